@@ -1,0 +1,42 @@
+# Shared set-up for scripts/winnow, scripts/test, scripts/eval and scripts/bench (sourced, not run).
+# Installs the Debian packages the build needs (only those missing), then configures and builds
+# winnow in Release when the build is missing or stale. Quiet unless something is installed or fails.
+
+WINNOW_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+WINNOW_BUILD=${WINNOW_BUILD:-$WINNOW_ROOT/build}
+
+# Every Debian 12 package the build and the tests need.
+WINNOW_PACKAGES=(
+  g++ cmake ninja-build pkg-config python3
+  libgumbo-dev libcurl4-openssl-dev libboost-regex-dev catch2
+  libtomlplusplus-dev libcli11-dev libuchardet-dev libsqlite3-dev
+  nlohmann-json3-dev zlib1g-dev libbrotli-dev libutf8proc-dev
+)
+
+winnow_install_packages() {
+  local missing=() p
+  for p in "${WINNOW_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  ((${#missing[@]})) || return 0
+  echo "winnow: installing ${missing[*]}" >&2
+  local sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq >&2 || return 1
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 || return 1
+}
+
+# Configures when needed, then lets the build tool decide what is stale.
+winnow_build() {
+  local type=${1:-Release}
+  if [[ ! -f $WINNOW_BUILD/build.ninja ]]; then
+    cmake -S "$WINNOW_ROOT" -B "$WINNOW_BUILD" -G Ninja -DCMAKE_BUILD_TYPE="$type" >/dev/null || return 1
+  fi
+  local log
+  log=$(cmake --build "$WINNOW_BUILD" -j "$(nproc)" 2>&1) || { echo "$log" >&2; return 1; }
+}
+
+winnow_setup() {
+  winnow_install_packages || { echo "winnow: installing the build packages failed" >&2; return 1; }
+  winnow_build || { echo "winnow: the build failed" >&2; return 1; }
+}

@@ -1,0 +1,3 @@
+#include "winnow/cli/cli.hpp"
+
+int main(int argc, char** argv) { return winnow::cli::run(argc, argv); }

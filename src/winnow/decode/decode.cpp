@@ -1,0 +1,251 @@
+#include "winnow/decode/decode.hpp"
+
+#include <iconv.h>
+#include <uchardet.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cerrno>
+
+namespace winnow::decode {
+namespace {
+
+// How far into the page a <meta> charset declaration is looked for (the HTML standard's
+// prescan reads 1024 bytes; real pages put long <head>s before it, so read more).
+constexpr std::size_t k_meta_scan_bytes = 8192;
+
+// How many bytes uchardet sees: enough for a confident guess, bounded for speed on huge pages.
+constexpr std::size_t k_detect_bytes = 256 * 1024;
+
+// Declared UTF-8 with at most this share of broken bytes is kept as UTF-8 (a few stray bytes
+// in a UTF-8 page), more is taken as a mislabelled legacy page and detected instead.
+constexpr double k_tolerated_invalid_share = 0.002;
+
+constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
+std::string trim_quotes_and_space(std::string_view s) {
+    while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.front())) || s.front() == '"' || s.front() == '\''))
+        s.remove_prefix(1);
+    std::size_t end = 0;
+    while (end < s.size() && !std::isspace(static_cast<unsigned char>(s[end])) && s[end] != '"' && s[end] != '\'' &&
+           s[end] != ';' && s[end] != '>' && s[end] != '/')
+        ++end;
+    return lower(s.substr(0, end));
+}
+
+// The labels browsers treat as something else (WHATWG Encoding standard): decoding a page as
+// its declared label would be wrong where browsers have long read it as the superset.
+std::string canonical_charset(std::string label) {
+    if (label == "utf8" || label == "unicode-1-1-utf-8") return "utf-8";
+    if (label == "iso-8859-1" || label == "latin1" || label == "latin-1" || label == "us-ascii" ||
+        label == "ascii" || label == "iso8859-1" || label == "l1" || label == "cp1252")
+        return "windows-1252";
+    if (label == "gb2312" || label == "gbk" || label == "x-gbk" || label == "chinese" || label == "gb18030")
+        return "gb18030";
+    if (label == "shift_jis" || label == "shift-jis" || label == "sjis" || label == "x-sjis" || label == "ms_kanji" ||
+        label == "windows-31j")
+        return "cp932";
+    if (label == "euc-kr" || label == "ks_c_5601-1987") return "cp949";
+    if (label == "iso-8859-9") return "windows-1254";
+    if (label == "tis-620" || label == "iso-8859-11") return "windows-874";
+    if (label == "big5") return "big5-hkscs";
+    return label;
+}
+
+bool has_prefix(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    if (n == 2 && c < 0xC2) return 0;  // overlong
+    if (n == 3) {
+        auto c1 = static_cast<unsigned char>(s[i + 1]);
+        if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+        if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
+    }
+    if (n == 4) {
+        auto c1 = static_cast<unsigned char>(s[i + 1]);
+        if (c == 0xF0 && c1 < 0x90) return 0;
+        if (c > 0xF4 || (c == 0xF4 && c1 >= 0x90)) return 0;
+    }
+    return n;
+}
+
+std::size_t count_invalid_utf8(std::string_view s) {
+    std::size_t bad = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = utf8_sequence_length(s, i);
+        if (n == 0) {
+            ++bad;
+            ++i;
+        } else {
+            i += n;
+        }
+    }
+    return bad;
+}
+
+std::string detect_charset(std::string_view bytes) {
+    uchardet_t detector = uchardet_new();
+    uchardet_handle_data(detector, bytes.data(), std::min(bytes.size(), k_detect_bytes));
+    uchardet_data_end(detector);
+    std::string guess = lower(uchardet_get_charset(detector));
+    uchardet_delete(detector);
+    return guess;
+}
+
+DecodedDocument from_charset(std::string_view bytes, std::string charset, CharsetSource source) {
+    DecodedDocument doc;
+    doc.source = source;
+    doc.charset = canonical_charset(std::move(charset));
+    if (doc.charset == "utf-8") {
+        doc.text = repair_utf8(bytes);
+        return doc;
+    }
+    if (!convert_to_utf8(bytes, doc.charset, doc.text)) {
+        doc.charset = "utf-8";
+        doc.source = CharsetSource::fallback;
+        doc.text = repair_utf8(bytes);
+    }
+    return doc;
+}
+
+// A meta or HTTP label of UTF-16 on a page that is readable as ASCII is a lie (the HTML
+// standard says to read it as UTF-8); real UTF-16 pages are recognised by their BOM.
+bool is_utf16_label(std::string_view label) { return has_prefix(label, "utf-16") || label == "unicode"; }
+
+// UTF-16 without a byte-order mark: markup is ASCII, so every other byte of the first
+// characters is zero. ("utf-16le", "utf-16be" or "".)
+std::string utf16_without_bom(std::string_view bytes) {
+    std::size_t n = std::min<std::size_t>(bytes.size(), 512) & ~std::size_t{1};
+    if (n < 8) return {};
+    std::size_t zero_even = 0, zero_odd = 0;
+    for (std::size_t i = 0; i < n; i += 2) {
+        zero_even += bytes[i] == '\0';
+        zero_odd += bytes[i + 1] == '\0';
+    }
+    std::size_t pairs = n / 2;
+    if (zero_odd * 10 >= pairs * 8 && zero_even * 10 < pairs) return "utf-16le";
+    if (zero_even * 10 >= pairs * 8 && zero_odd * 10 < pairs) return "utf-16be";
+    return {};
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) { return count_invalid_utf8(bytes) == 0; }
+
+std::string repair_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = utf8_sequence_length(s, i);
+        if (n == 0) {
+            out += k_replacement;
+            ++i;
+        } else {
+            out.append(s.substr(i, n));
+            i += n;
+        }
+    }
+    return out;
+}
+
+bool convert_to_utf8(std::string_view bytes, std::string_view charset, std::string& out) {
+    iconv_t cd = iconv_open("UTF-8", std::string(charset).c_str());
+    if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+    out.clear();
+    out.reserve(bytes.size() * 2);
+    char* in = const_cast<char*>(bytes.data());
+    std::size_t in_left = bytes.size();
+    std::array<char, 16384> buffer{};
+    while (in_left > 0) {
+        char* dst = buffer.data();
+        std::size_t dst_left = buffer.size();
+        std::size_t rc = iconv(cd, &in, &in_left, &dst, &dst_left);
+        out.append(buffer.data(), buffer.size() - dst_left);
+        if (rc != static_cast<std::size_t>(-1)) continue;
+        if (errno == E2BIG) continue;
+        // EILSEQ or EINVAL (truncated at the end): replace one byte and go on.
+        out += k_replacement;
+        ++in;
+        --in_left;
+        iconv(cd, nullptr, nullptr, nullptr, nullptr);
+    }
+    char* dst = buffer.data();
+    std::size_t dst_left = buffer.size();
+    iconv(cd, nullptr, nullptr, &dst, &dst_left);
+    out.append(buffer.data(), buffer.size() - dst_left);
+    iconv_close(cd);
+    // iconv output is UTF-8 by construction; repair anyway so a broken converter cannot leak bad bytes.
+    if (!is_valid_utf8(out)) out = repair_utf8(out);
+    return true;
+}
+
+std::string charset_from_content_type(std::string_view content_type) {
+    std::string lowered = lower(content_type);
+    auto pos = lowered.find("charset=");
+    if (pos == std::string::npos) return {};
+    return trim_quotes_and_space(std::string_view(lowered).substr(pos + 8));
+}
+
+std::string charset_from_meta(std::string_view bytes) {
+    std::string head = lower(bytes.substr(0, k_meta_scan_bytes));
+    std::size_t pos = 0;
+    while ((pos = head.find("<meta", pos)) != std::string::npos) {
+        std::size_t end = head.find('>', pos);
+        if (end == std::string::npos) break;
+        std::string_view tag(head.data() + pos, end - pos);
+        pos = end;
+        auto at = tag.find("charset");
+        if (at == std::string::npos) continue;
+        std::string_view rest = tag.substr(at + 7);
+        while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.front()))) rest.remove_prefix(1);
+        if (rest.empty() || rest.front() != '=') continue;
+        rest.remove_prefix(1);
+        std::string label = trim_quotes_and_space(rest);
+        if (!label.empty()) return label;
+    }
+    return {};
+}
+
+DecodedDocument decode_html(std::string_view bytes, std::string_view http_charset) {
+    if (has_prefix(bytes, "\xEF\xBB\xBF"))
+        return from_charset(bytes.substr(3), "utf-8", CharsetSource::byte_order_mark);
+    if (has_prefix(bytes, "\xFF\xFE"))
+        return from_charset(bytes.substr(2), "utf-16le", CharsetSource::byte_order_mark);
+    if (has_prefix(bytes, "\xFE\xFF"))
+        return from_charset(bytes.substr(2), "utf-16be", CharsetSource::byte_order_mark);
+
+    if (auto utf16 = utf16_without_bom(bytes); !utf16.empty())
+        return from_charset(bytes, utf16, CharsetSource::detected);
+
+    std::size_t invalid = count_invalid_utf8(bytes);
+    bool mostly_utf8 = static_cast<double>(invalid) <= k_tolerated_invalid_share * static_cast<double>(bytes.size());
+
+    for (auto [label, source] : {std::pair{std::string(http_charset), CharsetSource::http_header},
+                                 std::pair{charset_from_meta(bytes), CharsetSource::meta_tag}}) {
+        label = canonical_charset(lower(label));
+        if (label.empty() || is_utf16_label(label)) continue;
+        // A page declared UTF-8 that is far from valid UTF-8 was saved in another charset.
+        if (label == "utf-8" && !mostly_utf8) continue;
+        DecodedDocument doc = from_charset(bytes, label, source);
+        if (doc.source != CharsetSource::fallback) return doc;
+    }
+    if (invalid == 0) return from_charset(bytes, "utf-8", CharsetSource::valid_utf8);
+    std::string guess = detect_charset(bytes);
+    if (!guess.empty() && guess != "ascii" && guess != "utf-8")
+        return from_charset(bytes, guess, CharsetSource::detected);
+    return from_charset(bytes, "utf-8", CharsetSource::fallback);
+}
+
+}  // namespace winnow::decode

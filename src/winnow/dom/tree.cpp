@@ -1,0 +1,170 @@
+#include "winnow/dom/tree.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace winnow::dom {
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
+// The name as written in the source for a tag Gumbo does not know ("<my-widget ...").
+std::string unknown_tag_name(const GumboElement& element) {
+    GumboStringPiece piece = element.original_tag;
+    gumbo_tag_from_original_text(&piece);
+    std::string_view name(piece.data ? piece.data : "", piece.length);
+    auto end = name.find_first_of(" \t\n\r\f/>");
+    return lower(name.substr(0, end));
+}
+
+}  // namespace
+
+Tree Tree::parse(std::string_view utf8_html) {
+    Tree tree;
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;  // errors are not used; collecting them costs time
+    GumboOutput* output = gumbo_parse_with_options(&options, utf8_html.data(), utf8_html.size());
+
+    tree.m_nodes.reserve(utf8_html.size() / 24 + 16);
+    Node document;
+    document.type = NodeType::document;
+    tree.m_nodes.push_back(std::move(document));
+
+    // Iterative pre-order copy; each stack entry is a Gumbo node and its parent's id.
+    struct Pending {
+        const GumboNode* node;
+        NodeId parent;
+    };
+    std::vector<Pending> stack;
+    std::vector<NodeId> open;  // ids whose subtree_end is not known yet, with the stack size at their push
+    const GumboVector& top = output->document->v.document.children;
+    for (unsigned i = top.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(top.data[i]), 0});
+
+    // Appends a node as the last child of `parent`.
+    auto attach = [&tree](NodeId parent, Node node) {
+        NodeId id = static_cast<NodeId>(tree.m_nodes.size());
+        node.parent = parent;
+        node.depth = tree.m_nodes[parent].depth + 1;
+        Node& p = tree.m_nodes[parent];
+        node.prev_sibling = p.last_child;
+        if (p.last_child != k_no_node) tree.m_nodes[p.last_child].next_sibling = id;
+        else p.first_child = id;
+        p.last_child = id;
+        tree.m_nodes.push_back(std::move(node));
+        return id;
+    };
+
+    while (!stack.empty()) {
+        auto [gnode, parent] = stack.back();
+        stack.pop_back();
+        switch (gnode->type) {
+            case GUMBO_NODE_TEXT:
+            case GUMBO_NODE_WHITESPACE:
+            case GUMBO_NODE_CDATA: {
+                Node text;
+                text.type = NodeType::text;
+                text.text = gnode->v.text.text;
+                // Adjacent text pieces (Gumbo splits around entities in some cases) become one.
+                NodeId last = tree.m_nodes[parent].last_child;
+                if (last != k_no_node && tree.m_nodes[last].type == NodeType::text) {
+                    tree.m_nodes[last].text += text.text;
+                } else {
+                    NodeId id = attach(parent, std::move(text));
+                    tree.m_nodes[id].subtree_end = id + 1;
+                }
+                break;
+            }
+            case GUMBO_NODE_ELEMENT:
+            case GUMBO_NODE_TEMPLATE: {
+                const GumboElement& element = gnode->v.element;
+                Node node;
+                node.tag = element.tag;
+                if (element.tag == GUMBO_TAG_UNKNOWN) {
+                    tree.m_unknown_tag_names.push_back(unknown_tag_name(element));
+                    node.tag_name = tree.m_unknown_tag_names.back();
+                } else {
+                    node.tag_name = gumbo_normalized_tagname(element.tag);
+                }
+                node.attribute_begin = static_cast<std::uint32_t>(tree.m_attributes.size());
+                node.attribute_count = element.attributes.length;
+                for (unsigned i = 0; i < element.attributes.length; ++i) {
+                    auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
+                    tree.m_attributes.push_back({lower(attr->name), attr->value});
+                }
+                NodeId id = attach(parent, std::move(node));
+                if (element.tag == GUMBO_TAG_HTML && tree.m_html == k_no_node) tree.m_html = id;
+                if (element.tag == GUMBO_TAG_HEAD && tree.m_head == k_no_node) tree.m_head = id;
+                if (element.tag == GUMBO_TAG_BODY && tree.m_body == k_no_node) tree.m_body = id;
+                // Template contents are inert in a browser; they are never shown as text.
+                if (gnode->type == GUMBO_NODE_TEMPLATE) break;
+                for (unsigned i = element.children.length; i-- > 0;)
+                    stack.push_back({static_cast<const GumboNode*>(element.children.data[i]), id});
+                break;
+            }
+            default:  // comments and the document node itself carry no text
+                break;
+        }
+    }
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+
+    // Nodes were appended in document order, so a subtree ends where the next node outside it begins:
+    // compute subtree_end bottom-up (children always have larger ids than their parents).
+    for (NodeId id = static_cast<NodeId>(tree.m_nodes.size()); id-- > 0;) {
+        Node& node = tree.m_nodes[id];
+        node.subtree_end = node.last_child == k_no_node ? id + 1 : tree.m_nodes[node.last_child].subtree_end;
+    }
+    if (tree.m_html == k_no_node) tree.m_html = 0;
+    if (tree.m_body == k_no_node) tree.m_body = tree.m_html;
+    tree.m_removed.assign(tree.m_nodes.size(), 0);
+    return tree;
+}
+
+std::span<const Attribute> Tree::attributes(NodeId id) const {
+    const Node& n = m_nodes[id];
+    return {m_attributes.data() + n.attribute_begin, n.attribute_count};
+}
+
+std::string_view Tree::attribute(NodeId id, std::string_view name) const {
+    for (const Attribute& a : attributes(id))
+        if (a.name == name) return a.value;
+    return {};
+}
+
+bool Tree::has_attribute(NodeId id, std::string_view name) const {
+    for (const Attribute& a : attributes(id))
+        if (a.name == name) return true;
+    return false;
+}
+
+bool Tree::is_removed(NodeId id) const {
+    for (NodeId at = id; at != k_no_node; at = m_nodes[at].parent)
+        if (m_removed[at]) return true;
+    return false;
+}
+
+std::string Tree::text_content(NodeId id) const {
+    std::string out;
+    const NodeId end = m_nodes[id].subtree_end;
+    for (NodeId at = id; at < end;) {
+        if (m_removed[at]) {
+            at = m_nodes[at].subtree_end;
+            continue;
+        }
+        if (m_nodes[at].type == NodeType::text) out += m_nodes[at].text;
+        ++at;
+    }
+    return out;
+}
+
+std::vector<NodeId> Tree::element_children(NodeId id) const {
+    std::vector<NodeId> out;
+    for (NodeId c = m_nodes[id].first_child; c != k_no_node; c = m_nodes[c].next_sibling)
+        if (m_nodes[c].type == NodeType::element) out.push_back(c);
+    return out;
+}
+
+}  // namespace winnow::dom

@@ -1,0 +1,92 @@
+// dom: the parsed page. Gumbo parses the UTF-8 text as a browser would; the result is copied
+// once into a compact array of nodes (parent, children, siblings, attributes, text) and the
+// Gumbo output is freed, so nothing here points into a buffer that may go away. Every walk
+// over the tree is iterative: 10,000 nested elements must not exhaust the stack.
+#pragma once
+
+#include <gumbo.h>
+
+#include <cstdint>
+#include <deque>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow::dom {
+
+using NodeId = std::uint32_t;
+inline constexpr NodeId k_no_node = UINT32_MAX;
+
+enum class NodeType : std::uint8_t { document, element, text };
+
+struct Attribute {
+    std::string name;   // lower case, as Gumbo gives it
+    std::string value;  // as written, entities decoded
+};
+
+struct Node {
+    NodeType type = NodeType::element;
+    GumboTag tag = GUMBO_TAG_UNKNOWN;
+    std::string_view tag_name;  // lower case; for text nodes empty
+    NodeId parent = k_no_node;
+    NodeId first_child = k_no_node;
+    NodeId last_child = k_no_node;
+    NodeId prev_sibling = k_no_node;
+    NodeId next_sibling = k_no_node;
+    std::uint32_t attribute_begin = 0;
+    std::uint32_t attribute_count = 0;
+    std::uint32_t depth = 0;
+    std::uint32_t subtree_end = 0;  // one past the last descendant: nodes are in document order
+    std::string text;               // text nodes only, as in the page (not collapsed)
+};
+
+class Tree {
+public:
+    // Parses UTF-8 HTML; Gumbo never fails on bad markup, so neither does this.
+    static Tree parse(std::string_view utf8_html);
+
+    std::size_t size() const { return m_nodes.size(); }
+    const Node& node(NodeId id) const { return m_nodes[id]; }
+    NodeId document() const { return 0; }
+    NodeId html() const { return m_html; }
+    NodeId head() const { return m_head; }
+    NodeId body() const { return m_body; }
+
+    std::span<const Attribute> attributes(NodeId id) const;
+    // The attribute's value, or an empty view when it is absent.
+    std::string_view attribute(NodeId id, std::string_view name) const;
+    bool has_attribute(NodeId id, std::string_view name) const;
+
+    bool is_element(NodeId id, GumboTag tag) const {
+        return m_nodes[id].type == NodeType::element && m_nodes[id].tag == tag;
+    }
+    // True when `ancestor` is `id` or contains it.
+    bool contains(NodeId ancestor, NodeId id) const {
+        return id >= ancestor && id < m_nodes[ancestor].subtree_end;
+    }
+
+    // Removal is a mark, not a change of structure: walks skip removed subtrees.
+    void remove(NodeId id) { m_removed[id] = 1; }
+    void restore(NodeId id) { m_removed[id] = 0; }
+    bool is_removed_here(NodeId id) const { return m_removed[id] != 0; }
+    // True when the node or one of its ancestors is removed.
+    bool is_removed(NodeId id) const;
+
+    // The text of the subtree as in the page (not collapsed), skipping removed nodes.
+    std::string text_content(NodeId id) const;
+
+    // The element children of `id`, in order.
+    std::vector<NodeId> element_children(NodeId id) const;
+
+private:
+    std::vector<Node> m_nodes;
+    std::vector<Attribute> m_attributes;
+    std::vector<std::uint8_t> m_removed;
+    std::deque<std::string> m_unknown_tag_names;  // names of tags Gumbo does not know
+    NodeId m_html = k_no_node;
+    NodeId m_head = k_no_node;
+    NodeId m_body = k_no_node;
+};
+
+}  // namespace winnow::dom

@@ -1,0 +1,280 @@
+#include "winnow/extract/block_builder.hpp"
+
+#include "winnow/decode/text.hpp"
+
+namespace winnow::extract {
+namespace {
+
+using dom::NodeId;
+using dom::NodeType;
+using dom::Tree;
+
+// Below this depth under the container a subtree is read as plain text rather than walked,
+// so a page of 10,000 nested elements cannot exhaust the stack.
+constexpr unsigned k_max_walk_depth = 1500;
+
+// A table is a data table (rows written as "a | b") unless a cell holds block content,
+// which marks a layout table whose cells are read as ordinary containers.
+bool is_layout_table(const Tree& tree, NodeId table) {
+    const dom::Node& t = tree.node(table);
+    for (NodeId id = table + 1; id < t.subtree_end; ++id) {
+        const dom::Node& n = tree.node(id);
+        if (n.type != NodeType::element) continue;
+        switch (n.tag) {
+            case GUMBO_TAG_TABLE: case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+            case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_BLOCKQUOTE:
+            case GUMBO_TAG_PRE: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION:
+                return true;
+            default:
+                break;
+        }
+    }
+    return false;
+}
+
+bool is_heading(GumboTag tag) {
+    return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 ||
+           tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
+}
+
+class BlockBuilder {
+public:
+    explicit BlockBuilder(const Tree& tree) : m_tree(tree) {}
+
+    std::vector<Block> run(NodeId root) {
+        walk(root, 0);
+        flush();
+        return std::move(m_blocks);
+    }
+
+private:
+    const Tree& m_tree;
+    std::vector<Block> m_blocks;
+    std::string m_buffer;        // inline text of the block being built
+    BlockKind m_kind = BlockKind::paragraph;
+    std::uint32_t m_list_depth = 0;   // lists entered
+    int m_item_depth = -1;            // depth of the open list item, -1 outside lists
+    std::uint32_t m_quote_depth = 0;
+    std::uint32_t m_group = 0;
+    std::uint32_t m_next_group = 1;
+
+    void flush() {
+        std::string text = decode::collapse_whitespace(m_buffer);
+        m_buffer.clear();
+        if (text.empty()) return;
+        Block block;
+        block.text = std::move(text);
+        if (m_item_depth >= 0) {
+            block.kind = BlockKind::list_item;
+            block.depth = static_cast<std::uint32_t>(m_item_depth);
+            block.group = m_group;
+        } else if (m_kind == BlockKind::heading) {
+            block.kind = BlockKind::heading;
+        } else if (m_quote_depth > 0) {
+            block.kind = BlockKind::quote;
+        }
+        m_blocks.push_back(std::move(block));
+    }
+
+    void walk_children(NodeId id, unsigned depth) {
+        for (NodeId c = m_tree.node(id).first_child; c != dom::k_no_node; c = m_tree.node(c).next_sibling)
+            walk(c, depth + 1);
+    }
+
+    void walk(NodeId id, unsigned depth) {
+        if (m_tree.is_removed_here(id)) return;
+        const dom::Node& node = m_tree.node(id);
+        if (node.type == NodeType::text) {
+            decode::append_collapsed(m_buffer, node.text);
+            return;
+        }
+        if (node.type == NodeType::document) {
+            walk_children(id, depth);
+            return;
+        }
+        if (is_never_text(node.tag)) return;
+        if (depth > k_max_walk_depth) {
+            decode::append_collapsed(m_buffer, m_tree.text_content(id));
+            return;
+        }
+        switch (node.tag) {
+            case GUMBO_TAG_BR:
+                // Inside a list item or heading a line break is a space; elsewhere it ends a block,
+                // the way a reader sees two lines.
+                if (m_item_depth >= 0 || m_kind == BlockKind::heading) m_buffer += ' ';
+                else flush();
+                return;
+            case GUMBO_TAG_PRE:
+                flush();
+                m_blocks.push_back(Block{BlockKind::preformatted, 0, 0, m_tree.text_content(id)});
+                return;
+            case GUMBO_TAG_UL:
+            case GUMBO_TAG_OL:
+            case GUMBO_TAG_DL:
+                walk_list(id, depth);
+                return;
+            case GUMBO_TAG_LI:
+            case GUMBO_TAG_DT:
+            case GUMBO_TAG_DD:
+                if (m_item_depth >= 0) {
+                    walk_list_item(id, depth);
+                    return;
+                }
+                break;
+            case GUMBO_TAG_TABLE:
+                if (!is_layout_table(m_tree, id)) {
+                    walk_data_table(id);
+                    return;
+                }
+                break;
+            case GUMBO_TAG_BLOCKQUOTE:
+                flush();
+                ++m_quote_depth;
+                walk_children(id, depth);
+                flush();
+                --m_quote_depth;
+                return;
+            default:
+                break;
+        }
+        if (is_heading(node.tag) && m_item_depth < 0) {
+            flush();
+            BlockKind saved = m_kind;
+            m_kind = BlockKind::heading;
+            walk_children(id, depth);
+            flush();
+            m_kind = saved;
+            return;
+        }
+        if (is_block_element(node.tag)) {
+            // Inside a list item or heading, blocks are joined by a space: one item stays one line.
+            if (m_item_depth >= 0 || m_kind == BlockKind::heading) {
+                m_buffer += ' ';
+                walk_children(id, depth);
+                m_buffer += ' ';
+                return;
+            }
+            flush();
+            walk_children(id, depth);
+            flush();
+            return;
+        }
+        // Inline elements (and unknown ones) add their text to the current block. An image's alt
+        // text is not page text.
+        walk_children(id, depth);
+    }
+
+    void walk_list(NodeId id, unsigned depth) {
+        flush();
+        int saved_item = m_item_depth;
+        std::uint32_t saved_group = m_group;
+        // Nested lists share their top-level list's group: all its items are consecutive lines.
+        if (m_list_depth == 0) m_group = m_next_group++;
+        m_item_depth = static_cast<int>(m_list_depth);
+        ++m_list_depth;
+        walk_children(id, depth);
+        flush();
+        --m_list_depth;
+        m_item_depth = saved_item;
+        m_group = saved_group;
+    }
+
+    void walk_list_item(NodeId id, unsigned depth) {
+        flush();
+        walk_children(id, depth);
+        flush();
+    }
+
+    void walk_data_table(NodeId table) {
+        flush();
+        std::uint32_t group = m_next_group++;
+        const std::size_t first_row = m_blocks.size();
+        const dom::Node& t = m_tree.node(table);
+        for (NodeId id = table + 1; id < t.subtree_end; ++id) {
+            if (m_tree.is_removed_here(id)) {
+                id = m_tree.node(id).subtree_end - 1;
+                continue;
+            }
+            if (!m_tree.is_element(id, GUMBO_TAG_TR)) continue;
+            std::string row;
+            for (NodeId cell : m_tree.element_children(id)) {
+                if (m_tree.is_removed_here(cell)) continue;
+                GumboTag tag = m_tree.node(cell).tag;
+                if (tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH) continue;
+                std::string text = decode::collapse_whitespace(cell_text(cell));
+                if (!row.empty()) row += " | ";
+                row += text;
+            }
+            if (row.find_first_not_of(" |") != std::string::npos)
+                m_blocks.push_back(Block{BlockKind::table_row, 0, group, row});
+        }
+        if (const auto caption = first_caption(table); !caption.empty())
+            m_blocks.insert(m_blocks.begin() + static_cast<std::ptrdiff_t>(first_row),
+                            Block{BlockKind::paragraph, 0, 0, caption});
+    }
+
+    std::string first_caption(NodeId table) const {
+        for (NodeId c : m_tree.element_children(table))
+            if (m_tree.is_element(c, GUMBO_TAG_CAPTION) && !m_tree.is_removed_here(c))
+                return decode::collapse_whitespace(m_tree.text_content(c));
+        return {};
+    }
+
+    // Cell text with block boundaries and line breaks as spaces, so cells never glue words.
+    std::string cell_text(NodeId cell) const {
+        std::string out;
+        const dom::Node& c = m_tree.node(cell);
+        for (NodeId id = cell + 1; id < c.subtree_end; ++id) {
+            const dom::Node& n = m_tree.node(id);
+            if (m_tree.is_removed_here(id) || (n.type == NodeType::element && is_never_text(n.tag))) {
+                id = n.subtree_end - 1;
+                continue;
+            }
+            if (n.type == NodeType::text) decode::append_collapsed(out, n.text);
+            else if (n.tag == GUMBO_TAG_BR || is_block_element(n.tag)) out += ' ';
+        }
+        return out;
+    }
+};
+
+}  // namespace
+
+bool is_never_text(GumboTag tag) {
+    switch (tag) {
+        case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+        case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_CANVAS: case GUMBO_TAG_IFRAME:
+        case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
+        case GUMBO_TAG_MAP: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT:
+        case GUMBO_TAG_OPTION: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
+        case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_BASE: case GUMBO_TAG_IMG:
+        case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_PARAM:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_block_element(GumboTag tag) {
+    switch (tag) {
+        case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
+        case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
+        case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
+        case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER:
+        case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+        case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
+        case GUMBO_TAG_HR: case GUMBO_TAG_HTML: case GUMBO_TAG_LEGEND: case GUMBO_TAG_LI:
+        case GUMBO_TAG_LISTING: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV:
+        case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_PRE:
+        case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY:
+        case GUMBO_TAG_TD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH: case GUMBO_TAG_THEAD:
+        case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_XMP: case GUMBO_TAG_CAPTION:
+        case GUMBO_TAG_OPTGROUP:
+            return true;
+        default:
+            return false;
+    }
+}
+
+std::vector<Block> build_blocks(const Tree& tree, NodeId root) { return BlockBuilder(tree).run(root); }
+
+}  // namespace winnow::extract

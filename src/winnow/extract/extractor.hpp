@@ -1,0 +1,23 @@
+// extract: the main-content extractor's interface. It takes the parsed page and returns the
+// cleaned document: the title, the body's blocks and what the page says about itself.
+#pragma once
+
+#include <string>
+
+#include "winnow/dom/tree.hpp"
+#include "winnow/extract/article.hpp"
+#include "winnow/extract/site_rules.hpp"
+
+namespace winnow::extract {
+
+struct ExtractOptions {
+    const SiteRules* site_rules = nullptr;  // profile and default rules, or none
+    bool explain = false;                   // record every removal in Article::removals
+    std::string url;                        // the page's address, when known
+};
+
+// Extracts the article. The tree is marked (removed nodes) as a side effect. Never fails:
+// a page with text always yields some text.
+Article extract_article(dom::Tree& tree, const ExtractOptions& options);
+
+}  // namespace winnow::extract

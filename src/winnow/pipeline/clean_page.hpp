@@ -1,0 +1,29 @@
+// pipeline: the one function that chains the stages for a page: bytes -> decoded text -> DOM
+// -> extracted article. `clean`, `run` and `fixtures` all call it, so nothing is done twice.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "winnow/extract/article.hpp"
+#include "winnow/profiles/profile_set.hpp"
+#include "winnow/util/result.hpp"
+
+namespace winnow::pipeline {
+
+// What is known about a page besides its bytes.
+struct PageContext {
+    std::string url;           // final URL, or the one given with --url; may be empty
+    std::string content_type;  // the HTTP Content-Type, if the page came over HTTP
+    std::string profile;       // a profile forced by the caller, or empty
+};
+
+struct CleanOptions {
+    const profiles::ProfileSet* profiles = nullptr;  // none: the generic extractor alone
+    bool explain = false;                            // record removals in Article::removals
+};
+
+// Cleans one page. Fails (bad_input) on empty input, binary data and pages without text.
+Result<extract::Article> clean_page(std::string_view bytes, const PageContext& context, const CleanOptions& options);
+
+}  // namespace winnow::pipeline

@@ -1,0 +1,30 @@
+// pipeline: reads one input as given on the command line: an http(s) URL (fetched), `-`
+// (standard input), or a file (`.gz` files, or any gzip data, are inflated).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "winnow/fetch/simple_fetch.hpp"
+#include "winnow/util/result.hpp"
+
+namespace winnow::pipeline {
+
+struct LoadedInput {
+    std::string bytes;
+    std::string url;           // the final URL for a fetched page, else empty
+    std::string content_type;  // from HTTP, else empty
+};
+
+struct LoadOptions {
+    std::size_t max_bytes = 20 * 1024 * 1024;
+    fetch::SimpleFetchOptions fetch;
+};
+
+// True when the input names a URL (it has a scheme), supported or not.
+bool looks_like_url(std::string_view input);
+
+// Reads the input. Errors name the input and the problem.
+Result<LoadedInput> load_input(std::string_view input, const LoadOptions& options);
+
+}  // namespace winnow::pipeline

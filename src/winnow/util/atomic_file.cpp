@@ -1,0 +1,93 @@
+#include "winnow/util/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <system_error>
+
+namespace winnow {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string errno_text() { return std::strerror(errno); }
+
+// A name no other writer in the same folder picks: pid plus random bits.
+fs::path temporary_name_for(const fs::path& path) {
+    std::random_device seed;
+    char suffix[40];
+    std::snprintf(suffix, sizeof suffix, ".tmp.%d.%08x", static_cast<int>(getpid()), seed());
+    return path.parent_path() / ("." + path.filename().string() + suffix);
+}
+
+Result<void> write_all(int fd, std::string_view content, const fs::path& shown) {
+    while (!content.empty()) {
+        ssize_t n = ::write(fd, content.data(), content.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return fail(ErrorKind::io, shown.string() + ": cannot write: " + errno_text());
+        }
+        content.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return {};
+}
+
+}  // namespace
+
+Result<void> write_atomically(const fs::path& path, std::string_view content) {
+    std::error_code ec;
+    if (path.has_parent_path()) {
+        fs::create_directories(path.parent_path(), ec);
+        if (ec) return fail(ErrorKind::io, path.parent_path().string() + ": cannot create folder: " + ec.message());
+    }
+    if (fs::is_directory(path, ec)) return fail(ErrorKind::io, path.string() + ": is a folder");
+    fs::path tmp = temporary_name_for(path);
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) return fail(ErrorKind::io, path.string() + ": cannot create: " + errno_text());
+    auto written = write_all(fd, content, path);
+    bool synced = written && ::fsync(fd) == 0;
+    std::string sync_error = synced ? "" : errno_text();
+    ::close(fd);
+    if (!written || !synced) {
+        ::unlink(tmp.c_str());
+        if (!written) return std::unexpected(written.error());
+        return fail(ErrorKind::io, path.string() + ": cannot flush: " + sync_error);
+    }
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::string why = errno_text();
+        ::unlink(tmp.c_str());
+        return fail(ErrorKind::io, path.string() + ": cannot rename into place: " + why);
+    }
+    return {};
+}
+
+Result<std::string> read_file(const fs::path& path, std::size_t max_bytes) {
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) return fail(ErrorKind::not_found, path.string() + ": no such file");
+    if (fs::is_directory(status)) return fail(ErrorKind::bad_input, path.string() + ": is a folder, not a file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail(ErrorKind::io, path.string() + ": cannot open: " + errno_text());
+    if (fs::is_regular_file(status)) {
+        auto size = fs::file_size(path, ec);
+        if (!ec && max_bytes && size > max_bytes)
+            return fail(ErrorKind::too_large, path.string() + ": " + std::to_string(size) +
+                                                  " bytes is over the limit of " + std::to_string(max_bytes));
+    }
+    std::string data;
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        data.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (max_bytes && data.size() > max_bytes)
+            return fail(ErrorKind::too_large, path.string() + ": over the limit of " + std::to_string(max_bytes) + " bytes");
+    }
+    if (in.bad()) return fail(ErrorKind::io, path.string() + ": cannot read: " + errno_text());
+    return data;
+}
+
+}  // namespace winnow

@@ -1,0 +1,81 @@
+#include "winnow/write/text_writer.hpp"
+
+#include "winnow/decode/text.hpp"
+
+namespace winnow::write {
+namespace {
+
+using extract::Block;
+using extract::BlockKind;
+
+constexpr std::string_view k_bullet = "\xE2\x80\xA2";  // U+2022 BULLET, as in the seed files
+
+// Consecutive list items of one list, or rows of one table, share lines without a blank between.
+bool continues_previous(const Block& previous, const Block& block) {
+    if (previous.kind != block.kind || previous.group != block.group) return false;
+    return block.kind == BlockKind::list_item || block.kind == BlockKind::table_row;
+}
+
+std::string preformatted_text(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    // Each line keeps its leading indentation but loses trailing spaces; blank lines at the
+    // edges go, since a blank line would read as a block boundary.
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        decode::trim_trailing_spaces(line);
+        if (!out.empty() || !line.empty()) out += line + '\n';
+        start = end + 1;
+    }
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    // Runs of blank lines inside code stay, but as one: two newlines in a row would not survive
+    // a reader that splits blocks on blank lines anyway.
+    std::string squeezed;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (out[i] == '\n' && i + 2 < out.size() && out[i + 1] == '\n' && out[i + 2] == '\n') continue;
+        squeezed += out[i];
+    }
+    return squeezed;
+}
+
+std::string block_text(const Block& block) {
+    switch (block.kind) {
+        case BlockKind::list_item:
+            return std::string(2 + 2 * block.depth, ' ') + std::string(k_bullet) + " " +
+                   decode::collapse_whitespace(block.text);
+        case BlockKind::preformatted:
+            return preformatted_text(block.text);
+        default:
+            return decode::collapse_whitespace(block.text);
+    }
+}
+
+}  // namespace
+
+std::string render_body(const extract::Article& article) {
+    std::string out;
+    const Block* previous = nullptr;
+    for (const Block& block : article.blocks) {
+        std::string text = block_text(block);
+        if (text.empty() || text.find_first_not_of(" \n") == std::string::npos) continue;
+        if (previous) out += continues_previous(*previous, block) ? "\n" : "\n\n";
+        out += text;
+        previous = &block;
+    }
+    return decode::to_nfc(out);
+}
+
+std::string render_text(const extract::Article& article) {
+    std::string title = decode::to_nfc(decode::collapse_whitespace(article.title));
+    std::string body = render_body(article);
+    std::string out;
+    if (!title.empty()) out += title + "\n";
+    if (!title.empty() && !body.empty()) out += "\n";
+    if (!body.empty()) out += body + "\n";
+    return out;
+}
+
+}  // namespace winnow::write
