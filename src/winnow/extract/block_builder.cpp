@@ -41,16 +41,50 @@ class BlockBuilder {
 public:
     explicit BlockBuilder(const Tree& tree) : m_tree(tree) {}
 
-    std::vector<Block> run(NodeId root) {
-        walk(root, 0);
-        flush();
+    std::vector<SourcedBlock> run(const std::vector<NodeId>& roots) {
+        for (NodeId root : roots) {
+            m_block_elements.assign(1, root);
+            walk(root, 0);
+            flush();
+        }
         return std::move(m_blocks);
     }
 
 private:
     const Tree& m_tree;
-    std::vector<Block> m_blocks;
+    std::vector<SourcedBlock> m_blocks;
     std::string m_buffer;        // inline text of the block being built
+    NodeId m_source = dom::k_no_node;         // element of the buffer's first text
+    NodeId m_source_block = dom::k_no_node;   // innermost block element open at the first text
+    std::vector<NodeId> m_block_elements;     // open block-level elements
+    std::uint32_t m_link_depth = 0;           // open <a> elements
+    float m_link_chars = 0;
+    std::uint32_t m_links = 0;
+
+    void push_block(Block block, NodeId source) {
+        SourcedBlock sourced;
+        sourced.block = std::move(block);
+        sourced.source = source;
+        sourced.block_element = source;
+        m_blocks.push_back(std::move(sourced));
+    }
+
+    void append_text(NodeId id, const std::string& text) {
+        const std::size_t before = m_buffer.size();
+        decode::append_collapsed(m_buffer, text);
+        if (m_buffer.size() == before) return;
+        if (m_source == dom::k_no_node && m_buffer.find_first_not_of(' ') != std::string::npos) {
+            m_source = m_tree.node(id).parent;
+            m_source_block = m_block_elements.empty() ? m_source : m_block_elements.back();
+        }
+        if (m_link_depth > 0) m_link_chars += static_cast<float>(code_points(m_buffer, before));
+    }
+
+    static std::size_t code_points(const std::string& s, std::size_t from) {
+        std::size_t n = 0;
+        for (std::size_t i = from; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && s[i] != ' ';
+        return n;
+    }
     BlockKind m_kind = BlockKind::paragraph;
     std::uint32_t m_list_depth = 0;   // lists entered
     int m_item_depth = -1;            // depth of the open list item, -1 outside lists
@@ -61,6 +95,12 @@ private:
     void flush() {
         std::string text = decode::collapse_whitespace(m_buffer);
         m_buffer.clear();
+        const NodeId source = m_source, source_block = m_source_block;
+        const float link_chars = m_link_chars;
+        const std::uint32_t links = m_links;
+        m_source = m_source_block = dom::k_no_node;
+        m_link_chars = 0;
+        m_links = 0;
         if (text.empty()) return;
         Block block;
         block.text = std::move(text);
@@ -73,7 +113,13 @@ private:
         } else if (m_quote_depth > 0) {
             block.kind = BlockKind::quote;
         }
-        m_blocks.push_back(std::move(block));
+        SourcedBlock sourced;
+        sourced.block = std::move(block);
+        sourced.source = source;
+        sourced.block_element = source_block;
+        sourced.link_chars = link_chars;
+        sourced.links = links;
+        m_blocks.push_back(std::move(sourced));
     }
 
     void walk_children(NodeId id, unsigned depth) {
@@ -85,7 +131,7 @@ private:
         if (m_tree.is_removed_here(id)) return;
         const dom::Node& node = m_tree.node(id);
         if (node.type == NodeType::text) {
-            decode::append_collapsed(m_buffer, node.text);
+            append_text(id, node.text);
             return;
         }
         if (node.type == NodeType::document) {
@@ -94,7 +140,7 @@ private:
         }
         if (is_never_text(node.tag)) return;
         if (depth > k_max_walk_depth) {
-            decode::append_collapsed(m_buffer, m_tree.text_content(id));
+            append_text(id, m_tree.text_content(id));
             return;
         }
         switch (node.tag) {
@@ -106,7 +152,7 @@ private:
                 return;
             case GUMBO_TAG_PRE:
                 flush();
-                m_blocks.push_back(Block{BlockKind::preformatted, 0, 0, m_tree.text_content(id)});
+                push_block(Block{BlockKind::preformatted, 0, 0, m_tree.text_content(id)}, id);
                 return;
             case GUMBO_TAG_UL:
             case GUMBO_TAG_OL:
@@ -141,8 +187,10 @@ private:
             flush();
             BlockKind saved = m_kind;
             m_kind = BlockKind::heading;
+            m_block_elements.push_back(id);
             walk_children(id, depth);
             flush();
+            m_block_elements.pop_back();
             m_kind = saved;
             return;
         }
@@ -155,8 +203,18 @@ private:
                 return;
             }
             flush();
+            m_block_elements.push_back(id);
             walk_children(id, depth);
             flush();
+            m_block_elements.pop_back();
+            return;
+        }
+        if (node.tag == GUMBO_TAG_A) {
+            ++m_link_depth;
+            const float before = m_link_chars;
+            walk_children(id, depth);
+            --m_link_depth;
+            if (m_link_chars > before) ++m_links;
             return;
         }
         // Inline elements (and unknown ones) add their text to the current block. An image's alt
@@ -181,8 +239,10 @@ private:
 
     void walk_list_item(NodeId id, unsigned depth) {
         flush();
+        m_block_elements.push_back(id);
         walk_children(id, depth);
         flush();
+        m_block_elements.pop_back();
     }
 
     void walk_data_table(NodeId table) {
@@ -206,11 +266,14 @@ private:
                 row += text;
             }
             if (row.find_first_not_of(" |") != std::string::npos)
-                m_blocks.push_back(Block{BlockKind::table_row, 0, group, row});
+                push_block(Block{BlockKind::table_row, 0, group, row}, id);
         }
-        if (const auto caption = first_caption(table); !caption.empty())
-            m_blocks.insert(m_blocks.begin() + static_cast<std::ptrdiff_t>(first_row),
-                            Block{BlockKind::paragraph, 0, 0, caption});
+        if (const auto caption = first_caption(table); !caption.empty()) {
+            SourcedBlock sourced;
+            sourced.block = Block{BlockKind::paragraph, 0, 0, caption};
+            sourced.source = sourced.block_element = table;
+            m_blocks.insert(m_blocks.begin() + static_cast<std::ptrdiff_t>(first_row), std::move(sourced));
+        }
     }
 
     std::string first_caption(NodeId table) const {
@@ -275,6 +338,14 @@ bool is_block_element(GumboTag tag) {
     }
 }
 
-std::vector<Block> build_blocks(const Tree& tree, NodeId root) { return BlockBuilder(tree).run(root); }
+std::vector<SourcedBlock> build_sourced_blocks(const Tree& tree, const std::vector<NodeId>& roots) {
+    return BlockBuilder(tree).run(roots);
+}
+
+std::vector<Block> build_blocks(const Tree& tree, NodeId root) {
+    std::vector<Block> blocks;
+    for (auto& sourced : BlockBuilder(tree).run({root})) blocks.push_back(std::move(sourced.block));
+    return blocks;
+}
 
 }  // namespace winnow::extract

@@ -13,6 +13,19 @@ namespace winnow::extract {
 // The blocks of the subtree of `root`, skipping removed nodes.
 std::vector<Block> build_blocks(const dom::Tree& tree, dom::NodeId root);
 
+// A block and where it came from, for the filters that judge it.
+struct SourcedBlock {
+    Block block;
+    dom::NodeId source = dom::k_no_node;  // the element holding the block's first text
+    dom::NodeId block_element = dom::k_no_node;  // the innermost block-level element around it
+    float link_chars = 0;                 // characters of the block's text inside links
+    std::uint32_t links = 0;              // links with text in the block
+};
+
+// The blocks of several subtrees (in the order given, normally document order) with their
+// sources. List and table groups stay distinct across the roots.
+std::vector<SourcedBlock> build_sourced_blocks(const dom::Tree& tree, const std::vector<dom::NodeId>& roots);
+
 // True for elements that start a new block in a browser's default style sheet.
 bool is_block_element(GumboTag tag);
 

@@ -1,0 +1,316 @@
+// extract: container choice (JSON-LD anchor, body markers, density scoring, climbing, sibling
+// and split-body merging).
+#include "winnow/extract/container.hpp"
+
+#include <algorithm>
+
+#include "winnow/decode/text.hpp"
+#include "winnow/extract/block_builder.hpp"
+#include "winnow/extract/node_flags.hpp"
+
+namespace winnow::extract {
+namespace {
+
+using dom::NodeId;
+using dom::NodeType;
+using dom::Tree;
+
+// A paragraph shorter than this says too little to vote for its container (Readability: 25).
+constexpr float k_min_paragraph_chars = 25;
+// Characters per extra point of paragraph score, and the cap (Readability: 100 and 3).
+constexpr float k_chars_per_point = 100;
+constexpr float k_max_length_points = 3;
+// Ancestors a paragraph's score reaches (Readability: 5), dividers 1, 2, then 3 x level.
+constexpr int k_score_levels = 5;
+// Priors by tag: article and main are written for this; lists, forms and headings are not.
+constexpr float k_prior_article = 10, k_prior_main = 8, k_prior_div = 5, k_prior_section = 3, k_prior_cell = 3,
+                k_prior_list = -3, k_prior_heading = -5;
+// Class/id vocabulary weights (Readability: 25); explicit body markers weigh more.
+constexpr float k_class_weight = 25, k_body_marker_weight = 50;
+// Readability's alternative ancestors: candidates within this share of the top score, and how
+// many of them an ancestor must hold to be taken instead.
+constexpr float k_alternative_share = 0.75f;
+constexpr int k_alternatives_needed = 3;
+constexpr std::size_t k_top_candidates = 5;
+// Sibling merging (Readability): a sibling joins when it scores this share of the top (at
+// least k_min_sibling_score); bare <p> siblings join when long and link-poor.
+constexpr float k_sibling_share = 0.2f, k_min_sibling_score = 10, k_sibling_p_chars = 80,
+                k_sibling_p_link_density = 0.25f;
+// A body marker is trusted when it holds this much non-link text, and at least this share of
+// what density scoring found (otherwise it is a teaser box using the same class name).
+constexpr float k_min_marker_chars = 200, k_min_marker_share = 0.3f;
+// Among nested markers the inner one is taken when it holds this share of the outer's text.
+constexpr float k_inner_marker_share = 0.9f;
+// JSON-LD articleBody: long enough to be the article, paragraphs long enough to look up in it,
+// and the share of the matched text the anchor's container must hold.
+constexpr std::size_t k_min_ld_body_chars = 500, k_min_anchor_paragraph_bytes = 60;
+constexpr float k_anchor_cover_share = 0.8f;
+
+bool is_heading(GumboTag tag) {
+    return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
+}
+
+bool has_block_child(const Tree& tree, NodeId id) {
+    for (NodeId c = tree.node(id).first_child; c != dom::k_no_node; c = tree.node(c).next_sibling)
+        if (tree.node(c).type == NodeType::element && !tree.is_removed_here(c) && is_block_element(tree.node(c).tag))
+            return true;
+    return false;
+}
+
+bool is_paragraph_like(const Tree& tree, NodeId id) {
+    switch (tree.node(id).tag) {
+        case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DD:
+        case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+            return true;
+        case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+            return !has_block_child(tree, id);
+        default:
+            return false;
+    }
+}
+
+float prior(const Tree& tree, const std::vector<std::uint32_t>& flags, NodeId id) {
+    float p = 0;
+    switch (tree.node(id).tag) {
+        case GUMBO_TAG_ARTICLE: p += k_prior_article; break;
+        case GUMBO_TAG_MAIN: p += k_prior_main; break;
+        case GUMBO_TAG_DIV: p += k_prior_div; break;
+        case GUMBO_TAG_SECTION: p += k_prior_section; break;
+        case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: p += k_prior_cell; break;
+        case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_FORM: p += k_prior_list; break;
+        default:
+            if (is_heading(tree.node(id).tag)) p += k_prior_heading;
+            break;
+    }
+    const std::uint32_t f = flags[id];
+    if (f & k_flag_body_marker) p += k_body_marker_weight;
+    else if (f & k_flag_positive) p += k_class_weight;
+    if (f & k_flag_negative) p -= k_class_weight;
+    return p;
+}
+
+float content_chars(const NodeStats& stats, NodeId id) { return stats.chars(id) - stats.link_chars(id); }
+
+bool removed_or_outside(const Tree& tree, NodeId id) {
+    return !tree.contains(tree.body(), id) || tree.is_removed(id);
+}
+
+// The container the JSON-LD articleBody points at: the deepest element holding most of the
+// DOM paragraphs whose text the articleBody contains.
+NodeId json_ld_anchor(const Tree& tree, const NodeStats& stats, const PageStatements& statements) {
+    if (code_point_count(statements.ld_article_body) < k_min_ld_body_chars) return dom::k_no_node;
+    const std::string body = decode::collapse_whitespace(statements.ld_article_body);
+    std::vector<float> matched(tree.size(), 0);
+    float total = 0;
+    const NodeId end = tree.node(tree.body()).subtree_end;
+    for (NodeId id = tree.body(); id < end; ++id) {
+        if (tree.is_removed_here(id)) {
+            id = tree.node(id).subtree_end - 1;
+            continue;
+        }
+        if (!tree.is_element(id, GUMBO_TAG_P)) continue;
+        std::string text = decode::collapse_whitespace(tree.text_content(id));
+        if (text.size() < k_min_anchor_paragraph_bytes || body.find(text) == std::string::npos) continue;
+        const float chars = stats.chars(id);
+        total += chars;
+        for (NodeId at = id; at != dom::k_no_node; at = tree.node(at).parent) matched[at] += chars;
+    }
+    if (total <= 0) return dom::k_no_node;
+    // The deepest node covering the share: walk down from the body through the child that covers it.
+    NodeId at = tree.body();
+    while (true) {
+        NodeId next = dom::k_no_node;
+        for (NodeId c = tree.node(at).first_child; c != dom::k_no_node; c = tree.node(c).next_sibling)
+            if (matched[c] >= k_anchor_cover_share * total) next = c;
+        if (next == dom::k_no_node || tree.node(next).type != NodeType::element || tree.is_element(next, GUMBO_TAG_P))
+            break;
+        at = next;
+    }
+    return at;
+}
+
+// The explicit body markers, the best one (most non-link text, the inner of nested markers
+// when it holds nearly all of it), or k_no_node.
+NodeId best_body_marker(const Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags,
+                        std::vector<NodeId>& markers) {
+    const NodeId end = tree.node(tree.body()).subtree_end;
+    for (NodeId id = tree.body(); id < end; ++id) {
+        if (tree.is_removed_here(id)) {
+            id = tree.node(id).subtree_end - 1;
+            continue;
+        }
+        if ((flags[id] & k_flag_body_marker) && tree.node(id).type == NodeType::element) markers.push_back(id);
+    }
+    NodeId best = dom::k_no_node;
+    for (NodeId m : markers)
+        if (best == dom::k_no_node || content_chars(stats, m) > content_chars(stats, best)) best = m;
+    if (best == dom::k_no_node) return best;
+    for (NodeId m : markers)
+        if (m != best && tree.contains(best, m) && content_chars(stats, m) >= k_inner_marker_share * content_chars(stats, best) &&
+            tree.node(m).depth > tree.node(best).depth)
+            best = m;
+    return best;
+}
+
+NodeId nearest_article(const Tree& tree, NodeId id) {
+    for (NodeId at = tree.node(id).parent; at != dom::k_no_node; at = tree.node(at).parent)
+        if (tree.is_element(at, GUMBO_TAG_ARTICLE)) return at;
+    return dom::k_no_node;
+}
+
+// Sibling chunks of a split body: markers with the same class, not nested in each other, in
+// the same <article> (or under the same grandparent).
+std::vector<NodeId> split_body(const Tree& tree, const NodeStats& stats, NodeId best, const std::vector<NodeId>& markers) {
+    std::vector<NodeId> roots{best};
+    const std::string_view cls = tree.attribute(best, "class");
+    if (cls.empty()) return roots;
+    const NodeId article = nearest_article(tree, best);
+    const NodeId parent = tree.node(best).parent;
+    const NodeId grandparent = parent == dom::k_no_node ? dom::k_no_node : tree.node(parent).parent;
+    for (NodeId m : markers) {
+        if (m == best || tree.contains(best, m) || tree.contains(m, best) || tree.attribute(m, "class") != cls) continue;
+        if (stats.chars(m) <= 0) continue;
+        bool same_scope = article != dom::k_no_node ? tree.contains(article, m)
+                                                     : grandparent != dom::k_no_node && tree.contains(grandparent, m);
+        if (!same_scope) continue;
+        if (std::any_of(roots.begin(), roots.end(), [&](NodeId r) { return tree.contains(r, m) || tree.contains(m, r); }))
+            continue;
+        roots.push_back(m);
+    }
+    std::sort(roots.begin(), roots.end());
+    return roots;
+}
+
+}  // namespace
+
+ContainerChoice choose_by_density(const Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags) {
+    const NodeId body = tree.body();
+    std::vector<float> score(tree.size(), 0);
+    std::vector<std::uint8_t> scored(tree.size(), 0);
+    std::vector<NodeId> candidates;
+    const NodeId end = tree.node(body).subtree_end;
+    for (NodeId id = body; id < end; ++id) {
+        if (tree.is_removed_here(id)) {
+            id = tree.node(id).subtree_end - 1;
+            continue;
+        }
+        if (tree.node(id).type != NodeType::element || !is_paragraph_like(tree, id)) continue;
+        const TextCounts& counts = stats.text(id);
+        if (counts.chars < k_min_paragraph_chars) continue;
+        const float points = 1 + counts.commas + std::min(counts.chars / k_chars_per_point, k_max_length_points);
+        NodeId at = tree.node(id).parent;
+        for (int level = 0; level < k_score_levels && at != dom::k_no_node && tree.contains(body, at); ++level) {
+            if (!scored[at]) {
+                scored[at] = 1;
+                score[at] = prior(tree, flags, at);
+                candidates.push_back(at);
+            }
+            const float divider = level == 0 ? 1.0f : level == 1 ? 2.0f : 3.0f * static_cast<float>(level);
+            score[at] += points / divider;
+            at = tree.node(at).parent;
+        }
+    }
+    ContainerChoice choice;
+    choice.method = "density";
+    if (candidates.empty()) {
+        choice.roots = {body};
+        return choice;
+    }
+    for (NodeId c : candidates) score[c] *= 1.0f - std::min(1.0f, stats.link_density(c));
+    std::sort(candidates.begin(), candidates.end(), [&](NodeId a, NodeId b) {
+        return score[a] != score[b] ? score[a] > score[b] : a < b;
+    });
+    NodeId top = candidates.front();
+    const float top_score = score[top];
+
+    // Alternative ancestors: an ancestor holding several near-top candidates is the real container.
+    std::vector<NodeId> alternatives;
+    for (std::size_t i = 1; i < std::min(candidates.size(), k_top_candidates); ++i)
+        if (score[candidates[i]] >= k_alternative_share * top_score) alternatives.push_back(candidates[i]);
+    if (static_cast<int>(alternatives.size()) >= k_alternatives_needed) {
+        for (NodeId at = tree.node(top).parent; at != dom::k_no_node && at != body; at = tree.node(at).parent) {
+            int held = 0;
+            for (NodeId alt : alternatives) held += tree.contains(at, alt);
+            if (held >= k_alternatives_needed) {
+                top = at;
+                break;
+            }
+        }
+    }
+    // Climb while the parent scores higher (Readability's lastScore walk).
+    float last = scored[top] ? score[top] : 0;
+    for (NodeId at = tree.node(top).parent; at != dom::k_no_node && at != body; at = tree.node(at).parent) {
+        if (!scored[at]) continue;
+        if (score[at] < last / 3) break;
+        if (score[at] > last) {
+            top = at;
+            break;
+        }
+        last = score[at];
+    }
+    // Through only-children.
+    while (tree.node(top).parent != dom::k_no_node && tree.node(top).parent != body &&
+           tree.element_children(tree.node(top).parent).size() == 1)
+        top = tree.node(top).parent;
+
+    // Siblings.
+    const NodeId parent = tree.node(top).parent;
+    if (parent == dom::k_no_node || top == body) {
+        choice.roots = {top};
+        return choice;
+    }
+    const float threshold = std::max(k_min_sibling_score, score[top] * k_sibling_share);
+    const std::string_view top_class = tree.attribute(top, "class");
+    for (NodeId s = tree.node(parent).first_child; s != dom::k_no_node; s = tree.node(s).next_sibling) {
+        if (tree.node(s).type != NodeType::element || tree.is_removed_here(s)) continue;
+        if (s == top) {
+            choice.roots.push_back(s);
+            continue;
+        }
+        float bonus = !top_class.empty() && tree.attribute(s, "class") == top_class ? score[top] * k_sibling_share : 0;
+        bool join = scored[s] && score[s] + bonus >= threshold;
+        if (!join && tree.is_element(s, GUMBO_TAG_P)) {
+            const float chars = stats.chars(s), density = stats.link_density(s);
+            join = (chars > k_sibling_p_chars && density < k_sibling_p_link_density) ||
+                   (chars > 0 && chars <= k_sibling_p_chars && density == 0 && stats.text(s).sentence_ends > 0);
+        }
+        if (join) choice.roots.push_back(s);
+    }
+    return choice;
+}
+
+ContainerChoice choose_container(const Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags,
+                                 const PageStatements& statements) {
+    ContainerChoice density = choose_by_density(tree, stats, flags);
+    float density_chars = 0;
+    for (NodeId r : density.roots) density_chars += content_chars(stats, r);
+
+    std::vector<NodeId> markers;
+    const NodeId marker = best_body_marker(tree, stats, flags, markers);
+    const NodeId anchor = json_ld_anchor(tree, stats, statements);
+    if (anchor != dom::k_no_node && !removed_or_outside(tree, anchor)) {
+        ContainerChoice choice;
+        if (marker != dom::k_no_node && tree.contains(marker, anchor)) {
+            choice.roots = split_body(tree, stats, marker, markers);
+            choice.method = "body marker";
+        } else {
+            choice.roots = {anchor};
+            choice.method = "json-ld anchor";
+        }
+        return choice;
+    }
+    if (marker != dom::k_no_node) {
+        const float marker_chars = content_chars(stats, marker);
+        const bool related = std::any_of(density.roots.begin(), density.roots.end(),
+                                         [&](NodeId r) { return tree.contains(marker, r) || tree.contains(r, marker); });
+        if (marker_chars >= k_min_marker_chars && (related || marker_chars >= k_min_marker_share * density_chars)) {
+            ContainerChoice choice;
+            choice.roots = split_body(tree, stats, marker, markers);
+            choice.method = "body marker";
+            return choice;
+        }
+    }
+    return density;
+}
+
+}  // namespace winnow::extract

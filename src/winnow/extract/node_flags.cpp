@@ -1,0 +1,166 @@
+// extract: the class/id/role vocabulary of boilerplate and content, grouped by what it means,
+// and the one pass that turns each element's attributes into NodeFlag bits.
+#include "winnow/extract/node_flags.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace winnow::extract {
+namespace {
+
+using dom::NodeId;
+
+// Tokens of layers that are never the article anywhere on the page: consent and cookie layers,
+// share bars, related and recommended lists, newsletters, ads, navigation, sidebars, widgets.
+constexpr std::string_view k_never_content_tokens[] = {
+    "cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebot", "borlabs", "modal", "popup",
+    "share", "sharing", "shares", "social", "sharedaddy", "addthis", "shariff", "socials", "sociallinks",
+    "related", "recommended", "recommendations", "outbrain", "taboola", "newsletter", "subscribe",
+    "subscription", "signup", "promo", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads",
+    "adsense", "adslot", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination",
+    "pager", "sidebar", "widget", "widgets", "footer", "skiplink", "toolbar", "masthead", "banner",
+    "paywall", "login", "jumplinks", "prevnext", "postnav",
+};
+// Tokens of comment sections: removed like the above, but recorded as comments.
+constexpr std::string_view k_comment_tokens[] = {"comment", "comments", "respond", "disqus", "akismet", "commentlist", "replies"};
+// Tokens of lines around the article that are not the article, dropped only inside the body:
+// bylines, meta and date lines, tags and categories, captions and credits.
+constexpr std::string_view k_boilerplate_inside_tokens[] = {
+    "byline", "meta", "postmeta", "entrymeta", "tags", "tagcloud", "tag", "category", "categories", "caption",
+    "credit", "credits", "timestamp", "dateline", "date", "published", "author", "authors", "avatar", "rating",
+    "print", "info", "infobox", "bio", "source", "copyright", "disclaimer", "readmore", "topics",
+};
+// Second tokens that make "author" an author box rather than a byline word.
+constexpr std::string_view k_author_box_tokens[] = {"box", "bio", "info", "card", "profile", "about", "description"};
+// Tokens that say a container holds the article (Readability's positive vocabulary).
+constexpr std::string_view k_positive_tokens[] = {"article", "body", "content", "entry", "hentry", "main", "page",
+                                                  "post", "text", "blog", "story", "single", "prose", "richtext"};
+// Tokens that say a container holds something else (Readability's negative vocabulary).
+constexpr std::string_view k_negative_tokens[] = {
+    "comment", "comments", "footer", "foot", "sidebar", "related", "share", "social", "widget", "promo", "sponsor",
+    "nav", "menu", "ad", "ads", "banner", "masthead", "meta", "shopping", "tags", "tool", "contact", "hidden",
+    "outbrain", "taboola", "popup", "rss", "skyscraper", "recommended", "newsletter", "header",
+};
+// Squeezed class names (or parts) of explicit article bodies.
+constexpr std::string_view k_body_marker_names[] = {
+    "articlebody", "articlecontent", "articletext", "entrycontent", "postcontent", "postbody", "storybody",
+    "storycontent", "bodytext", "fieldnamebody", "posttext", "blogpostcontent", "contentbody", "singlecontent",
+    "articlecopy", "storytext", "newstext", "newsbody", "artikeltext", "articledetail", "textcontent",
+};
+// Squeezed class names of the article's own title element.
+constexpr std::string_view k_title_class_names[] = {"entrytitle", "posttitle", "articletitle", "headline",
+                                                    "storytitle", "pagetitle", "articleheadline"};
+// Whole class names that hide an element from everyone but screen readers or printers.
+constexpr std::string_view k_hidden_class_names[] = {"hidden", "hide", "invisible", "sronly", "visuallyhidden",
+                                                     "screenreadertext", "noprint", "displaynone", "dnone"};
+// ARIA roles of elements that are never the article.
+constexpr std::string_view k_removed_roles[] = {"navigation", "menu", "menubar", "menuitem", "complementary", "dialog",
+                                                "alertdialog", "alert", "search", "toolbar", "tooltip"};
+
+template <std::size_t N>
+bool contains(const std::string_view (&list)[N], std::string_view token) {
+    return std::find(std::begin(list), std::end(list), token) != std::end(list);
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool is_hidden_by_style(std::string_view style) {
+    std::string s;
+    for (char c : style)
+        if (!std::isspace(static_cast<unsigned char>(c))) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
+}
+
+std::uint32_t flags_of(const dom::Tree& tree, NodeId id) {
+    std::uint32_t flags = 0;
+    if (tree.has_attribute(id, "hidden") || lower(tree.attribute(id, "aria-hidden")) == "true" ||
+        is_hidden_by_style(tree.attribute(id, "style")))
+        flags |= k_flag_hidden;
+    if (std::string role = lower(tree.attribute(id, "role")); !role.empty()) {
+        if (contains(k_removed_roles, role)) flags |= k_flag_role_remove;
+        if (role == "banner" || role == "contentinfo") flags |= k_flag_role_landmark;
+    }
+    if (lower(tree.attribute(id, "itemprop")) == "articlebody") flags |= k_flag_body_marker;
+
+    const std::string_view class_value = tree.attribute(id, "class");
+    const std::string_view id_value = tree.attribute(id, "id");
+    if (class_value.empty() && id_value.empty()) return flags;
+
+    for (std::string_view value : {class_value, id_value}) {
+        std::size_t start = 0;
+        while (start < value.size()) {
+            std::size_t end = value.find_first_of(" \t\n\r\f", start);
+            if (end == std::string_view::npos) end = value.size();
+            if (end > start) {
+                std::string name = squeezed_class_name(value.substr(start, end - start));
+                if (contains(k_hidden_class_names, name)) flags |= k_flag_hidden;
+                for (std::string_view marker : k_body_marker_names)
+                    if (name.find(marker) != std::string::npos) flags |= k_flag_body_marker;
+                if (contains(k_title_class_names, name)) flags |= k_flag_title_class;
+            }
+            start = end + 1;
+        }
+        const auto tokens = class_id_tokens(value);
+        bool author = false, author_box = false, after_elementor = false;
+        for (const std::string& token : tokens) {
+            if (contains(k_comment_tokens, token)) flags |= k_flag_comment_section | k_flag_negative;
+            // Page builders name every block "elementor-widget": there "widget" means nothing.
+            if (token == "elementor" || token == "wp" || token == "block") after_elementor = true;
+            if (contains(k_never_content_tokens, token) && !(token == "widget" && after_elementor))
+                flags |= k_flag_never_content;
+            if (contains(k_boilerplate_inside_tokens, token)) flags |= k_flag_boilerplate_inside;
+            if (contains(k_positive_tokens, token)) flags |= k_flag_positive;
+            if (contains(k_negative_tokens, token)) flags |= k_flag_negative;
+            if (token == "author") author = true;
+            if (contains(k_author_box_tokens, token)) author_box = true;
+        }
+        if (author && author_box) flags |= k_flag_never_content;
+    }
+    // A body marker is content even when its class also says something else ("post-content share-enabled").
+    if (flags & k_flag_body_marker) flags &= ~(k_flag_never_content | k_flag_boilerplate_inside | k_flag_negative);
+    return flags;
+}
+
+}  // namespace
+
+std::vector<std::string> class_id_tokens(std::string_view value) {
+    std::vector<std::string> tokens;
+    std::string token;
+    auto end_token = [&] {
+        if (!token.empty()) tokens.push_back(lower(token));
+        token.clear();
+    };
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(value[i]);
+        if (!std::isalnum(c) && c < 128) {
+            end_token();
+            continue;
+        }
+        // camelCase: "articleBody" -> article, body (but "HTML" stays one token).
+        if (std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(value[i - 1]))) end_token();
+        token += static_cast<char>(c);
+    }
+    end_token();
+    return tokens;
+}
+
+std::string squeezed_class_name(std::string_view name) {
+    std::string out;
+    for (char c : name)
+        if (c != '-' && c != '_') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree) {
+    std::vector<std::uint32_t> flags(tree.size(), 0);
+    for (NodeId id = 0; id < tree.size(); ++id)
+        if (tree.node(id).type == dom::NodeType::element && tree.node(id).attribute_count) flags[id] = flags_of(tree, id);
+    return flags;
+}
+
+}  // namespace winnow::extract

@@ -1,0 +1,38 @@
+// extract: what each element's class, id, role and attributes say about it, computed once per
+// page. Class and id values are split into lower-case tokens (on spaces, '-', '_', '.', ':' and
+// camelCase), and vocabulary is matched against whole tokens, never raw substrings: "bar" must
+// not match "sidebar", "nav" not "canvas", "ad" not "header".
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "winnow/dom/tree.hpp"
+
+namespace winnow::extract {
+
+enum NodeFlag : std::uint32_t {
+    k_flag_hidden = 1u << 0,            // hidden attribute, aria-hidden, display:none, sr-only classes
+    k_flag_never_content = 1u << 1,     // class/id of cookie layers, comments, share bars, related lists...
+    k_flag_boilerplate_inside = 1u << 2,// class/id of bylines, meta lines, captions, tags: dropped inside the body
+    k_flag_positive = 1u << 3,          // class/id says article/content/post/entry/story...
+    k_flag_negative = 1u << 4,          // class/id says comment/footer/sidebar/related/share...
+    k_flag_body_marker = 1u << 5,       // an explicit article body: itemprop=articleBody, entry-content...
+    k_flag_title_class = 1u << 6,       // entry-title, post-title, headline: the article's own title
+    k_flag_role_remove = 1u << 7,       // ARIA role navigation, menu, complementary, dialog...
+    k_flag_role_landmark = 1u << 8,     // ARIA role banner or contentinfo (page header or footer)
+    k_flag_comment_section = 1u << 9,   // comments: never content unless the page is a forum
+};
+
+// One flag word per node (0 for text nodes).
+std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree);
+
+// The tokens of a class or id value: "articleBody post-content_x" -> article body post content x.
+std::vector<std::string> class_id_tokens(std::string_view value);
+
+// A class name with '-' and '_' removed, lower case: "Article__Body" -> "articlebody".
+std::string squeezed_class_name(std::string_view name);
+
+}  // namespace winnow::extract

@@ -1,0 +1,80 @@
+// extract: title choice by agreement and title-repeat detection.
+#include "winnow/extract/title.hpp"
+
+#include <algorithm>
+#include <set>
+#include <vector>
+
+#include "winnow/extract/text_measure.hpp"
+
+namespace winnow::extract {
+namespace {
+
+// Two statements agree when this share of their words is shared (site suffixes differ).
+constexpr double k_agreement_similarity = 0.6;
+// A body heading this similar to the title is the title again (notes: 0.75).
+constexpr double k_title_repeat_similarity = 0.75;
+// A <title> part under this many words is a site name, not a headline.
+constexpr std::size_t k_min_title_part_words = 3;
+
+std::vector<std::string> words_of(std::string_view text) {
+    std::vector<std::string> words;
+    std::string lowered = to_lower(text);
+    std::string word;
+    for (char c : lowered) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || u >= 128) {
+            word += c;
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    return words;
+}
+
+}  // namespace
+
+double title_similarity(std::string_view a, std::string_view b) {
+    auto wa = words_of(a), wb = words_of(b);
+    if (wa.empty() || wb.empty()) return 0.0;
+    std::multiset<std::string> sb(wb.begin(), wb.end());
+    std::size_t shared = 0;
+    for (const auto& w : wa)
+        if (auto it = sb.find(w); it != sb.end()) {
+            ++shared;
+            sb.erase(it);
+        }
+    return static_cast<double>(shared) / static_cast<double>(std::max(wa.size(), wb.size()));
+}
+
+bool is_title_repeat(std::string_view text, std::string_view title) {
+    if (title.empty() || text.empty()) return false;
+    return title_similarity(text, title) > k_title_repeat_similarity;
+}
+
+std::string choose_title(const PageStatements& s) {
+    std::vector<std::string> others;
+    if (!s.og_title.empty()) others.push_back(s.og_title);
+    if (!s.ld_headline.empty()) others.push_back(s.ld_headline);
+    for (const auto& part : s.title_parts) others.push_back(part);
+    // An h1 that another statement confirms is the headline as shown.
+    for (const auto& h1 : s.h1s) {
+        if (words_of(h1).empty()) continue;
+        for (const auto& other : others)
+            if (title_similarity(h1, other) >= k_agreement_similarity) return h1;
+    }
+    if (!s.og_title.empty()) return s.og_title;
+    if (!s.ld_headline.empty()) return s.ld_headline;
+    // The longest <title> part that reads as a headline.
+    std::string best;
+    for (std::size_t i = 1; i < s.title_parts.size(); ++i)
+        if (words_of(s.title_parts[i]).size() >= k_min_title_part_words && s.title_parts[i].size() > best.size())
+            best = s.title_parts[i];
+    if (!best.empty()) return best;
+    if (!s.html_title.empty()) return s.html_title;
+    return s.h1s.empty() ? std::string{} : s.h1s.front();
+}
+
+}  // namespace winnow::extract

@@ -1,0 +1,22 @@
+// extract: the headline, chosen by agreement between the page's statements (<title> parts,
+// og:title, JSON-LD headline, h1s), and the test that tells a repeat of it in the body.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "winnow/extract/page_metadata.hpp"
+
+namespace winnow::extract {
+
+// The headline. An h1 that agrees with another statement wins (it is what the reader sees);
+// then og:title or the JSON-LD headline; then the longest <title> part; then the first h1.
+std::string choose_title(const PageStatements& statements);
+
+// Word-overlap similarity of two texts: shared words over the larger word count, in [0, 1].
+double title_similarity(std::string_view a, std::string_view b);
+
+// True when a body line repeats the title (similarity above k_title_repeat_similarity).
+bool is_title_repeat(std::string_view text, std::string_view title);
+
+}  // namespace winnow::extract
