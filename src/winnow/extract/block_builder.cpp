@@ -311,6 +311,7 @@ bool is_never_text(GumboTag tag) {
         case GUMBO_TAG_OPTION: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
         case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_BASE: case GUMBO_TAG_IMG:
         case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_PARAM:
+        case GUMBO_TAG_RT: case GUMBO_TAG_RP:  // ruby annotations (readings) would double the text
             return true;
         default:
             return false;

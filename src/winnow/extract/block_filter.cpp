@@ -18,6 +18,8 @@ using dom::NodeId;
 // A block under an ancestor with a byline/meta/caption token is kept anyway when it is this
 // long with prose-like stopword density: a real paragraph inside an oddly named wrapper.
 constexpr float k_keep_long_chars = 300;
+// Byline/meta/caption ancestry is not trusted when it would take more than this share of the text.
+constexpr float k_max_ancestry_share = 0.5f;
 // Short blocks: links making up more than this share of them mark navigation.
 constexpr float k_short_block_chars = 100, k_short_link_density = 0.8f;
 // Any block made almost only of links (and having a few) is a link list.
@@ -196,6 +198,14 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
         }
     }
     const float prose_density = stopwords.is_union ? 0.2f : 0.3f;
+    // Guard: when byline/meta/caption ancestry would take most of the container's text, the
+    // wrapper's name is misleading (a video page whose text sits in "item-caption").
+    float total_chars = 0, boilerplate_chars = 0;
+    for (const BlockInfo& info : infos) {
+        total_chars += info.counts.chars;
+        if ((info.inherited & k_flag_boilerplate_inside) || info.in_caption) boilerplate_chars += info.counts.chars;
+    }
+    const bool trust_ancestry = boilerplate_chars <= k_max_ancestry_share * total_chars;
 
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& block = blocks[i].block;
@@ -222,11 +232,11 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
             drop(info, blocks[i], options, removals, "heuristic ancestry never-content");
             continue;
         }
-        if ((info.inherited & k_flag_boilerplate_inside) && !long_prose) {
+        if ((info.inherited & k_flag_boilerplate_inside) && !long_prose && trust_ancestry) {
             drop(info, blocks[i], options, removals, "heuristic ancestry boilerplate");
             continue;
         }
-        if (info.in_caption && !long_prose) {
+        if (info.in_caption && !long_prose && trust_ancestry) {
             drop(info, blocks[i], options, removals, "heuristic caption");
             continue;
         }

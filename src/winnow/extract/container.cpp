@@ -36,6 +36,10 @@ constexpr std::size_t k_top_candidates = 5;
 // least k_min_sibling_score); bare <p> siblings join when long and link-poor.
 constexpr float k_sibling_share = 0.2f, k_min_sibling_score = 10, k_sibling_p_chars = 80,
                 k_sibling_p_link_density = 0.25f;
+// A winner with less non-link text than this climbs (up to k_small_climb_steps levels) to the
+// first ancestor holding k_small_climb_gain times more.
+constexpr float k_small_container_chars = 1000, k_small_climb_gain = 2;
+constexpr int k_small_climb_steps = 3;
 // A body marker is trusted when it holds this much non-link text, and at least this share of
 // what density scoring found (otherwise it is a teaser box using the same class name).
 constexpr float k_min_marker_chars = 200, k_min_marker_share = 0.3f;
@@ -247,6 +251,16 @@ ContainerChoice choose_by_density(const Tree& tree, const NodeStats& stats, cons
             break;
         }
         last = score[at];
+    }
+    // A small winner whose ancestor holds much more text is a lead or a fragment of the article.
+    if (content_chars(stats, top) < k_small_container_chars) {
+        NodeId at = tree.node(top).parent;
+        for (int step = 0; step < k_small_climb_steps && at != dom::k_no_node && at != body; ++step, at = tree.node(at).parent) {
+            if (content_chars(stats, at) >= k_small_climb_gain * content_chars(stats, top)) {
+                top = at;
+                break;
+            }
+        }
     }
     // Through only-children.
     while (tree.node(top).parent != dom::k_no_node && tree.node(top).parent != body &&

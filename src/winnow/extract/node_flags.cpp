@@ -22,6 +22,9 @@ constexpr std::string_view k_never_content_tokens[] = {
     "pager", "sidebar", "widget", "widgets", "footer", "skiplink", "toolbar", "masthead", "banner",
     "paywall", "login", "jumplinks", "prevnext", "postnav",
 };
+// Tokens of layers over the page (removed even by the relaxed rescue pass).
+constexpr std::string_view k_overlay_tokens[] = {"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebot",
+                                                 "borlabs", "modal", "popup", "login", "paywall", "overlay"};
 // Tokens of comment sections: removed like the above, but recorded as comments.
 constexpr std::string_view k_comment_tokens[] = {"comment", "comments", "respond", "disqus", "akismet", "commentlist", "replies"};
 // Tokens of lines around the article that are not the article, dropped only inside the body:
@@ -113,6 +116,7 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id) {
             if (token == "elementor" || token == "wp" || token == "block") after_elementor = true;
             if (contains(k_never_content_tokens, token) && !(token == "widget" && after_elementor))
                 flags |= k_flag_never_content;
+            if (contains(k_overlay_tokens, token)) flags |= k_flag_overlay;
             if (contains(k_boilerplate_inside_tokens, token)) flags |= k_flag_boilerplate_inside;
             if (contains(k_positive_tokens, token)) flags |= k_flag_positive;
             if (contains(k_negative_tokens, token)) flags |= k_flag_negative;
@@ -122,7 +126,7 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id) {
         if (author && author_box) flags |= k_flag_never_content;
     }
     // A body marker is content even when its class also says something else ("post-content share-enabled").
-    if (flags & k_flag_body_marker) flags &= ~(k_flag_never_content | k_flag_boilerplate_inside | k_flag_negative);
+    if (flags & k_flag_body_marker) flags &= ~(k_flag_never_content | k_flag_boilerplate_inside | k_flag_negative | k_flag_overlay);
     return flags;
 }
 
