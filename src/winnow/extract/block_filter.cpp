@@ -36,7 +36,8 @@ constexpr std::size_t k_share_line_max_chars = 200;
 // this many characters) or link-heavy, up to the next heading.
 constexpr float k_section_short_chars = 200, k_section_link_density = 0.5f;
 // Repeated blocks longer than this are dropped (teasers echoing the lead, duplicated captions).
-constexpr std::size_t k_min_repeat_chars = 50;
+// Longer repeats are the author's own (a repeated refrain, a test page) and stay.
+constexpr std::size_t k_min_repeat_chars = 50, k_max_repeat_chars = 200;
 // Title repeats are searched among blocks this short.
 constexpr std::size_t k_max_title_repeat_chars = 300;
 // Edge trimming: a block with at most this many words and no sentence end is weak at an edge...
@@ -290,7 +291,8 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
     const SourcedBlock* previous = nullptr;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         if (!infos[i].keep) continue;
-        if (previous && blocks[i].block.text.size() > k_min_repeat_chars && previous->block.text == blocks[i].block.text)
+        if (previous && blocks[i].block.text.size() > k_min_repeat_chars &&
+            blocks[i].block.text.size() < k_max_repeat_chars && previous->block.text == blocks[i].block.text)
             drop(infos[i], blocks[i], options, removals, "heuristic repeat");
         else
             previous = &blocks[i];
