@@ -307,7 +307,7 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
     if (!options.relaxed && has_strong) {
         for (std::size_t i = 0; i < blocks.size(); ++i) {
             if (!infos[i].keep) continue;
-            if (!is_weak_edge(blocks[i], infos[i])) break;
+            if (!is_weak_edge(blocks[i], infos[i]) || blocks[i].block.kind == BlockKind::heading) break;
             drop(infos[i], blocks[i], options, removals, "heuristic edge-trim start");
         }
         for (std::size_t i = blocks.size(); i-- > 0;) {
