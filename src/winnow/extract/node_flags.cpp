@@ -57,6 +57,9 @@ constexpr std::string_view k_title_class_names[] = {"entrytitle", "posttitle", "
 // Whole class names that hide an element from everyone but screen readers or printers.
 constexpr std::string_view k_hidden_class_names[] = {"hidden", "hide", "invisible", "sronly", "visuallyhidden",
                                                      "screenreadertext", "noprint", "displaynone", "dnone"};
+// Class-name prefixes of state modifiers, whose words describe something else.
+constexpr std::string_view k_modifier_prefixes[] = {"has-", "has_", "with-", "no-", "without-", "show-", "enable-",
+                                                    "hide-", "is-"};
 // ARIA roles of elements that are never the article.
 constexpr std::string_view k_removed_roles[] = {"navigation", "menu", "menubar", "menuitem", "complementary", "dialog",
                                                 "alertdialog", "alert", "search", "toolbar", "tooltip"};
@@ -108,7 +111,20 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id) {
             }
             start = end + 1;
         }
-        const auto tokens = class_id_tokens(value);
+        // State modifiers say what an element contains or lacks, not what it is:
+        // "has-recommendations", "with-sidebar", "no-comments".
+        std::string kept_names;
+        for (std::size_t start = 0; start < value.size();) {
+            std::size_t end = value.find_first_of(" \t\n\r\f", start);
+            if (end == std::string_view::npos) end = value.size();
+            std::string name = lower(value.substr(start, end - start));
+            bool modifier = false;
+            for (std::string_view prefix : k_modifier_prefixes)
+                if (name.starts_with(prefix)) modifier = true;
+            if (!modifier) kept_names += name + " ";
+            start = end + 1;
+        }
+        const auto tokens = class_id_tokens(kept_names);
         bool author = false, author_box = false, after_elementor = false;
         for (const std::string& token : tokens) {
             if (contains(k_comment_tokens, token)) flags |= k_flag_comment_section | k_flag_negative;
