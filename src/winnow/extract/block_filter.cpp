@@ -48,7 +48,8 @@ constexpr float k_edge_pattern_words = 20, k_edge_link_density = 0.5f;
 // Case-insensitive Perl regexes, compiled once (immutable after first use).
 const boost::regex& share_line_regex() {
     static const boost::regex r(
-        R"(^(?:(?:share|share this|share on|teilen|drucken|print|e-?mail|mail|facebook|twitter|x|whatsapp|pinterest|linkedin|telegram|xing|reddit|flipboard|tumblr|messenger|pocket|copy link|link kopieren|link copied|tweet|imprimer|partager|compartir|imprimir|condividi|stampa|udostępnij|drukuj|vk|ok|threads|bluesky|mastodon|sms)[\s|,/•·:\-]*)+$)",
+        R"(^(?:(?:teilen sie dies mit|teilen mit|share this:|diesen (?:artikel|beitrag) teilen|artikel teilen|beitrag teilen|jetzt teilen|seite teilen|share on|partager sur|compartir en)\s*:?\s*)?)"
+        R"((?:(?:share|share this|share on|teilen|drucken|print|e-?mail|mail|facebook|twitter|x|whatsapp|pinterest|linkedin|telegram|xing|reddit|flipboard|tumblr|messenger|pocket|copy link|link kopieren|link copied|tweet|imprimer|partager|compartir|imprimir|condividi|stampa|udostępnij|drukuj|vk|ok|threads|bluesky|mastodon|sms)[\s|,/•·:\-]*)+$)",
         boost::regex::perl | boost::regex::icase);
     return r;
 }
@@ -86,7 +87,15 @@ const boost::regex& boilerplate_line_regex() {
 
 const boost::regex& boilerplate_heading_regex() {
     static const boost::regex r(
-        R"(^\W*(?:ähnliche (?:beiträge|artikel|themen)|mehr zum thema|mehr (?:aus|zu|von)\b|das könnte (?:sie|dich) auch interessieren|)"
+        R"(^\W*(?:ähnliche (?:beiträge|artikel|themen)|sie könnten auch .{0,40}interessiert sein|schon gelesen|)"
+        R"(war (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|)"
+        R"(zobacz (?:też|także|również)|zum weiterlesen|weiterlesen|mehr zu\b.{0,40}|weitere beiträge.{0,40}|kommentar hinzufügen|)"
+        R"(veja também|le puede interesar|vea también|lust auf mehr|more from\b.{0,40}|hinterlasse (?:jetzt )?einen kommentar|)"
+        R"(kommentare? (?:schreiben|verfassen)|derzeit (?:noch )?keine kommentare|noch keine kommentare|entdecke weitere.{0,40}|)"
+        R"(quellenangaben|weitere (?:tourentipps|tipps|rezepte|informationen zum thema)|)"
+        R"(you may also be interested in|don't miss|nicht verpassen|empfehlungen|unsere empfehlung|anzeige|werbung|)"
+        R"(gefällt mir wird geladen|like this|like loading|related reading|keep reading|continue reading|)"
+        R"(mehr zum thema|mehr (?:aus|zu|von)\b|das könnte (?:sie|dich) auch interessieren|)"
         R"(schreibe einen kommentar|kommentar verfassen|kommentare?|kontakt|impressum|auch interessant|verwandte (?:artikel|beiträge|themen)|)"
         R"(zurück zur übersicht|neueste (?:beiträge|artikel)|neuste beiträge|folgen sie uns|folge uns|newsletter|nach oben|datenschutz|)"
         R"(teilen sie dies mit|teilen mit|diesen (?:artikel|beitrag) teilen|meist gelesen|meistgelesen|top-?themen|weitere (?:artikel|beiträge|themen|nachrichten|news|meldungen)|)"
