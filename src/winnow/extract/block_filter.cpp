@@ -35,6 +35,8 @@ constexpr std::size_t k_share_line_max_chars = 200;
 // A boilerplate heading takes along the following blocks that are list items, short (under
 // this many characters) or link-heavy, up to the next heading.
 constexpr float k_section_short_chars = 200, k_section_link_density = 0.5f;
+// A boilerplate heading after this share of the text cuts the rest ("Related articles" and all below).
+constexpr float k_tail_cut_share = 0.6f;
 // Repeated blocks longer than this are dropped (teasers echoing the lead, duplicated captions).
 // Longer repeats are the author's own (a repeated refrain, a test page) and stay.
 constexpr std::size_t k_min_repeat_chars = 50, k_max_repeat_chars = 200;
@@ -260,6 +262,14 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
         }
         if ((is_heading || info.counts.words <= 6) && is_boilerplate_heading(block.text)) {
             drop(info, blocks[i], options, removals, "heuristic boilerplate-heading");
+            // Late in the text such a heading starts the page's tail: everything after it goes.
+            float before = 0;
+            for (std::size_t j = 0; j < i; ++j) before += infos[j].keep ? infos[j].counts.chars : 0;
+            if (before >= k_tail_cut_share * total_chars) {
+                for (std::size_t j = i + 1; j < blocks.size(); ++j)
+                    drop(infos[j], blocks[j], options, removals, "heuristic boilerplate-tail");
+                break;
+            }
             // The section under it goes too: list items, short or link-heavy blocks, to the next heading.
             for (std::size_t j = i + 1; j < blocks.size(); ++j) {
                 const Block& next = blocks[j].block;
