@@ -20,6 +20,8 @@ using dom::NodeId;
 constexpr float k_keep_long_chars = 300;
 // Byline/meta/caption ancestry is not trusted when it would take more than this share of the text.
 constexpr float k_max_ancestry_share = 0.5f;
+// Below this length the classes of the inline element holding a block's first text count too.
+constexpr float k_inline_ancestry_chars = 100;
 // Short blocks: links making up more than this share of them mark navigation.
 constexpr float k_short_block_chars = 100, k_short_link_density = 0.8f;
 // Any block made almost only of links (and having a few) is a link list.
@@ -204,9 +206,13 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         infos[i].counts = measure_text(blocks[i].block.text, stopwords);
         infos[i].link_density = block_link_density(blocks[i]);
-        if (blocks[i].source != dom::k_no_node) {
-            infos[i].inherited = inherited[blocks[i].source];
-            infos[i].in_caption = in_caption[blocks[i].source];
+        // An inline element's class speaks for the whole block only when the block is short:
+        // a paragraph opening with <span class="dateline"> is still a paragraph.
+        const bool short_block = infos[i].counts.chars < k_inline_ancestry_chars;
+        const NodeId judged = short_block ? blocks[i].source : blocks[i].block_element;
+        if (judged != dom::k_no_node) {
+            infos[i].inherited = inherited[judged];
+            infos[i].in_caption = in_caption[judged];
         }
     }
     const float prose_density = stopwords.is_union ? 0.2f : 0.3f;

@@ -20,11 +20,11 @@ constexpr std::string_view k_never_content_tokens[] = {
     "subscription", "signup", "promo", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads",
     "adsense", "adslot", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination",
     "pager", "sidebar", "widget", "widgets", "footer", "skiplink", "toolbar", "masthead", "banner",
-    "paywall", "login", "jumplinks", "prevnext", "postnav",
+    "login", "jumplinks", "prevnext", "postnav",
 };
 // Tokens of layers over the page (removed even by the relaxed rescue pass).
 constexpr std::string_view k_overlay_tokens[] = {"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebot",
-                                                 "borlabs", "modal", "popup", "login", "paywall", "overlay"};
+                                                 "borlabs", "modal", "popup", "login", "overlay"};
 // Tokens of comment sections: removed like the above, but recorded as comments.
 constexpr std::string_view k_comment_tokens[] = {"comment", "comments", "respond", "disqus", "akismet", "commentlist", "replies"};
 // Tokens of lines around the article that are not the article, dropped only inside the body:
