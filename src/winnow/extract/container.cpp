@@ -43,6 +43,9 @@ constexpr int k_small_climb_steps = 3;
 // A body marker is trusted when it holds this much non-link text, and at least this share of
 // what density scoring found (otherwise it is a teaser box using the same class name).
 constexpr float k_min_marker_chars = 200, k_min_marker_share = 0.3f;
+// The <article> around a body marker becomes the container when it holds at most this many
+// times the marker's non-link text.
+constexpr float k_article_widen_gain = 1.5f;
 // Among nested markers the inner one is taken when it holds this share of the outer's text.
 constexpr float k_inner_marker_share = 0.9f;
 // JSON-LD articleBody: long enough to be the article, paragraphs long enough to look up in it,
@@ -185,6 +188,21 @@ std::vector<NodeId> split_body(const Tree& tree, const NodeStats& stats, NodeId 
     return roots;
 }
 
+// Leads, standfirsts and datelines often sit beside the body marker in the same <article>:
+// when the article holds little more text than the body, the article is the container (the
+// block filter removes its bylines and share bars).
+void widen_to_article(const Tree& tree, const NodeStats& stats, ContainerChoice& choice) {
+    float body_chars = 0;
+    for (NodeId r : choice.roots) body_chars += content_chars(stats, r);
+    NodeId article = nearest_article(tree, choice.roots.front());
+    if (article == dom::k_no_node || tree.is_removed(article)) return;
+    for (NodeId r : choice.roots)
+        if (!tree.contains(article, r)) return;
+    if (content_chars(stats, article) > k_article_widen_gain * body_chars) return;
+    choice.roots = {article};
+    choice.method += " in article";
+}
+
 }  // namespace
 
 ContainerChoice choose_by_density(const Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags) {
@@ -321,6 +339,7 @@ ContainerChoice choose_container(const Tree& tree, const NodeStats& stats, const
             ContainerChoice choice;
             choice.roots = split_body(tree, stats, marker, markers);
             choice.method = "body marker";
+            widen_to_article(tree, stats, choice);
             return choice;
         }
     }
