@@ -46,6 +46,11 @@ constexpr float k_min_marker_chars = 200, k_min_marker_share = 0.3f;
 // The <article> around a body marker becomes the container when it holds at most this many
 // times the marker's non-link text.
 constexpr float k_article_widen_gain = 1.5f;
+// Lead search: nodes scanned back from the container, paragraphs kept, and what a lead looks
+// like (prose: long enough, a sentence end, few links).
+constexpr int k_lead_scan_nodes = 400;
+constexpr std::size_t k_max_leads = 2;
+constexpr float k_min_lead_chars = 60, k_max_lead_link_density = 0.3f;
 // Among nested markers the inner one is taken when it holds this share of the outer's text.
 constexpr float k_inner_marker_share = 0.9f;
 // JSON-LD articleBody: long enough to be the article, paragraphs long enough to look up in it,
@@ -203,6 +208,38 @@ void widen_to_article(const Tree& tree, const NodeStats& stats, ContainerChoice&
     choice.method += " in article";
 }
 
+// The lead (standfirst, preface) often sits just before the container, between the headline
+// and the body. Scans backwards from the container within its <article> (or grandparent) for
+// prose-like paragraphs, stopping at the headline.
+void add_lead(const Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags, ContainerChoice& choice) {
+    const NodeId first = choice.roots.front();
+    NodeId scope = nearest_article(tree, first);
+    if (scope == dom::k_no_node) {
+        const NodeId parent = tree.node(first).parent;
+        scope = parent == dom::k_no_node ? dom::k_no_node : tree.node(parent).parent;
+    }
+    if (scope == dom::k_no_node || scope == tree.body() || scope + 1 >= first) return;
+    std::vector<NodeId> leads;
+    int scanned = 0;
+    for (NodeId id = first - 1; id > scope && scanned < k_lead_scan_nodes && leads.size() < k_max_leads; --id, ++scanned) {
+        const dom::Node& node = tree.node(id);
+        if (node.type != NodeType::element) continue;
+        if (node.tag == GUMBO_TAG_H1) break;
+        if (tree.contains(id, first) || !is_paragraph_like(tree, id) || node.tag == GUMBO_TAG_TD) continue;
+        if (flags[id] & (k_flag_never_content | k_flag_boilerplate_inside | k_flag_negative)) continue;
+        const TextCounts& counts = stats.text(id);
+        if (counts.chars < k_min_lead_chars || counts.sentence_ends == 0 || stats.link_density(id) > k_max_lead_link_density)
+            continue;
+        if (tree.is_removed(id)) continue;
+        if (std::any_of(leads.begin(), leads.end(), [&](NodeId l) { return tree.contains(id, l); })) continue;
+        leads.push_back(id);
+    }
+    if (leads.empty()) return;
+    choice.roots.insert(choice.roots.begin(), leads.begin(), leads.end());
+    std::sort(choice.roots.begin(), choice.roots.end());
+    choice.method += " with lead";
+}
+
 }  // namespace
 
 ContainerChoice choose_by_density(const Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags) {
@@ -340,9 +377,11 @@ ContainerChoice choose_container(const Tree& tree, const NodeStats& stats, const
             choice.roots = split_body(tree, stats, marker, markers);
             choice.method = "body marker";
             widen_to_article(tree, stats, choice);
+            add_lead(tree, stats, flags, choice);
             return choice;
         }
     }
+    add_lead(tree, stats, flags, density);
     return density;
 }
 
