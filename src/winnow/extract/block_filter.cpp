@@ -243,14 +243,13 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
             drop(info, blocks[i], options, removals, "heuristic link-farm " + fixed2(info.link_density));
             continue;
         }
-        if (options.relaxed) continue;
         const bool long_prose = info.counts.chars >= k_keep_long_chars && info.counts.words > 0 &&
                                 info.counts.stopwords / info.counts.words >= prose_density;
-        if (info.inherited & (k_flag_never_content | k_flag_comment_section)) {
+        if (!options.relaxed && (info.inherited & (k_flag_never_content | k_flag_comment_section))) {
             drop(info, blocks[i], options, removals, "heuristic ancestry never-content");
             continue;
         }
-        if ((info.inherited & k_flag_boilerplate_inside) && !long_prose && trust_ancestry) {
+        if (!options.relaxed && (info.inherited & k_flag_boilerplate_inside) && !long_prose && trust_ancestry) {
             drop(info, blocks[i], options, removals, "heuristic ancestry boilerplate");
             continue;
         }
@@ -290,7 +289,7 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
     }
 
     // Lists and tables made of short links: related-article lists, tag lists, link farms.
-    if (!options.relaxed) {
+    {
         for (std::size_t i = 0; i < blocks.size();) {
             const Block& first = blocks[i].block;
             if (first.kind != BlockKind::list_item && first.kind != BlockKind::table_row) {
@@ -329,7 +328,7 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
     for (std::size_t i = 0; i < blocks.size(); ++i)
         has_strong = has_strong || (infos[i].keep && blocks[i].block.kind != BlockKind::heading &&
                                     !is_weak_edge(blocks[i], infos[i]));
-    if (!options.relaxed && has_strong) {
+    if (has_strong) {
         for (std::size_t i = 0; i < blocks.size(); ++i) {
             if (!infos[i].keep) continue;
             if (!is_weak_edge(blocks[i], infos[i]) || blocks[i].block.kind == BlockKind::heading) break;

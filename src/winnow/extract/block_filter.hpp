@@ -19,7 +19,7 @@ namespace winnow::extract {
 struct BlockFilterOptions {
     std::string title;          // the chosen headline: its repeats leave the body
     bool explain = false;
-    bool relaxed = false;       // the rescue pass: only link density and title repeats apply
+    bool relaxed = false;       // the rescue pass: class/id ancestry is not used
 };
 
 // Keeps the blocks that read as the article; records the others when explaining.
