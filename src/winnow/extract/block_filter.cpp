@@ -83,6 +83,10 @@ const boost::regex& boilerplate_line_regex() {
         // a date alone on its line
         R"(^\W*(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2})(?:\W+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\W*$|)"
         R"(^\W*\d{1,2}\.?\s+\w+\.?\s+\d{4}(?:\W+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\W*$|^\W*\w+\.?\s+\d{1,2},?\s+\d{4}\W*$|)"
+        // feedback prompts, licence lines, image-viewer labels
+        R"(^(?:fanden sie|war|finden sie) (?:diesen|dieser|der|den) (?:artikel|beitrag|text)\b|^was this (?:article|page|post) (?:helpful|useful)|)"
+        R"(^(?:vergrößern|enlarge|zoom|screenshot)\b|share this (?:article|post|story)|\bcc[- ]by\b|creative commons|)"
+        R"(unter der lizenz|prawem autorskim|wszelkie prawa zastrzeżone|todos los derechos reservados|tous droits réservés|)"
         // reading time
         R"(^\d+\s*(?:min\.?|minutes?|minuten)\s*(?:read|lesezeit|lesedauer|de lecture)?$|^(?:lesezeit|lesedauer|reading time)\b)",
         boost::regex::perl | boost::regex::icase);
@@ -100,6 +104,8 @@ const boost::regex& boilerplate_heading_regex() {
         R"(you may also be interested in|don't miss|nicht verpassen|empfehlungen|unsere empfehlung|anzeige|werbung|)"
         R"(gefällt mir wird geladen|like this|like loading|related reading|keep reading|continue reading|)"
         R"(mehr zum thema|mehr (?:aus|zu|von)\b|das könnte (?:sie|dich) auch interessieren|)"
+        R"(inhaltsverzeichnis|table of contents|nützliche links|weiterführende links|useful links|weitere informationen|)"
+        R"(fanden sie diesen artikel nützlich|war dieser artikel hilfreich|inne artykuły(?: autora)?|)"
         R"(schreibe einen kommentar|kommentar verfassen|kommentare?|kontakt|impressum|auch interessant|verwandte (?:artikel|beiträge|themen)|)"
         R"(zurück zur übersicht|neueste (?:beiträge|artikel)|neuste beiträge|folgen sie uns|folge uns|newsletter|nach oben|datenschutz|)"
         R"(teilen sie dies mit|teilen mit|diesen (?:artikel|beitrag) teilen|meist gelesen|meistgelesen|top-?themen|weitere (?:artikel|beiträge|themen|nachrichten|news|meldungen)|)"
