@@ -176,6 +176,7 @@ std::string fixed2(float value) {
 
 bool is_weak_edge(const SourcedBlock& block, const BlockInfo& info) {
     const std::string& text = block.block.text;
+    if (block.block.kind == BlockKind::preformatted) return false;  // code is kept verbatim
     if (info.link_density > k_edge_link_density) return true;
     if (info.counts.words <= k_edge_short_words && info.counts.sentence_ends == 0) return true;
     if (info.counts.words <= k_edge_pattern_words && (is_boilerplate_line(text) || is_share_line(text))) return true;
