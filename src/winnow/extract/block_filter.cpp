@@ -49,47 +49,65 @@ constexpr float k_edge_short_words = 10;
 // ...and one of at most this many words matching a boilerplate pattern, or this link-dense.
 constexpr float k_edge_pattern_words = 20, k_edge_link_density = 0.5f;
 
-// Case-insensitive Perl regexes, compiled once (immutable after first use).
+// Perl regexes, compiled once (immutable after first use), matched against lower-cased text
+// (Boost's icase folds ASCII only: "Ähnliche" must meet "ähnliche").
 const boost::regex& share_line_regex() {
     static const boost::regex r(
         R"(^(?:(?:teilen sie dies mit|teilen mit|share this:|diesen (?:artikel|beitrag) teilen|artikel teilen|beitrag teilen|jetzt teilen|seite teilen|share on|partager sur|compartir en)\s*:?\s*)?)"
         R"((?:(?:share|share this|share on|teilen|drucken|print|e-?mail|mail|facebook|twitter|x|whatsapp|pinterest|linkedin|telegram|xing|reddit|flipboard|tumblr|messenger|pocket|copy link|link kopieren|link copied|tweet|imprimer|partager|compartir|imprimir|condividi|stampa|udostępnij|drukuj|vk|ok|threads|bluesky|mastodon|sms)[\s|,/•·:\-]*)+$)",
-        boost::regex::perl | boost::regex::icase);
+        boost::regex::perl);
     return r;
 }
 
+// Phrases that mark a short line as boilerplate wherever they stand in it (calls to action,
+// credits, comment prompts, licence lines). Plain substrings: found without a regex.
+constexpr std::string_view k_boilerplate_phrases[] = {
+    "join us", "join our", "follow us", "follow our", "subscribe", "sign up", "stay up to date", "stay informed",
+    "stay tuned", "newsletter", "abonnieren", "folgen sie uns", "folge uns", "melden sie sich", "jetzt anmelden",
+    "suivez-nous", "abonnez-vous", "síguenos", "suscríbete", "iscriviti", "seguici",
+    "getty images", "gettyimages", "shutterstock", "imago", "istock", "picture alliance", "picture-alliance", "©",
+    "copyright", "alle rechte", "all rights reserved", "leave a reply", "leave a comment", "comments are closed",
+    "schreibe einen kommentar", "kommentar schreiben", "kommentare anzeigen", "kommentar anzeigen", "no comments",
+    "keine kommentare", "share this article", "share this post", "share this story", "cc-by", "cc by",
+    "creative commons", "unter der lizenz", "prawem autorskim", "wszelkie prawa zastrzeżone",
+    "todos los derechos reservados", "tous droits réservés",
+};
+
+// Lines that start like boilerplate (anchored, so the regex fails fast on other lines).
 const boost::regex& boilerplate_line_regex() {
     static const boost::regex r(
-        // calls to action
-        R"((?:join|follow) (?:us|our)\b|\bsubscribe\b|\bsign up\b|stay (?:up to date|informed|tuned)|newsletter|)"
-        R"(abonnieren|folgen sie uns|folge uns|melden sie sich|jetzt anmelden|suivez-nous|abonnez-vous|síguenos|suscríbete|iscriviti|seguici|)"
+        R"(^(?:)"
         // credits
-        R"(^(?:photo|foto|fotos|image|images|bild|bilder|picture|credit|credits|quelle|source|fuente|crédit|crédits|illustration|grafik|video|titelbild|symbolbild|beitragsbild)\s*(?::|©|by\b)|)"
-        R"(getty ?images|shutterstock|imago|istock|picture alliance|picture-alliance|©|\(c\) ?\d{4}|copyright|alle rechte|all rights reserved|)"
+        R"((?:photo|foto|fotos|image|images|bild|bilder|picture|credit|credits|quelle|source|fuente|crédit|crédits|illustration|grafik|video|titelbild|symbolbild|beitragsbild)\s*(?::|©|by\b)|)"
+        R"(\(c\) ?\d{4}|)"
         // datelines and updates
-        R"(^(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|erstellt|stand:|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano)\b|)"
-        // bylines
-        R"(^(?:by|von|par|por|di|door|av|af|autor:?|author:?|text:|written by|geschrieben von|redaktion:?)\s+[A-Z\x80-\xff]|)"
-        // comments
-        R"(^\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti)$|leave a (?:reply|comment)|comments are closed|)"
-        R"(schreibe einen kommentar|kommentar schreiben|kommentare? anzeigen|no comments|keine kommentare|)"
+        R"((?:published|updated|posted|last updated|veröffentlicht|aktualisiert|erstellt|stand:|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano)\b|)"
+        // comment counters
+        R"(\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti)$|)"
         // ad labels, read-more links, tags, navigation words
-        R"(^(?:advertisement|anzeige|werbung|publicidad|publicité|pubblicità|reklama|sponsored|gesponsert|loading|wird geladen)\b|)"
-        R"(^(?:read more|read also|also read|read next|more:|see also|related:|weiterlesen|mehr lesen|mehr dazu|lesen sie auch|lesen sie mehr|siehe auch|)"
+        R"((?:advertisement|anzeige|werbung|publicidad|publicité|pubblicità|reklama|sponsored|gesponsert|loading|wird geladen)\b|)"
+        R"((?:read more|read also|also read|read next|more:|see also|related:|weiterlesen|mehr lesen|mehr dazu|lesen sie auch|lesen sie mehr|siehe auch|)"
         R"(lire la suite|lire aussi|à lire aussi|voir aussi|leer más|lea (?:también|más)|lea:|leia (?:também|mais)|leggi anche|czytaj (?:też|także|więcej)|читайте также)|)"
-        R"(^(?:tags?|schlagwörter|stichwörter|themen|kategorien?|categories|category|filed under|posted in|mots-clés|etiquetas)\s*:|)"
-        R"(^(?:back to top|nach oben|zurück zur übersicht|zurück|previous article|next article|vorheriger artikel|nächster artikel|)"
+        R"((?:tags?|schlagwörter|stichwörter|themen|kategorien?|categories|category|filed under|posted in|mots-clés|etiquetas)\s*:|)"
+        R"((?:back to top|nach oben|zurück zur übersicht|zurück|previous article|next article|vorheriger artikel|nächster artikel|)"
         R"(previous post|next post|older posts|newer posts|click here|hier klicken|klicken sie hier)\b|)"
         // a date alone on its line
-        R"(^\W*(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2})(?:\W+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\W*$|)"
-        R"(^\W*\d{1,2}\.?\s+\w+\.?\s+\d{4}(?:\W+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\W*$|^\W*\w+\.?\s+\d{1,2},?\s+\d{4}\W*$|)"
-        // feedback prompts, licence lines, image-viewer labels
-        R"(^(?:fanden sie|war|finden sie) (?:diesen|dieser|der|den) (?:artikel|beitrag|text)\b|^was this (?:article|page|post) (?:helpful|useful)|)"
-        R"(^(?:vergrößern|enlarge|zoom|screenshot)\b|share this (?:article|post|story)|\bcc[- ]by\b|creative commons|)"
-        R"(unter der lizenz|prawem autorskim|wszelkie prawa zastrzeżone|todos los derechos reservados|tous droits réservés|)"
+        R"(\W*(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2})(?:\W+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\W*$|)"
+        R"(\W*\d{1,2}\.?\s+\w+\.?\s+\d{4}(?:\W+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\W*$|\W*\w+\.?\s+\d{1,2},?\s+\d{4}\W*$|)"
+        // feedback prompts, image-viewer labels
+        R"((?:fanden sie|war|finden sie) (?:diesen|dieser|der|den) (?:artikel|beitrag|text)\b|was this (?:article|page|post) (?:helpful|useful)|)"
+        R"((?:vergrößern|enlarge|zoom|screenshot)\b|)"
         // reading time
-        R"(^\d+\s*(?:min\.?|minutes?|minuten)\s*(?:read|lesezeit|lesedauer|de lecture)?$|^(?:lesezeit|lesedauer|reading time)\b)",
-        boost::regex::perl | boost::regex::icase);
+        R"(\d+\s*(?:min\.?|minutes?|minuten)\s*(?:read|lesezeit|lesedauer|de lecture)?$|(?:lesezeit|lesedauer|reading time)\b))",
+        boost::regex::perl);
+    return r;
+}
+
+// "By Firstname Lastname": a capital after the word, so matched on the text as written.
+const boost::regex& byline_regex() {
+    static const boost::regex r(
+        R"(^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Aa]utor:?|[Aa]uthor:?|[Tt]ext:|[Ww]ritten by|[Gg]eschrieben von|[Rr]edaktion:?)\s+[A-Z\x80-\xff])",
+        boost::regex::perl);
     return r;
 }
 
@@ -118,7 +136,7 @@ const boost::regex& boilerplate_heading_regex() {
         R"(articles similaires|à lire aussi|sur le même sujet|dans la même rubrique|lire aussi|)"
         R"(leggi anche|articoli correlati|potrebbe interessarti|podobne artykuły|czytaj (?:też|także)|)"
         R"(похожие (?:статьи|новости)|читайте также)\W*$)",
-        boost::regex::perl | boost::regex::icase);
+        boost::regex::perl);
     return r;
 }
 
@@ -192,15 +210,20 @@ float block_link_density(const SourcedBlock& block) {
 }
 
 bool is_share_line(const std::string& text) {
-    return text.size() <= k_share_line_max_chars && search(share_line_regex(), text);
+    return text.size() <= k_share_line_max_chars && search(share_line_regex(), to_lower(text));
 }
 
 bool is_boilerplate_line(const std::string& text) {
-    return text.size() <= k_pattern_max_chars && search(boilerplate_line_regex(), text);
+    if (text.size() > k_pattern_max_chars) return false;
+    if (search(byline_regex(), text)) return true;
+    const std::string lowered = to_lower(text);
+    for (std::string_view phrase : k_boilerplate_phrases)
+        if (lowered.find(phrase) != std::string::npos) return true;
+    return search(boilerplate_line_regex(), lowered);
 }
 
 bool is_boilerplate_heading(const std::string& text) {
-    return text.size() <= k_pattern_max_chars && search(boilerplate_heading_regex(), text);
+    return text.size() <= k_pattern_max_chars && search(boilerplate_heading_regex(), to_lower(text));
 }
 
 std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::uint32_t>& flags,

@@ -218,7 +218,8 @@ void add_lead(const Tree& tree, const NodeStats& stats, const std::vector<std::u
         const NodeId parent = tree.node(first).parent;
         scope = parent == dom::k_no_node ? dom::k_no_node : tree.node(parent).parent;
     }
-    if (scope == dom::k_no_node || scope == tree.body() || scope + 1 >= first) return;
+    // Never the whole page: the scope must lie inside the body.
+    if (scope == dom::k_no_node || scope == tree.body() || !tree.contains(tree.body(), scope) || scope + 1 >= first) return;
     std::vector<NodeId> leads;
     int scanned = 0;
     for (NodeId id = first - 1; id > scope && scanned < k_lead_scan_nodes && leads.size() < k_max_leads; --id, ++scanned) {

@@ -1,0 +1,70 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "winnow/dom/tree.hpp"
+#include "winnow/extract/container.hpp"
+#include "winnow/extract/node_flags.hpp"
+#include "winnow/extract/node_stats.hpp"
+
+using namespace winnow::extract;
+using winnow::dom::NodeId;
+using winnow::dom::Tree;
+
+namespace {
+
+std::string prose(int n, const std::string& word) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += "<p>The " + word + " sentence number " + std::to_string(i) + ", with a comma, goes on for a while to look like prose.</p>";
+    return out;
+}
+
+ContainerChoice choose(Tree& tree) {
+    auto flags = classify_nodes(tree);
+    NodeStats stats;
+    stats.measure_text_nodes(tree, stopwords_for("en"));
+    stats.aggregate(tree);
+    return choose_container(tree, stats, flags, read_page_statements(tree));
+}
+
+}  // namespace
+
+TEST_CASE("density scoring picks the div holding the paragraphs, not the link list", "[extract][container]") {
+    Tree tree = Tree::parse("<body><div id='menu'><a href='/1'>One, two</a><a href='/2'>Three</a></div><div id='main'>" +
+                            prose(6, "article") + "</div><div id='side'>" + prose(1, "side") + "</div></body>");
+    ContainerChoice choice = choose(tree);
+    REQUIRE(choice.roots.size() >= 1);
+    CHECK(tree.attribute(choice.roots.front(), "id") == "main");
+    CHECK(choice.method.starts_with("density"));
+}
+
+TEST_CASE("an explicit body marker wins over a longer teaser list", "[extract][container]") {
+    Tree tree = Tree::parse("<body><div id='teasers' class='grid'>" + prose(8, "teaser") +
+                            "</div><div id='body' class='article-body'>" + prose(4, "body") + "</div></body>");
+    ContainerChoice choice = choose(tree);
+    CHECK(tree.attribute(choice.roots.front(), "id") == "body");
+    CHECK(choice.method.starts_with("body marker"));
+}
+
+TEST_CASE("split bodies: sibling chunks with the body class are all roots", "[extract][container]") {
+    Tree tree = Tree::parse("<body><article><div class='article__body' id='a'>" + prose(3, "first") +
+                            "</div><figure>img</figure><div class='article__body' id='b'>" + prose(3, "second") +
+                            "</div></article><div>" + prose(20, "other") + "</div></body>");
+    ContainerChoice choice = choose(tree);
+    std::vector<std::string> ids;
+    for (NodeId r : choice.roots) ids.emplace_back(tree.attribute(r, "id"));
+    // Either both chunks, or the article around them (which holds little more).
+    bool both = ids == std::vector<std::string>{"a", "b"};
+    bool article = choice.roots.size() == 1 && tree.is_element(choice.roots[0], GUMBO_TAG_ARTICLE);
+    CHECK((both || article));
+}
+
+TEST_CASE("a lead paragraph just before the body joins it", "[extract][container]") {
+    Tree tree = Tree::parse("<body><div><div><h1>Headline</h1><div class='intro'><p id='lead'>The lead of the story tells, in a sentence of some length, "
+                            "what happened, briefly.</p></div><div class='nav'>menu</div><div class='entry-content' id='body'>" +
+                            prose(5, "body") + "</div></div></div><div>" + prose(12, "other") + "</div></body>");
+    ContainerChoice choice = choose(tree);
+    REQUIRE(choice.roots.size() == 2);
+    CHECK(tree.attribute(choice.roots[0], "id") == "lead");
+    CHECK(tree.attribute(choice.roots[1], "id") == "body");
+}

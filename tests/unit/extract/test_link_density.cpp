@@ -1,0 +1,63 @@
+#include <catch2/catch.hpp>
+
+#include "winnow/dom/tree.hpp"
+#include "winnow/extract/block_builder.hpp"
+#include "winnow/extract/block_filter.hpp"
+#include "winnow/extract/node_flags.hpp"
+#include "winnow/extract/node_stats.hpp"
+
+using namespace winnow::extract;
+using winnow::dom::Tree;
+
+TEST_CASE("per-node link characters; in-page anchors weigh 0.3", "[extract][link-density]") {
+    Tree tree = Tree::parse(R"(<body><div id="a"><a href="/x">abcde</a>fghij</div><div id="b"><a href="#n">abcdefghij</a></div></body>)");
+    NodeStats stats;
+    stats.measure_text_nodes(tree, stopwords_for("en"));
+    stats.aggregate(tree);
+    for (winnow::dom::NodeId n = 0; n < tree.size(); ++n) {
+        if (tree.attribute(n, "id") == "a") CHECK(stats.link_density(n) == Approx(0.5));
+        if (tree.attribute(n, "id") == "b") CHECK(stats.link_density(n) == Approx(0.3));
+    }
+}
+
+TEST_CASE("a block's link density counts the characters inside links", "[extract][link-density]") {
+    Tree tree = Tree::parse(R"(<body><p>Read <a href="/x">this story</a> now</p><p><a href="/1">One</a> <a href="/2">Two</a></p></body>)");
+    auto blocks = build_sourced_blocks(tree, {tree.body()});
+    REQUIRE(blocks.size() == 2);
+    CHECK(block_link_density(blocks[0]) == Approx(9.0 / 16.0));
+    CHECK(blocks[0].links == 1);
+    CHECK(block_link_density(blocks[1]) == Approx(1.0));
+    CHECK(blocks[1].links == 2);
+}
+
+TEST_CASE("the filter drops short link-heavy blocks and keeps prose", "[extract][link-density]") {
+    Tree tree = Tree::parse(R"(<body><div id="c">
+        <p>This is a long paragraph of ordinary prose, and it has a <a href="/a">link</a> in the middle of it, as articles do.</p>
+        <p><a href="/1">Home</a> | <a href="/2">News</a> | <a href="/3">Sport</a></p>
+        <p>Another paragraph of prose follows here, long enough to count as the article's own text for the filter.</p>
+        </div></body>)");
+    auto flags = classify_nodes(tree);
+    std::vector<Removal> removals;
+    BlockFilterOptions options;
+    options.explain = true;
+    auto kept = filter_blocks(tree, flags, {tree.body()}, build_sourced_blocks(tree, {tree.body()}), stopwords_for("en"),
+                              options, removals);
+    REQUIRE(kept.size() == 2);
+    CHECK(kept[0].text.starts_with("This is a long paragraph"));
+    REQUIRE(removals.size() == 1);
+    CHECK(removals[0].rule.starts_with("heuristic link-density 0.8"));
+}
+
+TEST_CASE("short-block patterns: share lines, calls to action, boilerplate headings", "[extract][patterns]") {
+    CHECK(is_share_line("Facebook Twitter E-Mail Drucken"));
+    CHECK(is_share_line("Teilen Sie dies mit: Twitter, Facebook"));
+    CHECK_FALSE(is_share_line("Facebook announced new rules for its users on Tuesday."));
+    CHECK(is_boilerplate_line("Join our Telegram channel"));
+    CHECK(is_boilerplate_line("Foto: Getty Images"));
+    CHECK(is_boilerplate_line("12.03.2021, 14:30 Uhr"));
+    CHECK(is_boilerplate_line("By Jane Doe"));
+    CHECK_FALSE(is_boilerplate_line("The minister said the plan would cost more than expected."));
+    CHECK(is_boilerplate_heading("Ähnliche Beiträge"));
+    CHECK(is_boilerplate_heading("Related articles:"));
+    CHECK_FALSE(is_boilerplate_heading("How the storm formed"));
+}

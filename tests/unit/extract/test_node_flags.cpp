@@ -1,0 +1,55 @@
+#include <catch2/catch.hpp>
+
+#include "winnow/dom/tree.hpp"
+#include "winnow/extract/node_flags.hpp"
+
+using namespace winnow::extract;
+using winnow::dom::Tree;
+
+namespace {
+
+// The flags of the first element with the given id attribute.
+std::uint32_t flags_of(const std::string& html, std::string_view id) {
+    Tree tree = Tree::parse(html);
+    auto flags = classify_nodes(tree);
+    for (winnow::dom::NodeId n = 0; n < tree.size(); ++n)
+        if (tree.attribute(n, "id") == id) return flags[n];
+    FAIL("no element with id " << id);
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("class and id values are split into lower-case tokens", "[extract][tokens]") {
+    CHECK(class_id_tokens("articleBody post-content_x") ==
+          std::vector<std::string>{"article", "body", "post", "content", "x"});
+    CHECK(class_id_tokens("a.b:c  HTMLPage") == std::vector<std::string>{"a", "b", "c", "htmlpage"});
+    CHECK(class_id_tokens("").empty());
+    CHECK(squeezed_class_name("Article__Body") == "articlebody");
+}
+
+TEST_CASE("vocabulary matches whole tokens, never substrings", "[extract][tokens]") {
+    CHECK((flags_of(R"(<div id="t" class="sidebar">x</div>)", "t") & k_flag_never_content));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="toolbarx">x</div>)", "t") & k_flag_never_content));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="header">x</div>)", "t") & k_flag_never_content));  // "ad" in header
+    CHECK_FALSE((flags_of(R"(<div id="t" class="canvas-wrap">x</div>)", "t") & k_flag_never_content));  // "nav"
+    CHECK((flags_of(R"(<div id="t" class="ad">x</div>)", "t") & k_flag_never_content));
+}
+
+TEST_CASE("body markers, state modifiers, author boxes and hidden classes", "[extract][tokens]") {
+    CHECK((flags_of(R"(<div id="t" class="entry-content">x</div>)", "t") & k_flag_body_marker));
+    CHECK((flags_of(R"(<div id="t" itemprop="articleBody">x</div>)", "t") & k_flag_body_marker));
+    CHECK((flags_of(R"(<div id="t" class="td-post-content">x</div>)", "t") & k_flag_body_marker));
+    // A body marker is content even with a share word beside it.
+    CHECK_FALSE((flags_of(R"(<div id="t" class="post-content share-enabled">x</div>)", "t") & k_flag_never_content));
+    // "has-recommendations" says what the element holds, not what it is.
+    CHECK_FALSE((flags_of(R"(<article id="t" class="article has-recommendations">x</article>)", "t") & k_flag_never_content));
+    CHECK((flags_of(R"(<div id="t" class="author-box">x</div>)", "t") & k_flag_never_content));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="author">x</div>)", "t") & k_flag_never_content));
+    CHECK((flags_of(R"(<div id="t" class="author">x</div>)", "t") & k_flag_boilerplate_inside));
+    CHECK((flags_of(R"(<div id="t" class="sr-only">x</div>)", "t") & k_flag_hidden));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="hidden-xs">x</div>)", "t") & k_flag_hidden));
+    CHECK((flags_of(R"(<div id="t" style="display: none">x</div>)", "t") & k_flag_hidden));
+    CHECK((flags_of(R"(<div id="t" role="navigation">x</div>)", "t") & k_flag_role_remove));
+    CHECK((flags_of(R"(<div id="t" class="comments">x</div>)", "t") & k_flag_comment_section));
+}

@@ -1,0 +1,48 @@
+#include <catch2/catch.hpp>
+
+#include "winnow/dom/tree.hpp"
+#include "winnow/extract/page_metadata.hpp"
+#include "winnow/extract/title.hpp"
+
+using namespace winnow::extract;
+using winnow::dom::Tree;
+
+TEST_CASE("the h1 that agrees with another statement is the title", "[extract][title]") {
+    Tree tree = Tree::parse(R"(<html><head><title>Storm hits the coast | Daily News</title>
+        <meta property="og:title" content="Storm hits the coast"></head>
+        <body><h1>Daily News</h1><h1>Storm hits the coast tonight</h1><p>x</p></body></html>)");
+    PageStatements s = read_page_statements(tree);
+    CHECK(s.og_title == "Storm hits the coast");
+    CHECK(choose_title(s) == "Storm hits the coast tonight");
+}
+
+TEST_CASE("without agreement: og:title, then JSON-LD headline, then the longer <title> part", "[extract][title]") {
+    PageStatements s;
+    s.html_title = "Site | A long enough headline here";
+    s.title_parts = {"Site | A long enough headline here", "Site", "A long enough headline here"};
+    CHECK(choose_title(s) == "A long enough headline here");
+    s.ld_headline = "The JSON-LD headline";
+    CHECK(choose_title(s) == "The JSON-LD headline");
+    s.og_title = "The og title";
+    CHECK(choose_title(s) == "The og title");
+}
+
+TEST_CASE("JSON-LD statements are read, including @graph", "[extract][title]") {
+    Tree tree = Tree::parse(R"(<html lang="de-DE"><head><script type="application/ld+json">
+        {"@graph": [{"@type": "WebSite"}, {"@type": "NewsArticle", "headline": "Schlagzeile",
+          "articleBody": "Text des Artikels.", "author": {"name": "Eva Muster"}, "datePublished": "2024-01-02"}]}
+        </script><script type="application/ld+json">{ broken json</script></head><body></body></html>)");
+    PageStatements s = read_page_statements(tree);
+    CHECK(s.ld_headline == "Schlagzeile");
+    CHECK(s.ld_article_body == "Text des Artikels.");
+    CHECK(s.author == "Eva Muster");
+    CHECK(s.date == "2024-01-02");
+    CHECK(s.language == "de-de");
+}
+
+TEST_CASE("title repeats are told by word overlap", "[extract][title]") {
+    CHECK(is_title_repeat("Storm hits the coast", "Storm Hits The Coast!"));
+    CHECK_FALSE(is_title_repeat("Storm hits the coast", "A completely different sentence about rain"));
+    CHECK(title_similarity("a b c d", "a b c e") == Approx(0.75));
+    CHECK_FALSE(is_title_repeat("anything", ""));
+}
