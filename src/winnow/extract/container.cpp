@@ -48,7 +48,7 @@ constexpr float k_min_marker_chars = 200, k_min_marker_share = 0.3f;
 constexpr float k_article_widen_gain = 1.5f;
 // Lead search: nodes scanned back from the container, paragraphs kept, and what a lead looks
 // like (prose: long enough, a sentence end, few links).
-constexpr int k_lead_scan_nodes = 400;
+constexpr int k_lead_scan_nodes = 2000;
 constexpr std::size_t k_max_leads = 2;
 constexpr float k_min_lead_chars = 60, k_max_lead_link_density = 0.3f;
 // Among nested markers the inner one is taken when it holds this share of the outer's text.
