@@ -31,7 +31,7 @@ constexpr std::uint32_t k_link_farm_links = 2;
 constexpr float k_list_link_density = 0.6f, k_list_item_chars = 120;
 // Text patterns are tested only on blocks this short: a paragraph that mentions a newsletter
 // is still a paragraph.
-constexpr std::size_t k_pattern_max_chars = 120;
+constexpr std::size_t k_pattern_max_chars = 160;
 // Share-button lines can be a little longer (a row of ten network names).
 constexpr std::size_t k_share_line_max_chars = 200;
 // A boilerplate heading takes along the following blocks that are list items, short (under
