@@ -63,8 +63,12 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     filter.explain = options.explain;
     article.blocks = filter_blocks(tree, flags, choice.roots, build_sourced_blocks(tree, choice.roots), stopwords, filter,
                                    article.removals);
-    apply_text_rules(article.blocks, rules, article.removals);
     article.method = choice.method;
+    // Second opinion: prose right next to the chosen container that it missed.
+    if (profile_container == dom::k_no_node &&
+        extend_with_prose_neighbours(article.blocks, build_sourced_blocks(tree, {tree.body()}), stopwords, article.title) > 0)
+        article.method += " + prose";
+    apply_text_rules(article.blocks, rules, article.removals);
     std::size_t chars = blocks_chars(article.blocks);
 
     // Rescue 1: a relaxed pass when the result is short for the page.

@@ -2,7 +2,9 @@
 #include "winnow/extract/second_opinion.hpp"
 
 #include "winnow/decode/text.hpp"
+#include "winnow/extract/block_filter.hpp"
 #include "winnow/extract/text_measure.hpp"
+#include "winnow/extract/title.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -21,7 +23,70 @@ constexpr double k_json_ld_min_share = 0.5;
 // An articleBody shorter than this is a summary, not the article.
 constexpr std::size_t k_json_ld_min_body_chars = 250;
 
+// jusText's thresholds for a good block: length, stopword density (lower with the union list,
+// whose densities run lower), link density.
+constexpr float k_prose_min_chars = 70;
+constexpr float k_prose_stopword_density = 0.30f, k_prose_union_stopword_density = 0.20f;
+constexpr float k_prose_max_link_density = 0.2f;
+// Short blocks (headings, datelines) crossed while looking for more prose on each side.
+constexpr int k_max_skipped_blocks = 1;
+
+bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const std::string& title) {
+    if (block.block.kind != BlockKind::paragraph && block.block.kind != BlockKind::quote) return false;
+    const TextCounts counts = measure_text(block.block.text, stopwords);
+    if (counts.chars < k_prose_min_chars || counts.words <= 0 || counts.sentence_ends == 0) return false;
+    const float density = counts.stopwords / counts.words;
+    const float needed = stopwords.is_union ? k_prose_union_stopword_density : k_prose_stopword_density;
+    if (density < needed || block_link_density(block) > k_prose_max_link_density) return false;
+    if (is_boilerplate_line(block.block.text) || is_title_repeat(block.block.text, title)) return false;
+    return true;
+}
+
 }  // namespace
+
+std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::vector<SourcedBlock>& page_blocks,
+                                         const StopwordList& stopwords, const std::string& title) {
+    if (kept.empty()) return 0;
+    // The main result's first and last blocks in the page's blocks.
+    std::size_t first = page_blocks.size(), last = page_blocks.size();
+    for (std::size_t i = 0; i < page_blocks.size(); ++i)
+        if (page_blocks[i].block.text == kept.front().text) {
+            first = i;
+            break;
+        }
+    for (std::size_t i = page_blocks.size(); i-- > 0;)
+        if (page_blocks[i].block.text == kept.back().text) {
+            last = i;
+            break;
+        }
+    if (first == page_blocks.size() || last == page_blocks.size() || last < first) return 0;
+    std::vector<Block> before, after;
+    int skipped = 0;
+    for (std::size_t i = first; i-- > 0;) {
+        if (is_prose(page_blocks[i], stopwords, title)) {
+            before.push_back(page_blocks[i].block);
+            skipped = 0;
+        } else if (++skipped > k_max_skipped_blocks) {
+            break;
+        }
+    }
+    skipped = 0;
+    for (std::size_t i = last + 1; i < page_blocks.size(); ++i) {
+        if (is_prose(page_blocks[i], stopwords, title)) {
+            after.push_back(page_blocks[i].block);
+            skipped = 0;
+        } else if (++skipped > k_max_skipped_blocks) {
+            break;
+        }
+    }
+    const std::size_t added = before.size() + after.size();
+    if (added == 0) return 0;
+    std::vector<Block> merged(before.rbegin(), before.rend());
+    merged.insert(merged.end(), std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()));
+    merged.insert(merged.end(), after.begin(), after.end());
+    kept = std::move(merged);
+    return added;
+}
 
 std::size_t blocks_chars(const std::vector<Block>& blocks) {
     std::size_t n = 0;
