@@ -394,6 +394,9 @@ def main():
     parser.add_argument("--robots-delay", type=float, default=0.0, help="seconds before answering /robots.txt")
     args = parser.parse_args()
 
+    # Log times are taken by handler threads under the GIL: a short switch interval keeps
+    # their jitter well under a millisecond instead of up to the default 5 ms.
+    sys.setswitchinterval(0.0002)
     config = Config(args)
     servers = []
     for _ in range(args.ports):

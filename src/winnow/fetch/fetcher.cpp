@@ -21,6 +21,10 @@ using Clock = std::chrono::steady_clock;
 // this many redirects (the RFC's five).
 constexpr std::size_t k_robots_max_bytes = 512 * 1024;
 constexpr long k_robots_max_redirects = 5;
+// Added to every per-host delay: the server sees our requests with the jitter of the network
+// and of its own scheduling (a few ms on a loaded machine), and the gap it sees is the one
+// that must be at least the delay.
+constexpr Milliseconds k_delay_margin{5};
 // The loop looks at the stop flag at least this often (a signal handler can only set a flag).
 constexpr Milliseconds k_max_poll{50};
 // Statuses worth another try: rate limiting and the server errors that are usually transient.
@@ -328,7 +332,7 @@ struct Fetcher::State {
             if (t.request_headers) curl_easy_setopt(easy, CURLOPT_HTTPHEADER, t.request_headers);
         }
         ++host.active;
-        host.next_start = now + host.delay;
+        host.next_start = now + host.delay + k_delay_margin;
         curl_multi_add_handle(multi, easy);
         transfers.emplace(easy, std::move(transfer));
     }
@@ -520,7 +524,7 @@ struct Fetcher::State {
             if (auto delay = host.rules.crawl_delay()) {
                 auto crawl = Milliseconds(static_cast<long long>(*delay * 1000));
                 host.delay = std::max(options.host_delay, crawl);
-                host.next_start = std::max(host.next_start, t.started + host.delay);
+                host.next_start = std::max(host.next_start, t.started + host.delay + k_delay_margin);
             }
             return;
         }

@@ -438,9 +438,8 @@ TEST_CASE("fetcher: the per-host delay is kept and hosts are fetched in parallel
     for (auto& r : results) CHECK(r.ok());
     auto log = server.log();
     REQUIRE(log.size() == 8);
-    // Arrival times on the server; a few ms of scheduling noise is allowed on a loaded machine.
-    CHECK(smallest_gap(log, server.port(0)) >= 0.19);
-    CHECK(smallest_gap(log, server.port(1)) >= 0.19);
+    CHECK(smallest_gap(log, server.port(0)) >= 0.2);
+    CHECK(smallest_gap(log, server.port(1)) >= 0.2);
     // Two hosts in parallel: about 3 delays, not 7.
     CHECK(took >= 600ms);
     CHECK(took < 1200ms);
@@ -458,7 +457,7 @@ TEST_CASE("fetcher: a larger Crawl-delay wins over the configured delay", "[fetc
     for (auto& r : results) CHECK(r.ok());
     auto log = server.log();
     REQUIRE(log.size() == 4);
-    CHECK(smallest_gap(log, server.port()) >= 0.29);
+    CHECK(smallest_gap(log, server.port()) >= 0.3);
 }
 
 TEST_CASE("fetcher: global and per-host limits on transfers at once", "[fetch][limits]") {
