@@ -61,7 +61,11 @@ int main(int argc, char** argv) {
     // Per host: requests (robots.txt included) and the smallest gap between two of them.
     std::map<int, std::vector<double>> times;
     auto log = server.log();
-    for (const auto& r : log) times[r.port].push_back(r.time);
+    std::size_t kernel_times = 0;
+    for (const auto& r : log) {
+        times[r.port].push_back(r.time);
+        kernel_times += r.kernel_time;
+    }
     std::map<int, std::vector<const winnow::test::LoggedRequest*>> ordered;
     for (const auto& r : log) ordered[r.port].push_back(&r);
     for (auto& [port, list] : ordered) {  // which requests came closer than the delay (diagnostics)
@@ -87,7 +91,8 @@ int main(int argc, char** argv) {
     std::printf("pages requested        %d over %d hosts, per-host delay %.3f s, robots.txt on\n", pages, hosts, delay);
     std::printf("pages fetched          %d ok, %d failed, %zu page requests logged by the server\n", ok, failed, page_requests);
     std::printf("bytes received         %zu\n", bytes);
-    std::printf("smallest per-host gap  %.4f s (delay %.3f s): %s\n", smallest_gap, delay, delay_kept ? "kept" : "NOT KEPT");
+    std::printf("smallest per-host gap  %.4f s (delay %.3f s): %s (%zu of %zu arrival times from the kernel)\n",
+                smallest_gap, delay, delay_kept ? "kept" : "NOT KEPT", kernel_times, log.size());
     std::printf("total time             %.3f s\n", wall);
     std::printf("delay-bound minimum    %.3f s (%zu requests on the busiest host, robots.txt included)\n", minimum,
                 most_requests);

@@ -10,7 +10,7 @@ It listens on N free ports (all serving the same routes, so they look like N hos
 "PORTS p1 p2 ..." on one line of stdout, and serves until SIGTERM or until its stdin closes (so
 it never outlives the test that started it). Each request is appended to the log file as one
 JSON line: {"time", "port", "client_port", "method", "path", "headers": {...}} with the request headers the
-tests look at.
+tests look at; "time" is when the request reached the machine (the kernel's receive timestamp).
 
 Routes are functions registered with @route(prefix); the longest matching prefix wins. To add
 a route, write `@route("/my/prefix") def my_route(req): ...` returning a Response.
@@ -23,6 +23,7 @@ import os
 import re
 import signal
 import socket
+import struct
 import sys
 import threading
 import time
@@ -304,9 +305,42 @@ def typed(req):
 
 # --- the server ----------------------------------------------------------------------------
 
+SO_TIMESTAMPNS = getattr(socket, "SO_TIMESTAMPNS", 35)
+
+
+def kernel_arrival_time(sock):
+    """When the next request's first bytes reached this machine (the kernel's receive time of
+    the waiting data, peeked), so the log's times do not depend on how fast this Python
+    thread got the CPU. Blocks until data comes; None when the peer closed or no timestamp."""
+    try:
+        data, ancillary, _, _ = sock.recvmsg(1, socket.CMSG_SPACE(16), socket.MSG_PEEK)
+    except OSError:
+        return None
+    if not data:
+        return None
+    for level, kind, value in ancillary:
+        if level == socket.SOL_SOCKET and kind == SO_TIMESTAMPNS and len(value) >= 16:
+            seconds, nanoseconds = struct.unpack("qq", value[:16])
+            return seconds + nanoseconds / 1e9
+    return None
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, so connection reuse can happen
     server_version = "winnow-test-server"
+    arrival = None
+
+    def setup(self):
+        super().setup()
+        try:
+            self.connection.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
+        except OSError:
+            pass
+
+    def handle_one_request(self):
+        # Clients here send one request at a time, so nothing is buffered in rfile yet.
+        self.arrival = kernel_arrival_time(self.connection)
+        super().handle_one_request()
 
     def log_message(self, format, *args):  # the JSON log replaces stderr chatter
         pass
@@ -373,7 +407,8 @@ class Config:
     def log(self, handler):
         if not self.log_file:
             return
-        entry = {"time": time.time(), "port": handler.server.server_address[1],
+        entry = {"time": handler.arrival or time.time(), "time_source": "kernel" if handler.arrival else "server",
+                 "port": handler.server.server_address[1],
                  "client_port": handler.client_address[1], "method": handler.command,
                  "path": handler.path,
                  "headers": {name: handler.headers[name] for name in LOGGED_HEADERS if name in handler.headers}}
@@ -402,6 +437,9 @@ def main():
     for _ in range(args.ports):
         server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         server.daemon_threads = True
+        # Set on the listening socket too, so that a connection's first request, which may
+        # arrive before its handler runs, is timestamped as well.
+        server.socket.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
         server.config = config
         servers.append(server)
         threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -110,6 +110,7 @@ std::vector<LoggedRequest> TestServer::log() const {
         if (j.is_discarded()) continue;  // a line being written right now
         LoggedRequest r;
         r.time = j.value("time", 0.0);
+        r.kernel_time = j.value("time_source", "") == "kernel";
         r.port = j.value("port", 0);
         r.client_port = j.value("client_port", 0);
         r.path = j.value("path", "");

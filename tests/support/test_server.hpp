@@ -23,6 +23,7 @@ struct TestServerOptions {
 // One request as the server logged it.
 struct LoggedRequest {
     double time = 0;  // seconds since the epoch, when the request arrived
+    bool kernel_time = false;  // `time` is the kernel's receive time (else the server thread's clock)
     int port = 0;
     int client_port = 0;  // the connection's port on our side: equal for a reused connection
     std::string path;  // with the query
