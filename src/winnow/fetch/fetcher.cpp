@@ -134,6 +134,7 @@ struct Transfer {
     curl_slist* request_headers = nullptr;
     char error[CURL_ERROR_SIZE] = {};
     Clock::time_point started{};
+    bool sent = false;  // the request has gone out (the host's delay then counts from then)
 };
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
@@ -583,6 +584,20 @@ struct Fetcher::State {
         deliver(std::move(result));
     }
 
+    // The delay counts from when a request actually went out, not from when it was handed to
+    // libcurl: on a loaded machine the two can be milliseconds apart. `now` is taken after
+    // curl_multi_perform returned, so it is never earlier than the send.
+    void note_sent(Clock::time_point now) {
+        for (auto& [easy, transfer] : transfers) {
+            if (transfer->sent) continue;
+            curl_off_t pretransfer = 0;
+            if (curl_easy_getinfo(easy, CURLINFO_PRETRANSFER_TIME_T, &pretransfer) != CURLE_OK || pretransfer <= 0) continue;
+            transfer->sent = true;
+            Host& host = hosts[transfer->job.origin];
+            host.next_start = std::max(host.next_start, now + host.delay + k_delay_margin);
+        }
+    }
+
     void read_messages() {
         int left = 0;
         while (CURLMsg* message = curl_multi_info_read(multi, &left)) {
@@ -647,6 +662,7 @@ BatchSummary Fetcher::run(const std::vector<FetchRequest>& requests, const std::
         }
         int running = 0;
         curl_multi_perform(s.multi, &running);
+        s.note_sent(Clock::now());
         std::size_t delivered_before = summary.delivered;
         std::size_t active_before = s.transfers.size();
         s.read_messages();

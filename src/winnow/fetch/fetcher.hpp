@@ -21,6 +21,11 @@
 // FetchOptions::stop_grace and are delivered; the rest are abandoned. Abandoned and
 // never-started requests are NOT delivered: their tags are listed in the summary, and the
 // caller's state for them is unchanged, so the next run simply fetches them again.
+//
+// Politeness is per origin (scheme, host, port): the delay runs from when a request actually
+// went out (plus 5 ms for jitter) to the next request's start. Redirects are followed by
+// libcurl within one attempt: robots.txt and the delay apply to the requested URL's origin,
+// not to a redirect target on another host.
 #pragma once
 
 #include <atomic>
@@ -42,7 +47,7 @@ using Milliseconds = std::chrono::milliseconds;
 struct FetchOptions {
     std::size_t max_transfers = 8;            // transfers at once, all hosts together
     std::size_t max_transfers_per_host = 2;   // transfers at once to one host (scheme, host, port)
-    Milliseconds host_delay{1000};            // minimum time between two request starts to one host
+    Milliseconds host_delay{1000};            // minimum time between two requests to one host
     bool robots = true;                       // fetch and obey robots.txt (off for a single URL)
     std::string robots_token = "winnow";      // the user-agent token matched against robots.txt groups
     std::string user_agent;                   // empty: make_user_agent("") (see below)
