@@ -33,7 +33,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 ROUTES = {}
-LOGGED_HEADERS = ("User-Agent", "If-None-Match", "If-Modified-Since", "Accept-Encoding", "Host", "Connection")
+LOGGED_HEADERS = ("User-Agent", "Accept", "If-None-Match", "If-Modified-Since", "Accept-Encoding", "Host", "Connection")
 
 
 class Response:

@@ -116,6 +116,7 @@ std::vector<LoggedRequest> TestServer::log() const {
         r.path = j.value("path", "");
         const auto& h = j["headers"];
         r.user_agent = h.value("User-Agent", "");
+        r.accept = h.value("Accept", "");
         r.if_none_match = h.value("If-None-Match", "");
         r.if_modified_since = h.value("If-Modified-Since", "");
         r.accept_encoding = h.value("Accept-Encoding", "");

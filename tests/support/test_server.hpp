@@ -27,7 +27,7 @@ struct LoggedRequest {
     int port = 0;
     int client_port = 0;  // the connection's port on our side: equal for a reused connection
     std::string path;  // with the query
-    std::string user_agent, if_none_match, if_modified_since, accept_encoding;
+    std::string user_agent, accept, if_none_match, if_modified_since, accept_encoding;
 };
 
 class TestServer {

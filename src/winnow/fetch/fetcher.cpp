@@ -29,6 +29,8 @@ constexpr Milliseconds k_delay_margin{5};
 constexpr Milliseconds k_max_poll{50};
 // Statuses worth another try: rate limiting and the server errors that are usually transient.
 constexpr long k_retry_statuses[] = {429, 500, 502, 503, 504};
+// What browsers send; some sites answer differently to clients that accept anything.
+constexpr const char* k_accept_html = "Accept: text/html,application/xhtml+xml;q=0.9,*/*;q=0.8";
 constexpr const char* k_home_page = "https://github.com/winnow-extract/winnow";
 
 std::string lower(std::string_view s) {
@@ -323,7 +325,9 @@ struct Fetcher::State {
         curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
         curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, options.http2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1);
         curl_easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);
-        curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(t.max_body));
+        // robots.txt is cut at its limit and parsed (on_body), never refused for its size.
+        if (!t.job.robots_file) curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(t.max_body));
+        if (t.job.request.html_only) t.request_headers = curl_slist_append(t.request_headers, k_accept_html);
         if (!t.job.robots_file) {
             if (!t.job.request.etag.empty())
                 t.request_headers = curl_slist_append(t.request_headers, ("If-None-Match: " + t.job.request.etag).c_str());
@@ -496,6 +500,7 @@ struct Fetcher::State {
         for (curl_header* h = nullptr; (h = curl_easy_nextheader(easy, CURLH_HEADER, -1, h)) != nullptr;)
             result.all_headers.emplace_back(h->name ? h->name : "", h->value ? h->value : "");
         result.attempts = t.job.attempts;
+        result.fetched_at = std::chrono::system_clock::now();
         curl_off_t transfer_us = 0;
         curl_easy_getinfo(easy, CURLINFO_TOTAL_TIME_T, &transfer_us);
         result.timing.last_attempt = Milliseconds(transfer_us / 1000);

@@ -115,6 +115,7 @@ struct FetchResult {
     std::vector<std::pair<std::string, std::string>> all_headers;  // of the last response, in order
     std::string body;       // decoded (gzip, deflate, brotli); empty for failures and 304
     FetchTiming timing;
+    std::chrono::system_clock::time_point fetched_at{};  // when the last response ended (not set without a request)
     int attempts = 0;       // requests sent for this URL (0 when robots or the scheme stopped it)
     FailureCategory category = FailureCategory::none;
     std::string message;    // failures: one line, "URL: cause"

@@ -108,9 +108,11 @@ TEST_CASE("fetcher: a page, its status, headers, final URL, timing and our user 
     CHECK(r.attempts == 1);
     CHECK(r.message.empty());
     CHECK(r.timing.total.count() >= 0);
+    CHECK(std::chrono::system_clock::now() - r.fetched_at < 10s);
     auto log = server.log();
     REQUIRE(log.size() == 1);
     CHECK(log[0].user_agent == "winnow/" WINNOW_VERSION " (+https://example.org/contact)");
+    CHECK(log[0].accept.starts_with("text/html,"));
     CHECK(winnow::fetch::make_user_agent("").starts_with("winnow/" WINNOW_VERSION " (+http"));
 }
 
@@ -422,6 +424,21 @@ TEST_CASE("fetcher: robots.txt 4xx allows all; 5xx or unreachable disallows all 
         CHECK(r.message.starts_with(url + ": robots.txt of http://127.0.0.1:"));
         CHECK(r.attempts == 0);
     }
+}
+
+TEST_CASE("fetcher: a robots.txt over 512 KiB is read up to the limit, not refused", "[fetch][robots]") {
+    TestServer probe;  // only for its work folder
+    std::string text = "User-agent: *\nDisallow: /private/\n";
+    while (text.size() < 700 * 1024) text += "# padding padding padding padding padding padding padding\n";
+    text += "Disallow: /public/\n";  // beyond the limit: ignored
+    TestServer server({.robots_file = write_temp(probe, "robots.txt", text)});
+    FetchOptions options = quick_options();
+    options.robots = true;
+    Fetcher fetcher(options);
+    auto results = fetch_all(fetcher, {server.url("/public/a"), server.url("/private/b")});
+    CHECK(results[0].ok());
+    CHECK(results[1].category == FailureCategory::robots);
+    CHECK(results[1].message == server.url("/private/b") + ": disallowed by robots.txt");
 }
 
 TEST_CASE("fetcher: the per-host delay is kept and hosts are fetched in parallel", "[fetch][delay]") {
