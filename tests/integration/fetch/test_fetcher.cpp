@@ -566,6 +566,26 @@ TEST_CASE("fetcher: a stop starts nothing new; what was not sent is listed, not 
         CHECK(summary.delivered <= 4);
         CHECK(summary.delivered + summary.not_started.size() + summary.abandoned.size() == 10);
     }
+    SECTION("transfers in flight within the grace period finish and are delivered") {
+        std::stop_source stop;
+        std::jthread stopper([&] {
+            std::this_thread::sleep_for(100ms);
+            stop.request_stop();
+        });
+        std::vector<FetchRequest> slow = {{.url = server.url("/slow?delay=0.4"), .tag = 1},
+                                          {.url = server.url("/page/after-stop"), .tag = 2}};
+        options.max_transfers_per_host = 1;
+        Fetcher one_at_a_time(options);
+        std::vector<std::uint64_t> delivered;
+        BatchSummary summary = one_at_a_time.run(slow, [&](FetchResult&& r) {
+            CHECK(r.ok());
+            delivered.push_back(r.tag);
+        }, stop.get_token());
+        CHECK(delivered == std::vector<std::uint64_t>{1});
+        CHECK(summary.not_started == std::vector<std::uint64_t>{2});
+        CHECK(summary.abandoned.empty());
+        CHECK(server.requests_for("/page/after-stop").empty());
+    }
     SECTION("transfers in flight past the grace period are abandoned") {
         options.stop_grace = 200ms;
         Fetcher fetcher(options);
