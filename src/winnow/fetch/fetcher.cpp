@@ -223,6 +223,7 @@ struct Fetcher::State {
     };
     std::map<std::string, Host> hosts;
     std::size_t pending = 0;  // jobs queued or waiting to retry
+    std::size_t rotation = 0;  // which host start_due looks at first
 
     // Per run() call.
     const std::function<void(FetchResult&&)>* on_result = nullptr;
@@ -372,7 +373,15 @@ struct Fetcher::State {
     // Starts every transfer the limits allow now; returns when the next one may become due.
     Clock::time_point start_due(Clock::time_point now) {
         Clock::time_point wake = Clock::time_point::max();
-        for (auto& [origin, host] : hosts) {
+        // Hosts take turns being first, so that a global limit lower than the hosts' sum of
+        // per-host limits does not favour the hosts that sort first.
+        std::vector<std::pair<const std::string, Host>*> order;
+        order.reserve(hosts.size());
+        for (auto& entry : hosts) order.push_back(&entry);
+        if (!order.empty()) std::rotate(order.begin(), order.begin() + static_cast<long>(rotation++ % order.size()), order.end());
+        for (auto* entry : order) {
+            const std::string& origin = entry->first;
+            Host& host = entry->second;
             while (transfers.size() < options.max_transfers && host.active < options.max_transfers_per_host) {
                 if (host.queue.empty() && host.retries.empty()) break;
                 if (options.robots && host.robots != RobotsStatus::known) {
