@@ -156,11 +156,14 @@ TEST_CASE("winnow fixtures check: a message per broken file, exit 1, good fixtur
     write_text(corpus / "badjson.txt", "x\n");
     write_text(corpus / "badjson.json", "{\"url\": \"https://x.example\",");
     write_text(corpus / "orphan.txt", "a text without its page\n");
+    fs::create_directories(corpus / "folder.html");  // a page that cannot be read as a file
+    write_text(corpus / "folder.txt", "x\n");
 
     for (const char* command : {"check", "regen"}) {
         Run run = winnow_run(tmp, std::string("fixtures ") + command + " " + quoted(corpus.string()));
         CHECK(run.status == 1);
-        CHECK(count_lines(run.err) == 4);
+        CHECK(count_lines(run.err) == 5);
+        CHECK(run.err.find((corpus / "folder.html").string() + ": is a folder, not a file\n") != std::string::npos);
         CHECK(run.err.find((corpus / "badjson.json").string() + ": not valid JSON\n") != std::string::npos);
         CHECK(run.err.find((corpus / "notext.html").string() + ": no notext.txt") != std::string::npos);
         CHECK(run.err.find((corpus / "orphan.txt").string() + ": no page orphan.html") != std::string::npos);
