@@ -9,12 +9,13 @@
 #include <cstdlib>
 #include <thread>
 
-#include "../unit/fixtures/fixture_test_support.hpp"
+#include "corpus_files.hpp"
+#include "process.hpp"
 
-using winnow::test::article_page;
-using winnow::test::read_text;
+using winnow::test::corpus::article_page;
+using winnow::test::corpus::read_text;
 using winnow::test::TemporaryFolder;
-using winnow::test::write_text;
+using winnow::test::corpus::write_text;
 namespace fs = std::filesystem;
 
 namespace {
@@ -32,7 +33,7 @@ std::string quoted(const std::string& s) {
 }
 
 Run winnow_run(const TemporaryFolder& tmp, const std::string& args) {
-    const fs::path out = tmp.path() / ".out", err = tmp.path() / ".err";
+    const fs::path out = fs::path(tmp.path()) / ".out", err = fs::path(tmp.path()) / ".err";
     std::string command = quoted(WINNOW_BINARY) + " " + args + " >" + quoted(out.string()) + " 2>" + quoted(err.string());
     int raw = std::system(command.c_str());
     Run run;
@@ -48,7 +49,7 @@ std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(
 class LocalServer {
 public:
     LocalServer(const TemporaryFolder& tmp, const fs::path& root) {
-        const fs::path script = tmp.path() / ".server.py", port_file = tmp.path() / ".port", pid_file = tmp.path() / ".pid";
+        const fs::path script = fs::path(tmp.path()) / ".server.py", port_file = fs::path(tmp.path()) / ".port", pid_file = fs::path(tmp.path()) / ".pid";
         write_text(script,
                    "import http.server, functools, sys\n"
                    "handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])\n"
@@ -79,20 +80,20 @@ private:
 
 TEST_CASE("winnow fixtures: add a file, check passes; an edited text fails with a diff; regen fixes it", "[fixtures][integration]") {
     TemporaryFolder tmp;
-    write_text(tmp.path() / "story.html", article_page("Library budget approved", "Residents welcomed the decision."));
-    const std::string corpus = quoted((tmp.path() / "corpus").string());
-    Run add = winnow_run(tmp, "fixtures add " + corpus + " " + quoted((tmp.path() / "story.html").string()) +
+    write_text(fs::path(tmp.path()) / "story.html", article_page("Library budget approved", "Residents welcomed the decision."));
+    const std::string corpus = quoted((fs::path(tmp.path()) / "corpus").string());
+    Run add = winnow_run(tmp, "fixtures add " + corpus + " " + quoted((fs::path(tmp.path()) / "story.html").string()) +
                                   " --url https://news.example.com/library-budget");
     CHECK(add.status == 0);
     CHECK(add.out.find("added story:") != std::string::npos);
-    CHECK(fs::exists(tmp.path() / "corpus" / "story.json"));
+    CHECK(fs::exists(fs::path(tmp.path()) / "corpus" / "story.json"));
 
     Run check = winnow_run(tmp, "fixtures check " + corpus);
     CHECK(check.status == 0);
     CHECK(check.out.find("1 of 1 fixtures equal") != std::string::npos);
 
     // What an extractor change looks like: the expected text no longer matches the output.
-    const fs::path txt = tmp.path() / "corpus" / "story.txt";
+    const fs::path txt = fs::path(tmp.path()) / "corpus" / "story.txt";
     const std::string good = read_text(txt);
     std::string edited = good;
     edited.replace(edited.find("Residents welcomed"), 18, "Residents opposed");
@@ -106,7 +107,7 @@ TEST_CASE("winnow fixtures: add a file, check passes; an edited text fails with 
 
     Run regen = winnow_run(tmp, "fixtures regen " + corpus);
     CHECK(regen.status == 0);
-    CHECK(regen.out == "story.txt: +1 -1 lines\nregen " + (tmp.path() / "corpus").string() +
+    CHECK(regen.out == "story.txt: +1 -1 lines\nregen " + (fs::path(tmp.path()) / "corpus").string() +
                            ": 1 of 1 fixtures changed, +1 -1 lines\n");
     CHECK(read_text(txt) == good);
     CHECK(winnow_run(tmp, "fixtures check " + corpus).status == 0);
@@ -116,14 +117,14 @@ TEST_CASE("winnow fixtures: add a file, check passes; an edited text fails with 
     CHECK(second.out.find("0 of 1 fixtures changed, +0 -0 lines") != std::string::npos);
     CHECK(read_text(txt) == good);
 
-    Run refused = winnow_run(tmp, "fixtures add " + corpus + " " + quoted((tmp.path() / "story.html").string()));
+    Run refused = winnow_run(tmp, "fixtures add " + corpus + " " + quoted((fs::path(tmp.path()) / "story.html").string()));
     CHECK(refused.status == 2);
     CHECK(refused.err.find("--force") != std::string::npos);
 }
 
 TEST_CASE("winnow fixtures check: --max-diff-lines and --jobs", "[fixtures][integration]") {
     TemporaryFolder tmp;
-    const fs::path corpus = tmp.path() / "corpus";
+    const fs::path corpus = fs::path(tmp.path()) / "corpus";
     for (int i = 0; i < 6; ++i) {
         std::string name = "page" + std::to_string(i);
         write_text(corpus / (name + ".html"), article_page("Story " + std::to_string(i), "Paragraph " + std::to_string(i) + "."));
@@ -145,7 +146,7 @@ TEST_CASE("winnow fixtures check: --max-diff-lines and --jobs", "[fixtures][inte
 
 TEST_CASE("winnow fixtures check: a message per broken file, exit 1, good fixtures untouched", "[fixtures][integration]") {
     TemporaryFolder tmp;
-    const fs::path corpus = tmp.path() / "corpus";
+    const fs::path corpus = fs::path(tmp.path()) / "corpus";
     write_text(corpus / "good.html", article_page("Good page", "Everything is fine here."));
     REQUIRE(winnow_run(tmp, "fixtures regen " + quoted(corpus.string()) + " good").status == 0);
     const std::string good = read_text(corpus / "good.txt");
@@ -167,22 +168,22 @@ TEST_CASE("winnow fixtures check: a message per broken file, exit 1, good fixtur
         CHECK(run.err.find((corpus / "badjson.json").string() + ": not valid JSON\n") != std::string::npos);
         CHECK(run.err.find((corpus / "notext.html").string() + ": no notext.txt") != std::string::npos);
         CHECK(run.err.find((corpus / "orphan.txt").string() + ": no page orphan.html") != std::string::npos);
-        CHECK(run.err.find((corpus / "unreadable.html").string() + ": empty input") != std::string::npos);
+        CHECK(run.err.find((corpus / "unreadable.html").string() + ": is empty") != std::string::npos);
         CHECK(read_text(corpus / "good.txt") == good);
         CHECK(read_text(corpus / "unreadable.txt") == "x\n");
         CHECK(read_text(corpus / "badjson.txt") == "x\n");
     }
     CHECK_FALSE(fs::exists(corpus / "notext.txt"));
-    CHECK(winnow_run(tmp, "fixtures check " + quoted((tmp.path() / "missing").string())).status == 2);
+    CHECK(winnow_run(tmp, "fixtures check " + quoted((fs::path(tmp.path()) / "missing").string())).status == 2);
 }
 
 TEST_CASE("winnow fixtures add URL: stores the page as served with its metadata", "[fixtures][integration]") {
     TemporaryFolder tmp;
     const std::string page = article_page("Served page", "It came over HTTP from a local server.");
-    write_text(tmp.path() / "site" / "news" / "served-page.html", page);
-    LocalServer server(tmp, tmp.path() / "site");
+    write_text(fs::path(tmp.path()) / "site" / "news" / "served-page.html", page);
+    LocalServer server(tmp, fs::path(tmp.path()) / "site");
     REQUIRE(server.ready());
-    const fs::path corpus = tmp.path() / "corpus";
+    const fs::path corpus = fs::path(tmp.path()) / "corpus";
     Run add = winnow_run(tmp, "fixtures add " + quoted(corpus.string()) + " " + server.url("news/served-page.html"));
     CHECK(add.status == 0);
     const fs::path base = corpus / "127-0-0-1-news-served-page";
