@@ -257,7 +257,7 @@ Article extract_article(Tree& tree, const ExtractOptions& options) {
         article.method = "profile";
     }
     article.blocks = build_blocks(tree, container);
-    apply_text_rules(article.blocks, rules, article.removals);
+    apply_text_rules(article.blocks, rules, article.removals, &article.warnings);
 
     // The headline goes in the title, not in the body.
     std::erase_if(article.blocks, [&](const Block& b) { return same_text(b.text, article.title); });

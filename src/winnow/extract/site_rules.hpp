@@ -21,7 +21,10 @@ struct SelectorRule {
 struct TextRule {
     std::string origin;   // "profile cryptopolitan.com" or "default"
     std::string pattern;  // as written in the profile
-    boost::regex regex;
+    boost::regex regex;   // for case-insensitive rules, compiled from fold_non_ascii_case(pattern)
+    // Case-insensitive: Boost's icase only folds ASCII on UTF-8 bytes, so non-ASCII letters of
+    // the pattern and of the block are lowered before matching ("Подпишитесь" = "подпишитесь").
+    bool fold_case = true;
 };
 
 struct SiteRules {
@@ -40,7 +43,21 @@ void apply_drop_rules(dom::Tree& tree, const SiteRules& rules, std::vector<Remov
 // The container named by the first content rule that matches, or k_no_node.
 dom::NodeId find_content_container(const dom::Tree& tree, const SiteRules& rules);
 
-// Removes blocks matched by drop_text and cuts the body at the first stop_text block.
-void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals);
+// Removes blocks matched by drop_text and cuts the body at the first stop_text block. A rule
+// whose regex exceeds Boost's complexity limit on a block is skipped for the rest of the page
+// and reported in `warnings` (when given); the run goes on.
+void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals,
+                      std::vector<std::string>* warnings = nullptr);
+
+// The text of the first element matched by the rules (a <meta>'s content), or "": for the
+// title, author and date selectors.
+std::string find_rule_text(const dom::Tree& tree, const std::vector<SelectorRule>& rules);
+
+// Lowers the non-ASCII letters of UTF-8 text (ASCII is left to the regex's icase flag, so
+// that escapes such as \D or \S in a pattern keep their meaning).
+std::string fold_non_ascii_case(std::string_view utf8);
+
+// How a rule is named in removals and messages: `profile cryptopolitan.com drop ".author-box"`.
+std::string rule_name(std::string_view origin, std::string_view kind, std::string_view pattern);
 
 }  // namespace winnow::extract
