@@ -3,8 +3,6 @@
 // with the rule that made it, in the form `--explain` prints.
 #include "winnow/extract/site_rules.hpp"
 
-#include <utf8proc.h>
-
 #include <stdexcept>
 
 #include "winnow/decode/text.hpp"
@@ -41,36 +39,15 @@ std::string match_text(const Block& block) {
 
 // regex_search bounded by Boost's complexity limit: a pattern with nested quantifiers on a
 // long block raises an error instead of running for hours, and the rule is skipped.
-TextMatch search(const TextRule& rule, const std::string& text, const std::string& folded) {
+TextMatch search(const TextRule& rule, const std::string& text) {
     try {
-        const std::string& subject = rule.fold_case ? folded : text;
-        return boost::regex_search(subject, rule.regex, boost::match_single_line) ? TextMatch::yes : TextMatch::no;
+        return boost::u32regex_search(text, rule.regex, boost::match_single_line) ? TextMatch::yes : TextMatch::no;
     } catch (const std::runtime_error&) {
         return TextMatch::too_complex;
     }
 }
 
 }  // namespace
-
-std::string fold_non_ascii_case(std::string_view utf8) {
-    std::string out;
-    out.reserve(utf8.size());
-    std::size_t i = 0;
-    while (i < utf8.size()) {
-        unsigned char c = static_cast<unsigned char>(utf8[i]);
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-            ++i;
-            continue;
-        }
-        std::size_t start = i;
-        char32_t cp = decode::next_code_point(utf8, i);
-        char32_t lowered = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
-        if (lowered == cp || lowered < 0x80) out.append(utf8.substr(start, i - start));  // keep bytes as they were
-        else decode::append_utf8(out, lowered);
-    }
-    return out;
-}
 
 std::string rule_name(std::string_view origin, std::string_view kind, std::string_view pattern) {
     return std::string(origin) + " " + std::string(kind) + " " + quoted(pattern);
@@ -120,10 +97,9 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
     kept.reserve(blocks.size());
     for (std::size_t b = 0; b < blocks.size(); ++b) {
         const std::string text = match_text(blocks[b]);
-        const std::string folded = fold_non_ascii_case(text);
         for (std::size_t r = 0; r < rules.stop_text.size(); ++r) {
             if (skipped_stop[r]) continue;
-            TextMatch m = search(rules.stop_text[r], text, folded);
+            TextMatch m = search(rules.stop_text[r], text);
             if (m == TextMatch::too_complex) {
                 skipped_stop[r] = true;
                 warn(rules.stop_text[r], "stop_text", text);
@@ -140,7 +116,7 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
         bool dropped = false;
         for (std::size_t r = 0; r < rules.drop_text.size() && !dropped; ++r) {
             if (skipped_drop[r]) continue;
-            TextMatch m = search(rules.drop_text[r], text, folded);
+            TextMatch m = search(rules.drop_text[r], text);
             if (m == TextMatch::too_complex) {
                 skipped_drop[r] = true;
                 warn(rules.drop_text[r], "drop_text", text);

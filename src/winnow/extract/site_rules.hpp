@@ -2,7 +2,7 @@
 // already compiled. The profiles stage builds them; the extractor only applies them.
 #pragma once
 
-#include <boost/regex.hpp>
+#include <boost/regex/icu.hpp>
 
 #include <string>
 #include <vector>
@@ -21,10 +21,8 @@ struct SelectorRule {
 struct TextRule {
     std::string origin;   // "profile cryptopolitan.com" or "default"
     std::string pattern;  // as written in the profile
-    boost::regex regex;   // for case-insensitive rules, compiled from fold_non_ascii_case(pattern)
-    // Case-insensitive: Boost's icase only folds ASCII on UTF-8 bytes, so non-ASCII letters of
-    // the pattern and of the block are lowered before matching ("Подпишитесь" = "подпишитесь").
-    bool fold_case = true;
+    // Unicode-aware (ICU): `.` is one character, \w and case-insensitivity cover every script.
+    boost::u32regex regex;
 };
 
 struct SiteRules {
@@ -52,10 +50,6 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
 // The text of the first element matched by the rules (a <meta>'s content), or "": for the
 // title, author and date selectors.
 std::string find_rule_text(const dom::Tree& tree, const std::vector<SelectorRule>& rules);
-
-// Lowers the non-ASCII letters of UTF-8 text (ASCII is left to the regex's icase flag, so
-// that escapes such as \D or \S in a pattern keep their meaning).
-std::string fold_non_ascii_case(std::string_view utf8);
 
 // How a rule is named in removals and messages: `profile cryptopolitan.com drop ".author-box"`.
 std::string rule_name(std::string_view origin, std::string_view kind, std::string_view pattern);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "winnow/util/atomic_file.hpp"
 
@@ -128,10 +129,9 @@ public:
             extract::TextRule rule;
             rule.origin = origin;
             rule.pattern = pattern;
-            rule.fold_case = !case_sensitive;
             boost::regex::flag_type flags = boost::regex::perl;
             if (!case_sensitive) flags |= boost::regex::icase;
-            rule.regex = boost::regex(case_sensitive ? pattern : extract::fold_non_ascii_case(pattern), flags);
+            rule.regex = boost::make_u32regex(pattern, flags);
             return rule;
         } catch (const boost::regex_error& e) {
             problem(pattern_node->source(), "bad regex \"" + pattern + "\" in " + std::string(key) + ": " + regex_problem(e));
@@ -261,8 +261,14 @@ std::optional<Profile> read_profile(std::string_view toml_text, const std::strin
     Profile profile;
     profile.name = name;
     profile.file = file;
-    ProfileReader reader(file, problems);
+    std::vector<Problem> found;
+    ProfileReader reader(file, found);
     reader.read(root, profile);
+    // toml++ visits keys in name order; problems are reported in file order.
+    std::stable_sort(found.begin(), found.end(), [](const Problem& a, const Problem& b) {
+        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    });
+    problems.insert(problems.end(), found.begin(), found.end());
     return profile;
 }
 
