@@ -55,7 +55,7 @@ constexpr const char* k_page = R"(<!doctype html><html><head><title>Fed holds ra
 <div class="author-box">Jane Doe writes about markets and policy for the site.</div>
 <p>Join our Telegram channel</p>
 <p>Officials signalled that cuts could come later in the year if price growth keeps cooling, though several members disagreed.</p>
-<h2>Related News</h2>
+<h2>Elsewhere on the site</h2>
 <p>Another story about something else entirely, with several words in it.</p>
 </article></body></html>)";
 
@@ -64,7 +64,7 @@ constexpr const char* k_profile = R"(description = "test site"
 hosts = ["example.com"]
 [rules]
 drop = [".author-box"]
-stop_text = ["^related news$"]
+stop_text = ["^elsewhere on the site$"]
 )";
 
 }  // namespace
@@ -85,8 +85,8 @@ TEST_CASE("cli: clean --explain prints each removed block with its rule on stder
     CHECK(ran.err.find("removed (profile example.com drop \".author-box\"): Jane Doe writes about markets") != std::string::npos);
     CHECK(ran.err.find("removed (default drop_text \"") != std::string::npos);
     CHECK(ran.err.find("): Join our Telegram channel\n") != std::string::npos);
-    CHECK(ran.err.find("removed (profile example.com stop_text \"^related news$\"): Related News\n") != std::string::npos);
-    CHECK(ran.err.find("removed (profile example.com stop_text \"^related news$\"): Another story") != std::string::npos);
+    CHECK(ran.err.find("removed (profile example.com stop_text \"^elsewhere on the site$\"): Elsewhere on the site\n") != std::string::npos);
+    CHECK(ran.err.find("removed (profile example.com stop_text \"^elsewhere on the site$\"): Another story") != std::string::npos);
 }
 
 TEST_CASE("cli: the profile applies only to its hosts; --no-default-rules keeps the phrase blocks", "[profiles][cli]") {

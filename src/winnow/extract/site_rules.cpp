@@ -106,6 +106,7 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
                 continue;
             }
             if (m == TextMatch::no) continue;
+            if (kept.empty()) break;  // handled below: a stop before any text would empty the body
             // The rest of the body goes, the stop block included.
             std::string rule = rule_name(rules.stop_text[r].origin, "stop_text", rules.stop_text[r].pattern);
             for (std::size_t rest = b; rest < blocks.size(); ++rest)
@@ -114,6 +115,14 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
             return;
         }
         bool dropped = false;
+        // A stop heading before any kept block (a "Comments" link above the article, say) does
+        // not cut the whole body: only that block goes.
+        for (std::size_t r = 0; r < rules.stop_text.size() && kept.empty() && !dropped; ++r) {
+            if (skipped_stop[r] || search(rules.stop_text[r], text) != TextMatch::yes) continue;
+            removals.push_back({rule_name(rules.stop_text[r].origin, "stop_text", rules.stop_text[r].pattern),
+                                shorten(blocks[b].text)});
+            dropped = true;
+        }
         for (std::size_t r = 0; r < rules.drop_text.size() && !dropped; ++r) {
             if (skipped_drop[r]) continue;
             TextMatch m = search(rules.drop_text[r], text);

@@ -106,6 +106,17 @@ TEST_CASE("site rules: stop_text cuts the body at the first matching block", "[s
     CHECK(removals[3].text == "Another");
 }
 
+TEST_CASE("site rules: a stop_text block before any kept block is dropped alone", "[site_rules]") {
+    SiteRules rules = rules_of("default", "stop_text = [\"^comments$\"]\ndrop_text = [\"^menu$\"]\n");
+    auto blocks = paragraphs({"Menu", "Comments", "Story.", "More story.", "Comments", "First comment"});
+    std::vector<Removal> removals;
+    winnow::extract::apply_text_rules(blocks, rules, removals);
+    CHECK(texts(blocks) == V{"Story.", "More story."});
+    REQUIRE(removals.size() == 4);
+    CHECK(removals[1].rule == "default stop_text \"^comments$\"");
+    CHECK(removals[1].text == "Comments");
+}
+
 TEST_CASE("site rules: ^ and $ anchor at the block's ends, not at line breaks inside it", "[site_rules]") {
     SiteRules rules = rules_of("default", "drop_text = [\"^share$\"]\n");
     std::vector<Block> blocks{{BlockKind::preformatted, 0, 0, "code\nshare\nmore"}, {BlockKind::paragraph, 0, 0, "Share"}};
