@@ -178,13 +178,22 @@ public:
                     profile.hosts.push_back({host, item.source().begin.line, item.source().begin.column});
                 }
             } else if (k.str() == "paths") {
-                for (const std::string& pattern : strings(v, "paths")) {
+                const toml::array* array = v.as_array();
+                if (!array) {
+                    problem(v.source(), "paths must be an array of regexes, not " + type_name(v));
+                    continue;
+                }
+                for (const toml::node& item : *array) {
+                    if (!item.is_string()) {
+                        problem(item.source(), "paths must hold regexes (strings), not " + type_name(item));
+                        continue;
+                    }
+                    std::string pattern = *item.value<std::string>();
                     try {
                         profile.paths.emplace_back(pattern, boost::regex::perl);
                         profile.path_patterns.push_back(pattern);
                     } catch (const boost::regex_error& e) {
-                        // The array item's position is not at hand here: report the array's.
-                        problem(v.source(), "bad regex \"" + pattern + "\" in paths: " + regex_problem(e));
+                        problem(item.source(), "bad regex \"" + pattern + "\" in paths: " + regex_problem(e));
                     }
                 }
             } else {

@@ -102,6 +102,14 @@ TEST_CASE("profiles: a regex that does not compile names file, line and column",
     CHECK(problems[0].to_string().starts_with(file.string() + ":5:34: bad regex \"^(share\" in drop_text: "));
 }
 
+TEST_CASE("profiles: a bad path regex is reported at its own position", "[profiles]") {
+    std::vector<Problem> problems;
+    winnow::profiles::read_profile("[match]\nhosts = [\"a.com\"]\npaths = [\"^/fr/\", \"^/(de\"]\n", "p/a.toml", "a",
+                                   problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].to_string().starts_with("p/a.toml:3:19: bad regex \"^/(de\" in paths: "));
+}
+
 TEST_CASE("profiles: duplicate hosts across files are reported at the second one", "[profiles]") {
     std::vector<Problem> problems;
     auto a = winnow::profiles::read_profile("[match]\nhosts = [\"a.com\", \"b.com\"]\n", "dir/a.toml", "a", problems);
