@@ -156,6 +156,9 @@ TEST_CASE("cli: profiles check passes on the project's profiles/; list shows the
     CHECK(list.status == 0);
     CHECK(list.out.starts_with("PROFILE"));
     CHECK(list.out.find("default") != std::string::npos);
+    Ran builtin = ws.winnow("profiles list --no-profiles");
+    CHECK(builtin.status == 0);
+    CHECK(builtin.out.find("default  (built in)/default.toml  every page\n") != std::string::npos);
     ws.write("profiles/example.com.toml", k_profile);
     Ran with_site = ws.winnow("profiles list --profiles '" + (ws.path / "profiles").string() + "'");
     CHECK(with_site.out.find((ws.path / "profiles" / "example.com.toml").string() + "  example.com\n") != std::string::npos);
