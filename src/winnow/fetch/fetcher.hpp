@@ -16,6 +16,7 @@
 // The callback is called on the thread that called run(), once per finished request, as soon
 // as it finishes (in completion order, not request order), so results can be committed one by
 // one; while it runs no transfer makes progress, so keep it short (a SQLite commit is fine).
+// It must not throw and must not call run() on the same Fetcher.
 // Stopping (the stop_token is triggered or *stop_flag becomes true, e.g. from a SIGINT
 // handler): no new transfer starts; transfers in flight may finish within
 // FetchOptions::stop_grace and are delivered; the rest are abandoned. Abandoned and
