@@ -222,7 +222,9 @@ def count(key):
 
 @route("/flaky/")
 def flaky(req):
-    """/flaky/KEY?fail=N&status=S: status S for the first N requests of KEY (per port), then 200."""
+    """/flaky/KEY?fail=N&status=S[&delay=D]: status S for the first N requests of KEY (per port),
+    then 200; each answer after D seconds."""
+    time.sleep(req.arg("delay", 0.0))
     n = count((req.port, req.path))
     if n <= req.arg("fail", 1):
         return Response(req.arg("status", 503), html_page("Try again", ["later"]))

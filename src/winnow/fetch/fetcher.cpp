@@ -685,6 +685,8 @@ BatchSummary Fetcher::run(const std::vector<FetchRequest>& requests, const std::
         int timeout_ms = static_cast<int>(std::clamp<long long>(left.count(), 0, k_max_poll.count()));
         curl_multi_poll(s.multi, nullptr, 0, timeout_ms, nullptr);
     }
+    // A transfer that finished during the grace period may have been queued for a retry.
+    if (summary.stopped) s.drop_pending();
     s.on_result = nullptr;
     s.summary = nullptr;
     return summary;

@@ -586,6 +586,21 @@ TEST_CASE("fetcher: a stop starts nothing new; what was not sent is listed, not 
         CHECK(summary.abandoned.empty());
         CHECK(server.requests_for("/page/after-stop").empty());
     }
+    SECTION("a transfer that fails during the grace period is listed, not retried") {
+        Fetcher fetcher(options);
+        std::stop_source stop;
+        std::jthread stopper([&] {
+            std::this_thread::sleep_for(100ms);
+            stop.request_stop();
+        });
+        std::string url = server.url("/flaky/g?fail=9&status=503&delay=0.3");
+        std::size_t delivered = 0;
+        BatchSummary summary = fetcher.run({{.url = url, .tag = 5}}, [&](FetchResult&&) { ++delivered; }, stop.get_token());
+        CHECK(delivered == 0);
+        CHECK(summary.not_started == std::vector<std::uint64_t>{5});
+        CHECK(summary.abandoned.empty());
+        CHECK(server.requests_for("/flaky/g?fail=9&status=503&delay=0.3").size() == 1);
+    }
     SECTION("transfers in flight past the grace period are abandoned") {
         options.stop_grace = 200ms;
         Fetcher fetcher(options);
