@@ -41,6 +41,10 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     const SiteRules& rules = options.site_rules ? *options.site_rules : k_no_rules;
     apply_drop_rules(tree, rules, article.removals);
     const NodeId profile_container = find_content_container(tree, rules);
+    // A profile's title, author and date selectors speak before the page's generic statements.
+    if (auto title = find_rule_text(tree, rules.title); !title.empty()) article.title = title;
+    if (auto author = find_rule_text(tree, rules.author); !author.empty()) article.author = author;
+    if (auto date = find_rule_text(tree, rules.date); !date.empty()) article.date = date;
 
     const std::vector<std::uint32_t> flags = classify_nodes(tree);
     const StopwordList& stopwords = stopwords_for(statements.language);
@@ -68,7 +72,7 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     if (profile_container == dom::k_no_node &&
         extend_with_prose_neighbours(article.blocks, build_sourced_blocks(tree, {tree.body()}), stopwords, article.title) > 0)
         article.method += " + prose";
-    apply_text_rules(article.blocks, rules, article.removals);
+    apply_text_rules(article.blocks, rules, article.removals, &article.warnings);
     std::size_t chars = blocks_chars(article.blocks);
 
     // Rescue 1: a relaxed pass when the result is short for the page.
@@ -100,11 +104,15 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         article.method = "json-ld articleBody";
         chars = blocks_chars(article.blocks);
     }
-    // Rescue 3: the whole page, unfiltered.
+    // Rescue 3: the whole page, unfiltered but for the phrase rules' drop_text (no stop_text: on
+    // a whole page a "Related posts" heading in a sidebar may come before the article).
     if (article.blocks.empty()) {
         for (NodeId id = 0; id < tree.size(); ++id) tree.restore(id);
         article.blocks = build_blocks(tree, tree.body());
         std::erase_if(article.blocks, [&](const Block& b) { return b.text == article.title; });
+        SiteRules drop_only;
+        drop_only.drop_text = rules.drop_text;
+        apply_text_rules(article.blocks, drop_only, article.removals, &article.warnings);
         article.method = "whole-page";
     }
     if (article.blocks.empty() && !article.description.empty()) {
