@@ -192,10 +192,15 @@ std::string fixed2(float value) {
     return buffer;
 }
 
-bool is_weak_edge(const SourcedBlock& block, const BlockInfo& info) {
+bool is_weak_edge(const SourcedBlock& block, const BlockInfo& info, bool at_end = false) {
     const std::string& text = block.block.text;
     if (block.block.kind == BlockKind::preformatted) return false;  // code is kept verbatim
     if (info.link_density > k_edge_link_density) return true;
+    // At the end a short plain line without links is usually a signature ("Jean Barker, Secretary").
+    if (at_end && block.links == 0 && block.block.kind == BlockKind::paragraph) {
+        if (info.counts.words <= k_edge_pattern_words && (is_boilerplate_line(text) || is_share_line(text))) return true;
+        return false;
+    }
     if (info.counts.words <= k_edge_short_words && info.counts.sentence_ends == 0) return true;
     if (info.counts.words <= k_edge_pattern_words && (is_boilerplate_line(text) || is_share_line(text))) return true;
     return false;
@@ -366,7 +371,7 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
         }
         for (std::size_t i = blocks.size(); i-- > 0;) {
             if (!infos[i].keep) continue;
-            if (blocks[i].block.kind != BlockKind::heading && !is_weak_edge(blocks[i], infos[i])) break;
+            if (blocks[i].block.kind != BlockKind::heading && !is_weak_edge(blocks[i], infos[i], /*at_end=*/true)) break;
             drop(infos[i], blocks[i], options, removals, "heuristic edge-trim end");
         }
     }
