@@ -20,6 +20,8 @@ using dom::NodeId;
 constexpr float k_keep_long_chars = 300;
 // Byline/meta/caption ancestry is not trusted when it would take more than this share of the text.
 constexpr float k_max_ancestry_share = 0.5f;
+// A figure caption of this many words ending a sentence is a description, kept.
+constexpr float k_prose_caption_words = 12;
 // Below this length the classes of the inline element holding a block's first text count too.
 constexpr float k_inline_ancestry_chars = 100;
 // Short blocks: links making up more than this share of them mark navigation.
@@ -288,7 +290,9 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
             drop(info, blocks[i], options, removals, "heuristic ancestry boilerplate");
             continue;
         }
-        if (info.in_caption && !long_prose && trust_ancestry) {
+        // A caption that is a sentence describing the picture stays; a bare credit or label goes.
+        const bool prose_caption = info.counts.words >= k_prose_caption_words && info.counts.sentence_ends > 0;
+        if (info.in_caption && !long_prose && !prose_caption && trust_ancestry) {
             drop(info, blocks[i], options, removals, "heuristic caption");
             continue;
         }

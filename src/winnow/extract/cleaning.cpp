@@ -85,7 +85,7 @@ std::vector<NodeId> remove_never_content(dom::Tree& tree, const NodeStats& stats
             if (stats.paragraph_chars(id) <= k_structural_guard_share * page_paragraph_chars &&
                 !holds_body_marker(tree, flags, id))
                 rule = "heuristic role \"" + std::string(tree.attribute(id, "role")) + "\"";
-        } else if ((f & (options.relaxed ? k_flag_overlay : k_flag_never_content | k_flag_comment_section | k_flag_overlay)) &&
+        } else if ((f & (options.relaxed ? k_flag_overlay | k_flag_comment_section : k_flag_never_content | k_flag_comment_section | k_flag_overlay)) &&
                    node.tag != GUMBO_TAG_ARTICLE && node.tag != GUMBO_TAG_MAIN &&
                    stats.chars(id) <= k_class_guard_share * page_chars && !holds_body_marker(tree, flags, id) &&
                    ((f & (k_flag_comment_section | k_flag_overlay)) ||

@@ -20,6 +20,9 @@ namespace {
 
 using dom::NodeId;
 
+// The body's first lines searched for a repeat of a <title> part when the page has no h1.
+constexpr std::size_t k_title_search_blocks = 3;
+
 // The profile's container must stay even if a generic rule removed it or an ancestor.
 void restore_with_ancestors(dom::Tree& tree, NodeId id) {
     for (NodeId at = id; at != dom::k_no_node; at = tree.node(at).parent) tree.restore(at);
@@ -42,7 +45,8 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     apply_drop_rules(tree, rules, article.removals);
     const NodeId profile_container = find_content_container(tree, rules);
     // A profile's title, author and date selectors speak before the page's generic statements.
-    if (auto title = find_rule_text(tree, rules.title); !title.empty()) article.title = title;
+    const std::string profile_title = find_rule_text(tree, rules.title);
+    if (!profile_title.empty()) article.title = profile_title;
     if (auto author = find_rule_text(tree, rules.author); !author.empty()) article.author = author;
     if (auto date = find_rule_text(tree, rules.date); !date.empty()) article.date = date;
 
@@ -62,11 +66,16 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     if (profile_container != dom::k_no_node) choice = {{profile_container}, "profile"};
     else choice = choose_container(tree, stats, flags, statements);
 
+    std::vector<SourcedBlock> blocks = build_sourced_blocks(tree, choice.roots);
+    if (profile_title.empty()) {
+        std::vector<std::string> first_lines;
+        for (std::size_t i = 0; i < blocks.size() && i < k_title_search_blocks; ++i) first_lines.push_back(blocks[i].block.text);
+        if (auto shown = title_part_shown(statements, first_lines); !shown.empty()) article.title = shown;
+    }
     BlockFilterOptions filter;
     filter.title = article.title;
     filter.explain = options.explain;
-    article.blocks = filter_blocks(tree, flags, choice.roots, build_sourced_blocks(tree, choice.roots), stopwords, filter,
-                                   article.removals);
+    article.blocks = filter_blocks(tree, flags, choice.roots, std::move(blocks), stopwords, filter, article.removals);
     article.method = choice.method;
     // Second opinion: prose right next to the chosen container that it missed.
     if (profile_container == dom::k_no_node &&

@@ -17,20 +17,33 @@ constexpr double k_title_repeat_similarity = 0.75;
 // A <title> part under this many words is a site name, not a headline.
 constexpr std::size_t k_min_title_part_words = 3;
 
+bool is_cjk(char32_t c) {
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF);
+}
+
+// Lower-case words; each CJK character is a word of its own (those scripts do not space words).
 std::vector<std::string> words_of(std::string_view text) {
     std::vector<std::string> words;
-    std::string lowered = to_lower(text);
+    const std::string lowered = to_lower(text);
     std::string word;
-    for (char c : lowered) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || u >= 128) {
-            word += c;
-        } else if (!word.empty()) {
-            words.push_back(std::move(word));
-            word.clear();
+    auto end_word = [&] {
+        if (!word.empty()) words.push_back(std::move(word));
+        word.clear();
+    };
+    for (std::size_t i = 0; i < lowered.size();) {
+        const std::size_t start = i;
+        const char32_t c = next_code_point(lowered, i);
+        if (is_cjk(c)) {
+            end_word();
+            words.emplace_back(lowered.substr(start, i - start));
+        } else if (c >= 128 || std::isalnum(static_cast<int>(c))) {
+            word.append(lowered, start, i - start);
+        } else {
+            end_word();
         }
     }
-    if (!word.empty()) words.push_back(std::move(word));
+    end_word();
     return words;
 }
 
@@ -52,6 +65,14 @@ double title_similarity(std::string_view a, std::string_view b) {
 bool is_title_repeat(std::string_view text, std::string_view title) {
     if (title.empty() || text.empty()) return false;
     return title_similarity(text, title) > k_title_repeat_similarity;
+}
+
+std::string title_part_shown(const PageStatements& statements, const std::vector<std::string>& first_lines) {
+    if (!statements.h1s.empty() || statements.title_parts.size() < 2) return {};
+    for (const std::string& line : first_lines)
+        for (std::size_t i = 1; i < statements.title_parts.size(); ++i)
+            if (is_title_repeat(line, statements.title_parts[i])) return statements.title_parts[i];
+    return {};
 }
 
 std::string choose_title(const PageStatements& s) {

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "winnow/extract/page_metadata.hpp"
 
@@ -12,6 +13,10 @@ namespace winnow::extract {
 // The headline. An h1 that agrees with another statement wins (it is what the reader sees);
 // then og:title or the JSON-LD headline; then the longest <title> part; then the first h1.
 std::string choose_title(const PageStatements& statements);
+
+// Without an h1, a <title> part that the body's first lines repeat is the headline as shown:
+// returns that part, or "" when none of `first_lines` repeats one.
+std::string title_part_shown(const PageStatements& statements, const std::vector<std::string>& first_lines);
 
 // Word-overlap similarity of two texts: shared words over the larger word count, in [0, 1].
 double title_similarity(std::string_view a, std::string_view b);
