@@ -198,8 +198,10 @@ bool is_weak_edge(const SourcedBlock& block, const BlockInfo& info, bool at_end 
     const std::string& text = block.block.text;
     if (block.block.kind == BlockKind::preformatted) return false;  // code is kept verbatim
     if (info.link_density > k_edge_link_density) return true;
-    // At the end a short plain line without links is usually a signature ("Jean Barker, Secretary").
-    if (at_end && block.links == 0 && block.block.kind == BlockKind::paragraph) {
+    // At the end a short plain line or list item without links is usually a signature ("Jean
+    // Barker, Secretary") or a summary list.
+    if (at_end && block.links == 0 &&
+        (block.block.kind == BlockKind::paragraph || block.block.kind == BlockKind::list_item)) {
         if (info.counts.words <= k_edge_pattern_words && (is_boilerplate_line(text) || is_share_line(text))) return true;
         return false;
     }

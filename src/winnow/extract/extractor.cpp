@@ -28,6 +28,26 @@ void restore_with_ancestors(dom::Tree& tree, NodeId id) {
     for (NodeId at = id; at != dom::k_no_node; at = tree.node(at).parent) tree.restore(at);
 }
 
+// The site's text rules (profile and default phrase rules) run before the heuristics, so an
+// explicit rule is the one recorded for a block both would remove. The rules only delete
+// blocks, so the survivors are matched back to their sources in order.
+void apply_text_rules_first(std::vector<SourcedBlock>& blocks, const SiteRules& rules, Article& article) {
+    if (rules.drop_text.empty() && rules.stop_text.empty()) return;
+    std::vector<Block> plain;
+    plain.reserve(blocks.size());
+    for (const SourcedBlock& b : blocks) plain.push_back(b.block);
+    apply_text_rules(plain, rules, article.removals, &article.warnings);
+    std::vector<SourcedBlock> kept;
+    std::size_t j = 0;
+    for (SourcedBlock& b : blocks) {
+        if (j < plain.size() && b.block.text == plain[j].text) {
+            kept.push_back(std::move(b));
+            ++j;
+        }
+    }
+    blocks = std::move(kept);
+}
+
 }  // namespace
 
 Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
@@ -72,6 +92,7 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         for (std::size_t i = 0; i < blocks.size() && i < k_title_search_blocks; ++i) first_lines.push_back(blocks[i].block.text);
         if (auto shown = title_part_shown(statements, first_lines); !shown.empty()) article.title = shown;
     }
+    apply_text_rules_first(blocks, rules, article);
     BlockFilterOptions filter;
     filter.title = article.title;
     filter.explain = options.explain;
@@ -79,9 +100,9 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     article.method = choice.method;
     // Second opinion: prose right next to the chosen container that it missed.
     if (profile_container == dom::k_no_node &&
-        extend_with_prose_neighbours(article.blocks, build_sourced_blocks(tree, {tree.body()}), stopwords, article.title) > 0)
+        extend_with_prose_neighbours(article.blocks, build_sourced_blocks(tree, {tree.body()}), tree, choice.roots,
+                                     stopwords, article.title) > 0)
         article.method += " + prose";
-    apply_text_rules(article.blocks, rules, article.removals, &article.warnings);
     std::size_t chars = blocks_chars(article.blocks);
 
     // Rescue 1: a relaxed pass when the result is short for the page.
@@ -97,9 +118,11 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         BlockFilterOptions relaxed_filter = filter;
         relaxed_filter.relaxed = true;
         relaxed_filter.explain = false;
-        auto relaxed = filter_blocks(tree, flags, relaxed_choice.roots, build_sourced_blocks(tree, relaxed_choice.roots),
-                                     stopwords, relaxed_filter, ignored);
-        apply_text_rules(relaxed, rules, ignored);
+        auto relaxed_blocks = build_sourced_blocks(tree, relaxed_choice.roots);
+        Article scratch;
+        apply_text_rules_first(relaxed_blocks, rules, scratch);
+        auto relaxed = filter_blocks(tree, flags, relaxed_choice.roots, std::move(relaxed_blocks), stopwords,
+                                     relaxed_filter, ignored);
         const std::size_t relaxed_chars = blocks_chars(relaxed);
         if (prefer_relaxed(chars, relaxed_chars)) {
             article.blocks = std::move(relaxed);

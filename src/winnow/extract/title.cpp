@@ -76,26 +76,28 @@ std::string title_part_shown(const PageStatements& statements, const std::vector
 }
 
 std::string choose_title(const PageStatements& s) {
-    // Statements an h1 can agree with; a short <title> part is the site name and confirms nothing.
-    std::vector<std::string> others;
-    if (!s.og_title.empty()) others.push_back(s.og_title);
-    if (!s.ld_headline.empty()) others.push_back(s.ld_headline);
-    for (const auto& part : s.title_parts)
-        if (words_of(part).size() >= k_min_title_part_words) others.push_back(part);
-    // The h1 that another statement confirms best is the headline as shown.
-    const std::string* best_h1 = nullptr;
-    double best_similarity = k_agreement_similarity;
-    for (const auto& h1 : s.h1s) {
-        if (words_of(h1).empty()) continue;
-        for (const auto& other : others) {
-            const double similarity = title_similarity(h1, other);
-            if (similarity >= best_similarity) {
-                best_similarity = similarity + 1e-9;  // the first of equals stays
-                best_h1 = &h1;
+    // The h1 that another statement confirms is the headline as shown. The publisher's own
+    // statements (og:title, JSON-LD headline) confirm first; then the <title> and its parts.
+    auto best_agreeing = [&](const std::vector<std::string>& others) -> const std::string* {
+        const std::string* best_h1 = nullptr;
+        double best_similarity = k_agreement_similarity;
+        for (const auto& h1 : s.h1s) {
+            if (words_of(h1).empty() || (!s.site_name.empty() && title_similarity(h1, s.site_name) >= 1.0)) continue;
+            for (const auto& other : others) {
+                const double similarity = title_similarity(h1, other);
+                if (similarity >= best_similarity) {
+                    best_similarity = similarity + 1e-9;  // the first of equals stays
+                    best_h1 = &h1;
+                }
             }
         }
-    }
-    if (best_h1) return *best_h1;
+        return best_h1;
+    };
+    std::vector<std::string> publisher;
+    if (!s.og_title.empty()) publisher.push_back(s.og_title);
+    if (!s.ld_headline.empty()) publisher.push_back(s.ld_headline);
+    if (const std::string* h1 = best_agreeing(publisher)) return *h1;
+    if (const std::string* h1 = best_agreeing(s.title_parts)) return *h1;
     if (!s.og_title.empty()) return s.og_title;
     if (!s.ld_headline.empty()) return s.ld_headline;
     // The longest <title> part that reads as a headline.
