@@ -28,15 +28,18 @@ void restore_with_ancestors(dom::Tree& tree, NodeId id) {
     for (NodeId at = id; at != dom::k_no_node; at = tree.node(at).parent) tree.restore(at);
 }
 
-// The site's text rules (profile and default phrase rules) run before the heuristics, so an
-// explicit rule is the one recorded for a block both would remove. The rules only delete
-// blocks, so the survivors are matched back to their sources in order.
-void apply_text_rules_first(std::vector<SourcedBlock>& blocks, const SiteRules& rules, Article& article) {
-    if (rules.drop_text.empty() && rules.stop_text.empty()) return;
+// The site's drop_text rules (profile and default phrase rules) run before the heuristics, so
+// an explicit rule is the one recorded for a block both would remove. The rules only delete
+// blocks, so the survivors are matched back to their sources in order. stop_text runs on the
+// filtered blocks: a stop heading counts only where the article is.
+void apply_drop_text_first(std::vector<SourcedBlock>& blocks, const SiteRules& rules, Article& article) {
+    if (rules.drop_text.empty()) return;
+    SiteRules drop_only;
+    drop_only.drop_text = rules.drop_text;
     std::vector<Block> plain;
     plain.reserve(blocks.size());
     for (const SourcedBlock& b : blocks) plain.push_back(b.block);
-    apply_text_rules(plain, rules, article.removals, &article.warnings);
+    apply_text_rules(plain, drop_only, article.removals, &article.warnings);
     std::vector<SourcedBlock> kept;
     std::size_t j = 0;
     for (SourcedBlock& b : blocks) {
@@ -46,6 +49,15 @@ void apply_text_rules_first(std::vector<SourcedBlock>& blocks, const SiteRules& 
         }
     }
     blocks = std::move(kept);
+}
+
+// The blocks of the whole cleaned page for the second opinion, without those the site's
+// drop_text rules remove (stop_text runs after the second opinion, on the result).
+std::vector<SourcedBlock> page_blocks_for_second_opinion(const dom::Tree& tree, const SiteRules& rules) {
+    std::vector<SourcedBlock> blocks = build_sourced_blocks(tree, {tree.body()});
+    Article scratch;
+    apply_drop_text_first(blocks, rules, scratch);
+    return blocks;
 }
 
 }  // namespace
@@ -92,7 +104,7 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         for (std::size_t i = 0; i < blocks.size() && i < k_title_search_blocks; ++i) first_lines.push_back(blocks[i].block.text);
         if (auto shown = title_part_shown(statements, first_lines); !shown.empty()) article.title = shown;
     }
-    apply_text_rules_first(blocks, rules, article);
+    apply_drop_text_first(blocks, rules, article);
     BlockFilterOptions filter;
     filter.title = article.title;
     filter.explain = options.explain;
@@ -100,9 +112,11 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     article.method = choice.method;
     // Second opinion: prose right next to the chosen container that it missed.
     if (profile_container == dom::k_no_node &&
-        extend_with_prose_neighbours(article.blocks, build_sourced_blocks(tree, {tree.body()}), tree, choice.roots,
-                                     stopwords, article.title) > 0)
+        extend_with_prose_neighbours(article.blocks, page_blocks_for_second_opinion(tree, rules), stopwords, article.title) > 0)
         article.method += " + prose";
+    SiteRules stop_only;
+    stop_only.stop_text = rules.stop_text;
+    apply_text_rules(article.blocks, stop_only, article.removals, &article.warnings);
     std::size_t chars = blocks_chars(article.blocks);
 
     // Rescue 1: a relaxed pass when the result is short for the page.
@@ -120,9 +134,10 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         relaxed_filter.explain = false;
         auto relaxed_blocks = build_sourced_blocks(tree, relaxed_choice.roots);
         Article scratch;
-        apply_text_rules_first(relaxed_blocks, rules, scratch);
+        apply_drop_text_first(relaxed_blocks, rules, scratch);
         auto relaxed = filter_blocks(tree, flags, relaxed_choice.roots, std::move(relaxed_blocks), stopwords,
                                      relaxed_filter, ignored);
+        apply_text_rules(relaxed, stop_only, ignored);
         const std::size_t relaxed_chars = blocks_chars(relaxed);
         if (prefer_relaxed(chars, relaxed_chars)) {
             article.blocks = std::move(relaxed);

@@ -45,14 +45,8 @@ bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const st
 }  // namespace
 
 std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::vector<SourcedBlock>& page_blocks,
-                                         const dom::Tree& tree, const std::vector<dom::NodeId>& roots,
                                          const StopwordList& stopwords, const std::string& title) {
     if (kept.empty()) return 0;
-    auto judged = [&](const SourcedBlock& b) {
-        for (dom::NodeId r : roots)
-            if (b.source != dom::k_no_node && tree.contains(r, b.source)) return true;
-        return false;
-    };
     // The main result's first and last blocks in the page's blocks.
     std::size_t first = page_blocks.size(), last = page_blocks.size();
     for (std::size_t i = 0; i < page_blocks.size(); ++i)
@@ -69,7 +63,7 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
     std::vector<Block> before, after;
     int skipped = 0;
     for (std::size_t i = first; i-- > 0;) {
-        if (!judged(page_blocks[i]) && is_prose(page_blocks[i], stopwords, title)) {
+        if (is_prose(page_blocks[i], stopwords, title)) {
             before.push_back(page_blocks[i].block);
             skipped = 0;
         } else if (++skipped > k_max_skipped_blocks) {
@@ -78,7 +72,7 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
     }
     skipped = 0;
     for (std::size_t i = last + 1; i < page_blocks.size(); ++i) {
-        if (!judged(page_blocks[i]) && is_prose(page_blocks[i], stopwords, title)) {
+        if (is_prose(page_blocks[i], stopwords, title)) {
             after.push_back(page_blocks[i].block);
             skipped = 0;
         } else if (++skipped > k_max_skipped_blocks) {

@@ -33,9 +33,7 @@ std::vector<Block> json_ld_rescue(const PageStatements& statements, std::size_t 
 // is located, and the prose blocks right before and after it (long enough, stopword-rich,
 // link-poor, ending a sentence) that the container missed are added back, in order. Returns
 // how many blocks were added.
-// Blocks inside the container (`roots`) were judged already and are never added back.
 std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::vector<SourcedBlock>& page_blocks,
-                                         const dom::Tree& tree, const std::vector<dom::NodeId>& roots,
                                          const StopwordList& stopwords, const std::string& title);
 
 }  // namespace winnow::extract
