@@ -22,6 +22,8 @@ constexpr float k_keep_long_chars = 300;
 constexpr float k_max_ancestry_share = 0.5f;
 // A figure caption of this many words ending a sentence is a description, kept.
 constexpr float k_prose_caption_words = 12;
+// A signature line: at most this many words, with a comma between name and role.
+constexpr float k_signature_words = 6;
 // Below this length the classes of the inline element holding a block's first text count too.
 constexpr float k_inline_ancestry_chars = 100;
 // Short blocks: links making up more than this share of them mark navigation.
@@ -198,10 +200,11 @@ bool is_weak_edge(const SourcedBlock& block, const BlockInfo& info, bool at_end 
     const std::string& text = block.block.text;
     if (block.block.kind == BlockKind::preformatted) return false;  // code is kept verbatim
     if (info.link_density > k_edge_link_density) return true;
-    // At the end a short plain line or list item without links is usually a signature ("Jean
-    // Barker, Secretary") or a summary list.
-    if (at_end && block.links == 0 &&
-        (block.block.kind == BlockKind::paragraph || block.block.kind == BlockKind::list_item)) {
+    // At the end a short "Name, Role" line without links is a signature ("Jean Barker,
+    // Secretary"), and a list without links a summary: both stay.
+    const bool signature = block.block.kind == BlockKind::paragraph && info.counts.words <= k_signature_words &&
+                           info.counts.commas > 0;
+    if (at_end && block.links == 0 && (signature || block.block.kind == BlockKind::list_item)) {
         if (info.counts.words <= k_edge_pattern_words && (is_boilerplate_line(text) || is_share_line(text))) return true;
         return false;
     }
