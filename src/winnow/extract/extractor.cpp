@@ -30,20 +30,24 @@ void restore_with_ancestors(dom::Tree& tree, NodeId id) {
 
 // The site's drop_text rules (profile and default phrase rules) run before the heuristics, so
 // an explicit rule is the one recorded for a block both would remove. The rules only delete
-// blocks, so the survivors are matched back to their sources in order. stop_text runs on the
-// filtered blocks: a stop heading counts only where the article is.
+// blocks, so the survivors are matched back to their sources in order. All the rules run again
+// on the result: headings (held back here) and stop_text count only where the article is.
 void apply_drop_text_first(std::vector<SourcedBlock>& blocks, const SiteRules& rules, Article& article) {
     if (rules.drop_text.empty()) return;
     SiteRules drop_only;
     drop_only.drop_text = rules.drop_text;
+    // Headings wait for the heuristics: a boilerplate heading also takes the section below it.
     std::vector<Block> plain;
     plain.reserve(blocks.size());
-    for (const SourcedBlock& b : blocks) plain.push_back(b.block);
+    for (const SourcedBlock& b : blocks)
+        if (b.block.kind != BlockKind::heading) plain.push_back(b.block);
     apply_text_rules(plain, drop_only, article.removals, &article.warnings);
     std::vector<SourcedBlock> kept;
     std::size_t j = 0;
     for (SourcedBlock& b : blocks) {
-        if (j < plain.size() && b.block.text == plain[j].text) {
+        if (b.block.kind == BlockKind::heading) {
+            kept.push_back(std::move(b));
+        } else if (j < plain.size() && b.block.text == plain[j].text) {
             kept.push_back(std::move(b));
             ++j;
         }
@@ -114,9 +118,7 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     if (profile_container == dom::k_no_node &&
         extend_with_prose_neighbours(article.blocks, page_blocks_for_second_opinion(tree, rules), stopwords, article.title) > 0)
         article.method += " + prose";
-    SiteRules stop_only;
-    stop_only.stop_text = rules.stop_text;
-    apply_text_rules(article.blocks, stop_only, article.removals, &article.warnings);
+    apply_text_rules(article.blocks, rules, article.removals, &article.warnings);
     std::size_t chars = blocks_chars(article.blocks);
 
     // Rescue 1: a relaxed pass when the result is short for the page.
@@ -137,7 +139,7 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         apply_drop_text_first(relaxed_blocks, rules, scratch);
         auto relaxed = filter_blocks(tree, flags, relaxed_choice.roots, std::move(relaxed_blocks), stopwords,
                                      relaxed_filter, ignored);
-        apply_text_rules(relaxed, stop_only, ignored);
+        apply_text_rules(relaxed, rules, ignored);
         const std::size_t relaxed_chars = blocks_chars(relaxed);
         if (prefer_relaxed(chars, relaxed_chars)) {
             article.blocks = std::move(relaxed);
