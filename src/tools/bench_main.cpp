@@ -1,7 +1,8 @@
 // winnow_bench: the speed and memory measure behind scripts/bench. Reads every page given on the
 // command line into memory, then times, in one run and over the same pages, (1) Gumbo parsing
 // alone (gumbo_parse on the decoded UTF-8, then free) and (2) the whole pipeline
-// (`clean_page`: decode, parse into the node array, extract). Each is repeated and the fastest
+// (`clean_page` as `winnow clean --no-profiles` runs it: decode, parse into the node array,
+// extract with the built-in default rules). Each is repeated and the fastest
 // pass is kept; peak memory is the process's maximum resident set size (getrusage).
 //
 // usage: winnow_bench [--passes N] PAGE...
@@ -18,6 +19,7 @@
 
 #include "winnow/decode/decode.hpp"
 #include "winnow/pipeline/clean_page.hpp"
+#include "winnow/profiles/profile_set.hpp"
 #include "winnow/util/atomic_file.hpp"
 
 namespace {
@@ -58,6 +60,15 @@ int main(int argc, char** argv) {
         decoded.push_back(winnow::decode::decode_html(page, "").text);
     }
 
+    // The pipeline as `winnow clean --no-profiles` runs it: the built-in default rules apply.
+    auto profile_set = winnow::profiles::ProfileSet::load(winnow::profiles::builtin_only());
+    if (!profile_set) {
+        std::fprintf(stderr, "winnow_bench: %s\n", profile_set.error().message.c_str());
+        return 1;
+    }
+    winnow::pipeline::CleanOptions clean_options;
+    clean_options.profiles = &*profile_set;
+
     double best_gumbo = 1e300;
     double best_pipeline = 1e300;
     std::size_t chars = 0;
@@ -74,7 +85,7 @@ int main(int argc, char** argv) {
         start = Clock::now();
         chars = 0;
         for (const auto& page : pages) {
-            auto article = winnow::pipeline::clean_page(page, {}, {});
+            auto article = winnow::pipeline::clean_page(page, {}, clean_options);
             if (article) chars += article->blocks.size();
         }
         best_pipeline = std::min(best_pipeline, seconds_since(start));

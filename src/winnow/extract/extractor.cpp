@@ -5,6 +5,8 @@
 // See README.md in this folder for the algorithm in prose.
 #include "winnow/extract/extractor.hpp"
 
+#include <unordered_set>
+
 #include "winnow/extract/block_builder.hpp"
 #include "winnow/extract/block_filter.hpp"
 #include "winnow/extract/cleaning.hpp"
@@ -55,13 +57,40 @@ void apply_drop_text_first(std::vector<SourcedBlock>& blocks, const SiteRules& r
     blocks = std::move(kept);
 }
 
-// The blocks of the whole cleaned page for the second opinion, without those the site's
-// drop_text rules remove (stop_text runs after the second opinion, on the result).
-std::vector<SourcedBlock> page_blocks_for_second_opinion(const dom::Tree& tree, const SiteRules& rules) {
-    std::vector<SourcedBlock> blocks = build_sourced_blocks(tree, {tree.body()});
-    Article scratch;
-    apply_drop_text_first(blocks, rules, scratch);
-    return blocks;
+// Runs the site's rules on the result: stop_text on every block, drop_text only on the blocks
+// it has not seen yet (headings, held back before the heuristics, and second-opinion blocks).
+void apply_text_rules_last(std::vector<Block>& blocks, const std::unordered_set<std::string>& checked,
+                           const SiteRules& rules, Article& article) {
+    if (!rules.drop_text.empty()) {
+        SiteRules drop_only;
+        drop_only.drop_text = rules.drop_text;
+        std::vector<Block> unchecked;
+        for (const Block& b : blocks)
+            if (b.kind == BlockKind::heading || !checked.contains(b.text)) unchecked.push_back(b);
+        if (!unchecked.empty()) {
+            const std::size_t before = unchecked.size();
+            apply_text_rules(unchecked, drop_only, article.removals, &article.warnings);
+            if (unchecked.size() != before) {
+                std::vector<Block> kept;
+                std::size_t j = 0;
+                for (Block& b : blocks) {
+                    const bool was_unchecked = b.kind == BlockKind::heading || !checked.contains(b.text);
+                    if (!was_unchecked) {
+                        kept.push_back(std::move(b));
+                    } else if (j < unchecked.size() && unchecked[j].text == b.text) {
+                        kept.push_back(std::move(b));
+                        ++j;
+                    }
+                }
+                blocks = std::move(kept);
+            }
+        }
+    }
+    if (!rules.stop_text.empty()) {
+        SiteRules stop_only;
+        stop_only.stop_text = rules.stop_text;
+        apply_text_rules(blocks, stop_only, article.removals, &article.warnings);
+    }
 }
 
 }  // namespace
@@ -109,6 +138,8 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         if (auto shown = title_part_shown(statements, first_lines); !shown.empty()) article.title = shown;
     }
     apply_drop_text_first(blocks, rules, article);
+    std::unordered_set<std::string> checked;
+    for (const SourcedBlock& b : blocks) checked.insert(b.block.text);
     BlockFilterOptions filter;
     filter.title = article.title;
     filter.explain = options.explain;
@@ -116,9 +147,9 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     article.method = choice.method;
     // Second opinion: prose right next to the chosen container that it missed.
     if (profile_container == dom::k_no_node &&
-        extend_with_prose_neighbours(article.blocks, page_blocks_for_second_opinion(tree, rules), stopwords, article.title) > 0)
+        extend_with_prose_neighbours(article.blocks, build_sourced_blocks(tree, {tree.body()}), stopwords, article.title) > 0)
         article.method += " + prose";
-    apply_text_rules(article.blocks, rules, article.removals, &article.warnings);
+    apply_text_rules_last(article.blocks, checked, rules, article);
     std::size_t chars = blocks_chars(article.blocks);
 
     // Rescue 1: a relaxed pass when the result is short for the page.
@@ -137,9 +168,11 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         auto relaxed_blocks = build_sourced_blocks(tree, relaxed_choice.roots);
         Article scratch;
         apply_drop_text_first(relaxed_blocks, rules, scratch);
+        std::unordered_set<std::string> relaxed_checked;
+        for (const SourcedBlock& b : relaxed_blocks) relaxed_checked.insert(b.block.text);
         auto relaxed = filter_blocks(tree, flags, relaxed_choice.roots, std::move(relaxed_blocks), stopwords,
                                      relaxed_filter, ignored);
-        apply_text_rules(relaxed, rules, ignored);
+        apply_text_rules_last(relaxed, relaxed_checked, rules, scratch);
         const std::size_t relaxed_chars = blocks_chars(relaxed);
         if (prefer_relaxed(chars, relaxed_chars)) {
             article.blocks = std::move(relaxed);
