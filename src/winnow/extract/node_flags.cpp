@@ -69,16 +69,18 @@ bool contains(const std::string_view (&list)[N], std::string_view token) {
     return std::find(std::begin(list), std::end(list), token) != std::end(list);
 }
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out) c = ascii_lower(c);
     return out;
 }
 
 bool is_hidden_by_style(std::string_view style) {
     std::string s;
     for (char c : style)
-        if (!std::isspace(static_cast<unsigned char>(c))) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!std::isspace(static_cast<unsigned char>(c))) s += ascii_lower(c);
     return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
 }
 
@@ -172,7 +174,7 @@ std::vector<std::string> class_id_tokens(std::string_view value) {
 std::string squeezed_class_name(std::string_view name) {
     std::string out;
     for (char c : name)
-        if (c != '-' && c != '_') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (c != '-' && c != '_') out += ascii_lower(c);
     return out;
 }
 

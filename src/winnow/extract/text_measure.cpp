@@ -106,7 +106,7 @@ std::string to_lower(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         unsigned char b = static_cast<unsigned char>(text[i]);
         if (b < 128) {
-            out += static_cast<char>(std::tolower(b));
+            out += static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
             ++i;
             continue;
         }
@@ -159,7 +159,7 @@ TextCounts measure_text(std::string_view text, const StopwordList& stopwords) {
             if (next >= text.size() || is_space(next_code_point(text, next))) counts.sentence_ends += 1;
         }
         if (is_letter_or_digit(c)) {
-            if (c < 128) word += static_cast<char>(std::tolower(static_cast<int>(c)));
+            if (c < 128) word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
             else append_utf8(word, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))));
             if (!(c >= '0' && c <= '9')) word_has_letter = true;
         } else if (c != '\'' && c != 0x2019) {
