@@ -181,6 +181,13 @@ void drop(BlockInfo& info, const SourcedBlock& block, const BlockFilterOptions& 
     if (!info.keep) return;
     info.keep = false;
     if (!options.explain) return;
+    if (options.drop_text && !options.drop_text->empty()) {
+        SiteRules drop_only;
+        drop_only.drop_text = *options.drop_text;
+        std::vector<Block> single{block.block};
+        apply_text_rules(single, drop_only, removals);
+        if (single.empty()) return;  // recorded under the rule's name
+    }
     std::string text = block.block.text;
     if (text.size() > 80) {
         std::size_t cut = 80;

@@ -12,6 +12,7 @@
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/article.hpp"
 #include "winnow/extract/block_builder.hpp"
+#include "winnow/extract/site_rules.hpp"
 #include "winnow/extract/text_measure.hpp"
 
 namespace winnow::extract {
@@ -20,6 +21,9 @@ struct BlockFilterOptions {
     std::string title;          // the chosen headline: its repeats leave the body
     bool explain = false;
     bool relaxed = false;       // the rescue pass: class/id ancestry is not used
+    // The site's drop_text rules, consulted only when explaining: a block the heuristics drop
+    // that a rule also matches is recorded under the rule's name (the result is the same).
+    const std::vector<TextRule>* drop_text = nullptr;
 };
 
 // Keeps the blocks that read as the article; records the others when explaining.

@@ -5,7 +5,6 @@
 // See README.md in this folder for the algorithm in prose.
 #include "winnow/extract/extractor.hpp"
 
-#include <unordered_set>
 
 #include "winnow/extract/block_builder.hpp"
 #include "winnow/extract/block_filter.hpp"
@@ -30,68 +29,7 @@ void restore_with_ancestors(dom::Tree& tree, NodeId id) {
     for (NodeId at = id; at != dom::k_no_node; at = tree.node(at).parent) tree.restore(at);
 }
 
-// The site's drop_text rules (profile and default phrase rules) run before the heuristics, so
-// an explicit rule is the one recorded for a block both would remove. The rules only delete
-// blocks, so the survivors are matched back to their sources in order. All the rules run again
-// on the result: headings (held back here) and stop_text count only where the article is.
-void apply_drop_text_first(std::vector<SourcedBlock>& blocks, const SiteRules& rules, Article& article) {
-    if (rules.drop_text.empty()) return;
-    SiteRules drop_only;
-    drop_only.drop_text = rules.drop_text;
-    // Headings wait for the heuristics: a boilerplate heading also takes the section below it.
-    std::vector<Block> plain;
-    plain.reserve(blocks.size());
-    for (const SourcedBlock& b : blocks)
-        if (b.block.kind != BlockKind::heading) plain.push_back(b.block);
-    apply_text_rules(plain, drop_only, article.removals, &article.warnings);
-    std::vector<SourcedBlock> kept;
-    std::size_t j = 0;
-    for (SourcedBlock& b : blocks) {
-        if (b.block.kind == BlockKind::heading) {
-            kept.push_back(std::move(b));
-        } else if (j < plain.size() && b.block.text == plain[j].text) {
-            kept.push_back(std::move(b));
-            ++j;
-        }
-    }
-    blocks = std::move(kept);
-}
 
-// Runs the site's rules on the result: stop_text on every block, drop_text only on the blocks
-// it has not seen yet (headings, held back before the heuristics, and second-opinion blocks).
-void apply_text_rules_last(std::vector<Block>& blocks, const std::unordered_set<std::string>& checked,
-                           const SiteRules& rules, Article& article) {
-    if (!rules.drop_text.empty()) {
-        SiteRules drop_only;
-        drop_only.drop_text = rules.drop_text;
-        std::vector<Block> unchecked;
-        for (const Block& b : blocks)
-            if (b.kind == BlockKind::heading || !checked.contains(b.text)) unchecked.push_back(b);
-        if (!unchecked.empty()) {
-            const std::size_t before = unchecked.size();
-            apply_text_rules(unchecked, drop_only, article.removals, &article.warnings);
-            if (unchecked.size() != before) {
-                std::vector<Block> kept;
-                std::size_t j = 0;
-                for (Block& b : blocks) {
-                    const bool was_unchecked = b.kind == BlockKind::heading || !checked.contains(b.text);
-                    if (!was_unchecked) {
-                        kept.push_back(std::move(b));
-                    } else if (j < unchecked.size() && unchecked[j].text == b.text) {
-                        kept.push_back(std::move(b));
-                        ++j;
-                    }
-                }
-                blocks = std::move(kept);
-            }
-        }
-    }
-    if (!rules.stop_text.empty()) {
-        SiteRules stop_only;
-        stop_only.stop_text = rules.stop_text;
-        apply_text_rules(blocks, stop_only, article.removals, &article.warnings);
-    }
-}
 
 }  // namespace
 
@@ -137,19 +75,17 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         for (std::size_t i = 0; i < blocks.size() && i < k_title_search_blocks; ++i) first_lines.push_back(blocks[i].block.text);
         if (auto shown = title_part_shown(statements, first_lines); !shown.empty()) article.title = shown;
     }
-    apply_drop_text_first(blocks, rules, article);
-    std::unordered_set<std::string> checked;
-    for (const SourcedBlock& b : blocks) checked.insert(b.block.text);
     BlockFilterOptions filter;
     filter.title = article.title;
     filter.explain = options.explain;
+    filter.drop_text = &rules.drop_text;
     article.blocks = filter_blocks(tree, flags, choice.roots, std::move(blocks), stopwords, filter, article.removals);
     article.method = choice.method;
     // Second opinion: prose right next to the chosen container that it missed.
     if (profile_container == dom::k_no_node &&
         extend_with_prose_neighbours(article.blocks, build_sourced_blocks(tree, {tree.body()}), stopwords, article.title) > 0)
         article.method += " + prose";
-    apply_text_rules_last(article.blocks, checked, rules, article);
+    apply_text_rules(article.blocks, rules, article.removals, &article.warnings);
     std::size_t chars = blocks_chars(article.blocks);
 
     // Rescue 1: a relaxed pass when the result is short for the page.
@@ -166,13 +102,9 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         relaxed_filter.relaxed = true;
         relaxed_filter.explain = false;
         auto relaxed_blocks = build_sourced_blocks(tree, relaxed_choice.roots);
-        Article scratch;
-        apply_drop_text_first(relaxed_blocks, rules, scratch);
-        std::unordered_set<std::string> relaxed_checked;
-        for (const SourcedBlock& b : relaxed_blocks) relaxed_checked.insert(b.block.text);
         auto relaxed = filter_blocks(tree, flags, relaxed_choice.roots, std::move(relaxed_blocks), stopwords,
                                      relaxed_filter, ignored);
-        apply_text_rules_last(relaxed, relaxed_checked, rules, scratch);
+        apply_text_rules(relaxed, rules, ignored);
         const std::size_t relaxed_chars = blocks_chars(relaxed);
         if (prefer_relaxed(chars, relaxed_chars)) {
             article.blocks = std::move(relaxed);
