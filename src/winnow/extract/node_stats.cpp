@@ -11,8 +11,15 @@ using dom::NodeType;
 
 void NodeStats::measure_text_nodes(const dom::Tree& tree, const StopwordList& stopwords) {
     m_own.assign(tree.size(), TextCounts{});
-    for (NodeId id = 0; id < tree.size(); ++id)
-        if (tree.node(id).type == NodeType::text) m_own[id] = measure_text(tree.node(id).text, stopwords);
+    for (NodeId id = 0; id < tree.size(); ++id) {
+        const dom::Node& node = tree.node(id);
+        if (node.type != NodeType::text) continue;
+        // Script and style text is never counted (aggregate skips those elements): not measured.
+        const NodeId parent = node.parent;
+        if (parent != dom::k_no_node && tree.node(parent).type == NodeType::element && is_never_text(tree.node(parent).tag))
+            continue;
+        m_own[id] = measure_text(node.text, stopwords);
+    }
 }
 
 void NodeStats::aggregate(const dom::Tree& tree) {
