@@ -85,18 +85,28 @@ bool is_hidden_by_style(std::string_view style) {
 }
 
 std::uint32_t flags_of(const dom::Tree& tree, NodeId id) {
-    std::uint32_t flags = 0;
-    if (tree.has_attribute(id, "hidden") || lower(tree.attribute(id, "aria-hidden")) == "true" ||
-        is_hidden_by_style(tree.attribute(id, "style")))
-        flags |= k_flag_hidden;
-    if (std::string role = lower(tree.attribute(id, "role")); !role.empty()) {
-        if (contains(k_removed_roles, role)) flags |= k_flag_role_remove;
-        if (role == "banner" || role == "contentinfo") flags |= k_flag_role_landmark;
+    // One pass over the attributes picks out the few that matter.
+    std::string_view class_value, id_value, aria_hidden, style, role, itemprop;
+    bool hidden = false;
+    for (const dom::Attribute& a : tree.attributes(id)) {
+        const std::string& name = a.name;
+        if (name == "class") class_value = a.value;
+        else if (name == "id") id_value = a.value;
+        else if (name == "hidden") hidden = true;
+        else if (name == "aria-hidden") aria_hidden = a.value;
+        else if (name == "style") style = a.value;
+        else if (name == "role") role = a.value;
+        else if (name == "itemprop") itemprop = a.value;
     }
-    if (lower(tree.attribute(id, "itemprop")) == "articlebody") flags |= k_flag_body_marker;
+    std::uint32_t flags = 0;
+    if (hidden || lower(aria_hidden) == "true" || (!style.empty() && is_hidden_by_style(style))) flags |= k_flag_hidden;
+    if (!role.empty()) {
+        const std::string lowered = lower(role);
+        if (contains(k_removed_roles, lowered)) flags |= k_flag_role_remove;
+        if (lowered == "banner" || lowered == "contentinfo") flags |= k_flag_role_landmark;
+    }
+    if (!itemprop.empty() && lower(itemprop) == "articlebody") flags |= k_flag_body_marker;
 
-    const std::string_view class_value = tree.attribute(id, "class");
-    const std::string_view id_value = tree.attribute(id, "id");
     if (class_value.empty() && id_value.empty()) return flags;
 
     for (std::string_view value : {class_value, id_value}) {
