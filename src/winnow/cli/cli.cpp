@@ -15,6 +15,7 @@ int run(int argc, char** argv) {
     app.fallthrough(false);
     int status = k_exit_ok;
     add_clean_command(app, status);
+    add_run_command(app, status);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
