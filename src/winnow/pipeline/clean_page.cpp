@@ -8,7 +8,7 @@
 namespace winnow::pipeline {
 
 Result<extract::Article> clean_page(std::string_view bytes, const PageContext& context, const CleanOptions& options) {
-    if (bytes.empty()) return fail(ErrorKind::bad_input, "empty input");
+    if (bytes.empty()) return fail(ErrorKind::bad_input, "is empty (0 bytes)");
     if (auto format = decode::binary_format(bytes); !format.empty())
         return fail(ErrorKind::bad_input, "not an HTML page: looks like a " + format);
 

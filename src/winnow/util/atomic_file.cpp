@@ -77,7 +77,7 @@ Result<std::string> read_file(const fs::path& path, std::size_t max_bytes) {
         auto size = fs::file_size(path, ec);
         if (!ec && max_bytes && size > max_bytes)
             return fail(ErrorKind::too_large, path.string() + ": " + std::to_string(size) +
-                                                  " bytes is over the limit of " + std::to_string(max_bytes));
+                                                  " bytes, over the limit of " + std::to_string(max_bytes) + " bytes");
     }
     std::string data;
     char buffer[1 << 16];

@@ -40,7 +40,7 @@ TEST_CASE("zero-width characters dropped and text in NFC", "[write]") {
     CHECK(winnow::write::render_text(a) == "Caf\u00e9\n\nzerowidth softhyphen\n");
 }
 
-TEST_CASE("no title: the body alone; nothing at all: empty", "[write]") {
+TEST_CASE("no title gives the body alone and nothing gives empty", "[write]") {
     Article a;
     a.blocks = {{BlockKind::paragraph, 0, 0, "Only body"}};
     CHECK(winnow::write::render_text(a) == "Only body\n");

@@ -1,0 +1,230 @@
+// End-to-end tests of `winnow clean`: output formats, several inputs, and every kind of bad
+// input with its message, exit status, and no partial output file.
+#include <zlib.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "process.hpp"
+
+using winnow::test::run_winnow;
+using winnow::test::TemporaryFolder;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string k_article_page = R"(<!doctype html><html lang="en"><head><title>Rain returns to the valley | Daily Post</title>
+<meta property="og:title" content="Rain returns to the valley"></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+<main><article><h1>Rain returns to the valley</h1>
+<p>After four months without a drop, the first autumn storm reached the valley on Tuesday night, filling the reservoirs to a third of their capacity.</p>
+<p>Farmers, who had warned of the worst harvest in a generation, said the rain came too late for the wheat but would save the orchards.</p>
+<ul><li>Reservoirs at 34 percent</li><li>Orchards expected to recover</li></ul>
+</article></main>
+<footer><p>Copyright 2026 Daily Post. All rights reserved.</p></footer></body></html>)";
+
+void write_file(const std::string& path, const std::string& content) {
+    std::ofstream(path, std::ios::binary) << content;
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string gzip(const std::string& data) {
+    z_stream z{};
+    deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+    std::string out(compressBound(data.size()) + 64, '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = data.size();
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = out.size();
+    deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    return out;
+}
+
+bool no_temporary_files(const std::string& folder) {
+    for (const auto& entry : fs::directory_iterator(folder))
+        if (entry.path().filename().string().find(".tmp.") != std::string::npos) return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("clean prints the title, a blank line and the article only", "[clean]") {
+    TemporaryFolder dir;
+    write_file(dir.file("page.html"), k_article_page);
+    auto r = run_winnow({"clean", dir.file("page.html")});
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out ==
+          "Rain returns to the valley\n\n"
+          "After four months without a drop, the first autumn storm reached the valley on Tuesday night, filling the "
+          "reservoirs to a third of their capacity.\n\n"
+          "Farmers, who had warned of the worst harvest in a generation, said the rain came too late for the wheat but "
+          "would save the orchards.\n\n"
+          "  \u2022 Reservoirs at 34 percent\n  \u2022 Orchards expected to recover\n");
+}
+
+TEST_CASE("clean reads standard input, .html.gz files, and writes -o atomically", "[clean]") {
+    TemporaryFolder dir;
+    auto from_stdin = run_winnow({"clean", "-"}, k_article_page);
+    REQUIRE(from_stdin.status == 0);
+    write_file(dir.file("page.html.gz"), gzip(k_article_page));
+    auto from_gz = run_winnow({"clean", dir.file("page.html.gz")});
+    CHECK(from_gz.status == 0);
+    CHECK(from_gz.out == from_stdin.out);
+    auto to_file = run_winnow({"clean", "-o", dir.file("out.txt"), "-"}, k_article_page);
+    CHECK(to_file.status == 0);
+    CHECK(to_file.out.empty());
+    CHECK(read_text(dir.file("out.txt")) == from_stdin.out);
+    CHECK(no_temporary_files(dir.path()));
+}
+
+TEST_CASE("the same input gives the same bytes on every run", "[clean]") {
+    auto first = run_winnow({"clean", "-"}, k_article_page);
+    auto second = run_winnow({"clean", "-"}, k_article_page);
+    CHECK(first.out == second.out);
+}
+
+TEST_CASE("json has source, url, title, text and error", "[clean]") {
+    auto r = run_winnow({"clean", "--format", "json", "--url", "https://example.org/rain", "-"}, k_article_page);
+    REQUIRE(r.status == 0);
+    auto object = nlohmann::json::parse(r.out);
+    CHECK(object["source"] == "-");
+    CHECK(object["url"] == "https://example.org/rain");
+    CHECK(object["title"] == "Rain returns to the valley");
+    CHECK(object["error"].is_null());
+    std::string text = object["text"];
+    CHECK(text.starts_with("After four months"));
+    CHECK(text.find("Rain returns to the valley") == std::string::npos);
+}
+
+TEST_CASE("jsonl over 500 pages: one process, one line per input in order, errors in place", "[clean]") {
+    TemporaryFolder dir;
+    std::vector<std::string> args{"clean", "--format", "jsonl"};
+    for (int i = 0; i < 500; ++i) {
+        std::string name = dir.file("page" + std::to_string(1000 + i) + ".html");
+        if (i % 50 == 7) {
+            write_file(name, "");  // an empty file mixed in
+        } else if (i % 50 == 23) {
+            write_file(name, std::string("\x89PNG\r\n\x1a\n", 8) + std::string(100, '\x01'));
+        } else {
+            std::string page = k_article_page;
+            page.replace(page.find("Tuesday"), 7, "day " + std::to_string(i));
+            write_file(name, page);
+        }
+        args.push_back(name);
+    }
+    auto r = run_winnow(args);
+    CHECK(r.status == 1);
+    std::istringstream lines(r.out);
+    std::string line;
+    int count = 0, errors = 0;
+    while (std::getline(lines, line)) {
+        auto object = nlohmann::json::parse(line);
+        CHECK(object["source"] == args[3 + count]);
+        if (!object["error"].is_null()) {
+            ++errors;
+            CHECK(object["text"].is_null());
+        } else {
+            CHECK(std::string(object["text"]).find("day " + std::to_string(count)) != std::string::npos);
+        }
+        ++count;
+    }
+    CHECK(count == 500);
+    CHECK(errors == 20);
+}
+
+TEST_CASE("several inputs with -o write one file each into a folder", "[clean]") {
+    TemporaryFolder dir;
+    write_file(dir.file("a.html"), k_article_page);
+    write_file(dir.file("b.html.gz"), gzip(k_article_page));
+    auto r = run_winnow({"clean", "-o", dir.file("out"), dir.file("a.html"), dir.file("b.html.gz")});
+    CHECK(r.status == 0);
+    CHECK(fs::exists(dir.file("out/a.txt")));
+    CHECK(fs::exists(dir.file("out/b.txt")));
+}
+
+struct BadInput {
+    std::string name;
+    std::string content;  // written to the file unless `path` is given
+    std::string path;
+    std::string message;
+};
+
+TEST_CASE("every bad input: one line naming it and the problem, status 1, no output file", "[clean][bad-input]") {
+    TemporaryFolder dir;
+    fs::create_directory(dir.file("folder"));
+    std::vector<BadInput> cases = {
+        {"missing", "", dir.file("missing.html"), "no such file"},
+        {"folder", "", dir.file("folder"), "is a folder"},
+        {"empty.html", "", "", "is empty"},
+        {"image.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "", "PNG image"},
+        {"doc.pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj", "", "PDF document"},
+        {"archive.zip", std::string("PK\x03\x04\x14\0\0\0", 8), "", "ZIP archive"},
+        {"notext.html", "<html><head><title></title></head><body><div><img src=a.png></div></body></html>", "", "no text"},
+        {"broken.html.gz", "\x1f\x8b\x08\x00garbage", "", "corrupt gzip"},
+    };
+    for (const auto& c : cases) {
+        std::string path = c.path.empty() ? dir.file(c.name) : c.path;
+        if (c.path.empty()) write_file(path, c.content);
+        std::string out = dir.file("out-" + c.name + ".txt");
+        auto r = run_winnow({"clean", "-o", out, path});
+        INFO(c.name << ": " << r.err);
+        CHECK(r.status == 1);
+        CHECK(r.err.find(path) != std::string::npos);
+        CHECK(r.err.find(c.message) != std::string::npos);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK_FALSE(fs::exists(out));
+    }
+    CHECK(no_temporary_files(dir.path()));
+}
+
+TEST_CASE("a page over --max-bytes is refused before it is parsed", "[clean][bad-input]") {
+    TemporaryFolder dir;
+    write_file(dir.file("big.html"), "<p>" + std::string(5000, 'x') + "</p>");
+    auto r = run_winnow({"clean", "--max-bytes", "1000", dir.file("big.html")});
+    CHECK(r.status == 1);
+    CHECK(r.err.find("over the limit of 1000 bytes") != std::string::npos);
+    auto piped = run_winnow({"clean", "--max-bytes", "1000", "-"}, "<p>" + std::string(5000, 'x') + "</p>");
+    CHECK(piped.status == 1);
+    CHECK(piped.err.find("over the limit") != std::string::npos);
+}
+
+TEST_CASE("unsupported URL schemes and hosts that do not resolve", "[clean][bad-input]") {
+    auto ftp = run_winnow({"clean", "ftp://example.org/page.html"});
+    CHECK(ftp.status == 1);
+    CHECK(ftp.err.find("ftp://example.org/page.html") != std::string::npos);
+    CHECK(ftp.err.find("unsupported URL scheme") != std::string::npos);
+    auto dns = run_winnow({"clean", "--timeout", "5", "http://no-such-host.invalid/page"});
+    CHECK(dns.status == 1);
+    CHECK(dns.err.find("http://no-such-host.invalid/page") != std::string::npos);
+    CHECK(dns.err.find("resolve") != std::string::npos);
+}
+
+TEST_CASE("one bad input does not stop the others", "[clean][bad-input]") {
+    TemporaryFolder dir;
+    write_file(dir.file("good.html"), k_article_page);
+    auto r = run_winnow({"clean", dir.file("missing.html"), dir.file("good.html")});
+    CHECK(r.status == 1);
+    CHECK(r.out.starts_with("Rain returns to the valley\n"));
+}
+
+TEST_CASE("usage errors exit 2", "[clean][usage]") {
+    CHECK(run_winnow({"clean"}).status == 2);
+    CHECK(run_winnow({"clean", "--format", "xml", "-"}).status == 2);
+    CHECK(run_winnow({"no-such-command"}).status == 2);
+    auto version = run_winnow({"--version"});
+    CHECK(version.status == 0);
+    CHECK(version.out.find("winnow") != std::string::npos);
+}
