@@ -87,6 +87,7 @@ int run_command(const RunSettings& settings) {
     options.log = settings.log.empty() ? nullptr : &log;
     options.errors = &std::cerr;
     options.stop = &g_stop_requested;
+    options.commit_every = config->commit_every;
     if (show_progress)
         options.progress = [](std::size_t done, std::size_t total, std::size_t failed) {
             std::cerr << "\r\033[Kwinnow: " << done << "/" << total << " URLs, " << failed << " failed" << std::flush;

@@ -14,7 +14,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t k_max_url_file_bytes = 64 * 1024 * 1024;  // a URL list larger than this is a mistake
-const std::set<std::string, std::less<>> k_top_keys = {"output", "state", "fetch", "profiles", "source"};
+const std::set<std::string, std::less<>> k_top_keys = {"output", "state", "fetch", "profiles", "source", "commit_every"};
 const std::set<std::string, std::less<>> k_fetch_keys = {"concurrency", "per_host", "delay",    "timeout",
                                                          "max_bytes",   "user_agent"};
 const std::set<std::string, std::less<>> k_source_keys = {"urls", "url_file", "feed", "sitemap", "max_new", "profile"};
@@ -222,6 +222,7 @@ Result<RunConfig> parse_config(std::string_view text, const fs::path& file) {
     else if (!root.contains("output")) problems.add_at(1, 1, "'output' is missing (the folder of the article files)");
     if (auto state = get_string(root, "state", problems)) config.state = relative_to(file, *state);
     else if (!root.contains("state")) problems.add_at(1, 1, "'state' is missing (the state file)");
+    if (auto v = get_integer(root, "commit_every", 1, problems)) config.commit_every = static_cast<std::size_t>(*v);
     if (const toml::node* fetch = root.get("fetch")) {
         if (const toml::table* table = fetch->as_table()) read_fetch(*table, config.fetch, problems);
         else problems.add(fetch->source(), "'fetch' must be a table ([fetch])");

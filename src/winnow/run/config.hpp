@@ -42,6 +42,7 @@ struct RunConfig {
     FetchConfig fetch;
     std::vector<std::filesystem::path> profile_dirs;  // extra profile folders ("profiles")
     std::vector<SourceConfig> sources;
+    std::size_t commit_every = 100;                   // URLs per state transaction ("commit_every")
 };
 
 // Reads and checks the file. On failure the error (kind config) lists every problem found, one
