@@ -11,6 +11,7 @@
 
 #include "winnow/cli/cli.hpp"
 #include "winnow/cli/exit_status.hpp"
+#include "winnow/cli/profile_options.hpp"
 #include "winnow/pipeline/clean_page.hpp"
 #include "winnow/pipeline/load_input.hpp"
 #include "winnow/util/atomic_file.hpp"
@@ -32,6 +33,7 @@ struct CleanSettings {
     std::size_t max_bytes = 20 * 1024 * 1024;
     long timeout = 30;
     bool explain = false;
+    ProfileOptions profiles;
 };
 
 // The outcome of one input: the rendered output, or the error message.
@@ -99,9 +101,11 @@ std::string output_name(const std::string& input, std::size_t index, OutputForma
     return base + ext;
 }
 
-void print_explanation(const extract::Article& article, const std::string& input) {
+// `--explain`: each removed block and the rule that removed it, after the input's name when
+// several inputs are cleaned.
+void print_explanation(const extract::Article& article, const std::string& input, bool several) {
     for (const auto& removal : article.removals)
-        std::cerr << input << ": removed by " << removal.rule << ": " << removal.text << "\n";
+        std::cerr << (several ? input + ": " : "") << "removed (" << removal.rule << "): " << removal.text << "\n";
 }
 
 class ProgressLine {
@@ -190,7 +194,8 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& optio
             progress.update(i + 1, failed);
             continue;
         }
-        if (settings.explain) print_explanation(*cleaned.article, input);
+        for (const auto& warning : cleaned.article->warnings) std::cerr << "winnow: " << input << ": " << warning << "\n";
+        if (settings.explain) print_explanation(*cleaned.article, input, several);
         std::string rendered = render(cleaned, format);
         if (!to_folder) {
             combined.add(rendered);
@@ -246,9 +251,17 @@ void add_clean_command(CLI::App& app, int& status) {
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
     clean->add_flag("--explain", settings->explain, "Print each removed block and the rule that removed it on stderr");
+    add_profile_options(*clean, settings->profiles, true);
     clean->callback([settings, &status] {
+        auto profile_set = profiles::ProfileSet::load(profile_sources(settings->profiles));
+        if (!profile_set) {
+            std::cerr << "winnow: " << profile_set.error().message << "\n";
+            status = k_exit_usage;
+            return;
+        }
         pipeline::CleanOptions options;
         options.explain = settings->explain;
+        options.profiles = &*profile_set;
         status = run_clean(*settings, options);
     });
 }

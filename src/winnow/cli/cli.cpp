@@ -16,6 +16,8 @@ int run(int argc, char** argv) {
     int status = k_exit_ok;
     add_clean_command(app, status);
     add_run_command(app, status);
+    add_fixtures_command(app, status);
+    add_profiles_command(app, status);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

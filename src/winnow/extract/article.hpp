@@ -42,6 +42,7 @@ struct Article {
     std::string site_name;
     std::string method;  // which stage of the extractor produced the body
     std::vector<Removal> removals;
+    std::vector<std::string> warnings;  // what went wrong without stopping the run (a rule skipped)
 };
 
 }  // namespace winnow::extract

@@ -248,6 +248,9 @@ bool is_never_text(GumboTag tag) {
         case GUMBO_TAG_OPTION: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
         case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_BASE: case GUMBO_TAG_IMG:
         case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_PARAM:
+        // Ruby annotations (readings over CJK characters) and their fallback parentheses: read
+        // inline they would split the base text, "漢(かん)字" instead of "漢字".
+        case GUMBO_TAG_RT: case GUMBO_TAG_RP:
             return true;
         default:
             return false;

@@ -257,7 +257,7 @@ Article extract_article(Tree& tree, const ExtractOptions& options) {
         article.method = "profile";
     }
     article.blocks = build_blocks(tree, container);
-    apply_text_rules(article.blocks, rules, article.removals);
+    apply_text_rules(article.blocks, rules, article.removals, &article.warnings);
 
     // The headline goes in the title, not in the body.
     std::erase_if(article.blocks, [&](const Block& b) { return same_text(b.text, article.title); });
@@ -266,6 +266,11 @@ Article extract_article(Tree& tree, const ExtractOptions& options) {
         // Rescue: never empty for a page with text.
         for (NodeId id = 0; id < tree.size(); ++id) tree.restore(id);
         article.blocks = build_blocks(tree, tree.body());
+        // Phrase rules still remove boilerplate blocks, but no stop_text: on a whole page a
+        // "Related posts" heading in a sidebar may come before the article.
+        SiteRules drop_only;
+        drop_only.drop_text = rules.drop_text;
+        apply_text_rules(article.blocks, drop_only, article.removals, &article.warnings);
         article.method = "whole-page";
     }
     return article;

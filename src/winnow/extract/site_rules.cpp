@@ -1,11 +1,144 @@
+// extract: applies a profile's compiled rules to a page: drop selectors on the DOM, the content
+// container, and drop_text / stop_text phrases on the built blocks. Every removal is recorded
+// with the rule that made it, in the form `--explain` prints.
 #include "winnow/extract/site_rules.hpp"
 
+#include <stdexcept>
+
+#include "winnow/decode/text.hpp"
+
 namespace winnow::extract {
+namespace {
 
-void apply_drop_rules(dom::Tree&, const SiteRules&, std::vector<Removal>&) {}
+// Removal texts are a reminder of what went, not a copy of it.
+constexpr std::size_t k_removal_text_bytes = 80;
 
-dom::NodeId find_content_container(const dom::Tree&, const SiteRules&) { return dom::k_no_node; }
+// The start of `text`, cut at a UTF-8 character boundary.
+std::string shorten(std::string_view text) {
+    if (text.size() <= k_removal_text_bytes) return std::string(text);
+    std::size_t end = k_removal_text_bytes - 3;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return std::string(text.substr(0, end)) + "...";
+}
 
-void apply_text_rules(std::vector<Block>&, const SiteRules&, std::vector<Removal>&) {}
+std::string quoted(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+enum class TextMatch { no, yes, too_complex };
+
+// The text rules see a block's text with white space collapsed, as profiles are written.
+std::string match_text(const Block& block) {
+    return block.kind == BlockKind::preformatted ? decode::collapse_whitespace(block.text) : block.text;
+}
+
+// regex_search bounded by Boost's complexity limit: a pattern with nested quantifiers on a
+// long block raises an error instead of running for hours, and the rule is skipped.
+TextMatch search(const TextRule& rule, const std::string& text) {
+    try {
+        return boost::u32regex_search(text, rule.regex, boost::match_single_line) ? TextMatch::yes : TextMatch::no;
+    } catch (const std::runtime_error&) {
+        return TextMatch::too_complex;
+    }
+}
+
+}  // namespace
+
+std::string rule_name(std::string_view origin, std::string_view kind, std::string_view pattern) {
+    return std::string(origin) + " " + std::string(kind) + " " + quoted(pattern);
+}
+
+void apply_drop_rules(dom::Tree& tree, const SiteRules& rules, std::vector<Removal>& removals) {
+    for (const auto& rule : rules.drop) {
+        for (dom::NodeId id : rule.selector.select(tree, tree.document())) {
+            if (tree.is_removed(id)) continue;  // inside an element this rule already removed
+            std::string text = decode::collapse_whitespace(tree.text_content(id));
+            tree.remove(id);
+            if (!text.empty()) removals.push_back({rule_name(rule.origin, "drop", rule.selector.source()), shorten(text)});
+        }
+    }
+}
+
+dom::NodeId find_content_container(const dom::Tree& tree, const SiteRules& rules) {
+    for (const auto& rule : rules.content)
+        for (dom::NodeId id : rule.selector.select(tree, tree.document()))
+            if (!tree.is_removed(id)) return id;
+    return dom::k_no_node;
+}
+
+std::string find_rule_text(const dom::Tree& tree, const std::vector<SelectorRule>& rules) {
+    for (const auto& rule : rules) {
+        for (dom::NodeId id : rule.selector.select(tree, tree.document())) {
+            std::string text = decode::collapse_whitespace(
+                tree.node(id).tag == GUMBO_TAG_META ? std::string(tree.attribute(id, "content")) : tree.text_content(id));
+            if (!text.empty()) return text;
+        }
+    }
+    return {};
+}
+
+void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals,
+                      std::vector<std::string>* warnings) {
+    if (rules.drop_text.empty() && rules.stop_text.empty()) return;
+    std::vector<bool> skipped_drop(rules.drop_text.size(), false);
+    std::vector<bool> skipped_stop(rules.stop_text.size(), false);
+    auto warn = [&](const TextRule& rule, std::string_view kind, const std::string& text) {
+        if (warnings)
+            warnings->push_back("rule " + rule_name(rule.origin, kind, rule.pattern) +
+                                " skipped: the regex is too complex for the block \"" + shorten(text) + "\"");
+    };
+
+    std::vector<Block> kept;
+    kept.reserve(blocks.size());
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        const std::string text = match_text(blocks[b]);
+        for (std::size_t r = 0; r < rules.stop_text.size(); ++r) {
+            if (skipped_stop[r]) continue;
+            TextMatch m = search(rules.stop_text[r], text);
+            if (m == TextMatch::too_complex) {
+                skipped_stop[r] = true;
+                warn(rules.stop_text[r], "stop_text", text);
+                continue;
+            }
+            if (m == TextMatch::no) continue;
+            if (kept.empty()) break;  // handled below: a stop before any text would empty the body
+            // The rest of the body goes, the stop block included.
+            std::string rule = rule_name(rules.stop_text[r].origin, "stop_text", rules.stop_text[r].pattern);
+            for (std::size_t rest = b; rest < blocks.size(); ++rest)
+                removals.push_back({rule, shorten(blocks[rest].text)});
+            blocks = std::move(kept);
+            return;
+        }
+        bool dropped = false;
+        // A stop heading before any kept block (a "Comments" link above the article, say) does
+        // not cut the whole body: only that block goes.
+        for (std::size_t r = 0; r < rules.stop_text.size() && kept.empty() && !dropped; ++r) {
+            if (skipped_stop[r] || search(rules.stop_text[r], text) != TextMatch::yes) continue;
+            removals.push_back({rule_name(rules.stop_text[r].origin, "stop_text", rules.stop_text[r].pattern),
+                                shorten(blocks[b].text)});
+            dropped = true;
+        }
+        for (std::size_t r = 0; r < rules.drop_text.size() && !dropped; ++r) {
+            if (skipped_drop[r]) continue;
+            TextMatch m = search(rules.drop_text[r], text);
+            if (m == TextMatch::too_complex) {
+                skipped_drop[r] = true;
+                warn(rules.drop_text[r], "drop_text", text);
+                continue;
+            }
+            if (m == TextMatch::no) continue;
+            removals.push_back({rule_name(rules.drop_text[r].origin, "drop_text", rules.drop_text[r].pattern),
+                                shorten(blocks[b].text)});
+            dropped = true;
+        }
+        if (!dropped) kept.push_back(std::move(blocks[b]));
+    }
+    blocks = std::move(kept);
+}
 
 }  // namespace winnow::extract

@@ -2,7 +2,7 @@
 // already compiled. The profiles stage builds them; the extractor only applies them.
 #pragma once
 
-#include <boost/regex.hpp>
+#include <boost/regex/icu.hpp>
 
 #include <string>
 #include <vector>
@@ -21,7 +21,8 @@ struct SelectorRule {
 struct TextRule {
     std::string origin;   // "profile cryptopolitan.com" or "default"
     std::string pattern;  // as written in the profile
-    boost::regex regex;
+    // Unicode-aware (ICU): `.` is one character, \w and case-insensitivity cover every script.
+    boost::u32regex regex;
 };
 
 struct SiteRules {
@@ -40,7 +41,17 @@ void apply_drop_rules(dom::Tree& tree, const SiteRules& rules, std::vector<Remov
 // The container named by the first content rule that matches, or k_no_node.
 dom::NodeId find_content_container(const dom::Tree& tree, const SiteRules& rules);
 
-// Removes blocks matched by drop_text and cuts the body at the first stop_text block.
-void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals);
+// Removes blocks matched by drop_text and cuts the body at the first stop_text block. A rule
+// whose regex exceeds Boost's complexity limit on a block is skipped for the rest of the page
+// and reported in `warnings` (when given); the run goes on.
+void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals,
+                      std::vector<std::string>* warnings = nullptr);
+
+// The text of the first element matched by the rules (a <meta>'s content), or "": for the
+// title, author and date selectors.
+std::string find_rule_text(const dom::Tree& tree, const std::vector<SelectorRule>& rules);
+
+// How a rule is named in removals and messages: `profile cryptopolitan.com drop ".author-box"`.
+std::string rule_name(std::string_view origin, std::string_view kind, std::string_view pattern);
 
 }  // namespace winnow::extract

@@ -50,6 +50,7 @@ Result<LoadedInput> load_input(std::string_view input, const LoadOptions& option
         loaded.bytes = std::move(page->body);
         loaded.url = std::move(page->final_url);
         loaded.content_type = std::move(page->content_type);
+        loaded.status = page->status;
         return loaded;
     }
     Result<std::string> data = input == "-" ? read_stdin(options.max_bytes) : read_file(std::string(input), options.max_bytes);

@@ -14,6 +14,7 @@ struct LoadedInput {
     std::string bytes;
     std::string url;           // the final URL for a fetched page, else empty
     std::string content_type;  // from HTTP, else empty
+    long status = 0;           // the HTTP status for a fetched page, else 0
 };
 
 struct LoadOptions {

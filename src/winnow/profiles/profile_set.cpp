@@ -1,7 +1,248 @@
 #include "winnow/profiles/profile_set.hpp"
 
-namespace winnow::profiles {
+#include <unistd.h>
 
-const extract::SiteRules& ProfileSet::rules_for(std::string_view, std::string_view) const { return m_default; }
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <map>
+#include <stdexcept>
+
+#include "winnow/profiles/builtin_default.hpp"
+
+namespace winnow::profiles {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
+bool is_folder(const fs::path& path) {
+    std::error_code ec;
+    return fs::is_directory(path, ec);
+}
+
+fs::path executable_folder() {
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? fs::path() : exe.parent_path();
+}
+
+// The *.toml files of a folder, by name.
+std::vector<fs::path> toml_files(const fs::path& folder) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        if (entry.path().extension() == ".toml" && entry.is_regular_file(ec)) files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::vector<std::string> split_colons(std::string_view list) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        std::size_t end = list.find(':', start);
+        if (end == std::string_view::npos) end = list.size();
+        if (end > start) parts.emplace_back(list.substr(start, end - start));
+        start = end + 1;
+    }
+    return parts;
+}
+
+bool path_matches(const Profile& profile, const std::string& path) {
+    for (const auto& regex : profile.paths) {
+        try {
+            if (boost::regex_search(path, regex)) return true;
+        } catch (const std::runtime_error&) {
+            // Too complex on this path: the pattern does not match it.
+        }
+    }
+    return false;
+}
+
+// How well a profile fits a host and path: the length of the matched host, then whether a
+// path pattern matched; -1 when it does not apply.
+long specificity(const Profile& profile, const std::string& host, const std::string& path) {
+    long best = -1;
+    for (const HostEntry& entry : profile.hosts) {
+        bool same = host == entry.host;
+        bool subdomain = host.size() > entry.host.size() && host.ends_with(entry.host) &&
+                         host[host.size() - entry.host.size() - 1] == '.';
+        if (same || subdomain) best = std::max(best, static_cast<long>(entry.host.size()));
+    }
+    if (best < 0) return -1;
+    if (profile.paths.empty()) return best * 2;
+    return path_matches(profile, path) ? best * 2 + 1 : -1;
+}
+
+template <typename T>
+void append(std::vector<T>& to, const std::vector<T>& from) {
+    to.insert(to.end(), from.begin(), from.end());
+}
+
+Profile builtin_default(std::vector<Problem>& problems) {
+    auto profile = read_profile(builtin_default_profile(), std::string(k_builtin_default_file),
+                                std::string(Profile::k_default_name), problems);
+    if (profile) return std::move(*profile);
+    Profile empty;
+    empty.name = Profile::k_default_name;
+    empty.file = k_builtin_default_file;
+    return empty;
+}
+
+}  // namespace
+
+ProfileSources builtin_only() {
+    ProfileSources sources;
+    sources.project_folder = false;
+    sources.environment = false;
+    return sources;
+}
+
+std::optional<fs::path> project_profiles_folder() {
+    if (const char* root = std::getenv("WINNOW_SOURCE_DIR"); root && *root) {
+        if (is_folder(fs::path(root) / "profiles")) return fs::path(root) / "profiles";
+    }
+    fs::path exe = executable_folder();
+    if (!exe.empty()) {
+        for (fs::path candidate : {exe / ".." / "profiles", exe / ".." / ".." / "profiles",
+                                   exe / ".." / "share" / "winnow" / "profiles"})
+            if (is_folder(candidate)) return candidate.lexically_normal();
+    }
+#ifdef WINNOW_SOURCE_DIR
+    if (is_folder(fs::path(WINNOW_SOURCE_DIR) / "profiles")) return fs::path(WINNOW_SOURCE_DIR) / "profiles";
+#endif
+    return std::nullopt;
+}
+
+std::vector<fs::path> profile_files(const ProfileSources& sources, std::vector<Problem>& problems) {
+    std::vector<std::pair<fs::path, std::string>> folders;  // folder, where it was named
+    if (sources.project_folder) {
+        if (auto project = project_profiles_folder()) folders.emplace_back(*project, "");
+    }
+    if (sources.environment) {
+        if (const char* env = std::getenv("WINNOW_PROFILES"); env && *env)
+            for (const auto& folder : split_colons(env)) folders.emplace_back(folder, "WINNOW_PROFILES");
+    }
+    for (const auto& folder : sources.folders) folders.emplace_back(folder, "--profiles");
+
+    std::map<std::string, fs::path> by_name;  // a later folder's file replaces an earlier one's
+    for (const auto& [folder, named_by] : folders) {
+        if (!is_folder(folder)) {
+            problems.push_back({folder.string(), 1, 1, "no such folder (given in " + named_by + ")"});
+            continue;
+        }
+        for (const auto& file : toml_files(folder)) by_name[file.filename().string()] = file;
+    }
+    std::vector<fs::path> files;
+    for (const auto& [name, path] : by_name) files.push_back(path);
+    return files;
+}
+
+ProfileSet::ProfileSet() {
+    std::vector<Problem> ignored;  // the built-in file is checked by the tests
+    m_default = builtin_default(ignored);
+    merge(true);
+}
+
+Result<ProfileSet> ProfileSet::load(const ProfileSources& sources) {
+    std::vector<Problem> problems;
+    std::vector<fs::path> files = profile_files(sources, problems);
+    std::vector<Profile> sites;
+    std::optional<Profile> default_profile;
+    for (const auto& file : files) {
+        auto profile = read_profile_file(file, problems);
+        if (!profile) continue;
+        if (profile->is_default()) default_profile = std::move(*profile);
+        else sites.push_back(std::move(*profile));
+    }
+    ProfileSet set = from_profiles(std::move(sites), std::move(default_profile), sources.default_rules, problems);
+    if (problems.empty()) return set;
+    std::string message = "bad profiles:";
+    for (const auto& problem : problems) message += "\n" + problem.to_string();
+    return fail(ErrorKind::config, message);
+}
+
+ProfileSet ProfileSet::from_profiles(std::vector<Profile> sites, std::optional<Profile> default_profile,
+                                     bool default_rules, std::vector<Problem>& problems) {
+    ProfileSet set;
+    std::sort(sites.begin(), sites.end(), [](const Profile& a, const Profile& b) { return a.name < b.name; });
+    find_duplicate_hosts(sites, problems);
+    set.m_sites = std::move(sites);
+    if (default_profile) set.m_default = std::move(*default_profile);
+    set.merge(default_rules);
+    return set;
+}
+
+void ProfileSet::merge(bool default_rules) {
+    m_default_rules = default_rules ? m_default.rules : extract::SiteRules{};
+    m_merged.clear();
+    for (const Profile& site : m_sites) {
+        extract::SiteRules merged = site.rules;
+        append(merged.content, m_default_rules.content);
+        append(merged.drop, m_default_rules.drop);
+        append(merged.drop_text, m_default_rules.drop_text);
+        append(merged.stop_text, m_default_rules.stop_text);
+        append(merged.title, m_default_rules.title);
+        append(merged.author, m_default_rules.author);
+        append(merged.date, m_default_rules.date);
+        m_merged.push_back(std::move(merged));
+    }
+}
+
+const Profile* ProfileSet::profile_for(std::string_view url, std::string_view forced) const {
+    if (!forced.empty()) {
+        for (const Profile& site : m_sites)
+            if (site.name == forced) return &site;
+    }
+    const std::string host = url_host(url);
+    if (host.empty()) return nullptr;
+    const std::string path = url_path(url);
+    const Profile* best = nullptr;
+    long best_score = -1;
+    for (const Profile& site : m_sites) {
+        long score = specificity(site, host, path);
+        if (score > best_score) {  // ties go to the first by name
+            best_score = score;
+            best = &site;
+        }
+    }
+    return best;
+}
+
+const extract::SiteRules& ProfileSet::rules_for(std::string_view url, std::string_view forced) const {
+    const Profile* site = profile_for(url, forced);
+    if (!site) return m_default_rules;
+    return m_merged[static_cast<std::size_t>(site - m_sites.data())];
+}
+
+std::string url_host(std::string_view url) {
+    std::size_t scheme = url.find("://");
+    if (scheme == std::string_view::npos) return {};
+    std::string_view rest = url.substr(scheme + 3);
+    rest = rest.substr(0, rest.find_first_of("/?#"));
+    if (auto at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
+    if (!rest.empty() && rest.front() == '[') return lower(rest.substr(0, rest.find(']') + 1));  // IPv6
+    rest = rest.substr(0, rest.find(':'));
+    std::string host = lower(rest);
+    if (!host.empty() && host.back() == '.') host.pop_back();
+    return host;
+}
+
+std::string url_path(std::string_view url) {
+    std::size_t scheme = url.find("://");
+    if (scheme == std::string_view::npos) return "/";
+    std::string_view rest = url.substr(scheme + 3);
+    std::size_t slash = rest.find_first_of("/?#");
+    if (slash == std::string_view::npos || rest[slash] != '/') return "/";
+    rest.remove_prefix(slash);
+    return std::string(rest.substr(0, rest.find_first_of("?#")));
+}
 
 }  // namespace winnow::profiles

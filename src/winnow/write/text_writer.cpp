@@ -16,6 +16,27 @@ bool continues_previous(const Block& previous, const Block& block) {
     return block.kind == BlockKind::list_item || block.kind == BlockKind::table_row;
 }
 
+// A line of preformatted text as plain text: Unicode spaces (no-break spaces used for code
+// indentation) become one ASCII space each so indentation survives, invisible characters
+// (zero-width spaces that blog editors slip into code) are dropped; tabs stay.
+std::string plain_preformatted_line(std::string_view line) {
+    std::string out;
+    for (std::size_t i = 0; i < line.size();) {
+        auto c = static_cast<unsigned char>(line[i]);
+        if (c < 0x80) {
+            ++i;
+            if (c == '\t' || (c >= 0x20 && c != 0x7F)) out += static_cast<char>(c);
+            else if (c == '\f' || c == '\v') out += ' ';
+            continue;  // CR (of CR LF) and other controls are dropped
+        }
+        char32_t cp = decode::next_code_point(line, i);
+        if (decode::is_invisible_code_point(cp)) continue;
+        if (decode::is_space_code_point(cp)) out += ' ';
+        else decode::append_utf8(out, cp);
+    }
+    return out;
+}
+
 std::string preformatted_text(const std::string& text) {
     std::string out;
     std::size_t start = 0;
@@ -24,8 +45,7 @@ std::string preformatted_text(const std::string& text) {
     while (start <= text.size()) {
         std::size_t end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+        std::string line = plain_preformatted_line(std::string_view(text).substr(start, end - start));
         decode::trim_trailing_spaces(line);
         if (!out.empty() || !line.empty()) out += line + '\n';
         start = end + 1;

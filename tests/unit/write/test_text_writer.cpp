@@ -46,3 +46,11 @@ TEST_CASE("no title gives the body alone and nothing gives empty", "[write]") {
     CHECK(winnow::write::render_text(a) == "Only body\n");
     CHECK(winnow::write::render_text(Article{}).empty());
 }
+
+TEST_CASE("pre: no-break spaces become spaces one for one, invisible characters and CRs go", "[write]") {
+    Article a;
+    a.title = "T";
+    a.blocks = {{BlockKind::preformatted, 0, 0,
+                 "if x:\r\n\u00a0\u00a0\u00a0\u00a0y\u00a0=\u200b 1 \u00a0\r\n\tz = 2\u2003\n"}};
+    CHECK(winnow::write::render_text(a) == "T\n\nif x:\n    y = 1\n\tz = 2\n");
+}

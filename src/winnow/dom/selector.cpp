@@ -1,0 +1,624 @@
+// dom: the CSS selector engine. A hand-written recursive-descent parser turns a selector list
+// into compounds joined by combinators; matching runs right to left, as browsers do, with the
+// "fails completely" shortcut so that descendant combinators on deep trees stay linear.
+// Matching follows the DOM's structure: a node removed by an earlier rule still counts as a
+// sibling (removal is a mark here, not a change of structure).
+#include "winnow/dom/selector.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+
+namespace winnow::dom {
+
+enum class AttributeOp : std::uint8_t { exists, equals, includes, dash, prefix, suffix, substring };
+
+struct AttributeTest {
+    std::string name;  // lower case
+    AttributeOp op = AttributeOp::exists;
+    std::string value;
+    bool ignore_case = false;
+};
+
+// an+b, counted from 1.
+struct NthTest {
+    long a = 0;
+    long b = 0;
+    bool matches(long index) const {
+        if (a == 0) return index == b;
+        long diff = index - b;
+        return diff % a == 0 && diff / a >= 0;
+    }
+};
+
+enum class PseudoKind : std::uint8_t { first_child, last_child, only_child, nth_child, nth_last_child, negation };
+
+struct Pseudo {
+    PseudoKind kind = PseudoKind::first_child;
+    NthTest nth;
+    std::shared_ptr<const CompiledSelectorList> inner;  // :not()'s argument
+};
+
+struct Compound {
+    std::string type;  // lower case; empty for `*` or no type
+    std::vector<std::string> ids;
+    std::vector<std::string> classes;
+    std::vector<AttributeTest> attributes;
+    std::vector<Pseudo> pseudos;
+};
+
+enum class Combinator : std::uint8_t { descendant, child, adjacent, sibling };
+
+struct ComplexSelector {
+    std::vector<Compound> compounds;      // left to right
+    std::vector<Combinator> combinators;  // combinators[i] joins compounds[i] and compounds[i + 1]
+};
+
+struct CompiledSelectorList {
+    std::vector<ComplexSelector> selectors;
+};
+
+namespace {
+
+// ---- parsing ---------------------------------------------------------------------------------
+
+bool is_css_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool is_name_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
+
+bool is_name_char(unsigned char c) { return is_name_start(c) || std::isdigit(c) || c == '-'; }
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+class Parser {
+public:
+    explicit Parser(std::string_view source) : m_s(source) {}
+
+    Result<CompiledSelectorList> parse_all() {
+        auto list = parse_list(/*nested=*/false);
+        if (!list) return std::unexpected(list.error());
+        if (m_pos < m_s.size()) return error("unexpected '" + std::string(1, m_s[m_pos]) + "'");
+        return list;
+    }
+
+private:
+    std::string_view m_s;
+    std::size_t m_pos = 0;
+
+    std::unexpected<Error> error(const std::string& message, std::size_t at) const {
+        return std::unexpected(Error{ErrorKind::bad_input, "column " + std::to_string(at + 1) + ": " + message});
+    }
+    std::unexpected<Error> error(const std::string& message) const { return error(message, m_pos); }
+
+    bool at_end() const { return m_pos >= m_s.size(); }
+    char peek(std::size_t ahead = 0) const { return m_pos + ahead < m_s.size() ? m_s[m_pos + ahead] : '\0'; }
+    bool skip_spaces() {
+        std::size_t start = m_pos;
+        while (!at_end() && is_css_space(m_s[m_pos])) ++m_pos;
+        return m_pos > start;
+    }
+
+    bool starts_identifier() const {
+        std::size_t p = m_pos;
+        if (p < m_s.size() && m_s[p] == '-') ++p;
+        if (p >= m_s.size()) return false;
+        if (m_s[p] == '-') return true;  // custom-property style "--x"
+        if (m_s[p] == '\\') return p + 1 < m_s.size() && m_s[p + 1] != '\n';
+        return is_name_start(static_cast<unsigned char>(m_s[p]));
+    }
+
+    // One escape after the backslash: up to six hex digits and an optional space, or one character.
+    void read_escape(std::string& out) {
+        ++m_pos;  // the backslash
+        std::uint32_t cp = 0;
+        int digits = 0;
+        while (digits < 6 && !at_end() && std::isxdigit(static_cast<unsigned char>(m_s[m_pos]))) {
+            char h = static_cast<char>(std::tolower(static_cast<unsigned char>(m_s[m_pos])));
+            cp = cp * 16 + static_cast<std::uint32_t>(h <= '9' ? h - '0' : h - 'a' + 10);
+            ++digits;
+            ++m_pos;
+        }
+        if (digits > 0) {
+            append_utf8(out, cp);
+            if (!at_end() && is_css_space(m_s[m_pos])) ++m_pos;
+            return;
+        }
+        if (at_end()) {
+            out += "\xEF\xBF\xBD";
+            return;
+        }
+        out += m_s[m_pos++];
+    }
+
+    Result<std::string> parse_identifier(const char* what) {
+        if (!starts_identifier()) return error("expected " + std::string(what));
+        std::string out;
+        while (!at_end()) {
+            unsigned char c = static_cast<unsigned char>(m_s[m_pos]);
+            if (c == '\\') {
+                if (m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '\n') break;
+                read_escape(out);
+            } else if (is_name_char(c)) {
+                out += static_cast<char>(c);
+                ++m_pos;
+            } else {
+                break;
+            }
+        }
+        return out;
+    }
+
+    Result<std::string> parse_string() {
+        std::size_t start = m_pos;
+        char quote = m_s[m_pos++];
+        std::string out;
+        while (!at_end() && m_s[m_pos] != quote) {
+            if (m_s[m_pos] == '\n') return error("newline inside a string");
+            if (m_s[m_pos] == '\\') {
+                if (m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '\n') {
+                    m_pos += 2;  // an escaped newline continues the string
+                    continue;
+                }
+                read_escape(out);
+                continue;
+            }
+            out += m_s[m_pos++];
+        }
+        if (at_end()) return error("unterminated string", start);
+        ++m_pos;
+        return out;
+    }
+
+    Result<CompiledSelectorList> parse_list(bool nested) {
+        CompiledSelectorList list;
+        while (true) {
+            skip_spaces();
+            auto complex = parse_complex();
+            if (!complex) return std::unexpected(complex.error());
+            list.selectors.push_back(std::move(*complex));
+            skip_spaces();
+            if (peek() == ',') {
+                ++m_pos;
+                continue;
+            }
+            if (at_end() || (nested && peek() == ')')) return list;
+            return error("unexpected '" + std::string(1, peek()) + "'");
+        }
+    }
+
+    Result<ComplexSelector> parse_complex() {
+        ComplexSelector complex;
+        auto first = parse_compound();
+        if (!first) return std::unexpected(first.error());
+        complex.compounds.push_back(std::move(*first));
+        while (true) {
+            std::size_t before = m_pos;
+            bool spaced = skip_spaces();
+            char c = peek();
+            Combinator combinator = Combinator::descendant;
+            if (c == '>' || c == '+' || c == '~') {
+                combinator = c == '>' ? Combinator::child : c == '+' ? Combinator::adjacent : Combinator::sibling;
+                ++m_pos;
+                skip_spaces();
+                if (at_end() || peek() == ',' || peek() == ')')
+                    return error("expected a selector after '" + std::string(1, c) + "'");
+            } else if (!spaced || at_end() || c == ',' || c == ')') {
+                m_pos = spaced ? m_pos : before;
+                return complex;
+            }
+            auto next = parse_compound();
+            if (!next) return std::unexpected(next.error());
+            complex.combinators.push_back(combinator);
+            complex.compounds.push_back(std::move(*next));
+        }
+    }
+
+    Result<Compound> parse_compound() {
+        Compound compound;
+        std::size_t start = m_pos;
+        if (peek() == '*') {
+            ++m_pos;
+        } else if (starts_identifier()) {
+            auto name = parse_identifier("a tag name");
+            if (!name) return std::unexpected(name.error());
+            compound.type = ascii_lower(*name);
+        }
+        if (peek() == '|') return error("namespaces are not supported");
+        while (!at_end()) {
+            char c = peek();
+            if (c == '#') {
+                ++m_pos;
+                auto id = parse_identifier("an id after '#'");
+                if (!id) return std::unexpected(id.error());
+                compound.ids.push_back(std::move(*id));
+            } else if (c == '.') {
+                ++m_pos;
+                auto cls = parse_identifier("a class name after '.'");
+                if (!cls) return std::unexpected(cls.error());
+                compound.classes.push_back(std::move(*cls));
+            } else if (c == '[') {
+                auto attribute = parse_attribute();
+                if (!attribute) return std::unexpected(attribute.error());
+                compound.attributes.push_back(std::move(*attribute));
+            } else if (c == ':') {
+                auto pseudo = parse_pseudo();
+                if (!pseudo) return std::unexpected(pseudo.error());
+                compound.pseudos.push_back(std::move(*pseudo));
+            } else {
+                break;
+            }
+        }
+        if (m_pos == start) {
+            if (at_end()) return error("expected a selector");
+            return error("expected a selector, found '" + std::string(1, peek()) + "'");
+        }
+        return compound;
+    }
+
+    Result<AttributeTest> parse_attribute() {
+        std::size_t open = m_pos;
+        ++m_pos;  // '['
+        skip_spaces();
+        AttributeTest test;
+        auto name = parse_identifier("an attribute name");
+        if (!name) return std::unexpected(name.error());
+        test.name = ascii_lower(*name);
+        skip_spaces();
+        if (peek() == '|' && peek(1) != '=') return error("namespaces are not supported");
+        if (peek() == ']') {
+            ++m_pos;
+            return test;
+        }
+        char c = peek();
+        if (c == '=') {
+            test.op = AttributeOp::equals;
+            ++m_pos;
+        } else if ((c == '~' || c == '|' || c == '^' || c == '$' || c == '*') && peek(1) == '=') {
+            test.op = c == '~' ? AttributeOp::includes
+                    : c == '|' ? AttributeOp::dash
+                    : c == '^' ? AttributeOp::prefix
+                    : c == '$' ? AttributeOp::suffix
+                               : AttributeOp::substring;
+            m_pos += 2;
+        } else if (at_end()) {
+            return error("unclosed '[' ", open);
+        } else {
+            return error("expected an attribute operator or ']'");
+        }
+        skip_spaces();
+        if (peek() == '"' || peek() == '\'') {
+            auto value = parse_string();
+            if (!value) return std::unexpected(value.error());
+            test.value = std::move(*value);
+        } else if (starts_identifier()) {
+            auto value = parse_identifier("a value");
+            if (!value) return std::unexpected(value.error());
+            test.value = std::move(*value);
+        } else {
+            return error("expected an attribute value (an identifier or a quoted string)");
+        }
+        skip_spaces();
+        if (peek() == 'i' || peek() == 'I' || peek() == 's' || peek() == 'S') {
+            test.ignore_case = peek() == 'i' || peek() == 'I';
+            ++m_pos;
+            skip_spaces();
+        }
+        if (peek() != ']') {
+            if (at_end()) return error("unclosed '['", open);
+            return error("expected ']'");
+        }
+        ++m_pos;
+        return test;
+    }
+
+    // The argument of :nth-child(): odd, even, or an+b with optional signs and spaces.
+    Result<NthTest> parse_nth() {
+        skip_spaces();
+        std::size_t start = m_pos;
+        std::size_t end = m_s.find(')', m_pos);
+        if (end == std::string_view::npos) return error("unclosed '('");
+        std::string text;
+        for (std::size_t i = m_pos; i < end; ++i)
+            if (!is_css_space(m_s[i])) text += static_cast<char>(std::tolower(static_cast<unsigned char>(m_s[i])));
+        auto bad = [&] { return error("expected an+b, 'odd' or 'even' in :nth-child()", start); };
+        NthTest nth;
+        if (text == "odd") {
+            nth = {2, 1};
+        } else if (text == "even") {
+            nth = {2, 0};
+        } else {
+            // Spaces are allowed only around the sign of b ("2n + 1"), not inside a number.
+            for (std::size_t i = m_pos + 1; i + 1 < end; ++i)
+                if (is_css_space(m_s[i]) && std::isdigit(static_cast<unsigned char>(m_s[i - 1])) &&
+                    std::isdigit(static_cast<unsigned char>(m_s[i + 1])))
+                    return bad();
+            std::size_t n = text.find('n');
+            auto parse_int = [](std::string_view digits, long& out) {
+                if (digits.empty() || digits.size() > 9) return false;
+                for (char d : digits)
+                    if (!std::isdigit(static_cast<unsigned char>(d))) return false;
+                out = std::stol(std::string(digits));
+                return true;
+            };
+            if (n == std::string::npos) {
+                std::string_view t = text;
+                long sign = 1;
+                if (!t.empty() && (t[0] == '+' || t[0] == '-')) {
+                    sign = t[0] == '-' ? -1 : 1;
+                    t.remove_prefix(1);
+                }
+                if (!parse_int(t, nth.b)) return bad();
+                nth.b *= sign;
+            } else {
+                std::string_view a = std::string_view(text).substr(0, n);
+                std::string_view b = std::string_view(text).substr(n + 1);
+                if (a.empty() || a == "+") nth.a = 1;
+                else if (a == "-") nth.a = -1;
+                else {
+                    long sign = 1;
+                    if (a[0] == '+' || a[0] == '-') {
+                        sign = a[0] == '-' ? -1 : 1;
+                        a.remove_prefix(1);
+                    }
+                    if (!parse_int(a, nth.a)) return bad();
+                    nth.a *= sign;
+                }
+                if (!b.empty()) {
+                    if (b[0] != '+' && b[0] != '-') return bad();
+                    long sign = b[0] == '-' ? -1 : 1;
+                    if (!parse_int(b.substr(1), nth.b)) return bad();
+                    nth.b *= sign;
+                }
+            }
+        }
+        m_pos = end;
+        return nth;
+    }
+
+    Result<Pseudo> parse_pseudo() {
+        std::size_t start = m_pos;
+        ++m_pos;  // ':'
+        if (peek() == ':') return error("pseudo-elements (::) never match an element", start);
+        auto name_result = parse_identifier("a pseudo-class name after ':'");
+        if (!name_result) return std::unexpected(name_result.error());
+        std::string name = ascii_lower(*name_result);
+        Pseudo pseudo;
+        if (name == "first-child") pseudo.kind = PseudoKind::first_child;
+        else if (name == "last-child") pseudo.kind = PseudoKind::last_child;
+        else if (name == "only-child") pseudo.kind = PseudoKind::only_child;
+        else if (name == "nth-child" || name == "nth-last-child" || name == "not") {
+            if (peek() != '(') return error("expected '(' after :" + name);
+            ++m_pos;
+            if (name == "not") {
+                pseudo.kind = PseudoKind::negation;
+                auto inner = parse_list(/*nested=*/true);
+                if (!inner) return std::unexpected(inner.error());
+                pseudo.inner = std::make_shared<const CompiledSelectorList>(std::move(*inner));
+            } else {
+                pseudo.kind = name == "nth-child" ? PseudoKind::nth_child : PseudoKind::nth_last_child;
+                auto nth = parse_nth();
+                if (!nth) return std::unexpected(nth.error());
+                pseudo.nth = *nth;
+            }
+            skip_spaces();
+            if (peek() != ')') return error("expected ')'");
+            ++m_pos;
+        } else {
+            return error("unsupported pseudo-class :" + name, start);
+        }
+        if (name != "not" && name != "nth-child" && name != "nth-last-child" && peek() == '(')
+            return error(":" + name + " takes no argument");
+        return pseudo;
+    }
+};
+
+// ---- matching --------------------------------------------------------------------------------
+
+bool ascii_iequal(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    return true;
+}
+
+bool equal(std::string_view a, std::string_view b, bool ignore_case) { return ignore_case ? ascii_iequal(a, b) : a == b; }
+
+bool has_word(std::string_view list, std::string_view word, bool ignore_case) {
+    if (word.empty()) return false;
+    std::size_t i = 0;
+    while (i < list.size()) {
+        while (i < list.size() && is_css_space(list[i])) ++i;
+        std::size_t start = i;
+        while (i < list.size() && !is_css_space(list[i])) ++i;
+        if (i > start && equal(list.substr(start, i - start), word, ignore_case)) return true;
+    }
+    return false;
+}
+
+bool attribute_matches(const Tree& tree, NodeId id, const AttributeTest& test) {
+    if (!tree.has_attribute(id, test.name)) return false;
+    std::string_view value = tree.attribute(id, test.name);
+    const std::string& want = test.value;
+    const bool ic = test.ignore_case;
+    switch (test.op) {
+        case AttributeOp::exists: return true;
+        case AttributeOp::equals: return equal(value, want, ic);
+        case AttributeOp::includes: return has_word(value, want, ic);
+        case AttributeOp::dash:
+            return equal(value, want, ic) ||
+                   (value.size() > want.size() && value[want.size()] == '-' && equal(value.substr(0, want.size()), want, ic));
+        case AttributeOp::prefix: return !want.empty() && value.size() >= want.size() && equal(value.substr(0, want.size()), want, ic);
+        case AttributeOp::suffix:
+            return !want.empty() && value.size() >= want.size() && equal(value.substr(value.size() - want.size()), want, ic);
+        case AttributeOp::substring: {
+            if (want.empty()) return false;
+            if (!ic) return value.find(want) != std::string_view::npos;
+            return ascii_lower(value).find(ascii_lower(want)) != std::string::npos;
+        }
+    }
+    return false;
+}
+
+bool is_element(const Tree& tree, NodeId id) { return id != k_no_node && tree.node(id).type == NodeType::element; }
+
+NodeId previous_element(const Tree& tree, NodeId id) {
+    for (NodeId s = tree.node(id).prev_sibling; s != k_no_node; s = tree.node(s).prev_sibling)
+        if (is_element(tree, s)) return s;
+    return k_no_node;
+}
+
+NodeId next_element(const Tree& tree, NodeId id) {
+    for (NodeId s = tree.node(id).next_sibling; s != k_no_node; s = tree.node(s).next_sibling)
+        if (is_element(tree, s)) return s;
+    return k_no_node;
+}
+
+// The parent when it is an element; the document node is not an element for combinators.
+NodeId parent_element(const Tree& tree, NodeId id) {
+    NodeId p = tree.node(id).parent;
+    return is_element(tree, p) ? p : k_no_node;
+}
+
+long index_among_siblings(const Tree& tree, NodeId id, bool from_end) {
+    long index = 1;
+    for (NodeId s = from_end ? next_element(tree, id) : previous_element(tree, id); s != k_no_node;
+         s = from_end ? next_element(tree, s) : previous_element(tree, s))
+        ++index;
+    return index;
+}
+
+bool list_matches(const Tree& tree, NodeId id, const CompiledSelectorList& list);
+
+bool compound_matches(const Tree& tree, NodeId id, const Compound& c) {
+    const Node& node = tree.node(id);
+    if (node.type != NodeType::element) return false;
+    if (!c.type.empty() && node.tag_name != c.type) return false;
+    for (const auto& want : c.ids)
+        if (tree.attribute(id, "id") != want) return false;
+    if (!c.classes.empty()) {
+        std::string_view classes = tree.attribute(id, "class");
+        for (const auto& want : c.classes)
+            if (!has_word(classes, want, false)) return false;
+    }
+    for (const auto& test : c.attributes)
+        if (!attribute_matches(tree, id, test)) return false;
+    for (const auto& pseudo : c.pseudos) {
+        switch (pseudo.kind) {
+            case PseudoKind::first_child:
+                if (previous_element(tree, id) != k_no_node) return false;
+                break;
+            case PseudoKind::last_child:
+                if (next_element(tree, id) != k_no_node) return false;
+                break;
+            case PseudoKind::only_child:
+                if (previous_element(tree, id) != k_no_node || next_element(tree, id) != k_no_node) return false;
+                break;
+            case PseudoKind::nth_child:
+                if (!pseudo.nth.matches(index_among_siblings(tree, id, false))) return false;
+                break;
+            case PseudoKind::nth_last_child:
+                if (!pseudo.nth.matches(index_among_siblings(tree, id, true))) return false;
+                break;
+            case PseudoKind::negation:
+                if (list_matches(tree, id, *pseudo.inner)) return false;
+                break;
+        }
+    }
+    return true;
+}
+
+enum class MatchResult : std::uint8_t { matched, fails_locally, fails_completely };
+
+// Does compounds[0..index] match with compounds[index] on `id`? Right to left.
+MatchResult match_from(const Tree& tree, NodeId id, const ComplexSelector& s, std::size_t index) {
+    if (!compound_matches(tree, id, s.compounds[index])) return MatchResult::fails_locally;
+    if (index == 0) return MatchResult::matched;
+    switch (s.combinators[index - 1]) {
+        case Combinator::descendant:
+            for (NodeId a = parent_element(tree, id); a != k_no_node; a = parent_element(tree, a)) {
+                MatchResult r = match_from(tree, a, s, index - 1);
+                if (r != MatchResult::fails_locally) return r;
+            }
+            // No ancestor fits: no ancestor's ancestor nor sibling will either.
+            return MatchResult::fails_completely;
+        case Combinator::child: {
+            NodeId p = parent_element(tree, id);
+            if (p == k_no_node) return MatchResult::fails_completely;
+            return match_from(tree, p, s, index - 1);
+        }
+        case Combinator::adjacent: {
+            NodeId prev = previous_element(tree, id);
+            if (prev == k_no_node) return MatchResult::fails_locally;
+            return match_from(tree, prev, s, index - 1);
+        }
+        case Combinator::sibling:
+            for (NodeId prev = previous_element(tree, id); prev != k_no_node; prev = previous_element(tree, prev)) {
+                MatchResult r = match_from(tree, prev, s, index - 1);
+                if (r != MatchResult::fails_locally) return r;
+            }
+            return MatchResult::fails_locally;
+    }
+    return MatchResult::fails_locally;
+}
+
+bool list_matches(const Tree& tree, NodeId id, const CompiledSelectorList& list) {
+    for (const auto& s : list.selectors)
+        if (match_from(tree, id, s, s.compounds.size() - 1) == MatchResult::matched) return true;
+    return false;
+}
+
+}  // namespace
+
+Result<SelectorList> SelectorList::parse(std::string_view source) {
+    Parser parser(source);
+    auto compiled = parser.parse_all();
+    if (!compiled) return std::unexpected(compiled.error());
+    SelectorList list;
+    list.m_source = std::string(source);
+    list.m_compiled = std::make_shared<const CompiledSelectorList>(std::move(*compiled));
+    return list;
+}
+
+bool SelectorList::matches(const Tree& tree, NodeId element) const {
+    if (!m_compiled || element >= tree.size()) return false;
+    return list_matches(tree, element, *m_compiled);
+}
+
+std::vector<NodeId> SelectorList::select(const Tree& tree, NodeId root) const {
+    std::vector<NodeId> found;
+    if (!m_compiled || root >= tree.size()) return found;
+    const NodeId end = tree.node(root).subtree_end;
+    for (NodeId id = root; id < end; ++id) {
+        if (tree.is_removed_here(id)) {
+            id = tree.node(id).subtree_end - 1;
+            continue;
+        }
+        if (tree.node(id).type == NodeType::element && list_matches(tree, id, *m_compiled)) found.push_back(id);
+    }
+    return found;
+}
+
+}  // namespace winnow::dom

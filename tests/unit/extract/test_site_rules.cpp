@@ -1,0 +1,159 @@
+// The three hooks the extractor calls with a profile's rules: drop selectors, the content
+// container, and drop_text / stop_text on blocks, each removal named after its rule.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "winnow/dom/tree.hpp"
+#include "winnow/extract/site_rules.hpp"
+#include "winnow/profiles/profile.hpp"
+
+using winnow::extract::Block;
+using winnow::extract::BlockKind;
+using winnow::extract::Removal;
+using winnow::extract::SiteRules;
+
+namespace {
+
+SiteRules rules_of(const std::string& name, const std::string& rules_toml) {
+    std::vector<winnow::profiles::Problem> problems;
+    std::string toml =
+        name == "default" ? "[rules]\n" + rules_toml : "[match]\nhosts = [\"" + name + "\"]\n[rules]\n" + rules_toml;
+    auto profile = winnow::profiles::read_profile(toml, name + ".toml", name, problems);
+    INFO((problems.empty() ? "" : problems[0].to_string()));
+    REQUIRE(problems.empty());
+    return profile->rules;
+}
+
+std::vector<Block> paragraphs(std::initializer_list<const char*> texts) {
+    std::vector<Block> blocks;
+    for (const char* t : texts) blocks.push_back({BlockKind::paragraph, 0, 0, t});
+    return blocks;
+}
+
+std::vector<std::string> texts(const std::vector<Block>& blocks) {
+    std::vector<std::string> out;
+    for (const auto& b : blocks) out.push_back(b.text);
+    return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("site rules: drop selectors remove elements and name the rule", "[site_rules]") {
+    auto tree = winnow::dom::Tree::parse(
+        "<body><article><p>Story.</p><div class='author-box'>About <b>Jane</b></div>"
+        "<div class='share-bar'><div class='share-bar'>Share</div></div><div class='empty share-bar'></div>"
+        "</article></body>");
+    SiteRules rules = rules_of("cryptopolitan.com", "drop = [\".author-box\", \".share-bar\"]\n");
+    std::vector<Removal> removals;
+    winnow::extract::apply_drop_rules(tree, rules, removals);
+    // The nested share bar goes with its parent; the empty one is removed but not reported.
+    REQUIRE(removals.size() == 2);
+    CHECK(removals[0].rule == "profile cryptopolitan.com drop \".author-box\"");
+    CHECK(removals[0].text == "About Jane");
+    CHECK(removals[1].rule == "profile cryptopolitan.com drop \".share-bar\"");
+    CHECK(removals[1].text == "Share");
+    CHECK(tree.text_content(tree.body()) == "Story.");
+}
+
+TEST_CASE("site rules: the first content selector that matches gives the container", "[site_rules]") {
+    auto tree = winnow::dom::Tree::parse(
+        "<body><div class='sidebar'>x</div><div class='entry-content' id='one'>a</div>"
+        "<div class='entry-content' id='two'>b</div><article class='post-body' id='three'>c</article></body>");
+    SiteRules rules = rules_of("x.com", "content = [\".missing\", \"article .nothing\", \".entry-content\", \".post-body\"]\n");
+    auto container = winnow::extract::find_content_container(tree, rules);
+    REQUIRE(container != winnow::dom::k_no_node);
+    CHECK(tree.attribute(container, "id") == "one");
+    tree.remove(container);
+    CHECK(tree.attribute(winnow::extract::find_content_container(tree, rules), "id") == "two");
+    CHECK(winnow::extract::find_content_container(tree, rules_of("x.com", "content = [\"main\"]\n")) ==
+          winnow::dom::k_no_node);
+}
+
+TEST_CASE("site rules: drop_text removes whole blocks, case-insensitive unless asked", "[site_rules]") {
+    SiteRules rules = rules_of("default", R"(drop_text = ["^join our telegram", { pattern = "^Share link:$", case_sensitive = true }])");
+    auto blocks = paragraphs({"Join our Telegram channel for news", "Body text.", "Share link:", "share link:",
+                              "Please join our Telegram later"});
+    std::vector<Removal> removals;
+    winnow::extract::apply_text_rules(blocks, rules, removals);
+    CHECK(texts(blocks) == V{"Body text.", "share link:", "Please join our Telegram later"});
+    REQUIRE(removals.size() == 2);
+    CHECK(removals[0].rule == "default drop_text \"^join our telegram\"");
+    CHECK(removals[0].text == "Join our Telegram channel for news");
+    CHECK(removals[1].rule == "default drop_text \"^Share link:$\"");
+}
+
+TEST_CASE("site rules: regexes are Unicode-aware: case folding in every script, . is one character", "[site_rules]") {
+    SiteRules rules = rules_of("default", R"(drop_text = ["^подписывайтесь на наш", "^ÜBER DEN AUTOR$", "^é+$", "^.{3}$", "^x\\D$"])");
+    auto blocks = paragraphs({"Подписывайтесь на наш канал", "Über den Autor", "ÉéÉé", "ñña", "XA", "x1", "Текст статьи"});
+    std::vector<Removal> removals;
+    winnow::extract::apply_text_rules(blocks, rules, removals);
+    CHECK(texts(blocks) == V{"x1", "Текст статьи"});
+}
+
+TEST_CASE("site rules: stop_text cuts the body at the first matching block", "[site_rules]") {
+    SiteRules rules = rules_of("cryptopolitan.com", "stop_text = [\"^related news$\", \"^nouvelles connexes$\"]\n"
+                                                    "drop_text = [\"^ad$\"]\n");
+    auto blocks = paragraphs({"First.", "Ad", "Second.", "Related News", "Other story", "Another"});
+    std::vector<Removal> removals;
+    winnow::extract::apply_text_rules(blocks, rules, removals);
+    CHECK(texts(blocks) == V{"First.", "Second."});
+    REQUIRE(removals.size() == 4);
+    CHECK(removals[1].rule == "profile cryptopolitan.com stop_text \"^related news$\"");
+    CHECK(removals[1].text == "Related News");
+    CHECK(removals[3].text == "Another");
+}
+
+TEST_CASE("site rules: a stop_text block before any kept block is dropped alone", "[site_rules]") {
+    SiteRules rules = rules_of("default", "stop_text = [\"^comments$\"]\ndrop_text = [\"^menu$\"]\n");
+    auto blocks = paragraphs({"Menu", "Comments", "Story.", "More story.", "Comments", "First comment"});
+    std::vector<Removal> removals;
+    winnow::extract::apply_text_rules(blocks, rules, removals);
+    CHECK(texts(blocks) == V{"Story.", "More story."});
+    REQUIRE(removals.size() == 4);
+    CHECK(removals[1].rule == "default stop_text \"^comments$\"");
+    CHECK(removals[1].text == "Comments");
+}
+
+TEST_CASE("site rules: ^ and $ anchor at the block's ends, not at line breaks inside it", "[site_rules]") {
+    SiteRules rules = rules_of("default", "drop_text = [\"^share$\"]\n");
+    std::vector<Block> blocks{{BlockKind::preformatted, 0, 0, "code\nshare\nmore"}, {BlockKind::paragraph, 0, 0, "Share"}};
+    std::vector<Removal> removals;
+    winnow::extract::apply_text_rules(blocks, rules, removals);
+    REQUIRE(blocks.size() == 1);
+    CHECK(blocks[0].kind == BlockKind::preformatted);
+}
+
+TEST_CASE("site rules: a catastrophic regex is skipped and reported, the run goes on", "[site_rules]") {
+    SiteRules rules = rules_of("x.com", "drop_text = [\"(a+)+$\", \"^drop me$\"]\n");
+    std::string long_line(20000, 'a');
+    long_line += "!";
+    std::vector<Block> blocks{{BlockKind::paragraph, 0, 0, long_line},
+                              {BlockKind::paragraph, 0, 0, "drop me"},
+                              {BlockKind::paragraph, 0, 0, "aaaa!"}};
+    std::vector<Removal> removals;
+    std::vector<std::string> warnings;
+    winnow::extract::apply_text_rules(blocks, rules, removals, &warnings);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].starts_with("rule profile x.com drop_text \"(a+)+$\" skipped: the regex is too complex"));
+    // The skipped rule is not tried again on the page; the other rule still applies.
+    REQUIRE(blocks.size() == 2);
+    CHECK(blocks[0].text == long_line);
+    CHECK(blocks[1].text == "aaaa!");
+    REQUIRE(removals.size() == 1);
+    CHECK(removals[0].rule == "profile x.com drop_text \"^drop me$\"");
+}
+
+TEST_CASE("site rules: removal texts are cut at a character boundary", "[site_rules]") {
+    SiteRules rules = rules_of("default", "drop_text = [\"^é+$\"]\n");
+    std::string text;
+    for (int i = 0; i < 100; ++i) text += "é";
+    auto blocks = paragraphs({text.c_str()});
+    std::vector<Removal> removals;
+    winnow::extract::apply_text_rules(blocks, rules, removals);
+    REQUIRE(removals.size() == 1);
+    CHECK(removals[0].text.size() <= 80);
+    CHECK(removals[0].text.ends_with("é..."));
+}
