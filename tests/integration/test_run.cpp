@@ -456,3 +456,34 @@ TEST_CASE("winnow run: a broken configuration is refused with file:line:column a
     CHECK_FALSE(fs::exists(dir / "articles"));
     CHECK_FALSE(fs::exists(dir / "state"));
 }
+
+TEST_CASE("winnow run: a source's forced profile from the configuration's profile folder is applied", "[run][e2e]") {
+    RunSite site;
+    TemporaryFolder work;
+    fs::path dir = work.path();
+    write_text(site.file("/extra/p.html"),
+               "<html><head><title>Profiled</title></head><body><article><h1>Profiled</h1><p>The first paragraph of the "
+               "profiled page has enough words to be taken as the body of an article by the extractor.</p>"
+               "<div class=\"site-extra\"><p>A boilerplate paragraph that only this site's profile knows how to "
+               "remove, long enough to look like prose.</p></div><p>The last paragraph of the profiled page ends the "
+               "article with a few more words.</p></article></body></html>");
+    write_text(dir / "site-profiles/testsite.toml",
+               "description = \"The run tests' site\"\n[match]\nhosts = [\"run-test.invalid\"]\n[rules]\ndrop = [\".site-extra\"]\n");
+    std::string base = "output = \"articles\"\nstate = \"state.sqlite\"\nprofiles = [\"site-profiles\"]\n[fetch]\ndelay = 0\n";
+    write_text(dir / "run.toml", base + "[[source]]\nurls = [\"" + site.url("/extra/p.html") + "\"]\nprofile = \"testsite\"\n");
+    auto result = run_winnow({"run", "--config", (dir / "run.toml").string(), "--quiet"});
+    INFO(result.out << result.err);
+    CHECK(result.status == 0);
+    auto files = files_of(dir / "articles");
+    REQUIRE(files.size() == 2);
+    for (const auto& [path, content] : files) {
+        if (path == "manifest.jsonl") continue;
+        CHECK_THAT(content, Catch::Contains("The last paragraph of the profiled page"));
+        CHECK_THAT(content, !Catch::Contains("boilerplate paragraph"));
+    }
+
+    write_text(dir / "bad.toml", base + "[[source]]\nurls = [\"" + site.url("/extra/p.html") + "\"]\nprofile = \"nosuchsite\"\n");
+    auto refused = run_winnow({"run", "--config", (dir / "bad.toml").string(), "--check"});
+    CHECK(refused.status == 2);
+    CHECK_THAT(refused.err, Catch::Contains((dir / "bad.toml").string() + ":8:11: no profile named 'nosuchsite'"));
+}

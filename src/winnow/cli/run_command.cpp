@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <iostream>
@@ -14,6 +15,7 @@
 
 #include "winnow/cli/cli.hpp"
 #include "winnow/cli/exit_status.hpp"
+#include "winnow/cli/profile_options.hpp"
 #include "winnow/run/config.hpp"
 #include "winnow/run/page_fetcher.hpp"
 #include "winnow/run/run.hpp"
@@ -43,7 +45,31 @@ struct RunSettings {
     bool quiet = false;
     std::string log;
     std::string format = "text";
+    ProfileOptions profiles;
 };
+
+// The profiles of the run: the usual sources, then the configuration's folders, then
+// --profiles. A source's forced profile must name one of them.
+Result<profiles::ProfileSet> load_profiles(const RunSettings& settings, const run::RunConfig& config) {
+    profiles::ProfileSources sources = profile_sources(settings.profiles);
+    if (!settings.profiles.none) {
+        std::vector<std::string> folders;
+        for (const auto& dir : config.profile_dirs) folders.push_back(dir.string());
+        folders.insert(folders.end(), sources.folders.begin(), sources.folders.end());
+        sources.folders = folders;
+    }
+    auto set = profiles::ProfileSet::load(sources);
+    if (!set) return set;
+    std::string problems;
+    for (const auto& source : config.sources) {
+        if (source.profile.empty()) continue;
+        bool known = std::any_of(set->sites().begin(), set->sites().end(),
+                                 [&](const profiles::Profile& p) { return p.name == source.profile; });
+        if (!known) problems += (problems.empty() ? "" : "\n") + source.profile_origin + ": no profile named '" + source.profile + "'";
+    }
+    if (!problems.empty()) return fail(ErrorKind::config, problems);
+    return set;
+}
 
 run::OutputFormat parse_format(const std::string& name) {
     if (name == "json") return run::OutputFormat::json;
@@ -55,6 +81,11 @@ int run_command(const RunSettings& settings) {
     auto config = run::load_config(settings.config);
     if (!config) {
         std::cerr << config.error().message << "\nwinnow: " << settings.config << ": configuration refused, nothing fetched\n";
+        return k_exit_usage;
+    }
+    auto profile_set = load_profiles(settings, *config);
+    if (!profile_set) {
+        std::cerr << profile_set.error().message << "\nwinnow: " << settings.config << ": configuration refused, nothing fetched\n";
         return k_exit_usage;
     }
     if (settings.check) {
@@ -84,6 +115,7 @@ int run_command(const RunSettings& settings) {
     const bool show_progress = !settings.quiet && ::isatty(STDERR_FILENO);
     run::RunOptions options;
     options.format = parse_format(settings.format);
+    options.profiles = &*profile_set;
     options.log = settings.log.empty() ? nullptr : &log;
     options.errors = &std::cerr;
     options.stop = &g_stop_requested;
@@ -120,6 +152,7 @@ void add_run_command(CLI::App& app, int& status) {
                     "text: OUTPUT/host/slug-HASH.txt; json: the JSON object instead (.json); both: both files")
         ->check(CLI::IsMember({"text", "json", "both"}))
         ->capture_default_str();
+    add_profile_options(*run, settings->profiles, false);
     run->callback([settings, &status] { status = run_command(*settings); });
 }
 

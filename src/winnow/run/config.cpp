@@ -190,6 +190,7 @@ void read_source(const toml::table& table, const fs::path& file, std::size_t ind
     if (auto v = get_string(table, "profile", problems)) {
         if (v->empty()) problems.add(table.get("profile")->source(), "'profile' is empty");
         source.profile = *v;
+        source.profile_origin = where(file.string(), table.get("profile")->source());
     }
     sources.push_back(std::move(source));
 }

@@ -32,6 +32,7 @@ struct SourceConfig {
     std::string url;                    // feed and sitemap: normalised
     std::optional<std::size_t> max_new; // new URLs taken from this source per run
     std::string profile;                // forced profile, or empty
+    std::string profile_origin;         // "FILE:LINE:COLUMN" of the profile value
     std::string origin;                 // "FILE:LINE:COLUMN" of the [[source]] table, for messages
 };
 
