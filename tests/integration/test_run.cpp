@@ -124,7 +124,7 @@ public:
                                          url("/private/p1.html") + "\n\n" + url("/news/a1.html#top") + "\n");
         std::ostringstream config;
         config << "output = \"articles\"\nstate = \"state/winnow.sqlite\"\n" << extra << "[fetch]\nconcurrency = 2\ndelay = " << delay
-               << "\ntimeout = 10\nuser_agent = \"winnow-test/1 (+https://example.org/contact)\"\n"
+               << "\ntimeout = 10\nretries = 0\nuser_agent = \"winnow-test/1 (+https://example.org/contact)\"\n"
                << "[[source]]\nfeed = \"" << url("/feed.xml") << "\"\n"
                << "[[source]]\nsitemap = \"" << url("/sitemap.xml") << "\"\n"
                << "[[source]]\nurl_file = \"urls.txt\"\n"

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 constexpr std::size_t k_max_url_file_bytes = 64 * 1024 * 1024;  // a URL list larger than this is a mistake
 const std::set<std::string, std::less<>> k_top_keys = {"output", "state", "fetch", "profiles", "source", "commit_every"};
 const std::set<std::string, std::less<>> k_fetch_keys = {"concurrency", "per_host", "delay",    "timeout",
-                                                         "max_bytes",   "user_agent"};
+                                                         "max_bytes",   "user_agent",  "retries"};
 const std::set<std::string, std::less<>> k_source_keys = {"urls", "url_file", "feed", "sitemap", "max_new", "profile"};
 
 // Collects every problem with its position instead of stopping at the first.
@@ -107,6 +107,7 @@ void read_fetch(const toml::table& table, FetchConfig& fetch, Problems& problems
     if (auto v = get_number(table, "delay", true, problems)) fetch.delay = *v;
     if (auto v = get_number(table, "timeout", false, problems)) fetch.timeout = *v;
     if (auto v = get_integer(table, "max_bytes", 1, problems)) fetch.max_bytes = static_cast<std::size_t>(*v);
+    if (auto v = get_integer(table, "retries", 0, problems)) fetch.retries = *v;
     if (auto v = get_string(table, "user_agent", problems)) {
         if (v->find_first_of("\r\n") != std::string::npos) problems.add(table.get("user_agent")->source(), "'user_agent' must be one line");
         else fetch.user_agent = *v;

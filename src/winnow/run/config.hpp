@@ -21,6 +21,7 @@ struct FetchConfig {
     double timeout = 30;                // seconds for one transfer
     std::size_t max_bytes = 20971520;   // body size limit
     std::string user_agent;             // empty: winnow's default
+    long retries = 3;                   // retries of a transient failure (timeouts, 429, 5xx)
 };
 
 enum class SourceKind { urls, url_file, feed, sitemap };
