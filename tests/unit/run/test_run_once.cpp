@@ -7,6 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
 #include <sstream>
 
 #include "winnow/run/output.hpp"
@@ -202,5 +205,81 @@ TEST_CASE("a deleted output file is fetched again in full and rewritten", "[run]
     CHECK(fetcher.asked.back().etag.empty());  // no validators for a file that is gone
     CHECK(again->new_pages == 1);
     CHECK(fs::exists(file));
+    fs::remove_all(dir);
+}
+
+namespace {
+
+// Serves N generated articles and a sitemap listing them, without storing them.
+class GeneratedSite : public PageFetcher {
+public:
+    explicit GeneratedSite(std::size_t pages) : m_pages(pages) {}
+
+    void fetch(const std::vector<PageRequest>& requests, const std::function<void(PageResponse&&)>& on_result,
+               const std::atomic<bool>&) override {
+        for (const auto& request : requests) {
+            PageResponse r;
+            r.tag = request.tag;
+            r.url = r.final_url = request.url;
+            r.status = 200;
+            if (request.url.ends_with("/sitemap.xml")) {
+                r.body = "<urlset>";
+                for (std::size_t i = 0; i < m_pages; ++i) r.body += "<url><loc>https://s" + std::to_string(i % 20) + ".example/news/" + std::to_string(i) + "</loc></url>";
+                r.body += "</urlset>";
+            } else {
+                r.content_type = "text/html";
+                r.etag = "\"v1\"";
+                if (request.etag == r.etag) r.not_modified = true;
+                else r.body = page("Story " + request.url.substr(request.url.rfind('/') + 1));
+            }
+            on_result(std::move(r));
+        }
+    }
+
+private:
+    std::size_t m_pages;
+};
+
+}  // namespace
+
+// Not run by ctest (hidden); scripts/bench-run runs it. A first run over N URLs (default
+// 100,000, WINNOW_BENCH_URLS to change) writes N files, a second run gets N 304s; the time of
+// each block of 10,000 URLs is printed so that a slow-down with size would show.
+TEST_CASE("run_once at scale with generated pages", "[.][bench]") {
+    const char* env = std::getenv("WINNOW_BENCH_URLS");
+    const std::size_t total = env ? std::stoul(env) : 100000;
+    fs::path dir = temp_dir("bench");
+    GeneratedSite site(total);
+    RunConfig config = config_in(dir);
+    config.sources.push_back([] {
+        SourceConfig s;
+        s.kind = SourceKind::sitemap;
+        s.url = "https://s0.example/sitemap.xml";
+        return s;
+    }());
+    config.fetch.max_bytes = 1 << 30;
+    auto store = StateStore::open(config.state);
+    REQUIRE(store);
+    for (int pass = 1; pass <= 2; ++pass) {
+        using clock = std::chrono::steady_clock;
+        auto start = clock::now(), block = start;
+        std::vector<double> blocks;
+        RunOptions options;
+        options.progress = [&](std::size_t done, std::size_t, std::size_t) {
+            if (done % 10000 != 0) return;
+            auto now = clock::now();
+            blocks.push_back(std::chrono::duration<double>(now - block).count());
+            block = now;
+        };
+        auto summary = run_once(config, options, site, *store);
+        REQUIRE(summary);
+        double seconds = std::chrono::duration<double>(clock::now() - start).count();
+        std::cout << "run " << pass << ": " << summary_line(*summary) << "\n  " << seconds << " s in all, "
+                  << seconds / static_cast<double>(total) * 1e3 << " ms per URL; per 10,000 URLs:";
+        for (double b : blocks) std::cout << " " << static_cast<int>(b * 1000) << "ms";
+        std::cout << "\n";
+        if (blocks.size() >= 3) CHECK(blocks.back() < 2 * blocks[1] + 0.5);
+    }
+    std::cout << "state file: " << fs::file_size(config.state) / 1024 << " KiB\n";
     fs::remove_all(dir);
 }
