@@ -29,11 +29,13 @@ std::atomic<bool> g_stop_requested{false};
 
 extern "C" void request_stop(int) { g_stop_requested.store(true); }
 
-// SIGINT and SIGTERM stop new fetches; a second signal is not needed: transfers in flight end
-// within the timeout and the state is committed.
+// The first SIGINT or SIGTERM stops new fetches; transfers in flight end and the state is
+// committed. The handler is then reset, so a second signal ends the process at once, which is
+// safe: the next run redoes whatever was not committed.
 void install_stop_handlers() {
     struct sigaction action {};
     action.sa_handler = request_stop;
+    action.sa_flags = SA_RESETHAND;
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
