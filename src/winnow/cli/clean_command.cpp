@@ -54,7 +54,7 @@ CleanedInput clean_one(const std::string& input, const CleanSettings& settings, 
     result.source = input;
     pipeline::LoadOptions load_options;
     load_options.max_bytes = settings.max_bytes;
-    load_options.fetch.timeout_seconds = settings.timeout;
+    load_options.fetch.total_timeout = std::chrono::seconds(settings.timeout);
     auto loaded = pipeline::load_input(input, load_options);
     if (!loaded) {
         result.url = pipeline::looks_like_url(input) ? input : settings.url;

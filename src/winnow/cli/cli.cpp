@@ -16,6 +16,7 @@ int run(int argc, char** argv) {
     int status = k_exit_ok;
     add_clean_command(app, status);
     add_run_command(app, status);
+    add_fetch_command(app, status);
     add_fixtures_command(app, status);
     add_profiles_command(app, status);
     try {

@@ -6,9 +6,11 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "winnow/cli/cli.hpp"
 #include "winnow/cli/exit_status.hpp"
+#include "winnow/cli/profile_options.hpp"
 #include "winnow/fixtures/corpus.hpp"
 #include "winnow/fixtures/corpus_runner.hpp"
 #include "winnow/fixtures/fixture_add.hpp"
@@ -32,15 +34,26 @@ struct FixturesSettings {
     // check, regen
     std::size_t max_diff_lines = 200;
     unsigned jobs = 1;
+    ProfileOptions profiles;
 };
 
-// The options every fixture is cleaned with: the same as `winnow clean` uses, so a corpus
-// checks what users get. Kept in this one place so that profiles, when `clean` loads them,
-// are loaded here too.
-pipeline::CleanOptions corpus_clean_options() {
+// The options every fixture is cleaned with: the same as `winnow clean` uses (profiles
+// included), so a corpus checks what users get.
+pipeline::CleanOptions corpus_clean_options(const profiles::ProfileSet& profile_set) {
     pipeline::CleanOptions options;
     options.explain = false;
+    options.profiles = &profile_set;
     return options;
+}
+
+// Loads the profiles the settings ask for; a broken profile is reported and is a usage error.
+std::optional<profiles::ProfileSet> load_profiles(const FixturesSettings& settings) {
+    auto profile_set = profiles::ProfileSet::load(profile_sources(settings.profiles));
+    if (!profile_set) {
+        std::cerr << "winnow: " << profile_set.error().message << "\n";
+        return std::nullopt;
+    }
+    return std::move(*profile_set);
 }
 
 int status_for(const Error& error) {
@@ -65,8 +78,10 @@ int run_add(const FixturesSettings& settings) {
     request.url = settings.url;
     request.force = settings.force;
     request.load.max_bytes = settings.max_bytes;
-    request.load.fetch.timeout_seconds = settings.timeout;
-    auto added = fixtures::add_fixture(request, corpus_clean_options());
+    request.load.fetch.total_timeout = std::chrono::seconds(settings.timeout);
+    auto profile_set = load_profiles(settings);
+    if (!profile_set) return k_exit_usage;
+    auto added = fixtures::add_fixture(request, corpus_clean_options(*profile_set));
     if (!added) {
         std::cerr << "winnow: " << added.error().message << "\n";
         return status_for(added.error());
@@ -80,7 +95,9 @@ int run_add(const FixturesSettings& settings) {
 int run_regen(const FixturesSettings& settings) {
     auto corpus = open_corpus(settings.corpus);
     if (!corpus) return corpus.error().kind == ErrorKind::io ? k_exit_some_failed : k_exit_usage;
-    auto report = fixtures::regen_corpus(*corpus, settings.names, corpus_clean_options(), settings.jobs);
+    auto profile_set = load_profiles(settings);
+    if (!profile_set) return k_exit_usage;
+    auto report = fixtures::regen_corpus(*corpus, settings.names, corpus_clean_options(*profile_set), settings.jobs);
     std::size_t added = 0, removed = 0;
     for (const auto& change : report.changes) {
         std::cout << change.name << ".txt: " << (change.created ? "created, " : "") << "+" << change.added << " -"
@@ -102,7 +119,9 @@ int run_check(const FixturesSettings& settings) {
     fixtures::CheckOptions check;
     check.jobs = settings.jobs;
     check.max_diff_lines = settings.max_diff_lines;
-    auto report = fixtures::check_corpus(*corpus, corpus_clean_options(), check);
+    auto profile_set = load_profiles(settings);
+    if (!profile_set) return k_exit_usage;
+    auto report = fixtures::check_corpus(*corpus, corpus_clean_options(*profile_set), check);
     for (const auto& differing : report.differing) std::cout << differing.diff;
     print_problems(report.problems);
     std::cout << "check " << settings.corpus << ": " << report.equal << " of " << report.checked << " fixtures equal";
@@ -141,6 +160,7 @@ void add_fixtures_command(CLI::App& app, int& status) {
     add->add_option("--timeout", settings->timeout, "Seconds allowed for fetching the URL")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
+    add_profile_options(*add, settings->profiles, false);
     add->callback([settings, &status] { status = run_add(*settings); });
 
     CLI::App* regen = fixtures->add_subcommand(
@@ -149,6 +169,7 @@ void add_fixtures_command(CLI::App& app, int& status) {
     regen->add_option("corpus", settings->corpus, "The corpus folder")->required();
     regen->add_option("names", settings->names, "Only these fixtures (names without extension)");
     regen->add_option("-j,--jobs", settings->jobs, "Pages cleaned in parallel (0: one per core)")->capture_default_str();
+    add_profile_options(*regen, settings->profiles, false);
     regen->callback([settings, &status] { status = run_regen(*settings); });
 
     CLI::App* check = fixtures->add_subcommand(
@@ -158,6 +179,7 @@ void add_fixtures_command(CLI::App& app, int& status) {
     check->add_option("--max-diff-lines", settings->max_diff_lines, "Lines of diff shown per fixture (0: all)")
         ->capture_default_str();
     check->add_option("-j,--jobs", settings->jobs, "Pages cleaned in parallel (0: one per core)")->capture_default_str();
+    add_profile_options(*check, settings->profiles, false);
     check->callback([settings, &status] { status = run_check(*settings); });
 }
 

@@ -30,6 +30,15 @@ Result<std::string> inflate_if_gzip(std::string data, std::string_view input, st
     return std::move(*inflated);
 }
 
+ErrorKind error_kind(fetch::FailureCategory category) {
+    switch (category) {
+        case fetch::FailureCategory::too_large: return ErrorKind::too_large;
+        case fetch::FailureCategory::not_html: return ErrorKind::bad_input;
+        case fetch::FailureCategory::unsupported_scheme: return ErrorKind::usage;
+        default: return ErrorKind::network;
+    }
+}
+
 }  // namespace
 
 bool looks_like_url(std::string_view input) {
@@ -43,14 +52,18 @@ bool looks_like_url(std::string_view input) {
 Result<LoadedInput> load_input(std::string_view input, const LoadOptions& options) {
     LoadedInput loaded;
     if (looks_like_url(input)) {
-        fetch::SimpleFetchOptions fetch_options = options.fetch;
-        fetch_options.max_bytes = options.max_bytes;
-        auto page = fetch::fetch_once(input, fetch_options);
-        if (!page) return std::unexpected(page.error());
-        loaded.bytes = std::move(page->body);
-        loaded.url = std::move(page->final_url);
-        loaded.content_type = std::move(page->content_type);
-        loaded.status = page->status;
+        fetch::FetchOptions fetch_options = options.fetch;
+        fetch_options.robots = false;
+        fetch_options.max_body_bytes = options.max_bytes;
+        fetch::FetchRequest request;
+        request.url = std::string(input);
+        request.html_only = true;  // a PDF or an image cannot be cleaned: say so instead of trying
+        fetch::FetchResult page = fetch::fetch_url(request, fetch_options);
+        if (!page.ok()) return fail(error_kind(page.category), page.message);
+        loaded.bytes = std::move(page.body);
+        loaded.url = std::move(page.final_url);
+        loaded.content_type = std::move(page.headers.content_type);
+        loaded.status = page.status;
         return loaded;
     }
     Result<std::string> data = input == "-" ? read_stdin(options.max_bytes) : read_file(std::string(input), options.max_bytes);

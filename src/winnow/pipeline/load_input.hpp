@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "winnow/fetch/simple_fetch.hpp"
+#include "winnow/fetch/fetcher.hpp"
 #include "winnow/util/result.hpp"
 
 namespace winnow::pipeline {
@@ -19,13 +19,14 @@ struct LoadedInput {
 
 struct LoadOptions {
     std::size_t max_bytes = 20 * 1024 * 1024;
-    fetch::SimpleFetchOptions fetch;
+    fetch::FetchOptions fetch;  // for a URL; robots.txt is never consulted for a single URL (as wget and curl do)
 };
 
 // True when the input names a URL (it has a scheme), supported or not.
 bool looks_like_url(std::string_view input);
 
-// Reads the input. Errors name the input and the problem.
+// Reads the input. Errors name the input and the problem; a URL that is not HTML fails
+// (bad_input) with the fetcher's reason.
 Result<LoadedInput> load_input(std::string_view input, const LoadOptions& options);
 
 }  // namespace winnow::pipeline
