@@ -156,7 +156,7 @@ TEST_CASE("a source that cannot be read is counted and named; the others still r
     fs::remove_all(dir);
 }
 
-TEST_CASE("--format json writes the JSON object instead of the text, both writes both", "[run][run_once]") {
+TEST_CASE("format json writes the JSON object instead of the text, format both writes both", "[run][run_once]") {
     for (auto format : {OutputFormat::json, OutputFormat::both}) {
         fs::path dir = temp_dir("json");
         FakeFetcher fetcher;
