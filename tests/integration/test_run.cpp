@@ -1,6 +1,6 @@
-// End-to-end tests of `winnow run` against tests/server/run_site_server.py on 127.0.0.1: a site
+// End-to-end tests of `winnow run` against tests/server/winnow_test_server.py on 127.0.0.1: a site
 // with an RSS feed, a sitemap index pointing at a gzipped sitemap, a URL file, an inline URL
-// list, a PDF and a robots.txt that disallows /private/. The winnow binary is run as cron would.
+// list, a PDF and a robots.txt that disallows /site/private/. The winnow binary is run as cron would.
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "process.hpp"
+#include "test_server.hpp"
 #include "winnow/run/state_store.hpp"
 
 namespace fs = std::filesystem;
@@ -65,56 +66,25 @@ std::string article_html(const std::string& title, const std::string& variant = 
            "</p></article><footer>Copyright</footer></body></html>";
 }
 
-// The site folder served by run_site_server.py, and the server process.
+// The site of the run tests: files under /site/ of the test server (tests/server/
+// winnow_test_server.py, route /site/: ETag, 304, a .fail marker for a 500), written here and
+// changed between runs, and a robots.txt that disallows /site/private/.
 class RunSite {
 public:
-    explicit RunSite(std::size_t articles = 6) : m_root(m_folder.path() + "/site"), m_log(m_folder.path() + "/requests.jsonl") {
-        fs::create_directories(m_root);
-        int in_pipe[2], out_pipe[2];
-        REQUIRE(::pipe(in_pipe) == 0);
-        REQUIRE(::pipe(out_pipe) == 0);
-        m_pid = ::fork();
-        if (m_pid == 0) {
-            ::dup2(in_pipe[0], 0);
-            ::dup2(out_pipe[1], 1);
-            for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1]}) ::close(fd);
-            std::string script = std::string(WINNOW_TESTS_DIR) + "/server/run_site_server.py";
-            ::execl(WINNOW_PYTHON, WINNOW_PYTHON, script.c_str(), "--root", m_root.c_str(), "--log", m_log.c_str(), nullptr);
-            ::_exit(127);
-        }
-        ::close(in_pipe[0]);
-        ::close(out_pipe[1]);
-        m_stdin = in_pipe[1];
-        std::string port;
-        char c;
-        while (::read(out_pipe[0], &c, 1) == 1 && c != '\n') port += c;
-        ::close(out_pipe[0]);
-        REQUIRE_FALSE(port.empty());
-        m_base = "http://127.0.0.1:" + port;
+    explicit RunSite(std::size_t articles = 6)
+        : m_root(fs::path(m_folder.path()) / "files/site"), m_server(options(m_folder)) {
         build(articles);
     }
-    ~RunSite() {
-        ::close(m_stdin);
-        ::kill(m_pid, SIGTERM);
-        ::waitpid(m_pid, nullptr, 0);
-    }
 
-    std::string url(const std::string& path) const { return m_base + path; }
-    fs::path file(const std::string& path) const { return fs::path(m_root) / path.substr(1); }
+    std::string url(const std::string& path) const { return m_server.url("/site" + path); }
+    fs::path file(const std::string& path) const { return m_root / path.substr(1); }
     std::size_t articles() const { return m_articles; }
 
-    std::vector<nlohmann::json> requests() const {
-        std::vector<nlohmann::json> out;
-        std::istringstream lines(read_text(m_log));
-        std::string line;
-        while (std::getline(lines, line))
-            if (!line.empty()) out.push_back(nlohmann::json::parse(line));
-        return out;
-    }
+    std::vector<winnow::test::LoggedRequest> requests() const { return m_server.log(); }
     std::size_t article_requests() const {
         std::size_t n = 0;
         for (const auto& r : requests())
-            if (r["path"].get<std::string>().starts_with("/news/")) ++n;
+            if (r.path.starts_with("/site/news/")) ++n;
         return n;
     }
 
@@ -137,10 +107,17 @@ public:
 
 private:
     TemporaryFolder m_folder;
-    std::string m_root, m_log, m_base;
-    pid_t m_pid = -1;
-    int m_stdin = -1;
+    fs::path m_root;
+    winnow::test::TestServer m_server;
     std::size_t m_articles = 0;
+
+    static winnow::test::TestServerOptions options(const TemporaryFolder& folder) {
+        winnow::test::TestServerOptions o;
+        o.robots_file = folder.file("robots.txt");
+        o.files_dir = folder.file("files");
+        write_text(o.robots_file, "User-agent: *\nDisallow: /site/private/\n");
+        return o;
+    }
 
     void build(std::size_t articles) {
         m_articles = articles;
@@ -149,10 +126,9 @@ private:
         write_text(file("/private/p1.html"), article_html("Private one"));
         write_text(file("/private/p2.html"), article_html("Private two"));
         write_text(file("/files/report.pdf"), "%PDF-1.4\n%binary\n");
-        write_text(file("/robots.txt"), "User-agent: *\nDisallow: /private/\n");
         write_text(file("/feed.xml"), "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>News</title>"
                                       "<item><link>" + url("/news/a1.html") + "</link></item>"
-                                      "<item><link>/news/a2.html?utm_medium=rss</link></item>"
+                                      "<item><link>/site/news/a2.html?utm_medium=rss</link></item>"
                                       "<item><link>" + url("/news/a3.html") + "</link></item></channel></rss>");
         write_text(file("/sitemap.xml"), "<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
                                          "<sitemap><loc>" + url("/sitemaps/news.xml.gz") + "</loc></sitemap></sitemapindex>");
@@ -283,11 +259,11 @@ TEST_CASE("winnow run: first run, unchanged second run, a changed page, a failin
     }
     std::size_t a3_files = 0;
     for (const auto& [path, content] : files)
-        if (path.find("/news-a3-") != std::string::npos && content.starts_with("Article 3\n\nThis is the first paragraph")) ++a3_files;
+        if (path.find("/site-news-a3-") != std::string::npos && content.starts_with("Article 3\n\nThis is the first paragraph")) ++a3_files;
     CHECK(a3_files == 1);  // at OUTPUT/host/slug-HASH.txt, with the clean text
     for (const auto& request : site.requests()) {
-        CHECK_THAT(request["path"].get<std::string>(), !Catch::StartsWith("/private/"));  // robots.txt obeyed
-        CHECK(request["user_agent"] == "winnow-test/1 (+https://example.org/contact)");
+        CHECK_THAT(request.path, !Catch::StartsWith("/site/private/"));  // robots.txt obeyed
+        CHECK(request.user_agent == "winnow-test/1 (+https://example.org/contact)");
     }
     CHECK(site.article_requests() == 6);  // each article once although listed twice
     check_consistent(dir);
@@ -306,12 +282,13 @@ TEST_CASE("winnow run: first run, unchanged second run, a changed page, a failin
     auto requests = site.requests();
     std::size_t conditional = 0;
     for (std::size_t i = before; i < requests.size(); ++i) {
-        if (!requests[i]["path"].get<std::string>().starts_with("/news/")) continue;
-        CHECK(requests[i]["status"] == 304);
-        CHECK_FALSE(requests[i]["if_none_match"].get<std::string>().empty());
+        if (!requests[i].path.starts_with("/site/news/")) continue;
+        CHECK_FALSE(requests[i].if_none_match.empty());
         ++conditional;
     }
     CHECK(conditional == 6);
+    for (const auto& row : state_rows(dir / "state/winnow.sqlite"))
+        if (row.find("/site/news/") != std::string::npos) CHECK_THAT(row, Catch::Contains("|304|unchanged|"));
     CHECK(files_of(dir / "articles") == files);
     check_consistent(dir);
 
