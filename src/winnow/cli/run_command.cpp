@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "winnow/cli/cli.hpp"
 #include "winnow/cli/exit_status.hpp"
@@ -119,16 +120,28 @@ int run_command(const RunSettings& settings) {
     options.format = parse_format(settings.format);
     options.profiles = &*profile_set;
     options.log = settings.log.empty() ? nullptr : &log;
-    options.errors = &std::cerr;
+    // With a progress line, failure messages are held until the line is cleared, so they never
+    // end up in the middle of it.
+    std::ostringstream held_errors;
+    options.errors = show_progress ? static_cast<std::ostream*>(&held_errors) : &std::cerr;
     options.stop = &g_stop_requested;
     options.commit_every = config->commit_every;
+    auto print_held_errors = [&held_errors] {
+        if (held_errors.tellp() <= 0) return;
+        std::cerr << "\r\033[K" << held_errors.str();
+        held_errors.str("");
+    };
     if (show_progress)
-        options.progress = [](std::size_t done, std::size_t total, std::size_t failed) {
+        options.progress = [&print_held_errors](std::size_t done, std::size_t total, std::size_t failed) {
+            print_held_errors();
             std::cerr << "\r\033[Kwinnow: " << done << "/" << total << " URLs, " << failed << " failed" << std::flush;
         };
     auto fetcher = run::make_page_fetcher(config->fetch);
     auto summary = run::run_once(*config, options, *fetcher, *store);
-    if (show_progress) std::cerr << "\r\033[K" << std::flush;
+    if (show_progress) {
+        print_held_errors();
+        std::cerr << "\r\033[K" << std::flush;
+    }
     if (!summary) {
         std::cerr << "winnow: " << summary.error().message << "\n";
         return k_exit_some_failed;
