@@ -20,6 +20,9 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* k_manifest_name = "manifest.jsonl";
+// A transaction is also committed after this long, so that a slow run (few hosts, long delays)
+// does not keep many finished pages uncommitted.
+constexpr std::chrono::seconds k_max_transaction_age{5};
 
 std::string utc_now() {
     std::time_t now = std::time(nullptr);
@@ -91,7 +94,9 @@ public:
                            << (detail.empty() ? "" : " " + detail) << "\n" << std::flush;
         if (auto saved = m_store.put(record); !saved) return saved;
         if (auto done = m_store.dequeue(entry.url); !done) return done;
-        if (++m_in_transaction >= m_options.commit_every) return commit();
+        if (++m_in_transaction >= m_options.commit_every ||
+            std::chrono::steady_clock::now() - m_began > k_max_transaction_age)
+            return commit();
         return {};
     }
 
@@ -118,11 +123,13 @@ private:
     Manifest& m_manifest;
     bool m_open = false;
     std::size_t m_in_transaction = 0;
+    std::chrono::steady_clock::time_point m_began;
 
     Result<void> begin_if_needed() {
         if (m_open) return {};
         if (auto begun = m_store.begin(); !begun) return begun;
         m_open = true;
+        m_began = std::chrono::steady_clock::now();
         return {};
     }
 
