@@ -18,6 +18,7 @@ a route, write `@route("/my/prefix") def my_route(req): ...` returning a Respons
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -109,6 +110,29 @@ def static(req):
              ".json": "application/json", ".gz": "application/gzip"}
     with open(path, "rb") as f:
         return Response(200, f.read(), types.get(os.path.splitext(path)[1], "application/octet-stream"))
+
+
+@route("/site/")
+def site(req):
+    """/site/PATH: a small web site for the `winnow run` tests, the files of FILES/site/ that the
+    test writes and changes between runs: ETag (a hash of the content) and Last-Modified on every
+    file, 304 to a matching If-None-Match, 500 while FILES/site/PATH.fail exists (a page that
+    starts failing), 404 for a missing file. Content types follow the extension."""
+    root = os.path.realpath(os.path.join(req.config.files or "", "site"))
+    path = os.path.realpath(os.path.join(root, req.path[len("/site/"):]))
+    if not path.startswith(root + os.sep) or not os.path.isfile(path):
+        return Response(404, html_page("Not found", [req.path]))
+    if os.path.exists(path + ".fail"):
+        return Response(500, html_page("Server error", [req.path]))
+    with open(path, "rb") as f:
+        body = f.read()
+    types = {".html": "text/html; charset=utf-8", ".xml": "application/xml", ".gz": "application/gzip",
+             ".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf"}
+    headers = {"ETag": '"' + hashlib.sha1(body).hexdigest()[:16] + '"',
+               "Last-Modified": formatdate(os.path.getmtime(path), usegmt=True)}
+    if req.headers.get("If-None-Match") == headers["ETag"]:
+        return Response(304, b"", None, headers)
+    return Response(200, body, types.get(os.path.splitext(path)[1], "application/octet-stream"), headers)
 
 
 # --- redirects -----------------------------------------------------------------------------

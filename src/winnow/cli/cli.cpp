@@ -15,6 +15,7 @@ int run(int argc, char** argv) {
     app.fallthrough(false);
     int status = k_exit_ok;
     add_clean_command(app, status);
+    add_run_command(app, status);
     add_fetch_command(app, status);
     add_fixtures_command(app, status);
     add_profiles_command(app, status);

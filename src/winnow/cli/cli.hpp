@@ -14,6 +14,7 @@ int run(int argc, char** argv);
 // Each command adds its subcommand to the app; when the subcommand is chosen, its callback
 // stores the command's exit status in `status`.
 void add_clean_command(CLI::App& app, int& status);
+void add_run_command(CLI::App& app, int& status);
 void add_fetch_command(CLI::App& app, int& status);
 void add_fixtures_command(CLI::App& app, int& status);
 void add_profiles_command(CLI::App& app, int& status);

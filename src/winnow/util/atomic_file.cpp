@@ -22,7 +22,10 @@ fs::path temporary_name_for(const fs::path& path) {
     std::random_device seed;
     char suffix[40];
     std::snprintf(suffix, sizeof suffix, ".tmp.%d.%08x", static_cast<int>(getpid()), seed());
-    return path.parent_path() / ("." + path.filename().string() + suffix);
+    std::string name = ".";
+    name += path.filename().string();
+    name += suffix;
+    return path.parent_path() / name;
 }
 
 Result<void> write_all(int fd, std::string_view content, const fs::path& shown) {

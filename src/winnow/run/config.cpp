@@ -1,0 +1,265 @@
+#include "winnow/run/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <set>
+#include <sstream>
+
+#include "winnow/run/url_normalise.hpp"
+#include "winnow/util/atomic_file.hpp"
+
+namespace winnow::run {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t k_max_url_file_bytes = 64 * 1024 * 1024;  // a URL list larger than this is a mistake
+const std::set<std::string, std::less<>> k_top_keys = {"output", "state", "fetch", "profiles", "source", "commit_every"};
+const std::set<std::string, std::less<>> k_fetch_keys = {"concurrency", "per_host", "delay",    "timeout",
+                                                         "max_bytes",   "user_agent",  "retries"};
+const std::set<std::string, std::less<>> k_source_keys = {"urls", "url_file", "feed", "sitemap", "max_new", "profile"};
+
+// Collects every problem with its position instead of stopping at the first.
+class Problems {
+public:
+    explicit Problems(std::string file) : m_file(std::move(file)) {}
+
+    void add(const toml::source_region& where, const std::string& message) {
+        add_at(where.begin.line, where.begin.column, message);
+    }
+    void add_at(std::size_t line, std::size_t column, const std::string& message, const std::string& file = {}) {
+        m_lines.push_back((file.empty() ? m_file : file) + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                          ": " + message);
+    }
+    bool empty() const { return m_lines.empty(); }
+    std::string text() const {
+        std::string out;
+        for (const auto& line : m_lines) out += (out.empty() ? "" : "\n") + line;
+        return out;
+    }
+
+private:
+    std::string m_file;
+    std::vector<std::string> m_lines;
+};
+
+std::string where(const std::string& file, const toml::source_region& region) {
+    return file + ":" + std::to_string(region.begin.line) + ":" + std::to_string(region.begin.column);
+}
+
+void check_keys(const toml::table& table, const std::set<std::string, std::less<>>& known, const std::string& context,
+                Problems& problems) {
+    for (const auto& [key, node] : table) {
+        if (known.contains(key.str())) continue;
+        problems.add(key.source(), "unknown key '" + std::string(key.str()) + "'" + context);
+    }
+}
+
+std::optional<std::string> get_string(const toml::table& table, std::string_view key, Problems& problems) {
+    const toml::node* node = table.get(key);
+    if (!node) return std::nullopt;
+    if (auto value = node->value<std::string>(); value && node->is_string()) return *value;
+    problems.add(node->source(), "'" + std::string(key) + "' must be a string");
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> get_integer(const toml::table& table, std::string_view key, std::int64_t minimum,
+                                        Problems& problems) {
+    const toml::node* node = table.get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_integer()) {
+        problems.add(node->source(), "'" + std::string(key) + "' must be an integer");
+        return std::nullopt;
+    }
+    auto value = node->value<std::int64_t>().value_or(0);
+    if (value < minimum) {
+        problems.add(node->source(), "'" + std::string(key) + "' must be at least " + std::to_string(minimum));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<double> get_number(const toml::table& table, std::string_view key, bool allow_zero, Problems& problems) {
+    const toml::node* node = table.get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_number()) {
+        problems.add(node->source(), "'" + std::string(key) + "' must be a number (seconds)");
+        return std::nullopt;
+    }
+    double value = node->value<double>().value_or(0);
+    if (value < 0 || (!allow_zero && value == 0)) {
+        problems.add(node->source(), "'" + std::string(key) + "' must be " + (allow_zero ? "0 or more" : "more than 0"));
+        return std::nullopt;
+    }
+    return value;
+}
+
+fs::path relative_to(const fs::path& config_file, const std::string& value) {
+    fs::path path(value);
+    if (path.is_absolute()) return path;
+    return config_file.parent_path() / path;
+}
+
+void read_fetch(const toml::table& table, FetchConfig& fetch, Problems& problems) {
+    check_keys(table, k_fetch_keys, " in [fetch]", problems);
+    if (auto v = get_integer(table, "concurrency", 1, problems)) fetch.concurrency = *v;
+    if (auto v = get_integer(table, "per_host", 1, problems)) fetch.per_host = *v;
+    if (auto v = get_number(table, "delay", true, problems)) fetch.delay = *v;
+    if (auto v = get_number(table, "timeout", false, problems)) fetch.timeout = *v;
+    if (auto v = get_integer(table, "max_bytes", 1, problems)) fetch.max_bytes = static_cast<std::size_t>(*v);
+    if (auto v = get_integer(table, "retries", 0, problems)) fetch.retries = *v;
+    if (auto v = get_string(table, "user_agent", problems)) {
+        if (v->find_first_of("\r\n") != std::string::npos) problems.add(table.get("user_agent")->source(), "'user_agent' must be one line");
+        else fetch.user_agent = *v;
+    }
+}
+
+// A URL as written in the file: normalised, or a problem at its position.
+std::optional<std::string> checked_url(const toml::node& node, std::string_view key, Problems& problems) {
+    auto text = node.value<std::string>();
+    if (!node.is_string() || !text) {
+        problems.add(node.source(), "'" + std::string(key) + "' must be a string (a URL)");
+        return std::nullopt;
+    }
+    auto url = normalise_url(*text);
+    if (!url) {
+        problems.add(node.source(), "bad URL in '" + std::string(key) + "': " + url.error().message);
+        return std::nullopt;
+    }
+    return *url;
+}
+
+void read_url_file(SourceConfig& source, const toml::node& node, Problems& problems) {
+    auto content = read_file(source.url_file, k_max_url_file_bytes);
+    if (!content) {
+        problems.add(node.source(), "url_file: " + content.error().message);
+        return;
+    }
+    std::istringstream lines(*content);
+    std::string line;
+    std::size_t number = 0;
+    const std::string shown = source.url_file.string();
+    while (std::getline(lines, line)) {
+        ++number;
+        std::size_t start = line.find_first_not_of(" \t\r");
+        if (start == std::string::npos || line[start] == '#') continue;
+        std::size_t end = line.find_last_not_of(" \t\r");
+        std::string text = line.substr(start, end - start + 1);
+        if (auto hash = text.find(" #"); hash != std::string::npos) text = text.substr(0, text.find_last_not_of(" \t", hash) + 1);
+        auto url = normalise_url(text);
+        if (!url) problems.add_at(number, start + 1, "bad URL: " + url.error().message, shown);
+        else source.urls.push_back(*url);
+    }
+}
+
+void read_source(const toml::table& table, const fs::path& file, std::size_t index, Problems& problems,
+                 std::vector<SourceConfig>& sources) {
+    check_keys(table, k_source_keys, " in [[source]] #" + std::to_string(index + 1), problems);
+    SourceConfig source;
+    source.origin = where(file.string(), table.source());
+    int kinds = 0;
+    for (const char* key : {"urls", "url_file", "feed", "sitemap"})
+        if (table.contains(key)) ++kinds;
+    if (kinds != 1) {
+        problems.add(table.source(), "[[source]] #" + std::to_string(index + 1) +
+                                         " must have exactly one of 'urls', 'url_file', 'feed' or 'sitemap'" +
+                                         (kinds ? " (it has " + std::to_string(kinds) + ")" : ""));
+    }
+    if (const toml::node* node = table.get("urls")) {
+        source.kind = SourceKind::urls;
+        if (const toml::array* list = node->as_array()) {
+            if (list->empty()) problems.add(node->source(), "'urls' is empty");
+            for (const toml::node& item : *list)
+                if (auto url = checked_url(item, "urls", problems)) source.urls.push_back(*url);
+        } else {
+            problems.add(node->source(), "'urls' must be an array of strings");
+        }
+    } else if (const toml::node* node = table.get("url_file")) {
+        source.kind = SourceKind::url_file;
+        if (auto name = get_string(table, "url_file", problems)) {
+            source.url_file = relative_to(file, *name);
+            read_url_file(source, *node, problems);
+        }
+    } else if (const toml::node* node = table.get("feed")) {
+        source.kind = SourceKind::feed;
+        if (auto url = checked_url(*node, "feed", problems)) source.url = *url;
+    } else if (const toml::node* node = table.get("sitemap")) {
+        source.kind = SourceKind::sitemap;
+        if (auto url = checked_url(*node, "sitemap", problems)) source.url = *url;
+    }
+    if (auto v = get_integer(table, "max_new", 0, problems)) source.max_new = static_cast<std::size_t>(*v);
+    if (auto v = get_string(table, "profile", problems)) {
+        if (v->empty()) problems.add(table.get("profile")->source(), "'profile' is empty");
+        source.profile = *v;
+        source.profile_origin = where(file.string(), table.get("profile")->source());
+    }
+    sources.push_back(std::move(source));
+}
+
+}  // namespace
+
+std::string source_kind_name(SourceKind kind) {
+    switch (kind) {
+        case SourceKind::urls: return "urls";
+        case SourceKind::url_file: return "url_file";
+        case SourceKind::feed: return "feed";
+        case SourceKind::sitemap: return "sitemap";
+    }
+    return "?";
+}
+
+Result<RunConfig> parse_config(std::string_view text, const fs::path& file) {
+    const std::string shown = file.string();
+    toml::table root;
+    try {
+        root = toml::parse(text, shown);
+    } catch (const toml::parse_error& error) {
+        return fail(ErrorKind::config, where(shown, error.source()) + ": " + std::string(error.description()));
+    }
+    Problems problems(shown);
+    RunConfig config;
+    config.file = file;
+    check_keys(root, k_top_keys, "", problems);
+    if (auto output = get_string(root, "output", problems)) config.output = relative_to(file, *output);
+    else if (!root.contains("output")) problems.add_at(1, 1, "'output' is missing (the folder of the article files)");
+    if (auto state = get_string(root, "state", problems)) config.state = relative_to(file, *state);
+    else if (!root.contains("state")) problems.add_at(1, 1, "'state' is missing (the state file)");
+    if (auto v = get_integer(root, "commit_every", 1, problems)) config.commit_every = static_cast<std::size_t>(*v);
+    if (const toml::node* fetch = root.get("fetch")) {
+        if (const toml::table* table = fetch->as_table()) read_fetch(*table, config.fetch, problems);
+        else problems.add(fetch->source(), "'fetch' must be a table ([fetch])");
+    }
+    if (const toml::node* dirs = root.get("profiles")) {
+        const toml::array* list = dirs->as_array();
+        if (!list) problems.add(dirs->source(), "'profiles' must be an array of folder names");
+        for (std::size_t i = 0; list && i < list->size(); ++i) {
+            const toml::node& item = *list->get(i);
+            if (!item.is_string()) {
+                problems.add(item.source(), "'profiles' entries must be strings");
+                continue;
+            }
+            fs::path dir = relative_to(file, *item.value<std::string>());
+            if (!fs::is_directory(dir)) problems.add(item.source(), dir.string() + ": no such folder");
+            config.profile_dirs.push_back(dir);
+        }
+    }
+    if (const toml::node* sources = root.get("source")) {
+        const toml::array* list = sources->as_array();
+        if (!list || !list->is_array_of_tables()) {
+            problems.add(sources->source(), "'source' must be an array of tables ([[source]])");
+        } else {
+            for (std::size_t i = 0; i < list->size(); ++i) read_source(*list->get(i)->as_table(), file, i, problems, config.sources);
+        }
+    }
+    if (config.sources.empty() && problems.empty()) problems.add_at(1, 1, "no [[source]]: nothing to fetch");
+    if (!problems.empty()) return fail(ErrorKind::config, problems.text());
+    return config;
+}
+
+Result<RunConfig> load_config(const fs::path& file) {
+    auto text = read_file(file, 16 * 1024 * 1024);
+    if (!text) return fail(ErrorKind::config, text.error().message);
+    return parse_config(*text, file);
+}
+
+}  // namespace winnow::run

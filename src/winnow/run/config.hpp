@@ -1,0 +1,59 @@
+// run: the configuration of `winnow run`, one TOML file. Keys and meanings are fixed (README,
+// "winnow run"); relative paths are relative to the configuration file. Loading checks every
+// key, type and URL (also those of url_file sources) and reports each problem as
+// `FILE:LINE:COLUMN: message`, so a broken file is refused before anything is fetched.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "winnow/util/result.hpp"
+
+namespace winnow::run {
+
+struct FetchConfig {
+    long concurrency = 8;               // transfers at once
+    long per_host = 2;                  // transfers at once per host
+    double delay = 1.0;                 // seconds between two requests to one host
+    double timeout = 30;                // seconds for one transfer
+    std::size_t max_bytes = 20971520;   // body size limit
+    std::string user_agent;             // empty: winnow's default
+    long retries = 3;                   // retries of a transient failure (timeouts, 429, 5xx)
+};
+
+enum class SourceKind { urls, url_file, feed, sitemap };
+
+struct SourceConfig {
+    SourceKind kind = SourceKind::urls;
+    std::vector<std::string> urls;      // urls and url_file: normalised, in file order
+    std::filesystem::path url_file;     // url_file: the resolved path
+    std::string url;                    // feed and sitemap: normalised
+    std::optional<std::size_t> max_new; // new URLs taken from this source per run
+    std::string profile;                // forced profile, or empty
+    std::string profile_origin;         // "FILE:LINE:COLUMN" of the profile value
+    std::string origin;                 // "FILE:LINE:COLUMN" of the [[source]] table, for messages
+};
+
+struct RunConfig {
+    std::filesystem::path file;                       // the configuration file itself
+    std::filesystem::path output;                     // folder of the article files
+    std::filesystem::path state;                      // SQLite state file
+    FetchConfig fetch;
+    std::vector<std::filesystem::path> profile_dirs;  // extra profile folders ("profiles")
+    std::vector<SourceConfig> sources;
+    std::size_t commit_every = 100;                   // URLs per state transaction ("commit_every")
+};
+
+// Reads and checks the file. On failure the error (kind config) lists every problem found, one
+// `FILE:LINE:COLUMN: message` per line.
+Result<RunConfig> load_config(const std::filesystem::path& file);
+
+// Same from text already read; `file` is used for messages and relative paths.
+Result<RunConfig> parse_config(std::string_view text, const std::filesystem::path& file);
+
+std::string source_kind_name(SourceKind kind);
+
+}  // namespace winnow::run

@@ -1,0 +1,51 @@
+// run: the output folder. Each article has one stable path derived from its normalised URL,
+// `host/slug-HASH.txt` (HASH = 16 hex digits of FNV-1a 64 of the URL), so a page rewritten after
+// a crash lands on the same file and never makes a duplicate. The manifest
+// (`manifest.jsonl`) gets one line per written file; its lines are first committed in the state
+// file and then appended, and the state records the manifest's size after each append, so that
+// on start a torn or unrecorded append is cut off and redone: each line is appended exactly once.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "winnow/run/state_store.hpp"
+#include "winnow/util/result.hpp"
+
+namespace winnow::run {
+
+// 16 lower-case hex digits of the 64-bit FNV-1a hash: stable across runs, machines and versions.
+std::string stable_hash(std::string_view bytes);
+
+// A file name part from a URL path: lower-case letters and digits, runs of anything else as
+// one '-', at most 60 characters (the end of the path kept, it is the most specific), "index"
+// when nothing is left.
+std::string slug_from_path(std::string_view path);
+
+// `host/slug-HASH` + extension (".txt", ".json"), relative to the output folder. A
+// non-default port becomes part of the folder name (`host_8080`).
+std::string output_relative_path(const std::string& normalised_url, std::string_view extension);
+
+// Removes the temporary files an interrupted write_atomically left in the output folder.
+void remove_stale_temporaries(const std::filesystem::path& output);
+
+class Manifest {
+public:
+    explicit Manifest(std::filesystem::path path) : m_path(std::move(path)) {}
+
+    // Start of a run: cuts off whatever was appended after the last recorded size, then appends
+    // the committed pending lines.
+    Result<void> recover(StateStore& store);
+
+    // Appends the committed pending lines, flushes, then records the new size and drops them
+    // from the state (one transaction).
+    Result<void> flush(StateStore& store);
+
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+}  // namespace winnow::run

@@ -1,0 +1,324 @@
+#include "winnow/run/run.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <ostream>
+#include <set>
+
+#include "winnow/pipeline/clean_page.hpp"
+#include "winnow/run/output.hpp"
+#include "winnow/run/sources.hpp"
+#include "winnow/util/atomic_file.hpp"
+#include "winnow/write/json_writer.hpp"
+#include "winnow/write/text_writer.hpp"
+
+namespace winnow::run {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* k_manifest_name = "manifest.jsonl";
+// A transaction is also committed after this long, so that a slow run (few hosts, long delays)
+// does not keep many finished pages uncommitted.
+constexpr std::chrono::seconds k_max_transaction_age{5};
+
+std::string utc_now() {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
+}
+
+std::string primary_extension(OutputFormat format) { return format == OutputFormat::json ? ".json" : ".txt"; }
+
+// The run's state while results come in: the open transaction and the counters.
+class RunSession {
+public:
+    RunSession(const RunConfig& config, const RunOptions& options, StateStore& store, Manifest& manifest)
+        : m_config(config), m_options(options), m_store(store), m_manifest(manifest) {}
+
+    RunSummary summary;
+
+    Result<void> handle(const QueueEntry& entry, std::optional<PageRecord> previous, PageResponse&& response) {
+        if (auto begun = begin_if_needed(); !begun) return begun;
+        PageRecord record = previous.value_or(PageRecord{});
+        std::string now = utc_now();
+        if (!previous) {
+            record.url = entry.url;
+            record.first_seen = now;
+        }
+        record.last_seen = now;
+        record.status = response.status;
+        std::string outcome, detail;
+        if (response.failure == PageFailure::robots || response.failure == PageFailure::not_html) {
+            bool robots = response.failure == PageFailure::robots;
+            ++(robots ? summary.skipped_robots : summary.skipped_not_html);
+            outcome = robots ? "robots" : "not html";
+            detail = response.message;
+        } else if (!response.ok()) {
+            outcome = "failed";
+            detail = response.message;
+        } else if (response.not_modified) {
+            outcome = "unchanged";
+            record.failure_count = 0;
+            record.last_error.clear();
+            if (!response.etag.empty()) record.etag = response.etag;
+            if (!response.last_modified.empty()) record.last_modified = response.last_modified;
+        } else {
+            auto written = write_article(entry, record, response, now, outcome);
+            if (!written) {
+                outcome = "failed";
+                detail = written.error().message;
+            } else {
+                detail = record.output_path;
+            }
+        }
+        if (outcome == "failed") {
+            // The last good file and its validators stay: the next run asks again.
+            ++summary.failed;
+            ++record.failure_count;
+            record.last_error = detail;
+            if (m_options.errors) *m_options.errors << "winnow: " << detail << "\n";
+        }
+        if (outcome == "new") ++summary.new_pages;
+        if (outcome == "changed") ++summary.changed;
+        if (outcome == "unchanged") ++summary.unchanged;
+        if (outcome != "robots" && outcome != "not html") ++summary.fetched;
+        record.outcome = outcome;
+        if (m_options.log)
+            *m_options.log << now << " " << outcome << " " << response.status << " " << entry.url
+                           << (detail.empty() ? "" : " " + detail) << "\n" << std::flush;
+        if (auto saved = m_store.put(record); !saved) return saved;
+        if (auto done = m_store.dequeue(entry.url); !done) return done;
+        if (++m_in_transaction >= m_options.commit_every ||
+            std::chrono::steady_clock::now() - m_began > k_max_transaction_age)
+            return commit();
+        return {};
+    }
+
+    Result<void> commit() {
+        if (!m_open) return {};
+        m_open = false;
+        m_in_transaction = 0;
+        if (auto committed = m_store.commit(); !committed) {
+            m_store.rollback();
+            return committed;
+        }
+        return m_manifest.flush(m_store);
+    }
+
+    void abandon() {
+        if (m_open) m_store.rollback();
+        m_open = false;
+    }
+
+private:
+    const RunConfig& m_config;
+    const RunOptions& m_options;
+    StateStore& m_store;
+    Manifest& m_manifest;
+    bool m_open = false;
+    std::size_t m_in_transaction = 0;
+    std::chrono::steady_clock::time_point m_began;
+
+    Result<void> begin_if_needed() {
+        if (m_open) return {};
+        if (auto begun = m_store.begin(); !begun) return begun;
+        m_open = true;
+        m_began = std::chrono::steady_clock::now();
+        return {};
+    }
+
+    // Cleans the page and, when its text is new or changed (or its file is gone), writes it.
+    // Sets `outcome` to new, changed or unchanged; fails when the page cannot be cleaned or
+    // written (the record keeps its previous file).
+    Result<void> write_article(const QueueEntry& entry, PageRecord& record, const PageResponse& response,
+                               const std::string& now, std::string& outcome) {
+        pipeline::PageContext context{response.final_url.empty() ? entry.url : response.final_url, response.content_type,
+                                      entry.profile};
+        pipeline::CleanOptions clean_options;
+        clean_options.profiles = m_options.profiles;
+        auto article = pipeline::clean_page(response.body, context, clean_options);
+        if (!article) return fail(article.error().kind, entry.url + ": " + article.error().message);
+        std::string text = write::render_text(*article);
+        std::string hash = stable_hash(text);
+        std::string relative = output_relative_path(entry.url, primary_extension(m_options.format));
+        fs::path path = m_config.output / relative;
+        std::error_code ec;
+        bool file_there = !record.output_path.empty() && fs::exists(m_config.output / record.output_path, ec);
+        if (file_there && record.content_hash == hash && record.output_path == relative) {
+            outcome = "unchanged";
+        } else {
+            outcome = record.content_hash.empty() || !file_there ? "new" : "changed";
+            if (m_options.format != OutputFormat::json)
+                if (auto written = write_atomically(path, text); !written) return written;
+            if (m_options.format != OutputFormat::text) {
+                auto object = write::article_json(entry.url, context.url, *article);
+                fs::path json_path = m_config.output / output_relative_path(entry.url, ".json");
+                if (auto written = write_atomically(json_path, object.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"); !written)
+                    return written;
+            }
+            nlohmann::ordered_json line;
+            line["url"] = entry.url;
+            line["final_url"] = context.url;
+            line["path"] = relative;
+            line["title"] = article->title;
+            line["fetched_at"] = now;
+            line["content_hash"] = hash;
+            if (auto added = m_store.add_manifest_line(write::to_json_line(line)); !added) return added;
+        }
+        record.content_hash = hash;
+        record.output_path = relative;
+        record.final_url = context.url;
+        record.title = article->title;
+        record.etag = response.etag;
+        record.last_modified = response.last_modified;
+        record.failure_count = 0;
+        record.last_error.clear();
+        return {};
+    }
+};
+
+bool stopped(const RunOptions& options) { return options.stop && options.stop->load(); }
+
+// Fetches a feed or sitemap document with the run's fetcher (robots.txt applies).
+DocumentFetcher document_fetcher(PageFetcher& fetcher, const RunOptions& options) {
+    static const std::atomic<bool> never{false};
+    return [&fetcher, &options](const std::string& url) -> Result<std::string> {
+        PageRequest request;
+        request.url = url;
+        request.html_only = false;
+        std::optional<PageResponse> got;
+        fetcher.fetch({request}, [&](PageResponse&& r) { got = std::move(r); }, options.stop ? *options.stop : never);
+        if (!got) return fail(ErrorKind::interrupted, url + ": interrupted");
+        if (!got->ok()) return fail(ErrorKind::network, got->message);
+        return std::move(got->body);
+    };
+}
+
+// The queue of a new run: for each source, its URLs already known (fetched again,
+// conditionally) and up to max_new URLs never seen before.
+Result<std::vector<QueueEntry>> build_queue(const RunConfig& config, const RunOptions& options, PageFetcher& fetcher,
+                                            StateStore& store, RunSummary& summary) {
+    std::vector<QueueEntry> queue;
+    std::set<std::string> queued;
+    auto fetch_document = document_fetcher(fetcher, options);
+    for (const auto& source : config.sources) {
+        if (stopped(options)) break;
+        auto urls = collect_source_urls(source, fetch_document, config.fetch.max_bytes);
+        if (!urls) {
+            ++summary.source_failures;
+            if (options.errors) *options.errors << "winnow: " << source.origin << ": " << urls.error().message << "\n";
+            continue;
+        }
+        for (const auto& problem : urls->problems)
+            if (options.errors) *options.errors << "winnow: " << source.origin << ": " << problem << "\n";
+        summary.source_failures += urls->problems.size();
+        std::size_t new_taken = 0;
+        for (const auto& url : urls->urls) {
+            if (queued.contains(url)) continue;
+            auto known = store.find(url);
+            if (!known) return std::unexpected(known.error());
+            if (!known->has_value()) {
+                if (source.max_new && new_taken >= *source.max_new) continue;
+                ++new_taken;
+            }
+            queued.insert(url);
+            queue.push_back({url, source.profile});
+        }
+    }
+    return queue;
+}
+
+}  // namespace
+
+std::string summary_line(const RunSummary& s) {
+    std::string line = "fetched " + std::to_string(s.fetched) + ", new " + std::to_string(s.new_pages) + ", changed " +
+                       std::to_string(s.changed) + ", unchanged " + std::to_string(s.unchanged) + ", failed " +
+                       std::to_string(s.failed) + ", skipped " + std::to_string(s.skipped()) + " (robots " +
+                       std::to_string(s.skipped_robots) + ", not html " + std::to_string(s.skipped_not_html) + ")";
+    if (s.source_failures) line += ", sources failed " + std::to_string(s.source_failures);
+    if (s.interrupted) line += ", interrupted with " + std::to_string(s.left) + " left";
+    return line;
+}
+
+Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, PageFetcher& fetcher, StateStore& store) {
+    std::error_code ec;
+    fs::create_directories(config.output, ec);
+    if (ec) return fail(ErrorKind::io, config.output.string() + ": cannot create the output folder: " + ec.message());
+    Manifest manifest(config.output / k_manifest_name);
+    if (auto recovered = manifest.recover(store); !recovered) return std::unexpected(recovered.error());
+
+    RunSession session(config, options, store, manifest);
+    RunSummary& summary = session.summary;
+    auto queue = store.queue();
+    if (!queue) return std::unexpected(queue.error());
+    if (!queue->empty()) {
+        summary.resumed = true;
+        remove_stale_temporaries(config.output);
+    } else {
+        auto built = build_queue(config, options, fetcher, store, summary);
+        if (!built) return std::unexpected(built.error());
+        if (stopped(options)) {
+            summary.interrupted = true;
+            return summary;
+        }
+        if (auto begun = store.begin(); !begun) return std::unexpected(begun.error());
+        auto saved = store.enqueue(*built);
+        if (saved) saved = store.commit();
+        if (!saved) {
+            store.rollback();
+            return std::unexpected(saved.error());
+        }
+        queue = std::move(*built);
+    }
+    summary.queued = queue->size();
+
+    std::vector<PageRequest> requests;
+    std::vector<std::optional<PageRecord>> previous;
+    requests.reserve(queue->size());
+    for (std::size_t i = 0; i < queue->size(); ++i) {
+        auto known = store.find((*queue)[i].url);
+        if (!known) return std::unexpected(known.error());
+        PageRequest request;
+        request.url = (*queue)[i].url;
+        request.tag = i;
+        // Validators only when the file they vouch for is still there; otherwise the page is
+        // fetched in full and its file written again.
+        if (known->has_value() && !(*known)->output_path.empty() && fs::exists(config.output / (*known)->output_path, ec)) {
+            request.etag = (*known)->etag;
+            request.last_modified = (*known)->last_modified;
+        }
+        requests.push_back(std::move(request));
+        previous.push_back(std::move(*known));
+    }
+
+    static const std::atomic<bool> never{false};
+    std::optional<Error> fatal;
+    std::size_t done = 0;
+    fetcher.fetch(
+        requests,
+        [&](PageResponse&& response) {
+            if (fatal) return;
+            std::size_t i = static_cast<std::size_t>(response.tag);
+            if (auto handled = session.handle((*queue)[i], std::move(previous[i]), std::move(response)); !handled)
+                fatal = handled.error();
+            ++done;
+            if (options.progress) options.progress(done, queue->size(), summary.failed);
+        },
+        options.stop ? *options.stop : never);
+    if (fatal) {
+        session.abandon();
+        return std::unexpected(*fatal);
+    }
+    if (auto committed = session.commit(); !committed) return std::unexpected(committed.error());
+    summary.left = queue->size() - done;
+    summary.interrupted = stopped(options) && summary.left > 0;
+    return summary;
+}
+
+}  // namespace winnow::run

@@ -1,0 +1,303 @@
+// run_once with a fake fetcher: queue building (max_new, duplicates across sources), source
+// failures, skips, output formats and the summary, without a server.
+#include <catch2/catch.hpp>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
+
+#include "winnow/run/output.hpp"
+#include "winnow/run/run.hpp"
+
+namespace fs = std::filesystem;
+using namespace winnow::run;
+
+namespace {
+
+fs::path temp_dir(const std::string& name) {
+    fs::path dir = fs::temp_directory_path() / ("winnow-runonce-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string page(const std::string& title) {
+    return "<html><head><title>" + title + "</title></head><body><article><h1>" + title +
+           "</h1><p>A paragraph of " + title + " long enough to be kept by the extractor as the body of the "
+           "article, with several words.</p></article></body></html>";
+}
+
+// Answers from a map; records what was asked.
+class FakeFetcher : public PageFetcher {
+public:
+    std::map<std::string, PageResponse> site;
+    std::vector<PageRequest> asked;
+
+    void fetch(const std::vector<PageRequest>& requests, const std::function<void(PageResponse&&)>& on_result,
+               const std::atomic<bool>& stop) override {
+        for (const auto& request : requests) {
+            if (stop.load()) return;
+            asked.push_back(request);
+            PageResponse response;
+            if (auto found = site.find(request.url); found != site.end()) {
+                response = found->second;
+            } else {
+                response.status = 404;
+                response.failure = PageFailure::failed;
+                response.message = request.url + ": HTTP status 404";
+            }
+            response.tag = request.tag;
+            response.url = request.url;
+            if (response.final_url.empty()) response.final_url = request.url;
+            if (!request.etag.empty() && request.etag == response.etag) {
+                response.not_modified = true;
+                response.body.clear();
+            }
+            on_result(std::move(response));
+        }
+    }
+
+    void add_page(const std::string& url, const std::string& body, const std::string& type = "text/html") {
+        PageResponse r;
+        r.status = 200;
+        r.body = body;
+        r.content_type = type;
+        r.etag = "\"" + stable_hash(body) + "\"";
+        site[url] = r;
+    }
+};
+
+RunConfig config_in(const fs::path& dir) {
+    RunConfig config;
+    config.file = dir / "run.toml";
+    config.output = dir / "out";
+    config.state = dir / "state.sqlite";
+    return config;
+}
+
+SourceConfig feed_source(const std::string& url, std::optional<std::size_t> max_new = {}) {
+    SourceConfig s;
+    s.kind = SourceKind::feed;
+    s.url = url;
+    s.max_new = max_new;
+    s.origin = "run.toml:1:1";
+    return s;
+}
+
+std::string feed_of(const std::vector<std::string>& urls) {
+    std::string xml = "<rss version=\"2.0\"><channel>";
+    for (const auto& u : urls) xml += "<item><link>" + u + "</link></item>";
+    return xml + "</channel></rss>";
+}
+
+}  // namespace
+
+TEST_CASE("max_new limits the new URLs a source adds per run; known URLs are always fetched", "[run][run_once]") {
+    fs::path dir = temp_dir("maxnew");
+    FakeFetcher fetcher;
+    std::vector<std::string> urls;
+    for (int i = 1; i <= 5; ++i) {
+        urls.push_back("https://n.example/" + std::to_string(i));
+        fetcher.add_page(urls.back(), page("Story " + std::to_string(i)));
+    }
+    fetcher.add_page("https://n.example/feed", feed_of(urls), "application/rss+xml");
+    RunConfig config = config_in(dir);
+    config.sources.push_back(feed_source("https://n.example/feed", 2));
+    auto store = StateStore::open(config.state);
+    REQUIRE(store);
+    RunOptions options;
+    auto first = run_once(config, options, fetcher, *store);
+    REQUIRE(first);
+    CHECK(summary_line(*first) == "fetched 2, new 2, changed 0, unchanged 0, failed 0, skipped 0 (robots 0, not html 0)");
+    auto second = run_once(config, options, fetcher, *store);
+    REQUIRE(second);
+    CHECK(summary_line(*second) == "fetched 4, new 2, changed 0, unchanged 2, failed 0, skipped 0 (robots 0, not html 0)");
+    auto third = run_once(config, options, fetcher, *store);
+    REQUIRE(third);
+    CHECK(summary_line(*third) == "fetched 5, new 1, changed 0, unchanged 4, failed 0, skipped 0 (robots 0, not html 0)");
+    CHECK(*store->page_count() == 5);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a source that cannot be read is counted and named; the others still run", "[run][run_once]") {
+    fs::path dir = temp_dir("badsource");
+    FakeFetcher fetcher;
+    fetcher.add_page("https://n.example/a", page("A"));
+    fetcher.add_page("https://n.example/doc.pdf", "%PDF-1.4", "application/pdf");
+    fetcher.site["https://n.example/doc.pdf"].failure = PageFailure::not_html;
+    fetcher.site["https://n.example/doc.pdf"].message = "https://n.example/doc.pdf: not HTML (application/pdf)";
+    fetcher.add_page("https://n.example/empty", "<html><body></body></html>");
+    RunConfig config = config_in(dir);
+    config.sources.push_back(feed_source("https://n.example/missing-feed"));
+    SourceConfig list;
+    list.kind = SourceKind::urls;
+    list.urls = {"https://n.example/a", "https://n.example/doc.pdf", "https://n.example/empty"};
+    config.sources.push_back(list);
+    auto store = StateStore::open(config.state);
+    REQUIRE(store);
+    std::ostringstream errors, log;
+    RunOptions options;
+    options.errors = &errors;
+    options.log = &log;
+    auto summary = run_once(config, options, fetcher, *store);
+    REQUIRE(summary);
+    CHECK(summary_line(*summary) ==
+          "fetched 2, new 1, changed 0, unchanged 0, failed 1, skipped 1 (robots 0, not html 1), sources failed 1");
+    CHECK_THAT(errors.str(), Catch::Contains("winnow: run.toml:1:1: https://n.example/missing-feed: HTTP status 404"));
+    CHECK_THAT(errors.str(), Catch::Contains("https://n.example/empty: "));  // a page without text is a failure
+    CHECK_THAT(log.str(), Catch::Contains(" not html 200 https://n.example/doc.pdf"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("format json writes the JSON object instead of the text, format both writes both", "[run][run_once]") {
+    for (auto format : {OutputFormat::json, OutputFormat::both}) {
+        fs::path dir = temp_dir("json");
+        FakeFetcher fetcher;
+        fetcher.add_page("https://n.example/a", page("A"));
+        RunConfig config = config_in(dir);
+        SourceConfig list;
+        list.kind = SourceKind::urls;
+        list.urls = {"https://n.example/a"};
+        config.sources.push_back(list);
+        auto store = StateStore::open(config.state);
+        REQUIRE(store);
+        RunOptions options;
+        options.format = format;
+        REQUIRE(run_once(config, options, fetcher, *store));
+        fs::path base = config.output / output_relative_path("https://n.example/a", "");
+        CHECK(fs::exists(base.string() + ".json"));
+        CHECK(fs::exists(base.string() + ".txt") == (format == OutputFormat::both));
+        std::ifstream json(base.string() + ".json");
+        std::stringstream text;
+        text << json.rdbuf();
+        CHECK_THAT(text.str(), Catch::Contains("\"title\": \"A\""));
+        auto second = run_once(config, options, fetcher, *store);
+        REQUIRE(second);
+        CHECK(second->unchanged == 1);
+        fs::remove_all(dir);
+    }
+}
+
+TEST_CASE("a deleted output file is fetched again in full and rewritten", "[run][run_once]") {
+    fs::path dir = temp_dir("deleted");
+    FakeFetcher fetcher;
+    fetcher.add_page("https://n.example/a", page("A"));
+    RunConfig config = config_in(dir);
+    SourceConfig list;
+    list.kind = SourceKind::urls;
+    list.urls = {"https://n.example/a"};
+    config.sources.push_back(list);
+    auto store = StateStore::open(config.state);
+    REQUIRE(store);
+    RunOptions options;
+    REQUIRE(run_once(config, options, fetcher, *store));
+    fs::path file = config.output / output_relative_path("https://n.example/a", ".txt");
+    REQUIRE(fs::exists(file));
+    fs::remove(file);
+    auto again = run_once(config, options, fetcher, *store);
+    REQUIRE(again);
+    CHECK(fetcher.asked.back().etag.empty());  // no validators for a file that is gone
+    CHECK(again->new_pages == 1);
+    CHECK(fs::exists(file));
+    fs::remove_all(dir);
+}
+
+namespace {
+
+// Serves N generated articles and a sitemap listing them, without storing them.
+class GeneratedSite : public PageFetcher {
+public:
+    explicit GeneratedSite(std::size_t pages) : m_pages(pages) {}
+
+    void fetch(const std::vector<PageRequest>& requests, const std::function<void(PageResponse&&)>& on_result,
+               const std::atomic<bool>&) override {
+        for (const auto& request : requests) {
+            PageResponse r;
+            r.tag = request.tag;
+            r.url = r.final_url = request.url;
+            r.status = 200;
+            if (request.url.ends_with("/sitemap.xml")) {
+                r.body = "<urlset>";
+                for (std::size_t i = 0; i < m_pages; ++i) r.body += "<url><loc>https://s" + std::to_string(i % 20) + ".example/news/" + std::to_string(i) + "</loc></url>";
+                r.body += "</urlset>";
+            } else {
+                r.content_type = "text/html";
+                r.etag = "\"v1\"";
+                if (request.etag == r.etag) r.not_modified = true;
+                else r.body = page("Story " + request.url.substr(request.url.rfind('/') + 1));
+            }
+            on_result(std::move(r));
+        }
+    }
+
+private:
+    std::size_t m_pages;
+};
+
+}  // namespace
+
+// Not run by ctest (hidden); scripts/bench-run runs it. A first run over N URLs (default
+// 100,000, WINNOW_BENCH_URLS to change) writes N files, a second run gets N 304s; the time of
+// each block of 10,000 URLs is printed so that a slow-down with size would show.
+TEST_CASE("run_once at scale with generated pages", "[.][bench]") {
+    const char* env = std::getenv("WINNOW_BENCH_URLS");
+    const std::size_t total = env ? std::stoul(env) : 100000;
+    fs::path dir = temp_dir("bench");
+    GeneratedSite site(total);
+    RunConfig config = config_in(dir);
+    config.sources.push_back([] {
+        SourceConfig s;
+        s.kind = SourceKind::sitemap;
+        s.url = "https://s0.example/sitemap.xml";
+        return s;
+    }());
+    config.fetch.max_bytes = 1 << 30;
+    auto store = StateStore::open(config.state);
+    REQUIRE(store);
+    // CPU time (user + system) of this process: what the run's own code costs, apart from
+    // waiting for the disk (every file is fsynced), which depends on the machine's other load.
+    auto cpu_seconds = [] {
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+               static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    };
+    for (int pass = 1; pass <= 2; ++pass) {
+        using clock = std::chrono::steady_clock;
+        auto start = clock::now(), block = start;
+        double cpu_start = cpu_seconds(), cpu_block = cpu_start;
+        std::vector<double> blocks, cpu_blocks;
+        RunOptions options;
+        options.progress = [&](std::size_t done, std::size_t, std::size_t) {
+            if (done % 10000 != 0) return;
+            auto now = clock::now();
+            double cpu = cpu_seconds();
+            blocks.push_back(std::chrono::duration<double>(now - block).count());
+            cpu_blocks.push_back(cpu - cpu_block);
+            block = now;
+            cpu_block = cpu;
+        };
+        auto summary = run_once(config, options, site, *store);
+        REQUIRE(summary);
+        double seconds = std::chrono::duration<double>(clock::now() - start).count();
+        double cpu = cpu_seconds() - cpu_start;
+        std::cout << "run " << pass << ": " << summary_line(*summary) << "\n  " << seconds << " s wall, " << cpu
+                  << " s CPU in all; per URL " << seconds / static_cast<double>(total) * 1e3 << " ms wall, "
+                  << cpu / static_cast<double>(total) * 1e3 << " ms CPU\n  per 10,000 URLs, wall:";
+        for (double b : blocks) std::cout << " " << static_cast<int>(b * 1000) << "ms";
+        std::cout << "\n  per 10,000 URLs, CPU: ";
+        for (double b : cpu_blocks) std::cout << " " << static_cast<int>(b * 1000) << "ms";
+        std::cout << "\n";
+        // A slow-down with size would show as the last block costing much more than an early one.
+        if (cpu_blocks.size() >= 3) CHECK(cpu_blocks.back() < 2 * cpu_blocks[1] + 0.5);
+    }
+    std::cout << "state file: " << fs::file_size(config.state) / 1024 << " KiB\n";
+    fs::remove_all(dir);
+}
