@@ -126,6 +126,7 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         std::erase_if(article.blocks, [&](const Block& b) { return b.text == article.title; });
         SiteRules drop_only;
         drop_only.drop_text = rules.drop_text;
+        build_text_screen(drop_only);
         apply_text_rules(article.blocks, drop_only, article.removals, &article.warnings);
         article.method = "whole-page";
     }

@@ -47,7 +47,85 @@ TextMatch search(const TextRule& rule, const std::string& text) {
     }
 }
 
+// True when the block matches no text rule for certain; false when it may match one (or a
+// screen cannot tell, having hit the complexity limit).
+bool screened_out(const SiteRules& rules, const std::string& text) {
+    if (!rules.text_screens) return false;
+    try {
+        for (const auto& screen : *rules.text_screens)
+            if (boost::u32regex_search(text, screen, boost::match_single_line)) return false;
+        return true;
+    } catch (const std::runtime_error&) {
+        return false;
+    }
+}
+
+// Back-references (\1, \k<name>, \g1) refer to group numbers that an alternation shifts.
+bool has_back_reference(const std::string& pattern) {
+    for (std::size_t i = 0; i + 1 < pattern.size(); ++i) {
+        if (pattern[i] != '\\') continue;
+        char next = pattern[i + 1];
+        if ((next >= '1' && next <= '9') || next == 'k' || next == 'g') return true;
+        ++i;  // an escaped character, whatever it is
+    }
+    return false;
+}
+
+// True when the pattern starts with a ^ that governs all of it: no '|' outside groups and
+// character classes (in "^a|b" the b is not anchored).
+bool is_anchored_at_start(const std::string& pattern) {
+    if (pattern.empty() || pattern[0] != '^') return false;
+    int depth = 0;
+    bool in_class = false;
+    for (std::size_t i = 1; i < pattern.size(); ++i) {
+        char c = pattern[i];
+        if (c == '\\') {
+            ++i;
+            continue;
+        }
+        if (in_class) {
+            in_class = c != ']';
+            continue;
+        }
+        if (c == '[') in_class = true;
+        else if (c == '(') ++depth;
+        else if (c == ')') --depth;
+        else if (c == '|' && depth == 0) return false;
+    }
+    return true;
+}
+
+// One alternative of a screen: the pattern with its own case rule, unable to leak flags into
+// its neighbours.
+std::string screen_alternative(const TextRule& rule, std::string_view pattern) {
+    bool icase = (rule.regex.flags() & boost::regex_constants::icase) != 0;
+    return std::string(icase ? "(?i:" : "(?-i:") + std::string(pattern) + ")";
+}
+
 }  // namespace
+
+void build_text_screen(SiteRules& rules) {
+    rules.text_screens.reset();
+    std::string anchored, unanchored;
+    for (const auto* list : {&rules.drop_text, &rules.stop_text}) {
+        for (const TextRule& rule : *list) {
+            if (has_back_reference(rule.pattern)) return;
+            const bool at_start = is_anchored_at_start(rule.pattern);
+            std::string& group = at_start ? anchored : unanchored;
+            if (!group.empty()) group += '|';
+            group += screen_alternative(rule, std::string_view(rule.pattern).substr(at_start ? 1 : 0));
+        }
+    }
+    std::vector<boost::u32regex> screens;
+    try {
+        // The shared ^ outside the alternation lets Boost try the anchored rules at one position.
+        if (!anchored.empty()) screens.push_back(boost::make_u32regex("^(?:" + anchored + ")", boost::regex::perl));
+        if (!unanchored.empty()) screens.push_back(boost::make_u32regex(unanchored, boost::regex::perl));
+    } catch (const boost::regex_error&) {
+        return;  // every rule compiled alone; they are then tried one by one
+    }
+    if (!screens.empty()) rules.text_screens = std::move(screens);
+}
 
 std::string rule_name(std::string_view origin, std::string_view kind, std::string_view pattern) {
     return std::string(origin) + " " + std::string(kind) + " " + quoted(pattern);
@@ -97,6 +175,10 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
     kept.reserve(blocks.size());
     for (std::size_t b = 0; b < blocks.size(); ++b) {
         const std::string text = match_text(blocks[b]);
+        if (screened_out(rules, text)) {
+            kept.push_back(std::move(blocks[b]));
+            continue;
+        }
         for (std::size_t r = 0; r < rules.stop_text.size(); ++r) {
             if (skipped_stop[r]) continue;
             TextMatch m = search(rules.stop_text[r], text);

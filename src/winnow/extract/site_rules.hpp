@@ -4,6 +4,7 @@
 
 #include <boost/regex/icu.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,17 @@ struct SiteRules {
     std::vector<SelectorRule> title;
     std::vector<SelectorRule> author;
     std::vector<SelectorRule> date;
+    // Regexes that, between them, match wherever any drop_text or stop_text rule matches: the
+    // alternation of the rules anchored at the start of the block (kept anchored, so it is
+    // tried at one position only) and that of the others. Most blocks match no rule, and two
+    // searches are far cheaper than one per rule; a block a screen passes is then tried rule by
+    // rule. Not built: every rule is tried.
+    std::optional<std::vector<boost::u32regex>> text_screens;
 };
+
+// Builds SiteRules::text_screens from the drop_text and stop_text rules; call it whenever those
+// change. Left empty when a pattern cannot be combined safely (back-references would renumber).
+void build_text_screen(SiteRules& rules);
 
 // Removes the elements matched by the drop rules, recording each removal.
 void apply_drop_rules(dom::Tree& tree, const SiteRules& rules, std::vector<Removal>& removals);

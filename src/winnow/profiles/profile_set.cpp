@@ -182,6 +182,7 @@ ProfileSet ProfileSet::from_profiles(std::vector<Profile> sites, std::optional<P
 
 void ProfileSet::merge(bool default_rules) {
     m_default_rules = default_rules ? m_default.rules : extract::SiteRules{};
+    extract::build_text_screen(m_default_rules);
     m_merged.clear();
     for (const Profile& site : m_sites) {
         extract::SiteRules merged = site.rules;
@@ -192,6 +193,7 @@ void ProfileSet::merge(bool default_rules) {
         append(merged.title, m_default_rules.title);
         append(merged.author, m_default_rules.author);
         append(merged.date, m_default_rules.date);
+        extract::build_text_screen(merged);
         m_merged.push_back(std::move(merged));
     }
 }

@@ -157,3 +157,26 @@ TEST_CASE("site rules: removal texts are cut at a character boundary", "[site_ru
     CHECK(removals[0].text.size() <= 80);
     CHECK(removals[0].text.ends_with("é..."));
 }
+
+TEST_CASE("site rules: the combined screen keeps every rule's meaning", "[site_rules]") {
+    // Anchored and unanchored rules, a top-level alternation that is not anchored as a whole,
+    // and a case-sensitive rule beside case-insensitive ones.
+    SiteRules rules = rules_of("default",
+                               "drop_text = [\"^share$\", \"^a+b|tail end$\", \"middle\","
+                               " { pattern = \"^CASE$\", case_sensitive = true }]\n"
+                               "stop_text = [\"^related news$\"]\n");
+    const auto blocks = paragraphs({"Keep one.", "SHARE", "xx tail end", "in the middle here", "case", "CASE",
+                                    "aab and more", "Keep two.", "Related News", "Cut."});
+    std::vector<Block> plain = blocks;
+    std::vector<Removal> plain_removals;
+    winnow::extract::apply_text_rules(plain, rules, plain_removals);
+    winnow::extract::build_text_screen(rules);
+    REQUIRE(rules.text_screens.has_value());
+    std::vector<Block> screened = blocks;
+    std::vector<Removal> screened_removals;
+    winnow::extract::apply_text_rules(screened, rules, screened_removals);
+    CHECK(texts(plain) == V{"Keep one.", "case", "Keep two."});
+    CHECK(texts(screened) == texts(plain));
+    REQUIRE(screened_removals.size() == plain_removals.size());
+    for (std::size_t i = 0; i < plain_removals.size(); ++i) CHECK(screened_removals[i].rule == plain_removals[i].rule);
+}
