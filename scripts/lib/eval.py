@@ -24,12 +24,9 @@ from html_text import html_text  # noqa: E402
 SUMMARY = re.compile(r"precision=([0-9.]+) recall=([0-9.]+).*f1=([0-9.]+)")
 
 
-def clean_corpus(winnow, files):
+def clean_corpus(winnow, files, extra_options=()):
     """Runs one `winnow clean` over all files; returns ({path: text}, seconds)."""
-    help_text = subprocess.run([winnow, "clean", "--help"], capture_output=True, text=True).stdout
-    command = [winnow, "clean", "--format", "jsonl"]
-    if "--no-profiles" in help_text:
-        command.append("--no-profiles")
+    command = [winnow, "clean", "--format", "jsonl", "--no-profiles", *extra_options]
     start = time.monotonic()
     done = subprocess.run(command + ["--"] + files, capture_output=True)
     seconds = time.monotonic() - start
@@ -63,7 +60,7 @@ def eval_trafilatura(args, workdir):
     annotations = os.path.join(base, "annotations.json")
     html = os.path.join(base, "html")
     files = sorted(os.path.join(html, f) for f in os.listdir(html) if f.endswith((".html", ".htm", ".gz")))
-    texts, seconds = clean_corpus(args.winnow, files)
+    texts, seconds = clean_corpus(args.winnow, files, args.clean_option)
     pred = {os.path.basename(path): {"text": text} for path, text in texts.items()}
     pred_path = os.path.join(workdir, "trafilatura-dev.pred.json")
     json.dump(pred, open(pred_path, "w", encoding="utf-8"), ensure_ascii=False)
@@ -91,7 +88,7 @@ def eval_readability(args, workdir):
         expected = os.path.join(base, d, "expected.html")
         text = html_text(open(expected, encoding="utf-8", errors="replace").read()) if os.path.exists(expected) else ""
         gold[d] = {"articleBody": text}
-    texts, seconds = clean_corpus(args.winnow, files)
+    texts, seconds = clean_corpus(args.winnow, files, args.clean_option)
     pred = {os.path.basename(os.path.dirname(path)): {"articleBody": text} for path, text in texts.items()}
     gold_path = os.path.join(workdir, "readability.gold.json")
     pred_path = os.path.join(workdir, "readability.pred.json")
@@ -129,6 +126,8 @@ def main():
     parser.add_argument("--per-doc", nargs="?", type=int, const=25, default=0,
                         help="list the N worst pages (default 25) with what was missed and leaked")
     parser.add_argument("--keep", help="keep the prediction files in this folder")
+    parser.add_argument("--clean-option", action="append", default=[],
+                        help="pass this option to `winnow clean` too (e.g. --clean-option=--no-default-rules)")
     args = parser.parse_args()
     args.shared = os.path.normpath(os.path.join(args.root, "..", "shared"))
     corpora = args.corpus or ["trafilatura-dev", "readability"]
