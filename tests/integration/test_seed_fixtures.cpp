@@ -1,4 +1,4 @@
-// The five seed pages (fixtures/seeds/) without their site profiles: the generic extractor still
+// The five seed pages (fixtures/seeds/). Without their site profiles the generic extractor still
 // keeps every line of the expected text. (With profiles, the CTest test fixtures.seeds compares
 // each page's output with its expected text byte for byte.)
 #include <catch2/catch.hpp>
@@ -72,4 +72,24 @@ TEST_CASE("without profiles each seed fixture keeps every line of its expected t
             }
         }
     }
+}
+
+TEST_CASE("winnow clean over all seed pages at once prints each expected text, profiles chosen by the page's own URL",
+          "[clean][seeds]") {
+    // No --url: each saved page names its address in <link rel="canonical">, which picks its profile.
+    const auto pages = seed_pages();
+    REQUIRE(pages.size() == 5);
+    std::vector<std::string> args{"clean"};
+    std::string expected;
+    for (const auto& page : pages) {
+        args.push_back(page.string());
+        fs::path text = page;
+        text.replace_extension(".txt");
+        if (!expected.empty()) expected += "\n";  // one blank line between the pages' texts
+        expected += read_text(text);
+    }
+    auto r = run_winnow(args);
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out == expected);
 }

@@ -6,6 +6,27 @@
 #include "winnow/extract/extractor.hpp"
 
 namespace winnow::pipeline {
+namespace {
+
+bool is_absolute_http_url(std::string_view url) { return url.starts_with("https://") || url.starts_with("http://"); }
+
+// The address a saved page gives for itself (<link rel="canonical">, then og:url): a page
+// cleaned from a file without --url still gets its site's profile.
+std::string stated_url(const dom::Tree& tree) {
+    if (tree.head() == dom::k_no_node) return {};
+    std::string og_url;
+    for (dom::NodeId id = tree.head(); id < tree.node(tree.head()).subtree_end; ++id) {
+        if (tree.is_element(id, GUMBO_TAG_LINK) && tree.attribute(id, "rel") == "canonical" &&
+            is_absolute_http_url(tree.attribute(id, "href")))
+            return std::string(tree.attribute(id, "href"));
+        if (og_url.empty() && tree.is_element(id, GUMBO_TAG_META) && tree.attribute(id, "property") == "og:url" &&
+            is_absolute_http_url(tree.attribute(id, "content")))
+            og_url = tree.attribute(id, "content");
+    }
+    return og_url;
+}
+
+}  // namespace
 
 Result<extract::Article> clean_page(std::string_view bytes, const PageContext& context, const CleanOptions& options) {
     if (bytes.empty()) return fail(ErrorKind::bad_input, "is empty (0 bytes)");
@@ -18,7 +39,10 @@ Result<extract::Article> clean_page(std::string_view bytes, const PageContext& c
     extract::ExtractOptions extract_options;
     extract_options.url = context.url;
     extract_options.explain = options.explain;
-    if (options.profiles) extract_options.site_rules = &options.profiles->rules_for(context.url, context.profile);
+    if (options.profiles) {
+        const std::string profile_url = context.url.empty() ? stated_url(tree) : context.url;
+        extract_options.site_rules = &options.profiles->rules_for(profile_url, context.profile);
+    }
 
     extract::Article article = extract::extract_article(tree, extract_options);
     if (article.blocks.empty() && article.title.empty()) return fail(ErrorKind::bad_input, "the page has no text");

@@ -1,5 +1,7 @@
 // pipeline: the one function that chains the stages for a page: bytes -> decoded text -> DOM
 // -> extracted article. `clean`, `run` and `fixtures` all call it, so nothing is done twice.
+// The profile is chosen by the page URL, or, when none is known, by the address the page
+// states for itself (canonical link, og:url).
 #pragma once
 
 #include <string>
