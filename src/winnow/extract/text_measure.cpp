@@ -1,12 +1,17 @@
 // extract: character, word, stopword, comma and sentence-end counts for any language.
 #include "winnow/extract/text_measure.hpp"
 
+#include "winnow/decode/text.hpp"
+
 #include <utf8proc.h>
 
 #include <unordered_map>
 
 namespace winnow::extract {
 namespace {
+
+using decode::append_utf8;
+using decode::next_code_point;
 
 // Chinese and Japanese write about 1.8 characters per word-equivalent of European text:
 // counting each character as 0.55 word keeps word thresholds meaningful there.
@@ -33,12 +38,6 @@ bool is_letter_or_digit(char32_t c) {
     auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
     return category <= UTF8PROC_CATEGORY_LO || category == UTF8PROC_CATEGORY_ND ||
            category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_MC;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-    utf8proc_uint8_t buffer[4];
-    auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), buffer);
-    out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
 }
 
 StopwordList make_list(std::string_view language) {
@@ -80,18 +79,6 @@ const StopwordList& stopwords_for(std::string_view tag) {
     for (char c : tag.substr(0, tag.find_first_of("-_"))) code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (auto it = k_lists.find(code); it != k_lists.end() && !code.empty()) return it->second;
     return k_lists.at({});
-}
-
-char32_t next_code_point(std::string_view text, std::size_t& i) {
-    utf8proc_int32_t c = 0;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                              static_cast<utf8proc_ssize_t>(text.size() - i), &c);
-    if (n <= 0) {
-        ++i;
-        return 0xFFFD;
-    }
-    i += static_cast<std::size_t>(n);
-    return static_cast<char32_t>(c);
 }
 
 std::size_t code_point_count(std::string_view text) {

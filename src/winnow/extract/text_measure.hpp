@@ -39,9 +39,6 @@ struct TextCounts {
 // Counts the text (raw, white space not yet collapsed).
 TextCounts measure_text(std::string_view text, const StopwordList& stopwords);
 
-// Decodes one UTF-8 code point at `i` and advances `i`; invalid bytes come back as U+FFFD.
-char32_t next_code_point(std::string_view text, std::size_t& i);
-
 // The number of code points in UTF-8 text.
 std::size_t code_point_count(std::string_view text);
 

@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "winnow/decode/text.hpp"
 #include "winnow/extract/text_measure.hpp"
 
 namespace winnow::extract {
@@ -33,7 +34,7 @@ std::vector<std::string> words_of(std::string_view text) {
     };
     for (std::size_t i = 0; i < lowered.size();) {
         const std::size_t start = i;
-        const char32_t c = next_code_point(lowered, i);
+        const char32_t c = decode::next_code_point(lowered, i);
         if (is_cjk(c)) {
             end_word();
             words.emplace_back(lowered.substr(start, i - start));
