@@ -188,13 +188,7 @@ void drop(BlockInfo& info, const SourcedBlock& block, const BlockFilterOptions& 
         apply_text_rules(single, drop_only, removals);
         if (single.empty()) return;  // recorded under the rule's name
     }
-    std::string text = block.block.text;
-    if (text.size() > 80) {
-        std::size_t cut = 80;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-        text = text.substr(0, cut) + "...";
-    }
-    removals.push_back({std::move(rule), std::move(text)});
+    removals.push_back({std::move(rule), removal_excerpt(block.block.text)});
 }
 
 std::string fixed2(float value) {

@@ -5,6 +5,7 @@
 #include "winnow/decode/text.hpp"
 #include "winnow/extract/block_builder.hpp"
 #include "winnow/extract/node_flags.hpp"
+#include "winnow/extract/site_rules.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -17,8 +18,6 @@ constexpr float k_structural_guard_share = 0.5f;
 // A class-based removal that would take more than this share of the page's text is a false
 // alarm (a wrapper named "page has-sidebar") and is not done.
 constexpr float k_class_guard_share = 0.85f;
-// Removed-text samples in --explain are cut to this many bytes.
-constexpr std::size_t k_explain_sample_bytes = 80;
 
 bool is_inside(const dom::Tree& tree, NodeId id, GumboTag tag) {
     for (NodeId at = tree.node(id).parent; at != dom::k_no_node; at = tree.node(at).parent)
@@ -42,12 +41,7 @@ std::vector<std::uint8_t> body_marker_below(const dom::Tree& tree, const std::ve
 void record_removal(const dom::Tree& tree, NodeId id, std::string rule, std::vector<Removal>& removals) {
     std::string text = decode::collapse_whitespace(tree.text_content(id));
     if (text.empty()) return;
-    if (text.size() > k_explain_sample_bytes) {
-        std::size_t cut = k_explain_sample_bytes;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-        text = text.substr(0, cut) + "...";
-    }
-    removals.push_back({std::move(rule), std::move(text)});
+    removals.push_back({std::move(rule), removal_excerpt(text)});
 }
 
 std::vector<NodeId> remove_never_content(dom::Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags,

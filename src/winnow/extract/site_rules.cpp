@@ -13,14 +13,6 @@ namespace {
 // Removal texts are a reminder of what went, not a copy of it.
 constexpr std::size_t k_removal_text_bytes = 80;
 
-// The start of `text`, cut at a UTF-8 character boundary.
-std::string shorten(std::string_view text) {
-    if (text.size() <= k_removal_text_bytes) return std::string(text);
-    std::size_t end = k_removal_text_bytes - 3;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    return std::string(text.substr(0, end)) + "...";
-}
-
 std::string quoted(std::string_view s) {
     std::string out = "\"";
     for (char c : s) {
@@ -127,6 +119,13 @@ void build_text_screen(SiteRules& rules) {
     if (!screens.empty()) rules.text_screens = std::move(screens);
 }
 
+std::string removal_excerpt(std::string_view text) {
+    if (text.size() <= k_removal_text_bytes) return std::string(text);
+    std::size_t end = k_removal_text_bytes - 3;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return std::string(text.substr(0, end)) + "...";
+}
+
 std::string rule_name(std::string_view origin, std::string_view kind, std::string_view pattern) {
     return std::string(origin) + " " + std::string(kind) + " " + quoted(pattern);
 }
@@ -137,7 +136,7 @@ void apply_drop_rules(dom::Tree& tree, const SiteRules& rules, std::vector<Remov
             if (tree.is_removed(id)) continue;  // inside an element this rule already removed
             std::string text = decode::collapse_whitespace(tree.text_content(id));
             tree.remove(id);
-            if (!text.empty()) removals.push_back({rule_name(rule.origin, "drop", rule.selector.source()), shorten(text)});
+            if (!text.empty()) removals.push_back({rule_name(rule.origin, "drop", rule.selector.source()), removal_excerpt(text)});
         }
     }
 }
@@ -168,7 +167,7 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
     auto warn = [&](const TextRule& rule, std::string_view kind, const std::string& text) {
         if (warnings)
             warnings->push_back("rule " + rule_name(rule.origin, kind, rule.pattern) +
-                                " skipped: the regex is too complex for the block \"" + shorten(text) + "\"");
+                                " skipped: the regex is too complex for the block \"" + removal_excerpt(text) + "\"");
     };
 
     std::vector<Block> kept;
@@ -179,6 +178,7 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
             kept.push_back(std::move(blocks[b]));
             continue;
         }
+        bool dropped = false;
         for (std::size_t r = 0; r < rules.stop_text.size(); ++r) {
             if (skipped_stop[r]) continue;
             TextMatch m = search(rules.stop_text[r], text);
@@ -188,22 +188,19 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
                 continue;
             }
             if (m == TextMatch::no) continue;
-            if (kept.empty()) break;  // handled below: a stop before any text would empty the body
-            // The rest of the body goes, the stop block included.
             std::string rule = rule_name(rules.stop_text[r].origin, "stop_text", rules.stop_text[r].pattern);
+            // A stop heading before any kept block (a "Comments" link above the article, say)
+            // does not cut the whole body: only that block goes.
+            if (kept.empty()) {
+                removals.push_back({std::move(rule), removal_excerpt(blocks[b].text)});
+                dropped = true;
+                break;
+            }
+            // The rest of the body goes, the stop block included.
             for (std::size_t rest = b; rest < blocks.size(); ++rest)
-                removals.push_back({rule, shorten(blocks[rest].text)});
+                removals.push_back({rule, removal_excerpt(blocks[rest].text)});
             blocks = std::move(kept);
             return;
-        }
-        bool dropped = false;
-        // A stop heading before any kept block (a "Comments" link above the article, say) does
-        // not cut the whole body: only that block goes.
-        for (std::size_t r = 0; r < rules.stop_text.size() && kept.empty() && !dropped; ++r) {
-            if (skipped_stop[r] || search(rules.stop_text[r], text) != TextMatch::yes) continue;
-            removals.push_back({rule_name(rules.stop_text[r].origin, "stop_text", rules.stop_text[r].pattern),
-                                shorten(blocks[b].text)});
-            dropped = true;
         }
         for (std::size_t r = 0; r < rules.drop_text.size() && !dropped; ++r) {
             if (skipped_drop[r]) continue;
@@ -215,7 +212,7 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
             }
             if (m == TextMatch::no) continue;
             removals.push_back({rule_name(rules.drop_text[r].origin, "drop_text", rules.drop_text[r].pattern),
-                                shorten(blocks[b].text)});
+                                removal_excerpt(blocks[b].text)});
             dropped = true;
         }
         if (!dropped) kept.push_back(std::move(blocks[b]));

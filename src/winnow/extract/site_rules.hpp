@@ -62,6 +62,10 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
 // title, author and date selectors.
 std::string find_rule_text(const dom::Tree& tree, const std::vector<SelectorRule>& rules);
 
+// The start of a removed block's text as `--explain` shows it: at most 80 bytes, cut at a
+// character boundary, "..." when cut. Every stage that records removals uses it.
+std::string removal_excerpt(std::string_view text);
+
 // How a rule is named in removals and messages: `profile cryptopolitan.com drop ".author-box"`.
 std::string rule_name(std::string_view origin, std::string_view kind, std::string_view pattern);
 
