@@ -14,7 +14,9 @@
 #include "winnow/cli/profile_options.hpp"
 #include "winnow/pipeline/clean_page.hpp"
 #include "winnow/pipeline/load_input.hpp"
+#include "winnow/util/ascii.hpp"
 #include "winnow/util/atomic_file.hpp"
+#include "winnow/util/limits.hpp"
 #include "winnow/write/json_writer.hpp"
 #include "winnow/write/text_writer.hpp"
 
@@ -30,7 +32,7 @@ struct CleanSettings {
     std::string output;
     std::string format = "text";
     std::string url;
-    std::size_t max_bytes = 20 * 1024 * 1024;
+    std::size_t max_bytes = k_default_max_page_bytes;
     long timeout = 30;
     bool explain = false;
     ProfileOptions profiles;
@@ -91,7 +93,7 @@ std::string output_name(const std::string& input, std::size_t index, OutputForma
         base = "stdin";
     } else if (pipeline::looks_like_url(input)) {
         for (char c : input.substr(input.find("://") + 3))
-            base += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ? c : '_';
+            base += ascii::is_alnum(c) || c == '.' || c == '-' ? c : '_';
     } else {
         base = fs::path(input).filename().string();
         for (std::string_view suffix : {".gz", ".html", ".htm"})

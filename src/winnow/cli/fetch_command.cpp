@@ -12,6 +12,7 @@
 #include "winnow/cli/exit_status.hpp"
 #include "winnow/fetch/fetcher.hpp"
 #include "winnow/util/atomic_file.hpp"
+#include "winnow/util/limits.hpp"
 
 namespace winnow::cli {
 namespace {
@@ -21,7 +22,7 @@ struct FetchSettings {
     std::string output;
     bool headers = false;
     long timeout = 30;
-    std::size_t max_bytes = 20 * 1024 * 1024;
+    std::size_t max_bytes = k_default_max_page_bytes;
     std::string user_agent;
     std::string etag;
     std::string last_modified;

@@ -14,6 +14,7 @@
 #include "winnow/fixtures/corpus.hpp"
 #include "winnow/fixtures/corpus_runner.hpp"
 #include "winnow/fixtures/fixture_add.hpp"
+#include "winnow/util/limits.hpp"
 
 namespace winnow::cli {
 namespace {
@@ -27,7 +28,7 @@ struct FixturesSettings {
     std::string name;
     std::string url;
     bool force = false;
-    std::size_t max_bytes = 20 * 1024 * 1024;
+    std::size_t max_bytes = k_default_max_page_bytes;
     long timeout = 30;
     // regen
     std::vector<std::string> names;

@@ -32,11 +32,6 @@ bool is_layout_table(const Tree& tree, NodeId table) {
     return false;
 }
 
-bool is_heading(GumboTag tag) {
-    return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 ||
-           tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
-}
-
 class BlockBuilder {
 public:
     explicit BlockBuilder(const Tree& tree) : m_tree(tree) {}
@@ -183,7 +178,7 @@ private:
             default:
                 break;
         }
-        if (is_heading(node.tag) && m_item_depth < 0) {
+        if (dom::is_heading(node.tag) && m_item_depth < 0) {
             flush();
             BlockKind saved = m_kind;
             m_kind = BlockKind::heading;

@@ -5,8 +5,9 @@
 #include <set>
 #include <vector>
 
-#include "winnow/decode/text.hpp"
 #include "winnow/extract/text_measure.hpp"
+#include "winnow/util/ascii.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -17,11 +18,6 @@ constexpr double k_agreement_similarity = 0.6;
 constexpr double k_title_repeat_similarity = 0.75;
 // A <title> part under this many words is a site name, not a headline.
 constexpr std::size_t k_min_title_part_words = 3;
-
-bool is_cjk(char32_t c) {
-    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-           (c >= 0xF900 && c <= 0xFAFF);
-}
 
 // Lower-case words; each CJK character is a word of its own (those scripts do not space words).
 std::vector<std::string> words_of(std::string_view text) {
@@ -34,11 +30,11 @@ std::vector<std::string> words_of(std::string_view text) {
     };
     for (std::size_t i = 0; i < lowered.size();) {
         const std::size_t start = i;
-        const char32_t c = decode::next_code_point(lowered, i);
-        if (is_cjk(c)) {
+        const char32_t c = utf8::next_code_point(lowered, i);
+        if (utf8::is_cjk(c)) {
             end_word();
             words.emplace_back(lowered.substr(start, i - start));
-        } else if (c >= 128 || std::isalnum(static_cast<int>(c))) {
+        } else if (c >= 128 || ascii::is_alnum(static_cast<char>(c))) {
             word.append(lowered, start, i - start);
         } else {
             end_word();

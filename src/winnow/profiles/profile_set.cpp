@@ -3,23 +3,17 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <stdexcept>
 
 #include "winnow/profiles/builtin_default.hpp"
+#include "winnow/util/url.hpp"
 
 namespace winnow::profiles {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
 
 bool is_folder(const fs::path& path) {
     std::error_code ec;
@@ -203,9 +197,9 @@ const Profile* ProfileSet::profile_for(std::string_view url, std::string_view fo
         for (const Profile& site : m_sites)
             if (site.name == forced) return &site;
     }
-    const std::string host = url_host(url);
+    const std::string host = url::host(url);
     if (host.empty()) return nullptr;
-    const std::string path = url_path(url);
+    const std::string path = url::path(url);
     const Profile* best = nullptr;
     long best_score = -1;
     for (const Profile& site : m_sites) {
@@ -222,29 +216,6 @@ const extract::SiteRules& ProfileSet::rules_for(std::string_view url, std::strin
     const Profile* site = profile_for(url, forced);
     if (!site) return m_default_rules;
     return m_merged[static_cast<std::size_t>(site - m_sites.data())];
-}
-
-std::string url_host(std::string_view url) {
-    std::size_t scheme = url.find("://");
-    if (scheme == std::string_view::npos) return {};
-    std::string_view rest = url.substr(scheme + 3);
-    rest = rest.substr(0, rest.find_first_of("/?#"));
-    if (auto at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
-    if (!rest.empty() && rest.front() == '[') return lower(rest.substr(0, rest.find(']') + 1));  // IPv6
-    rest = rest.substr(0, rest.find(':'));
-    std::string host = lower(rest);
-    if (!host.empty() && host.back() == '.') host.pop_back();
-    return host;
-}
-
-std::string url_path(std::string_view url) {
-    std::size_t scheme = url.find("://");
-    if (scheme == std::string_view::npos) return "/";
-    std::string_view rest = url.substr(scheme + 3);
-    std::size_t slash = rest.find_first_of("/?#");
-    if (slash == std::string_view::npos || rest[slash] != '/') return "/";
-    rest.remove_prefix(slash);
-    return std::string(rest.substr(0, rest.find_first_of("?#")));
 }
 
 }  // namespace winnow::profiles

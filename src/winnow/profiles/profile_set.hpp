@@ -70,9 +70,4 @@ private:
     void merge(bool default_rules);
 };
 
-// The host of an http(s) URL, lower case, without port or trailing dot; "" when there is none.
-std::string url_host(std::string_view url);
-// The path of a URL ("/" when empty), without query or fragment.
-std::string url_path(std::string_view url);
-
 }  // namespace winnow::profiles

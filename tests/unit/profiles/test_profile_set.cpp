@@ -231,14 +231,3 @@ TEST_CASE("profiles: the built-in default.toml and the project's profiles/ load 
     INFO((set ? std::string() : set.error().message));
     CHECK(set.has_value());
 }
-
-TEST_CASE("profiles: URL host and path", "[profiles]") {
-    using winnow::profiles::url_host;
-    using winnow::profiles::url_path;
-    CHECK(url_host("https://user:pw@Www.Example.COM:443/a/b?c#d") == "www.example.com");
-    CHECK(url_host("http://example.com") == "example.com");
-    CHECK(url_host("example.com/a") == "");
-    CHECK(url_path("https://example.com/a/b?c#d") == "/a/b");
-    CHECK(url_path("https://example.com?x") == "/");
-    CHECK(url_path("https://example.com") == "/");
-}

@@ -1,0 +1,61 @@
+#include "winnow/util/utf8.hpp"
+
+#include <utf8proc.h>
+
+namespace winnow::utf8 {
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) {
+        ++i;
+        return 0xFFFD;
+    }
+    i += static_cast<std::size_t>(n);
+    return static_cast<char32_t>(cp);
+}
+
+void append(std::string& out, char32_t cp) {
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    utf8proc_uint8_t buffer[4];
+    auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buffer);
+    out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
+}
+
+std::size_t code_point_count(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+bool is_space(char32_t cp) {
+    switch (cp) {
+        case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
+        case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
+        case 0x202F: case 0x205F: case 0x3000:
+            return true;
+        default:
+            return cp >= 0x2000 && cp <= 0x200A;
+    }
+}
+
+bool is_invisible(char32_t cp) {
+    switch (cp) {
+        case 0x00AD:  // soft hyphen
+        case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+        case 0x200E: case 0x200F:  // direction marks: the text direction survives without them
+        case 0x0000:
+            return true;
+        default:
+            return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp < 0x85) ||
+                   (cp > 0x85 && cp < 0xA0);
+    }
+}
+
+bool is_cjk(char32_t cp) {
+    return (cp >= 0x3040 && cp <= 0x30FF) ||  // hiragana, katakana
+           (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+}  // namespace winnow::utf8
