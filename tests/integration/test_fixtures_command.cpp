@@ -78,7 +78,7 @@ private:
 
 }  // namespace
 
-TEST_CASE("winnow fixtures: add a file, check passes; an edited text fails with a diff; regen fixes it", "[fixtures][integration]") {
+TEST_CASE("winnow fixtures: add a file, check passes, an edited text fails with a diff, regen fixes it", "[fixtures][integration]") {
     TemporaryFolder tmp;
     write_text(fs::path(tmp.path()) / "story.html", article_page("Library budget approved", "Residents welcomed the decision."));
     const std::string corpus = quoted((fs::path(tmp.path()) / "corpus").string());

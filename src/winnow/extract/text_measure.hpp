@@ -10,7 +10,8 @@
 
 namespace winnow::extract {
 
-// One compiled-in list: the language code and its words, one a line (stopwords_data.cpp).
+// One compiled-in list: the language code and its words, one a line (stopwords/LANG.txt,
+// embedded by CMake: cmake/embed_text.cmake).
 struct StopwordSource {
     std::string_view language;
     std::string_view words;

@@ -9,7 +9,7 @@
 using namespace winnow::extract;
 using winnow::dom::Tree;
 
-TEST_CASE("per-node link characters; in-page anchors weigh 0.3", "[extract][link-density]") {
+TEST_CASE("per-node link characters, in-page anchors weigh 0.3", "[extract][link-density]") {
     Tree tree = Tree::parse(R"(<body><div id="a"><a href="/x">abcde</a>fghij</div><div id="b"><a href="#n">abcdefghij</a></div></body>)");
     NodeStats stats;
     stats.measure_text_nodes(tree, stopwords_for("en"));

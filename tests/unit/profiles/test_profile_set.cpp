@@ -122,7 +122,7 @@ TEST_CASE("profiles: duplicate hosts across files are reported at the second one
     CHECK(problems[0].to_string() == "dir/b.toml:3:3: duplicate host \"b.com\": already matched by profile a (dir/a.toml)");
 }
 
-TEST_CASE("profiles: a site profile needs hosts; default.toml takes no [match]", "[profiles]") {
+TEST_CASE("profiles: a site profile needs hosts, default.toml takes no [match]", "[profiles]") {
     std::vector<Problem> problems;
     winnow::profiles::read_profile("description = \"no match\"\n", "p/x.toml", "x", problems);
     winnow::profiles::read_profile("[match]\nhosts = [\"a.com\"]\n", "p/default.toml", "default", problems);

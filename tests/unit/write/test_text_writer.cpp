@@ -25,7 +25,7 @@ TEST_CASE("list items on consecutive lines, nested ones indented two more spaces
     CHECK(winnow::write::render_text(a) == "T\n\nIntro\n\n  \u2022 one\n\n    \u2022 one-a\n\n  \u2022 two\n\nAfter\n");
 }
 
-TEST_CASE("table rows of one table share lines; pre keeps its line breaks", "[write]") {
+TEST_CASE("table rows of one table share lines, pre keeps its line breaks", "[write]") {
     Article a;
     a.title = "T";
     a.blocks = {{BlockKind::table_row, 0, 3, "a | b"}, {BlockKind::table_row, 0, 3, "1 | 2"},
