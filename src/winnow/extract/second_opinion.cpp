@@ -32,21 +32,21 @@ constexpr float k_prose_max_link_density = 0.2f;
 // Short blocks (headings, datelines) crossed while looking for more prose on each side.
 constexpr int k_max_skipped_blocks = 1;
 
-bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const std::string& title) {
+bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const std::string& title, RegexGuard& regexes) {
     if (block.block.kind != BlockKind::paragraph && block.block.kind != BlockKind::quote) return false;
     const TextCounts counts = measure_text(block.block.text, stopwords);
     if (counts.chars < k_prose_min_chars || counts.words <= 0 || counts.sentence_ends == 0) return false;
     const float density = counts.stopwords / counts.words;
     const float needed = stopwords.is_union ? k_prose_union_stopword_density : k_prose_stopword_density;
     if (density < needed || block_link_density(block) > k_prose_max_link_density) return false;
-    if (is_boilerplate_line(block.block.text) || is_title_repeat(block.block.text, title)) return false;
+    if (is_boilerplate_line(block.block.text, regexes) || is_title_repeat(block.block.text, title)) return false;
     return true;
 }
 
 }  // namespace
 
 std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::vector<SourcedBlock>& page_blocks,
-                                         const StopwordList& stopwords, const std::string& title) {
+                                         const StopwordList& stopwords, const std::string& title, RegexGuard& regexes) {
     if (kept.empty()) return 0;
     // The main result's first and last blocks in the page's blocks.
     std::size_t first = page_blocks.size(), last = page_blocks.size();
@@ -64,7 +64,7 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
     std::vector<Block> before, after;
     int skipped = 0;
     for (std::size_t i = first; i-- > 0;) {
-        if (is_prose(page_blocks[i], stopwords, title)) {
+        if (is_prose(page_blocks[i], stopwords, title, regexes)) {
             before.push_back(page_blocks[i].block);
             skipped = 0;
         } else if (++skipped > k_max_skipped_blocks) {
@@ -73,7 +73,7 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
     }
     skipped = 0;
     for (std::size_t i = last + 1; i < page_blocks.size(); ++i) {
-        if (is_prose(page_blocks[i], stopwords, title)) {
+        if (is_prose(page_blocks[i], stopwords, title, regexes)) {
             after.push_back(page_blocks[i].block);
             skipped = 0;
         } else if (++skipped > k_max_skipped_blocks) {

@@ -4,6 +4,7 @@
 #include "winnow/decode/sniff.hpp"
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/extractor.hpp"
+#include "winnow/util/regex_guard.hpp"
 
 namespace winnow::pipeline {
 namespace {
@@ -39,12 +40,15 @@ Result<extract::Article> clean_page(std::string_view bytes, const PageContext& c
     extract::ExtractOptions extract_options;
     extract_options.url = context.url;
     extract_options.explain = options.explain;
+    std::vector<std::string> warnings;  // a profile's path pattern that failed on the URL
     if (options.profiles) {
         const std::string profile_url = context.url.empty() ? stated_url(tree) : context.url;
-        extract_options.site_rules = &options.profiles->rules_for(profile_url, context.profile);
+        RegexGuard regexes(&warnings);
+        extract_options.site_rules = &options.profiles->rules_for(profile_url, regexes, context.profile);
     }
 
     extract::Article article = extract::extract_article(tree, extract_options);
+    article.warnings.insert(article.warnings.begin(), warnings.begin(), warnings.end());
     if (article.blocks.empty() && article.title.empty()) return fail(ErrorKind::bad_input, "the page has no text");
     return article;
 }

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
-#include <stdexcept>
 
 #include "winnow/profiles/builtin_default.hpp"
 #include "winnow/util/url.hpp"
@@ -49,20 +48,18 @@ std::vector<std::string> split_colons(std::string_view list) {
     return parts;
 }
 
-bool path_matches(const Profile& profile, const std::string& path) {
+bool path_matches(const Profile& profile, const std::string& path, RegexGuard& regexes) {
     for (const auto& regex : profile.paths) {
-        try {
-            if (boost::regex_search(path, regex)) return true;
-        } catch (const std::runtime_error&) {
-            // Too complex on this path: the pattern does not match it.
-        }
+        if (regexes.search(path, [&] { return boost::regex_search(path, regex); },
+                           [&] { return extract::rule_name("profile " + profile.name, "paths", regex.str()); }))
+            return true;
     }
     return false;
 }
 
 // How well a profile fits a host and path: the length of the matched host, then whether a
 // path pattern matched; -1 when it does not apply.
-long specificity(const Profile& profile, const std::string& host, const std::string& path) {
+long specificity(const Profile& profile, const std::string& host, const std::string& path, RegexGuard& regexes) {
     long best = -1;
     for (const HostEntry& entry : profile.hosts) {
         bool same = host == entry.host;
@@ -72,7 +69,7 @@ long specificity(const Profile& profile, const std::string& host, const std::str
     }
     if (best < 0) return -1;
     if (profile.paths.empty()) return best * 2;
-    return path_matches(profile, path) ? best * 2 + 1 : -1;
+    return path_matches(profile, path, regexes) ? best * 2 + 1 : -1;
 }
 
 template <typename T>
@@ -192,7 +189,7 @@ void ProfileSet::merge(bool default_rules) {
     }
 }
 
-const Profile* ProfileSet::profile_for(std::string_view url, std::string_view forced) const {
+const Profile* ProfileSet::profile_for(std::string_view url, RegexGuard& regexes, std::string_view forced) const {
     if (!forced.empty()) {
         for (const Profile& site : m_sites)
             if (site.name == forced) return &site;
@@ -203,7 +200,7 @@ const Profile* ProfileSet::profile_for(std::string_view url, std::string_view fo
     const Profile* best = nullptr;
     long best_score = -1;
     for (const Profile& site : m_sites) {
-        long score = specificity(site, host, path);
+        long score = specificity(site, host, path, regexes);
         if (score > best_score) {  // ties go to the first by name
             best_score = score;
             best = &site;
@@ -212,8 +209,9 @@ const Profile* ProfileSet::profile_for(std::string_view url, std::string_view fo
     return best;
 }
 
-const extract::SiteRules& ProfileSet::rules_for(std::string_view url, std::string_view forced) const {
-    const Profile* site = profile_for(url, forced);
+const extract::SiteRules& ProfileSet::rules_for(std::string_view url, RegexGuard& regexes,
+                                                std::string_view forced) const {
+    const Profile* site = profile_for(url, regexes, forced);
     if (!site) return m_default_rules;
     return m_merged[static_cast<std::size_t>(site - m_sites.data())];
 }

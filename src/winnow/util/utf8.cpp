@@ -29,6 +29,13 @@ std::size_t code_point_count(std::string_view s) {
     return n;
 }
 
+std::string shorten(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return std::string(s);
+    std::size_t end = max_bytes < 3 ? 0 : max_bytes - 3;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+    return std::string(s.substr(0, end)) + "...";
+}
+
 bool is_space(char32_t cp) {
     switch (cp) {
         case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
