@@ -184,6 +184,7 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& optio
     ProgressLine progress(settings.inputs.size());
     for (std::size_t i = 0; i < settings.inputs.size(); ++i) {
         const std::string& input = settings.inputs[i];
+        CurrentInput current(input);
         CleanedInput cleaned = clean_one(input, settings, options);
         if (!cleaned.article) {
             ++failed;
@@ -222,7 +223,7 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& optio
     if (!(nothing_to_write && !settings.output.empty())) {
         if (auto written = combined.finish(); !written) {
             std::cerr << "winnow: " << written.error().message << "\n";
-            return k_exit_some_failed;
+            return exit_status_for(written.error());
         }
     }
     return failed ? k_exit_some_failed : k_exit_ok;
@@ -258,7 +259,7 @@ void add_clean_command(CLI::App& app, int& status) {
         auto profile_set = profiles::ProfileSet::load(profile_sources(settings->profiles));
         if (!profile_set) {
             std::cerr << "winnow: " << profile_set.error().message << "\n";
-            status = k_exit_usage;
+            status = exit_status_for(profile_set.error());
             return;
         }
         pipeline::CleanOptions options;

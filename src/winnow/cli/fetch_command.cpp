@@ -38,6 +38,7 @@ std::string render_headers(const fetch::FetchResult& result) {
 }
 
 int run_fetch(const FetchSettings& settings) {
+    CurrentInput current(settings.url);
     fetch::FetchOptions options;
     options.robots = false;
     options.total_timeout = std::chrono::seconds(settings.timeout);
@@ -56,7 +57,7 @@ int run_fetch(const FetchSettings& settings) {
     if (!settings.output.empty()) {
         if (auto written = write_atomically(settings.output, content); !written) {
             std::cerr << "winnow: " << written.error().message << "\n";
-            return k_exit_some_failed;
+            return exit_status_for(written.error());
         }
         return k_exit_ok;
     }

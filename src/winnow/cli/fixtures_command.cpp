@@ -6,7 +6,6 @@
 
 #include <iostream>
 #include <memory>
-#include <optional>
 
 #include "winnow/cli/cli.hpp"
 #include "winnow/cli/exit_status.hpp"
@@ -47,18 +46,11 @@ pipeline::CleanOptions corpus_clean_options(const profiles::ProfileSet& profile_
     return options;
 }
 
-// Loads the profiles the settings ask for; a broken profile is reported and is a usage error.
-std::optional<profiles::ProfileSet> load_profiles(const FixturesSettings& settings) {
+// Loads the profiles the settings ask for; a broken profile is reported (a config error).
+Result<profiles::ProfileSet> load_profiles(const FixturesSettings& settings) {
     auto profile_set = profiles::ProfileSet::load(profile_sources(settings.profiles));
-    if (!profile_set) {
-        std::cerr << "winnow: " << profile_set.error().message << "\n";
-        return std::nullopt;
-    }
-    return std::move(*profile_set);
-}
-
-int status_for(const Error& error) {
-    return error.kind == ErrorKind::usage || error.kind == ErrorKind::config ? k_exit_usage : k_exit_some_failed;
+    if (!profile_set) std::cerr << "winnow: " << profile_set.error().message << "\n";
+    return profile_set;
 }
 
 void print_problems(const std::vector<fixtures::CorpusProblem>& problems) {
@@ -80,12 +72,13 @@ int run_add(const FixturesSettings& settings) {
     request.force = settings.force;
     request.load.max_bytes = settings.max_bytes;
     request.load.fetch.total_timeout = std::chrono::seconds(settings.timeout);
+    CurrentInput current(settings.input);
     auto profile_set = load_profiles(settings);
-    if (!profile_set) return k_exit_usage;
+    if (!profile_set) return exit_status_for(profile_set.error());
     auto added = fixtures::add_fixture(request, corpus_clean_options(*profile_set));
     if (!added) {
         std::cerr << "winnow: " << added.error().message << "\n";
-        return status_for(added.error());
+        return exit_status_for(added.error());
     }
     std::cout << "added " << added->name << ": " << added->page.string();
     if (!added->meta.empty()) std::cout << ", " << added->meta.string();
@@ -94,10 +87,11 @@ int run_add(const FixturesSettings& settings) {
 }
 
 int run_regen(const FixturesSettings& settings) {
+    CurrentInput current(settings.corpus);
     auto corpus = open_corpus(settings.corpus);
-    if (!corpus) return corpus.error().kind == ErrorKind::io ? k_exit_some_failed : k_exit_usage;
+    if (!corpus) return exit_status_for(corpus.error());
     auto profile_set = load_profiles(settings);
-    if (!profile_set) return k_exit_usage;
+    if (!profile_set) return exit_status_for(profile_set.error());
     auto report = fixtures::regen_corpus(*corpus, settings.names, corpus_clean_options(*profile_set), settings.jobs);
     std::size_t added = 0, removed = 0;
     for (const auto& change : report.changes) {
@@ -115,13 +109,14 @@ int run_regen(const FixturesSettings& settings) {
 }
 
 int run_check(const FixturesSettings& settings) {
+    CurrentInput current(settings.corpus);
     auto corpus = open_corpus(settings.corpus);
-    if (!corpus) return corpus.error().kind == ErrorKind::io ? k_exit_some_failed : k_exit_usage;
+    if (!corpus) return exit_status_for(corpus.error());
     fixtures::CheckOptions check;
     check.jobs = settings.jobs;
     check.max_diff_lines = settings.max_diff_lines;
     auto profile_set = load_profiles(settings);
-    if (!profile_set) return k_exit_usage;
+    if (!profile_set) return exit_status_for(profile_set.error());
     auto report = fixtures::check_corpus(*corpus, corpus_clean_options(*profile_set), check);
     for (const auto& differing : report.differing) std::cout << differing.diff;
     print_problems(report.problems);

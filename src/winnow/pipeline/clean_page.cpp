@@ -5,6 +5,7 @@
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/extractor.hpp"
 #include "winnow/util/regex_guard.hpp"
+#include "winnow/util/test_hooks.hpp"
 
 namespace winnow::pipeline {
 namespace {
@@ -36,6 +37,7 @@ Result<extract::Article> clean_page(std::string_view bytes, const PageContext& c
 
     decode::DecodedDocument decoded = decode::decode_html(bytes, decode::charset_from_content_type(context.content_type));
     dom::Tree tree = dom::Tree::parse(decoded.text);
+    test_hooks::throw_if_asked();
 
     extract::ExtractOptions extract_options;
     extract_options.url = context.url;
