@@ -5,7 +5,6 @@
 // sibling (removal is a mark here, not a change of structure).
 #include "winnow/dom/selector.hpp"
 
-#include <algorithm>
 #include <cstdint>
 
 #include "winnow/util/ascii.hpp"

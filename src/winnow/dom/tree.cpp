@@ -1,7 +1,5 @@
 #include "winnow/dom/tree.hpp"
 
-#include <algorithm>
-
 #include "winnow/util/ascii.hpp"
 
 namespace winnow::dom {

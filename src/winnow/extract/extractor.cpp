@@ -5,7 +5,6 @@
 // See README.md in this folder for the algorithm in prose.
 #include "winnow/extract/extractor.hpp"
 
-
 #include "winnow/extract/block_builder.hpp"
 #include "winnow/extract/block_filter.hpp"
 #include "winnow/extract/cleaning.hpp"
@@ -28,8 +27,6 @@ constexpr std::size_t k_title_search_blocks = 3;
 void restore_with_ancestors(dom::Tree& tree, NodeId id) {
     for (NodeId at = id; at != dom::k_no_node; at = tree.node(at).parent) tree.restore(at);
 }
-
-
 
 }  // namespace
 

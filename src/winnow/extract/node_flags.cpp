@@ -3,7 +3,6 @@
 #include "winnow/extract/node_flags.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include "winnow/util/ascii.hpp"
 

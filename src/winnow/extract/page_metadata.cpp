@@ -3,8 +3,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-
 #include "winnow/decode/text.hpp"
 #include "winnow/util/ascii.hpp"
 

@@ -3,7 +3,6 @@
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <cmath>
 #include <deque>
 #include <map>
 #include <random>

@@ -1,7 +1,6 @@
 #include "winnow/pipeline/load_input.hpp"
 
 #include <cstdio>
-#include <iostream>
 
 #include "winnow/decode/sniff.hpp"
 #include "winnow/util/ascii.hpp"

@@ -55,6 +55,4 @@ Result<RunConfig> load_config(const std::filesystem::path& file);
 // Same from text already read; `file` is used for messages and relative paths.
 Result<RunConfig> parse_config(std::string_view text, const std::filesystem::path& file);
 
-std::string source_kind_name(SourceKind kind);
-
 }  // namespace winnow::run
