@@ -1,5 +1,5 @@
 // `winnow fixtures add|regen|check`: golden corpora of saved pages and their expected text.
-// The library (src/winnow/fixtures) does the work; this file prints reports and picks the exit
+// The library (src/winnow/corpus) does the work; this file prints reports and picks the exit
 // status: 0 all good; 1 a fixture differs, a page failed or the corpus has a problem; 2 usage
 // (bad options, CORPUS not a folder, `add` over an existing fixture without --force).
 #include <CLI/CLI.hpp>
@@ -10,9 +10,9 @@
 #include "winnow/cli/cli.hpp"
 #include "winnow/cli/exit_status.hpp"
 #include "winnow/cli/profile_options.hpp"
-#include "winnow/fixtures/corpus.hpp"
-#include "winnow/fixtures/corpus_runner.hpp"
-#include "winnow/fixtures/fixture_add.hpp"
+#include "winnow/corpus/corpus.hpp"
+#include "winnow/corpus/corpus_runner.hpp"
+#include "winnow/corpus/fixture_add.hpp"
 #include "winnow/util/limits.hpp"
 
 namespace winnow::cli {
@@ -53,18 +53,18 @@ Result<profiles::ProfileSet> load_profiles(const FixturesSettings& settings) {
     return profile_set;
 }
 
-void print_problems(const std::vector<fixtures::CorpusProblem>& problems) {
+void print_problems(const std::vector<corpus::CorpusProblem>& problems) {
     for (const auto& problem : problems) std::cerr << "winnow: " << problem.message() << "\n";
 }
 
-Result<fixtures::Corpus> open_corpus(const std::string& folder) {
-    auto corpus = fixtures::scan_corpus(folder);
-    if (!corpus) std::cerr << "winnow: " << corpus.error().message << "\n";
-    return corpus;
+Result<corpus::Corpus> open_corpus(const std::string& folder) {
+    auto scanned = corpus::scan_corpus(folder);
+    if (!scanned) std::cerr << "winnow: " << scanned.error().message << "\n";
+    return scanned;
 }
 
 int run_add(const FixturesSettings& settings) {
-    fixtures::AddRequest request;
+    corpus::AddRequest request;
     request.corpus = settings.corpus;
     request.input = settings.input;
     request.name = settings.name;
@@ -75,7 +75,7 @@ int run_add(const FixturesSettings& settings) {
     CurrentInput current(settings.input);
     auto profile_set = load_profiles(settings);
     if (!profile_set) return exit_status_for(profile_set.error());
-    auto added = fixtures::add_fixture(request, corpus_clean_options(*profile_set));
+    auto added = corpus::add_fixture(request, corpus_clean_options(*profile_set));
     if (!added) {
         std::cerr << "winnow: " << added.error().message << "\n";
         return exit_status_for(added.error());
@@ -88,11 +88,11 @@ int run_add(const FixturesSettings& settings) {
 
 int run_regen(const FixturesSettings& settings) {
     CurrentInput current(settings.corpus);
-    auto corpus = open_corpus(settings.corpus);
-    if (!corpus) return exit_status_for(corpus.error());
+    auto scanned = open_corpus(settings.corpus);
+    if (!scanned) return exit_status_for(scanned.error());
     auto profile_set = load_profiles(settings);
     if (!profile_set) return exit_status_for(profile_set.error());
-    auto report = fixtures::regen_corpus(*corpus, settings.names, corpus_clean_options(*profile_set), settings.jobs);
+    auto report = corpus::regen_corpus(*scanned, settings.names, corpus_clean_options(*profile_set), settings.jobs);
     std::size_t added = 0, removed = 0;
     for (const auto& change : report.changes) {
         std::cout << change.name << ".txt: " << (change.created ? "created, " : "") << "+" << change.added << " -"
@@ -110,14 +110,14 @@ int run_regen(const FixturesSettings& settings) {
 
 int run_check(const FixturesSettings& settings) {
     CurrentInput current(settings.corpus);
-    auto corpus = open_corpus(settings.corpus);
-    if (!corpus) return exit_status_for(corpus.error());
-    fixtures::CheckOptions check;
+    auto scanned = open_corpus(settings.corpus);
+    if (!scanned) return exit_status_for(scanned.error());
+    corpus::CheckOptions check;
     check.jobs = settings.jobs;
     check.max_diff_lines = settings.max_diff_lines;
     auto profile_set = load_profiles(settings);
     if (!profile_set) return exit_status_for(profile_set.error());
-    auto report = fixtures::check_corpus(*corpus, corpus_clean_options(*profile_set), check);
+    auto report = corpus::check_corpus(*scanned, corpus_clean_options(*profile_set), check);
     for (const auto& differing : report.differing) std::cout << differing.diff;
     print_problems(report.problems);
     std::cout << "check " << settings.corpus << ": " << report.equal << " of " << report.checked << " fixtures equal";
