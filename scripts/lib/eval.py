@@ -173,10 +173,16 @@ def measured_at(root):
     return commit + ("+changes" if changed else "")
 
 
+ABOUT = ("Quality floors of scripts/eval --gate: floors[CORPUS][FIGURE] is the lowest accepted value of a figure; "
+         "the gate fails when a figure falls more than `tolerance` below it. Raise with scripts/eval --gate --raise; "
+         "lower only with scripts/eval --gate --lower --reason TEXT. Each floor names the date and the commit it was "
+         "measured at; `history` lists every change. A new corpus or figure (say \"modern-dev-metadata\" "
+         "\"author F1\") gets its floor from the first --gate --raise that measures it.")
+
+
 def load_floors(path):
-    if not os.path.exists(path):
-        return {"tolerance": DEFAULT_TOLERANCE, "floors": {}, "history": []}
-    floors = json.load(open(path, encoding="utf-8"))
+    floors = json.load(open(path, encoding="utf-8")) if os.path.exists(path) else {}
+    floors["about"] = ABOUT
     floors.setdefault("tolerance", DEFAULT_TOLERANCE)
     floors.setdefault("floors", {})
     floors.setdefault("history", [])
@@ -184,10 +190,20 @@ def load_floors(path):
 
 
 def save_floors(path, floors):
+    """Writes the file with one line per floor and per history entry, so that a diff shows what changed."""
+    dump = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
+    corpora = []
+    for corpus, figures in floors["floors"].items():
+        rows = ",\n".join(f"      {dump(figure)}: {dump(entry)}" for figure, entry in figures.items())
+        corpora.append(f"    {dump(corpus)}: {{\n{rows}\n    }}")
+    history = ",\n".join(f"    {dump(change)}" for change in floors["history"])
+    text = (f"{{\n  \"about\": {dump(floors['about'])},\n  \"tolerance\": {dump(floors['tolerance'])},\n"
+            f"  \"floors\": {{\n" + ",\n".join(corpora) + "\n  },\n"
+            f"  \"history\": [\n{history}\n  ]\n}}\n")
+    json.loads(text)  # the file must stay valid JSON
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as out:
-        json.dump(floors, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        out.write(text)
     os.replace(tmp, path)
 
 
