@@ -216,6 +216,25 @@ def gate(args, measured):
     today = datetime.date.today().isoformat()
     commit = measured_at(args.root)
     failures, lines, changes = [], [], []
+    # Raise or lower first (when asked), then judge every figure against the floors as they stand.
+    for corpus, figures in measured.items():
+        for figure, value in figures.items():
+            entry = floors["floors"].get(corpus, {}).get(figure)
+            new = {"floor": round(value, 6), "date": today, "commit": commit}
+            if entry is None:
+                if args.raise_floors or args.lower:
+                    floors["floors"].setdefault(corpus, {})[figure] = new
+                    changes.append({"date": today, "commit": commit, "action": "add", "corpus": corpus,
+                                    "figure": figure, "to": new["floor"]})
+            elif args.raise_floors and value > entry["floor"]:
+                changes.append({"date": today, "commit": commit, "action": "raise", "corpus": corpus,
+                                "figure": figure, "from": entry["floor"], "to": new["floor"]})
+                floors["floors"][corpus][figure] = new
+            elif args.lower and value < entry["floor"]:
+                new["reason"] = args.reason
+                changes.append({"date": today, "commit": commit, "action": "lower", "corpus": corpus,
+                                "figure": figure, "from": entry["floor"], "to": new["floor"], "reason": args.reason})
+                floors["floors"][corpus][figure] = new
     # Every floor of a corpus that was measured must be met; a floor whose figure this run did not
     # produce is a failure too (a renamed figure must not slip past the gate).
     for corpus, figures in floors["floors"].items():
@@ -226,33 +245,16 @@ def gate(args, measured):
             value = measured[corpus].get(figure)
             if value is None:
                 failures.append(f"gate: FAIL {corpus} {figure}: not measured (its floor is {floor:.3f})")
-                continue
-            if value < floor - tolerance - 1e-9:
+            elif value < floor - tolerance - 1e-9:
                 failures.append(f"gate: FAIL {corpus} {figure} {value:.3f} is {floor - value:.3f} below its floor "
                                 f"{floor:.3f} (set {entry.get('date', '?')} at {entry.get('commit', '?')})")
             else:
                 lines.append(f"gate: ok   {corpus} {figure} {value:.3f} (floor {floor:.3f})")
     for corpus, figures in measured.items():
         for figure, value in figures.items():
-            entry = floors["floors"].get(corpus, {}).get(figure)
-            new = {"floor": round(value, 6), "date": today, "commit": commit}
-            if entry is None:
-                if args.raise_floors or args.lower:
-                    floors["floors"].setdefault(corpus, {})[figure] = new
-                    changes.append({"date": today, "commit": commit, "action": "add", "corpus": corpus,
-                                    "figure": figure, "to": new["floor"]})
-                else:
-                    lines.append(f"gate: --   {corpus} {figure} {value:.3f} has no floor (--gate --raise adds one)")
-            elif args.raise_floors and value > entry["floor"]:
-                changes.append({"date": today, "commit": commit, "action": "raise", "corpus": corpus,
-                                "figure": figure, "from": entry["floor"], "to": new["floor"]})
-                floors["floors"][corpus][figure] = new
-            elif args.lower and value < entry["floor"]:
-                new["reason"] = args.reason
-                changes.append({"date": today, "commit": commit, "action": "lower", "corpus": corpus,
-                                "figure": figure, "from": entry["floor"], "to": new["floor"], "reason": args.reason})
-                floors["floors"][corpus][figure] = new
-    for line in lines:
+            if figure not in floors["floors"].get(corpus, {}):
+                lines.append(f"gate: --   {corpus} {figure} {value:.3f} has no floor (--gate --raise adds one)")
+    for line in lines + failures:
         print(line)
     if changes:
         floors["history"].extend(changes)
@@ -260,12 +262,8 @@ def gate(args, measured):
         for c in changes:
             was = f" from {c['from']:.3f}" if "from" in c else ""
             print(f"gate: {c['action']} {c['corpus']} {c['figure']}{was} to {c['to']:.3f} in {FLOORS_FILE}")
-        return 0
-    if args.raise_floors or args.lower:
+    elif args.raise_floors or args.lower:
         print(f"gate: no floor to {'raise' if args.raise_floors else 'lower'}")
-        return 0
-    for failure in failures:
-        print(failure)
     if failures:
         print(f"gate: failed: {len(failures)} figure{'s' if len(failures) != 1 else ''} more than {tolerance} "
               f"below {'its floor' if len(failures) == 1 else 'their floors'} ({FLOORS_FILE})")
