@@ -1,6 +1,7 @@
 #include "winnow/extract/block_builder.hpp"
 
 #include "winnow/decode/text.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -72,14 +73,10 @@ private:
             m_source = m_tree.node(id).parent;
             m_source_block = m_block_elements.empty() ? m_source : m_block_elements.back();
         }
-        if (m_link_depth > 0) m_link_chars += static_cast<float>(code_points(m_buffer, before));
+        if (m_link_depth > 0)
+            m_link_chars += static_cast<float>(utf8::non_space_count(std::string_view(m_buffer).substr(before)));
     }
 
-    static std::size_t code_points(const std::string& s, std::size_t from) {
-        std::size_t n = 0;
-        for (std::size_t i = from; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && s[i] != ' ';
-        return n;
-    }
     BlockKind m_kind = BlockKind::paragraph;
     std::uint32_t m_list_depth = 0;   // lists entered
     int m_item_depth = -1;            // depth of the open list item, -1 outside lists

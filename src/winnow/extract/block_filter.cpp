@@ -9,6 +9,7 @@
 #include "winnow/extract/cleaning.hpp"
 #include "winnow/extract/node_flags.hpp"
 #include "winnow/extract/title.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -215,8 +216,7 @@ bool is_weak_edge(const SourcedBlock& block, const BlockInfo& info, RegexGuard& 
 }  // namespace
 
 float block_link_density(const SourcedBlock& block) {
-    std::size_t chars = 0;
-    for (unsigned char c : block.block.text) chars += (c & 0xC0) != 0x80 && c != ' ';
+    const std::size_t chars = utf8::non_space_count(block.block.text);
     return chars ? std::min(1.0f, block.link_chars / static_cast<float>(chars)) : 0.0f;
 }
 

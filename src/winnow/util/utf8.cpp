@@ -36,6 +36,12 @@ std::string shorten(std::string_view s, std::size_t max_bytes) {
     return std::string(s.substr(0, end)) + "...";
 }
 
+std::size_t non_space_count(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80 && c != ' ';
+    return n;
+}
+
 bool is_space(char32_t cp) {
     switch (cp) {
         case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':

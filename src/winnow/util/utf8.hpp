@@ -24,6 +24,10 @@ void append(std::string& out, char32_t cp);
 // The number of code points in valid UTF-8 (continuation bytes are not counted).
 std::size_t code_point_count(std::string_view s);
 
+// The same without the ASCII spaces: the characters of text whose white space is collapsed (link
+// density is link characters over these).
+std::size_t non_space_count(std::string_view s);
+
 // `s` when it has at most `max_bytes` bytes, else its start cut at a character boundary and
 // "..." (`max_bytes` in all, the dots included): for quoting page text in messages.
 std::string shorten(std::string_view s, std::size_t max_bytes);

@@ -16,6 +16,7 @@ TEST_CASE("utf8: code points are decoded, and broken bytes become U+FFFD one at 
     CHECK(utf8::next_code_point(text, i) == U'z');
     CHECK(i == text.size());
     CHECK(utf8::code_point_count(text.substr(0, text.size() - 2)) == 4);
+    CHECK(utf8::non_space_count("a \xC3\xA9 b") == 3);
 }
 
 TEST_CASE("utf8: encoding round-trips, and what is not a scalar value becomes U+FFFD", "[util][utf8]") {
@@ -26,6 +27,12 @@ TEST_CASE("utf8: encoding round-trips, and what is not a scalar value becomes U+
     utf8::append(bad, 0xD800);    // a lone surrogate
     utf8::append(bad, 0x110000);  // beyond Unicode
     CHECK(bad == "\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+TEST_CASE("utf8: text is shortened at a character boundary", "[util][utf8]") {
+    CHECK(utf8::shorten("short", 80) == "short");
+    CHECK(utf8::shorten("abcdefghij", 8) == "abcde...");
+    CHECK(utf8::shorten("abcd\xC3\xA9\xC3\xA9" "x", 8) == "abcd...");  // é is not cut in two
 }
 
 TEST_CASE("utf8: white space and invisible characters, one definition", "[util][utf8]") {
