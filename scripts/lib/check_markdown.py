@@ -10,11 +10,13 @@ joined by " | ", white space is collapsed, and table pipes at the edges of a lin
 delimiter rows and empty lines go; in the text format, an indented line loses its list marker
 ("•", "1."). The sequences must be equal.
 
-usage: check_markdown.py --winnow BIN [--renderer cmark|cmark-gfm|both] [--option OPT]... PAGE...
+usage: check_markdown.py --winnow BIN [--renderer=cmark|cmark-gfm|both] [--option=OPT]... [PAGE...]
 Exit status: 0 every page gives the same lines; 1 some page differs; 2 a tool is missing.
 """
 import argparse
+import glob
 import html.parser
+import os
 import re
 import shutil
 import subprocess
@@ -117,8 +119,11 @@ def main():
     parser.add_argument("--option", action="append", default=[], help="an option for the Markdown run (--links, --images)")
     parser.add_argument("--url", help="the pages' address, passed as --url")
     parser.add_argument("-v", "--verbose", action="store_true")
-    parser.add_argument("pages", nargs="+")
+    parser.add_argument("pages", nargs="*", help="default: every readability source.html in ../shared/datasets")
     args = parser.parse_args()
+    if not args.pages:
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        args.pages = sorted(glob.glob(os.path.join(root, "..", "shared", "datasets", "readability", "*", "source.html")))
 
     renderers = ["cmark", "cmark-gfm"] if args.renderer == "both" else [args.renderer]
     for renderer in renderers:

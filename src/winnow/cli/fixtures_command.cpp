@@ -103,7 +103,7 @@ int run_regen(const FixturesSettings& settings) {
                                          *write::parse_document_format(settings.create_format));
     std::size_t added = 0, removed = 0;
     for (const auto& change : report.changes) {
-        std::cout << change.name << ": " << (change.created ? "created, " : "") << "+" << change.added << " -"
+        std::cout << change.file << ": " << (change.created ? "created, " : "") << "+" << change.added << " -"
                   << change.removed << " lines\n";
         added += change.added;
         removed += change.removed;

@@ -112,15 +112,20 @@ void append_escaped(std::string& out, std::string_view text, std::size_t begin, 
     }
 }
 
-// A code span: a backtick fence longer than any run of backticks inside, padded with a space
-// when the code starts or ends with a backtick. In a table `|` is escaped even there (GFM).
-std::string code_span(std::string_view code, bool table) {
+// The longest run of backticks in `code`: a fence around it must be longer.
+std::size_t longest_backtick_run(std::string_view code) {
     std::size_t longest = 0, run = 0;
     for (char c : code) {
         run = c == '`' ? run + 1 : 0;
         longest = std::max(longest, run);
     }
-    const std::string fence(longest + 1, '`');
+    return longest;
+}
+
+// A code span: a backtick fence longer than any run of backticks inside, padded with a space
+// when the code starts or ends with a backtick. In a table `|` is escaped even there (GFM).
+std::string code_span(std::string_view code, bool table) {
+    const std::string fence(longest_backtick_run(code) + 1, '`');
     const bool pad = code.front() == '`' || code.back() == '`' || (code.front() == ' ' && code.back() == ' ');
     std::string out = fence + (pad ? " " : "");
     for (char c : code) {
@@ -330,9 +335,15 @@ std::string render_inline(const std::string& text, const std::vector<Span>& span
             switch (span.kind) {
                 case SpanKind::image:
                     if (context.options.images && !span.alone) {
-                        std::string md = "![";
+                        // An image after a word, at the end of the text or before a space: a
+                        // space first (the text's own one was trimmed or comes after).
+                        const bool word_before = open_pos > 0 && text[open_pos - 1] != ' ';
+                        const bool word_after = open_pos < text.size() && text[open_pos] != ' ';
+                        std::string md = word_before && !word_after ? " ![" : "![";
                         append_escaped(md, span.alt, 0, span.alt.size(), false, context.escape);
                         md += "](" + link_destination(url::resolve_reference(context.options.base_url, span.target)) + ")";
+                        // The space of "text <img> more" is before the image: one after it keeps the words apart.
+                        if (!word_before && open_pos > 0 && word_after) md += ' ';
                         add_raw(std::move(md));
                     }
                     break;
@@ -425,12 +436,7 @@ std::string heading_markdown(const Block& block, const InlineContext& context) {
 
 std::string code_block_markdown(const Block& block) {
     const std::string code = preformatted_text(block.text);
-    std::size_t longest = 0, run = 0;
-    for (char c : code) {
-        run = c == '`' ? run + 1 : 0;
-        longest = std::max(longest, run);
-    }
-    const std::string fence(std::max<std::size_t>(3, longest + 1), '`');
+    const std::string fence(std::max<std::size_t>(3, longest_backtick_run(code) + 1), '`');
     std::string language;
     for (char c : block.markup.language)
         if (is_ascii_alnum(c) || c == '+' || c == '-' || c == '_' || c == '.' || c == '#') language += c;
