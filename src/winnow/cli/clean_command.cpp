@@ -259,7 +259,7 @@ void add_clean_command(CLI::App& app, int& status) {
                       "Write to this file (atomically) instead of standard output; with several inputs and "
                       "--format text, markdown or json, a folder that gets one file per input");
     clean->add_option("--format", settings->format,
-                      "text: the title, a blank line and the body (the seed format); markdown: CommonMark with "
+                      "text: the title, a blank line and the body (the seed format; an empty first line when the page has no title); markdown: CommonMark with "
                       "GitHub pipe tables; json: one object per input; jsonl: one object per input per line, in input order")
         ->check(CLI::IsMember({"text", "markdown", "md", "json", "jsonl"}))
         ->capture_default_str();
