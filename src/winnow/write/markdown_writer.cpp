@@ -25,13 +25,14 @@ constexpr std::int64_t k_max_list_number = 999'999'999;
 constexpr int k_max_emphasis_rounds = 8;
 
 // A link destination CommonMark reads back whole: bytes that would end or split it are
-// percent-encoded (space, <, >, parentheses, backslash, controls).
+// percent-encoded (space, <, >, parentheses, backslash, controls, and `|`, which would split a
+// table cell).
 std::string link_destination(std::string_view url) {
     static constexpr char k_hex[] = "0123456789ABCDEF";
     std::string out;
     for (char ch : url) {
         auto c = static_cast<unsigned char>(ch);
-        if (c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '(' || c == ')' || c == '\\') {
+        if (c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '(' || c == ')' || c == '\\' || c == '|') {
             out += '%';
             out += k_hex[c >> 4];
             out += k_hex[c & 15];
@@ -292,8 +293,29 @@ struct InlineContext {
 
 // Renders `text[begin, end)` with the spans inside it (sorted by begin, outer first).
 // `line_start`: the range starts a block's content. Iterative: spans nest deeply on some pages.
-std::string render_inline(const std::string& text, const std::vector<Span>& spans, std::size_t begin, std::size_t end,
+// Code spans that touch (`<kbd>Ctrl</kbd><kbd>F</kbd>`) as one: two fences side by side would
+// read as one longer fence.
+std::vector<Span> merge_touching_code(const std::vector<Span>& spans) {
+    std::vector<Span> out;
+    out.reserve(spans.size());
+    for (const Span& span : spans) {
+        if (span.kind == SpanKind::code && span.begin < span.end) {
+            auto touching = std::find_if(out.rbegin(), out.rend(), [&](const Span& s) {
+                return s.kind == SpanKind::code && s.end == span.begin && s.begin < s.end;
+            });
+            if (touching != out.rend()) {
+                touching->end = span.end;
+                continue;
+            }
+        }
+        out.push_back(span);
+    }
+    return out;
+}
+
+std::string render_inline(const std::string& text, const std::vector<Span>& all_spans, std::size_t begin, std::size_t end,
                           bool line_start, const InlineContext& context) {
+    const std::vector<Span> spans = merge_touching_code(all_spans);
     std::vector<Piece> pieces;
     std::vector<Emphasis> emphases;
     auto add_text = [&](std::size_t from, std::size_t to) {
@@ -497,6 +519,7 @@ public:
             if (separate) m_alternate = !m_alternate;
         }
         std::size_t depth = std::min<std::size_t>(block.depth, m_columns.size());
+        const bool new_sublist = depth > 0 && depth == m_columns.size();
         const std::size_t indent = depth == 0 ? 0 : m_columns[depth - 1];
         const ListMarker marker = block.markup.marker;
         // A definition after its term (or another definition) is a paragraph of the term's item.
@@ -529,7 +552,11 @@ public:
         m_markers.resize(depth + 1);
         m_columns[depth] = indent + prefix.size();
         m_markers[depth] = marker;
-        std::string line(indent, ' ');
+        // A numbered list that does not start at 1 cannot interrupt its parent item's text: a
+        // blank line first (the list becomes loose, the text stays the same).
+        const bool ordered = marker == ListMarker::number && lead.empty();
+        std::string line = new_sublist && ordered && block.markup.number != 1 ? "\n" : "";
+        line.append(indent, ' ');
         line += prefix;
         if (marker == ListMarker::term) {
             item_context.suppress_strong = true;

@@ -89,3 +89,15 @@ TEST_CASE("front matter: YAML double-quoted values, keys without a value left ou
     CHECK(winnow::write::yaml_quoted("a\x01\u2028\uFFFE") == "\"a\\x01\\L\\uFFFE\"");
     CHECK(winnow::write::render_front_matter(Article{}, "") == "---\n---\n");
 }
+
+TEST_CASE("markdown: what real pages broke once (touching code, a sublist from 2, | in a table link)", "[write][markdown]") {
+    // Two code spans side by side would read as one fence of two backticks.
+    CHECK(markdown_of("<p>Press <kbd>Ctrl</kbd>+<kbd>F</kbd><kbd>TAB</kbd> now.</p>") == "# T\n\nPress `Ctrl`+`FTAB` now.\n");
+    // A numbered sublist that does not start at 1 cannot interrupt its item's text.
+    CHECK(markdown_of("<ol><li>one<ol start='2'><li>two</li></ol></li></ol>") == "# T\n\n1. one\n\n   2. two\n");
+    // `|` in a link inside a table would split the cell.
+    MarkdownOptions options;
+    options.links = true;
+    CHECK(markdown_of("<table><tr><td><a href='file:///C|/a'>x</a></td></tr></table>", options) ==
+          "# T\n\n|  |\n| --- |\n| [x](file:///C%7C/a) |\n");
+}
