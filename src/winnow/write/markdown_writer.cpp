@@ -106,6 +106,9 @@ void append_escaped(std::string& out, std::string_view text, std::size_t begin, 
             case '#':
                 if (i >= trailing_hashes_from) out += '\\';
                 break;
+            case '!':
+                if (i + 1 == end) out += '\\';  // a link may open right after: "![" would be an image
+                break;
             default:
                 break;
         }

@@ -101,3 +101,9 @@ TEST_CASE("markdown: what real pages broke once (touching code, a sublist from 2
     CHECK(markdown_of("<table><tr><td><a href='file:///C|/a'>x</a></td></tr></table>", options) ==
           "# T\n\n|  |\n| --- |\n| [x](file:///C%7C/a) |\n");
 }
+
+TEST_CASE("markdown: a ! before a link does not make it an image", "[write][markdown]") {
+    MarkdownOptions options;
+    options.links = true;
+    CHECK(markdown_of("<p>Wow!<a href='https://e.org/'>this</a> works!</p>", options) == "# T\n\nWow\\![this](https://e.org/) works\\!\n");
+}
