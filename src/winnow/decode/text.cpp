@@ -5,9 +5,25 @@
 #include <cstdlib>
 
 #include "winnow/decode/decode.hpp"
+#include "winnow/util/ascii.hpp"
 #include "winnow/util/utf8.hpp"
 
 namespace winnow::decode {
+
+std::string to_lower(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        unsigned char b = static_cast<unsigned char>(text[i]);
+        if (b < 128) {
+            out += ascii::lower(static_cast<char>(b));
+            ++i;
+            continue;
+        }
+        utf8::append(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(utf8::next_code_point(text, i)))));
+    }
+    return out;
+}
 
 void append_collapsed(std::string& out, std::string_view text) {
     bool pending_space = false;

@@ -24,4 +24,8 @@ void append_collapsed(std::string& out, std::string_view text);
 // Removes trailing spaces and tabs.
 void trim_trailing_spaces(std::string& s);
 
+// Lower case (Unicode simple case mapping), for comparing words of text meant for people
+// (protocol text is lowered with util/ascii.hpp).
+std::string to_lower(std::string_view text);
+
 }  // namespace winnow::decode

@@ -70,21 +70,6 @@ const StopwordList& stopwords_for(std::string_view tag) {
     return k_lists.at({});
 }
 
-std::string to_lower(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        unsigned char b = static_cast<unsigned char>(text[i]);
-        if (b < 128) {
-            out += static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
-            ++i;
-            continue;
-        }
-        utf8::append(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(next_code_point(text, i)))));
-    }
-    return out;
-}
-
 TextCounts measure_text(std::string_view text, const StopwordList& stopwords) {
     TextCounts counts;
     std::string word;     // the current word, lower case

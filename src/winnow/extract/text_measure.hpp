@@ -40,7 +40,5 @@ struct TextCounts {
 // Counts the text (raw, white space not yet collapsed).
 TextCounts measure_text(std::string_view text, const StopwordList& stopwords);
 
-// Lower case (Unicode simple case mapping), for comparing words.
-std::string to_lower(std::string_view text);
 
 }  // namespace winnow::extract

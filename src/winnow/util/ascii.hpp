@@ -1,7 +1,7 @@
 // util: ASCII character helpers for protocol text (HTTP headers, URLs, tag, attribute and charset
 // names, CSS, robots.txt). They never look at the locale and leave bytes >= 0x80 alone, so UTF-8
 // passes through unchanged. Text meant for people is lowered with Unicode rules instead
-// (extract/text_measure.hpp to_lower).
+// (decode/text.hpp to_lower).
 #pragma once
 
 #include <string>

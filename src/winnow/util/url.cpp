@@ -38,7 +38,8 @@ Result<Url> Url::resolve(std::string_view base, std::string_view reference) {
     CURLU* handle = curl_url();
     if (!handle) return fail(ErrorKind::internal, "cannot allocate a URL");
     Url url(handle);
-    if (!base.empty() && curl_url_set(handle, CURLUPART_URL, std::string(base).c_str(), 0) != CURLUE_OK)
+    if (!base.empty() &&
+        curl_url_set(handle, CURLUPART_URL, std::string(base).c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
         return fail(ErrorKind::usage, std::string(base) + ": not a valid URL");
     // Spaces and other bytes that are not allowed are percent-encoded rather than refused:
     // feeds and pages in the wild contain them.
@@ -89,6 +90,13 @@ std::string host(std::string_view text) {
 std::string path(std::string_view text) {
     auto url = Url::resolve({}, text);
     return url ? url->path() : std::string("/");
+}
+
+std::string resolve_reference(std::string_view base, std::string_view reference) {
+    if (base.empty()) return std::string(reference);
+    auto url = Url::resolve(base, reference);
+    std::string out = url ? url->str() : std::string();
+    return out.empty() ? std::string(reference) : out;
 }
 
 }  // namespace winnow::url

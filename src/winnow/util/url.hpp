@@ -27,7 +27,7 @@ public:
     // an absolute reference stands alone), with an empty base an absolute URL. Leaner than
     // parse(), as links in the wild need: white space around the reference is ignored, and
     // spaces and other bytes a URL may not hold are percent-encoded. The base must be an
-    // absolute URL of a scheme libcurl knows. Fails (usage) with the reason.
+    // absolute URL. Fails (usage) with the reason.
     static Result<Url> resolve(std::string_view base, std::string_view reference);
 
     std::string scheme() const;
@@ -60,5 +60,10 @@ std::string host(std::string_view text);
 
 // The path of a URL, without query and fragment: "/" at least (also when `text` is no URL).
 std::string path(std::string_view text);
+
+// `reference` (a link's href, an image's src, <base href>) resolved against `base` with
+// Url::resolve, as text; `reference` as written when `base` is empty or either cannot be parsed,
+// so that a link that cannot be made absolute stays as the page wrote it.
+std::string resolve_reference(std::string_view base, std::string_view reference);
 
 }  // namespace winnow::url

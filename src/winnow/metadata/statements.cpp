@@ -1,12 +1,12 @@
-// extract: reading the page's own statements from <head>, meta tags and JSON-LD.
-#include "winnow/extract/page_metadata.hpp"
+// metadata: reading the page's own statements from <head>, meta tags and JSON-LD.
+#include "winnow/metadata/statements.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include "winnow/decode/text.hpp"
 #include "winnow/util/ascii.hpp"
 
-namespace winnow::extract {
+namespace winnow::metadata {
 namespace {
 
 using dom::NodeId;
@@ -38,7 +38,7 @@ bool is_article_type(const json& type) {
 }
 
 // Visits every object of a JSON-LD document (arrays, @graph, nested objects), iteratively.
-void read_json_ld(const json& root, PageStatements& statements) {
+void read_json_ld(const json& root, Statements& statements) {
     std::vector<const json*> pending{&root};
     while (!pending.empty()) {
         const json* node = pending.back();
@@ -65,7 +65,7 @@ void read_json_ld(const json& root, PageStatements& statements) {
     }
 }
 
-void split_title(PageStatements& statements) {
+void split_title(Statements& statements) {
     const std::string& title = statements.html_title;
     if (title.empty()) return;
     statements.title_parts.push_back(title);
@@ -86,8 +86,8 @@ void split_title(PageStatements& statements) {
 
 }  // namespace
 
-PageStatements read_page_statements(const dom::Tree& tree) {
-    PageStatements statements;
+Statements read_statements(const dom::Tree& tree, const Context&) {
+    Statements statements;
     statements.language = ascii::lower(decode::collapse_whitespace(tree.attribute(tree.html(), "lang")));
     if (statements.language.empty())
         statements.language = ascii::lower(decode::collapse_whitespace(tree.attribute(tree.html(), "xml:lang")));
@@ -144,4 +144,4 @@ PageStatements read_page_statements(const dom::Tree& tree) {
     return statements;
 }
 
-}  // namespace winnow::extract
+}  // namespace winnow::metadata
