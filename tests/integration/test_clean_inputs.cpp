@@ -5,13 +5,14 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "corpus_files.hpp"
+#include "json_lines.hpp"
 #include "process.hpp"
 #include "test_server.hpp"
 #include "warc_builder.hpp"
 
+using winnow::test::json_lines;
 using winnow::test::run_winnow;
 using winnow::test::TemporaryFolder;
 using winnow::test::corpus::read_text;
@@ -20,13 +21,6 @@ namespace wb = winnow::test::warcs;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<nlohmann::json> json_lines(const std::string& out) {
-    std::vector<nlohmann::json> lines;
-    std::istringstream in(out);
-    for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
-    return lines;
-}
 
 // Three small pages a.html, b.html, c.html in `dir`.
 void write_pages(const fs::path& dir) {
@@ -145,12 +139,13 @@ TEST_CASE("URLs and files in one batch, in the order given", "[clean][inputs]") 
     TemporaryFolder dir;
     write_pages(dir.path());
     write_text(dir.file("list.txt"), server.url("/page/two") + "\n" + dir.file("c.html") + "\n");
-    auto r = run_winnow({"clean", "--format", "jsonl", dir.file("a.html"), server.url("/page/one"), "-i", dir.file("list.txt")});
+    // -i takes one list: the argument after it is an input again.
+    auto r = run_winnow({"clean", "--format", "jsonl", dir.file("a.html"), "-i", dir.file("list.txt"), server.url("/page/one")});
     CHECK(r.status == 0);
     auto lines = json_lines(r.out);
     REQUIRE(lines.size() == 4);
     CHECK(lines[0]["title"] == "Apples");
-    CHECK(lines[1]["title"] == "Page one");
+    CHECK(lines[1]["title"] == "Page one");  // the arguments first, then the list
     CHECK(lines[1]["url"] == server.url("/page/one"));
     CHECK(lines[2]["title"] == "Page two");
     CHECK(lines[3]["title"] == "Cherries");

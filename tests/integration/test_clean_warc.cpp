@@ -6,13 +6,14 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <sstream>
 
 #include "corpus_files.hpp"
+#include "json_lines.hpp"
 #include "process.hpp"
 #include "warc_builder.hpp"
 #include "winnow/warc/reader.hpp"
 
+using winnow::test::json_lines;
 using winnow::test::run_winnow;
 using winnow::test::TemporaryFolder;
 using winnow::test::corpus::read_text;
@@ -23,13 +24,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string> k_fruits = {"apples", "bananas", "cherries", "dates", "elderberries", "figs"};
-
-std::vector<nlohmann::json> json_lines(const std::string& out) {
-    std::vector<nlohmann::json> lines;
-    std::istringstream in(out);
-    for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
-    return lines;
-}
 
 std::string url_of(const std::string& fruit) { return "http://example.org/" + fruit; }
 std::string id_of(std::size_t i) { return "00000000-0000-4000-8000-0000000000" + std::to_string(10 + i); }
@@ -56,18 +50,6 @@ std::vector<std::string> crawl_records() {
     return records;
 }
 
-std::string join(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) out += p;
-    return out;
-}
-
-std::string gzip_each(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) out += wb::gzip(p);
-    return out;
-}
-
 // The text of each page cleaned on its own, from a file, with its URL.
 std::vector<nlohmann::json> one_at_a_time(const TemporaryFolder& dir) {
     std::vector<nlohmann::json> out;
@@ -86,10 +68,10 @@ TEST_CASE("warc: per-record gzip, whole-file gzip and plain files give each page
     TemporaryFolder dir;
     auto expected = one_at_a_time(dir);
     auto records = crawl_records();
-    write_text(dir.file("records.warc.gz"), gzip_each(records));
-    write_text(dir.file("whole.warc.gz"), wb::gzip(join(records)));
-    write_text(dir.file("plain.warc"), join(records));
-    write_text(dir.file("no-extension"), gzip_each(records));  // a WARC by its content
+    write_text(dir.file("records.warc.gz"), wb::gzip_each(records));
+    write_text(dir.file("whole.warc.gz"), wb::gzip(wb::join(records)));
+    write_text(dir.file("plain.warc"), wb::join(records));
+    write_text(dir.file("no-extension"), wb::gzip_each(records));  // a WARC by its content
     for (const char* name : {"records.warc.gz", "whole.warc.gz", "plain.warc", "no-extension"}) {
         INFO(name);
         auto r = run_winnow({"clean", "--format", "jsonl", dir.file(name)});
@@ -109,7 +91,7 @@ TEST_CASE("warc: per-record gzip, whole-file gzip and plain files give each page
     // Text format: the pages one after another; the same from standard input.
     auto text = run_winnow({"clean", dir.file("records.warc.gz")});
     CHECK(text.status == 0);
-    auto piped = run_winnow({"clean", "-"}, gzip_each(records));
+    auto piped = run_winnow({"clean", "-"}, wb::gzip_each(records));
     CHECK(piped.status == 0);
     CHECK(piped.out == text.out);
     CHECK(text.out.starts_with("Apples\n\n"));
@@ -118,7 +100,7 @@ TEST_CASE("warc: per-record gzip, whole-file gzip and plain files give each page
 
 TEST_CASE("warc: --format warc writes WET-style conversion records that refer to the responses", "[clean][warc]") {
     TemporaryFolder dir;
-    write_text(dir.file("crawl.warc.gz"), gzip_each(crawl_records()));
+    write_text(dir.file("crawl.warc.gz"), wb::gzip_each(crawl_records()));
     auto text = run_winnow({"clean", dir.file("crawl.warc.gz")});
     for (const char* out_name : {"text.warc.gz", "text.warc"}) {
         auto r = run_winnow({"clean", "--format", "warc", "-o", dir.file(out_name), dir.file("crawl.warc.gz")});
@@ -160,9 +142,9 @@ TEST_CASE("warc: --format warc writes WET-style conversion records that refer to
 TEST_CASE("warc: a truncated file is reported with the record offset, every record before it cleaned", "[clean][warc][bad-input]") {
     TemporaryFolder dir;
     auto records = crawl_records();
-    std::string members = gzip_each(records);
+    std::string members = wb::gzip_each(records);
     // Cut inside the response of the last page (figs): its member starts after all the others.
-    std::size_t figs = gzip_each(std::vector<std::string>(records.begin(), records.end() - 2)).size();
+    std::size_t figs = wb::gzip_each(std::vector<std::string>(records.begin(), records.end() - 2)).size();
     std::size_t figs_end = figs + wb::gzip(records[records.size() - 2]).size();
     write_text(dir.file("cut.warc.gz"), members.substr(0, (figs + figs_end) / 2));
     auto r = run_winnow({"clean", "--format", "jsonl", dir.file("cut.warc.gz")});
@@ -177,8 +159,8 @@ TEST_CASE("warc: a truncated file is reported with the record offset, every reco
     CHECK(lines.back()["warc_record_id"].is_null());
 
     // Plain WARC cut inside a block.
-    std::string plain = join(records);
-    std::size_t figs_plain = join(std::vector<std::string>(records.begin(), records.end() - 2)).size();
+    std::string plain = wb::join(records);
+    std::size_t figs_plain = wb::join(std::vector<std::string>(records.begin(), records.end() - 2)).size();
     write_text(dir.file("cut.warc"), plain.substr(0, figs_plain + 400));
     auto p = run_winnow({"clean", dir.file("cut.warc")});
     CHECK(p.status == 1);
@@ -195,8 +177,8 @@ TEST_CASE("warc: a wrong Content-Length is reported with its offset, the records
     std::string html = wb::page("Cherries", "cherries");
     std::string block = wb::http(200, "text/html; charset=utf-8", html);
     records[6] = wb::response(id_of(2), url_of("cherries"), block, static_cast<long>(block.size()) + 30);
-    std::size_t offset = gzip_each(std::vector<std::string>(records.begin(), records.begin() + 6)).size();
-    write_text(dir.file("bad-length.warc.gz"), gzip_each(records));
+    std::size_t offset = wb::gzip_each(std::vector<std::string>(records.begin(), records.begin() + 6)).size();
+    write_text(dir.file("bad-length.warc.gz"), wb::gzip_each(records));
     write_text(dir.file("out.jsonl"), "old content\n");
     auto r = run_winnow({"clean", "--format", "jsonl", "-o", dir.file("out.jsonl"), dir.file("bad-length.warc.gz")});
     CHECK(r.status == 1);

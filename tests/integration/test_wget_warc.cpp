@@ -10,13 +10,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
-#include <sstream>
 
 #include "corpus_files.hpp"
+#include "json_lines.hpp"
 #include "process.hpp"
 #include "test_server.hpp"
 
 using winnow::test::run_process;
+using winnow::test::json_lines;
 using winnow::test::run_winnow;
 using winnow::test::TemporaryFolder;
 using winnow::test::corpus::read_text;
@@ -24,13 +25,6 @@ using winnow::test::corpus::write_text;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<nlohmann::json> json_lines(const std::string& out) {
-    std::vector<nlohmann::json> lines;
-    std::istringstream in(out);
-    for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
-    return lines;
-}
 
 // The fixture pages (not .html.gz: the site serves those as application/gzip), by name.
 std::vector<fs::path> fixture_pages() {

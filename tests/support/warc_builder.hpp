@@ -13,6 +13,20 @@ namespace winnow::test::warcs {
 // One gzip member of `data` (zlib's, through the writer: compression is not what is tested).
 inline std::string gzip(const std::string& data) { return warc::gzip_member(data); }
 
+// Records one after another (a plain WARC, or a whole-file gzip once compressed).
+inline std::string join(const std::vector<std::string>& records) {
+    std::string out;
+    for (const auto& r : records) out += r;
+    return out;
+}
+
+// Each record its own gzip member (the usual .warc.gz).
+inline std::string gzip_each(const std::vector<std::string>& records) {
+    std::string out;
+    for (const auto& r : records) out += gzip(r);
+    return out;
+}
+
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
 // A record with the given type and fields; Content-Length is the block's unless `length` says

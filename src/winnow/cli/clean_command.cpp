@@ -138,7 +138,10 @@ void add_clean_command(CLI::App& app, int& status) {
     clean->add_option("-i,--input-file", settings->input_lists,
                       "Also clean the inputs listed in FILE, one path or URL per line (blank lines and lines "
                       "starting with # are skipped); - reads the list from standard input (repeatable)")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->expected(1)  // one list per -i, so that `-i urls.txt page.html` still cleans page.html
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     clean->add_flag("-r,--recursive", settings->recursive,
                     "Clean the pages (.html, .htm, .xhtml, .shtml, optionally .gz) and WARC files in the folders "
                     "given, and in their subfolders");

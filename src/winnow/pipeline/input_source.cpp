@@ -10,6 +10,7 @@
 #include <deque>
 #include <fstream>
 #include <iostream>
+#include <utility>
 
 #include "winnow/decode/sniff.hpp"
 #include "winnow/pipeline/load_input.hpp"
@@ -200,6 +201,8 @@ struct InputSource::State {
     std::unique_ptr<std::istream> list;  // the -i list being read (or std::cin's buffer)
     std::string list_name;
     std::size_t list_line = 0;
+    bool list_started = false;  // an entry of the current list was given out
+    std::string list_error;     // set when the current list turned out not to be one
     std::optional<FolderWalk> walk;
     std::unique_ptr<WarcInputs> warc;
 
@@ -277,6 +280,12 @@ std::optional<InputItem> InputSource::State::next() {
         }
         bool from_list = false;
         auto name = next_name(from_list);
+        if (!list_error.empty()) {
+            InputItem item;
+            item.source = list_name;
+            item.error = Error{ErrorKind::bad_input, std::exchange(list_error, {})};
+            return item;
+        }
         if (!name) return std::nullopt;
         if (auto item = start(*name, from_list, {})) return item;
     }
@@ -296,6 +305,7 @@ std::optional<std::string> InputSource::State::next_name(bool& from_list) {
             list_name = std::move(list_names.front());
             list_names.pop_front();
             list_line = 0;
+            list_started = false;
             if (list_name == "-") list = std::make_unique<std::istream>(std::cin.rdbuf());
             else list = std::make_unique<std::ifstream>(list_name, std::ios::binary);
         }
@@ -307,6 +317,13 @@ std::optional<std::string> InputSource::State::next_name(bool& from_list) {
         ++list_line;
         std::string_view entry = trim(line);
         if (entry.empty() || entry.front() == '#') continue;
+        // A page given as a list (`-i page.html`): one error, not one per line of markup.
+        if (!list_started && entry.front() == '<') {
+            list.reset();
+            list_error = list_name + ": looks like a page, not a list of inputs (one path or URL per line)";
+            return std::nullopt;
+        }
+        list_started = true;
         return std::string(entry);
     }
 }

@@ -47,6 +47,17 @@ TEST_CASE("input source: arguments, then -i lists line by line, comments and bla
                                                      "https://example.org/x https://example.org/x", dir.file("b.html.gz")});
 }
 
+TEST_CASE("input source: a page given as a list is one error, and the next list is still read", "[inputs]") {
+    TemporaryFolder dir;
+    write_file(dir.file("page.html"), "\n<!doctype html>\n<html><body><p>text</p></body></html>\n");
+    write_file(dir.file("list.txt"), dir.file("a.html") + "\n");
+    auto source = pipeline::InputSource::open({}, {dir.file("page.html"), dir.file("list.txt")}, {});
+    REQUIRE(source);
+    CHECK(drain(*source) == std::vector<std::string>{
+                                "error: " + dir.file("page.html") + ": looks like a page, not a list of inputs (one path or URL per line)",
+                                dir.file("a.html")});
+}
+
 TEST_CASE("input source: usage errors are found before anything is cleaned", "[inputs]") {
     TemporaryFolder dir;
     auto missing = pipeline::InputSource::open({}, {dir.file("nope.txt")}, {});

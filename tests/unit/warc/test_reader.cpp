@@ -51,23 +51,11 @@ std::vector<std::string> three_records() {
                          wb::http(200, "text/html", wb::page("B", "bananas")))};
 }
 
-std::string join(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) out += p;
-    return out;
-}
-
-std::string gzip_each(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) out += wb::gzip(p);
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("warc reader: plain records, fields, blocks and file offsets", "[warc]") {
     auto records = three_records();
-    auto got = read_all(join(records));
+    auto got = read_all(wb::join(records));
     REQUIRE(got.size() == 3);
     CHECK(got[0].ok);
     CHECK(got[0].type == "warcinfo");
@@ -111,7 +99,7 @@ TEST_CASE("warc reader: per-record gzip gives each record's member offset; whole
     auto records = three_records();
     std::vector<std::string> members;
     for (const auto& r : records) members.push_back(wb::gzip(r));
-    auto per_record = read_all(join(members));
+    auto per_record = read_all(wb::join(members));
     REQUIRE(per_record.size() == 3);
     CHECK(per_record[1].ok);
     CHECK(per_record[1].position.in_file);
@@ -119,7 +107,7 @@ TEST_CASE("warc reader: per-record gzip gives each record's member offset; whole
     CHECK(per_record[2].position.offset == members[0].size() + members[1].size());
     CHECK(per_record[2].position.describe() == "byte " + std::to_string(members[0].size() + members[1].size()));
 
-    auto whole = read_all(wb::gzip(join(records)));
+    auto whole = read_all(wb::gzip(wb::join(records)));
     REQUIRE(whole.size() == 3);
     CHECK(whole[2].ok);
     CHECK(whole[2].block == per_record[2].block);
@@ -136,7 +124,7 @@ TEST_CASE("warc reader: blocks not wanted or too large are skipped as they strea
     warc::ReaderOptions options;
     options.max_block_bytes = 100000;
     options.keep_block = [](const warc::Record& r) { return r.type() == "resource"; };
-    for (const std::string& data : {join(records), gzip_each(records)}) {
+    for (const std::string& data : {wb::join(records), wb::gzip_each(records)}) {
         auto got = read_all(data, options);
         REQUIRE(got.size() == 3);
         CHECK(got[0].ok);
@@ -149,7 +137,7 @@ TEST_CASE("warc reader: blocks not wanted or too large are skipped as they strea
 
 TEST_CASE("warc reader: a truncated file reports the cut record with its offset; the ones before are read", "[warc]") {
     auto records = three_records();
-    std::string data = join(records);
+    std::string data = wb::join(records);
     std::string cut = data.substr(0, records[0].size() + records[1].size() + 400);  // inside the block
     auto got = read_all(cut);
     REQUIRE(got.size() == 3);
@@ -160,7 +148,7 @@ TEST_CASE("warc reader: a truncated file reports the cut record with its offset;
     CHECK(got[2].message.starts_with("truncated: Content-Length is "));
 
     SECTION("inside a gzip member") {
-        std::string members = gzip_each(records);
+        std::string members = wb::gzip_each(records);
         std::size_t third = wb::gzip(records[0]).size() + wb::gzip(records[1]).size();
         auto gz = read_all(members.substr(0, third + 60));
         REQUIRE(gz.size() == 3);
@@ -187,7 +175,7 @@ TEST_CASE("warc reader: a wrong Content-Length is reported and the next record i
                                            records[1], records[2]};
         for (bool compressed : {false, true}) {
             CAPTURE(compressed);
-            auto got = read_all(compressed ? gzip_each(broken) : join(broken));
+            auto got = read_all(compressed ? wb::gzip_each(broken) : wb::join(broken));
             REQUIRE(got.size() == 4);
             CHECK(got[0].ok);
             CHECK_FALSE(got[1].ok);
@@ -209,7 +197,7 @@ TEST_CASE("warc reader: a corrupt gzip member is reported and the members after 
     std::size_t second = members[0].size();
     members[1][members[1].size() / 2] ^= 0x55;  // damage inside the deflate data
     members[1][members[1].size() / 2 + 1] ^= 0x5A;
-    auto got = read_all(join(members));
+    auto got = read_all(wb::join(members));
     REQUIRE(got.size() == 4);
     CHECK(got[0].ok);
     CHECK_FALSE(got[1].ok);
