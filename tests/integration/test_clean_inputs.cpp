@@ -1,9 +1,16 @@
 // End-to-end tests of winnow clean's inputs: -i lists (files, URLs, standard input), a list
 // piped to `-` by mistake, folders with -r, --encoding, and URLs and files in one batch.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 
 #include "corpus_files.hpp"
@@ -149,4 +156,31 @@ TEST_CASE("URLs and files in one batch, in the order given", "[clean][inputs]") 
     CHECK(lines[1]["url"] == server.url("/page/one"));
     CHECK(lines[2]["title"] == "Page two");
     CHECK(lines[3]["title"] == "Cherries");
+}
+
+TEST_CASE("clean: SIGTERM stops a batch between inputs, exits 130, and writes no -o file", "[clean][inputs]") {
+    winnow::test::TestServer server;
+    TemporaryFolder dir;
+    std::string list;
+    for (int i = 0; i < 6; ++i) list += server.url("/slow?delay=0.4&n=" + std::to_string(i)) + "\n";
+    write_text(dir.file("urls.txt"), list);
+    write_text(dir.file("out.jsonl"), "old\n");
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        int err = ::open(dir.file("err.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        ::dup2(err, 2);
+        ::execl(WINNOW_BINARY, WINNOW_BINARY, "clean", "--format", "jsonl", "-o", dir.file("out.jsonl").c_str(), "-i",
+                dir.file("urls.txt").c_str(), nullptr);
+        ::_exit(127);
+    }
+    for (int i = 0; i < 2000 && server.log().size() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    ::kill(pid, SIGTERM);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 130);
+    CHECK(server.log().size() < 6);  // no new input after the signal
+    CHECK(read_text(dir.file("out.jsonl")) == "old\n");
+    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 3);  // no temporary file left
+    CHECK(read_text(dir.file("err.txt")).find("; " + dir.file("out.jsonl") + " not written\n") != std::string::npos);
 }

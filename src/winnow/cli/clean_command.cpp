@@ -12,6 +12,7 @@
 #include "winnow/cli/cli.hpp"
 #include "winnow/cli/exit_status.hpp"
 #include "winnow/cli/profile_options.hpp"
+#include "winnow/cli/stop_signals.hpp"
 #include "winnow/decode/decode.hpp"
 #include "winnow/pipeline/batch.hpp"
 #include "winnow/pipeline/batch_output.hpp"
@@ -97,6 +98,8 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& clean
     options.url = settings.url;
     options.encoding = settings.encoding;
 
+    // A stopped batch writes no output file (standard output has what was cleaned) and exits 130.
+    install_stop_handlers();
     ProgressLine progress(batch);
     std::size_t done = 0, failed = 0;
     bool output_failed = false;
@@ -116,9 +119,15 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& clean
             if (cleaned.article) ++failed;
         }
         progress.update(done, failed);
-        return true;
+        return !g_stop_requested.load();
     });
     progress.clear();
+    if (g_stop_requested.load()) {
+        const bool one_file = !settings.output.empty() && (!batch || settings.format == "jsonl" || settings.format == "warc");
+        std::cerr << "winnow: stopped after " << done << " inputs" << (one_file ? "; " + settings.output + " not written" : "")
+                  << "\n";
+        return k_exit_interrupted;
+    }
     if (output_failed) return k_exit_some_failed;  // the output file, if any, is not put in place
     if (auto finished = (*output)->finish(); !finished) {
         std::cerr << "winnow: " << finished.error().message << "\n";
