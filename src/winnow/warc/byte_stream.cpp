@@ -21,7 +21,8 @@ constexpr std::size_t k_output_chunk = 64 * 1024;
 // corrupt member the search for the next one can start right after its start (a member cut
 // short is followed by the next one, which inflate would have swallowed). A larger member (a
 // whole-file gzip) is not kept: after damage there the search starts where inflate stopped.
-constexpr std::size_t k_member_window = 32 * 1024 * 1024;
+// Per-record members of pages are far smaller; this is also what a whole-file gzip costs.
+constexpr std::size_t k_member_window = 4 * 1024 * 1024;
 
 constexpr std::string_view k_gzip_member_magic = "\x1f\x8b\x08";
 
