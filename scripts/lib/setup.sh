@@ -11,7 +11,7 @@ WINNOW_PACKAGES=(
   libgumbo-dev libcurl4-openssl-dev libboost-regex-dev catch2
   libtomlplusplus-dev libcli11-dev libuchardet-dev libsqlite3-dev
   nlohmann-json3-dev zlib1g-dev libbrotli-dev libutf8proc-dev libicu-dev libexpat1-dev libssl-dev
-  wget time
+  cmark cmark-gfm wget time
 )
 
 winnow_install_packages() {

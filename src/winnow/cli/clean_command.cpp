@@ -29,6 +29,9 @@ struct CleanSettings {
     std::string format = "text";
     std::string url;
     std::string encoding;
+    bool links = false;
+    bool images = false;
+    bool front_matter = false;
     std::size_t max_bytes = 20 * 1024 * 1024;
     long timeout = 30;
     bool explain = false;
@@ -77,6 +80,15 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& clean
         std::cerr << "winnow: --encoding " << settings.encoding << ": unknown encoding (try utf-8, windows-1252, gb18030, shift_jis)\n";
         return k_exit_usage;
     }
+    const pipeline::OutputFormat format = *pipeline::output_format_named(settings.format);
+    if ((settings.links || settings.images) && format != pipeline::OutputFormat::markdown) {
+        std::cerr << "winnow: " << (settings.links ? "--links" : "--images") << " needs --format markdown\n";
+        return k_exit_usage;
+    }
+    if (settings.front_matter && format != pipeline::OutputFormat::text && format != pipeline::OutputFormat::markdown) {
+        std::cerr << "winnow: --front-matter needs --format text or markdown (JSON has the metadata as fields)\n";
+        return k_exit_usage;
+    }
     auto source = pipeline::InputSource::open(settings.inputs, settings.input_lists,
                                               {.recursive = settings.recursive, .max_bytes = settings.max_bytes});
     if (!source) {
@@ -84,8 +96,12 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& clean
         return k_exit_usage;
     }
     const bool batch = source->is_batch();
-    auto output = pipeline::BatchOutput::open(
-        {.format = *pipeline::output_format_named(settings.format), .path = settings.output, .batch = batch});
+    auto output = pipeline::BatchOutput::open({.format = format,
+                                               .path = settings.output,
+                                               .batch = batch,
+                                               .links = settings.links,
+                                               .images = settings.images,
+                                               .front_matter = settings.front_matter});
     if (!output) {
         std::cerr << "winnow: " << output.error().message << "\n";
         return exit_status_for(output.error());
@@ -156,13 +172,20 @@ void add_clean_command(CLI::App& app, int& status) {
                     "given, and in their subfolders");
     clean->add_option("-o,--output", settings->output,
                       "Write to this file (atomically) instead of standard output; with several inputs and "
-                      "--format text or json, a folder that gets one file per input");
+                      "--format text, markdown or json, a folder that gets one file per input");
     clean->add_option("--format", settings->format,
-                      "text: the title, a blank line and the body (the seed format); json: one object per input; "
+                      "text: the title, a blank line and the body (the seed format; an empty first line when the page "
+                      "has no title); markdown: CommonMark with GitHub pipe tables; json: one object per input; "
                       "jsonl: one object per input per line, in input order; warc: a WARC file of WET-style "
                       "conversion records (gzip members with -o FILE.gz)")
-        ->check(CLI::IsMember({"text", "json", "jsonl", "warc"}))
+        ->check(CLI::IsMember({"text", "markdown", "md", "json", "jsonl", "warc"}))
         ->capture_default_str();
+    clean->add_flag("--links", settings->links,
+                    "Markdown: keep links as [text](URL), made absolute against the page's address and <base href>");
+    clean->add_flag("--images", settings->images, "Markdown: keep images as ![alt](URL), made absolute like links");
+    clean->add_flag("--front-matter", settings->front_matter,
+                    "text and markdown: start with a YAML block of what the page says about itself (title, author, "
+                    "date, url, language, site_name, description)");
     clean->add_option("--url", settings->url,
                       "The page's address when the input is a file or standard input (relative links, profile choice)");
     clean->add_option("--encoding", settings->encoding,

@@ -88,6 +88,9 @@ struct Article {
     std::string language;
     std::string description;
     std::string site_name;
+    // What relative links and images resolve against: <base href> made absolute against the
+    // page's address (or the address the page states); empty when unknown. Set by the pipeline.
+    std::string base_url;
     std::string method;  // which stage of the extractor produced the body
     std::vector<Removal> removals;
     std::vector<std::string> warnings;  // what went wrong without stopping the run (a rule skipped)

@@ -17,6 +17,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
+write::DocumentOptions document_options(const OutputOptions& options) {
+    write::DocumentOptions document;
+    document.format = options.format == OutputFormat::markdown ? write::DocumentFormat::markdown : write::DocumentFormat::text;
+    document.links = options.links;
+    document.images = options.images;
+    document.front_matter = options.front_matter;
+    return document;
+}
+
 std::string pretty_json(const nlohmann::ordered_json& object) {
     return object.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
@@ -46,6 +55,7 @@ class StreamOutput final : public BatchOutput {
 public:
     StreamOutput(const OutputOptions& options, std::optional<AtomicFile> file)
         : m_format(options.format),
+          m_document(document_options(options)),
           m_json_array(options.format == OutputFormat::json && options.batch),
           m_errors_are_content(options.batch && (options.format == OutputFormat::json || options.format == OutputFormat::jsonl)),
           m_gzip(options.format == OutputFormat::warc && options.path.ends_with(".gz")),
@@ -62,9 +72,10 @@ public:
         ++m_written;
         switch (m_format) {
             case OutputFormat::text:
+            case OutputFormat::markdown:
                 if (m_written > 1)
                     if (auto r = emit("\n"); !r) return r;
-                return emit(write::render_text(*item.article));
+                return emit(write::render_document(*item.article, item.input.url, m_document));
             case OutputFormat::json:
                 if (m_json_array) return put_array_element(pretty_json(item_json(item)));
                 return emit(pretty_json(item_json(item)));
@@ -113,6 +124,7 @@ private:
     }
 
     OutputFormat m_format;
+    write::DocumentOptions m_document;
     bool m_json_array;
     bool m_errors_are_content;  // JSON batches: a file of error objects is still the answer
     bool m_gzip;
@@ -124,15 +136,17 @@ private:
 // One file per input in a folder; names from the input, made unique with -2, -3, ...
 class FolderOutput final : public BatchOutput {
 public:
-    FolderOutput(fs::path folder, OutputFormat format) : m_folder(std::move(folder)), m_format(format) {}
+    FolderOutput(fs::path folder, const OutputOptions& options)
+        : m_folder(std::move(folder)), m_format(options.format), m_document(document_options(options)) {}
 
     Result<void> add(const CleanedItem& item) override {
         ++m_index;
         if (!item.article) return {};
+        const bool json = m_format == OutputFormat::json;
         std::string rendered =
-            m_format == OutputFormat::json ? pretty_json(item_json(item)) : write::render_text(*item.article);
+            json ? pretty_json(item_json(item)) : write::render_document(*item.article, item.input.url, m_document);
         std::string base = item.input.output_name.empty() ? "input-" + std::to_string(m_index) : item.input.output_name;
-        std::string extension = m_format == OutputFormat::json ? ".json" : ".txt";
+        std::string extension = json ? ".json" : std::string(write::document_extension(m_document.format));
         std::string name = base + extension;
         for (int n = 2; m_used.contains(name); ++n) name = base + "-" + std::to_string(n) + extension;
         m_used.insert(name);
@@ -144,6 +158,7 @@ public:
 private:
     fs::path m_folder;
     OutputFormat m_format;
+    write::DocumentOptions m_document;
     std::set<std::string> m_used;
     std::size_t m_index = 0;
 };
@@ -152,6 +167,7 @@ private:
 
 std::optional<OutputFormat> output_format_named(std::string_view name) {
     if (name == "text") return OutputFormat::text;
+    if (name == "markdown" || name == "md") return OutputFormat::markdown;
     if (name == "json") return OutputFormat::json;
     if (name == "jsonl") return OutputFormat::jsonl;
     if (name == "warc") return OutputFormat::warc;
@@ -166,7 +182,7 @@ Result<std::unique_ptr<BatchOutput>> BatchOutput::open(const OutputOptions& opti
         return fail(ErrorKind::usage, options.path + ": is a folder; give a file name for one input, jsonl or warc");
     if (to_folder && fs::exists(options.path, ec) && !fs::is_directory(options.path, ec))
         return fail(ErrorKind::usage, options.path + ": is a file; with several inputs -o names a folder");
-    if (to_folder) return std::unique_ptr<BatchOutput>(std::make_unique<FolderOutput>(options.path, options.format));
+    if (to_folder) return std::unique_ptr<BatchOutput>(std::make_unique<FolderOutput>(options.path, options));
     std::optional<AtomicFile> file;
     if (!options.path.empty()) {
         auto created = AtomicFile::create(options.path);

@@ -4,6 +4,7 @@
 // crawl and no reader ever sees half a file), or, for a batch in the text or JSON format with
 // -o, a folder with one file per input.
 //   text   title, blank line, body (the seed format); a blank line between inputs
+//   markdown  CommonMark (write/document_writer); a blank line between inputs
 //   json   one object; an array of objects for a batch, failed inputs in place
 //   jsonl  one object per line, failed inputs in place
 //   warc   a WARC file of WET-style `conversion` records (see warc/writer.hpp); with -o
@@ -17,19 +18,23 @@
 #include <string_view>
 
 #include "winnow/pipeline/batch.hpp"
+#include "winnow/write/document_writer.hpp"
 #include "winnow/util/result.hpp"
 
 namespace winnow::pipeline {
 
-enum class OutputFormat { text, json, jsonl, warc };
+enum class OutputFormat { text, markdown, json, jsonl, warc };
 
-// "text", "json", "jsonl", "warc"; nullopt for another name.
+// "text", "markdown" (or "md"), "json", "jsonl", "warc"; nullopt for another name.
 std::optional<OutputFormat> output_format_named(std::string_view name);
 
 struct OutputOptions {
     OutputFormat format = OutputFormat::text;
     std::string path;    // -o; empty: standard output
-    bool batch = false;  // InputSource::is_batch(): a folder for -o (text, json), a JSON array
+    bool batch = false;  // InputSource::is_batch(): a folder for -o (text, markdown, json), a JSON array
+    bool links = false;         // markdown: [text](URL)
+    bool images = false;        // markdown: ![alt](URL)
+    bool front_matter = false;  // text, markdown: a YAML block first
 };
 
 class BatchOutput {

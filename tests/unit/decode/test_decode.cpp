@@ -134,7 +134,7 @@ TEST_CASE("white space collapsing and NFC", "[decode]") {
     CHECK(winnow::decode::to_nfc("e\u0301") == "\u00e9");
 }
 
-TEST_CASE("--encoding overrides the meta tag and the HTTP header, but not a byte-order mark", "[decode][encoding]") {
+TEST_CASE("decode: --encoding overrides the meta tag and the HTTP header, but not a byte-order mark", "[decode][encoding]") {
     const std::string page = "<html><head><meta charset=\"gb2312\"></head><body><p>" + k_chinese + "</p></body></html>";
     auto declared = decode_html(page);
     CHECK(declared.text.find(k_chinese) == std::string::npos);  // read as the gb2312 it claims: garbled
