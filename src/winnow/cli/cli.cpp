@@ -34,6 +34,8 @@ CurrentInput::~CurrentInput() {
     g_current_input = std::move(m_previous);
 }
 
+void CurrentInput::update(std::string name) { g_current_input = std::move(name); }
+
 const std::string& CurrentInput::name() { return g_current_input; }
 
 int run(int argc, char** argv) {

@@ -25,6 +25,9 @@ public:
     CurrentInput(const CurrentInput&) = delete;
     CurrentInput& operator=(const CurrentInput&) = delete;
 
+    // Names another input for the rest of the scope (the next item of a batch).
+    void update(std::string name);
+
     // The innermost input set, or "" when none is.
     static const std::string& name();
 

@@ -18,6 +18,15 @@ inline std::string lower(std::string_view s) {
     return out;
 }
 
+constexpr char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
+// A copy with a-z raised.
+inline std::string upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = upper(c);
+    return out;
+}
+
 // Equal but for the case of A-Z.
 constexpr bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
