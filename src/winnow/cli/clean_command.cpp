@@ -104,8 +104,24 @@ std::string output_name(const std::string& input, std::size_t index, OutputForma
 // `--explain`: each removed block and the rule that removed it, after the input's name when
 // several inputs are cleaned.
 void print_explanation(const extract::Article& article, const std::string& input, bool several) {
+    const std::string prefix = several ? input + ": " : "";
     for (const auto& removal : article.removals)
-        std::cerr << (several ? input + ": " : "") << "removed (" << removal.rule << "): " << removal.text << "\n";
+        std::cerr << prefix << "removed (" << removal.rule << "): " << removal.text << "\n";
+    auto value_of = [&](const std::string& field) -> std::string {
+        if (field == "title") return article.title;
+        if (field == "authors") return article.author;
+        if (field == "date") return article.date;
+        if (field == "date_modified") return article.date_modified;
+        if (field == "language") return article.language;
+        if (field == "description") return article.description;
+        if (field == "site_name") return article.site_name;
+        if (field == "canonical_url") return article.canonical_url;
+        if (field == "image") return article.image;
+        if (field == "page_kind") return article.page_kind;
+        return {};
+    };
+    for (const auto& source : article.sources)
+        std::cerr << prefix << source.field << " = " << value_of(source.field) << " (" << source.source << ")\n";
 }
 
 class ProgressLine {

@@ -35,6 +35,13 @@ bool is_space_code_point(char32_t cp);
 // True for zero-width and invisible formatting code points that are dropped from text.
 bool is_invisible_code_point(char32_t cp);
 
+// The number of code points in UTF-8 text.
+constexpr std::size_t code_point_count(std::string_view utf8) {
+    std::size_t n = 0;
+    for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
 // Lower case (Unicode simple case mapping), for comparing words of text meant for people.
 std::string to_lower(std::string_view utf8);
 

@@ -2,6 +2,8 @@
 // and the one pass that turns each element's attributes into NodeFlag bits.
 #include "winnow/extract/node_flags.hpp"
 
+#include "winnow/dom/class_tokens.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -9,7 +11,9 @@
 namespace winnow::extract {
 namespace {
 
+using dom::class_id_tokens;
 using dom::NodeId;
+using dom::squeezed_class_name;
 
 // Tokens of layers that are never the article anywhere on the page: consent and cookie layers,
 // share bars, related and recommended lists, newsletters, ads, navigation, sidebars, widgets.
@@ -159,34 +163,6 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id) {
 }
 
 }  // namespace
-
-std::vector<std::string> class_id_tokens(std::string_view value) {
-    std::vector<std::string> tokens;
-    std::string token;
-    auto end_token = [&] {
-        if (!token.empty()) tokens.push_back(lower(token));
-        token.clear();
-    };
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(value[i]);
-        if (!std::isalnum(c) && c < 128) {
-            end_token();
-            continue;
-        }
-        // camelCase: "articleBody" -> article, body (but "HTML" stays one token).
-        if (std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(value[i - 1]))) end_token();
-        token += static_cast<char>(c);
-    }
-    end_token();
-    return tokens;
-}
-
-std::string squeezed_class_name(std::string_view name) {
-    std::string out;
-    for (char c : name)
-        if (c != '-' && c != '_') out += ascii_lower(c);
-    return out;
-}
 
 std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree) {
     std::vector<std::uint32_t> flags(tree.size(), 0);

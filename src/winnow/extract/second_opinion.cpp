@@ -90,7 +90,7 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
 
 std::size_t blocks_chars(const std::vector<Block>& blocks) {
     std::size_t n = 0;
-    for (const Block& b : blocks) n += code_point_count(b.text);
+    for (const Block& b : blocks) n += decode::code_point_count(b.text);
     return n;
 }
 
@@ -104,7 +104,7 @@ bool prefer_relaxed(std::size_t main_chars, std::size_t relaxed_chars) {
 }
 
 std::vector<Block> json_ld_rescue(const metadata::Statements& statements, std::size_t result_chars) {
-    const std::size_t body_chars = code_point_count(statements.ld_article_body);
+    const std::size_t body_chars = decode::code_point_count(statements.ld_article_body);
     if (body_chars < k_json_ld_min_body_chars) return {};
     if (result_chars >= k_json_ld_min_result_chars &&
         static_cast<double>(result_chars) >= k_json_ld_min_share * static_cast<double>(body_chars))

@@ -77,12 +77,6 @@ const StopwordList& stopwords_for(std::string_view tag) {
     return k_lists.at({});
 }
 
-std::size_t code_point_count(std::string_view text) {
-    std::size_t n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
 TextCounts measure_text(std::string_view text, const StopwordList& stopwords) {
     TextCounts counts;
     std::string word;     // the current word, lower case

@@ -39,7 +39,4 @@ struct TextCounts {
 // Counts the text (raw, white space not yet collapsed).
 TextCounts measure_text(std::string_view text, const StopwordList& stopwords);
 
-// The number of code points in UTF-8 text.
-std::size_t code_point_count(std::string_view text);
-
 }  // namespace winnow::extract

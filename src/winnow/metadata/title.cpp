@@ -70,14 +70,14 @@ std::string title_part_shown(const Statements& statements, const std::vector<std
     return {};
 }
 
-std::string choose_title(const Statements& s) {
+Sourced choose_title(const Statements& s) {
     // The h1 that another statement confirms is the headline as shown. The publisher's own
     // statements (og:title, JSON-LD headline) confirm first; then the <title> and its parts.
     auto best_agreeing = [&](const std::vector<std::string>& others) -> const std::string* {
         const std::string* best_h1 = nullptr;
         double best_similarity = k_agreement_similarity;
         for (const auto& h1 : s.h1s) {
-            if (words_of(h1).empty() || (!s.site_name.empty() && title_similarity(h1, s.site_name) >= 1.0)) continue;
+            if (words_of(h1).empty() || (!s.site_name.empty() && title_similarity(h1, s.site_name.value) >= 1.0)) continue;
             for (const auto& other : others) {
                 const double similarity = title_similarity(h1, other);
                 if (similarity >= best_similarity) {
@@ -91,18 +91,18 @@ std::string choose_title(const Statements& s) {
     std::vector<std::string> publisher;
     if (!s.og_title.empty()) publisher.push_back(s.og_title);
     if (!s.ld_headline.empty()) publisher.push_back(s.ld_headline);
-    if (const std::string* h1 = best_agreeing(publisher)) return *h1;
-    if (const std::string* h1 = best_agreeing(s.title_parts)) return *h1;
-    if (!s.og_title.empty()) return s.og_title;
-    if (!s.ld_headline.empty()) return s.ld_headline;
+    if (const std::string* h1 = best_agreeing(publisher)) return {*h1, "h1 confirmed by og:title or JSON-LD headline"};
+    if (const std::string* h1 = best_agreeing(s.title_parts)) return {*h1, "h1 confirmed by <title>"};
+    if (!s.og_title.empty()) return {s.og_title, "og:title"};
+    if (!s.ld_headline.empty()) return {s.ld_headline, "json-ld headline"};
     // The longest <title> part that reads as a headline.
     std::string best;
     for (std::size_t i = 1; i < s.title_parts.size(); ++i)
         if (words_of(s.title_parts[i]).size() >= k_min_title_part_words && s.title_parts[i].size() > best.size())
             best = s.title_parts[i];
-    if (!best.empty()) return best;
-    if (!s.html_title.empty()) return s.html_title;
-    return s.h1s.empty() ? std::string{} : s.h1s.front();
+    if (!best.empty()) return {best, "<title> part"};
+    if (!s.html_title.empty()) return {s.html_title, "<title>"};
+    return s.h1s.empty() ? Sourced{} : Sourced{s.h1s.front(), "first h1"};
 }
 
 }  // namespace winnow::metadata

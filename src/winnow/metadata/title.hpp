@@ -12,7 +12,8 @@ namespace winnow::metadata {
 
 // The headline. An h1 that agrees with another statement wins (it is what the reader sees);
 // then og:title or the JSON-LD headline; then the longest <title> part; then the first h1.
-std::string choose_title(const Statements& statements);
+// The source says which statement gave it ("h1, confirmed by og:title").
+Sourced choose_title(const Statements& statements);
 
 // Without an h1, a <title> part that the body's first lines repeat is the headline as shown:
 // returns that part, or "" when none of `first_lines` repeats one.

@@ -13,18 +13,18 @@ TEST_CASE("the h1 that agrees with another statement is the title", "[metadata][
         <body><h1>Daily News</h1><h1>Storm hits the coast tonight</h1><p>x</p></body></html>)");
     Statements s = read_statements(tree, {});
     CHECK(s.og_title == "Storm hits the coast");
-    CHECK(choose_title(s) == "Storm hits the coast tonight");
+    CHECK(choose_title(s).value == "Storm hits the coast tonight");
 }
 
 TEST_CASE("without agreement: og:title, then JSON-LD headline, then the longer <title> part", "[metadata][title]") {
     Statements s;
     s.html_title = "Site | A long enough headline here";
     s.title_parts = {"Site | A long enough headline here", "Site", "A long enough headline here"};
-    CHECK(choose_title(s) == "A long enough headline here");
+    CHECK(choose_title(s).value == "A long enough headline here");
     s.ld_headline = "The JSON-LD headline";
-    CHECK(choose_title(s) == "The JSON-LD headline");
+    CHECK(choose_title(s).value == "The JSON-LD headline");
     s.og_title = "The og title";
-    CHECK(choose_title(s) == "The og title");
+    CHECK(choose_title(s).value == "The og title");
 }
 
 TEST_CASE("JSON-LD statements are read, including @graph", "[metadata][title]") {
@@ -35,9 +35,9 @@ TEST_CASE("JSON-LD statements are read, including @graph", "[metadata][title]") 
     Statements s = read_statements(tree, {});
     CHECK(s.ld_headline == "Schlagzeile");
     CHECK(s.ld_article_body == "Text des Artikels.");
-    CHECK(s.author == "Eva Muster");
-    CHECK(s.date == "2024-01-02");
-    CHECK(s.language == "de-de");
+    CHECK(s.authors == std::vector<std::string>{"Eva Muster"});
+    CHECK(s.date.value == "2024-01-02");
+    CHECK(s.language == "de-DE");
 }
 
 TEST_CASE("title repeats are told by word overlap", "[metadata][title]") {
