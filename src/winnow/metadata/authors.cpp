@@ -56,19 +56,6 @@ bool one_of(std::string_view word, const std::string_view (&list)[N]) {
     return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
 
-// Lower case, letters and digits only: "USA TODAY" and "usatoday" are one key.
-std::string key_of(std::string_view text) {
-    const std::string lowered = decode::to_lower(text);
-    std::string key;
-    for (std::size_t i = 0; i < lowered.size();) {
-        const std::size_t start = i;
-        const char32_t c = decode::next_code_point(lowered, i);
-        const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
-        if (category <= UTF8PROC_CATEGORY_LO || category == UTF8PROC_CATEGORY_ND) key.append(lowered, start, i - start);
-    }
-    return key;
-}
-
 std::vector<std::string> words_of(std::string_view text) {
     std::vector<std::string> words;
     std::size_t start = 0;
@@ -157,33 +144,6 @@ std::vector<std::string> split_names(std::string_view text) {
 
 }  // namespace
 
-void NotPeople::add(std::string_view name) {
-    std::string key = key_of(name);
-    if (key.size() >= 3) m_keys.push_back(std::move(key));
-}
-
-void NotPeople::add_host(std::string_view host) {
-    // The host's distinctive label: "www.usatoday.com" -> "usatoday", "news.bbc.co.uk" -> "bbc".
-    std::vector<std::string_view> labels;
-    std::size_t start = 0;
-    while (start <= host.size()) {
-        std::size_t dot = host.find('.', start);
-        if (dot == std::string_view::npos) dot = host.size();
-        labels.push_back(host.substr(start, dot - start));
-        start = dot + 1;
-    }
-    if (labels.size() < 2) return;
-    labels.pop_back();  // the top-level domain
-    if (labels.size() >= 2 && labels.back().size() <= 3) labels.pop_back();  // co.uk, com.au
-    add(labels.back());
-}
-
-bool NotPeople::contains(std::string_view name) const {
-    const std::string key = key_of(name);
-    if (key.empty()) return false;
-    return std::find(m_keys.begin(), m_keys.end(), key) != m_keys.end();
-}
-
 bool is_url_or_email(std::string_view text) {
     const std::string_view t = ascii::trim(text);
     if (t.find("://") != std::string_view::npos || ascii::istarts_with(t, "www.") || ascii::istarts_with(t, "mailto:"))
@@ -231,7 +191,7 @@ bool looks_like_name(std::string_view text) {
     return true;
 }
 
-std::vector<std::string> author_names(std::string_view statement, const NotPeople& not_people) {
+std::vector<std::string> author_names(std::string_view statement, const SiteNames& site_names) {
     std::vector<std::string> names;
     std::string text = clean_value(statement);
     if (text.empty() || is_url_or_email(text)) return names;
@@ -245,7 +205,7 @@ std::vector<std::string> author_names(std::string_view statement, const NotPeopl
     for (std::size_t i = 0; i < parts.size(); ++i) {
         std::string name = trim_punctuation(parts[i]);
         if (std::string rest = after_byline_word(name); !rest.empty()) name = trim_punctuation(rest);
-        if (name.empty() || is_url_or_email(name) || not_people.contains(name) || is_role(name)) continue;
+        if (name.empty() || is_url_or_email(name) || site_names.matches(name) || is_role(name)) continue;
         if (i > 0 && is_credential(name)) continue;
         if (one_of(decode::to_lower(name), k_not_names)) continue;
         if (decode::code_point_count(name) > k_max_name_chars || words_of(name).size() > k_max_name_words + 1) continue;

@@ -8,20 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "winnow/metadata/site_names.hpp"
+
 namespace winnow::metadata {
-
-// Names that are the site's or the publisher's, not a person's (og:site_name, the JSON-LD
-// publisher, the host name): matched ignoring case, spaces and punctuation, so that
-// "USA TODAY" matches the host www.usatoday.com.
-class NotPeople {
-public:
-    void add(std::string_view name);
-    void add_host(std::string_view host);
-    bool contains(std::string_view name) const;
-
-private:
-    std::vector<std::string> m_keys;
-};
 
 // True for "https://...", "www....", "name@example.com", "mailto:...", "@handle".
 bool is_url_or_email(std::string_view text);
@@ -31,7 +20,7 @@ bool is_url_or_email(std::string_view text);
 std::string after_byline_word(std::string_view text);
 
 // The person names in an author statement, in order and without repeats.
-std::vector<std::string> author_names(std::string_view statement, const NotPeople& not_people);
+std::vector<std::string> author_names(std::string_view statement, const SiteNames& site_names);
 
 // True when the text reads as one person's name as a byline shows it: 1 to 5 words, no
 // sentence punctuation, not a common label ("Admin", "Share", "Menu").

@@ -14,6 +14,7 @@
 #include "winnow/metadata/authors.hpp"
 #include "winnow/metadata/dates.hpp"
 #include "winnow/metadata/json_ld.hpp"
+#include "winnow/metadata/title.hpp"
 #include "winnow/metadata/values.hpp"
 #include "winnow/util/ascii.hpp"
 
@@ -23,9 +24,6 @@ namespace {
 using dom::NodeId;
 using nlohmann::json;
 
-// Separators between a page's headline and its site name in <title>.
-constexpr std::string_view k_title_separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " / ",
-                                                   " \xC2\xBB ", " :: ", " \xC2\xB7 "};
 // JSON-LD documents larger than this are not parsed (a page's whole state dumped as JSON).
 constexpr std::size_t k_max_json_ld_bytes = 2 * 1024 * 1024;
 // Byline and date elements hold a short text; a longer one is a paragraph or a whole box.
@@ -369,7 +367,7 @@ private:
                 return;
             case GUMBO_TAG_H1:
                 if (in_body) {
-                    std::string text = decode::collapse_whitespace(tree.text_content(id));
+                    std::string text = clean_value(tree.text_content(id));
                     if (!text.empty()) m_statements.h1s.push_back(std::move(text));
                     if (!m_gathered.first_h1_position) m_gathered.first_h1_position = m_text_position;
                     // What holds the headline is not a navigation or related-links zone, whatever its
@@ -609,25 +607,6 @@ private:
     }
 };
 
-void split_title(Statements& statements) {
-    const std::string& title = statements.html_title;
-    if (title.empty()) return;
-    statements.title_parts.push_back(title);
-    for (std::string_view separator : k_title_separators) {
-        std::size_t start = 0;
-        std::vector<std::string> parts;
-        while (true) {
-            std::size_t at = title.find(separator, start);
-            parts.push_back(title.substr(start, at == std::string::npos ? std::string::npos : at - start));
-            if (at == std::string::npos) break;
-            start = at + separator.size();
-        }
-        if (parts.size() < 2) continue;
-        for (auto& part : parts)
-            if (!part.empty()) statements.title_parts.push_back(part);
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Choosing each field.
 
@@ -655,7 +634,7 @@ private:
     Gathered& m_g;
     std::vector<const json*> m_articles;  // article-like JSON-LD objects of the page itself
     std::vector<const json*> m_pages;     // WebPage objects
-    NotPeople m_not_people;
+    SiteNames& m_site_names = m_s.site_names;
     std::string m_url;                    // the page's URL: given, else canonical, else og:url
 
     std::string meta(std::string_view key) const {
@@ -725,20 +704,20 @@ private:
         for (const Meta& m : m_g.metas)
             if (m.key == "og:site_name" || m.key == "application-name" || m.key == "twitter:site" ||
                 m.key == "dc.publisher" || m.key == "publisher" || m.key == "article:publisher")
-                m_not_people.add(clean_value(m.content));
+                m_site_names.add(clean_value(m.content));
         for (const json* object : m_g.graph.objects()) {
             if (JsonLdGraph::has_type(*object, {"WebSite", "Organization", "NewsMediaOrganization", "Corporation",
                                                 "LocalBusiness", "EducationalOrganization", "MedicalOrganization"}))
-                if (object->contains("name")) m_not_people.add(json_ld_text((*object)["name"]));
+                if (object->contains("name")) m_site_names.add(json_ld_text((*object)["name"]));
             if (object->contains("publisher")) {
                 const json& publisher = m_g.graph.resolve((*object)["publisher"]);
-                m_not_people.add(json_ld_text(publisher));
+                m_site_names.add(json_ld_text(publisher));
             }
         }
         m_url = m_context.url;
         if (m_url.empty()) m_url = absolute_or_empty(m_g.canonical_href);
         if (m_url.empty()) m_url = absolute_or_empty(meta("og:url"));
-        if (std::string host = url_host(m_url); !host.empty()) m_not_people.add_host(host);
+        if (std::string host = url_host(m_url); !host.empty()) m_site_names.add_host(host);
     }
 
     static std::string absolute_or_empty(std::string_view url) {
@@ -765,7 +744,7 @@ private:
                     raw = json_ld_text(resolved["givenName"]) + " " +
                           (resolved.contains("familyName") ? json_ld_text(resolved["familyName"]) : "");
             }
-            for (std::string& name : author_names(raw, m_not_people)) names.push_back(std::move(name));
+            for (std::string& name : author_names(raw, m_site_names)) names.push_back(std::move(name));
         }
         return names;
     }
@@ -781,7 +760,7 @@ private:
     // next to it (the same parent's subtree).
     bool take_dom_authors(const std::vector<DomCandidate>& candidates, const std::string& source, bool strict) {
         for (std::size_t i = 0; i < candidates.size(); ++i) {
-            std::vector<std::string> names = author_names(candidates[i].text, m_not_people);
+            std::vector<std::string> names = author_names(candidates[i].text, m_site_names);
             if (names.empty()) continue;
             if (strict && !std::all_of(names.begin(), names.end(), [](const std::string& n) { return looks_like_name(n); }))
                 continue;
@@ -790,7 +769,7 @@ private:
             for (int up = 0; up < 2 && m_tree.node(scope).parent != dom::k_no_node; ++up) scope = m_tree.node(scope).parent;
             for (std::size_t j = i + 1; j < candidates.size() && m_tree.contains(scope, candidates[j].node); ++j) {
                 if (m_tree.contains(candidates[i].node, candidates[j].node)) continue;
-                for (std::string& name : author_names(candidates[j].text, m_not_people))
+                for (std::string& name : author_names(candidates[j].text, m_site_names))
                     if ((!strict || looks_like_name(name)) &&
                         std::find(names.begin(), names.end(), name) == names.end())
                         names.push_back(std::move(name));
@@ -812,7 +791,7 @@ private:
             // citation_author and its kind come once per author
             std::vector<std::string> names;
             for (const std::string& value : all_meta(key))
-                for (std::string& name : author_names(value, m_not_people))
+                for (std::string& name : author_names(value, m_site_names))
                     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
             if (take_authors(std::move(names), "meta " + std::string(key))) return;
         }
@@ -943,7 +922,7 @@ private:
         m_s.og_title = clean_value(meta("og:title"));
         if (m_s.og_title.empty()) m_s.og_title = clean_value(meta("twitter:title"));
         if (m_s.ld_headline.empty() && !m_g.microdata_headlines.empty()) m_s.ld_headline = m_g.microdata_headlines.front();
-        split_title(m_s);
+        m_s.title_parts = title_parts(m_s.html_title);
 
         // Language: <html lang>, xml:lang, og:locale, Content-Language, then JSON-LD and DC.
         const std::pair<std::string, std::string> languages[] = {

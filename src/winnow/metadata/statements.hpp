@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "winnow/dom/tree.hpp"
+#include "winnow/metadata/site_names.hpp"
 
 namespace winnow::metadata {
 
@@ -77,6 +78,7 @@ struct Statements {
     Sourced image;
     std::vector<std::string> tags;
     std::vector<std::string> categories;
+    SiteNames site_names;                  // the site's and publisher's names, never a person or a title
     PageSignals signals;
 };
 
