@@ -74,10 +74,13 @@ void classify(const metadata::Statements& statements, Article& article) {
     article.sources.push_back({"page_kind", verdict.evidence});
     // A publication date and a byline belong to publications: a product, a listing or a service
     // page's dates are its template's (a CMS's creation date) and its "author" its owner.
-    if (!metadata::has_byline(verdict.kind)) {
+    if (!metadata::has_date(verdict.kind)) {
         article.date.clear();
+        std::erase_if(article.sources, [](const Provenance& p) { return p.field == "date"; });
+    }
+    if (!metadata::has_byline(verdict.kind)) {
         article.authors.clear();
-        std::erase_if(article.sources, [](const Provenance& p) { return p.field == "date" || p.field == "authors"; });
+        std::erase_if(article.sources, [](const Provenance& p) { return p.field == "authors"; });
     }
 }
 

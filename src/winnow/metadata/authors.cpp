@@ -18,7 +18,7 @@ constexpr std::string_view k_byline_words[] = {
     "authored by", "article by", "created by", "geschrieben von", "écrit par", "escrito por", "scritto da",
     "geschreven door", "skrevet av", "skrevet af", "napisane przez", "autorinnen", "autorin", "autoren",
     "authors", "author", "auteurs", "auteur", "autores", "autore", "autori", "autor", "авторы", "автор", "by",
-    "von", "par", "por", "door", "av", "af", "przez", "di", "de", "texte", "text", "от",
+    "von", "par", "por", "door", "av", "af", "przez", "di",
 };
 // Words that join co-authors (besides , ; | and /).
 constexpr std::string_view k_name_joiners[] = {"and", "&", "und", "et", "y", "e", "en", "og", "och", "i", "és", "ve", "и", "та", "a"};
@@ -32,6 +32,7 @@ constexpr std::string_view k_role_words[] = {
     "sports", "digital", "team", "desk", "editorial", "intern", "fellow", "reviewer", "medically", "reviewed",
     "fact", "checked", "checker", "research", "researcher", "scientist", "professor", "assistant", "deputy",
     "executive", "general", "social", "media", "strategist", "author", "blogger", "host", "the", "of", "and",
+    "architect", "engineer", "developer", "designer", "officer", "president", "vp", "partner", "owner",
     "at", "for", "in", "on", "redakteur", "redakteurin", "redaktion", "korrespondent", "journaliste",
     "rédacteur", "rédactrice", "redactor", "redactora", "periodista",
 };
@@ -114,6 +115,43 @@ bool is_credential(std::string_view part) {
     return true;
 }
 
+// Job titles and labels that follow a name in a byline's next element ("Jane Roe Co-founder",
+// "Reyan Perumal Published on ...").
+constexpr std::string_view k_trailing_words[] = {
+    "co-founder", "founder", "editor", "reporter", "writer", "correspondent", "contributor", "columnist",
+    "journalist", "photographer", "producer", "analyst", "architect", "engineer", "developer", "designer",
+    "officer", "president", "manager", "director", "ceo", "cto", "published", "updated", "posted", "last",
+    "on", "sponsored", "verified", "moderator", "admin", "staff", "member", "author",
+};
+
+// "Jane Roe Co-founder", "Brian Truitt USA TODAY": a name from a byline's text with a job title,
+// a label or the site's name after it (in the next element) loses them; one word stays.
+std::string without_trailing_roles(const std::string& name, const SiteNames& site_names) {
+    std::vector<std::string> words = words_of(name);
+    bool changed = false;
+    while (words.size() > 1) {
+        if (one_of(decode::to_lower(words.back()), k_trailing_words)) {
+            words.pop_back();
+            changed = true;
+            continue;
+        }
+        bool site = false;
+        for (std::size_t take = std::min<std::size_t>(3, words.size() - 1); take >= 1 && !site; --take) {
+            std::string tail;
+            for (std::size_t k = words.size() - take; k < words.size(); ++k) tail += words[k] + " ";
+            if (site_names.matches(tail)) {
+                words.resize(words.size() - take);
+                site = changed = true;
+            }
+        }
+        if (!site) break;
+    }
+    if (!changed) return name;
+    std::string out;
+    for (const std::string& word : words) out += (out.empty() ? "" : " ") + word;
+    return out;
+}
+
 // Splits at , ; | / and joiner words.
 std::vector<std::string> split_names(std::string_view text) {
     std::vector<std::string> parts;
@@ -169,6 +207,12 @@ std::string after_byline_word(std::string_view text) {
     return {};
 }
 
+bool is_byline_label(std::string_view text) {
+    std::string t = decode::to_lower(ascii::trim(text));
+    while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
+    return std::find(std::begin(k_byline_words), std::end(k_byline_words), t) != std::end(k_byline_words);
+}
+
 bool looks_like_name(std::string_view text) {
     if (text.empty() || decode::code_point_count(text) > k_max_name_chars) return false;
     if (one_of(decode::to_lower(text), k_not_names)) return false;
@@ -191,7 +235,7 @@ bool looks_like_name(std::string_view text) {
     return true;
 }
 
-std::vector<std::string> author_names(std::string_view statement, const SiteNames& site_names) {
+std::vector<std::string> author_names(std::string_view statement, const SiteNames& site_names, bool from_text) {
     std::vector<std::string> names;
     std::string text = clean_value(statement);
     if (text.empty() || is_url_or_email(text)) return names;
@@ -205,7 +249,10 @@ std::vector<std::string> author_names(std::string_view statement, const SiteName
     for (std::size_t i = 0; i < parts.size(); ++i) {
         std::string name = trim_punctuation(parts[i]);
         if (std::string rest = after_byline_word(name); !rest.empty()) name = trim_punctuation(rest);
+        if (from_text) name = without_trailing_roles(name, site_names);
         if (name.empty() || is_url_or_email(name) || site_names.matches(name) || is_role(name)) continue;
+        // "Follow @handle", "@handle on X": a social link, not a name
+        if (name.find('@') != std::string::npos) continue;
         if (i > 0 && is_credential(name)) continue;
         if (one_of(decode::to_lower(name), k_not_names)) continue;
         if (decode::code_point_count(name) > k_max_name_chars || words_of(name).size() > k_max_name_words + 1) continue;

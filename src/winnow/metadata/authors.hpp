@@ -19,8 +19,14 @@ bool is_url_or_email(std::string_view text);
 // or "" when it has none.
 std::string after_byline_word(std::string_view text);
 
-// The person names in an author statement, in order and without repeats.
-std::vector<std::string> author_names(std::string_view statement, const SiteNames& site_names);
+// True when the text is a byline word alone ("Written by", "By:", "Author"), a label for the
+// name that follows it.
+bool is_byline_label(std::string_view text);
+
+// The person names in an author statement, in order and without repeats. A statement taken from
+// a byline's text (`from_text`) also loses the job titles, labels and site name that follow the
+// name in the next element.
+std::vector<std::string> author_names(std::string_view statement, const SiteNames& site_names, bool from_text = false);
 
 // True when the text reads as one person's name as a byline shows it: 1 to 5 words, no
 // sentence punctuation, not a common label ("Admin", "Share", "Menu").

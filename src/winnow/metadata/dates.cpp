@@ -76,6 +76,7 @@ struct Token {
     std::string text;  // words lower case; punctuation one character (or one code point)
     int value = 0;     // numbers only
     int digits = 0;    // numbers only
+    std::size_t offset = 0;  // where it starts in the text, in bytes
 };
 
 bool is_letter(char32_t c) {
@@ -90,7 +91,7 @@ std::vector<Token> tokenize(std::string_view text) {
         const std::size_t start = i;
         const char32_t c = decode::next_code_point(text, i);
         if (c >= '0' && c <= '9') {
-            Token token{TokenKind::number, std::string(1, static_cast<char>(c)), static_cast<int>(c - '0'), 1};
+            Token token{TokenKind::number, std::string(1, static_cast<char>(c)), static_cast<int>(c - '0'), 1, start};
             while (i < text.size() && ascii::is_digit(text[i])) {
                 if (token.digits < 9) token.value = token.value * 10 + (text[i] - '0');
                 token.text += text[i];
@@ -100,7 +101,7 @@ std::vector<Token> tokenize(std::string_view text) {
             tokens.push_back(std::move(token));
         } else if (decode::is_cjk(c) || (c >= 0xAC00 && c <= 0xD7A3)) {
             // Each CJK character or Hangul syllable is a word of its own (年, 月, 日, 년, 월, 일).
-            tokens.push_back(Token{TokenKind::word, std::string(text.substr(start, i - start))});
+            tokens.push_back(Token{TokenKind::word, std::string(text.substr(start, i - start)), 0, 0, start});
         } else if (is_letter(c)) {
             std::size_t end = i;
             while (end < text.size()) {
@@ -109,12 +110,12 @@ std::vector<Token> tokenize(std::string_view text) {
                 if (!is_letter(d) || decode::is_cjk(d)) break;
                 end = next;
             }
-            tokens.push_back(Token{TokenKind::word, decode::to_lower(text.substr(start, end - start))});
+            tokens.push_back(Token{TokenKind::word, decode::to_lower(text.substr(start, end - start)), 0, 0, start});
             i = end;
         } else if (decode::is_space_code_point(c) || decode::is_invisible_code_point(c)) {
             continue;
         } else {
-            tokens.push_back(Token{TokenKind::punct, std::string(text.substr(start, i - start))});
+            tokens.push_back(Token{TokenKind::punct, std::string(text.substr(start, i - start)), 0, 0, start});
         }
     }
     return tokens;
@@ -399,6 +400,18 @@ std::optional<Date> find_date(std::string_view text, DayOrder order) {
     for (std::size_t at = 0; at < tokens.size(); ++at)
         if (auto date = match_at(tokens, at, order)) return date;
     return std::nullopt;
+}
+
+std::size_t date_offset(std::string_view text) {
+    const std::vector<Token> tokens = tokenize(text);
+    for (std::size_t at = 0; at < tokens.size(); ++at) {
+        if (match_at(tokens, at, DayOrder::month_first)) return tokens[at].offset;
+        // a day and a month without the year: "August 28", "28 Aug"
+        int value = 0, month = 0;
+        if (Matcher m(tokens, at); m.month(month) && m.day(value)) return tokens[at].offset;
+        if (Matcher m(tokens, at); m.day(value) && m.month(month)) return tokens[at].offset;
+    }
+    return text.size();
 }
 
 std::optional<Date> date_in_url(std::string_view url) {

@@ -40,6 +40,10 @@ DayOrder day_order_for(std::string_view language_tag);
 // that follow it. Weekday names, ordinals ("19th", "1er") and words around it are skipped.
 std::optional<Date> find_date(std::string_view text, DayOrder order = DayOrder::month_first);
 
+// Where the first date in `text` starts, in bytes, counting a day and month without a year
+// ("August 28"); the text's size when there is none. Cuts "Jane Roe August 28, 2025" to a name.
+std::size_t date_offset(std::string_view text);
+
 // A date in a URL's path: /2024/05/03/, /2024-05-03-, /20240503/ (not the year and month alone).
 std::optional<Date> date_in_url(std::string_view url);
 

@@ -35,12 +35,14 @@ struct PageKindVerdict {
     std::string evidence;            // what decided, in words, for --explain
 };
 
-// True for the kinds whose pages are publications with an author and a date (article, forum,
-// documentation). A product, listing or service page's dates are its template's (a CMS's
-// creation date) and its "author" its owner: the extractor leaves both out there.
-constexpr bool has_byline(PageKind kind) {
+// True for the kinds whose pages are publications with a date (article, forum, documentation,
+// which may show when it was last changed) and an author (article, forum). A product, listing
+// or service page's dates are its template's (a CMS's creation date) and its "author" its owner
+// or a name in its listings: the extractor leaves both out there.
+constexpr bool has_date(PageKind kind) {
     return kind == PageKind::article || kind == PageKind::forum || kind == PageKind::documentation;
 }
+constexpr bool has_byline(PageKind kind) { return kind == PageKind::article || kind == PageKind::forum; }
 
 PageKindVerdict classify_page(const Statements& statements, const ArticleShape& article);
 

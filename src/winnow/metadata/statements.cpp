@@ -146,6 +146,7 @@ struct Meta {
 struct DomCandidate {
     NodeId node = 0;
     std::string text;
+    std::size_t text_position = 0;  // body characters before it
 };
 
 struct DateCandidate {
@@ -162,9 +163,9 @@ struct Gathered {
     std::vector<Meta> metas;
     JsonLdGraph graph;
     std::string html_lang, xml_lang, canonical_href, image_src;
-    std::vector<DomCandidate> microdata_authors, rel_authors, byline_elements, byline_lines, author_links;
+    std::vector<DomCandidate> microdata_authors, microdata_authors_in_zones, rel_authors, byline_elements, byline_lines, author_links;
     std::vector<DateCandidate> microdata_published, microdata_modified, time_dates, class_dates, text_dates;
-    std::optional<std::size_t> first_h1_position;  // body characters before the first h1
+    std::vector<std::size_t> h1_positions;  // body characters before each of Statements::h1s
     std::vector<std::string> microdata_headlines;
 };
 
@@ -195,10 +196,20 @@ std::vector<std::string> path_segments(std::string_view url) {
     return segments;
 }
 
-// The text of a small element, collapsed, or "" when the element is a container or the text long.
+// The text of a small element, its text nodes joined by spaces (a name and the date after it in
+// their own elements stay apart), collapsed; "" when the element is a container or the text long.
 std::string line_text(const dom::Tree& tree, NodeId id) {
-    if (tree.node(id).subtree_end - id > k_max_line_nodes) return {};
-    std::string text = decode::collapse_whitespace(tree.text_content(id));
+    const NodeId end = tree.node(id).subtree_end;
+    if (end - id > k_max_line_nodes) return {};
+    std::string joined;
+    for (NodeId at = id; at < end; ++at)
+        if (tree.node(at).type == dom::NodeType::text) {
+            const dom::NodeId parent = tree.node(at).parent;
+            // inline formatting inside a word ("<b>J</b>ohn") is rare; elements are separate pieces
+            if (!joined.empty() && parent != id) joined += ' ';
+            joined += tree.node(at).text;
+        }
+    std::string text = decode::collapse_whitespace(joined);
     if (decode::code_point_count(text) > k_max_byline_chars) return {};
     return text;
 }
@@ -368,8 +379,10 @@ private:
             case GUMBO_TAG_H1:
                 if (in_body) {
                     std::string text = clean_value(tree.text_content(id));
-                    if (!text.empty()) m_statements.h1s.push_back(std::move(text));
-                    if (!m_gathered.first_h1_position) m_gathered.first_h1_position = m_text_position;
+                    if (!text.empty()) {
+                        m_statements.h1s.push_back(std::move(text));
+                        m_gathered.h1_positions.push_back(m_text_position);
+                    }
                     // What holds the headline is not a navigation or related-links zone, whatever its
                     // class says (a theme's breadcrumbs element left open around the whole header).
                     m_zones.clear();
@@ -417,7 +430,17 @@ private:
         attributes(id, in_body);
     }
 
-    // "By Jane Roe", "Von Eva Muster": a short element whose first words are a byline word.
+    // The first non-empty text inside an element, collapsed.
+    std::string first_text(NodeId id) const {
+        const NodeId end = m_tree.node(id).subtree_end;
+        for (NodeId at = id + 1; at < end; ++at)
+            if (m_tree.node(at).type == dom::NodeType::text)
+                if (std::string text = decode::collapse_whitespace(m_tree.node(at).text); !text.empty()) return text;
+        return {};
+    }
+
+    // "By Jane Roe", "Von Eva Muster": a short element whose first words are a byline word; or
+    // an element that holds the byline word alone ("Written by") before the one with the name.
     void byline_line(NodeId id) {
         const dom::Node& node = m_tree.node(id);
         if (node.subtree_end - id > k_max_line_nodes || node.subtree_end == id + 1) return;
@@ -429,9 +452,18 @@ private:
         const std::string probe = after_byline_word(std::string(first) + " x");
         if (probe.empty()) return;
         std::string text = line_text(m_tree, id);
+        if (is_byline_label(text)) {
+            for (NodeId next = node.next_sibling; next != dom::k_no_node; next = m_tree.node(next).next_sibling)
+                if (m_tree.node(next).type == dom::NodeType::element) {
+                    if (std::string name = line_text(m_tree, next); !name.empty())
+                        m_gathered.byline_lines.push_back({next, std::move(name), m_text_position});
+                    break;
+                }
+            return;
+        }
         if (std::string rest = after_byline_word(text); !rest.empty()) {
             if (!m_gathered.byline_lines.empty() && m_tree.contains(m_gathered.byline_lines.back().node, id)) return;
-            m_gathered.byline_lines.push_back({id, std::move(rest)});
+            m_gathered.byline_lines.push_back({id, std::move(rest), m_text_position});
         }
     }
 
@@ -528,7 +560,7 @@ private:
         const std::string_view rel = tree.attribute(id, "rel");
         if (!rel.empty() && !tree.is_element(id, GUMBO_TAG_LINK) && dom::class_id_tokens(rel).size() &&
             ascii::lower(rel).find("author") != std::string::npos && !in_zone()) {
-            if (std::string text = line_text(tree, id); !text.empty()) m_gathered.rel_authors.push_back({id, text});
+            if (std::string text = line_text(tree, id); !text.empty()) m_gathered.rel_authors.push_back({id, text, m_text_position});
         }
         if (tokens.empty()) {
             author_link(id);
@@ -548,7 +580,12 @@ private:
         if (byline_tokens) ++signals.author_marks;
         if (in_zone()) return;
         if (byline_tokens) {
-            if (std::string text = line_text(tree, id); !text.empty()) m_gathered.byline_elements.push_back({id, text});
+            if (std::string text = line_text(tree, id); !text.empty()) {
+                m_gathered.byline_elements.push_back({id, text, m_text_position});
+                // "Jane Roe · May 3, 2024": the element's first text alone, as a second chance
+                const std::string first = first_text(id);
+                if (!first.empty() && first != text) m_gathered.byline_elements.push_back({id, first, m_text_position});
+            }
         }
         if (any_token_in(tokens, k_date_tokens) && !byline_tokens) {
             if (std::string text = line_text(tree, id); !text.empty())
@@ -571,9 +608,13 @@ private:
             const std::string_view one = property.substr(start, end - start);
             start = end + 1;
             if (one == "author" || one == "creator") {
-                if (!in_zone() || !in_body) {
+                // Explicit markup counts even in an aside (a blog's byline column), but not a
+                // photo's or a video's credit.
+                if (!in_media(id)) {
                     std::string name = microdata_name(tree, id);
-                    if (!name.empty()) m_gathered.microdata_authors.push_back({id, name});
+                    if (!name.empty())
+                        (in_zone() && in_body ? m_gathered.microdata_authors_in_zones : m_gathered.microdata_authors)
+                            .push_back({id, name, m_text_position});
                 }
             } else if (one == "datePublished" || one == "dateCreated" || one == "dateModified" || one == "uploadDate") {
                 if (in_zone() && in_body) continue;
@@ -592,6 +633,17 @@ private:
         }
     }
 
+    // True inside a figure or a microdata ImageObject, VideoObject or Photograph.
+    bool in_media(NodeId id) const {
+        for (NodeId at = m_tree.node(id).parent; at != dom::k_no_node; at = m_tree.node(at).parent) {
+            if (m_tree.is_element(at, GUMBO_TAG_FIGURE) || m_tree.is_element(at, GUMBO_TAG_FIGCAPTION)) return true;
+            const std::string_view type = m_tree.attribute(at, "itemtype");
+            if (type.ends_with("ImageObject") || type.ends_with("VideoObject") || type.ends_with("Photograph")) return true;
+            if (!type.empty()) return false;  // the nearest item decides
+        }
+        return false;
+    }
+
     // <a href="/author/jane-roe">Jane Roe</a>
     void author_link(NodeId id) {
         if (!m_tree.is_element(id, GUMBO_TAG_A) || in_zone()) return;
@@ -603,7 +655,7 @@ private:
         for (std::size_t i = 0; i + 1 < segments.size(); ++i)
             if (one_of(segments[i], k_author_path_segments)) author_path = true;
         if (!author_path) return;
-        if (std::string text = line_text(m_tree, id); !text.empty()) m_gathered.author_links.push_back({id, text});
+        if (std::string text = line_text(m_tree, id); !text.empty()) m_gathered.author_links.push_back({id, text, m_text_position});
     }
 };
 
@@ -619,9 +671,10 @@ public:
         find_main_objects();
         read_json_ld_fields();
         not_people();
+        plain_fields();
+        find_headline();
         authors();
         dates();
-        plain_fields();
         signals();
     }
 
@@ -635,6 +688,24 @@ private:
     std::vector<const json*> m_articles;  // article-like JSON-LD objects of the page itself
     std::vector<const json*> m_pages;     // WebPage objects
     SiteNames& m_site_names = m_s.site_names;
+    std::size_t m_headline_position = 0;  // body characters before the headline's h1
+
+    // The headline's h1: the one that agrees best with og:title, the JSON-LD headline or the
+    // <title> (a site's logo is often the first h1), else the first.
+    void find_headline() {
+        if (m_g.h1_positions.empty()) return;
+        std::size_t best = 0;
+        double best_similarity = 0.0;
+        for (std::size_t i = 0; i < m_s.h1s.size(); ++i)
+            for (const std::string* statement : {&m_s.og_title, &m_s.ld_headline, &m_s.html_title}) {
+                const double similarity = title_similarity(m_s.h1s[i], *statement);
+                if (similarity > best_similarity + 1e-9) {
+                    best_similarity = similarity;
+                    best = i;
+                }
+            }
+        m_headline_position = m_g.h1_positions[best];
+    }
     std::string m_url;                    // the page's URL: given, else canonical, else og:url
 
     std::string meta(std::string_view key) const {
@@ -756,23 +827,33 @@ private:
         return true;
     }
 
-    // DOM candidates: the first whose names all read as names, with the co-authors that stand
-    // next to it (the same parent's subtree).
+    // The headline's neighbourhood in body characters: bylines and datelines sit just above or
+    // below it (the start of the body when the page has no h1).
+    std::pair<std::size_t, std::size_t> headline_window() const {
+        const std::size_t h1 = m_headline_position;
+        return {h1 > k_date_window_before_h1 ? h1 - k_date_window_before_h1 : 0, h1 + k_date_window_after_h1};
+    }
+
+    // DOM candidates near the headline: the first that gives a name (as bylines write names,
+    // when `strict`), with the co-authors that stand next to it (the grandparent's subtree).
     bool take_dom_authors(const std::vector<DomCandidate>& candidates, const std::string& source, bool strict) {
+        const auto [start, end] = headline_window();
+        auto names_of = [&](const DomCandidate& c) {
+            std::vector<std::string> names =
+                author_names(std::string_view(c.text).substr(0, date_offset(c.text)), m_site_names, strict);
+            if (strict) std::erase_if(names, [](const std::string& n) { return !looks_like_name(n); });
+            return names;
+        };
         for (std::size_t i = 0; i < candidates.size(); ++i) {
-            std::vector<std::string> names = author_names(candidates[i].text, m_site_names);
+            if (strict && (candidates[i].text_position < start || candidates[i].text_position > end)) continue;
+            std::vector<std::string> names = names_of(candidates[i]);
             if (names.empty()) continue;
-            if (strict && !std::all_of(names.begin(), names.end(), [](const std::string& n) { return looks_like_name(n); }))
-                continue;
-            // co-authors: further candidates of the same kind within the grandparent's subtree
             NodeId scope = candidates[i].node;
             for (int up = 0; up < 2 && m_tree.node(scope).parent != dom::k_no_node; ++up) scope = m_tree.node(scope).parent;
             for (std::size_t j = i + 1; j < candidates.size() && m_tree.contains(scope, candidates[j].node); ++j) {
-                if (m_tree.contains(candidates[i].node, candidates[j].node)) continue;
-                for (std::string& name : author_names(candidates[j].text, m_site_names))
-                    if ((!strict || looks_like_name(name)) &&
-                        std::find(names.begin(), names.end(), name) == names.end())
-                        names.push_back(std::move(name));
+                if (m_tree.contains(candidates[i].node, candidates[j].node) || candidates[j].node == candidates[i].node) continue;
+                for (std::string& name : names_of(candidates[j]))
+                    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
             }
             return take_authors(std::move(names), source);
         }
@@ -780,6 +861,12 @@ private:
     }
 
     void authors() {
+        if (std::getenv("WINNOW_DEBUG_DATES")) {
+            const auto [start, end] = headline_window();
+            std::fprintf(stderr, "window %zu-%zu\n", start, end);
+            for (const auto* list : {&m_g.microdata_authors, &m_g.rel_authors, &m_g.byline_elements, &m_g.byline_lines, &m_g.author_links})
+                for (const DomCandidate& c : *list) std::fprintf(stderr, "author cand %u '%s' pos %zu\n", c.node, c.text.c_str(), c.text_position);
+        }
         for (const json* object : m_articles) {
             for (std::string_view key : {"author", "creator"})
                 if (object->contains(key) &&
@@ -787,6 +874,7 @@ private:
                     return;
         }
         if (take_dom_authors(m_g.microdata_authors, "microdata author", false)) return;
+        if (take_dom_authors(m_g.microdata_authors_in_zones, "microdata author", false)) return;
         for (std::string_view key : k_meta_author) {
             // citation_author and its kind come once per author
             std::vector<std::string> names;
@@ -795,6 +883,12 @@ private:
                     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
             if (take_authors(std::move(names), "meta " + std::string(key))) return;
         }
+        // Twitter's reading cards: twitter:label1 "Written by", twitter:data1 the name.
+        for (std::size_t i = 0; i + 1 < m_g.metas.size(); ++i)
+            if (m_g.metas[i].key.starts_with("twitter:label") && is_byline_label(m_g.metas[i].content)) {
+                const std::string data_key = "twitter:data" + m_g.metas[i].key.substr(13);
+                if (take_authors(author_names(meta(data_key), m_site_names), "meta " + data_key)) return;
+            }
         if (take_dom_authors(m_g.rel_authors, "rel=author", true)) return;
         if (take_dom_authors(m_g.byline_elements, "byline element", true)) return;
         if (take_dom_authors(m_g.byline_lines, "byline text", true)) return;
@@ -857,9 +951,7 @@ private:
     // The dates shown near the headline, in page order: <time> elements, date elements and short
     // date lines.
     std::vector<DateCandidate> visible_dates() const {
-        const std::size_t h1 = m_g.first_h1_position.value_or(0);
-        const std::size_t start = h1 > k_date_window_before_h1 ? h1 - k_date_window_before_h1 : 0;
-        const std::size_t end = h1 + k_date_window_after_h1;
+        const auto [start, end] = headline_window();
         std::vector<DateCandidate> visible;
         for (const auto* list : {&m_g.time_dates, &m_g.class_dates, &m_g.text_dates})
             for (const DateCandidate& c : *list)
@@ -874,7 +966,7 @@ private:
         const auto modified = structured_modified();
         const std::vector<DateCandidate> visible = visible_dates();
         if (std::getenv("WINNOW_DEBUG_DATES")) {
-            std::fprintf(stderr, "h1 at %zu\n", m_g.first_h1_position.value_or(0));
+            std::fprintf(stderr, "h1 at %zu\n", m_headline_position);
             for (const auto* list : {&m_g.time_dates, &m_g.class_dates, &m_g.text_dates})
                 for (const DateCandidate& c : *list)
                     std::fprintf(stderr, "cand %s %s pos %zu upd %d pub %d\n", c.source.c_str(), c.date.iso().c_str(), c.text_position, c.updated, c.published);
