@@ -16,6 +16,7 @@
 #include "winnow/extract/second_opinion.hpp"
 #include "winnow/metadata/authors.hpp"
 #include "winnow/metadata/dates.hpp"
+#include "winnow/metadata/language.hpp"
 #include "winnow/metadata/page_kind.hpp"
 #include "winnow/decode/text.hpp"
 #include "winnow/metadata/title.hpp"
@@ -25,6 +26,8 @@ namespace {
 
 using dom::NodeId;
 
+// The article text given to the language detector (it reads 16 KiB at most).
+constexpr std::size_t k_language_sample_bytes = 16 * 1024;
 // The body's first lines searched for a repeat of a <title> part when the page has no h1.
 constexpr std::size_t k_title_search_blocks = 3;
 
@@ -64,10 +67,18 @@ void take_statements(const metadata::Statements& s, Article& article) {
 void classify(const metadata::Statements& statements, Article& article) {
     metadata::ArticleShape shape;
     shape.title = article.title;
+    std::string text = article.title;
     for (const Block& block : article.blocks) {
         shape.chars += decode::code_point_count(block.text);
         if (block.kind == BlockKind::paragraph) ++shape.paragraphs;
+        if (text.size() < k_language_sample_bytes) text += "\n" + block.text;
     }
+    // A page that does not declare its language gets the one its text is written in.
+    if (article.language.empty())
+        if (std::string detected = metadata::detect_language(text); !detected.empty()) {
+            article.language = detected;
+            article.sources.push_back({"language", "detected from the text (CLD2)"});
+        }
     const metadata::PageKindVerdict verdict = metadata::classify_page(statements, shape);
     article.page_kind = std::string(metadata::page_kind_name(verdict.kind));
     article.page_flags = verdict.flags;

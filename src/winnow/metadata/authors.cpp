@@ -44,6 +44,18 @@ constexpr std::string_view k_not_names[] = {
     "redacción", "rédaction", "redazione", "editorial", "newsroom", "contributor", "contributors", "user",
     "root", "wordpress", "wp", "default", "guest author", "guest post", "sponsored", "advertisement",
 };
+// Words of organisations' names, not people's.
+constexpr std::string_view k_organisation_words[] = {
+    "inc", "llc", "ltd", "gmbh", "ag", "sa", "plc", "corp", "co", "company", "group", "news", "media", "magazine",
+    "journal", "times", "post", "daily", "weekly", "press", "team", "staff", "editorial", "foundation", "institute",
+    "university", "college", "school", "academy", "network", "solutions", "services", "service", "blog", "online",
+    "tv", "radio", "channel", "clinic", "hospital", "health", "center", "centre", "society", "association",
+    "agency", "studio", "studios", "lab", "labs", "store", "shop", "systems", "software", "technologies",
+    "technology", "digital", "marketing", "consulting", "partners", "capital", "bank", "insurance", "security",
+    "travel", "world", "global", "international", "official", "today", "review", "guide", "hub", "the", "of",
+    "and", "for", "by", "desk", "report", "insider", "wire", "herald", "tribune", "gazette", "courier",
+};
+
 // Lower-case words a name may contain ("Ludwig van Beethoven", "Ana de Armas").
 constexpr std::string_view k_name_particles[] = {"von", "van", "de", "der", "den", "da", "das", "do", "dos",
                                                  "du", "la", "le", "del", "della", "di", "bin", "ibn", "al",
@@ -207,6 +219,22 @@ std::string after_byline_word(std::string_view text) {
     return {};
 }
 
+bool looks_like_person(std::string_view text) {
+    const auto words = words_of(text);
+    if (words.size() < 2 || words.size() > 4) return false;
+    for (const std::string& word : words) {
+        const unsigned char first = static_cast<unsigned char>(word[0]);
+        if (!(first >= 'A' && first <= 'Z') && first < 0x80) return false;  // Latin names are capitalised
+        std::size_t upper = 0;
+        for (char c : word) upper += c >= 'A' && c <= 'Z';
+        if (word.size() >= 2 && upper == word.size()) return false;  // "USA TODAY", "BBC": acronyms
+        for (char c : word)
+            if (ascii::is_digit(c)) return false;
+        if (one_of(decode::to_lower(word), k_organisation_words)) return false;
+    }
+    return true;
+}
+
 bool is_byline_label(std::string_view text) {
     std::string t = decode::to_lower(ascii::trim(text));
     while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
@@ -250,7 +278,10 @@ std::vector<std::string> author_names(std::string_view statement, const SiteName
         std::string name = trim_punctuation(parts[i]);
         if (std::string rest = after_byline_word(name); !rest.empty()) name = trim_punctuation(rest);
         if (from_text) name = without_trailing_roles(name, site_names);
-        if (name.empty() || is_url_or_email(name) || site_names.matches(name) || is_role(name)) continue;
+        // The site's name is no author, unless the site is a person's own (a personal blog whose
+        // site name is its author's name).
+        if (name.empty() || is_url_or_email(name) || (site_names.matches(name) && !looks_like_person(name)) || is_role(name))
+            continue;
         // "Follow @handle", "@handle on X": a social link, not a name
         if (name.find('@') != std::string::npos) continue;
         if (i > 0 && is_credential(name)) continue;

@@ -28,6 +28,10 @@ bool is_byline_label(std::string_view text);
 // name in the next element.
 std::vector<std::string> author_names(std::string_view statement, const SiteNames& site_names, bool from_text = false);
 
+// True when a name reads as a person's rather than an organisation's: two to four capitalised
+// words, no digits, no acronym, no word of a company or publication ("News", "Inc", "Clinic").
+bool looks_like_person(std::string_view text);
+
 // True when the text reads as one person's name as a byline shows it: 1 to 5 words, no
 // sentence punctuation, not a common label ("Admin", "Share", "Menu").
 bool looks_like_name(std::string_view text);

@@ -75,7 +75,7 @@ constexpr std::string_view k_meta_categories[] = {"article:section", "og:article
 // (an author's photo, biography or follow button).
 constexpr std::string_view k_byline_tokens[] = {"byline", "author", "authors", "writer", "autor", "auteur",
                                                 "autore", "creator", "contributor", "username", "poster",
-                                                "postauthor", "authorname", "bylines"};
+                                                "postauthor", "authorname", "bylines", "bigusername"};
 constexpr std::string_view k_not_byline_tokens[] = {
     "bio", "box", "description", "avatar", "image", "img", "photo", "pic", "picture", "about", "social", "follow",
     "title", "role", "job", "position", "label", "twitter", "facebook", "linkedin", "email", "mail", "count",
