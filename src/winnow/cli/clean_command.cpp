@@ -12,6 +12,7 @@
 #include "winnow/cli/cli.hpp"
 #include "winnow/cli/exit_status.hpp"
 #include "winnow/cli/profile_options.hpp"
+#include "winnow/metadata/page_kind.hpp"
 #include "winnow/pipeline/clean_page.hpp"
 #include "winnow/pipeline/load_input.hpp"
 #include "winnow/util/atomic_file.hpp"
@@ -33,6 +34,7 @@ struct CleanSettings {
     std::size_t max_bytes = 20 * 1024 * 1024;
     long timeout = 30;
     bool explain = false;
+    std::vector<std::string> kinds;  // page kinds written; empty: every kind
     ProfileOptions profiles;
 };
 
@@ -193,7 +195,7 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& optio
     }
 
     CombinedOutput combined(format, format == OutputFormat::json && several, to_folder ? "" : settings.output);
-    std::size_t failed = 0;
+    std::size_t failed = 0, skipped = 0;
     std::set<std::string> names_used;
     ProgressLine progress(settings.inputs.size());
     for (std::size_t i = 0; i < settings.inputs.size(); ++i) {
@@ -212,6 +214,18 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& optio
         }
         for (const auto& warning : cleaned.article->warnings) std::cerr << "winnow: " << input << ": " << warning << "\n";
         if (settings.explain) print_explanation(*cleaned.article, input, several);
+        const std::string& kind = cleaned.article->page_kind;
+        if (!settings.kinds.empty() && std::find(settings.kinds.begin(), settings.kinds.end(), kind) == settings.kinds.end()) {
+            // Not an error: the page is of a kind the caller did not ask for. JSON batches keep
+            // one entry per input.
+            std::cerr << "winnow: " << input << ": skipped (" << kind << ")\n";
+            auto object = write::skipped_json(input, cleaned.url, *cleaned.article);
+            if (format == OutputFormat::jsonl && !to_folder) combined.add(write::to_json_line(object) + "\n");
+            if (format == OutputFormat::json && several && !to_folder) combined.add(pretty_json(object));
+            ++skipped;
+            progress.update(i + 1, failed);
+            continue;
+        }
         std::string rendered = render(cleaned, format);
         if (!to_folder) {
             combined.add(rendered);
@@ -232,7 +246,7 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& optio
     }
     // A single output file is written only when something went into it (or for JSON batches,
     // where the errors themselves are the content).
-    bool nothing_to_write = failed == settings.inputs.size() && !(format != OutputFormat::text && several);
+    bool nothing_to_write = failed + skipped == settings.inputs.size() && !(format != OutputFormat::text && several);
     if (!(nothing_to_write && !settings.output.empty())) {
         if (auto written = combined.finish(); !written) {
             std::cerr << "winnow: " << written.error().message << "\n";
@@ -266,7 +280,20 @@ void add_clean_command(CLI::App& app, int& status) {
     clean->add_option("--timeout", settings->timeout, "Seconds allowed for fetching one URL")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
-    clean->add_flag("--explain", settings->explain, "Print each removed block and the rule that removed it on stderr");
+    clean->add_flag("--explain", settings->explain,
+                    "Print each removed block and the rule that removed it, and the source of each metadata value and "
+                    "the page kind's evidence, on stderr");
+    std::string known_kinds;
+    std::vector<std::string> kind_names;
+    for (std::string_view name : metadata::page_kind_names()) {
+        known_kinds += (known_kinds.empty() ? "" : ", ") + std::string(name);
+        kind_names.emplace_back(name);
+    }
+    clean->add_option("--kinds", settings->kinds,
+                      "Write only pages of these kinds (comma-separated: " + known_kinds +
+                          "); others are reported as skipped on stderr")
+        ->delimiter(',')
+        ->check(CLI::IsMember(kind_names));
     add_profile_options(*clean, settings->profiles, true);
     clean->callback([settings, &status] {
         auto profile_set = profiles::ProfileSet::load(profile_sources(settings->profiles));

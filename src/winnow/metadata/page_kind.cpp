@@ -191,8 +191,9 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
         verdict.evidence += ", no date or author";
         return verdict;
     }
-    // Service or other: nothing of an article (no statement, no date or author, little prose).
-    if (!declared_article && g.og_type != "article" && !has_date_or_author && g.max_sibling_prose < k_min_article_prose_run) {
+    // Service or other: nothing of an article (no statement, no date or author, little prose, no
+    // headline inside an <article> element).
+    if (!declared_article && !has_date_or_author && !g.h1_in_article && g.max_sibling_prose < k_min_article_prose_run) {
         verdict.kind = PageKind::service;
         verdict.evidence = "no article statement, date or author; the longest run of paragraphs is " +
                            std::to_string(g.max_sibling_prose);

@@ -382,6 +382,8 @@ private:
                     if (!text.empty()) {
                         m_statements.h1s.push_back(std::move(text));
                         m_gathered.h1_positions.push_back(m_text_position);
+                        for (NodeId at = node.parent; at != dom::k_no_node; at = tree.node(at).parent)
+                            if (tree.is_element(at, GUMBO_TAG_ARTICLE)) m_statements.signals.h1_in_article = true;
                     }
                     // What holds the headline is not a navigation or related-links zone, whatever its
                     // class says (a theme's breadcrumbs element left open around the whole header).

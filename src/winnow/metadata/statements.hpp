@@ -37,6 +37,7 @@ struct PageSignals {
     std::size_t price_marks = 0;              // itemprop=price, price classes with a currency
     std::size_t cart_marks = 0;               // add-to-cart buttons and forms
     std::size_t article_elements = 0;         // <article>
+    bool h1_in_article = false;               // an h1 inside an <article> element
     std::size_t headings = 0;                 // h2-h4 outside navigation and footers
     std::size_t linked_headings = 0;          // of those, the ones that are a link to another page
     std::size_t author_marks = 0;             // byline elements (one per post on a forum)

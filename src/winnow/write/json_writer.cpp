@@ -36,6 +36,18 @@ nlohmann::ordered_json article_json(const std::string& source, const std::string
     return object;
 }
 
+nlohmann::ordered_json skipped_json(const std::string& source, const std::string& url, const extract::Article& article) {
+    nlohmann::ordered_json object;
+    object["source"] = source;
+    object["url"] = string_or_null(url);
+    object["title"] = decode::to_nfc(decode::collapse_whitespace(article.title));
+    object["text"] = nullptr;
+    object["page_kind"] = string_or_null(article.page_kind);
+    object["skipped"] = article.page_kind;
+    object["error"] = nullptr;
+    return object;
+}
+
 nlohmann::ordered_json error_json(const std::string& source, const std::string& url, const std::string& error) {
     nlohmann::ordered_json object;
     object["source"] = source;
