@@ -293,6 +293,7 @@ void add_clean_command(CLI::App& app, int& status) {
                       "Write only pages of these kinds (comma-separated: " + known_kinds +
                           "); others are reported as skipped on stderr")
         ->delimiter(',')
+        ->allow_extra_args(false)  // one comma-separated list: the inputs after it are not kinds
         ->check(CLI::IsMember(kind_names));
     add_profile_options(*clean, settings->profiles, true);
     clean->callback([settings, &status] {

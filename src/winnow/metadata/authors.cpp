@@ -112,17 +112,19 @@ bool is_role(std::string_view part) {
     return true;
 }
 
-// "MD", "Ph.D.", "M.D. FACLM", "RDN": letters in capitals and dots only, each word short.
+// "MD", "Ph.D.", "M.D. FACLM", "RDN", "PhD": short words of capitals (at least as many as small
+// letters) and dots.
 bool is_credential(std::string_view part) {
     const auto words = words_of(part);
     if (words.empty()) return false;
     for (const std::string& word : words) {
-        std::size_t letters = 0;
+        std::size_t upper = 0, lower = 0;
         for (char c : word) {
-            if (c >= 'A' && c <= 'Z') ++letters;
-            else if (c != '.' && !(c >= 'a' && c <= 'z' && word.size() <= 5)) return false;
+            if (c >= 'A' && c <= 'Z') ++upper;
+            else if (c >= 'a' && c <= 'z') ++lower;
+            else if (c != '.') return false;
         }
-        if (letters == 0 || word.size() > 6) return false;
+        if (upper == 0 || lower > upper || word.size() > 6) return false;
     }
     return true;
 }

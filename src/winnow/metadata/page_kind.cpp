@@ -2,7 +2,6 @@
 #include "winnow/metadata/page_kind.hpp"
 
 #include <cstdio>
-#include <cstdlib>
 #include <cctype>
 
 #include "winnow/decode/text.hpp"
@@ -100,23 +99,6 @@ bool parse_page_kind(std::string_view name, PageKind& kind) {
 
 PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) {
     const PageSignals& g = s.signals;
-    if (std::getenv("WINNOW_DEBUG_KIND")) {
-        std::string types;
-        for (const auto& t : g.ld_types) types += t + ",";
-        std::fprintf(stderr,
-                     "KIND {\"ld_types\":\"%s\",\"ld_listed_articles\":%zu,\"ld_listed_products\":%zu,\"ld_posts\":%zu,"
-                     "\"og_type\":\"%s\",\"md_articles\":%zu,\"md_posts\":%zu,\"md_products\":%zu,\"price\":%zu,\"cart\":%zu,"
-                     "\"article_el\":%zu,\"headings\":%zu,\"linked_headings\":%zu,\"author_marks\":%zu,\"times\":%zu,"
-                     "\"post_marks\":%zu,\"pre\":%zu,\"body_chars\":%zu,\"link_chars\":%zu,\"paragraphs\":%zu,\"app_root\":%d,"
-                     "\"paywall\":%d,\"consent\":%d,\"docs_path\":%d,\"listing_path\":%d,\"forum_path\":%d,\"product_path\":%d,"
-                     "\"a_chars\":%zu,\"a_paras\":%zu,\"authors\":%zu,\"date\":%d,\"sib\":%zu,\"hl\":%zu}\n",
-                     types.c_str(), g.ld_listed_articles, g.ld_listed_products, g.ld_posts, g.og_type.c_str(),
-                     g.microdata_articles, g.microdata_posts, g.microdata_products, g.price_marks, g.cart_marks,
-                     g.article_elements, g.headings, g.linked_headings, g.author_marks, g.time_elements, g.post_marks,
-                     g.code_blocks, g.body_chars, g.link_chars, g.paragraph_count, g.app_root, g.paywall_mark,
-                     g.consent_mark, g.docs_path, g.listing_path, g.forum_path, g.product_path, article.chars,
-                     article.paragraphs, s.authors.size(), !s.date.empty(), g.max_sibling_prose, g.headline_links);
-    }
     PageKindVerdict verdict;
     verdict.flags = page_flags(s, article);
     auto has_type = [&](std::initializer_list<std::string_view> types) -> std::string {

@@ -5,8 +5,6 @@
 #include "winnow/metadata/statements.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <optional>
 
 #include "winnow/decode/text.hpp"
@@ -316,8 +314,6 @@ private:
         if (!in_body) return;
         const std::string& raw = m_tree.node(id).text;
         const std::size_t chars = decode::code_point_count(raw);
-        if (std::getenv("WINNOW_DEBUG_DATES") && raw.find("August 19") != std::string::npos)
-            std::fprintf(stderr, "text node zone %zu seen %zu chars %zu\n", m_zones.size(), m_text_dates_seen, chars);
         // Short lines with a digit may be a date: "Jun 08, 2023 • 11 Minute Read".
         if (!in_zone() && chars <= k_max_byline_chars && chars >= 6 && m_text_dates_seen < 400 &&
             std::any_of(raw.begin(), raw.end(), [](char c) { return ascii::is_digit(c); })) {
@@ -533,10 +529,7 @@ private:
         const std::string role = ascii::lower(tree.attribute(id, "role"));
         if (in_body && (any_token_in(tokens, k_zone_tokens) || role == "navigation" || role == "contentinfo" ||
                         role == "complementary"))
-        {
-            if (std::getenv("WINNOW_DEBUG_DATES")) std::fprintf(stderr, "zone %u %s %s\n", id, class_value.c_str(), role.c_str());
             m_zones.push_back(tree.node(id).subtree_end);
-        }
 
         // Microdata and RDFa.
         if (const std::string_view itemtype = tree.attribute(id, "itemtype"); !itemtype.empty()) {
@@ -863,12 +856,6 @@ private:
     }
 
     void authors() {
-        if (std::getenv("WINNOW_DEBUG_DATES")) {
-            const auto [start, end] = headline_window();
-            std::fprintf(stderr, "window %zu-%zu\n", start, end);
-            for (const auto* list : {&m_g.microdata_authors, &m_g.rel_authors, &m_g.byline_elements, &m_g.byline_lines, &m_g.author_links})
-                for (const DomCandidate& c : *list) std::fprintf(stderr, "author cand %u '%s' pos %zu\n", c.node, c.text.c_str(), c.text_position);
-        }
         for (const json* object : m_articles) {
             for (std::string_view key : {"author", "creator"})
                 if (object->contains(key) &&
@@ -967,12 +954,6 @@ private:
         const auto published = structured_published();
         const auto modified = structured_modified();
         const std::vector<DateCandidate> visible = visible_dates();
-        if (std::getenv("WINNOW_DEBUG_DATES")) {
-            std::fprintf(stderr, "h1 at %zu\n", m_headline_position);
-            for (const auto* list : {&m_g.time_dates, &m_g.class_dates, &m_g.text_dates})
-                for (const DateCandidate& c : *list)
-                    std::fprintf(stderr, "cand %s %s pos %zu upd %d pub %d\n", c.source.c_str(), c.date.iso().c_str(), c.text_position, c.updated, c.published);
-        }
         auto shown = [&](const Date& date) {
             return std::any_of(visible.begin(), visible.end(), [&](const DateCandidate& c) { return c.date.same_day(date); });
         };

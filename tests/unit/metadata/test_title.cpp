@@ -46,3 +46,32 @@ TEST_CASE("title repeats are told by word overlap", "[metadata][title]") {
     CHECK(title_similarity("a b c d", "a b c e") == Approx(0.75));
     CHECK_FALSE(is_title_repeat("anything", ""));
 }
+
+TEST_CASE("site affixes and labels leave titles, entities are decoded", "[metadata][title]") {
+    SiteNames site;
+    site.add("ONE Health Ohio");
+    site.add_host("www.twilio.com");
+    CHECK(without_site_affix("Dental Care | ONE Health Ohio", site) == "Dental Care");
+    CHECK(without_site_affix("Twilio - Business Text Messaging", site) == "Business Text Messaging");
+    CHECK(without_site_affix("Thread: What do you pay for hosting?", site) == "What do you pay for hosting?");
+    CHECK(without_site_affix("A - B - C", site) == "A - B - C");
+
+    Tree tree = Tree::parse(R"(<html><head><title>Healthy Eating Plate • The Nutrition Source</title>
+        <meta property="og:site_name" content="The Nutrition Source"></head><body><p>x</p></body></html>)");
+    Statements s = read_statements(tree, {});
+    CHECK(choose_title(s).value == "Healthy Eating Plate");
+
+    Tree entities = Tree::parse(R"(<html><head><meta property="og:title" content="Maria &amp;amp; Katerina"></head>
+        <body><h1>Maria &amp;amp; Katerina</h1></body></html>)");
+    CHECK(choose_title(read_statements(entities, {})).value == "Maria & Katerina");
+}
+
+TEST_CASE("an h1 agrees with a statement that contains all its words", "[metadata][title]") {
+    Tree tree = Tree::parse(R"(<html><head><meta property="og:title" content="Men's Gym T-Shirts & Tops | Shop">
+        </head><body><h1>T-Shirts & Tops</h1></body></html>)");
+    CHECK(choose_title(read_statements(tree, {})).value == "T-Shirts & Tops");
+    // a lone word needs more than containment: "Tops" is in the og:title, but is no headline
+    Tree lone = Tree::parse(R"(<html><head><meta property="og:title" content="Men's Gym T-Shirts & Tops">
+        </head><body><h1>Tops</h1></body></html>)");
+    CHECK(choose_title(read_statements(lone, {})).value == "Men's Gym T-Shirts & Tops");
+}
