@@ -103,6 +103,9 @@ struct Article {
     std::string page_kind;                // article, forum, product, listing, documentation, service
     std::vector<std::string> page_flags;  // error_page, consent_wall, paywall, javascript_shell
     std::vector<Provenance> sources;      // the source of each metadata value and the page kind's evidence
+    // What relative links and images resolve against: <base href> made absolute against the
+    // page's address (or the address the page states); empty when unknown. Set by the pipeline.
+    std::string base_url;
     std::string method;  // which stage of the extractor produced the body
     std::vector<Removal> removals;
     std::vector<std::string> warnings;  // what went wrong without stopping the run (a rule skipped)

@@ -18,23 +18,44 @@ using dom::Tree;
 // so a page of 10,000 nested elements cannot exhaust the stack.
 constexpr unsigned k_max_walk_depth = 1500;
 
-// A table is a data table (rows written as "a | b") unless a cell holds block content,
-// which marks a layout table whose cells are read as ordinary containers.
+// A cell that wraps its value in a <p> or <div> (as table editors of many CMSs do) still holds
+// data when it is this short (non-space bytes); a longer one is a page laid out in a table.
+constexpr std::size_t k_max_data_cell_bytes = 200;
+
+std::size_t non_space_text_bytes(const Tree& tree, NodeId id) {
+    std::size_t n = 0;
+    for (NodeId d = id; d < tree.node(id).subtree_end; ++d)
+        if (tree.node(d).type == NodeType::text)
+            for (char c : tree.node(d).text) n += c != ' ' && c != '\n' && c != '\t' && c != '\r';
+    return n;
+}
+
+// A table is a data table (rows written as "a | b") unless it holds structure no row can keep
+// (a nested table, a list, a heading, a quote, code, an article) or long cells of paragraphs:
+// then it is a layout table, whose cells are read as ordinary containers.
 bool is_layout_table(const Tree& tree, NodeId table) {
     const dom::Node& t = tree.node(table);
+    bool paragraphs = false;
+    std::size_t longest_cell = 0;
     for (NodeId id = table + 1; id < t.subtree_end; ++id) {
         const dom::Node& n = tree.node(id);
         if (n.type != NodeType::element) continue;
         switch (n.tag) {
-            case GUMBO_TAG_TABLE: case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+            case GUMBO_TAG_TABLE: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
             case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_BLOCKQUOTE:
             case GUMBO_TAG_PRE: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION:
                 return true;
+            case GUMBO_TAG_P: case GUMBO_TAG_DIV:
+                paragraphs = true;
+                break;
+            case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+                longest_cell = std::max(longest_cell, non_space_text_bytes(tree, id));
+                break;
             default:
                 break;
         }
     }
-    return false;
+    return paragraphs && longest_cell > k_max_data_cell_bytes;
 }
 
 bool is_heading(GumboTag tag) {
