@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 #include "winnow/decode/text.hpp"
 #include "winnow/dom/class_tokens.hpp"
@@ -129,11 +130,45 @@ bool one_of(std::string_view word, const std::string_view (&list)[N]) {
     return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
 
-template <std::size_t N>
-bool any_token_in(const std::vector<std::string>& tokens, const std::string_view (&list)[N]) {
+// What a class or id token says, as bits: one hash lookup per token instead of a scan of every list.
+enum TokenMeaning : unsigned {
+    k_token_zone = 1u << 0,
+    k_token_byline = 1u << 1,
+    k_token_not_byline = 1u << 2,
+    k_token_date = 1u << 3,
+    k_token_paywall = 1u << 4,
+    k_token_cart = 1u << 5,
+    k_token_price = 1u << 6,
+    k_token_post = 1u << 7,
+    k_token_consent = 1u << 8,
+};
+constexpr std::string_view k_paywall_tokens[] = {"paywall", "premium", "piano", "metered"};
+constexpr std::string_view k_cart_tokens[] = {"cart", "basket", "addtocart", "checkout"};
+constexpr std::string_view k_price_tokens[] = {"price", "prices", "pricing"};
+constexpr std::string_view k_post_tokens[] = {"post", "message", "reply", "topic", "answer", "postbit", "thread"};
+constexpr std::string_view k_consent_tokens[] = {"cookie", "consent", "gdpr"};
+
+unsigned token_meanings(const std::vector<std::string>& tokens) {
+    static const auto table = [] {
+        std::unordered_map<std::string_view, unsigned> meanings;
+        auto add = [&](const auto& list, unsigned bit) {
+            for (std::string_view token : list) meanings[token] |= bit;
+        };
+        add(k_zone_tokens, k_token_zone);
+        add(k_byline_tokens, k_token_byline);
+        add(k_not_byline_tokens, k_token_not_byline);
+        add(k_date_tokens, k_token_date);
+        add(k_paywall_tokens, k_token_paywall);
+        add(k_cart_tokens, k_token_cart);
+        add(k_price_tokens, k_token_price);
+        add(k_post_tokens, k_token_post);
+        add(k_consent_tokens, k_token_consent);
+        return meanings;
+    }();
+    unsigned bits = 0;
     for (const std::string& token : tokens)
-        if (one_of(token, list)) return true;
-    return false;
+        if (auto found = table.find(token); found != table.end()) bits |= found->second;
+    return bits;
 }
 
 struct Meta {
@@ -522,13 +557,17 @@ private:
     void attributes(NodeId id, bool in_body) {
         const dom::Tree& tree = m_tree;
         PageSignals& signals = m_statements.signals;
-        const std::string class_value = std::string(tree.attribute(id, "class")) + " " + std::string(tree.attribute(id, "id"));
-        const std::vector<std::string> tokens = dom::class_id_tokens(class_value);
+        const std::string_view class_attribute = tree.attribute(id, "class"), id_attribute = tree.attribute(id, "id");
+        std::string class_value;
+        unsigned meanings = 0;
+        if (!class_attribute.empty() || !id_attribute.empty()) {
+            class_value = std::string(class_attribute) + " " + std::string(id_attribute);
+            meanings = token_meanings(dom::class_id_tokens(class_value));
+        }
 
         // Zones: navigation, footers, sidebars, comments, related lists.
         const std::string role = ascii::lower(tree.attribute(id, "role"));
-        if (in_body && (any_token_in(tokens, k_zone_tokens) || role == "navigation" || role == "contentinfo" ||
-                        role == "complementary"))
+        if (in_body && ((meanings & k_token_zone) || role == "navigation" || role == "contentinfo" || role == "complementary"))
             m_zones.push_back(tree.node(id).subtree_end);
 
         // Microdata and RDFa.
@@ -557,21 +596,17 @@ private:
             ascii::lower(rel).find("author") != std::string::npos && !in_zone()) {
             if (std::string text = line_text(tree, id); !text.empty()) m_gathered.rel_authors.push_back({id, text, m_text_position});
         }
-        if (tokens.empty()) {
+        if (meanings == 0) {
             author_link(id);
             return;
         }
         // Page-kind marks.
-        for (const std::string& token : tokens) {
-            if (token == "paywall" || token == "premium" || token == "piano" || token == "metered") signals.paywall_mark = true;
-            if (token == "cart" || token == "basket" || token == "addtocart" || token == "checkout") ++signals.cart_marks;
-            if (token == "price" || token == "prices" || token == "pricing") ++signals.price_marks;
-            if (token == "post" || token == "message" || token == "reply" || token == "topic" || token == "answer" ||
-                token == "postbit" || token == "thread")
-                ++signals.post_marks;
-            if (token == "cookie" || token == "consent" || token == "gdpr") signals.consent_mark = true;
-        }
-        const bool byline_tokens = any_token_in(tokens, k_byline_tokens) && !any_token_in(tokens, k_not_byline_tokens);
+        if (meanings & k_token_paywall) signals.paywall_mark = true;
+        if (meanings & k_token_cart) ++signals.cart_marks;
+        if (meanings & k_token_price) ++signals.price_marks;
+        if (meanings & k_token_post) ++signals.post_marks;
+        if (meanings & k_token_consent) signals.consent_mark = true;
+        const bool byline_tokens = (meanings & k_token_byline) && !(meanings & k_token_not_byline);
         if (byline_tokens) ++signals.author_marks;
         if (in_zone()) return;
         if (byline_tokens) {
@@ -582,7 +617,7 @@ private:
                 if (!first.empty() && first != text) m_gathered.byline_elements.push_back({id, first, m_text_position});
             }
         }
-        if (any_token_in(tokens, k_date_tokens) && !byline_tokens) {
+        if ((meanings & k_token_date) && !byline_tokens) {
             if (std::string text = line_text(tree, id); !text.empty())
                 if (auto date = find_date(text, m_day_order)) {
                     DateCandidate candidate = date_candidate(id, *date, text + " " + class_value, "date element");
