@@ -33,6 +33,8 @@ constexpr std::uint32_t k_max_line_nodes = 24;
 // (a dateline sits just above or below the headline), or from the start of the body without h1.
 constexpr std::size_t k_date_window_before_h1 = 600;
 constexpr std::size_t k_date_window_after_h1 = 2500;
+// Short text lines read for a date, at most, per page (a long forum or table has thousands).
+constexpr std::size_t k_max_text_date_lines = 400;
 // A paragraph this long counts as prose (page kind).
 constexpr std::size_t k_prose_paragraph_chars = 80;
 
@@ -350,7 +352,7 @@ private:
         const std::string& raw = m_tree.node(id).text;
         const std::size_t chars = decode::code_point_count(raw);
         // Short lines with a digit may be a date: "Jun 08, 2023 • 11 Minute Read".
-        if (!in_zone() && chars <= k_max_byline_chars && chars >= 6 && m_text_dates_seen < 400 &&
+        if (!in_zone() && chars <= k_max_byline_chars && chars >= 6 && m_text_dates_seen < k_max_text_date_lines &&
             std::any_of(raw.begin(), raw.end(), [](char c) { return ascii::is_digit(c); })) {
             ++m_text_dates_seen;
             // the label may be in the element before ("Published on:" <span>DATE</span>)
