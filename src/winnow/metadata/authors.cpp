@@ -287,7 +287,7 @@ std::vector<std::string> author_names(std::string_view statement, const SiteName
         // "Follow @handle", "@handle on X": a social link, not a name
         if (name.find('@') != std::string::npos) continue;
         if (i > 0 && is_credential(name)) continue;
-        if (one_of(decode::to_lower(name), k_not_names)) continue;
+        if (one_of(decode::to_lower(name), k_not_names) || is_byline_label(name)) continue;
         if (decode::code_point_count(name) > k_max_name_chars || words_of(name).size() > k_max_name_words + 1) continue;
         const std::string key = decode::to_lower(name);
         if (std::none_of(names.begin(), names.end(), [&](const std::string& n) { return decode::to_lower(n) == key; }))

@@ -143,6 +143,7 @@ enum TokenMeaning : unsigned {
     k_token_price = 1u << 6,
     k_token_post = 1u << 7,
     k_token_consent = 1u << 8,
+    k_token_name = 1u << 9,
 };
 constexpr std::string_view k_paywall_tokens[] = {"paywall", "premium", "piano", "metered"};
 constexpr std::string_view k_cart_tokens[] = {"cart", "basket", "addtocart", "checkout"};
@@ -165,6 +166,7 @@ unsigned token_meanings(const std::vector<std::string>& tokens) {
         add(k_price_tokens, k_token_price);
         add(k_post_tokens, k_token_post);
         add(k_consent_tokens, k_token_consent);
+        meanings["name"] |= k_token_name;
         return meanings;
     }();
     unsigned bits = 0;
@@ -608,7 +610,8 @@ private:
         if (meanings & k_token_price) ++signals.price_marks;
         if (meanings & k_token_post) ++signals.post_marks;
         if (meanings & k_token_consent) signals.consent_mark = true;
-        const bool byline_tokens = (meanings & k_token_byline) && !(meanings & k_token_not_byline);
+        // "author-box__name": an author's name, even inside the author's box
+        const bool byline_tokens = (meanings & k_token_byline) && (!(meanings & k_token_not_byline) || (meanings & k_token_name));
         if (byline_tokens) ++signals.author_marks;
         if (in_zone()) return;
         if (byline_tokens) {
