@@ -218,13 +218,27 @@ std::string charset_from_meta(std::string_view bytes) {
     return {};
 }
 
-DecodedDocument decode_html(std::string_view bytes, std::string_view http_charset) {
+bool is_supported_charset(std::string_view label) {
+    std::string charset = canonical_charset(lower(label));
+    if (charset.empty()) return false;
+    iconv_t cd = iconv_open("UTF-8", charset.c_str());
+    if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+    iconv_close(cd);
+    return true;
+}
+
+DecodedDocument decode_html(std::string_view bytes, std::string_view http_charset, std::string_view user_charset) {
     if (has_prefix(bytes, "\xEF\xBB\xBF"))
         return from_charset(bytes.substr(3), "utf-8", CharsetSource::byte_order_mark);
     if (has_prefix(bytes, "\xFF\xFE"))
         return from_charset(bytes.substr(2), "utf-16le", CharsetSource::byte_order_mark);
     if (has_prefix(bytes, "\xFE\xFF"))
         return from_charset(bytes.substr(2), "utf-16be", CharsetSource::byte_order_mark);
+
+    if (!user_charset.empty()) {
+        DecodedDocument doc = from_charset(bytes, lower(user_charset), CharsetSource::user);
+        if (doc.source != CharsetSource::fallback) return doc;
+    }
 
     if (auto utf16 = utf16_without_bom(bytes); !utf16.empty())
         return from_charset(bytes, utf16, CharsetSource::detected);

@@ -50,7 +50,7 @@ Result<extract::Article> clean_page(std::string_view bytes, const PageContext& c
     if (auto format = decode::binary_format(bytes); !format.empty())
         return fail(ErrorKind::bad_input, "not an HTML page: looks like a " + format);
 
-    decode::DecodedDocument decoded = decode::decode_html(bytes, decode::charset_from_content_type(context.content_type));
+    decode::DecodedDocument decoded = decode::decode_html(bytes, decode::charset_from_content_type(context.content_type), context.encoding);
     dom::Tree tree = dom::Tree::parse(decoded.text);
 
     extract::ExtractOptions extract_options;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <map>
 #include <ostream>
@@ -12,6 +11,7 @@
 #include "winnow/run/output.hpp"
 #include "winnow/run/sources.hpp"
 #include "winnow/util/atomic_file.hpp"
+#include "winnow/util/time.hpp"
 #include "winnow/write/json_writer.hpp"
 #include "winnow/write/text_writer.hpp"
 
@@ -24,15 +24,6 @@ constexpr const char* k_manifest_name = "manifest.jsonl";
 // A transaction is also committed after this long, so that a slow run (few hosts, long delays)
 // does not keep many finished pages uncommitted.
 constexpr std::chrono::seconds k_max_transaction_age{5};
-
-std::string utc_now() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
-}
 
 std::string primary_extension(OutputFormat format) { return format == OutputFormat::json ? ".json" : ".txt"; }
 
@@ -141,8 +132,10 @@ private:
     // written (the record keeps its previous file).
     Result<void> write_article(const QueueEntry& entry, PageRecord& record, const PageResponse& response,
                                const std::string& now, std::string& outcome) {
-        pipeline::PageContext context{response.final_url.empty() ? entry.url : response.final_url, response.content_type,
-                                      entry.profile};
+        pipeline::PageContext context;
+        context.url = response.final_url.empty() ? entry.url : response.final_url;
+        context.content_type = response.content_type;
+        context.profile = entry.profile;
         pipeline::CleanOptions clean_options;
         clean_options.profiles = m_options.profiles;
         auto article = pipeline::clean_page(response.body, context, clean_options);
