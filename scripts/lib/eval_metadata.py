@@ -17,7 +17,13 @@ id (SHA-256 of the id, first byte even: "tune", odd: "confirm"), so that a rule 
 can be confirmed on the other. (Not SHA-1: modern-dev's ids all have an odd first SHA-1 byte, as
 if the corpus were itself one half of a larger one split that way.)
 
+The quality gate (--gate, with --raise or --lower --reason TEXT) is scripts/eval's, over the same
+floors file, with the corpora "modern-dev-metadata", "readability-metadata" and
+"readability-nolang" and figures such as "author F1"; a date that is not ISO 8601 or an author that
+is a URL or e-mail fails the run whatever the floors say.
+
 usage: eval_metadata.py --winnow BIN --root REPO [--corpus NAME]... [--errors FIELD] [--keep DIR]
+                        [--gate [--raise | --lower --reason TEXT]]
 """
 import argparse
 import hashlib
@@ -150,6 +156,7 @@ def kind_figures(gold, pred):
 
 
 def print_kinds(gold, pred):
+    """Prints the confusion matrix and the figures of both halves; returns those of all pages."""
     matrix, *_ = kind_figures(gold, pred)
     guesses = sorted({g for row in matrix.values() for g in row})
     print("page kind on modern-dev: rows are the labels (page_type), columns winnow's page_kind")
@@ -159,11 +166,28 @@ def print_kinds(gold, pred):
         total = sum(row.values())
         print(f"  {truth:<14}" + "".join(f"{row.get(g, 0):12d}" for g in guesses) +
               f"{row.get(truth, 0) / total:8.2f}")
+    result = {}
     for half in ("all", "tune", "confirm"):
         subset = {pid: rec for pid, rec in gold.items() if half == "all" or half_of(pid) == half}
         _, apart, apart_total, article_other, article_total = kind_figures(subset, pred)
         print(f"  {half:<8} article vs listing+collection told apart {apart}/{apart_total} = {apart / apart_total:.3f};"
               f" article pages called something else {article_other}/{article_total} = {article_other / article_total:.3f}")
+        if half == "all":
+            result = {"kind article/listing apart": apart / apart_total,
+                      "kind articles kept": 1 - article_other / article_total}
+    return result
+
+
+def gate_figures(figures, fields):
+    """The figures the quality gate keeps floors for, from score_halves' "all"."""
+    out = {}
+    for field in fields:
+        m = figures["all"][field]
+        if field == "title":
+            out["title exact F1"], out["title close F1"] = m["F1"], m["F1~"]
+        elif m["F1"] is not None:
+            out[f"{field} F1"] = m["F1"]
+    return out
 
 
 def main():
@@ -175,7 +199,18 @@ def main():
     parser.add_argument("--errors", choices=FIELDS + ("page_kind",),
                         help="list the pages where this field is not right, per corpus")
     parser.add_argument("--keep", help="keep the prediction files in this folder")
+    parser.add_argument("--gate", action="store_true",
+                        help="compare the figures with the floors of scripts/eval's quality gate (exit 1 below)")
+    parser.add_argument("--raise", dest="raise_floors", action="store_true",
+                        help="with --gate: raise the floors to today's figures (and add missing ones)")
+    parser.add_argument("--lower", action="store_true", help="with --gate: lower the floors (needs --reason)")
+    parser.add_argument("--reason", help="with --gate --lower: why, written into the floors file")
     args = parser.parse_args()
+    if (args.raise_floors or args.lower) and not args.gate:
+        parser.error("--raise and --lower go with --gate")
+    if args.lower and not (args.reason and args.reason.strip()):
+        parser.error("--gate --lower needs --reason \"...\"")
+    measured = {}
     shared = os.path.normpath(os.path.join(args.root, "..", "shared"))
     datasets = os.path.join(shared, "datasets")
     scorer = load_scorer(shared)
@@ -212,9 +247,10 @@ def main():
             files = sorted(os.path.join(html, f) for f in os.listdir(html) if f.endswith((".html", ".gz")))
             pred, _ = run("modern-dev", files, lambda p: os.path.basename(p).split(".")[0])
             fields = ["title", "author", "date"]
-            print_scores("modern-dev", score_halves(scorer, gold, pred, fields), fields)
+            figures = score_halves(scorer, gold, pred, fields)
+            print_scores("modern-dev", figures, fields)
             show_errors("modern-dev", gold, pred, fields)
-            print_kinds(gold, pred)
+            measured["modern-dev-metadata"] = gate_figures(figures, fields) | print_kinds(gold, pred)
             if args.errors == "page_kind":
                 for pid in sorted(gold):
                     if gold[pid].get("page_type") != pred.get(pid, {}).get("page_kind"):
@@ -228,8 +264,10 @@ def main():
         if "readability" in corpora:
             files = [os.path.join(readability, d, "source.html") for d in pages]
             pred, _ = run("readability", files, lambda p: os.path.basename(os.path.dirname(p)))
-            print_scores("readability", score_halves(scorer, readability_gold, pred, FIELDS), FIELDS)
+            figures = score_halves(scorer, readability_gold, pred, FIELDS)
+            print_scores("readability", figures, FIELDS)
             show_errors("readability", readability_gold, pred, FIELDS)
+            measured["readability-metadata"] = gate_figures(figures, FIELDS)
             print()
         if "readability-nolang" in corpora:
             folder = os.path.join(tmp, "nolang")
@@ -248,6 +286,8 @@ def main():
             print("readability, declared language removed (detection alone)")
             for name, gold in (("labelled pages", labelled), ("all pages", readability_gold)):
                 figures = score_halves(scorer, gold, pred, ["language"])
+                if name == "labelled pages":
+                    measured["readability-nolang"] = gate_figures(figures, ["language"])
                 m = figures["all"]["language"]
                 print(f"  {name:<15} gold {m['gold']} given {m['given']} P {fmt(m['P'])} R {fmt(m['R'])} F1 {fmt(m['F1'])}"
                       f" | F1 tune {fmt(figures['tune']['language']['F1'])} confirm {fmt(figures['confirm']['language']['F1'])}")
@@ -260,7 +300,16 @@ def main():
         print("checks on every page (dates and date_modified ISO 8601; authors neither URL nor e-mail)")
         for name, pred in predictions.items():
             checks += check_values(scorer, name, pred)
-    return 1 if checks else 0
+    status = 1 if checks else 0
+    if args.gate:
+        print()
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import eval as text_eval  # noqa: E402  (scripts/lib/eval.py: the gate and its floors file)
+        if not hasattr(text_eval, "gate"):
+            print("eval-metadata: --gate: this tree's scripts/lib/eval.py has no quality gate yet", file=sys.stderr)
+            return 2
+        status = max(status, text_eval.gate(args, measured))
+    return status
 
 
 if __name__ == "__main__":
