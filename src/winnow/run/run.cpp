@@ -1,5 +1,6 @@
 #include "winnow/run/run.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <ostream>
@@ -63,6 +64,8 @@ public:
             if (!written) {
                 outcome = "failed";
                 detail = written.error().message;
+            } else if (outcome.starts_with("skipped")) {
+                ++summary.skipped_kind;
             } else {
                 detail = record.output_path;
             }
@@ -77,7 +80,7 @@ public:
         if (outcome == "new") ++summary.new_pages;
         if (outcome == "changed") ++summary.changed;
         if (outcome == "unchanged") ++summary.unchanged;
-        if (outcome != "robots" && outcome != "not html") ++summary.fetched;
+        if (outcome != "robots" && outcome != "not html" && !outcome.starts_with("skipped")) ++summary.fetched;
         record.outcome = outcome;
         if (m_options.log)
             *m_options.log << now << " " << outcome << " " << response.status << " " << entry.url
@@ -136,6 +139,18 @@ private:
         clean_options.profiles = m_options.profiles;
         auto article = pipeline::clean_page(response.body, context, clean_options);
         if (!article) return fail(article.error().kind, entry.url + ": " + article.error().message);
+        // A page of a kind the configuration does not keep (a listing found in a sitemap) is
+        // recorded, not written; a file written before for it stays.
+        if (std::find(m_config.kinds.begin(), m_config.kinds.end(), article->page_kind) == m_config.kinds.end()) {
+            outcome = "skipped (" + article->page_kind + ")";
+            record.final_url = context.url;
+            record.title = article->title;
+            record.etag = response.etag;
+            record.last_modified = response.last_modified;
+            record.failure_count = 0;
+            record.last_error.clear();
+            return {};
+        }
         std::string text = write::render_text(*article);
         std::string hash = stable_hash(text);
         std::string relative = output_relative_path(entry.url, primary_extension(m_options.format));
@@ -232,7 +247,8 @@ std::string summary_line(const RunSummary& s) {
     std::string line = "fetched " + std::to_string(s.fetched) + ", new " + std::to_string(s.new_pages) + ", changed " +
                        std::to_string(s.changed) + ", unchanged " + std::to_string(s.unchanged) + ", failed " +
                        std::to_string(s.failed) + ", skipped " + std::to_string(s.skipped()) + " (robots " +
-                       std::to_string(s.skipped_robots) + ", not html " + std::to_string(s.skipped_not_html) + ")";
+                       std::to_string(s.skipped_robots) + ", not html " + std::to_string(s.skipped_not_html) + ", kind " +
+                       std::to_string(s.skipped_kind) + ")";
     if (s.source_failures) line += ", sources failed " + std::to_string(s.source_failures);
     if (s.interrupted) line += ", interrupted with " + std::to_string(s.left) + " left";
     return line;
