@@ -6,6 +6,7 @@
 // on start a torn or unrecorded append is cut off and redone: each line is appended exactly once.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -15,7 +16,10 @@
 
 namespace winnow::run {
 
-// 16 lower-case hex digits of the 64-bit FNV-1a hash: stable across runs, machines and versions.
+// The 64-bit FNV-1a hash: stable across runs, machines and versions (output names, shards).
+std::uint64_t fnv1a_64(std::string_view bytes);
+
+// 16 lower-case hex digits of fnv1a_64.
 std::string stable_hash(std::string_view bytes);
 
 // A file name part from a URL path: lower-case letters and digits, runs of anything else as
