@@ -28,12 +28,17 @@ bool is_lower_hex(char c) { return ascii::hex_value(c) >= 0 && !ascii::is_upper(
 
 }  // namespace
 
-std::string stable_hash(std::string_view bytes) {
-    std::uint64_t hash = 14695981039346656037ull;
+std::uint64_t fnv1a_64(std::string_view bytes) {
+    std::uint64_t hash = 14695981039346656037ull;  // FNV-1a's offset basis
     for (unsigned char c : bytes) {
         hash ^= c;
-        hash *= 1099511628211ull;
+        hash *= 1099511628211ull;  // FNV-1a's 64-bit prime
     }
+    return hash;
+}
+
+std::string stable_hash(std::string_view bytes) {
+    const std::uint64_t hash = fnv1a_64(bytes);
     char text[17];
     std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
     return text;

@@ -12,6 +12,7 @@
 // rename so that the rename itself survives a power cut.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -21,7 +22,10 @@
 
 namespace winnow::run {
 
-// 16 lower-case hex digits of the 64-bit FNV-1a hash: stable across runs, machines and versions.
+// The 64-bit FNV-1a hash: stable across runs, machines and versions (output names, shards).
+std::uint64_t fnv1a_64(std::string_view bytes);
+
+// 16 lower-case hex digits of fnv1a_64.
 std::string stable_hash(std::string_view bytes);
 
 // A file name part from a URL path: lower-case letters and digits, runs of anything else as

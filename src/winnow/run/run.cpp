@@ -291,6 +291,8 @@ Result<std::vector<QueueEntry>> build_queue(const RunConfig& config, const RunOp
         std::size_t new_taken = 0;
         for (const auto& url : urls->urls) {
             if (queued.contains(url)) continue;
+            // Another shard's host: that shard fetches it (and counts it against max_new).
+            if (options.shard.count > 1 && shard_of(url, options.shard.count) != options.shard.index) continue;
             auto known = store.find(url);
             if (!known) return std::unexpected(known.error());
             if (known->has_value() && is_retired(**known)) continue;  // gone or crashed: not fetched

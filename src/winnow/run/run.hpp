@@ -22,6 +22,7 @@
 #include "winnow/profiles/profile_set.hpp"
 #include "winnow/run/config.hpp"
 #include "winnow/run/page_fetcher.hpp"
+#include "winnow/run/shard.hpp"
 #include "winnow/run/state_store.hpp"
 #include "winnow/util/result.hpp"
 
@@ -37,6 +38,7 @@ struct RunOptions {
     const std::atomic<bool>* stop = nullptr;       // set by SIGINT/SIGTERM
     std::function<void(std::size_t done, std::size_t total, std::size_t failed)> progress;
     std::size_t commit_every = 100;                // results per state transaction
+    Shard shard;                                   // --shard I/N: only the page URLs of shard I's hosts
     // An open transaction is committed once it is this old, by a timer: finished pages never
     // wait for the next result (a long Crawl-delay, a stalled server).
     std::chrono::milliseconds commit_interval{5000};
