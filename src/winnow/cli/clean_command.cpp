@@ -33,6 +33,7 @@ struct CleanSettings {
     std::size_t max_bytes = 20 * 1024 * 1024;
     long timeout = 30;
     bool explain = false;
+    bool no_prescan = false;
     ProfileOptions profiles;
 };
 
@@ -251,6 +252,9 @@ void add_clean_command(CLI::App& app, int& status) {
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
     clean->add_flag("--explain", settings->explain, "Print each removed block and the rule that removed it on stderr");
+    clean->add_flag("--no-prescan", settings->no_prescan,
+                    "Let the parser read every byte instead of skipping script, style and SVG bodies first "
+                    "(slower; the output is the same: scripts/check-identical compares the two)");
     add_profile_options(*clean, settings->profiles, true);
     clean->callback([settings, &status] {
         auto profile_set = profiles::ProfileSet::load(profile_sources(settings->profiles));
@@ -261,6 +265,7 @@ void add_clean_command(CLI::App& app, int& status) {
         }
         pipeline::CleanOptions options;
         options.explain = settings->explain;
+        options.prescan = !settings->no_prescan;
         options.profiles = &*profile_set;
         status = run_clean(*settings, options);
     });

@@ -1,4 +1,4 @@
-// `winnow run --config FILE [--check] [--quiet] [--log FILE] [--format text|json|both]`: the
+// `winnow run --config FILE [--check] [--quiet] [--log FILE] [--format text|json|both] [--jobs N]`: the
 // scheduled scrape for cron. Exit statuses: 0 all went well, 1 some URLs or sources failed,
 // 2 configuration or usage error (nothing fetched), 3 another run holds the state file's lock,
 // 130 stopped by SIGINT or SIGTERM (what was done is committed; the next run finishes the rest).
@@ -48,6 +48,7 @@ struct RunSettings {
     bool quiet = false;
     std::string log;
     std::string format = "text";
+    unsigned jobs = 0;
     ProfileOptions profiles;
 };
 
@@ -126,6 +127,7 @@ int run_command(const RunSettings& settings) {
     options.errors = show_progress ? static_cast<std::ostream*>(&held_errors) : &std::cerr;
     options.stop = &g_stop_requested;
     options.commit_every = config->commit_every;
+    options.jobs = settings.jobs;
     auto print_held_errors = [&held_errors] {
         if (held_errors.tellp() <= 0) return;
         std::cerr << "\r\033[K" << held_errors.str();
@@ -166,6 +168,9 @@ void add_run_command(CLI::App& app, int& status) {
     run->add_option("--format", settings->format,
                     "text: OUTPUT/host/slug-HASH.txt; json: the JSON object instead (.json); both: both files")
         ->check(CLI::IsMember({"text", "json", "both"}))
+        ->capture_default_str();
+    run->add_option("-j,--jobs", settings->jobs,
+                    "Threads that clean pages while the fetcher waits on the network (0: one per core)")
         ->capture_default_str();
     add_profile_options(*run, settings->profiles, false);
     run->callback([settings, &status] { status = run_command(*settings); });

@@ -7,6 +7,8 @@
 #include <array>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
+#include <cstring>
 
 namespace winnow::decode {
 namespace {
@@ -81,17 +83,30 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
     return n;
 }
 
+// The position of the first ill-formed UTF-8 sequence at or after `from`, or s.size(). Runs of
+// ASCII, most of a page, are skipped eight bytes at a time.
+std::size_t first_invalid_utf8(std::string_view s, std::size_t from) {
+    std::size_t i = from;
+    while (i < s.size()) {
+        std::uint64_t word;
+        if (s.size() - i >= 8 && (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080ull) == 0)) {
+            i += 8;
+            continue;
+        }
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t n = utf8_sequence_length(s, i);
+        if (n == 0) return i;
+        i += n;
+    }
+    return s.size();
+}
+
 std::size_t count_invalid_utf8(std::string_view s) {
     std::size_t bad = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t n = utf8_sequence_length(s, i);
-        if (n == 0) {
-            ++bad;
-            ++i;
-        } else {
-            i += n;
-        }
-    }
+    for (std::size_t i = first_invalid_utf8(s, 0); i < s.size(); i = first_invalid_utf8(s, i + 1)) ++bad;
     return bad;
 }
 
@@ -147,15 +162,13 @@ bool is_valid_utf8(std::string_view bytes) { return count_invalid_utf8(bytes) ==
 std::string repair_utf8(std::string_view s) {
     std::string out;
     out.reserve(s.size());
+    // Valid stretches are copied whole; each ill-formed byte becomes U+FFFD.
     for (std::size_t i = 0; i < s.size();) {
-        std::size_t n = utf8_sequence_length(s, i);
-        if (n == 0) {
-            out += k_replacement;
-            ++i;
-        } else {
-            out.append(s.substr(i, n));
-            i += n;
-        }
+        const std::size_t bad = first_invalid_utf8(s, i);
+        out.append(s.substr(i, bad - i));
+        if (bad == s.size()) break;
+        out += k_replacement;
+        i = bad + 1;
     }
     return out;
 }

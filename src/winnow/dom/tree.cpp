@@ -3,8 +3,39 @@
 #include <algorithm>
 #include <cctype>
 
+#include "winnow/decode/decode.hpp"
+#include "winnow/dom/prescan.hpp"
+#include "winnow/util/arena.hpp"
+
 namespace winnow::dom {
 namespace {
+
+// Gumbo's allocations for a page come from this thread's arena and go all at once after the
+// copy: one release instead of a free() per node, attribute and string.
+Arena& gumbo_arena() {
+    thread_local Arena arena(1024 * 1024);
+    return arena;
+}
+void* arena_allocate(void* arena, size_t size) { return static_cast<Arena*>(arena)->allocate(size); }
+void arena_deallocate(void*, void*) {}
+
+// The content of an <svg> is not kept (see tree.hpp). Checked on Gumbo's element, so with or
+// without the scan before parsing.
+bool drops_children(const GumboElement& element) {
+    return element.tag_namespace == GUMBO_NAMESPACE_SVG && element.tag == GUMBO_TAG_SVG;
+}
+
+// The text the scan before parsing left out just after this element's start tag, or null.
+const RemovedText* removed_text_of(const GumboElement& element, std::string_view parsed,
+                                   const std::vector<RemovedText>& removed) {
+    if (removed.empty() || element.tag_namespace != GUMBO_NAMESPACE_HTML ||
+        (element.tag != GUMBO_TAG_SCRIPT && element.tag != GUMBO_TAG_STYLE) || !element.original_tag.data)
+        return nullptr;
+    const std::size_t after_tag = static_cast<std::size_t>(element.original_tag.data - parsed.data()) + element.original_tag.length;
+    auto it = std::lower_bound(removed.begin(), removed.end(), after_tag,
+                               [](const RemovedText& r, std::size_t at) { return r.copy_position < at; });
+    return it != removed.end() && it->copy_position == after_tag ? &*it : nullptr;
+}
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -23,10 +54,24 @@ std::string unknown_tag_name(const GumboElement& element) {
 
 }  // namespace
 
-Tree Tree::parse(std::string_view utf8_html) {
+Tree Tree::parse(std::string_view utf8_html, const ParseOptions& parse_options) {
     Tree tree;
+    const std::string_view page = utf8_html;
+    std::string scanned;
+    std::vector<RemovedText> removed;
+    // Gumbo replaces ill-formed UTF-8 in its own way, which the scan does not imitate: such
+    // text (never the case after decode) is parsed whole.
+    if (parse_options.prescan && decode::is_valid_utf8(utf8_html)) {
+        scanned.reserve(utf8_html.size() / 2);
+        strip_unread_content(utf8_html, scanned, &removed);
+        utf8_html = scanned;
+    }
+    Arena& arena = gumbo_arena();
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;  // errors are not used; collecting them costs time
+    options.allocator = arena_allocate;
+    options.deallocator = arena_deallocate;
+    options.userdata = &arena;
     GumboOutput* output = gumbo_parse_with_options(&options, utf8_html.data(), utf8_html.size());
 
     tree.m_nodes.reserve(utf8_html.size() / 24 + 16);
@@ -100,7 +145,14 @@ Tree Tree::parse(std::string_view utf8_html) {
                 if (element.tag == GUMBO_TAG_HEAD && tree.m_head == k_no_node) tree.m_head = id;
                 if (element.tag == GUMBO_TAG_BODY && tree.m_body == k_no_node) tree.m_body = id;
                 // Template contents are inert in a browser; they are never shown as text.
-                if (gnode->type == GUMBO_NODE_TEMPLATE) break;
+                if (gnode->type == GUMBO_NODE_TEMPLATE || drops_children(element)) break;
+                // A script or style whose text Gumbo did not see gets it from the page.
+                if (const RemovedText* text = removed_text_of(element, utf8_html, removed)) {
+                    Node text_node;
+                    text_node.type = NodeType::text;
+                    append_raw_text(text_node.text, page.substr(text->begin, text->end - text->begin));
+                    attach(id, std::move(text_node));
+                }
                 for (unsigned i = element.children.length; i-- > 0;)
                     stack.push_back({static_cast<const GumboNode*>(element.children.data[i]), id});
                 break;
@@ -109,7 +161,7 @@ Tree Tree::parse(std::string_view utf8_html) {
                 break;
         }
     }
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    arena.release();  // Gumbo's output, all at once
 
     // Nodes were appended in document order, so a subtree ends where the next node outside it begins:
     // compute subtree_end bottom-up (children always have larger ids than their parents).
@@ -164,6 +216,28 @@ std::vector<NodeId> Tree::element_children(NodeId id) const {
     std::vector<NodeId> out;
     for (NodeId c = m_nodes[id].first_child; c != k_no_node; c = m_nodes[c].next_sibling)
         if (m_nodes[c].type == NodeType::element) out.push_back(c);
+    return out;
+}
+
+std::string dump_tree(const Tree& tree) {
+    std::string out;
+    for (NodeId id = 0; id < tree.size(); ++id) {
+        const Node& node = tree.node(id);
+        out.append(2 * node.depth, ' ');
+        if (node.type == NodeType::document) {
+            out += "#document";
+        } else if (node.type == NodeType::text) {
+            out += '"';
+            out += node.text;
+            out += '"';
+        } else {
+            out += '<';
+            out += node.tag_name;
+            for (const Attribute& a : tree.attributes(id)) out += " " + a.name + "=\"" + a.value + "\"";
+            out += '>';
+        }
+        out += '\n';
+    }
     return out;
 }
 

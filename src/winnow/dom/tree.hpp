@@ -2,6 +2,12 @@
 // once into a compact array of nodes (parent, children, siblings, attributes, text) and the
 // Gumbo output is freed, so nothing here points into a buffer that may go away. Every walk
 // over the tree is iterative: 10,000 nested elements must not exhaust the stack.
+//
+// The tree keeps every element with its attributes and text, except the content of an <svg>
+// (drawings: paths, shapes, their titles), which is never the page's text: the <svg> element
+// stays, empty. Most of a modern page's bytes are scripts, styles and drawings; the scan
+// before parsing (prescan.hpp) removes them before Gumbo sees them, the script and style texts
+// are copied back from the page, and Gumbo allocates from one arena per page.
 #pragma once
 
 #include <gumbo.h>
@@ -41,10 +47,16 @@ struct Node {
     std::string text;               // text nodes only, as in the page (not collapsed)
 };
 
+struct ParseOptions {
+    // Scan the page first and let Gumbo parse only what the tree keeps. Off, Gumbo reads every
+    // byte: the tree is the same, only slower (the path the scan is checked against).
+    bool prescan = true;
+};
+
 class Tree {
 public:
     // Parses UTF-8 HTML; Gumbo never fails on bad markup, so neither does this.
-    static Tree parse(std::string_view utf8_html);
+    static Tree parse(std::string_view utf8_html, const ParseOptions& options = {});
 
     std::size_t size() const { return m_nodes.size(); }
     const Node& node(NodeId id) const { return m_nodes[id]; }
@@ -88,5 +100,9 @@ private:
     NodeId m_head = k_no_node;
     NodeId m_body = k_no_node;
 };
+
+// The whole tree as text, one line per node (indented element with its attributes, or quoted
+// text): to compare two parses and to read a tree when debugging.
+std::string dump_tree(const Tree& tree);
 
 }  // namespace winnow::dom

@@ -34,7 +34,7 @@ Result<extract::Article> clean_page(std::string_view bytes, const PageContext& c
         return fail(ErrorKind::bad_input, "not an HTML page: looks like a " + format);
 
     decode::DecodedDocument decoded = decode::decode_html(bytes, decode::charset_from_content_type(context.content_type));
-    dom::Tree tree = dom::Tree::parse(decoded.text);
+    dom::Tree tree = dom::Tree::parse(decoded.text, {.prescan = options.prescan});
 
     extract::ExtractOptions extract_options;
     extract_options.url = context.url;

@@ -23,6 +23,9 @@ struct PageContext {
 struct CleanOptions {
     const profiles::ProfileSet* profiles = nullptr;  // none: the generic extractor alone
     bool explain = false;                            // record removals in Article::removals
+    // Scan the page before parsing so Gumbo skips what the tree drops (dom/prescan.hpp). The
+    // output is the same either way; off is the slow path the scan is checked against.
+    bool prescan = true;
 };
 
 // Cleans one page. Fails (bad_input) on empty input, binary data and pages without text.

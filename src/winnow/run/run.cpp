@@ -4,6 +4,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <set>
 
@@ -11,6 +12,7 @@
 #include "winnow/run/output.hpp"
 #include "winnow/run/sources.hpp"
 #include "winnow/util/atomic_file.hpp"
+#include "winnow/util/ordered_pool.hpp"
 #include "winnow/write/json_writer.hpp"
 #include "winnow/write/text_writer.hpp"
 
@@ -35,6 +37,43 @@ std::string utc_now() {
 
 std::string primary_extension(OutputFormat format) { return format == OutputFormat::json ? ".json" : ".txt"; }
 
+// What the cleaning threads make of a fetched page: everything write_article needs.
+struct CleanedArticle {
+    std::string final_url;
+    std::string text;   // the text file's content
+    std::string hash;   // of the text
+    std::string json;   // the JSON file's content, when the format has one
+    std::string title;
+};
+
+// A fetched page on its way through the cleaning threads.
+struct FetchedPage {
+    std::size_t index = 0;  // in the queue
+    PageResponse response;
+    std::optional<Result<CleanedArticle>> cleaned;  // for a page with a new body
+};
+
+bool has_new_body(const PageResponse& response) { return response.ok() && !response.not_modified; }
+
+// Cleans a fetched page (safe on any thread: it reads only the page and the profiles).
+Result<CleanedArticle> clean_response(const QueueEntry& entry, const PageResponse& response, const RunOptions& options) {
+    pipeline::PageContext context{response.final_url.empty() ? entry.url : response.final_url, response.content_type,
+                                  entry.profile};
+    pipeline::CleanOptions clean_options;
+    clean_options.profiles = options.profiles;
+    auto article = pipeline::clean_page(response.body, context, clean_options);
+    if (!article) return fail(article.error().kind, entry.url + ": " + article.error().message);
+    CleanedArticle cleaned;
+    cleaned.final_url = context.url;
+    cleaned.text = write::render_text(*article);
+    cleaned.hash = stable_hash(cleaned.text);
+    cleaned.title = article->title;
+    if (options.format != OutputFormat::text)
+        cleaned.json = write::article_json(entry.url, context.url, *article)
+                           .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return cleaned;
+}
+
 // The run's state while results come in: the open transaction and the counters.
 class RunSession {
 public:
@@ -43,7 +82,9 @@ public:
 
     RunSummary summary;
 
-    Result<void> handle(const QueueEntry& entry, std::optional<PageRecord> previous, PageResponse&& response) {
+    // Records one fetched page; `cleaned` is what clean_response made of a page with a new body.
+    Result<void> handle(const QueueEntry& entry, std::optional<PageRecord> previous, PageResponse&& response,
+                        const Result<CleanedArticle>* cleaned) {
         if (auto begun = begin_if_needed(); !begun) return begun;
         PageRecord record = previous.value_or(PageRecord{});
         std::string now = utc_now();
@@ -69,7 +110,8 @@ public:
             if (!response.etag.empty()) record.etag = response.etag;
             if (!response.last_modified.empty()) record.last_modified = response.last_modified;
         } else {
-            auto written = write_article(entry, record, response, now, outcome);
+            auto written = cleaned ? write_article(entry, record, response, *cleaned, now, outcome)
+                                   : fail(ErrorKind::internal, entry.url + ": not cleaned");
             if (!written) {
                 outcome = "failed";
                 detail = written.error().message;
@@ -133,19 +175,14 @@ private:
         return {};
     }
 
-    // Cleans the page and, when its text is new or changed (or its file is gone), writes it.
-    // Sets `outcome` to new, changed or unchanged; fails when the page cannot be cleaned or
+    // Writes the cleaned page when its text is new or changed (or its file is gone). Sets
+    // `outcome` to new, changed or unchanged; fails when the page could not be cleaned or
     // written (the record keeps its previous file).
     Result<void> write_article(const QueueEntry& entry, PageRecord& record, const PageResponse& response,
-                               const std::string& now, std::string& outcome) {
-        pipeline::PageContext context{response.final_url.empty() ? entry.url : response.final_url, response.content_type,
-                                      entry.profile};
-        pipeline::CleanOptions clean_options;
-        clean_options.profiles = m_options.profiles;
-        auto article = pipeline::clean_page(response.body, context, clean_options);
-        if (!article) return fail(article.error().kind, entry.url + ": " + article.error().message);
-        std::string text = write::render_text(*article);
-        std::string hash = stable_hash(text);
+                               const Result<CleanedArticle>& cleaned, const std::string& now, std::string& outcome) {
+        if (!cleaned) return std::unexpected(cleaned.error());
+        const std::string& text = cleaned->text;
+        const std::string& hash = cleaned->hash;
         std::string relative = output_relative_path(entry.url, primary_extension(m_options.format));
         fs::path path = m_config.output / relative;
         std::error_code ec;
@@ -157,24 +194,22 @@ private:
             if (m_options.format != OutputFormat::json)
                 if (auto written = write_atomically(path, text); !written) return written;
             if (m_options.format != OutputFormat::text) {
-                auto object = write::article_json(entry.url, context.url, *article);
                 fs::path json_path = m_config.output / output_relative_path(entry.url, ".json");
-                if (auto written = write_atomically(json_path, object.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"); !written)
-                    return written;
+                if (auto written = write_atomically(json_path, cleaned->json); !written) return written;
             }
             nlohmann::ordered_json line;
             line["url"] = entry.url;
-            line["final_url"] = context.url;
+            line["final_url"] = cleaned->final_url;
             line["path"] = relative;
-            line["title"] = article->title;
+            line["title"] = cleaned->title;
             line["fetched_at"] = now;
             line["content_hash"] = hash;
             if (auto added = m_store.add_manifest_line(write::to_json_line(line)); !added) return added;
         }
         record.content_hash = hash;
         record.output_path = relative;
-        record.final_url = context.url;
-        record.title = article->title;
+        record.final_url = cleaned->final_url;
+        record.title = cleaned->title;
         record.etag = response.etag;
         record.last_modified = response.last_modified;
         record.failure_count = 0;
@@ -300,17 +335,41 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
     static const std::atomic<bool> never{false};
     std::optional<Error> fatal;
     std::size_t done = 0;
+    // Pages are cleaned on other threads while this one drives the fetcher; their results are
+    // recorded here (files, state, manifest), in the order the pages arrived.
+    OrderedPool<FetchedPage, FetchedPage> cleaners(
+        options.jobs ? options.jobs : hardware_jobs(),
+        [&](FetchedPage& page) {
+            if (has_new_body(page.response)) {
+                try {
+                    page.cleaned = clean_response((*queue)[page.index], page.response, options);
+                } catch (const std::exception& e) {
+                    page.cleaned = fail(ErrorKind::internal, (*queue)[page.index].url + ": internal error: " + e.what());
+                }
+            }
+            std::string().swap(page.response.body);  // the page is not kept once cleaned
+            return std::move(page);
+        },
+        [&](FetchedPage&& page) {
+            if (fatal) return;
+            const std::size_t i = page.index;
+            auto handled = session.handle((*queue)[i], std::move(previous[i]), std::move(page.response),
+                                          page.cleaned ? &*page.cleaned : nullptr);
+            if (!handled) fatal = handled.error();
+            ++done;
+            if (options.progress) options.progress(done, queue->size(), summary.failed);
+        });
     fetcher.fetch(
         requests,
         [&](PageResponse&& response) {
             if (fatal) return;
-            std::size_t i = static_cast<std::size_t>(response.tag);
-            if (auto handled = session.handle((*queue)[i], std::move(previous[i]), std::move(response)); !handled)
-                fatal = handled.error();
-            ++done;
-            if (options.progress) options.progress(done, queue->size(), summary.failed);
+            FetchedPage page;
+            page.index = static_cast<std::size_t>(response.tag);
+            page.response = std::move(response);
+            cleaners.submit(std::move(page));
         },
         options.stop ? *options.stop : never);
+    cleaners.finish();
     if (fatal) {
         session.abandon();
         return std::unexpected(*fatal);
