@@ -11,6 +11,7 @@ WINNOW_PACKAGES=(
   libgumbo-dev libcurl4-openssl-dev libboost-regex-dev catch2
   libtomlplusplus-dev libcli11-dev libuchardet-dev libsqlite3-dev
   nlohmann-json3-dev zlib1g-dev libbrotli-dev libutf8proc-dev libicu-dev libexpat1-dev
+  cmark cmark-gfm
 )
 
 winnow_install_packages() {

@@ -228,3 +228,46 @@ TEST_CASE("usage errors exit 2", "[clean][usage]") {
     CHECK(version.status == 0);
     CHECK(version.out.find("winnow") != std::string::npos);
 }
+
+TEST_CASE("clean --format markdown: title, lists, links only with --links; .md files in a folder", "[clean][markdown]") {
+    TemporaryFolder tmp;
+    const std::string page = tmp.file("page.html");
+    write_file(page, k_article_page);
+    auto plain = run_winnow({"clean", "--format", "markdown", page});
+    REQUIRE(plain.status == 0);
+    CHECK(plain.out.starts_with("# Rain returns to the valley\n\nAfter four months"));
+    CHECK(plain.out.find("\n- Reservoirs at 34 percent\n- Orchards expected to recover\n") != std::string::npos);
+
+    const std::string linked = "<html><head><base href='/docs/'></head><body><article><p>" + std::string(200, 'x') +
+                               " see <a href='guide.html'>the guide</a>.</p></article></body></html>";
+    write_file(tmp.file("linked.html"), linked);
+    auto without = run_winnow({"clean", "--format", "markdown", "--url", "https://example.org/a/b", tmp.file("linked.html")});
+    CHECK(without.out.find("see the guide.") != std::string::npos);
+    auto with = run_winnow({"clean", "--format", "markdown", "--links", "--url", "https://example.org/a/b", tmp.file("linked.html")});
+    CHECK(with.out.find("see [the guide](https://example.org/docs/guide.html).") != std::string::npos);
+
+    fs::create_directory(tmp.file("out"));
+    auto several = run_winnow({"clean", "--format", "markdown", "-o", tmp.file("out"), page, tmp.file("linked.html")});
+    REQUIRE(several.status == 0);
+    CHECK(read_text(tmp.file("out/page.md")) == plain.out);
+    CHECK(fs::exists(tmp.file("out/linked.md")));
+}
+
+TEST_CASE("clean --front-matter: a YAML block before the text; options that need Markdown are refused", "[clean][markdown]") {
+    TemporaryFolder tmp;
+    const std::string page = tmp.file("page.html");
+    write_file(page, k_article_page);
+    auto text = run_winnow({"clean", "--front-matter", "--url", "https://example.org/rain", page});
+    REQUIRE(text.status == 0);
+    CHECK(text.out.starts_with("---\ntitle: \"Rain returns to the valley\"\nurl: \"https://example.org/rain\"\nlanguage: \"en\"\n---\n"
+                               "Rain returns to the valley\n\nAfter four months"));
+
+    auto links = run_winnow({"clean", "--links", page});
+    CHECK(links.status == 2);
+    CHECK(links.err == "winnow: --links needs --format markdown\n");
+    CHECK(links.out.empty());
+    auto front = run_winnow({"clean", "--format", "jsonl", "--front-matter", "-o", tmp.file("x.jsonl"), page});
+    CHECK(front.status == 2);
+    CHECK(front.err.find("--front-matter needs --format text or markdown") != std::string::npos);
+    CHECK_FALSE(fs::exists(tmp.file("x.jsonl")));
+}

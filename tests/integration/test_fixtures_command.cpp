@@ -200,3 +200,33 @@ TEST_CASE("winnow fixtures add URL: stores the page as served with its metadata"
     CHECK(missing.status == 1);
     CHECK(missing.err.find("404") != std::string::npos);
 }
+
+TEST_CASE("winnow fixtures: NAME.md is checked as Markdown with NAME.json's options; regen --format markdown creates it",
+          "[fixtures][integration][markdown]") {
+    TemporaryFolder tmp;
+    const fs::path corpus = fs::path(tmp.path()) / "corpus";
+    write_text(corpus / "linked.html", "<html><head><title>Linked</title></head><body><article><h1>Linked</h1><p>" +
+                                           std::string(120, 'w') + " and <a href='/next'>the next page</a>.</p></article></body></html>");
+    write_text(corpus / "linked.json", "{\"url\": \"https://example.org/a\", \"links\": true}");
+    Run created = winnow_run(tmp, "fixtures regen --format markdown " + quoted(corpus.string()) + " linked");
+    REQUIRE(created.status == 0);
+    CHECK(created.out.find("linked.md: created, +") != std::string::npos);
+    CHECK_FALSE(fs::exists(corpus / "linked.txt"));
+    const std::string markdown = read_text(corpus / "linked.md");
+    CHECK(markdown.starts_with("# Linked\n\n"));
+    CHECK(markdown.find("[the next page](https://example.org/next)") != std::string::npos);
+    CHECK(winnow_run(tmp, "fixtures check " + quoted(corpus.string())).status == 0);
+
+    // Both files are checked when both exist; a changed Markdown file shows as a diff of NAME.md.
+    REQUIRE(winnow_run(tmp, "fixtures regen " + quoted(corpus.string()) + " linked").status == 0);
+    CHECK(fs::exists(corpus / "linked.txt"));
+    write_text(corpus / "linked.md", "# Linked\n");
+    Run failing = winnow_run(tmp, "fixtures check " + quoted(corpus.string()));
+    CHECK(failing.status == 1);
+    CHECK(failing.out.find("1 of 2 fixtures equal, 1 differ (linked.md)") != std::string::npos);
+
+    write_text(corpus / "linked.json", "{\"links\": \"yes\"}");
+    Run bad = winnow_run(tmp, "fixtures check " + quoted(corpus.string()));
+    CHECK(bad.status == 1);
+    CHECK(bad.err.find("\"links\" must be true or false") != std::string::npos);
+}

@@ -15,15 +15,15 @@
 #include "winnow/pipeline/clean_page.hpp"
 #include "winnow/pipeline/load_input.hpp"
 #include "winnow/util/atomic_file.hpp"
+#include "winnow/write/document_writer.hpp"
 #include "winnow/write/json_writer.hpp"
-#include "winnow/write/text_writer.hpp"
 
 namespace winnow::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-enum class OutputFormat { text, json, jsonl };
+enum class OutputFormat { text, markdown, json, jsonl };
 
 struct CleanSettings {
     std::vector<std::string> inputs;
@@ -33,6 +33,9 @@ struct CleanSettings {
     std::size_t max_bytes = 20 * 1024 * 1024;
     long timeout = 30;
     bool explain = false;
+    bool links = false;
+    bool images = false;
+    bool front_matter = false;
     bool no_prescan = false;
     ProfileOptions profiles;
 };
@@ -47,6 +50,7 @@ struct CleanedInput {
 OutputFormat parse_format(const std::string& name) {
     if (name == "json") return OutputFormat::json;
     if (name == "jsonl") return OutputFormat::jsonl;
+    if (name == "markdown" || name == "md") return OutputFormat::markdown;
     return OutputFormat::text;
 }
 
@@ -76,8 +80,17 @@ std::string pretty_json(const nlohmann::ordered_json& object) {
     return object.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
-std::string render(const CleanedInput& cleaned, OutputFormat format) {
-    if (format == OutputFormat::text) return write::render_text(*cleaned.article);
+bool is_document(OutputFormat format) { return format == OutputFormat::text || format == OutputFormat::markdown; }
+
+std::string render(const CleanedInput& cleaned, OutputFormat format, const CleanSettings& settings) {
+    if (is_document(format)) {
+        write::DocumentOptions options;
+        options.format = format == OutputFormat::markdown ? write::DocumentFormat::markdown : write::DocumentFormat::text;
+        options.links = settings.links;
+        options.images = settings.images;
+        options.front_matter = settings.front_matter;
+        return write::render_document(*cleaned.article, cleaned.url, options);
+    }
     auto object = write::article_json(cleaned.source, cleaned.url, *cleaned.article);
     if (format == OutputFormat::jsonl) return write::to_json_line(object) + "\n";
     return pretty_json(object);
@@ -86,7 +99,7 @@ std::string render(const CleanedInput& cleaned, OutputFormat format) {
 // The file name for one input when -o names a folder: the input's base name, or for a URL
 // and stdin a name made from it, with the format's extension.
 std::string output_name(const std::string& input, std::size_t index, OutputFormat format) {
-    std::string ext = format == OutputFormat::text ? ".txt" : ".json";
+    std::string ext = format == OutputFormat::text ? ".txt" : format == OutputFormat::markdown ? ".md" : ".json";
     std::string base;
     if (input == "-") {
         base = "stdin";
@@ -134,7 +147,7 @@ public:
     }
 
     void add(const std::string& rendered) {
-        if (m_format == OutputFormat::text && m_count > 0) emit("\n");
+        if (is_document(m_format) && m_count > 0) emit("\n");
         if (m_json_array && m_count > 0) emit(",\n");
         if (m_json_array) emit(rendered.substr(0, rendered.size() - 1));  // without its newline
         else emit(rendered);
@@ -162,6 +175,14 @@ private:
 
 int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& options) {
     const OutputFormat format = parse_format(settings.format);
+    if ((settings.links || settings.images) && format != OutputFormat::markdown) {
+        std::cerr << "winnow: " << (settings.links ? "--links" : "--images") << " needs --format markdown\n";
+        return k_exit_usage;
+    }
+    if (settings.front_matter && !is_document(format)) {
+        std::cerr << "winnow: --front-matter needs --format text or markdown (JSON has the metadata as fields)\n";
+        return k_exit_usage;
+    }
     const bool several = settings.inputs.size() > 1;
     const bool to_folder = !settings.output.empty() && several && format != OutputFormat::jsonl;
     if (!settings.output.empty() && !to_folder && fs::is_directory(settings.output)) {
@@ -197,7 +218,7 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& optio
         }
         for (const auto& warning : cleaned.article->warnings) std::cerr << "winnow: " << input << ": " << warning << "\n";
         if (settings.explain) print_explanation(*cleaned.article, input, several);
-        std::string rendered = render(cleaned, format);
+        std::string rendered = render(cleaned, format, settings);
         if (!to_folder) {
             combined.add(rendered);
         } else {
@@ -217,7 +238,7 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& optio
     }
     // A single output file is written only when something went into it (or for JSON batches,
     // where the errors themselves are the content).
-    bool nothing_to_write = failed == settings.inputs.size() && !(format != OutputFormat::text && several);
+    bool nothing_to_write = failed == settings.inputs.size() && !(!is_document(format) && several);
     if (!(nothing_to_write && !settings.output.empty())) {
         if (auto written = combined.finish(); !written) {
             std::cerr << "winnow: " << written.error().message << "\n";
@@ -237,12 +258,19 @@ void add_clean_command(CLI::App& app, int& status) {
         ->required();
     clean->add_option("-o,--output", settings->output,
                       "Write to this file (atomically) instead of standard output; with several inputs and "
-                      "--format text or json, a folder that gets one file per input");
+                      "--format text, markdown or json, a folder that gets one file per input");
     clean->add_option("--format", settings->format,
-                      "text: the title, a blank line and the body (the seed format); json: one object per input; "
-                      "jsonl: one object per input per line, in input order")
-        ->check(CLI::IsMember({"text", "json", "jsonl"}))
+                      "text: the title, a blank line and the body (the seed format; an empty first line when the page has no title); markdown: CommonMark with "
+                      "GitHub pipe tables; json: one object per input; jsonl: one object per input per line, in input order")
+        ->check(CLI::IsMember({"text", "markdown", "md", "json", "jsonl"}))
         ->capture_default_str();
+    clean->add_flag("--links", settings->links,
+                    "Markdown: keep links as [text](URL), made absolute against the page's address and <base href>");
+    clean->add_flag("--images", settings->images,
+                    "Markdown: keep images as ![alt](URL), made absolute like links");
+    clean->add_flag("--front-matter", settings->front_matter,
+                    "text and markdown: start with a YAML block of what the page says about itself (title, author, "
+                    "date, url, language, site_name, description)");
     clean->add_option("--url", settings->url,
                       "The page's address when the input is a file or standard input (relative links, profile choice)");
     clean->add_option("--max-bytes", settings->max_bytes, "Refuse inputs larger than this many bytes")

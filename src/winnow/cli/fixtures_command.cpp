@@ -14,6 +14,7 @@
 #include "winnow/fixtures/corpus.hpp"
 #include "winnow/fixtures/corpus_runner.hpp"
 #include "winnow/fixtures/fixture_add.hpp"
+#include "winnow/write/document_writer.hpp"
 
 namespace winnow::cli {
 namespace {
@@ -31,6 +32,7 @@ struct FixturesSettings {
     long timeout = 30;
     // regen
     std::vector<std::string> names;
+    std::string create_format = "text";
     // check, regen
     std::size_t max_diff_lines = 200;
     unsigned jobs = 1;
@@ -97,10 +99,11 @@ int run_regen(const FixturesSettings& settings) {
     if (!corpus) return corpus.error().kind == ErrorKind::io ? k_exit_some_failed : k_exit_usage;
     auto profile_set = load_profiles(settings);
     if (!profile_set) return k_exit_usage;
-    auto report = fixtures::regen_corpus(*corpus, settings.names, corpus_clean_options(*profile_set), settings.jobs);
+    auto report = fixtures::regen_corpus(*corpus, settings.names, corpus_clean_options(*profile_set), settings.jobs,
+                                         *write::parse_document_format(settings.create_format));
     std::size_t added = 0, removed = 0;
     for (const auto& change : report.changes) {
-        std::cout << change.name << ".txt: " << (change.created ? "created, " : "") << "+" << change.added << " -"
+        std::cout << change.file << ": " << (change.created ? "created, " : "") << "+" << change.added << " -"
                   << change.removed << " lines\n";
         added += change.added;
         removed += change.removed;
@@ -142,8 +145,8 @@ void add_fixtures_command(CLI::App& app, int& status) {
     auto settings = std::make_shared<FixturesSettings>();
     CLI::App* fixtures = app.add_subcommand(
         "fixtures",
-        "Golden corpora: folders of NAME.html (or NAME.html.gz) pages, NAME.txt expected texts and optional "
-        "NAME.json metadata. Exit status: 0 all good; 1 a fixture differs, a page failed or the corpus has a "
+        "Golden corpora: folders of NAME.html (or NAME.html.gz) pages, NAME.txt expected texts and/or NAME.md "
+        "expected Markdown, and optional NAME.json metadata and output options. Exit status: 0 all good; 1 a fixture differs, a page failed or the corpus has a "
         "problem; 2 usage error");
     fixtures->require_subcommand(1);
 
@@ -164,16 +167,20 @@ void add_fixtures_command(CLI::App& app, int& status) {
     add->callback([settings, &status] { status = run_add(*settings); });
 
     CLI::App* regen = fixtures->add_subcommand(
-        "regen", "Clean every page again (with the URL from its NAME.json) and rewrite, atomically, the NAME.txt "
+        "regen", "Clean every page again (with the URL and options from its NAME.json) and rewrite, atomically, the NAME.txt and NAME.md "
                  "files whose text changed; a named fixture without NAME.txt gets one");
     regen->add_option("corpus", settings->corpus, "The corpus folder")->required();
     regen->add_option("names", settings->names, "Only these fixtures (names without extension)");
+    regen->add_option("--format", settings->create_format,
+                      "The file a named fixture without expected output gets: text (NAME.txt) or markdown (NAME.md)")
+        ->check(CLI::IsMember({"text", "markdown"}))
+        ->capture_default_str();
     regen->add_option("-j,--jobs", settings->jobs, "Pages cleaned in parallel (0: one per core)")->capture_default_str();
     add_profile_options(*regen, settings->profiles, false);
     regen->callback([settings, &status] { status = run_regen(*settings); });
 
     CLI::App* check = fixtures->add_subcommand(
-        "check", "Clean every page and compare with its NAME.txt: exit 0 when all are equal, else a unified diff "
+        "check", "Clean every page and compare with its NAME.txt and NAME.md: exit 0 when all are equal, else a unified diff "
                  "per differing fixture and exit 1");
     check->add_option("corpus", settings->corpus, "The corpus folder")->required();
     check->add_option("--max-diff-lines", settings->max_diff_lines, "Lines of diff shown per fixture (0: all)")

@@ -27,6 +27,21 @@ void append_utf8(std::string& out, char32_t cp) {
     out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
 }
 
+std::string to_lower(std::string_view utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size();) {
+        unsigned char b = static_cast<unsigned char>(utf8[i]);
+        if (b < 128) {
+            out += static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+            ++i;
+            continue;
+        }
+        append_utf8(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(next_code_point(utf8, i)))));
+    }
+    return out;
+}
+
 bool is_space_code_point(char32_t cp) {
     switch (cp) {
         case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':

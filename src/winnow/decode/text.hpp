@@ -35,4 +35,14 @@ bool is_space_code_point(char32_t cp);
 // True for zero-width and invisible formatting code points that are dropped from text.
 bool is_invisible_code_point(char32_t cp);
 
+// Lower case (Unicode simple case mapping), for comparing words of text meant for people.
+std::string to_lower(std::string_view utf8);
+
+// True for Chinese and Japanese characters (hiragana, katakana, CJK ideographs): scripts that
+// do not separate words with spaces.
+constexpr bool is_cjk(char32_t c) {
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF);
+}
+
 }  // namespace winnow::decode

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace winnow::extract {
@@ -17,13 +18,60 @@ enum class BlockKind : std::uint8_t {
     quote,
 };
 
+// Inline structure inside a block's text, for the writers that show it (Markdown). A span covers
+// the bytes [begin, end) of Block::text; an image covers none (begin == end, where it stood).
+enum class SpanKind : std::uint8_t {
+    strong,    // <strong>, <b>
+    emphasis,  // <em>, <i>
+    code,      // <code>, <kbd>, <samp>, <tt>
+    link,      // <a href>: `target` is the href as written
+    image,     // <img>: `target` is its source as written, `alt` its alt text
+    cell,      // a table cell of a table_row block (cells are joined by " | " in `text`)
+};
+
+struct Span {
+    SpanKind kind = SpanKind::strong;
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    std::string target;
+    std::string alt;
+    // An image that stood in a block of its own (a figure, a paragraph of one image), carried by
+    // the next block of text (begin 0) or, at the end, by the last one (begin == text size).
+    bool alone = false;
+};
+
+// The kind of list a list_item block belongs to.
+enum class ListMarker : std::uint8_t {
+    bullet,      // <ul>
+    number,      // <ol>: Block::markup.number holds the item's number
+    term,        // <dt> of a <dl>
+    definition,  // <dd> of a <dl>
+};
+
+// What a block is beyond its plain text, filled by the block builder in the same pass and read
+// only by the writers. The extractor's rules judge `text` alone, so this never changes what is
+// kept; a block made from plain text (JSON-LD articleBody) simply has none.
+struct BlockMarkup {
+    std::uint8_t level = 0;                  // heading: 1 to 6, from <h1> to <h6>
+    ListMarker marker = ListMarker::bullet;  // list_item
+    std::int64_t number = 0;                 // list_item of an <ol>: as the page shows it (start, value, reversed)
+    bool header = false;                     // table_row: every cell a <th>, or the row in <thead>
+    std::string language;                    // preformatted: from class="language-x" (or "lang-x")
+    std::vector<Span> spans;                 // by begin; an outer span before the spans inside it
+};
+
 struct Block {
+    Block() = default;
+    Block(BlockKind kind_, std::uint32_t depth_, std::uint32_t group_, std::string text_, BlockMarkup markup_ = {})
+        : kind(kind_), depth(depth_), group(group_), text(std::move(text_)), markup(std::move(markup_)) {}
+
     BlockKind kind = BlockKind::paragraph;
     std::uint32_t depth = 0;
     // Blocks of the same kind and group (the items of one list, the rows of one table) are
     // written on consecutive lines; anything else is separated by a blank line.
     std::uint32_t group = 0;
     std::string text;  // collapsed white space, except in preformatted blocks
+    BlockMarkup markup;
 };
 
 // A block the extractor or a rule removed, and why: shown by `clean --explain`.
@@ -40,6 +88,9 @@ struct Article {
     std::string language;
     std::string description;
     std::string site_name;
+    // What relative links and images resolve against: <base href> made absolute against the
+    // page's address (or the address the page states); empty when unknown. Set by the pipeline.
+    std::string base_url;
     std::string method;  // which stage of the extractor produced the body
     std::vector<Removal> removals;
     std::vector<std::string> warnings;  // what went wrong without stopping the run (a rule skipped)

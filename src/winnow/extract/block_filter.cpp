@@ -6,9 +6,10 @@
 
 #include <algorithm>
 
+#include "winnow/decode/text.hpp"
 #include "winnow/extract/cleaning.hpp"
 #include "winnow/extract/node_flags.hpp"
-#include "winnow/extract/title.hpp"
+#include "winnow/metadata/title.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -223,20 +224,20 @@ float block_link_density(const SourcedBlock& block) {
 }
 
 bool is_share_line(const std::string& text) {
-    return text.size() <= k_share_line_max_chars && search(share_line_regex(), to_lower(text));
+    return text.size() <= k_share_line_max_chars && search(share_line_regex(), decode::to_lower(text));
 }
 
 bool is_boilerplate_line(const std::string& text) {
     if (text.size() > k_pattern_max_chars) return false;
     if (search(byline_regex(), text)) return true;
-    const std::string lowered = to_lower(text);
+    const std::string lowered = decode::to_lower(text);
     for (std::string_view phrase : k_boilerplate_phrases)
         if (lowered.find(phrase) != std::string::npos) return true;
     return search(boilerplate_line_regex(), lowered);
 }
 
 bool is_boilerplate_heading(const std::string& text) {
-    return text.size() <= k_pattern_max_chars && search(boilerplate_heading_regex(), to_lower(text));
+    return text.size() <= k_pattern_max_chars && search(boilerplate_heading_regex(), decode::to_lower(text));
 }
 
 std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::uint32_t>& flags,
@@ -274,7 +275,7 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
         const bool is_heading = block.kind == BlockKind::heading;
         // Title repeats go to the title, in every mode.
         if (block.text.size() <= k_max_title_repeat_chars &&
-            (is_title_repeat(block.text, options.title) || (is_heading && (info.inherited & k_flag_title_class)))) {
+            (metadata::is_title_repeat(block.text, options.title) || (is_heading && (info.inherited & k_flag_title_class)))) {
             drop(info, blocks[i], options, removals, "heuristic title-repeat");
             continue;
         }

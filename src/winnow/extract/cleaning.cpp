@@ -60,7 +60,8 @@ std::vector<NodeId> remove_never_content(dom::Tree& tree, const NodeStats& stats
         if (node.tag == GUMBO_TAG_HTML || node.tag == GUMBO_TAG_BODY || node.tag == GUMBO_TAG_HEAD) continue;
         const std::uint32_t f = flags[id];
         std::string rule;
-        if (is_never_text(node.tag)) {
+        // An image holds no text, so it changes no measure; it stays for the writers (Markdown --images).
+        if (is_never_text(node.tag) && node.tag != GUMBO_TAG_IMG) {
             rule = "heuristic never-text <" + std::string(node.tag_name) + ">";
         } else if (f & k_flag_hidden) {
             rule = "heuristic hidden";

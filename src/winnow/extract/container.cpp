@@ -109,7 +109,7 @@ bool removed_or_outside(const Tree& tree, NodeId id) {
 
 // The container the JSON-LD articleBody points at: the deepest element holding most of the
 // DOM paragraphs whose text the articleBody contains.
-NodeId json_ld_anchor(const Tree& tree, const NodeStats& stats, const PageStatements& statements) {
+NodeId json_ld_anchor(const Tree& tree, const NodeStats& stats, const metadata::Statements& statements) {
     if (code_point_count(statements.ld_article_body) < k_min_ld_body_chars) return dom::k_no_node;
     const std::string body = decode::collapse_whitespace(statements.ld_article_body);
     std::vector<float> matched(tree.size(), 0);
@@ -350,7 +350,7 @@ ContainerChoice choose_by_density(const Tree& tree, const NodeStats& stats, cons
 }
 
 ContainerChoice choose_container(const Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags,
-                                 const PageStatements& statements) {
+                                 const metadata::Statements& statements) {
     ContainerChoice density = choose_by_density(tree, stats, flags);
     float density_chars = 0;
     for (NodeId r : density.roots) density_chars += content_chars(stats, r);

@@ -11,7 +11,7 @@
 
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/node_stats.hpp"
-#include "winnow/extract/page_metadata.hpp"
+#include "winnow/metadata/statements.hpp"
 
 namespace winnow::extract {
 
@@ -21,7 +21,7 @@ struct ContainerChoice {
 };
 
 ContainerChoice choose_container(const dom::Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags,
-                                 const PageStatements& statements);
+                                 const metadata::Statements& statements);
 
 // Readability-style scoring alone (used by the second opinion too): the best-scored container
 // and the siblings merged with it.

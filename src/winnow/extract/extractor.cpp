@@ -12,9 +12,9 @@
 #include "winnow/extract/container.hpp"
 #include "winnow/extract/node_flags.hpp"
 #include "winnow/extract/node_stats.hpp"
-#include "winnow/extract/page_metadata.hpp"
+#include "winnow/metadata/statements.hpp"
 #include "winnow/extract/second_opinion.hpp"
-#include "winnow/extract/title.hpp"
+#include "winnow/metadata/title.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -35,8 +35,8 @@ void restore_with_ancestors(dom::Tree& tree, NodeId id) {
 
 Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     Article article;
-    const PageStatements statements = read_page_statements(tree);
-    article.title = choose_title(statements);
+    const metadata::Statements statements = metadata::read_statements(tree, metadata::Context{options.url});
+    article.title = metadata::choose_title(statements);
     article.author = statements.author;
     article.date = statements.date;
     article.language = statements.language;
@@ -73,7 +73,7 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     if (profile_title.empty()) {
         std::vector<std::string> first_lines;
         for (std::size_t i = 0; i < blocks.size() && i < k_title_search_blocks; ++i) first_lines.push_back(blocks[i].block.text);
-        if (auto shown = title_part_shown(statements, first_lines); !shown.empty()) article.title = shown;
+        if (auto shown = metadata::title_part_shown(statements, first_lines); !shown.empty()) article.title = shown;
     }
     BlockFilterOptions filter;
     filter.title = article.title;

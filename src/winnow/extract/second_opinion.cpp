@@ -4,7 +4,7 @@
 #include "winnow/decode/text.hpp"
 #include "winnow/extract/block_filter.hpp"
 #include "winnow/extract/text_measure.hpp"
-#include "winnow/extract/title.hpp"
+#include "winnow/metadata/title.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -38,7 +38,7 @@ bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const st
     const float density = counts.stopwords / counts.words;
     const float needed = stopwords.is_union ? k_prose_union_stopword_density : k_prose_stopword_density;
     if (density < needed || block_link_density(block) > k_prose_max_link_density) return false;
-    if (is_boilerplate_line(block.block.text) || is_title_repeat(block.block.text, title)) return false;
+    if (is_boilerplate_line(block.block.text) || metadata::is_title_repeat(block.block.text, title)) return false;
     return true;
 }
 
@@ -103,7 +103,7 @@ bool prefer_relaxed(std::size_t main_chars, std::size_t relaxed_chars) {
     return static_cast<double>(relaxed_chars) >= k_relaxed_gain * static_cast<double>(main_chars) && relaxed_chars > 0;
 }
 
-std::vector<Block> json_ld_rescue(const PageStatements& statements, std::size_t result_chars) {
+std::vector<Block> json_ld_rescue(const metadata::Statements& statements, std::size_t result_chars) {
     const std::size_t body_chars = code_point_count(statements.ld_article_body);
     if (body_chars < k_json_ld_min_body_chars) return {};
     if (result_chars >= k_json_ld_min_result_chars &&

@@ -11,7 +11,7 @@
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/article.hpp"
 #include "winnow/extract/block_builder.hpp"
-#include "winnow/extract/page_metadata.hpp"
+#include "winnow/metadata/statements.hpp"
 #include "winnow/extract/text_measure.hpp"
 
 namespace winnow::extract {
@@ -27,7 +27,7 @@ bool prefer_relaxed(std::size_t main_chars, std::size_t relaxed_chars);
 
 // Paragraph blocks made from the JSON-LD articleBody when the DOM result is poor beside it,
 // or an empty vector when the DOM result stands.
-std::vector<Block> json_ld_rescue(const PageStatements& statements, std::size_t result_chars);
+std::vector<Block> json_ld_rescue(const metadata::Statements& statements, std::size_t result_chars);
 
 // The jusText-style second opinion: in the blocks of the whole cleaned page, the main result
 // is located, and the prose blocks right before and after it (long enough, stopword-rich,

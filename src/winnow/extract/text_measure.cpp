@@ -11,16 +11,12 @@ namespace winnow::extract {
 namespace {
 
 using decode::append_utf8;
+using decode::is_cjk;
 using decode::next_code_point;
 
 // Chinese and Japanese write about 1.8 characters per word-equivalent of European text:
 // counting each character as 0.55 word keeps word thresholds meaningful there.
 constexpr float k_cjk_word_weight = 0.55f;
-
-bool is_cjk(char32_t c) {
-    return (c >= 0x3040 && c <= 0x30FF) ||  // hiragana, katakana
-           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
-}
 
 bool is_space(char32_t c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0 || c == 0x3000 ||
@@ -85,21 +81,6 @@ std::size_t code_point_count(std::string_view text) {
     std::size_t n = 0;
     for (unsigned char c : text) n += (c & 0xC0) != 0x80;
     return n;
-}
-
-std::string to_lower(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        unsigned char b = static_cast<unsigned char>(text[i]);
-        if (b < 128) {
-            out += static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
-            ++i;
-            continue;
-        }
-        append_utf8(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(next_code_point(text, i)))));
-    }
-    return out;
 }
 
 TextCounts measure_text(std::string_view text, const StopwordList& stopwords) {

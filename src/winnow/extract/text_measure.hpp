@@ -42,7 +42,4 @@ TextCounts measure_text(std::string_view text, const StopwordList& stopwords);
 // The number of code points in UTF-8 text.
 std::size_t code_point_count(std::string_view text);
 
-// Lower case (Unicode simple case mapping), for comparing words.
-std::string to_lower(std::string_view text);
-
 }  // namespace winnow::extract

@@ -4,6 +4,7 @@
 #include "winnow/decode/sniff.hpp"
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/extractor.hpp"
+#include "winnow/util/url_resolve.hpp"
 
 namespace winnow::pipeline {
 namespace {
@@ -26,6 +27,22 @@ std::string stated_url(const dom::Tree& tree) {
     return og_url;
 }
 
+// The page's <base href>, as written (empty when none).
+std::string_view base_href(const dom::Tree& tree) {
+    if (tree.head() == dom::k_no_node) return {};
+    for (dom::NodeId id = tree.head(); id < tree.node(tree.head()).subtree_end; ++id)
+        if (tree.is_element(id, GUMBO_TAG_BASE) && tree.has_attribute(id, "href")) return tree.attribute(id, "href");
+    return {};
+}
+
+// What the page's relative links mean: <base href> against the page's address.
+std::string base_url(const dom::Tree& tree, const std::string& page_url) {
+    const std::string_view base = base_href(tree);
+    if (base.empty()) return page_url;
+    if (page_url.empty()) return is_absolute_http_url(base) ? std::string(base) : std::string();
+    return url::resolve_reference(page_url, base);
+}
+
 }  // namespace
 
 Result<extract::Article> clean_page(std::string_view bytes, const PageContext& context, const CleanOptions& options) {
@@ -45,6 +62,7 @@ Result<extract::Article> clean_page(std::string_view bytes, const PageContext& c
     }
 
     extract::Article article = extract::extract_article(tree, extract_options);
+    article.base_url = base_url(tree, context.url.empty() ? stated_url(tree) : context.url);
     if (article.blocks.empty() && article.title.empty()) return fail(ErrorKind::bad_input, "the page has no text");
     return article;
 }

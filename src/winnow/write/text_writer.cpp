@@ -37,6 +37,38 @@ std::string plain_preformatted_line(std::string_view line) {
     return out;
 }
 
+// A list item's line: "  • item" ("  3. item" in a numbered list, as the page numbers it), two
+// more spaces per nesting level; a definition list's term at the items' indentation, its
+// definitions two spaces further.
+std::string list_item_text(const Block& block) {
+    const std::size_t indent = 2 + 2 * block.depth;
+    const std::string text = decode::collapse_whitespace(block.text);
+    switch (block.markup.marker) {
+        case extract::ListMarker::number:
+            return std::string(indent, ' ') + std::to_string(block.markup.number) + ". " + text;
+        case extract::ListMarker::term:
+            return std::string(indent, ' ') + text;
+        case extract::ListMarker::definition:
+            return std::string(indent + 2, ' ') + text;
+        case extract::ListMarker::bullet:
+            break;
+    }
+    return std::string(indent, ' ') + std::string(k_bullet) + " " + text;
+}
+
+std::string block_text(const Block& block) {
+    switch (block.kind) {
+        case BlockKind::list_item:
+            return list_item_text(block);
+        case BlockKind::preformatted:
+            return preformatted_text(block.text);
+        default:
+            return decode::collapse_whitespace(block.text);
+    }
+}
+
+}  // namespace
+
 std::string preformatted_text(const std::string& text) {
     std::string out;
     std::size_t start = 0;
@@ -61,20 +93,6 @@ std::string preformatted_text(const std::string& text) {
     return squeezed;
 }
 
-std::string block_text(const Block& block) {
-    switch (block.kind) {
-        case BlockKind::list_item:
-            return std::string(2 + 2 * block.depth, ' ') + std::string(k_bullet) + " " +
-                   decode::collapse_whitespace(block.text);
-        case BlockKind::preformatted:
-            return preformatted_text(block.text);
-        default:
-            return decode::collapse_whitespace(block.text);
-    }
-}
-
-}  // namespace
-
 std::string render_body(const extract::Article& article) {
     std::string out;
     const Block* previous = nullptr;
@@ -91,11 +109,9 @@ std::string render_body(const extract::Article& article) {
 std::string render_text(const extract::Article& article) {
     std::string title = decode::to_nfc(decode::collapse_whitespace(article.title));
     std::string body = render_body(article);
-    std::string out;
-    if (!title.empty()) out += title + "\n";
-    if (!title.empty() && !body.empty()) out += "\n";
-    if (!body.empty()) out += body + "\n";
-    return out;
+    if (body.empty()) return title.empty() ? std::string() : title + "\n";
+    // Without a title the first line stays empty: line 1 is always the title, the body starts on line 3.
+    return title + "\n\n" + body + "\n";
 }
 
 }  // namespace winnow::write

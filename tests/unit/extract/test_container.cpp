@@ -6,6 +6,7 @@
 #include "winnow/extract/container.hpp"
 #include "winnow/extract/node_flags.hpp"
 #include "winnow/extract/node_stats.hpp"
+#include "winnow/metadata/statements.hpp"
 
 using namespace winnow::extract;
 using winnow::dom::NodeId;
@@ -24,7 +25,7 @@ ContainerChoice choose(Tree& tree) {
     NodeStats stats;
     stats.measure_text_nodes(tree, stopwords_for("en"));
     stats.aggregate(tree);
-    return choose_container(tree, stats, flags, read_page_statements(tree));
+    return choose_container(tree, stats, flags, winnow::metadata::read_statements(tree, {}));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "winnow/decode/text.hpp"
 #include "winnow/extract/text_measure.hpp"
 
 using namespace winnow::extract;
@@ -43,6 +44,6 @@ TEST_CASE("every compiled-in list is non-empty and lower case", "[extract][stopw
     for (const auto& source : stopword_sources()) {
         INFO(source.language);
         CHECK_FALSE(source.words.empty());
-        CHECK(to_lower(source.words) == source.words);
+        CHECK(winnow::decode::to_lower(source.words) == source.words);
     }
 }

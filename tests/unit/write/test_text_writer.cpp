@@ -40,11 +40,31 @@ TEST_CASE("zero-width characters dropped and text in NFC", "[write]") {
     CHECK(winnow::write::render_text(a) == "Caf\u00e9\n\nzerowidth softhyphen\n");
 }
 
-TEST_CASE("no title gives the body alone and nothing gives empty", "[write]") {
+TEST_CASE("no title: the title line stays empty, so the first paragraph never reads as a title", "[write]") {
     Article a;
     a.blocks = {{BlockKind::paragraph, 0, 0, "Only body"}};
-    CHECK(winnow::write::render_text(a) == "Only body\n");
+    CHECK(winnow::write::render_text(a) == "\n\nOnly body\n");
     CHECK(winnow::write::render_text(Article{}).empty());
+    Article title_only;
+    title_only.title = "Just a title";
+    CHECK(winnow::write::render_text(title_only) == "Just a title\n");
+}
+
+TEST_CASE("numbered items keep the page's numbers; definition lists indent their definitions", "[write]") {
+    using winnow::extract::BlockMarkup;
+    using winnow::extract::ListMarker;
+    auto item = [](std::uint32_t depth, ListMarker marker, std::int64_t number, const char* text) {
+        BlockMarkup markup;
+        markup.marker = marker;
+        markup.number = number;
+        return Block(BlockKind::list_item, depth, 1, text, markup);
+    };
+    Article a;
+    a.title = "T";
+    a.blocks = {item(0, ListMarker::number, 3, "three"), item(1, ListMarker::bullet, 0, "dot"),
+                item(0, ListMarker::number, 10, "ten"), item(0, ListMarker::term, 0, "Term"),
+                item(0, ListMarker::definition, 0, "Its meaning")};
+    CHECK(winnow::write::render_text(a) == "T\n\n  3. three\n    \u2022 dot\n  10. ten\n  Term\n    Its meaning\n");
 }
 
 TEST_CASE("pre: no-break spaces become spaces one for one, invisible characters and CRs go", "[write]") {

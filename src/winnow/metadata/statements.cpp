@@ -1,5 +1,5 @@
-// extract: reading the page's own statements from <head>, meta tags and JSON-LD.
-#include "winnow/extract/page_metadata.hpp"
+// metadata: reading the page's own statements from <head>, meta tags and JSON-LD.
+#include "winnow/metadata/statements.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -8,7 +8,7 @@
 
 #include "winnow/decode/text.hpp"
 
-namespace winnow::extract {
+namespace winnow::metadata {
 namespace {
 
 using dom::NodeId;
@@ -46,7 +46,7 @@ bool is_article_type(const json& type) {
 }
 
 // Visits every object of a JSON-LD document (arrays, @graph, nested objects), iteratively.
-void read_json_ld(const json& root, PageStatements& statements) {
+void read_json_ld(const json& root, Statements& statements) {
     std::vector<const json*> pending{&root};
     while (!pending.empty()) {
         const json* node = pending.back();
@@ -73,7 +73,7 @@ void read_json_ld(const json& root, PageStatements& statements) {
     }
 }
 
-void split_title(PageStatements& statements) {
+void split_title(Statements& statements) {
     const std::string& title = statements.html_title;
     if (title.empty()) return;
     statements.title_parts.push_back(title);
@@ -94,8 +94,8 @@ void split_title(PageStatements& statements) {
 
 }  // namespace
 
-PageStatements read_page_statements(const dom::Tree& tree) {
-    PageStatements statements;
+Statements read_statements(const dom::Tree& tree, const Context&) {
+    Statements statements;
     statements.language = lower(decode::collapse_whitespace(tree.attribute(tree.html(), "lang")));
     if (statements.language.empty())
         statements.language = lower(decode::collapse_whitespace(tree.attribute(tree.html(), "xml:lang")));
@@ -152,4 +152,4 @@ PageStatements read_page_statements(const dom::Tree& tree) {
     return statements;
 }
 
-}  // namespace winnow::extract
+}  // namespace winnow::metadata

@@ -1,4 +1,4 @@
-// extract: the headline, chosen by agreement between the page's statements (<title> parts,
+// metadata: the headline, chosen by agreement between the page's statements (<title> parts,
 // og:title, JSON-LD headline, h1s), and the test that tells a repeat of it in the body.
 #pragma once
 
@@ -6,17 +6,17 @@
 #include <string_view>
 #include <vector>
 
-#include "winnow/extract/page_metadata.hpp"
+#include "winnow/metadata/statements.hpp"
 
-namespace winnow::extract {
+namespace winnow::metadata {
 
 // The headline. An h1 that agrees with another statement wins (it is what the reader sees);
 // then og:title or the JSON-LD headline; then the longest <title> part; then the first h1.
-std::string choose_title(const PageStatements& statements);
+std::string choose_title(const Statements& statements);
 
 // Without an h1, a <title> part that the body's first lines repeat is the headline as shown:
 // returns that part, or "" when none of `first_lines` repeats one.
-std::string title_part_shown(const PageStatements& statements, const std::vector<std::string>& first_lines);
+std::string title_part_shown(const Statements& statements, const std::vector<std::string>& first_lines);
 
 // Word-overlap similarity of two texts: shared words over the larger word count, in [0, 1].
 double title_similarity(std::string_view a, std::string_view b);
@@ -24,4 +24,4 @@ double title_similarity(std::string_view a, std::string_view b);
 // True when a body line repeats the title (similarity above k_title_repeat_similarity).
 bool is_title_repeat(std::string_view text, std::string_view title);
 
-}  // namespace winnow::extract
+}  // namespace winnow::metadata

@@ -1,23 +1,23 @@
 #include <catch2/catch.hpp>
 
 #include "winnow/dom/tree.hpp"
-#include "winnow/extract/page_metadata.hpp"
-#include "winnow/extract/title.hpp"
+#include "winnow/metadata/statements.hpp"
+#include "winnow/metadata/title.hpp"
 
-using namespace winnow::extract;
+using namespace winnow::metadata;
 using winnow::dom::Tree;
 
-TEST_CASE("the h1 that agrees with another statement is the title", "[extract][title]") {
+TEST_CASE("the h1 that agrees with another statement is the title", "[metadata][title]") {
     Tree tree = Tree::parse(R"(<html><head><title>Storm hits the coast | Daily News</title>
         <meta property="og:title" content="Storm hits the coast"></head>
         <body><h1>Daily News</h1><h1>Storm hits the coast tonight</h1><p>x</p></body></html>)");
-    PageStatements s = read_page_statements(tree);
+    Statements s = read_statements(tree, {});
     CHECK(s.og_title == "Storm hits the coast");
     CHECK(choose_title(s) == "Storm hits the coast tonight");
 }
 
-TEST_CASE("without agreement: og:title, then JSON-LD headline, then the longer <title> part", "[extract][title]") {
-    PageStatements s;
+TEST_CASE("without agreement: og:title, then JSON-LD headline, then the longer <title> part", "[metadata][title]") {
+    Statements s;
     s.html_title = "Site | A long enough headline here";
     s.title_parts = {"Site | A long enough headline here", "Site", "A long enough headline here"};
     CHECK(choose_title(s) == "A long enough headline here");
@@ -27,12 +27,12 @@ TEST_CASE("without agreement: og:title, then JSON-LD headline, then the longer <
     CHECK(choose_title(s) == "The og title");
 }
 
-TEST_CASE("JSON-LD statements are read, including @graph", "[extract][title]") {
+TEST_CASE("JSON-LD statements are read, including @graph", "[metadata][title]") {
     Tree tree = Tree::parse(R"(<html lang="de-DE"><head><script type="application/ld+json">
         {"@graph": [{"@type": "WebSite"}, {"@type": "NewsArticle", "headline": "Schlagzeile",
           "articleBody": "Text des Artikels.", "author": {"name": "Eva Muster"}, "datePublished": "2024-01-02"}]}
         </script><script type="application/ld+json">{ broken json</script></head><body></body></html>)");
-    PageStatements s = read_page_statements(tree);
+    Statements s = read_statements(tree, {});
     CHECK(s.ld_headline == "Schlagzeile");
     CHECK(s.ld_article_body == "Text des Artikels.");
     CHECK(s.author == "Eva Muster");
@@ -40,7 +40,7 @@ TEST_CASE("JSON-LD statements are read, including @graph", "[extract][title]") {
     CHECK(s.language == "de-de");
 }
 
-TEST_CASE("title repeats are told by word overlap", "[extract][title]") {
+TEST_CASE("title repeats are told by word overlap", "[metadata][title]") {
     CHECK(is_title_repeat("Storm hits the coast", "Storm Hits The Coast!"));
     CHECK_FALSE(is_title_repeat("Storm hits the coast", "A completely different sentence about rain"));
     CHECK(title_similarity("a b c d", "a b c e") == Approx(0.75));

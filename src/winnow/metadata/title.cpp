@@ -1,14 +1,13 @@
-// extract: title choice by agreement and title-repeat detection.
-#include "winnow/extract/title.hpp"
+// metadata: title choice by agreement and title-repeat detection.
+#include "winnow/metadata/title.hpp"
 
 #include <algorithm>
 #include <set>
 #include <vector>
 
 #include "winnow/decode/text.hpp"
-#include "winnow/extract/text_measure.hpp"
 
-namespace winnow::extract {
+namespace winnow::metadata {
 namespace {
 
 // Two statements agree when this share of their words is shared (site suffixes differ).
@@ -18,15 +17,10 @@ constexpr double k_title_repeat_similarity = 0.75;
 // A <title> part under this many words is a site name, not a headline.
 constexpr std::size_t k_min_title_part_words = 3;
 
-bool is_cjk(char32_t c) {
-    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-           (c >= 0xF900 && c <= 0xFAFF);
-}
-
 // Lower-case words; each CJK character is a word of its own (those scripts do not space words).
 std::vector<std::string> words_of(std::string_view text) {
     std::vector<std::string> words;
-    const std::string lowered = to_lower(text);
+    const std::string lowered = decode::to_lower(text);
     std::string word;
     auto end_word = [&] {
         if (!word.empty()) words.push_back(std::move(word));
@@ -35,7 +29,7 @@ std::vector<std::string> words_of(std::string_view text) {
     for (std::size_t i = 0; i < lowered.size();) {
         const std::size_t start = i;
         const char32_t c = decode::next_code_point(lowered, i);
-        if (is_cjk(c)) {
+        if (decode::is_cjk(c)) {
             end_word();
             words.emplace_back(lowered.substr(start, i - start));
         } else if (c >= 128 || std::isalnum(static_cast<int>(c))) {
@@ -68,7 +62,7 @@ bool is_title_repeat(std::string_view text, std::string_view title) {
     return title_similarity(text, title) > k_title_repeat_similarity;
 }
 
-std::string title_part_shown(const PageStatements& statements, const std::vector<std::string>& first_lines) {
+std::string title_part_shown(const Statements& statements, const std::vector<std::string>& first_lines) {
     if (!statements.h1s.empty() || statements.title_parts.size() < 2) return {};
     for (const std::string& line : first_lines)
         for (std::size_t i = 1; i < statements.title_parts.size(); ++i)
@@ -76,7 +70,7 @@ std::string title_part_shown(const PageStatements& statements, const std::vector
     return {};
 }
 
-std::string choose_title(const PageStatements& s) {
+std::string choose_title(const Statements& s) {
     // The h1 that another statement confirms is the headline as shown. The publisher's own
     // statements (og:title, JSON-LD headline) confirm first; then the <title> and its parts.
     auto best_agreeing = [&](const std::vector<std::string>& others) -> const std::string* {
@@ -111,4 +105,4 @@ std::string choose_title(const PageStatements& s) {
     return s.h1s.empty() ? std::string{} : s.h1s.front();
 }
 
-}  // namespace winnow::extract
+}  // namespace winnow::metadata

@@ -1,4 +1,4 @@
-// extract: what the page says about itself, read before anything is removed: title candidates
+// metadata: what the page says about itself, read before anything is removed: title candidates
 // (<title> parts, og:title, JSON-LD headline, h1s), JSON-LD articleBody/author/datePublished,
 // language, description, site name.
 #pragma once
@@ -8,9 +8,9 @@
 
 #include "winnow/dom/tree.hpp"
 
-namespace winnow::extract {
+namespace winnow::metadata {
 
-struct PageStatements {
+struct Statements {
     std::string html_title;                // <title>, white space collapsed
     std::vector<std::string> title_parts;  // <title> split on " | ", " - ", " – "...
     std::string og_title;                  // og:title or twitter:title
@@ -24,6 +24,12 @@ struct PageStatements {
     std::string site_name;
 };
 
-PageStatements read_page_statements(const dom::Tree& tree);
+// What is known about the page besides its tree.
+struct Context {
+    std::string url;  // the page's address, when known
+};
 
-}  // namespace winnow::extract
+// Reads every statement in one walk of the tree.
+Statements read_statements(const dom::Tree& tree, const Context& context);
+
+}  // namespace winnow::metadata
