@@ -70,7 +70,7 @@ CleanedInput clean_one(const std::string& input, const CleanSettings& settings, 
     context.url = loaded->url.empty() ? settings.url : loaded->url;
     context.content_type = loaded->content_type;
     result.url = context.url;
-    auto article = pipeline::clean_page(loaded->bytes, context, options);
+    auto article = pipeline::clean_page(std::move(loaded->bytes), context, options);
     if (!article) article.error().message = input + ": " + article.error().message;
     result.article = std::move(article);
     return result;

@@ -19,6 +19,8 @@ struct DecodedDocument {
 
 // Decodes an HTML page. `http_charset` is the charset parameter of the Content-Type header, if any.
 DecodedDocument decode_html(std::string_view bytes, std::string_view http_charset = {});
+// The same, taking the bytes: a page in valid UTF-8 (most pages) becomes the text without a copy.
+DecodedDocument decode_owned_html(std::string&& bytes, std::string_view http_charset = {});
 
 // The charset parameter of a Content-Type value ("text/html; charset=UTF-8" -> "utf-8"), or "".
 std::string charset_from_content_type(std::string_view content_type);

@@ -356,40 +356,66 @@ bool is_plain_name(std::string_view name) {
 }
 
 struct SvgExtent {
-    std::size_t end = 0;   // the '<' of the end tag that closes the <svg>, or the end of the page
-    bool known = false;    // false: where the SVG ends, or what its tags do, depends on the tree
+    std::size_t end = 0;     // the '<' of the end tag that closes the <svg>, or the end of the page
+    bool known = false;      // false: where the SVG ends, or what its tags do, depends on the tree
+    bool removable = false;  // its text needs no decoding (no character reference, no NUL, ends
+                             // before the page does), so the scan can give it back to the tree
 };
 
 // An <svg> element's content, read by the rules for foreign content; `from` is just after its
 // start tag. Known only when every tag inside is an SVG element (no breakout tag, no markup in
-// an integration point) and every end tag closes an open SVG element.
-SvgExtent svg_extent(std::string_view html, std::size_t from) {
+// an integration point) and every end tag closes an open SVG element. `text` gets the ranges
+// of its text: runs between tags and the content of CDATA sections.
+SvgExtent svg_extent(std::string_view html, std::size_t from, std::vector<std::pair<std::size_t, std::size_t>>& text) {
+    text.clear();
     std::vector<std::string_view> open{"svg"};
+    std::size_t text_start = from;  // the current run of text
+    auto end_text_run = [&](const Token& token) {
+        if (token.begin > text_start) text.emplace_back(text_start, token.begin);
+        text_start = token.end;
+    };
+    // Removable when no run holds a reference and the SVG no NUL.
+    auto extent = [&](std::size_t end) {
+        bool removable = std::memchr(html.data() + from, '\0', end - from) == nullptr;
+        for (auto [begin, run_end] : text)
+            removable = removable && html.substr(begin, run_end - begin).find('&') == std::string_view::npos;
+        return SvgExtent{end, true, removable};
+    };
     for (std::size_t i = from;;) {
         const Token token = next_token(html, i, true);
         i = token.end;
         switch (token.kind) {
-            case TokenKind::end_of_page:
-                return {html.size(), true};
+            case TokenKind::end_of_page:  // the page ends in the SVG: left to Gumbo
+                return {html.size(), true, false};
+            case TokenKind::less_than:  // part of the text
+                break;
             case TokenKind::empty_end_tag:  // Gumbo takes "</>" into the next tag's source text
-                return {token.begin, false};
+                return {token.begin, false, false};
             case TokenKind::end_tag: {
                 // Gumbo compares an end tag's whole source text with the element's name.
-                if (!token.tag.bare || !is_plain_name(token.tag.name)) return {token.begin, false};
+                if (!token.tag.bare || !is_plain_name(token.tag.name)) return {token.begin, false, false};
                 std::size_t k = open.size();
                 while (k > 0 && !same_name(token.tag.name, open[k - 1])) --k;
-                if (k == 0) return {token.begin, false};  // no such SVG element open: HTML rules apply
+                if (k == 0) return {token.begin, false, false};  // no such SVG element open: HTML rules apply
+                end_text_run(token);
                 open.resize(k - 1);
-                if (open.empty()) return {token.begin, true};
+                if (open.empty()) return extent(token.begin);
                 break;
             }
             case TokenKind::start_tag:
                 if (is_one_of(open.back(), k_svg_integration_points) || !is_plain_name(token.tag.name) ||
                     is_one_of(token.tag.name, k_svg_breakout_tags))
-                    return {token.begin, false};
+                    return {token.begin, false, false};
+                end_text_run(token);
                 if (!token.tag.self_closing) open.push_back(token.tag.name);
                 break;
-            default:  // comments, CDATA, a lone '<'
+            case TokenKind::cdata:
+                end_text_run(token);
+                if (!html.substr(token.begin, token.end - token.begin).ends_with("]]>")) return {html.size(), true, false};
+                text.emplace_back(token.begin + 9, token.end - 3);
+                break;
+            default:  // comments
+                end_text_run(token);
                 break;
         }
     }
@@ -466,6 +492,7 @@ PrescanStats strip_unread_content(std::string_view html, std::string& out, std::
     // Just after "</>", which makes no token: Gumbo then takes "</>" into the next tag's source
     // text, by which it matches end tags in SVG.
     std::size_t after_empty_end_tag = std::string_view::npos;
+    std::vector<std::pair<std::size_t, std::size_t>> svg_text;  // the text runs of the <svg> being read
     for (std::size_t i = 0;;) {
         const Token token = next_token(html, i, false);
         i = token.end;
@@ -538,10 +565,12 @@ PrescanStats strip_unread_content(std::string_view html, std::string& out, std::
         } else if (is_named(name, "svg")) {
             if (tag.self_closing) continue;
             if (lt == after_empty_end_tag) return finish("an <svg> just after \"</>\"");
-            const SvgExtent extent = svg_extent(html, tag.end);
+            const SvgExtent extent = svg_extent(html, tag.end, svg_text);
             if (!extent.known) return finish("an <svg> with HTML inside");
-            if (extent.end > tag.end) {
+            if (extent.removable && extent.end > tag.end) {
                 cut(tag.end, extent.end);
+                if (removed)
+                    for (auto [begin, end] : svg_text) removed->push_back({out.size(), begin, end});
                 ++stats.svgs;
             }
             i = extent.end;

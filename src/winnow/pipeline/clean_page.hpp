@@ -30,5 +30,8 @@ struct CleanOptions {
 
 // Cleans one page. Fails (bad_input) on empty input, binary data and pages without text.
 Result<extract::Article> clean_page(std::string_view bytes, const PageContext& context, const CleanOptions& options);
+// The same, taking the page: its bytes become the decoded text when they are valid UTF-8 (no
+// copy) and are gone once the page is parsed, so a batch holds as little of a page as it can.
+Result<extract::Article> clean_page(std::string&& bytes, const PageContext& context, const CleanOptions& options);
 
 }  // namespace winnow::pipeline

@@ -55,13 +55,14 @@ struct FetchedPage {
 
 bool has_new_body(const PageResponse& response) { return response.ok() && !response.not_modified; }
 
-// Cleans a fetched page (safe on any thread: it reads only the page and the profiles).
-Result<CleanedArticle> clean_response(const QueueEntry& entry, const PageResponse& response, const RunOptions& options) {
+// Cleans a fetched page, taking its body (safe on any thread: it reads only the page and the
+// profiles).
+Result<CleanedArticle> clean_response(const QueueEntry& entry, PageResponse& response, const RunOptions& options) {
     pipeline::PageContext context{response.final_url.empty() ? entry.url : response.final_url, response.content_type,
                                   entry.profile};
     pipeline::CleanOptions clean_options;
     clean_options.profiles = options.profiles;
-    auto article = pipeline::clean_page(response.body, context, clean_options);
+    auto article = pipeline::clean_page(std::move(response.body), context, clean_options);
     if (!article) return fail(article.error().kind, entry.url + ": " + article.error().message);
     CleanedArticle cleaned;
     cleaned.final_url = context.url;
@@ -347,7 +348,7 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
                     page.cleaned = fail(ErrorKind::internal, (*queue)[page.index].url + ": internal error: " + e.what());
                 }
             }
-            std::string().swap(page.response.body);  // the page is not kept once cleaned
+            std::string().swap(page.response.body);  // nothing of the page is kept once cleaned
             return std::move(page);
         },
         [&](FetchedPage&& page) {

@@ -182,3 +182,15 @@ TEST_CASE("to_nfc: text already in NFC is returned as it is, other text is compo
     // Hangul jamo compose into a syllable.
     CHECK(to_nfc("\xE1\x84\x80\xE1\x85\xA1") == "\xEA\xB0\x80");
 }
+
+TEST_CASE("decode_owned_html gives what decode_html gives, taking the page", "[decode]") {
+    using winnow::decode::decode_owned_html;
+    for (std::string page : {std::string("<p>plain ASCII</p>"), std::string("\xEF\xBB\xBF<p>caf\xC3\xA9 with a BOM</p>"),
+                             std::string("<meta charset=windows-1251><p>\xCF\xF0\xE8</p>"), std::string("<p>bad \xFF byte</p>")}) {
+        auto expected = decode_html(page);
+        auto taken = decode_owned_html(std::string(page));
+        CHECK(taken.text == expected.text);
+        CHECK(taken.charset == expected.charset);
+        CHECK(taken.source == expected.source);
+    }
+}

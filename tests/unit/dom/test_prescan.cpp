@@ -83,6 +83,10 @@ const std::vector<std::string> k_pieces = {
     "<svg><title>Share</title><desc>d</desc><path/></svg>",
     "<svg><script>a<b</script><style>s{}</style></svg>",
     "<svg><![CDATA[<b>not bold</b>]]><text>drawn text</text></svg>",
+    "<svg><text>a &amp; b &lt;</text><title>x&y</title></svg>",
+    "<svg>\r\n<text>\x01 c\r</text> < lone</svg>",
+    "<svg><![CDATA[ unterminated",
+    "<svg><text>to the end",
     "<svg><foreignObject><div>html <script>x</script></div></foreignObject></svg>",
     "<svg><g><p>breakout</p></g></svg>",
     "<svg><g></div></g></svg>",
@@ -188,9 +192,13 @@ TEST_CASE("prescan: script and style text comes back as Gumbo gives it", "[dom][
           whole_tree("<script>" + text + "</script><style>" + text + "</style>"));
 }
 
-TEST_CASE("tree: SVG content is not kept, the element is", "[dom][tree]") {
-    const Tree tree = Tree::parse("<p>a<svg class=icon><title>t</title><path d=\"M0\"/></svg>b</p>");
-    CHECK(dump_tree(tree).find("<svg class=\"icon\">") != std::string::npos);
-    CHECK(dump_tree(tree).find("path") == std::string::npos);
-    CHECK(dump_tree(tree).find("\"t\"") == std::string::npos);
+TEST_CASE("tree: an SVG keeps its text, not its drawing; with HTML inside, all of it", "[dom][tree]") {
+    const std::string drawing = dump_tree(Tree::parse("<p>a<svg class=icon><title>t</title> <path d=\"M0\"/></svg>b</p>"));
+    CHECK(drawing.find("<svg class=\"icon\">") != std::string::npos);
+    CHECK(drawing.find("path") == std::string::npos);
+    CHECK(drawing.find("title") == std::string::npos);
+    CHECK(drawing.find("\"t \"") != std::string::npos);
+    const std::string with_html = dump_tree(Tree::parse("<svg><title>t</title><desc><p>x</p></desc></svg>"));
+    CHECK(with_html.find("<p>") != std::string::npos);
+    CHECK(with_html.find("\"t\"") == with_html.rfind("\"t\""));  // the title's text once
 }
