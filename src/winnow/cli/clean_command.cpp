@@ -1,249 +1,160 @@
-// `winnow clean [OPTIONS] INPUT...`: cleans pages given as URLs, files (.html, .html.gz) or
-// `-` for standard input, and prints or writes the text, JSON or JSON Lines.
+// `winnow clean [OPTIONS] INPUT...`: cleans pages given as URLs, files (.html, .html.gz), `-`
+// for standard input, `-i` lists, folders (-r) and WARC files, and prints or writes the text,
+// JSON, JSON Lines or WARC. The inputs, the batch loop and the outputs are the pipeline's
+// (input_source, batch, batch_output); this file reads the options and reports.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
-#include <filesystem>
 #include <iostream>
 #include <memory>
-#include <set>
 
 #include "winnow/cli/cli.hpp"
 #include "winnow/cli/exit_status.hpp"
 #include "winnow/cli/profile_options.hpp"
-#include "winnow/pipeline/clean_page.hpp"
-#include "winnow/pipeline/load_input.hpp"
-#include "winnow/util/atomic_file.hpp"
-#include "winnow/write/document_writer.hpp"
-#include "winnow/write/json_writer.hpp"
+#include "winnow/cli/stop_signals.hpp"
+#include "winnow/decode/decode.hpp"
+#include "winnow/pipeline/batch.hpp"
+#include "winnow/pipeline/batch_output.hpp"
+#include "winnow/pipeline/input_source.hpp"
 
 namespace winnow::cli {
 namespace {
 
-namespace fs = std::filesystem;
-
-enum class OutputFormat { text, markdown, json, jsonl };
-
 struct CleanSettings {
     std::vector<std::string> inputs;
+    std::vector<std::string> input_lists;
+    bool recursive = false;
     std::string output;
     std::string format = "text";
     std::string url;
-    std::size_t max_bytes = 20 * 1024 * 1024;
-    long timeout = 30;
-    bool explain = false;
+    std::string encoding;
     bool links = false;
     bool images = false;
     bool front_matter = false;
+    std::size_t max_bytes = 20 * 1024 * 1024;
+    long timeout = 30;
+    bool explain = false;
     bool no_prescan = false;
+    int jobs = -1;  // -1: one per core for a batch into jsonl, warc or a folder, else 1
     ProfileOptions profiles;
 };
 
-// The outcome of one input: the rendered output, or the error message.
-struct CleanedInput {
-    std::string source;
-    std::string url;
-    Result<extract::Article> article = fail(ErrorKind::internal, "not cleaned");
-};
-
-OutputFormat parse_format(const std::string& name) {
-    if (name == "json") return OutputFormat::json;
-    if (name == "jsonl") return OutputFormat::jsonl;
-    if (name == "markdown" || name == "md") return OutputFormat::markdown;
-    return OutputFormat::text;
-}
-
-CleanedInput clean_one(const std::string& input, const CleanSettings& settings, const pipeline::CleanOptions& options) {
-    CleanedInput result;
-    result.source = input;
-    pipeline::LoadOptions load_options;
-    load_options.max_bytes = settings.max_bytes;
-    load_options.fetch.total_timeout = std::chrono::seconds(settings.timeout);
-    auto loaded = pipeline::load_input(input, load_options);
-    if (!loaded) {
-        result.url = pipeline::looks_like_url(input) ? input : settings.url;
-        result.article = std::unexpected(loaded.error());
-        return result;
-    }
-    pipeline::PageContext context;
-    context.url = loaded->url.empty() ? settings.url : loaded->url;
-    context.content_type = loaded->content_type;
-    result.url = context.url;
-    auto article = pipeline::clean_page(std::move(loaded->bytes), context, options);
-    if (!article) article.error().message = input + ": " + article.error().message;
-    result.article = std::move(article);
-    return result;
-}
-
-std::string pretty_json(const nlohmann::ordered_json& object) {
-    return object.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-}
-
-bool is_document(OutputFormat format) { return format == OutputFormat::text || format == OutputFormat::markdown; }
-
-std::string render(const CleanedInput& cleaned, OutputFormat format, const CleanSettings& settings) {
-    if (is_document(format)) {
-        write::DocumentOptions options;
-        options.format = format == OutputFormat::markdown ? write::DocumentFormat::markdown : write::DocumentFormat::text;
-        options.links = settings.links;
-        options.images = settings.images;
-        options.front_matter = settings.front_matter;
-        return write::render_document(*cleaned.article, cleaned.url, options);
-    }
-    auto object = write::article_json(cleaned.source, cleaned.url, *cleaned.article);
-    if (format == OutputFormat::jsonl) return write::to_json_line(object) + "\n";
-    return pretty_json(object);
-}
-
-// The file name for one input when -o names a folder: the input's base name, or for a URL
-// and stdin a name made from it, with the format's extension.
-std::string output_name(const std::string& input, std::size_t index, OutputFormat format) {
-    std::string ext = format == OutputFormat::text ? ".txt" : format == OutputFormat::markdown ? ".md" : ".json";
-    std::string base;
-    if (input == "-") {
-        base = "stdin";
-    } else if (pipeline::looks_like_url(input)) {
-        for (char c : input.substr(input.find("://") + 3))
-            base += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ? c : '_';
-    } else {
-        base = fs::path(input).filename().string();
-        for (std::string_view suffix : {".gz", ".html", ".htm"})
-            if (base.ends_with(suffix)) base.resize(base.size() - suffix.size());
-    }
-    if (base.empty()) base = "input-" + std::to_string(index + 1);
-    return base + ext;
-}
-
-// `--explain`: each removed block and the rule that removed it, after the input's name when
-// several inputs are cleaned.
-void print_explanation(const extract::Article& article, const std::string& input, bool several) {
-    for (const auto& removal : article.removals)
-        std::cerr << (several ? input + ": " : "") << "removed (" << removal.rule << "): " << removal.text << "\n";
-}
-
+// A batch on a terminal shows how far it is, on one line of stderr that is rewritten.
 class ProgressLine {
 public:
-    explicit ProgressLine(std::size_t total) : m_total(total), m_enabled(total > 1 && ::isatty(STDERR_FILENO)) {}
-    ~ProgressLine() {
-        if (m_enabled) std::cerr << "\r\033[K" << std::flush;
-    }
+    explicit ProgressLine(bool batch) : m_enabled(batch && ::isatty(STDERR_FILENO)) {}
+    ~ProgressLine() { clear(); }
     void update(std::size_t done, std::size_t failed) {
-        if (m_enabled) std::cerr << "\rwinnow: " << done << "/" << m_total << " cleaned, " << failed << " failed" << std::flush;
+        if (m_enabled) std::cerr << "\rwinnow: " << done << " cleaned, " << failed << " failed" << std::flush;
+    }
+    // Before a message, so that it starts on a clean line.
+    void clear() {
+        if (m_enabled) std::cerr << "\r\033[K" << std::flush;
     }
 
 private:
-    std::size_t m_total;
     bool m_enabled;
 };
 
-// Where cleaned inputs go when they are not written one file each: standard output (streamed,
-// so memory stays flat over a corpus) or one output file (written atomically at the end).
-class CombinedOutput {
-public:
-    CombinedOutput(OutputFormat format, bool json_array, std::string path)
-        : m_format(format), m_json_array(json_array), m_path(std::move(path)) {
-        if (m_json_array) emit("[\n");
+// What is said on stderr about one result: its error, or its warnings and, with --explain,
+// each removed block with the rule that removed it (after the input's name in a batch).
+void report(const pipeline::CleanedItem& cleaned, bool explain, bool batch) {
+    if (!cleaned.article) {
+        std::cerr << "winnow: " << cleaned.article.error().message << "\n";
+        return;
     }
+    const std::string label = cleaned.input.label();
+    for (const auto& warning : cleaned.article->warnings) std::cerr << "winnow: " << label << ": " << warning << "\n";
+    if (explain)
+        for (const auto& removal : cleaned.article->removals)
+            std::cerr << (batch ? label + ": " : "") << "removed (" << removal.rule << "): " << removal.text << "\n";
+}
 
-    void add(const std::string& rendered) {
-        if (is_document(m_format) && m_count > 0) emit("\n");
-        if (m_json_array && m_count > 0) emit(",\n");
-        if (m_json_array) emit(rendered.substr(0, rendered.size() - 1));  // without its newline
-        else emit(rendered);
-        ++m_count;
+int exit_status_for(const Error& error) { return error.kind == ErrorKind::usage ? k_exit_usage : k_exit_some_failed; }
+
+int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& clean_options) {
+    if (settings.inputs.empty() && settings.input_lists.empty()) {
+        std::cerr << "winnow: nothing to clean: give URLs, files, folders (with -r), WARC files, - or -i FILE\n";
+        return k_exit_usage;
     }
-
-    Result<void> finish() {
-        if (m_json_array) emit(m_count ? "\n]\n" : "]\n");
-        if (m_path.empty()) return {};
-        return write_atomically(m_path, m_buffer);
+    if (!settings.encoding.empty() && !decode::is_supported_charset(settings.encoding)) {
+        std::cerr << "winnow: --encoding " << settings.encoding << ": unknown encoding (try utf-8, windows-1252, gb18030, shift_jis)\n";
+        return k_exit_usage;
     }
-
-private:
-    OutputFormat m_format;
-    bool m_json_array;
-    std::string m_path;
-    std::string m_buffer;
-    std::size_t m_count = 0;
-
-    void emit(const std::string& piece) {
-        if (m_path.empty()) std::cout << piece << std::flush;
-        else m_buffer += piece;
-    }
-};
-
-int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& options) {
-    const OutputFormat format = parse_format(settings.format);
-    if ((settings.links || settings.images) && format != OutputFormat::markdown) {
+    const pipeline::OutputFormat format = *pipeline::output_format_named(settings.format);
+    if ((settings.links || settings.images) && format != pipeline::OutputFormat::markdown) {
         std::cerr << "winnow: " << (settings.links ? "--links" : "--images") << " needs --format markdown\n";
         return k_exit_usage;
     }
-    if (settings.front_matter && !is_document(format)) {
+    if (settings.front_matter && format != pipeline::OutputFormat::text && format != pipeline::OutputFormat::markdown) {
         std::cerr << "winnow: --front-matter needs --format text or markdown (JSON has the metadata as fields)\n";
         return k_exit_usage;
     }
-    const bool several = settings.inputs.size() > 1;
-    const bool to_folder = !settings.output.empty() && several && format != OutputFormat::jsonl;
-    if (!settings.output.empty() && !to_folder && fs::is_directory(settings.output)) {
-        std::cerr << "winnow: " << settings.output << ": is a folder; give a file name for one input or for jsonl\n";
+    auto source = pipeline::InputSource::open(settings.inputs, settings.input_lists,
+                                              {.recursive = settings.recursive, .max_bytes = settings.max_bytes});
+    if (!source) {
+        std::cerr << "winnow: " << source.error().message << "\n";
         return k_exit_usage;
     }
-    if (to_folder && fs::exists(settings.output) && !fs::is_directory(settings.output)) {
-        std::cerr << "winnow: " << settings.output << ": is a file; with several inputs -o names a folder\n";
-        return k_exit_usage;
-    }
-    if (std::count(settings.inputs.begin(), settings.inputs.end(), std::string("-")) > 1) {
-        std::cerr << "winnow: '-' (standard input) can be given only once\n";
-        return k_exit_usage;
+    const bool batch = source->is_batch();
+    auto output = pipeline::BatchOutput::open({.format = format,
+                                               .path = settings.output,
+                                               .batch = batch,
+                                               .links = settings.links,
+                                               .images = settings.images,
+                                               .front_matter = settings.front_matter});
+    if (!output) {
+        std::cerr << "winnow: " << output.error().message << "\n";
+        return exit_status_for(output.error());
     }
 
-    CombinedOutput combined(format, format == OutputFormat::json && several, to_folder ? "" : settings.output);
-    std::size_t failed = 0;
-    std::set<std::string> names_used;
-    ProgressLine progress(settings.inputs.size());
-    for (std::size_t i = 0; i < settings.inputs.size(); ++i) {
-        const std::string& input = settings.inputs[i];
-        CleanedInput cleaned = clean_one(input, settings, options);
-        if (!cleaned.article) {
-            ++failed;
-            const std::string& message = cleaned.article.error().message;
-            std::cerr << "winnow: " << message << "\n";
-            // In JSON the failure is reported in place, so a batch keeps one entry per input.
-            auto object = write::error_json(input, cleaned.url, message);
-            if (format == OutputFormat::jsonl && !to_folder) combined.add(write::to_json_line(object) + "\n");
-            if (format == OutputFormat::json && several && !to_folder) combined.add(pretty_json(object));
-            progress.update(i + 1, failed);
-            continue;
-        }
-        for (const auto& warning : cleaned.article->warnings) std::cerr << "winnow: " << input << ": " << warning << "\n";
-        if (settings.explain) print_explanation(*cleaned.article, input, several);
-        std::string rendered = render(cleaned, format, settings);
-        if (!to_folder) {
-            combined.add(rendered);
-        } else {
-            std::string name = output_name(input, i, format);
-            // Two inputs with one base name must not overwrite each other.
-            for (int n = 2; names_used.contains(name); ++n) {
-                name = output_name(input, i, format);
-                name.insert(name.rfind('.'), "-" + std::to_string(n));
+    pipeline::BatchOptions options;
+    options.load.max_bytes = settings.max_bytes;
+    options.load.fetch.total_timeout = std::chrono::seconds(settings.timeout);
+    options.clean = clean_options;
+    options.url = settings.url;
+    options.encoding = settings.encoding;
+    // Batches made to be processed (JSON Lines, WARC, a folder of files) use every core by
+    // default; text on a terminal stays one page at a time unless asked. The output is the same.
+    const bool batch_format = format == pipeline::OutputFormat::jsonl || format == pipeline::OutputFormat::warc;
+    const bool to_folder = batch && !settings.output.empty() && !batch_format;
+    options.jobs = settings.jobs >= 0 ? static_cast<unsigned>(settings.jobs) : batch && (batch_format || to_folder) ? 0 : 1;
+
+    // A stopped batch writes no output file (standard output has what was cleaned) and exits 130.
+    install_stop_handlers();
+    ProgressLine progress(batch);
+    std::size_t done = 0, failed = 0;
+    bool output_failed = false;
+    pipeline::clean_batch(*source, options, [&](pipeline::CleanedItem&& cleaned) {
+        progress.clear();
+        report(cleaned, settings.explain, batch);
+        ++done;
+        if (!cleaned.article) ++failed;
+        if (auto added = (*output)->add(cleaned); !added) {
+            std::cerr << "winnow: " << added.error().message << "\n";
+            // A file of a folder output that cannot be written fails that input; a stream that
+            // cannot be written stops the batch.
+            if (settings.output.empty() || !batch || settings.format == "jsonl" || settings.format == "warc") {
+                output_failed = true;
+                return false;
             }
-            names_used.insert(name);
-            if (auto written = write_atomically(fs::path(settings.output) / name, rendered); !written) {
-                ++failed;
-                std::cerr << "winnow: " << written.error().message << "\n";
-            }
+            if (cleaned.article) ++failed;
         }
-        progress.update(i + 1, failed);
+        progress.update(done, failed);
+        return !g_stop_requested.load();
+    });
+    progress.clear();
+    if (g_stop_requested.load()) {
+        const bool one_file = !settings.output.empty() && (!batch || settings.format == "jsonl" || settings.format == "warc");
+        std::cerr << "winnow: stopped after " << done << " inputs" << (one_file ? "; " + settings.output + " not written" : "")
+                  << "\n";
+        return k_exit_interrupted;
     }
-    // A single output file is written only when something went into it (or for JSON batches,
-    // where the errors themselves are the content).
-    bool nothing_to_write = failed == settings.inputs.size() && !(!is_document(format) && several);
-    if (!(nothing_to_write && !settings.output.empty())) {
-        if (auto written = combined.finish(); !written) {
-            std::cerr << "winnow: " << written.error().message << "\n";
-            return k_exit_some_failed;
-        }
+    if (output_failed) return k_exit_some_failed;  // the output file, if any, is not put in place
+    if (auto finished = (*output)->finish(); !finished) {
+        std::cerr << "winnow: " << finished.error().message << "\n";
+        return k_exit_some_failed;
     }
     return failed ? k_exit_some_failed : k_exit_ok;
 }
@@ -254,36 +165,63 @@ void add_clean_command(CLI::App& app, int& status) {
     auto settings = std::make_shared<CleanSettings>();
     CLI::App* clean = app.add_subcommand("clean", "Clean web pages and print the article text");
     clean->add_option("inputs", settings->inputs,
-                      "Pages to clean: http(s):// URLs, files (.html, .html.gz) or - for standard input")
-        ->required();
+                      "Pages to clean: http(s):// URLs, files (.html, .html.gz), WARC files (.warc, .warc.gz), "
+                      "folders (with -r) or - for standard input (a page or a WARC stream)");
+    clean->add_option("-i,--input-file", settings->input_lists,
+                      "Also clean the inputs listed in FILE, one path or URL per line (blank lines and lines "
+                      "starting with # are skipped); - reads the list from standard input (repeatable)")
+        ->type_name("FILE")
+        ->expected(1)  // one list per -i, so that `-i urls.txt page.html` still cleans page.html
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    clean->add_flag("-r,--recursive", settings->recursive,
+                    "Clean the pages (.html, .htm, .xhtml, .shtml, optionally .gz) and WARC files in the folders "
+                    "given, and in their subfolders");
     clean->add_option("-o,--output", settings->output,
                       "Write to this file (atomically) instead of standard output; with several inputs and "
                       "--format text, markdown or json, a folder that gets one file per input");
     clean->add_option("--format", settings->format,
-                      "text: the title, a blank line and the body (the seed format; an empty first line when the page has no title); markdown: CommonMark with "
-                      "GitHub pipe tables; json: one object per input; jsonl: one object per input per line, in input order")
-        ->check(CLI::IsMember({"text", "markdown", "md", "json", "jsonl"}))
+                      "text: the title, a blank line and the body (the seed format; an empty first line when the page "
+                      "has no title); markdown: CommonMark with GitHub pipe tables; json: one object per input; "
+                      "jsonl: one object per input per line, in input order; warc: a WARC file of WET-style "
+                      "conversion records (gzip members with -o FILE.gz)")
+        ->check(CLI::IsMember({"text", "markdown", "md", "json", "jsonl", "warc"}))
         ->capture_default_str();
     clean->add_flag("--links", settings->links,
                     "Markdown: keep links as [text](URL), made absolute against the page's address and <base href>");
-    clean->add_flag("--images", settings->images,
-                    "Markdown: keep images as ![alt](URL), made absolute like links");
+    clean->add_flag("--images", settings->images, "Markdown: keep images as ![alt](URL), made absolute like links");
     clean->add_flag("--front-matter", settings->front_matter,
                     "text and markdown: start with a YAML block of what the page says about itself (title, author, "
                     "date, url, language, site_name, description)");
     clean->add_option("--url", settings->url,
                       "The page's address when the input is a file or standard input (relative links, profile choice)");
-    clean->add_option("--max-bytes", settings->max_bytes, "Refuse inputs larger than this many bytes")
+    clean->add_option("--encoding", settings->encoding,
+                      "Read every page in this charset (utf-8, windows-1252, gb18030, ...), whatever the page or the "
+                      "server declares; only a byte-order mark wins over it")
+        ->type_name("NAME");
+    clean->add_option("--max-bytes", settings->max_bytes, "Refuse inputs (and WARC records) larger than this many bytes")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
     clean->add_option("--timeout", settings->timeout, "Seconds allowed for fetching one URL")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
     clean->add_flag("--explain", settings->explain, "Print each removed block and the rule that removed it on stderr");
+    clean->add_option("-j,--jobs", settings->jobs,
+                      "Pages cleaned at once (0: one per core); the output is the same, in input order "
+                      "[default: one per core for jsonl, warc or a folder, else 1]")
+        ->check(CLI::NonNegativeNumber);
     clean->add_flag("--no-prescan", settings->no_prescan,
                     "Let the parser read every byte instead of skipping script, style and SVG bodies first "
                     "(slower; the output is the same: scripts/check-identical compares the two)");
     add_profile_options(*clean, settings->profiles, true);
+    clean->footer(
+        "\nExamples:\n"
+        "  winnow clean page.html                          one saved page\n"
+        "  ls saved/*.html | winnow clean -i - -o out/     the pages a list names, one file each in out/\n"
+        "  winnow clean -r --format jsonl saved/ > all.jsonl   every page under a folder (on every core)\n"
+        "  winnow clean --format jsonl crawl.warc.gz       the HTML responses of a crawl (wget --warc-file)\n"
+        "  winnow clean --format warc -o text.warc.gz crawl.warc.gz   WET-style text records\n"
+        "  winnow clean --encoding utf-8 page.html         a UTF-8 page that declares another charset");
     clean->callback([settings, &status] {
         auto profile_set = profiles::ProfileSet::load(profile_sources(settings->profiles));
         if (!profile_set) {

@@ -2,13 +2,11 @@
 // scheduled scrape for cron. Exit statuses: 0 all went well, 1 some URLs or sources failed,
 // 2 configuration or usage error (nothing fetched), 3 another run holds the state file's lock,
 // 130 stopped by SIGINT or SIGTERM (what was done is committed; the next run finishes the rest).
-#include <signal.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -17,6 +15,7 @@
 #include "winnow/cli/cli.hpp"
 #include "winnow/cli/exit_status.hpp"
 #include "winnow/cli/profile_options.hpp"
+#include "winnow/cli/stop_signals.hpp"
 #include "winnow/run/config.hpp"
 #include "winnow/run/page_fetcher.hpp"
 #include "winnow/run/run.hpp"
@@ -24,23 +23,6 @@
 
 namespace winnow::cli {
 namespace {
-
-// Set by the signal handler; a signal handler can only reach a global.
-std::atomic<bool> g_stop_requested{false};
-
-extern "C" void request_stop(int) { g_stop_requested.store(true); }
-
-// The first SIGINT or SIGTERM stops new fetches; transfers in flight end and the state is
-// committed. The handler is then reset, so a second signal ends the process at once, which is
-// safe: the next run redoes whatever was not committed.
-void install_stop_handlers() {
-    struct sigaction action {};
-    action.sa_handler = request_stop;
-    action.sa_flags = SA_RESETHAND;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-}
 
 struct RunSettings {
     std::string config;

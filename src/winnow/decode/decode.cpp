@@ -136,9 +136,10 @@ DecodedDocument from_charset(std::string_view bytes, std::string charset, Charse
         return doc;
     }
     if (!convert_to_utf8(bytes, doc.charset, doc.text)) {
+        // Callers try the next label after a fallback: the page is not consumed here.
         doc.charset = "utf-8";
         doc.source = CharsetSource::fallback;
-        doc.text = utf8_text(bytes, owned);
+        doc.text = repair_utf8(bytes);
     }
     return doc;
 }
@@ -239,16 +240,31 @@ std::string charset_from_meta(std::string_view bytes) {
     return {};
 }
 
+bool is_supported_charset(std::string_view label) {
+    std::string charset = canonical_charset(lower(label));
+    if (charset.empty()) return false;
+    iconv_t cd = iconv_open("UTF-8", charset.c_str());
+    if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+    iconv_close(cd);
+    return true;
+}
+
 namespace {
 
 // The decoding of decode_html; `owned`, when given, holds the page and may be consumed.
-DecodedDocument decode_page(std::string_view bytes, std::string_view http_charset, std::string* owned) {
+DecodedDocument decode_page(std::string_view bytes, std::string_view http_charset, std::string_view user_charset,
+                            std::string* owned) {
     if (has_prefix(bytes, "\xEF\xBB\xBF"))
         return from_charset(bytes.substr(3), "utf-8", CharsetSource::byte_order_mark, owned);
     if (has_prefix(bytes, "\xFF\xFE"))
         return from_charset(bytes.substr(2), "utf-16le", CharsetSource::byte_order_mark, owned);
     if (has_prefix(bytes, "\xFE\xFF"))
         return from_charset(bytes.substr(2), "utf-16be", CharsetSource::byte_order_mark, owned);
+
+    if (!user_charset.empty()) {
+        DecodedDocument doc = from_charset(bytes, lower(user_charset), CharsetSource::user, owned);
+        if (doc.source != CharsetSource::fallback) return doc;
+    }
 
     if (auto utf16 = utf16_without_bom(bytes); !utf16.empty())
         return from_charset(bytes, utf16, CharsetSource::detected, owned);
@@ -274,12 +290,12 @@ DecodedDocument decode_page(std::string_view bytes, std::string_view http_charse
 
 }  // namespace
 
-DecodedDocument decode_html(std::string_view bytes, std::string_view http_charset) {
-    return decode_page(bytes, http_charset, nullptr);
+DecodedDocument decode_html(std::string_view bytes, std::string_view http_charset, std::string_view user_charset) {
+    return decode_page(bytes, http_charset, user_charset, nullptr);
 }
 
-DecodedDocument decode_owned_html(std::string&& bytes, std::string_view http_charset) {
-    DecodedDocument doc = decode_page(bytes, http_charset, &bytes);
+DecodedDocument decode_owned_html(std::string&& bytes, std::string_view http_charset, std::string_view user_charset) {
+    DecodedDocument doc = decode_page(bytes, http_charset, user_charset, &bytes);
     std::string().swap(bytes);  // consumed, or converted: the page's bytes go now
     return doc;
 }

@@ -9,7 +9,7 @@
 namespace winnow::decode {
 
 // Where the charset used for decoding came from, most trusted first.
-enum class CharsetSource { byte_order_mark, http_header, meta_tag, valid_utf8, detected, fallback };
+enum class CharsetSource { byte_order_mark, user, http_header, meta_tag, valid_utf8, detected, fallback };
 
 struct DecodedDocument {
     std::string text;     // valid UTF-8, byte-order mark removed
@@ -17,10 +17,16 @@ struct DecodedDocument {
     CharsetSource source = CharsetSource::fallback;
 };
 
-// Decodes an HTML page. `http_charset` is the charset parameter of the Content-Type header, if any.
-DecodedDocument decode_html(std::string_view bytes, std::string_view http_charset = {});
+// Decodes an HTML page. `http_charset` is the charset parameter of the Content-Type header, if
+// any. `user_charset` (`--encoding`) overrides everything but a byte-order mark, as a browser's
+// "Text Encoding" menu does (the HTML standard's encoding sniffing order).
+DecodedDocument decode_html(std::string_view bytes, std::string_view http_charset = {}, std::string_view user_charset = {});
 // The same, taking the bytes: a page in valid UTF-8 (most pages) becomes the text without a copy.
-DecodedDocument decode_owned_html(std::string&& bytes, std::string_view http_charset = {});
+DecodedDocument decode_owned_html(std::string&& bytes, std::string_view http_charset = {},
+                                  std::string_view user_charset = {});
+
+// True when pages in `label` can be decoded (iconv knows it, after the WHATWG aliases).
+bool is_supported_charset(std::string_view label);
 
 // The charset parameter of a Content-Type value ("text/html; charset=UTF-8" -> "utf-8"), or "".
 std::string charset_from_content_type(std::string_view content_type);

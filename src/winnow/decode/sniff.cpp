@@ -59,19 +59,25 @@ std::string binary_format(std::string_view bytes) {
     return {};
 }
 
+namespace {
+
 // The most gunzip reserves from what the gzip trailer says (a corrupt trailer may say anything).
 constexpr std::size_t k_max_reserved_bytes = 256 * 1024 * 1024;
 
-Result<std::string> gunzip(std::string_view bytes, std::size_t max_bytes) {
+enum class Wrapper { gzip, zlib, raw };
+
+// Inflates the whole of `bytes`; for gzip, concatenated members one after another.
+Result<std::string> inflate_all(std::string_view bytes, Wrapper wrapper, std::size_t max_bytes) {
     z_stream stream{};
-    // 16 + MAX_WBITS: gzip header; concatenated members are read one after another below.
-    if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) return fail(ErrorKind::internal, "zlib: cannot initialise");
+    // 16 + MAX_WBITS: a gzip header; MAX_WBITS: a zlib header; -MAX_WBITS: raw deflate.
+    int window_bits = wrapper == Wrapper::gzip ? 16 + MAX_WBITS : wrapper == Wrapper::zlib ? MAX_WBITS : -MAX_WBITS;
+    if (inflateInit2(&stream, window_bits) != Z_OK) return fail(ErrorKind::internal, "zlib: cannot initialise");
     stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
     stream.avail_in = static_cast<uInt>(bytes.size());
     std::string out;
     // The gzip trailer gives the inflated size (of the last member, modulo 2^32): reserving it
     // saves the copies of a growing string, which for a large page hold it twice.
-    if (bytes.size() >= 18) {
+    if (wrapper == Wrapper::gzip && bytes.size() >= 18) {
         const auto* tail = reinterpret_cast<const unsigned char*>(bytes.data() + bytes.size() - 4);
         const std::size_t stated = tail[0] | (tail[1] << 8) | (tail[2] << 16) | (std::size_t{tail[3]} << 24);
         if (stated <= (max_bytes ? max_bytes : k_max_reserved_bytes) && stated <= k_max_reserved_bytes) out.reserve(stated);
@@ -88,7 +94,7 @@ Result<std::string> gunzip(std::string_view bytes, std::size_t max_bytes) {
             return fail(ErrorKind::too_large, "over the limit of " + std::to_string(max_bytes) + " bytes once decompressed");
         }
         if (rc == Z_STREAM_END) {
-            if (stream.avail_in == 0) break;
+            if (stream.avail_in == 0 || wrapper != Wrapper::gzip) break;
             inflateReset(&stream);  // another gzip member follows
             continue;
         }
@@ -100,8 +106,22 @@ Result<std::string> gunzip(std::string_view bytes, std::size_t max_bytes) {
     }
     inflateEnd(&stream);
     if (rc != Z_STREAM_END)
-        return fail(ErrorKind::bad_input, std::string("corrupt gzip data") + (stream.msg ? std::string(": ") + stream.msg : ""));
+        return fail(ErrorKind::bad_input, std::string(wrapper == Wrapper::gzip ? "corrupt gzip data" : "corrupt deflate data") +
+                                              (stream.msg ? std::string(": ") + stream.msg : ""));
     return out;
+}
+
+}  // namespace
+
+Result<std::string> gunzip(std::string_view bytes, std::size_t max_bytes) {
+    return inflate_all(bytes, Wrapper::gzip, max_bytes);
+}
+
+Result<std::string> inflate_deflate(std::string_view bytes, std::size_t max_bytes) {
+    // RFC 1950 header: compression method 8 in the low nibble, header checksum a multiple of 31.
+    bool zlib_wrapped = bytes.size() >= 2 && (static_cast<unsigned char>(bytes[0]) & 0x0F) == 8 &&
+                        ((static_cast<unsigned char>(bytes[0]) << 8) | static_cast<unsigned char>(bytes[1])) % 31 == 0;
+    return inflate_all(bytes, zlib_wrapped ? Wrapper::zlib : Wrapper::raw, max_bytes);
 }
 
 }  // namespace winnow::decode

@@ -18,4 +18,8 @@ bool is_gzip(std::string_view bytes);
 // Inflates gzip data; refuses output over `max_bytes` (0 = no limit) without inflating it all.
 Result<std::string> gunzip(std::string_view bytes, std::size_t max_bytes);
 
+// Inflates HTTP "deflate" data: zlib-wrapped (RFC 1950) as the standard says, or raw deflate
+// (RFC 1951) as some servers send it; the same limit as gunzip.
+Result<std::string> inflate_deflate(std::string_view bytes, std::size_t max_bytes);
+
 }  // namespace winnow::decode

@@ -73,14 +73,15 @@ Result<extract::Article> clean_decoded(decode::DecodedDocument&& decoded, const 
 
 Result<extract::Article> clean_page(std::string_view bytes, const PageContext& context, const CleanOptions& options) {
     if (auto checked = check_page(bytes); !checked) return std::unexpected(checked.error());
-    return clean_decoded(decode::decode_html(bytes, decode::charset_from_content_type(context.content_type)), context,
-                         options);
+    return clean_decoded(decode::decode_html(bytes, decode::charset_from_content_type(context.content_type), context.encoding),
+                         context, options);
 }
 
 Result<extract::Article> clean_page(std::string&& bytes, const PageContext& context, const CleanOptions& options) {
     if (auto checked = check_page(bytes); !checked) return std::unexpected(checked.error());
-    return clean_decoded(decode::decode_owned_html(std::move(bytes), decode::charset_from_content_type(context.content_type)),
-                         context, options);
+    return clean_decoded(
+        decode::decode_owned_html(std::move(bytes), decode::charset_from_content_type(context.content_type), context.encoding),
+        context, options);
 }
 
 }  // namespace winnow::pipeline

@@ -18,6 +18,7 @@ struct PageContext {
     std::string url;           // final URL, or the one given with --url; may be empty
     std::string content_type;  // the HTTP Content-Type, if the page came over HTTP
     std::string profile;       // a profile forced by the caller, or empty
+    std::string encoding;      // `--encoding`: read the bytes in this charset whatever the page declares
 };
 
 struct CleanOptions {

@@ -1,7 +1,6 @@
 #include "winnow/run/run.hpp"
 
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -13,6 +12,7 @@
 #include "winnow/run/sources.hpp"
 #include "winnow/util/atomic_file.hpp"
 #include "winnow/util/ordered_pool.hpp"
+#include "winnow/util/time.hpp"
 #include "winnow/write/json_writer.hpp"
 #include "winnow/write/text_writer.hpp"
 
@@ -25,15 +25,6 @@ constexpr const char* k_manifest_name = "manifest.jsonl";
 // A transaction is also committed after this long, so that a slow run (few hosts, long delays)
 // does not keep many finished pages uncommitted.
 constexpr std::chrono::seconds k_max_transaction_age{5};
-
-std::string utc_now() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
-}
 
 std::string primary_extension(OutputFormat format) { return format == OutputFormat::json ? ".json" : ".txt"; }
 
@@ -58,8 +49,10 @@ bool has_new_body(const PageResponse& response) { return response.ok() && !respo
 // Cleans a fetched page, taking its body (safe on any thread: it reads only the page and the
 // profiles).
 Result<CleanedArticle> clean_response(const QueueEntry& entry, PageResponse& response, const RunOptions& options) {
-    pipeline::PageContext context{response.final_url.empty() ? entry.url : response.final_url, response.content_type,
-                                  entry.profile};
+    pipeline::PageContext context;
+    context.url = response.final_url.empty() ? entry.url : response.final_url;
+    context.content_type = response.content_type;
+    context.profile = entry.profile;
     pipeline::CleanOptions clean_options;
     clean_options.profiles = options.profiles;
     auto article = pipeline::clean_page(std::move(response.body), context, clean_options);

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <random>
 #include <system_error>
+#include <utility>
 
 namespace winnow {
 namespace fs = std::filesystem;
@@ -42,7 +43,7 @@ Result<void> write_all(int fd, std::string_view content, const fs::path& shown) 
 
 }  // namespace
 
-Result<void> write_atomically(const fs::path& path, std::string_view content) {
+Result<AtomicFile> AtomicFile::create(const fs::path& path) {
     std::error_code ec;
     if (path.has_parent_path()) {
         fs::create_directories(path.parent_path(), ec);
@@ -52,21 +53,49 @@ Result<void> write_atomically(const fs::path& path, std::string_view content) {
     fs::path tmp = temporary_name_for(path);
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) return fail(ErrorKind::io, path.string() + ": cannot create: " + errno_text());
-    auto written = write_all(fd, content, path);
-    bool synced = written && ::fsync(fd) == 0;
-    std::string sync_error = synced ? "" : errno_text();
-    ::close(fd);
-    if (!written || !synced) {
-        ::unlink(tmp.c_str());
-        if (!written) return std::unexpected(written.error());
-        return fail(ErrorKind::io, path.string() + ": cannot flush: " + sync_error);
-    }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    return AtomicFile(path, std::move(tmp), fd);
+}
+
+AtomicFile::AtomicFile(AtomicFile&& other) noexcept
+    : m_path(std::move(other.m_path)), m_temporary(std::move(other.m_temporary)), m_fd(std::exchange(other.m_fd, -1)) {}
+
+AtomicFile::~AtomicFile() { discard(); }
+
+void AtomicFile::discard() {
+    if (m_fd < 0) return;
+    ::close(m_fd);
+    ::unlink(m_temporary.c_str());
+    m_fd = -1;
+}
+
+Result<void> AtomicFile::write(std::string_view content) {
+    if (m_fd < 0) return fail(ErrorKind::internal, m_path.string() + ": write after commit");
+    auto written = write_all(m_fd, content, m_path);
+    if (!written) discard();
+    return written;
+}
+
+Result<void> AtomicFile::commit() {
+    if (m_fd < 0) return fail(ErrorKind::internal, m_path.string() + ": committed twice");
+    if (::fsync(m_fd) != 0) {
         std::string why = errno_text();
-        ::unlink(tmp.c_str());
-        return fail(ErrorKind::io, path.string() + ": cannot rename into place: " + why);
+        discard();
+        return fail(ErrorKind::io, m_path.string() + ": cannot flush: " + why);
+    }
+    ::close(std::exchange(m_fd, -1));
+    if (::rename(m_temporary.c_str(), m_path.c_str()) != 0) {
+        std::string why = errno_text();
+        ::unlink(m_temporary.c_str());
+        return fail(ErrorKind::io, m_path.string() + ": cannot rename into place: " + why);
     }
     return {};
+}
+
+Result<void> write_atomically(const fs::path& path, std::string_view content) {
+    auto file = AtomicFile::create(path);
+    if (!file) return std::unexpected(file.error());
+    if (auto written = file->write(content); !written) return written;
+    return file->commit();
 }
 
 Result<std::string> read_file(const fs::path& path, std::size_t max_bytes) {

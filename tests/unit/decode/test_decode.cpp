@@ -193,4 +193,28 @@ TEST_CASE("decode_owned_html gives what decode_html gives, taking the page", "[d
         CHECK(taken.charset == expected.charset);
         CHECK(taken.source == expected.source);
     }
+    // And with --encoding.
+    auto expected = decode_html("<p>\xCF\xF0\xE8</p>", "", "windows-1251");
+    CHECK(decode_owned_html(std::string("<p>\xCF\xF0\xE8</p>"), "", "windows-1251").text == expected.text);
+}
+
+TEST_CASE("decode: --encoding overrides the meta tag and the HTTP header, but not a byte-order mark", "[decode][encoding]") {
+    const std::string page = "<html><head><meta charset=\"gb2312\"></head><body><p>" + k_chinese + "</p></body></html>";
+    auto declared = decode_html(page);
+    CHECK(declared.text.find(k_chinese) == std::string::npos);  // read as the gb2312 it claims: garbled
+    auto forced = decode_html(page, "windows-1252", "utf-8");
+    CHECK(forced.source == CharsetSource::user);
+    CHECK(forced.charset == "utf-8");
+    CHECK(forced.text.find(k_chinese) != std::string::npos);
+    auto legacy = decode_html(encode("<p>" + k_russian + "</p>", "WINDOWS-1251"), "utf-8", "windows-1251");
+    CHECK(legacy.text.find(k_russian) != std::string::npos);
+    auto bom = decode_html("\xEF\xBB\xBF<p>" + k_chinese + "</p>", "", "windows-1252");
+    CHECK(bom.source == CharsetSource::byte_order_mark);
+    CHECK(bom.text.find(k_chinese) != std::string::npos);
+}
+
+TEST_CASE("supported charsets are the ones iconv knows, WHATWG aliases included", "[decode][encoding]") {
+    for (const char* name : {"utf-8", "UTF8", "latin1", "windows-1251", "gb2312", "Shift_JIS", "euc-kr", "big5"})
+        CHECK(winnow::decode::is_supported_charset(name));
+    for (const char* name : {"", "no-such-charset", "utf-9"}) CHECK_FALSE(winnow::decode::is_supported_charset(name));
 }
