@@ -119,6 +119,7 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& clean
     // default; text on a terminal stays one page at a time unless asked. The output is the same.
     const bool batch_format = format == pipeline::OutputFormat::jsonl || format == pipeline::OutputFormat::warc;
     const bool to_folder = batch && !settings.output.empty() && !batch_format;
+    options.stop = &g_stop_requested;
     options.jobs = settings.jobs >= 0 ? static_cast<unsigned>(settings.jobs) : batch && (batch_format || to_folder) ? 0 : 1;
 
     // A stopped batch writes no output file (standard output has what was cleaned) and exits 130.

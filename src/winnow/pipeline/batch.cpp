@@ -47,18 +47,30 @@ CleanedItem clean_item(InputItem item, const BatchOptions& options) {
 BatchCounts clean_batch(InputSource& source, const BatchOptions& options, const std::function<bool(CleanedItem&&)>& deliver) {
     BatchCounts counts;
     bool stopped = false;
-    // Two items per thread in the pool: enough to keep every thread busy, few pages in memory.
+    // The pool's window (eight items per thread) holds results waiting for their turn, which are
+    // small: a page's bytes are released once it is cleaned.
     const unsigned jobs = options.jobs ? options.jobs : hardware_jobs();
+    auto stop_requested = [&options] { return options.stop && options.stop->load(); };
     OrderedPool<InputItem, CleanedItem> pool(
-        jobs, [&options](InputItem& item) { return clean_item(std::move(item), options); },
+        jobs,
+        [&](InputItem& item) {
+            if (!stop_requested()) return clean_item(std::move(item), options);
+            CleanedItem skipped;  // after a stop nothing new is fetched or read
+            skipped.article = fail(ErrorKind::interrupted, item.label() + ": not cleaned (stopped)");
+            skipped.input = std::move(item);
+            return skipped;
+        },
         [&](CleanedItem&& cleaned) {
             if (stopped) return;  // results still in the pool after a stop are dropped
+            if (!cleaned.article && cleaned.article.error().kind == ErrorKind::interrupted) {
+                stopped = true;
+                return;
+            }
             ++counts.inputs;
             if (!cleaned.article) ++counts.failed;
             stopped = !deliver(std::move(cleaned));
-        },
-        2 * std::size_t{jobs});
-    while (!stopped) {
+        });
+    while (!stopped && !stop_requested()) {
         auto item = source.next();
         if (!item) break;
         pool.submit(std::move(*item));

@@ -11,6 +11,7 @@
 // being delivered, so memory does not grow with the batch.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <string>
 
@@ -28,6 +29,9 @@ struct BatchOptions {
     std::string url;       // --url: the address of files and standard input
     std::string encoding;  // --encoding: the charset of every page, whatever it declares
     unsigned jobs = 1;     // threads that load and clean (0: one per core); the output is the same
+    // Set (by SIGINT or SIGTERM): no input is started any more; the batch ends after the one it
+    // is delivering.
+    const std::atomic<bool>* stop = nullptr;
 };
 
 struct CleanedItem {
