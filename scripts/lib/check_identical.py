@@ -53,9 +53,11 @@ def main():
             sys.exit(f"check-identical: no pages for {name} in {datasets}")
         total += len(files)
         for label, options in (("profiles", []), ("--no-profiles", ["--no-profiles"])):
-            scanned, _ = clean(args.winnow, files, options)
+            scanned, _ = clean(args.winnow, files, options + ["--jobs", "2"])
             whole, _ = clean(args.winnow, files, options + ["--no-prescan"])
             ok &= compare(name, f"clean jsonl ({label}), scan vs --no-prescan", files, scanned, whole)
+            one_thread, _ = clean(args.winnow, files, options + ["--jobs", "1"])
+            ok &= compare(name, f"clean jsonl ({label}), --jobs 2 vs --jobs 1", files, scanned, one_thread)
             if args.against:
                 other, _ = clean(args.against, files, options)
                 ok &= compare(name, f"clean jsonl ({label}), this build vs --against", files, scanned, other)

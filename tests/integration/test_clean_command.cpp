@@ -270,7 +270,29 @@ TEST_CASE("usage errors exit 2", "[clean][usage]") {
     CHECK(version.out.find("winnow") != std::string::npos);
 }
 
-TEST_CASE("clean --format markdown: title, lists, links only with --links; .md files in a folder", "[clean][markdown]") {
+TEST_CASE("an exception inside the library ends with one line naming the input and status 70", "[clean][internal]") {
+    // The test hook (src/winnow/util/test_hooks.hpp) throws inside clean_page, after parsing.
+    TemporaryFolder dir;
+    write_file(dir.file("page.html"), k_article_page);
+    write_file(dir.file("second.html"), k_article_page);
+    for (const char* thrown : {"bad_alloc", "a deliberate test exception"}) {
+        auto r = winnow::test::run_process({"/usr/bin/env", std::string("WINNOW_TEST_THROW=") + thrown, WINNOW_BINARY,
+                                            "clean", "-o", dir.file("out"), dir.file("page.html"), dir.file("second.html")});
+        INFO(r.err);
+        CHECK(r.status == 70);
+        const std::string expected = "winnow: " + dir.file("page.html") + ": internal error: " +
+                                     (thrown == std::string("bad_alloc") ? "out of memory (std::bad_alloc)"
+                                                                         : std::string(thrown)) + "\n";
+        CHECK(r.err == expected);  // one line, naming the input being cleaned
+        CHECK(r.out.empty());
+        CHECK_FALSE(fs::exists(dir.file("out")));  // nothing half-written
+    }
+    // Without the hook the same command succeeds.
+    auto fine = run_winnow({"clean", "-o", dir.file("out"), dir.file("page.html"), dir.file("second.html")});
+    CHECK(fine.status == 0);
+}
+
+TEST_CASE("clean --format markdown: title, lists, links only with --links, .md files in a folder", "[clean][markdown]") {
     TemporaryFolder tmp;
     const std::string page = tmp.file("page.html");
     write_file(page, k_article_page);
@@ -294,7 +316,7 @@ TEST_CASE("clean --format markdown: title, lists, links only with --links; .md f
     CHECK(fs::exists(tmp.file("out/linked.md")));
 }
 
-TEST_CASE("clean --front-matter: a YAML block before the text; options that need Markdown are refused", "[clean][markdown]") {
+TEST_CASE("clean --front-matter: a YAML block before the text, options that need Markdown are refused", "[clean][markdown]") {
     TemporaryFolder tmp;
     const std::string page = tmp.file("page.html");
     write_file(page, k_article_page);

@@ -93,7 +93,7 @@ TEST_CASE("clean -i: usage errors exit 2 before anything is cleaned or written",
     CHECK(twice.err == "winnow: standard input ('-', '-i -') can be read only once\n");
 }
 
-TEST_CASE("clean -r cleans every page and WARC file under a folder; -o mirrors the tree", "[clean][inputs]") {
+TEST_CASE("clean -r cleans every page and WARC file under a folder, -o mirrors the tree", "[clean][inputs]") {
     TemporaryFolder dir;
     const fs::path site = dir.file("site");
     write_pages(site);

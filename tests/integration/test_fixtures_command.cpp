@@ -78,7 +78,7 @@ private:
 
 }  // namespace
 
-TEST_CASE("winnow fixtures: add a file, check passes; an edited text fails with a diff; regen fixes it", "[fixtures][integration]") {
+TEST_CASE("winnow fixtures: add a file, check passes, an edited text fails with a diff, regen fixes it", "[fixtures][integration]") {
     TemporaryFolder tmp;
     write_text(fs::path(tmp.path()) / "story.html", article_page("Library budget approved", "Residents welcomed the decision."));
     const std::string corpus = quoted((fs::path(tmp.path()) / "corpus").string());
@@ -201,7 +201,7 @@ TEST_CASE("winnow fixtures add URL: stores the page as served with its metadata"
     CHECK(missing.err.find("404") != std::string::npos);
 }
 
-TEST_CASE("winnow fixtures: NAME.md is checked as Markdown with NAME.json's options; regen --format markdown creates it",
+TEST_CASE("winnow fixtures: NAME.md is checked as Markdown with NAME.json's options, regen --format markdown creates it",
           "[fixtures][integration][markdown]") {
     TemporaryFolder tmp;
     const fs::path corpus = fs::path(tmp.path()) / "corpus";

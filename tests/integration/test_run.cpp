@@ -391,7 +391,7 @@ TEST_CASE("winnow run: killed with kill -9 midway, the next run ends as an unint
     check_consistent(dir);
 }
 
-TEST_CASE("winnow run: SIGTERM stops new fetches, commits, exits 130; the next run finishes", "[run][e2e]") {
+TEST_CASE("winnow run: SIGTERM stops new fetches, commits, exits 130, the next run finishes", "[run][e2e]") {
     RunSite site(14);
     TemporaryFolder work;
     fs::path dir = work.path();

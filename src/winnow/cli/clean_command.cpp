@@ -17,6 +17,7 @@
 #include "winnow/pipeline/batch.hpp"
 #include "winnow/pipeline/batch_output.hpp"
 #include "winnow/pipeline/input_source.hpp"
+#include "winnow/util/limits.hpp"
 
 namespace winnow::cli {
 namespace {
@@ -32,7 +33,7 @@ struct CleanSettings {
     bool links = false;
     bool images = false;
     bool front_matter = false;
-    std::size_t max_bytes = 20 * 1024 * 1024;
+    std::size_t max_bytes = k_default_max_page_bytes;
     long timeout = 30;
     bool explain = false;
     bool no_prescan = false;
@@ -71,8 +72,6 @@ void report(const pipeline::CleanedItem& cleaned, bool explain, bool batch) {
             std::cerr << (batch ? label + ": " : "") << "removed (" << removal.rule << "): " << removal.text << "\n";
 }
 
-int exit_status_for(const Error& error) { return error.kind == ErrorKind::usage ? k_exit_usage : k_exit_some_failed; }
-
 int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& clean_options) {
     if (settings.inputs.empty() && settings.input_lists.empty()) {
         std::cerr << "winnow: nothing to clean: give URLs, files, folders (with -r), WARC files, - or -i FILE\n";
@@ -95,7 +94,7 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& clean
                                               {.recursive = settings.recursive, .max_bytes = settings.max_bytes});
     if (!source) {
         std::cerr << "winnow: " << source.error().message << "\n";
-        return k_exit_usage;
+        return exit_status_for(source.error());
     }
     const bool batch = source->is_batch();
     auto output = pipeline::BatchOutput::open({.format = format,
@@ -121,6 +120,9 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& clean
     const bool to_folder = batch && !settings.output.empty() && !batch_format;
     options.stop = &g_stop_requested;
     options.jobs = settings.jobs >= 0 ? static_cast<unsigned>(settings.jobs) : batch && (batch_format || to_folder) ? 0 : 1;
+    // An exception escaping the library while an input is cleaned is reported naming it.
+    CurrentInput current("");
+    options.starting = [&current](const pipeline::InputItem& item) { current.update(item.label()); };
 
     // A stopped batch writes no output file (standard output has what was cleaned) and exits 130.
     install_stop_handlers();
@@ -155,7 +157,7 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& clean
     if (output_failed) return k_exit_some_failed;  // the output file, if any, is not put in place
     if (auto finished = (*output)->finish(); !finished) {
         std::cerr << "winnow: " << finished.error().message << "\n";
-        return k_exit_some_failed;
+        return exit_status_for(finished.error());
     }
     return failed ? k_exit_some_failed : k_exit_ok;
 }
@@ -227,7 +229,7 @@ void add_clean_command(CLI::App& app, int& status) {
         auto profile_set = profiles::ProfileSet::load(profile_sources(settings->profiles));
         if (!profile_set) {
             std::cerr << "winnow: " << profile_set.error().message << "\n";
-            status = k_exit_usage;
+            status = exit_status_for(profile_set.error());
             return;
         }
         pipeline::CleanOptions options;

@@ -12,6 +12,7 @@
 #include "winnow/cli/exit_status.hpp"
 #include "winnow/fetch/fetcher.hpp"
 #include "winnow/util/atomic_file.hpp"
+#include "winnow/util/limits.hpp"
 
 namespace winnow::cli {
 namespace {
@@ -21,7 +22,7 @@ struct FetchSettings {
     std::string output;
     bool headers = false;
     long timeout = 30;
-    std::size_t max_bytes = 20 * 1024 * 1024;
+    std::size_t max_bytes = k_default_max_page_bytes;
     std::string user_agent;
     std::string etag;
     std::string last_modified;
@@ -37,6 +38,7 @@ std::string render_headers(const fetch::FetchResult& result) {
 }
 
 int run_fetch(const FetchSettings& settings) {
+    CurrentInput current(settings.url);
     fetch::FetchOptions options;
     options.robots = false;
     options.total_timeout = std::chrono::seconds(settings.timeout);
@@ -55,7 +57,7 @@ int run_fetch(const FetchSettings& settings) {
     if (!settings.output.empty()) {
         if (auto written = write_atomically(settings.output, content); !written) {
             std::cerr << "winnow: " << written.error().message << "\n";
-            return k_exit_some_failed;
+            return exit_status_for(written.error());
         }
         return k_exit_ok;
     }

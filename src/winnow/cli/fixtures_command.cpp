@@ -1,19 +1,19 @@
 // `winnow fixtures add|regen|check`: golden corpora of saved pages and their expected text.
-// The library (src/winnow/fixtures) does the work; this file prints reports and picks the exit
+// The library (src/winnow/corpus) does the work; this file prints reports and picks the exit
 // status: 0 all good; 1 a fixture differs, a page failed or the corpus has a problem; 2 usage
 // (bad options, CORPUS not a folder, `add` over an existing fixture without --force).
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 #include <memory>
-#include <optional>
 
 #include "winnow/cli/cli.hpp"
 #include "winnow/cli/exit_status.hpp"
 #include "winnow/cli/profile_options.hpp"
-#include "winnow/fixtures/corpus.hpp"
-#include "winnow/fixtures/corpus_runner.hpp"
-#include "winnow/fixtures/fixture_add.hpp"
+#include "winnow/corpus/corpus.hpp"
+#include "winnow/corpus/corpus_runner.hpp"
+#include "winnow/corpus/fixture_add.hpp"
+#include "winnow/util/limits.hpp"
 #include "winnow/write/document_writer.hpp"
 
 namespace winnow::cli {
@@ -28,7 +28,7 @@ struct FixturesSettings {
     std::string name;
     std::string url;
     bool force = false;
-    std::size_t max_bytes = 20 * 1024 * 1024;
+    std::size_t max_bytes = k_default_max_page_bytes;
     long timeout = 30;
     // regen
     std::vector<std::string> names;
@@ -48,32 +48,25 @@ pipeline::CleanOptions corpus_clean_options(const profiles::ProfileSet& profile_
     return options;
 }
 
-// Loads the profiles the settings ask for; a broken profile is reported and is a usage error.
-std::optional<profiles::ProfileSet> load_profiles(const FixturesSettings& settings) {
+// Loads the profiles the settings ask for; a broken profile is reported (a config error).
+Result<profiles::ProfileSet> load_profiles(const FixturesSettings& settings) {
     auto profile_set = profiles::ProfileSet::load(profile_sources(settings.profiles));
-    if (!profile_set) {
-        std::cerr << "winnow: " << profile_set.error().message << "\n";
-        return std::nullopt;
-    }
-    return std::move(*profile_set);
+    if (!profile_set) std::cerr << "winnow: " << profile_set.error().message << "\n";
+    return profile_set;
 }
 
-int status_for(const Error& error) {
-    return error.kind == ErrorKind::usage || error.kind == ErrorKind::config ? k_exit_usage : k_exit_some_failed;
-}
-
-void print_problems(const std::vector<fixtures::CorpusProblem>& problems) {
+void print_problems(const std::vector<corpus::CorpusProblem>& problems) {
     for (const auto& problem : problems) std::cerr << "winnow: " << problem.message() << "\n";
 }
 
-Result<fixtures::Corpus> open_corpus(const std::string& folder) {
-    auto corpus = fixtures::scan_corpus(folder);
-    if (!corpus) std::cerr << "winnow: " << corpus.error().message << "\n";
-    return corpus;
+Result<corpus::Corpus> open_corpus(const std::string& folder) {
+    auto scanned = corpus::scan_corpus(folder);
+    if (!scanned) std::cerr << "winnow: " << scanned.error().message << "\n";
+    return scanned;
 }
 
 int run_add(const FixturesSettings& settings) {
-    fixtures::AddRequest request;
+    corpus::AddRequest request;
     request.corpus = settings.corpus;
     request.input = settings.input;
     request.name = settings.name;
@@ -81,12 +74,13 @@ int run_add(const FixturesSettings& settings) {
     request.force = settings.force;
     request.load.max_bytes = settings.max_bytes;
     request.load.fetch.total_timeout = std::chrono::seconds(settings.timeout);
+    CurrentInput current(settings.input);
     auto profile_set = load_profiles(settings);
-    if (!profile_set) return k_exit_usage;
-    auto added = fixtures::add_fixture(request, corpus_clean_options(*profile_set));
+    if (!profile_set) return exit_status_for(profile_set.error());
+    auto added = corpus::add_fixture(request, corpus_clean_options(*profile_set));
     if (!added) {
         std::cerr << "winnow: " << added.error().message << "\n";
-        return status_for(added.error());
+        return exit_status_for(added.error());
     }
     std::cout << "added " << added->name << ": " << added->page.string();
     if (!added->meta.empty()) std::cout << ", " << added->meta.string();
@@ -95,12 +89,13 @@ int run_add(const FixturesSettings& settings) {
 }
 
 int run_regen(const FixturesSettings& settings) {
-    auto corpus = open_corpus(settings.corpus);
-    if (!corpus) return corpus.error().kind == ErrorKind::io ? k_exit_some_failed : k_exit_usage;
+    CurrentInput current(settings.corpus);
+    auto scanned = open_corpus(settings.corpus);
+    if (!scanned) return exit_status_for(scanned.error());
     auto profile_set = load_profiles(settings);
-    if (!profile_set) return k_exit_usage;
-    auto report = fixtures::regen_corpus(*corpus, settings.names, corpus_clean_options(*profile_set), settings.jobs,
-                                         *write::parse_document_format(settings.create_format));
+    if (!profile_set) return exit_status_for(profile_set.error());
+    auto report = corpus::regen_corpus(*scanned, settings.names, corpus_clean_options(*profile_set), settings.jobs,
+                                       *write::parse_document_format(settings.create_format));
     std::size_t added = 0, removed = 0;
     for (const auto& change : report.changes) {
         std::cout << change.file << ": " << (change.created ? "created, " : "") << "+" << change.added << " -"
@@ -117,14 +112,15 @@ int run_regen(const FixturesSettings& settings) {
 }
 
 int run_check(const FixturesSettings& settings) {
-    auto corpus = open_corpus(settings.corpus);
-    if (!corpus) return corpus.error().kind == ErrorKind::io ? k_exit_some_failed : k_exit_usage;
-    fixtures::CheckOptions check;
+    CurrentInput current(settings.corpus);
+    auto scanned = open_corpus(settings.corpus);
+    if (!scanned) return exit_status_for(scanned.error());
+    corpus::CheckOptions check;
     check.jobs = settings.jobs;
     check.max_diff_lines = settings.max_diff_lines;
     auto profile_set = load_profiles(settings);
-    if (!profile_set) return k_exit_usage;
-    auto report = fixtures::check_corpus(*corpus, corpus_clean_options(*profile_set), check);
+    if (!profile_set) return exit_status_for(profile_set.error());
+    auto report = corpus::check_corpus(*scanned, corpus_clean_options(*profile_set), check);
     for (const auto& differing : report.differing) std::cout << differing.diff;
     print_problems(report.problems);
     std::cout << "check " << settings.corpus << ": " << report.equal << " of " << report.checked << " fixtures equal";

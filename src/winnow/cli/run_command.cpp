@@ -64,15 +64,16 @@ run::OutputFormat parse_format(const std::string& name) {
 }
 
 int run_command(const RunSettings& settings) {
+    CurrentInput current(settings.config);
     auto config = run::load_config(settings.config);
     if (!config) {
         std::cerr << config.error().message << "\nwinnow: " << settings.config << ": configuration refused, nothing fetched\n";
-        return k_exit_usage;
+        return exit_status_for(config.error());
     }
     auto profile_set = load_profiles(settings, *config);
     if (!profile_set) {
         std::cerr << profile_set.error().message << "\nwinnow: " << settings.config << ": configuration refused, nothing fetched\n";
-        return k_exit_usage;
+        return exit_status_for(profile_set.error());
     }
     if (settings.check) {
         if (!settings.quiet)
@@ -82,19 +83,20 @@ int run_command(const RunSettings& settings) {
     auto lock = run::StateLock::acquire(config->state);
     if (!lock) {
         std::cerr << "winnow: " << lock.error().message << "\n";
-        return lock.error().kind == ErrorKind::busy ? k_exit_locked : k_exit_some_failed;
+        return exit_status_for(lock.error());
     }
     auto store = run::StateStore::open(config->state);
     if (!store) {
         std::cerr << "winnow: " << store.error().message << "\n";
-        return k_exit_usage;
+        return exit_status_for(store.error());
     }
     std::ofstream log;
     if (!settings.log.empty()) {
         log.open(settings.log, std::ios::app);
         if (!log) {
-            std::cerr << "winnow: " << settings.log << ": cannot open the log file\n";
-            return k_exit_usage;
+            const Error error{ErrorKind::io, settings.log + ": cannot open the log file"};
+            std::cerr << "winnow: " << error.message << "\n";
+            return exit_status_for(error);
         }
     }
     install_stop_handlers();
@@ -128,7 +130,7 @@ int run_command(const RunSettings& settings) {
     }
     if (!summary) {
         std::cerr << "winnow: " << summary.error().message << "\n";
-        return k_exit_some_failed;
+        return exit_status_for(summary.error());
     }
     bool all_well = summary->failed == 0 && summary->source_failures == 0 && !g_stop_requested.load();
     if (summary->resumed && !settings.quiet)

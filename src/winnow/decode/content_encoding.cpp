@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <vector>
 
 #include "winnow/decode/sniff.hpp"
+#include "winnow/util/ascii.hpp"
 
 namespace winnow::decode {
 namespace {
@@ -35,21 +35,13 @@ Result<std::string> brotli_decompress(std::string_view data, std::size_t max_byt
     return out;
 }
 
-std::string lower_trimmed(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
 }  // namespace
 
 Result<std::string> decode_content_encoding(std::string body, std::string_view encoding, std::size_t max_bytes) {
     std::vector<std::string> codings;
     for (std::size_t at = 0; at <= encoding.size();) {
         std::size_t comma = std::min(encoding.find(',', at), encoding.size());
-        std::string coding = lower_trimmed(encoding.substr(at, comma - at));
+        std::string coding = ascii::lower(ascii::trim(encoding.substr(at, comma - at)));
         if (!coding.empty() && coding != "identity") codings.push_back(std::move(coding));
         at = comma + 1;
     }

@@ -5,10 +5,11 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+
+#include "winnow/util/ascii.hpp"
 
 namespace winnow::decode {
 namespace {
@@ -26,20 +27,14 @@ constexpr double k_tolerated_invalid_share = 0.002;
 
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
 std::string trim_quotes_and_space(std::string_view s) {
-    while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.front())) || s.front() == '"' || s.front() == '\''))
+    while (!s.empty() && (ascii::is_space(s.front()) || s.front() == '"' || s.front() == '\''))
         s.remove_prefix(1);
     std::size_t end = 0;
-    while (end < s.size() && !std::isspace(static_cast<unsigned char>(s[end])) && s[end] != '"' && s[end] != '\'' &&
+    while (end < s.size() && !ascii::is_space(s[end]) && s[end] != '"' && s[end] != '\'' &&
            s[end] != ';' && s[end] != '>' && s[end] != '/')
         ++end;
-    return lower(s.substr(0, end));
+    return ascii::lower(s.substr(0, end));
 }
 
 // The labels browsers treat as something else (WHATWG Encoding standard): decoding a page as
@@ -114,7 +109,7 @@ std::string detect_charset(std::string_view bytes) {
     uchardet_t detector = uchardet_new();
     uchardet_handle_data(detector, bytes.data(), std::min(bytes.size(), k_detect_bytes));
     uchardet_data_end(detector);
-    std::string guess = lower(uchardet_get_charset(detector));
+    std::string guess = ascii::lower(uchardet_get_charset(detector));
     uchardet_delete(detector);
     return guess;
 }
@@ -214,14 +209,14 @@ bool convert_to_utf8(std::string_view bytes, std::string_view charset, std::stri
 }
 
 std::string charset_from_content_type(std::string_view content_type) {
-    std::string lowered = lower(content_type);
+    std::string lowered = ascii::lower(content_type);
     auto pos = lowered.find("charset=");
     if (pos == std::string::npos) return {};
     return trim_quotes_and_space(std::string_view(lowered).substr(pos + 8));
 }
 
 std::string charset_from_meta(std::string_view bytes) {
-    std::string head = lower(bytes.substr(0, k_meta_scan_bytes));
+    std::string head = ascii::lower(bytes.substr(0, k_meta_scan_bytes));
     std::size_t pos = 0;
     while ((pos = head.find("<meta", pos)) != std::string::npos) {
         std::size_t end = head.find('>', pos);
@@ -231,7 +226,7 @@ std::string charset_from_meta(std::string_view bytes) {
         auto at = tag.find("charset");
         if (at == std::string::npos) continue;
         std::string_view rest = tag.substr(at + 7);
-        while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.front()))) rest.remove_prefix(1);
+        while (!rest.empty() && ascii::is_space(rest.front())) rest.remove_prefix(1);
         if (rest.empty() || rest.front() != '=') continue;
         rest.remove_prefix(1);
         std::string label = trim_quotes_and_space(rest);
@@ -241,7 +236,7 @@ std::string charset_from_meta(std::string_view bytes) {
 }
 
 bool is_supported_charset(std::string_view label) {
-    std::string charset = canonical_charset(lower(label));
+    std::string charset = canonical_charset(ascii::lower(label));
     if (charset.empty()) return false;
     iconv_t cd = iconv_open("UTF-8", charset.c_str());
     if (cd == reinterpret_cast<iconv_t>(-1)) return false;
@@ -262,7 +257,7 @@ DecodedDocument decode_page(std::string_view bytes, std::string_view http_charse
         return from_charset(bytes.substr(2), "utf-16be", CharsetSource::byte_order_mark, owned);
 
     if (!user_charset.empty()) {
-        DecodedDocument doc = from_charset(bytes, lower(user_charset), CharsetSource::user, owned);
+        DecodedDocument doc = from_charset(bytes, ascii::lower(user_charset), CharsetSource::user, owned);
         if (doc.source != CharsetSource::fallback) return doc;
     }
 
@@ -274,7 +269,7 @@ DecodedDocument decode_page(std::string_view bytes, std::string_view http_charse
 
     for (auto [label, source] : {std::pair{std::string(http_charset), CharsetSource::http_header},
                                  std::pair{charset_from_meta(bytes), CharsetSource::meta_tag}}) {
-        label = canonical_charset(lower(label));
+        label = canonical_charset(ascii::lower(label));
         if (label.empty() || is_utf16_label(label)) continue;
         // A page declared UTF-8 that is far from valid UTF-8 was saved in another charset.
         if (label == "utf-8" && !mostly_utf8) continue;

@@ -5,9 +5,10 @@
 // sibling (removal is a mark here, not a change of structure).
 #include "winnow/dom/selector.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <cstdint>
+
+#include "winnow/util/ascii.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow::dom {
 
@@ -64,34 +65,9 @@ namespace {
 
 bool is_css_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-bool is_name_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
+bool is_name_start(unsigned char c) { return ascii::is_alpha(static_cast<char>(c)) || c == '_' || c >= 0x80; }
 
-bool is_name_char(unsigned char c) { return is_name_start(c) || std::isdigit(c) || c == '-'; }
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
+bool is_name_char(unsigned char c) { return is_name_start(c) || ascii::is_digit(static_cast<char>(c)) || c == '-'; }
 
 class Parser {
 public:
@@ -135,14 +111,13 @@ private:
         ++m_pos;  // the backslash
         std::uint32_t cp = 0;
         int digits = 0;
-        while (digits < 6 && !at_end() && std::isxdigit(static_cast<unsigned char>(m_s[m_pos]))) {
-            char h = static_cast<char>(std::tolower(static_cast<unsigned char>(m_s[m_pos])));
-            cp = cp * 16 + static_cast<std::uint32_t>(h <= '9' ? h - '0' : h - 'a' + 10);
+        while (digits < 6 && !at_end() && ascii::hex_value(m_s[m_pos]) >= 0) {
+            cp = cp * 16 + static_cast<std::uint32_t>(ascii::hex_value(m_s[m_pos]));
             ++digits;
             ++m_pos;
         }
         if (digits > 0) {
-            append_utf8(out, cp);
+            utf8::append(out, cp == 0 ? 0xFFFD : cp);  // CSS Syntax: U+0000 becomes U+FFFD
             if (!at_end() && is_css_space(m_s[m_pos])) ++m_pos;
             return;
         }
@@ -244,7 +219,7 @@ private:
         } else if (starts_identifier()) {
             auto name = parse_identifier("a tag name");
             if (!name) return std::unexpected(name.error());
-            compound.type = ascii_lower(*name);
+            compound.type = ascii::lower(*name);
         }
         if (peek() == '|') return error("namespaces are not supported");
         while (!at_end()) {
@@ -285,7 +260,7 @@ private:
         AttributeTest test;
         auto name = parse_identifier("an attribute name");
         if (!name) return std::unexpected(name.error());
-        test.name = ascii_lower(*name);
+        test.name = ascii::lower(*name);
         skip_spaces();
         if (peek() == '|' && peek(1) != '=') return error("namespaces are not supported");
         if (peek() == ']') {
@@ -342,7 +317,7 @@ private:
         if (end == std::string_view::npos) return error("unclosed '('");
         std::string text;
         for (std::size_t i = m_pos; i < end; ++i)
-            if (!is_css_space(m_s[i])) text += static_cast<char>(std::tolower(static_cast<unsigned char>(m_s[i])));
+            if (!is_css_space(m_s[i])) text += ascii::lower(m_s[i]);
         auto bad = [&] { return error("expected an+b, 'odd' or 'even' in :nth-child()", start); };
         NthTest nth;
         if (text == "odd") {
@@ -352,14 +327,14 @@ private:
         } else {
             // Spaces are allowed only around the sign of b ("2n + 1"), not inside a number.
             for (std::size_t i = m_pos + 1; i + 1 < end; ++i)
-                if (is_css_space(m_s[i]) && std::isdigit(static_cast<unsigned char>(m_s[i - 1])) &&
-                    std::isdigit(static_cast<unsigned char>(m_s[i + 1])))
+                if (is_css_space(m_s[i]) && ascii::is_digit(m_s[i - 1]) &&
+                    ascii::is_digit(m_s[i + 1]))
                     return bad();
             std::size_t n = text.find('n');
             auto parse_int = [](std::string_view digits, long& out) {
                 if (digits.empty() || digits.size() > 9) return false;
                 for (char d : digits)
-                    if (!std::isdigit(static_cast<unsigned char>(d))) return false;
+                    if (!ascii::is_digit(d)) return false;
                 out = std::stol(std::string(digits));
                 return true;
             };
@@ -404,7 +379,7 @@ private:
         if (peek() == ':') return error("pseudo-elements (::) never match an element", start);
         auto name_result = parse_identifier("a pseudo-class name after ':'");
         if (!name_result) return std::unexpected(name_result.error());
-        std::string name = ascii_lower(*name_result);
+        std::string name = ascii::lower(*name_result);
         Pseudo pseudo;
         if (name == "first-child") pseudo.kind = PseudoKind::first_child;
         else if (name == "last-child") pseudo.kind = PseudoKind::last_child;
@@ -437,14 +412,7 @@ private:
 
 // ---- matching --------------------------------------------------------------------------------
 
-bool ascii_iequal(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-    return true;
-}
-
-bool equal(std::string_view a, std::string_view b, bool ignore_case) { return ignore_case ? ascii_iequal(a, b) : a == b; }
+bool equal(std::string_view a, std::string_view b, bool ignore_case) { return ignore_case ? ascii::iequals(a, b) : a == b; }
 
 bool has_word(std::string_view list, std::string_view word, bool ignore_case) {
     if (word.empty()) return false;
@@ -476,7 +444,7 @@ bool attribute_matches(const Tree& tree, NodeId id, const AttributeTest& test) {
         case AttributeOp::substring: {
             if (want.empty()) return false;
             if (!ic) return value.find(want) != std::string_view::npos;
-            return ascii_lower(value).find(ascii_lower(want)) != std::string::npos;
+            return ascii::lower(value).find(ascii::lower(want)) != std::string::npos;
         }
     }
     return false;

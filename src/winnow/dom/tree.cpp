@@ -1,12 +1,12 @@
 #include "winnow/dom/tree.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <span>
 
 #include "winnow/decode/decode.hpp"
 #include "winnow/dom/gumbo_heap.hpp"
 #include "winnow/dom/prescan.hpp"
+#include "winnow/util/ascii.hpp"
 
 namespace winnow::dom {
 namespace {
@@ -54,19 +54,13 @@ std::span<const RemovedText> removed_text_of(const GumboElement& element, std::s
     return {first, last};
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
 // The name as written in the source for a tag Gumbo does not know ("<my-widget ...").
 std::string unknown_tag_name(const GumboElement& element) {
     GumboStringPiece piece = element.original_tag;
     gumbo_tag_from_original_text(&piece);
     std::string_view name(piece.data ? piece.data : "", piece.length);
     auto end = name.find_first_of(" \t\n\r\f/>");
-    return lower(name.substr(0, end));
+    return ascii::lower(name.substr(0, end));
 }
 
 }  // namespace
@@ -169,7 +163,7 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
                 node.attribute_count = element.attributes.length;
                 for (unsigned i = 0; i < element.attributes.length; ++i) {
                     auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
-                    tree.m_attributes.push_back({lower(attr->name), attr->value});
+                    tree.m_attributes.push_back({ascii::lower(attr->name), attr->value});
                 }
                 NodeId id = attach(parent, std::move(node));
                 if (element.tag == GUMBO_TAG_HTML && tree.m_html == k_no_node) tree.m_html = id;

@@ -28,6 +28,9 @@ inline constexpr NodeId k_no_node = UINT32_MAX;
 
 enum class NodeType : std::uint8_t { document, element, text };
 
+// h1 to h6 (consecutive in Gumbo's tag list).
+constexpr bool is_heading(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
+
 struct Attribute {
     std::string name;   // lower case, as Gumbo gives it
     std::string value;  // as written, entities decoded

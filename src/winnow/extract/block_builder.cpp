@@ -1,11 +1,12 @@
 #include "winnow/extract/block_builder.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <optional>
 
 #include "winnow/decode/text.hpp"
+#include "winnow/util/ascii.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -58,11 +59,6 @@ bool is_layout_table(const Tree& tree, NodeId table) {
     return paragraphs && longest_cell > k_max_data_cell_bytes;
 }
 
-bool is_heading(GumboTag tag) {
-    return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 ||
-           tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
-}
-
 // The inline elements whose structure the writers show (Markdown), or nullopt.
 std::optional<SpanKind> inline_span_kind(GumboTag tag) {
     switch (tag) {
@@ -77,40 +73,27 @@ std::optional<SpanKind> inline_span_kind(GumboTag tag) {
     }
 }
 
-bool starts_with_ascii_ci(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-    return true;
-}
-
-std::string_view trim_ascii(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
-
 // A link's target as written, or empty for an anchor without one and for script links.
 std::string link_target(const Tree& tree, NodeId a) {
-    std::string_view href = trim_ascii(tree.attribute(a, "href"));
-    if (href.empty() || starts_with_ascii_ci(href, "javascript:")) return {};
+    std::string_view href = ascii::trim(tree.attribute(a, "href"));
+    if (href.empty() || ascii::istarts_with(href, "javascript:")) return {};
     return std::string(href);
 }
 
 // An image's source as written: `src`, unless it is missing or an inline placeholder (data:)
 // and a lazy loader keeps the real address in a data attribute.
 std::string image_source(const Tree& tree, NodeId img) {
-    std::string_view src = trim_ascii(tree.attribute(img, "src"));
-    if (!src.empty() && !starts_with_ascii_ci(src, "data:")) return std::string(src);
+    std::string_view src = ascii::trim(tree.attribute(img, "src"));
+    if (!src.empty() && !ascii::istarts_with(src, "data:")) return std::string(src);
     for (std::string_view name : {"data-src", "data-lazy-src", "data-original"})
-        if (auto lazy = trim_ascii(tree.attribute(img, name)); !lazy.empty()) return std::string(lazy);
+        if (auto lazy = ascii::trim(tree.attribute(img, name)); !lazy.empty()) return std::string(lazy);
     return std::string(src);
 }
 
 // An HTML integer attribute (<ol start>, <li value>): optional white space, sign, digits; what
 // follows the digits is ignored, as browsers do.
 std::optional<std::int64_t> html_integer(std::string_view s) {
-    s = trim_ascii(s);
+    s = ascii::trim(s);
     if (!s.empty() && s.front() == '+') s.remove_prefix(1);
     std::int64_t value = 0;
     auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
@@ -132,7 +115,7 @@ std::string code_language(const Tree& tree, NodeId pre) {
             std::string_view token = classes.substr(i, end - i);
             i = end + 1;
             for (std::string_view prefix : {"language-", "lang-"})
-                if (token.size() > prefix.size() && starts_with_ascii_ci(token, prefix)) return std::string(token.substr(prefix.size()));
+                if (token.size() > prefix.size() && ascii::istarts_with(token, prefix)) return std::string(token.substr(prefix.size()));
         }
     }
     return {};
@@ -283,14 +266,10 @@ private:
             m_source = m_tree.node(id).parent;
             m_source_block = m_block_elements.empty() ? m_source : m_block_elements.back();
         }
-        if (m_link_depth > 0) m_link_chars += static_cast<float>(code_points(m_buffer, before));
+        if (m_link_depth > 0)
+            m_link_chars += static_cast<float>(utf8::non_space_count(std::string_view(m_buffer).substr(before)));
     }
 
-    static std::size_t code_points(const std::string& s, std::size_t from) {
-        std::size_t n = 0;
-        for (std::size_t i = from; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && s[i] != ' ';
-        return n;
-    }
     BlockKind m_kind = BlockKind::paragraph;
     std::uint32_t m_list_depth = 0;   // lists entered
     int m_item_depth = -1;            // depth of the open list item, -1 outside lists
@@ -445,7 +424,7 @@ private:
             default:
                 break;
         }
-        if (is_heading(node.tag) && m_item_depth < 0) {
+        if (dom::is_heading(node.tag) && m_item_depth < 0) {
             flush();
             BlockKind saved = m_kind;
             const std::uint8_t saved_level = m_heading_level;

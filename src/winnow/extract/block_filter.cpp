@@ -10,6 +10,7 @@
 #include "winnow/extract/cleaning.hpp"
 #include "winnow/extract/node_flags.hpp"
 #include "winnow/metadata/title.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -145,12 +146,10 @@ const boost::regex& boilerplate_heading_regex() {
     return r;
 }
 
-bool search(const boost::regex& regex, const std::string& text) {
-    try {
-        return boost::regex_search(text, regex);
-    } catch (const std::exception&) {  // pathological input: treat as no match
-        return false;
-    }
+// A built-in pattern's search through the page's guard (util/regex_guard.hpp), under the name
+// its removals carry.
+bool search(const boost::regex& regex, const std::string& text, RegexGuard& regexes, std::string_view name) {
+    return regexes.search(text, [&] { return boost::regex_search(text, regex); }, [&] { return std::string(name); });
 }
 
 struct BlockInfo {
@@ -177,8 +176,8 @@ std::vector<std::uint32_t> inherited_flags(const dom::Tree& tree, const std::vec
     return inherited;
 }
 
-void drop(BlockInfo& info, const SourcedBlock& block, const BlockFilterOptions& options, std::vector<Removal>& removals,
-          std::string rule) {
+void drop(BlockInfo& info, const SourcedBlock& block, const BlockFilterOptions& options, RegexGuard& regexes,
+          std::vector<Removal>& removals, std::string rule) {
     if (!info.keep) return;
     info.keep = false;
     if (!options.explain) return;
@@ -186,7 +185,7 @@ void drop(BlockInfo& info, const SourcedBlock& block, const BlockFilterOptions& 
         SiteRules drop_only;
         drop_only.drop_text = *options.drop_text;
         std::vector<Block> single{block.block};
-        apply_text_rules(single, drop_only, removals);
+        apply_text_rules(single, drop_only, removals, regexes);
         if (single.empty()) return;  // recorded under the rule's name
     }
     removals.push_back({std::move(rule), removal_excerpt(block.block.text)});
@@ -198,7 +197,7 @@ std::string fixed2(float value) {
     return buffer;
 }
 
-bool is_weak_edge(const SourcedBlock& block, const BlockInfo& info, bool at_end = false) {
+bool is_weak_edge(const SourcedBlock& block, const BlockInfo& info, RegexGuard& regexes, bool at_end = false) {
     const std::string& text = block.block.text;
     if (block.block.kind == BlockKind::preformatted) return false;  // code is kept verbatim
     if (info.link_density > k_edge_link_density) return true;
@@ -207,43 +206,44 @@ bool is_weak_edge(const SourcedBlock& block, const BlockInfo& info, bool at_end 
     const bool signature = block.block.kind == BlockKind::paragraph && info.counts.words <= k_signature_words &&
                            info.counts.commas > 0;
     if (at_end && block.links == 0 && (signature || block.block.kind == BlockKind::list_item)) {
-        if (info.counts.words <= k_edge_pattern_words && (is_boilerplate_line(text) || is_share_line(text))) return true;
+        if (info.counts.words <= k_edge_pattern_words && (is_boilerplate_line(text, regexes) || is_share_line(text, regexes))) return true;
         return false;
     }
     if (info.counts.words <= k_edge_short_words && info.counts.sentence_ends == 0) return true;
-    if (info.counts.words <= k_edge_pattern_words && (is_boilerplate_line(text) || is_share_line(text))) return true;
+    if (info.counts.words <= k_edge_pattern_words && (is_boilerplate_line(text, regexes) || is_share_line(text, regexes))) return true;
     return false;
 }
 
 }  // namespace
 
 float block_link_density(const SourcedBlock& block) {
-    std::size_t chars = 0;
-    for (unsigned char c : block.block.text) chars += (c & 0xC0) != 0x80 && c != ' ';
+    const std::size_t chars = utf8::non_space_count(block.block.text);
     return chars ? std::min(1.0f, block.link_chars / static_cast<float>(chars)) : 0.0f;
 }
 
-bool is_share_line(const std::string& text) {
-    return text.size() <= k_share_line_max_chars && search(share_line_regex(), decode::to_lower(text));
+bool is_share_line(const std::string& text, RegexGuard& regexes) {
+    return text.size() <= k_share_line_max_chars &&
+           search(share_line_regex(), decode::to_lower(text), regexes, "heuristic share-line");
 }
 
-bool is_boilerplate_line(const std::string& text) {
+bool is_boilerplate_line(const std::string& text, RegexGuard& regexes) {
     if (text.size() > k_pattern_max_chars) return false;
-    if (search(byline_regex(), text)) return true;
+    if (search(byline_regex(), text, regexes, "heuristic byline")) return true;
     const std::string lowered = decode::to_lower(text);
     for (std::string_view phrase : k_boilerplate_phrases)
         if (lowered.find(phrase) != std::string::npos) return true;
-    return search(boilerplate_line_regex(), lowered);
+    return search(boilerplate_line_regex(), lowered, regexes, "heuristic boilerplate-line");
 }
 
-bool is_boilerplate_heading(const std::string& text) {
-    return text.size() <= k_pattern_max_chars && search(boilerplate_heading_regex(), decode::to_lower(text));
+bool is_boilerplate_heading(const std::string& text, RegexGuard& regexes) {
+    return text.size() <= k_pattern_max_chars &&
+           search(boilerplate_heading_regex(), decode::to_lower(text), regexes, "heuristic boilerplate-heading");
 }
 
 std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::uint32_t>& flags,
                                  const std::vector<NodeId>& roots, std::vector<SourcedBlock> blocks,
                                  const StopwordList& stopwords, const BlockFilterOptions& options,
-                                 std::vector<Removal>& removals) {
+                                 std::vector<Removal>& removals, RegexGuard& regexes) {
     std::vector<std::uint8_t> in_caption;
     const std::vector<std::uint32_t> inherited = inherited_flags(tree, flags, roots, in_caption);
     std::vector<BlockInfo> infos(blocks.size());
@@ -276,49 +276,49 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
         // Title repeats go to the title, in every mode.
         if (block.text.size() <= k_max_title_repeat_chars &&
             (metadata::is_title_repeat(block.text, options.title) || (is_heading && (info.inherited & k_flag_title_class)))) {
-            drop(info, blocks[i], options, removals, "heuristic title-repeat");
+            drop(info, blocks[i], options, regexes, removals, "heuristic title-repeat");
             continue;
         }
         if (info.counts.chars < k_short_block_chars && info.link_density > k_short_link_density) {
-            drop(info, blocks[i], options, removals, "heuristic link-density " + fixed2(info.link_density));
+            drop(info, blocks[i], options, regexes, removals, "heuristic link-density " + fixed2(info.link_density));
             continue;
         }
         if (info.link_density > k_link_farm_density && blocks[i].links >= k_link_farm_links) {
-            drop(info, blocks[i], options, removals, "heuristic link-farm " + fixed2(info.link_density));
+            drop(info, blocks[i], options, regexes, removals, "heuristic link-farm " + fixed2(info.link_density));
             continue;
         }
         const bool long_prose = info.counts.chars >= k_keep_long_chars && info.counts.words > 0 &&
                                 info.counts.stopwords / info.counts.words >= prose_density;
         if (!options.relaxed && (info.inherited & (k_flag_never_content | k_flag_comment_section))) {
-            drop(info, blocks[i], options, removals, "heuristic ancestry never-content");
+            drop(info, blocks[i], options, regexes, removals, "heuristic ancestry never-content");
             continue;
         }
         if (!options.relaxed && (info.inherited & k_flag_boilerplate_inside) && !long_prose && trust_ancestry) {
-            drop(info, blocks[i], options, removals, "heuristic ancestry boilerplate");
+            drop(info, blocks[i], options, regexes, removals, "heuristic ancestry boilerplate");
             continue;
         }
         // A caption that is a sentence describing the picture stays; a bare credit or label goes.
         const bool prose_caption = info.counts.words >= k_prose_caption_words && info.counts.sentence_ends > 0;
         if (info.in_caption && !long_prose && !prose_caption && trust_ancestry) {
-            drop(info, blocks[i], options, removals, "heuristic caption");
+            drop(info, blocks[i], options, regexes, removals, "heuristic caption");
             continue;
         }
-        if (is_share_line(block.text)) {
-            drop(info, blocks[i], options, removals, "heuristic share-line");
+        if (is_share_line(block.text, regexes)) {
+            drop(info, blocks[i], options, regexes, removals, "heuristic share-line");
             continue;
         }
-        if (is_boilerplate_line(block.text)) {
-            drop(info, blocks[i], options, removals, "heuristic boilerplate-line");
+        if (is_boilerplate_line(block.text, regexes)) {
+            drop(info, blocks[i], options, regexes, removals, "heuristic boilerplate-line");
             continue;
         }
-        if ((is_heading || info.counts.words <= 6) && is_boilerplate_heading(block.text)) {
-            drop(info, blocks[i], options, removals, "heuristic boilerplate-heading");
+        if ((is_heading || info.counts.words <= 6) && is_boilerplate_heading(block.text, regexes)) {
+            drop(info, blocks[i], options, regexes, removals, "heuristic boilerplate-heading");
             // Late in the text such a heading starts the page's tail: everything after it goes.
             float before = 0;
             for (std::size_t j = 0; j < i; ++j) before += infos[j].keep ? infos[j].counts.chars : 0;
             if (before >= k_tail_cut_share * total_chars) {
                 for (std::size_t j = i + 1; j < blocks.size(); ++j)
-                    drop(infos[j], blocks[j], options, removals, "heuristic boilerplate-tail");
+                    drop(infos[j], blocks[j], options, regexes, removals, "heuristic boilerplate-tail");
                 break;
             }
             // The section under it goes too: list items, short or link-heavy blocks, to the next heading.
@@ -328,7 +328,7 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
                 const bool weak = next.kind == BlockKind::list_item || infos[j].counts.chars < k_section_short_chars ||
                                   block_link_density(blocks[j]) > k_section_link_density;
                 if (!weak) break;
-                drop(infos[j], blocks[j], options, removals, "heuristic boilerplate-section");
+                drop(infos[j], blocks[j], options, regexes, removals, "heuristic boilerplate-section");
             }
             continue;
         }
@@ -352,7 +352,7 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
             const float density = chars > 0 ? link_chars / chars : 0;
             if (density > k_list_link_density && chars / static_cast<float>(j - i) < k_list_item_chars)
                 for (std::size_t k = i; k < j; ++k)
-                    drop(infos[k], blocks[k], options, removals, "heuristic link-list " + fixed2(density));
+                    drop(infos[k], blocks[k], options, regexes, removals, "heuristic link-list " + fixed2(density));
             i = j;
         }
     }
@@ -363,7 +363,7 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
         if (!infos[i].keep) continue;
         if (previous && blocks[i].block.text.size() > k_min_repeat_chars &&
             blocks[i].block.text.size() < k_max_repeat_chars && previous->block.text == blocks[i].block.text)
-            drop(infos[i], blocks[i], options, removals, "heuristic repeat");
+            drop(infos[i], blocks[i], options, regexes, removals, "heuristic repeat");
         else
             previous = &blocks[i];
     }
@@ -373,17 +373,17 @@ std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::u
     bool has_strong = false;
     for (std::size_t i = 0; i < blocks.size(); ++i)
         has_strong = has_strong || (infos[i].keep && blocks[i].block.kind != BlockKind::heading &&
-                                    !is_weak_edge(blocks[i], infos[i]));
+                                    !is_weak_edge(blocks[i], infos[i], regexes));
     if (has_strong) {
         for (std::size_t i = 0; i < blocks.size(); ++i) {
             if (!infos[i].keep) continue;
-            if (!is_weak_edge(blocks[i], infos[i]) || blocks[i].block.kind == BlockKind::heading) break;
-            drop(infos[i], blocks[i], options, removals, "heuristic edge-trim start");
+            if (!is_weak_edge(blocks[i], infos[i], regexes) || blocks[i].block.kind == BlockKind::heading) break;
+            drop(infos[i], blocks[i], options, regexes, removals, "heuristic edge-trim start");
         }
         for (std::size_t i = blocks.size(); i-- > 0;) {
             if (!infos[i].keep) continue;
-            if (blocks[i].block.kind != BlockKind::heading && !is_weak_edge(blocks[i], infos[i], /*at_end=*/true)) break;
-            drop(infos[i], blocks[i], options, removals, "heuristic edge-trim end");
+            if (blocks[i].block.kind != BlockKind::heading && !is_weak_edge(blocks[i], infos[i], regexes, /*at_end=*/true)) break;
+            drop(infos[i], blocks[i], options, regexes, removals, "heuristic edge-trim end");
         }
     }
 

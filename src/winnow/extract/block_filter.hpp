@@ -26,23 +26,24 @@ struct BlockFilterOptions {
     const std::vector<TextRule>* drop_text = nullptr;
 };
 
-// Keeps the blocks that read as the article; records the others when explaining.
+// Keeps the blocks that read as the article; records the others when explaining. The built-in
+// phrase patterns search through `regexes`, the page's guard.
 std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::uint32_t>& flags,
                                  const std::vector<dom::NodeId>& roots, std::vector<SourcedBlock> blocks,
                                  const StopwordList& stopwords, const BlockFilterOptions& options,
-                                 std::vector<Removal>& removals);
+                                 std::vector<Removal>& removals, RegexGuard& regexes);
 
 // Link characters over all (non-space) characters of a block's text.
 float block_link_density(const SourcedBlock& block);
 
 // True for a short text made only of share-button words ("Facebook Twitter E-Mail Drucken").
-bool is_share_line(const std::string& text);
+bool is_share_line(const std::string& text, RegexGuard& regexes);
 
 // True for a short text that is a call to action, credit, dateline, byline, comment counter or
 // ad label.
-bool is_boilerplate_line(const std::string& text);
+bool is_boilerplate_line(const std::string& text, RegexGuard& regexes);
 
 // True for a heading that opens a boilerplate section ("Related articles", "Mehr zum Thema").
-bool is_boilerplate_heading(const std::string& text);
+bool is_boilerplate_heading(const std::string& text, RegexGuard& regexes);
 
 }  // namespace winnow::extract

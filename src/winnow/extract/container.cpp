@@ -7,6 +7,7 @@
 #include "winnow/decode/text.hpp"
 #include "winnow/extract/block_builder.hpp"
 #include "winnow/extract/node_flags.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -58,10 +59,6 @@ constexpr float k_inner_marker_share = 0.9f;
 constexpr std::size_t k_min_ld_body_chars = 500, k_min_anchor_paragraph_bytes = 60;
 constexpr float k_anchor_cover_share = 0.8f;
 
-bool is_heading(GumboTag tag) {
-    return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
-}
-
 bool has_block_child(const Tree& tree, NodeId id) {
     for (NodeId c = tree.node(id).first_child; c != dom::k_no_node; c = tree.node(c).next_sibling)
         if (tree.node(c).type == NodeType::element && !tree.is_removed_here(c) && is_block_element(tree.node(c).tag))
@@ -91,7 +88,7 @@ float prior(const Tree& tree, const std::vector<std::uint32_t>& flags, NodeId id
         case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: p += k_prior_cell; break;
         case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_FORM: p += k_prior_list; break;
         default:
-            if (is_heading(tree.node(id).tag)) p += k_prior_heading;
+            if (dom::is_heading(tree.node(id).tag)) p += k_prior_heading;
             break;
     }
     const std::uint32_t f = flags[id];
@@ -110,7 +107,7 @@ bool removed_or_outside(const Tree& tree, NodeId id) {
 // The container the JSON-LD articleBody points at: the deepest element holding most of the
 // DOM paragraphs whose text the articleBody contains.
 NodeId json_ld_anchor(const Tree& tree, const NodeStats& stats, const metadata::Statements& statements) {
-    if (code_point_count(statements.ld_article_body) < k_min_ld_body_chars) return dom::k_no_node;
+    if (utf8::code_point_count(statements.ld_article_body) < k_min_ld_body_chars) return dom::k_no_node;
     const std::string body = decode::collapse_whitespace(statements.ld_article_body);
     std::vector<float> matched(tree.size(), 0);
     float total = 0;

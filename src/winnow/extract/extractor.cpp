@@ -5,7 +5,6 @@
 // See README.md in this folder for the algorithm in prose.
 #include "winnow/extract/extractor.hpp"
 
-
 #include "winnow/extract/block_builder.hpp"
 #include "winnow/extract/block_filter.hpp"
 #include "winnow/extract/cleaning.hpp"
@@ -29,12 +28,13 @@ void restore_with_ancestors(dom::Tree& tree, NodeId id) {
     for (NodeId at = id; at != dom::k_no_node; at = tree.node(at).parent) tree.restore(at);
 }
 
-
-
 }  // namespace
 
 Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     Article article;
+    // Every regex search of the page (profile rules and built-in patterns) goes through one
+    // guard: a rule that fails is skipped for the rest of the page, with one warning.
+    RegexGuard regexes(&article.warnings);
     const metadata::Statements statements = metadata::read_statements(tree, metadata::Context{options.url});
     article.title = metadata::choose_title(statements);
     article.author = statements.author;
@@ -79,13 +79,14 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     filter.title = article.title;
     filter.explain = options.explain;
     filter.drop_text = &rules.drop_text;
-    article.blocks = filter_blocks(tree, flags, choice.roots, std::move(blocks), stopwords, filter, article.removals);
+    article.blocks = filter_blocks(tree, flags, choice.roots, std::move(blocks), stopwords, filter, article.removals, regexes);
     article.method = choice.method;
     // Second opinion: prose right next to the chosen container that it missed.
     if (profile_container == dom::k_no_node &&
-        extend_with_prose_neighbours(article.blocks, build_sourced_blocks(tree, {tree.body()}), stopwords, article.title) > 0)
+        extend_with_prose_neighbours(article.blocks, build_sourced_blocks(tree, {tree.body()}), stopwords, article.title,
+                                     regexes) > 0)
         article.method += " + prose";
-    apply_text_rules(article.blocks, rules, article.removals, &article.warnings);
+    apply_text_rules(article.blocks, rules, article.removals, regexes);
     std::size_t chars = blocks_chars(article.blocks);
 
     // Rescue 1: a relaxed pass when the result is short for the page.
@@ -103,8 +104,8 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         relaxed_filter.explain = false;
         auto relaxed_blocks = build_sourced_blocks(tree, relaxed_choice.roots);
         auto relaxed = filter_blocks(tree, flags, relaxed_choice.roots, std::move(relaxed_blocks), stopwords,
-                                     relaxed_filter, ignored);
-        apply_text_rules(relaxed, rules, ignored);
+                                     relaxed_filter, ignored, regexes);
+        apply_text_rules(relaxed, rules, ignored, regexes);
         const std::size_t relaxed_chars = blocks_chars(relaxed);
         if (prefer_relaxed(chars, relaxed_chars)) {
             article.blocks = std::move(relaxed);
@@ -127,7 +128,7 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         SiteRules drop_only;
         drop_only.drop_text = rules.drop_text;
         build_text_screen(drop_only);
-        apply_text_rules(article.blocks, drop_only, article.removals, &article.warnings);
+        apply_text_rules(article.blocks, drop_only, article.removals, regexes);
         article.method = "whole-page";
     }
     if (article.blocks.empty() && !article.description.empty()) {

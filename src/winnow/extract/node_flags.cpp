@@ -3,8 +3,8 @@
 #include "winnow/extract/node_flags.hpp"
 
 #include <algorithm>
-#include <array>
-#include <cctype>
+
+#include "winnow/util/ascii.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -69,18 +69,10 @@ bool contains(const std::string_view (&list)[N], std::string_view token) {
     return std::find(std::begin(list), std::end(list), token) != std::end(list);
 }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = ascii_lower(c);
-    return out;
-}
-
 bool is_hidden_by_style(std::string_view style) {
     std::string s;
     for (char c : style)
-        if (!std::isspace(static_cast<unsigned char>(c))) s += ascii_lower(c);
+        if (!ascii::is_space(c)) s += ascii::lower(c);
     return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
 }
 
@@ -99,13 +91,13 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id) {
         else if (name == "itemprop") itemprop = a.value;
     }
     std::uint32_t flags = 0;
-    if (hidden || lower(aria_hidden) == "true" || (!style.empty() && is_hidden_by_style(style))) flags |= k_flag_hidden;
+    if (hidden || ascii::lower(aria_hidden) == "true" || (!style.empty() && is_hidden_by_style(style))) flags |= k_flag_hidden;
     if (!role.empty()) {
-        const std::string lowered = lower(role);
+        const std::string lowered = ascii::lower(role);
         if (contains(k_removed_roles, lowered)) flags |= k_flag_role_remove;
         if (lowered == "banner" || lowered == "contentinfo") flags |= k_flag_role_landmark;
     }
-    if (!itemprop.empty() && lower(itemprop) == "articlebody") flags |= k_flag_body_marker;
+    if (!itemprop.empty() && ascii::lower(itemprop) == "articlebody") flags |= k_flag_body_marker;
 
     if (class_value.empty() && id_value.empty()) return flags;
 
@@ -129,7 +121,7 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id) {
         for (std::size_t start = 0; start < value.size();) {
             std::size_t end = value.find_first_of(" \t\n\r\f", start);
             if (end == std::string_view::npos) end = value.size();
-            std::string name = lower(value.substr(start, end - start));
+            std::string name = ascii::lower(value.substr(start, end - start));
             bool modifier = false;
             for (std::string_view prefix : k_modifier_prefixes)
                 if (name.starts_with(prefix)) modifier = true;
@@ -164,18 +156,18 @@ std::vector<std::string> class_id_tokens(std::string_view value) {
     std::vector<std::string> tokens;
     std::string token;
     auto end_token = [&] {
-        if (!token.empty()) tokens.push_back(lower(token));
+        if (!token.empty()) tokens.push_back(ascii::lower(token));
         token.clear();
     };
     for (std::size_t i = 0; i < value.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(value[i]);
-        if (!std::isalnum(c) && c < 128) {
+        const char c = value[i];
+        if (!ascii::is_alnum(c) && static_cast<unsigned char>(c) < 128) {
             end_token();
             continue;
         }
         // camelCase: "articleBody" -> article, body (but "HTML" stays one token).
-        if (std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(value[i - 1]))) end_token();
-        token += static_cast<char>(c);
+        if (ascii::is_upper(c) && i > 0 && ascii::is_lower(value[i - 1])) end_token();
+        token += c;
     }
     end_token();
     return tokens;
@@ -184,7 +176,7 @@ std::vector<std::string> class_id_tokens(std::string_view value) {
 std::string squeezed_class_name(std::string_view name) {
     std::string out;
     for (char c : name)
-        if (c != '-' && c != '_') out += ascii_lower(c);
+        if (c != '-' && c != '_') out += ascii::lower(c);
     return out;
 }
 

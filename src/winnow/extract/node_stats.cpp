@@ -1,5 +1,5 @@
 // extract: the one-pass per-node aggregates (characters, words, stopwords, commas, sentence
-// ends, link characters, paragraphs, links).
+// ends, link characters, paragraph characters).
 #include "winnow/extract/node_stats.hpp"
 
 #include "winnow/extract/block_builder.hpp"
@@ -27,8 +27,6 @@ void NodeStats::aggregate(const dom::Tree& tree) {
     m_totals.assign(n, TextCounts{});
     m_link_chars.assign(n, 0.0f);
     m_paragraph_chars.assign(n, 0.0f);
-    m_paragraphs.assign(n, 0);
-    m_links.assign(n, 0);
     for (NodeId id = static_cast<NodeId>(n); id-- > 0;) {
         const dom::Node& node = tree.node(id);
         if (tree.is_removed_here(id)) continue;
@@ -40,20 +38,14 @@ void NodeStats::aggregate(const dom::Tree& tree) {
                 std::string_view href = tree.attribute(id, "href");
                 const float weight = !href.empty() && href.front() == '#' ? k_anchor_link_weight : 1.0f;
                 m_link_chars[id] = m_totals[id].chars * weight;
-                m_links[id] += 1;
             }
-            if (node.tag == GUMBO_TAG_P) {
-                m_paragraphs[id] += 1;
-                m_paragraph_chars[id] = m_totals[id].chars;
-            }
+            if (node.tag == GUMBO_TAG_P) m_paragraph_chars[id] = m_totals[id].chars;
         }
         const NodeId parent = node.parent;
         if (parent == dom::k_no_node) continue;
         m_totals[parent] += m_totals[id];
         m_link_chars[parent] += m_link_chars[id];
         m_paragraph_chars[parent] += m_paragraph_chars[id];
-        m_paragraphs[parent] += m_paragraphs[id];
-        m_links[parent] += m_links[id];
     }
 }
 

@@ -5,7 +5,6 @@
 // removal only the cheap aggregation is redone (NodeStats::aggregate).
 #pragma once
 
-#include <cstdint>
 #include <vector>
 
 #include "winnow/dom/tree.hpp"
@@ -31,11 +30,6 @@ public:
     float link_density(dom::NodeId id) const {
         return m_totals[id].chars > 0 ? m_link_chars[id] / m_totals[id].chars : 0.0f;
     }
-    float stopword_density(dom::NodeId id) const {
-        return m_totals[id].words > 0 ? m_totals[id].stopwords / m_totals[id].words : 0.0f;
-    }
-    std::uint32_t paragraphs(dom::NodeId id) const { return m_paragraphs[id]; }
-    std::uint32_t links(dom::NodeId id) const { return m_links[id]; }
     // Characters of text inside <p> elements below the node: the article's kind of text.
     float paragraph_chars(dom::NodeId id) const { return m_paragraph_chars[id]; }
 
@@ -44,8 +38,6 @@ private:
     std::vector<TextCounts> m_totals;
     std::vector<float> m_link_chars;
     std::vector<float> m_paragraph_chars;
-    std::vector<std::uint32_t> m_paragraphs;
-    std::vector<std::uint32_t> m_links;
 };
 
 }  // namespace winnow::extract

@@ -5,6 +5,7 @@
 #include "winnow/extract/block_filter.hpp"
 #include "winnow/extract/text_measure.hpp"
 #include "winnow/metadata/title.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -31,21 +32,21 @@ constexpr float k_prose_max_link_density = 0.2f;
 // Short blocks (headings, datelines) crossed while looking for more prose on each side.
 constexpr int k_max_skipped_blocks = 1;
 
-bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const std::string& title) {
+bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const std::string& title, RegexGuard& regexes) {
     if (block.block.kind != BlockKind::paragraph && block.block.kind != BlockKind::quote) return false;
     const TextCounts counts = measure_text(block.block.text, stopwords);
     if (counts.chars < k_prose_min_chars || counts.words <= 0 || counts.sentence_ends == 0) return false;
     const float density = counts.stopwords / counts.words;
     const float needed = stopwords.is_union ? k_prose_union_stopword_density : k_prose_stopword_density;
     if (density < needed || block_link_density(block) > k_prose_max_link_density) return false;
-    if (is_boilerplate_line(block.block.text) || metadata::is_title_repeat(block.block.text, title)) return false;
+    if (is_boilerplate_line(block.block.text, regexes) || metadata::is_title_repeat(block.block.text, title)) return false;
     return true;
 }
 
 }  // namespace
 
 std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::vector<SourcedBlock>& page_blocks,
-                                         const StopwordList& stopwords, const std::string& title) {
+                                         const StopwordList& stopwords, const std::string& title, RegexGuard& regexes) {
     if (kept.empty()) return 0;
     // The main result's first and last blocks in the page's blocks.
     std::size_t first = page_blocks.size(), last = page_blocks.size();
@@ -63,7 +64,7 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
     std::vector<Block> before, after;
     int skipped = 0;
     for (std::size_t i = first; i-- > 0;) {
-        if (is_prose(page_blocks[i], stopwords, title)) {
+        if (is_prose(page_blocks[i], stopwords, title, regexes)) {
             before.push_back(page_blocks[i].block);
             skipped = 0;
         } else if (++skipped > k_max_skipped_blocks) {
@@ -72,7 +73,7 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
     }
     skipped = 0;
     for (std::size_t i = last + 1; i < page_blocks.size(); ++i) {
-        if (is_prose(page_blocks[i], stopwords, title)) {
+        if (is_prose(page_blocks[i], stopwords, title, regexes)) {
             after.push_back(page_blocks[i].block);
             skipped = 0;
         } else if (++skipped > k_max_skipped_blocks) {
@@ -90,7 +91,7 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
 
 std::size_t blocks_chars(const std::vector<Block>& blocks) {
     std::size_t n = 0;
-    for (const Block& b : blocks) n += code_point_count(b.text);
+    for (const Block& b : blocks) n += utf8::code_point_count(b.text);
     return n;
 }
 
@@ -104,7 +105,7 @@ bool prefer_relaxed(std::size_t main_chars, std::size_t relaxed_chars) {
 }
 
 std::vector<Block> json_ld_rescue(const metadata::Statements& statements, std::size_t result_chars) {
-    const std::size_t body_chars = code_point_count(statements.ld_article_body);
+    const std::size_t body_chars = utf8::code_point_count(statements.ld_article_body);
     if (body_chars < k_json_ld_min_body_chars) return {};
     if (result_chars >= k_json_ld_min_result_chars &&
         static_cast<double>(result_chars) >= k_json_ld_min_share * static_cast<double>(body_chars))

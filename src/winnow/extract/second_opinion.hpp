@@ -13,6 +13,7 @@
 #include "winnow/extract/block_builder.hpp"
 #include "winnow/metadata/statements.hpp"
 #include "winnow/extract/text_measure.hpp"
+#include "winnow/util/regex_guard.hpp"
 
 namespace winnow::extract {
 
@@ -34,6 +35,6 @@ std::vector<Block> json_ld_rescue(const metadata::Statements& statements, std::s
 // link-poor, ending a sentence) that the container missed are added back, in order. Returns
 // how many blocks were added.
 std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::vector<SourcedBlock>& page_blocks,
-                                         const StopwordList& stopwords, const std::string& title);
+                                         const StopwordList& stopwords, const std::string& title, RegexGuard& regexes);
 
 }  // namespace winnow::extract

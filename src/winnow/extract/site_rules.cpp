@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "winnow/decode/text.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -22,21 +23,17 @@ std::string quoted(std::string_view s) {
     return out + "\"";
 }
 
-enum class TextMatch { no, yes, too_complex };
-
 // The text rules see a block's text with white space collapsed, as profiles are written.
 std::string match_text(const Block& block) {
     return block.kind == BlockKind::preformatted ? decode::collapse_whitespace(block.text) : block.text;
 }
 
-// regex_search bounded by Boost's complexity limit: a pattern with nested quantifiers on a
-// long block raises an error instead of running for hours, and the rule is skipped.
-TextMatch search(const TextRule& rule, const std::string& text) {
-    try {
-        return boost::u32regex_search(text, rule.regex, boost::match_single_line) ? TextMatch::yes : TextMatch::no;
-    } catch (const std::runtime_error&) {
-        return TextMatch::too_complex;
-    }
+// A rule's search through the guard: a pattern that exceeds Boost's complexity limit on a block
+// is skipped for the rest of the page, with one warning (util/regex_guard.hpp).
+bool matches(const TextRule& rule, std::string_view kind, const std::string& text, RegexGuard& regexes) {
+    return regexes.search(
+        text, [&] { return boost::u32regex_search(text, rule.regex, boost::match_single_line); },
+        [&] { return rule_name(rule.origin, kind, rule.pattern); });
 }
 
 // True when the block matches no text rule for certain; false when it may match one (or a
@@ -119,12 +116,7 @@ void build_text_screen(SiteRules& rules) {
     if (!screens.empty()) rules.text_screens = std::move(screens);
 }
 
-std::string removal_excerpt(std::string_view text) {
-    if (text.size() <= k_removal_text_bytes) return std::string(text);
-    std::size_t end = k_removal_text_bytes - 3;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    return std::string(text.substr(0, end)) + "...";
-}
+std::string removal_excerpt(std::string_view text) { return utf8::shorten(text, k_removal_text_bytes); }
 
 std::string rule_name(std::string_view origin, std::string_view kind, std::string_view pattern) {
     return std::string(origin) + " " + std::string(kind) + " " + quoted(pattern);
@@ -160,15 +152,8 @@ std::string find_rule_text(const dom::Tree& tree, const std::vector<SelectorRule
 }
 
 void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals,
-                      std::vector<std::string>* warnings) {
+                      RegexGuard& regexes) {
     if (rules.drop_text.empty() && rules.stop_text.empty()) return;
-    std::vector<bool> skipped_drop(rules.drop_text.size(), false);
-    std::vector<bool> skipped_stop(rules.stop_text.size(), false);
-    auto warn = [&](const TextRule& rule, std::string_view kind, const std::string& text) {
-        if (warnings)
-            warnings->push_back("rule " + rule_name(rule.origin, kind, rule.pattern) +
-                                " skipped: the regex is too complex for the block \"" + removal_excerpt(text) + "\"");
-    };
 
     std::vector<Block> kept;
     kept.reserve(blocks.size());
@@ -180,14 +165,7 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
         }
         bool dropped = false;
         for (std::size_t r = 0; r < rules.stop_text.size(); ++r) {
-            if (skipped_stop[r]) continue;
-            TextMatch m = search(rules.stop_text[r], text);
-            if (m == TextMatch::too_complex) {
-                skipped_stop[r] = true;
-                warn(rules.stop_text[r], "stop_text", text);
-                continue;
-            }
-            if (m == TextMatch::no) continue;
+            if (!matches(rules.stop_text[r], "stop_text", text, regexes)) continue;
             std::string rule = rule_name(rules.stop_text[r].origin, "stop_text", rules.stop_text[r].pattern);
             // A stop heading before any kept block (a "Comments" link above the article, say)
             // does not cut the whole body: only that block goes.
@@ -203,14 +181,7 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
             return;
         }
         for (std::size_t r = 0; r < rules.drop_text.size() && !dropped; ++r) {
-            if (skipped_drop[r]) continue;
-            TextMatch m = search(rules.drop_text[r], text);
-            if (m == TextMatch::too_complex) {
-                skipped_drop[r] = true;
-                warn(rules.drop_text[r], "drop_text", text);
-                continue;
-            }
-            if (m == TextMatch::no) continue;
+            if (!matches(rules.drop_text[r], "drop_text", text, regexes)) continue;
             removals.push_back({rule_name(rules.drop_text[r].origin, "drop_text", rules.drop_text[r].pattern),
                                 removal_excerpt(blocks[b].text)});
             dropped = true;

@@ -11,6 +11,7 @@
 #include "winnow/dom/selector.hpp"
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/article.hpp"
+#include "winnow/util/regex_guard.hpp"
 
 namespace winnow::extract {
 
@@ -53,10 +54,10 @@ void apply_drop_rules(dom::Tree& tree, const SiteRules& rules, std::vector<Remov
 dom::NodeId find_content_container(const dom::Tree& tree, const SiteRules& rules);
 
 // Removes blocks matched by drop_text and cuts the body at the first stop_text block. A rule
-// whose regex exceeds Boost's complexity limit on a block is skipped for the rest of the page
-// and reported in `warnings` (when given); the run goes on.
+// whose regex exceeds Boost's complexity limit on a block is skipped by `regexes` for the rest
+// of the page, with one warning; the run goes on.
 void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals,
-                      std::vector<std::string>* warnings = nullptr);
+                      RegexGuard& regexes);
 
 // The text of the first element matched by the rules (a <meta>'s content), or "": for the
 // title, author and date selectors.

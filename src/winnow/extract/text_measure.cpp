@@ -1,27 +1,21 @@
 // extract: character, word, stopword, comma and sentence-end counts for any language.
 #include "winnow/extract/text_measure.hpp"
 
-#include "winnow/decode/text.hpp"
-
 #include <utf8proc.h>
 
 #include <unordered_map>
 
+#include "winnow/util/ascii.hpp"
+#include "winnow/util/utf8.hpp"
+
 namespace winnow::extract {
 namespace {
 
-using decode::append_utf8;
-using decode::is_cjk;
-using decode::next_code_point;
+using utf8::next_code_point;
 
 // Chinese and Japanese write about 1.8 characters per word-equivalent of European text:
 // counting each character as 0.55 word keeps word thresholds meaningful there.
 constexpr float k_cjk_word_weight = 0.55f;
-
-bool is_space(char32_t c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0 || c == 0x3000 ||
-           (c >= 0x2000 && c <= 0x200B);
-}
 
 bool is_comma(char32_t c) { return c == ',' || c == 0xFF0C || c == 0x3001 || c == 0x060C; }
 
@@ -71,16 +65,9 @@ const StopwordList& stopwords_for(std::string_view tag) {
         lists.emplace(std::string_view{}, make_list({}));
         return lists;
     }();
-    std::string code;
-    for (char c : tag.substr(0, tag.find_first_of("-_"))) code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string code = ascii::lower(tag.substr(0, tag.find_first_of("-_")));
     if (auto it = k_lists.find(code); it != k_lists.end() && !code.empty()) return it->second;
     return k_lists.at({});
-}
-
-std::size_t code_point_count(std::string_view text) {
-    std::size_t n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-    return n;
 }
 
 TextCounts measure_text(std::string_view text, const StopwordList& stopwords) {
@@ -105,30 +92,33 @@ TextCounts measure_text(std::string_view text, const StopwordList& stopwords) {
         } else {
             c = next_code_point(text, i);
         }
-        if (is_space(c)) {
+        // White space and invisible characters as util/utf8.hpp defines them: what is counted is
+        // what the writer keeps (a zero-width space joins the letters around it).
+        if (utf8::is_space(c)) {
             if (!in_space) counts.chars += 1;
             in_space = true;
             end_word();
             continue;
         }
+        if (utf8::is_invisible(c)) continue;
         in_space = false;
         counts.chars += 1;
-        if (is_cjk(c)) {
+        if (utf8::is_cjk(c)) {
             end_word();
             counts.words += k_cjk_word_weight;
             std::string single;
-            append_utf8(single, c);
+            utf8::append(single, c);
             if (stopwords.words.contains(single)) counts.stopwords += k_cjk_word_weight;
             continue;
         }
         if (is_comma(c)) counts.commas += 1;
         if (is_sentence_end(c)) {
             std::size_t next = i;
-            if (next >= text.size() || is_space(next_code_point(text, next))) counts.sentence_ends += 1;
+            if (next >= text.size() || utf8::is_space(next_code_point(text, next))) counts.sentence_ends += 1;
         }
         if (is_letter_or_digit(c)) {
             if (c < 128) word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-            else append_utf8(word, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))));
+            else utf8::append(word, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))));
             if (!(c >= '0' && c <= '9')) word_has_letter = true;
         } else if (c != '\'' && c != 0x2019) {
             end_word();

@@ -10,7 +10,8 @@
 
 namespace winnow::extract {
 
-// One compiled-in list: the language code and its words, one a line (stopwords_data.cpp).
+// One compiled-in list: the language code and its words, one a line (stopwords/LANG.txt,
+// embedded by CMake: cmake/embed_text.cmake).
 struct StopwordSource {
     std::string_view language;
     std::string_view words;
@@ -39,7 +40,5 @@ struct TextCounts {
 // Counts the text (raw, white space not yet collapsed).
 TextCounts measure_text(std::string_view text, const StopwordList& stopwords);
 
-// The number of code points in UTF-8 text.
-std::size_t code_point_count(std::string_view text);
 
 }  // namespace winnow::extract

@@ -3,14 +3,14 @@
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <cctype>
-#include <cmath>
 #include <deque>
 #include <map>
 #include <random>
 #include <unordered_map>
 
 #include "winnow/fetch/robots.hpp"
+#include "winnow/util/ascii.hpp"
+#include "winnow/util/url.hpp"
 
 namespace winnow::fetch {
 namespace {
@@ -33,17 +33,7 @@ constexpr long k_retry_statuses[] = {429, 500, 502, 503, 504};
 constexpr const char* k_accept_html = "Accept: text/html,application/xhtml+xml;q=0.9,*/*;q=0.8";
 constexpr const char* k_home_page = "https://github.com/winnow-extract/winnow";
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
+using ascii::trim;
 
 // Messages are one line whatever libcurl or a server put in them.
 std::string one_line(std::string text) {
@@ -62,51 +52,33 @@ struct ParsedUrl {
     std::string path_and_query;  // for robots.txt matching
 };
 
-// Parses with libcurl's own URL parser so that we and libcurl agree on what the URL means.
-std::optional<ParsedUrl> parse_http_url(const std::string& url, std::string& why) {
-    std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> handle(curl_url(), curl_url_cleanup);
-    if (!handle || curl_url_set(handle.get(), CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) {
+// Parses with libcurl's own URL parser (util/url) so that we and libcurl agree on what the URL means.
+std::optional<ParsedUrl> parse_http_url(const std::string& text, std::string& why) {
+    auto url = url::Url::parse(text);
+    if (!url) {
         why = "not a valid URL";
         return std::nullopt;
     }
-    auto part = [&](CURLUPart which, unsigned flags = 0) {
-        char* value = nullptr;
-        std::string out;
-        if (curl_url_get(handle.get(), which, &value, flags) == CURLUE_OK && value) out = value;
-        curl_free(value);
-        return out;
-    };
-    std::string scheme = lower(part(CURLUPART_SCHEME));
+    const std::string scheme = url->scheme();
     if (scheme != "http" && scheme != "https") {
         why = "unsupported URL scheme '" + scheme + "' (only http and https)";
         return std::nullopt;
     }
-    std::string host = lower(part(CURLUPART_HOST));
+    const std::string host = url->host();
     if (host.empty()) {
         why = "the URL has no host";
         return std::nullopt;
     }
     ParsedUrl parsed;
-    parsed.origin = scheme + "://" + host + ":" + part(CURLUPART_PORT, CURLU_DEFAULT_PORT);
-    parsed.path_and_query = part(CURLUPART_PATH);
-    if (std::string query = part(CURLUPART_QUERY); !query.empty()) parsed.path_and_query += "?" + query;
+    parsed.origin = scheme + "://" + host + ":" + url->effective_port();
+    parsed.path_and_query = url->path();
+    if (std::string query = url->query(); !query.empty()) parsed.path_and_query += "?" + query;
     return parsed;
 }
 
 bool is_html_type(std::string_view content_type) {
-    std::string media = lower(trim(content_type.substr(0, content_type.find(';'))));
+    std::string media = ascii::lower(trim(content_type.substr(0, content_type.find(';'))));
     return media.empty() || media == "text/html" || media == "application/xhtml+xml";
-}
-
-std::string charset_of(std::string_view content_type) {
-    std::string lowered = lower(content_type);
-    auto pos = lowered.find("charset=");
-    if (pos == std::string::npos) return {};
-    std::string_view value = std::string_view(content_type).substr(pos + 8);
-    value = value.substr(0, value.find(';'));
-    value = trim(value);
-    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'')) value = value.substr(1, value.size() - 2);
-    return std::string(trim(value));
 }
 
 bool is_retry_status(long status) {
@@ -169,7 +141,7 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     std::size_t n = size * count;
     std::string_view line = trim(std::string_view(data, n));
     if (line.starts_with("HTTP/")) transfer->status_line = std::string(line);
-    else if (line.size() > 9 && lower(line.substr(0, 9)) == "location:") transfer->locations.emplace_back(trim(line.substr(9)));
+    else if (line.size() > 9 && ascii::istarts_with(line, "location:")) transfer->locations.emplace_back(trim(line.substr(9)));
     return n;
 }
 
@@ -502,7 +474,6 @@ struct Fetcher::State {
         curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &result.status);
         result.status_line = t.status_line;
         result.headers.content_type = header_value(easy, "Content-Type");
-        result.headers.charset = charset_of(result.headers.content_type);
         result.headers.etag = header_value(easy, "ETag");
         result.headers.last_modified = header_value(easy, "Last-Modified");
         result.headers.retry_after = header_value(easy, "Retry-After");

@@ -34,12 +34,13 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <optional>
 #include <stop_token>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "winnow/util/limits.hpp"
 
 namespace winnow::fetch {
 
@@ -57,7 +58,7 @@ struct FetchOptions {
     long low_speed_bytes = 100;               // abort when slower than this many bytes/s ...
     Milliseconds low_speed_time{15'000};      // ... for this long (libcurl counts whole seconds, min 1)
     long max_redirects = 10;
-    std::size_t max_body_bytes = 20 * 1024 * 1024;  // decoded bytes; reading stops beyond
+    std::size_t max_body_bytes = k_default_max_page_bytes;  // decoded bytes; reading stops beyond
     int max_retries = 3;                      // retries after the first attempt
     Milliseconds retry_base{1000};            // back-off: base * 2^(retry-1), times a jitter in [0.5, 1.5)
     Milliseconds retry_after_cap{120'000};    // a longer Retry-After is not waited for: the failure is final
@@ -93,7 +94,6 @@ std::string_view category_name(FailureCategory category);
 // The response headers later stages need, from the last response (after redirects).
 struct ResponseHeaders {
     std::string content_type;   // as sent, e.g. "text/html; charset=ISO-8859-1"
-    std::string charset;        // the charset parameter of content_type, or empty: goes to the decoder
     std::string etag;
     std::string last_modified;
     std::string retry_after;

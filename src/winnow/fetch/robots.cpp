@@ -1,9 +1,10 @@
 #include "winnow/fetch/robots.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cmath>
+
+#include "winnow/util/ascii.hpp"
 
 namespace winnow::fetch {
 namespace {
@@ -11,33 +12,16 @@ namespace {
 // A robots.txt larger than this is cut there (RFC 9309 section 2.5 asks for at least 500 KiB).
 constexpr std::size_t k_max_robots_bytes = 512 * 1024;
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+using ascii::trim;
 
 // The product token of a user-agent line: "Winnow/1.0 (x)" names "winnow".
 std::string agent_token_of(std::string_view value) {
     std::size_t end = 0;
-    while (end < value.size() && !std::isspace(static_cast<unsigned char>(value[end])) && value[end] != '/') ++end;
-    return lower(value.substr(0, end));
+    while (end < value.size() && !ascii::is_space(value[end]) && value[end] != '/') ++end;
+    return ascii::lower(value.substr(0, end));
 }
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-bool is_unreserved(unsigned char c) { return std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~'; }
+bool is_unreserved(char c) { return ascii::is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~'; }
 
 void append_escape(std::string& out, unsigned char c) {
     static constexpr char k_hex[] = "0123456789ABCDEF";
@@ -85,7 +69,7 @@ std::vector<Group> parse_groups(std::string_view text) {
         if (auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
         auto colon = line.find(':');
         if (colon == std::string_view::npos) continue;
-        std::string key = lower(trim(line.substr(0, colon)));
+        std::string key = ascii::lower(trim(line.substr(0, colon)));
         std::string_view value = trim(line.substr(colon + 1));
         if (key == "user-agent" || key == "useragent" || key == "user agent") {
             if (!in_agent_lines) groups.emplace_back();
@@ -122,7 +106,7 @@ RobotsRules RobotsRules::disallow_all() {
 RobotsRules RobotsRules::parse(std::string_view text, std::string_view agent_token) {
     if (text.size() > k_max_robots_bytes) text = text.substr(0, k_max_robots_bytes);
     std::vector<Group> groups = parse_groups(text);
-    std::string token = lower(agent_token);
+    std::string token = ascii::lower(agent_token);
     auto merge = [&](auto&& wanted) {
         RobotsRules rules;
         bool any = false;
@@ -172,8 +156,8 @@ std::string normalise_robots_path(std::string_view path) {
     out.reserve(path.size());
     for (std::size_t i = 0; i < path.size(); ++i) {
         auto c = static_cast<unsigned char>(path[i]);
-        if (c == '%' && i + 2 < path.size() && hex_value(path[i + 1]) >= 0 && hex_value(path[i + 2]) >= 0) {
-            auto decoded = static_cast<unsigned char>(hex_value(path[i + 1]) * 16 + hex_value(path[i + 2]));
+        if (c == '%' && i + 2 < path.size() && ascii::hex_value(path[i + 1]) >= 0 && ascii::hex_value(path[i + 2]) >= 0) {
+            auto decoded = static_cast<unsigned char>(ascii::hex_value(path[i + 1]) * 16 + ascii::hex_value(path[i + 2]));
             if (is_unreserved(decoded)) out += static_cast<char>(decoded);
             else append_escape(out, decoded);
             i += 2;

@@ -3,10 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <cctype>
-
 #include "winnow/decode/text.hpp"
+#include "winnow/util/ascii.hpp"
 
 namespace winnow::metadata {
 namespace {
@@ -19,12 +17,6 @@ constexpr std::string_view k_title_separators[] = {" | ", " - ", " \xE2\x80\x93 
                                                    " \xC2\xBB ", " :: ", " \xC2\xB7 "};
 // JSON-LD documents larger than this are not parsed (a page's whole state dumped as JSON).
 constexpr std::size_t k_max_json_ld_bytes = 2 * 1024 * 1024;
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::string string_of(const json& value) {
     if (value.is_string()) return decode::collapse_whitespace(value.get<std::string>());
@@ -96,9 +88,9 @@ void split_title(Statements& statements) {
 
 Statements read_statements(const dom::Tree& tree, const Context&) {
     Statements statements;
-    statements.language = lower(decode::collapse_whitespace(tree.attribute(tree.html(), "lang")));
+    statements.language = ascii::lower(decode::collapse_whitespace(tree.attribute(tree.html(), "lang")));
     if (statements.language.empty())
-        statements.language = lower(decode::collapse_whitespace(tree.attribute(tree.html(), "xml:lang")));
+        statements.language = ascii::lower(decode::collapse_whitespace(tree.attribute(tree.html(), "xml:lang")));
     std::string og_locale, content_language, meta_author, meta_date;
     for (NodeId id = 0; id < tree.size(); ++id) {
         const dom::Node& node = tree.node(id);
@@ -114,9 +106,9 @@ Statements read_statements(const dom::Tree& tree, const Context&) {
                 }
                 break;
             case GUMBO_TAG_META: {
-                std::string key = lower(tree.attribute(id, "property"));
-                if (key.empty()) key = lower(tree.attribute(id, "name"));
-                if (key.empty()) key = lower(tree.attribute(id, "http-equiv"));
+                std::string key = ascii::lower(tree.attribute(id, "property"));
+                if (key.empty()) key = ascii::lower(tree.attribute(id, "name"));
+                if (key.empty()) key = ascii::lower(tree.attribute(id, "http-equiv"));
                 std::string content = decode::collapse_whitespace(tree.attribute(id, "content"));
                 if (content.empty()) break;
                 if ((key == "og:title" || key == "twitter:title") && statements.og_title.empty()) statements.og_title = content;
@@ -133,7 +125,7 @@ Statements read_statements(const dom::Tree& tree, const Context&) {
                 break;
             }
             case GUMBO_TAG_SCRIPT: {
-                if (lower(tree.attribute(id, "type")).find("ld+json") == std::string::npos) break;
+                if (ascii::lower(tree.attribute(id, "type")).find("ld+json") == std::string::npos) break;
                 std::string text = tree.text_content(id);
                 if (text.size() > k_max_json_ld_bytes) break;
                 json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -144,7 +136,7 @@ Statements read_statements(const dom::Tree& tree, const Context&) {
                 break;
         }
     }
-    if (statements.language.empty()) statements.language = lower(og_locale.empty() ? content_language : og_locale);
+    if (statements.language.empty()) statements.language = ascii::lower(og_locale.empty() ? content_language : og_locale);
     std::replace(statements.language.begin(), statements.language.end(), '_', '-');
     if (statements.author.empty()) statements.author = meta_author;
     if (statements.date.empty()) statements.date = meta_date;

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "winnow/decode/text.hpp"
+#include "winnow/util/ascii.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow::metadata {
 namespace {
@@ -28,11 +30,11 @@ std::vector<std::string> words_of(std::string_view text) {
     };
     for (std::size_t i = 0; i < lowered.size();) {
         const std::size_t start = i;
-        const char32_t c = decode::next_code_point(lowered, i);
-        if (decode::is_cjk(c)) {
+        const char32_t c = utf8::next_code_point(lowered, i);
+        if (utf8::is_cjk(c)) {
             end_word();
             words.emplace_back(lowered.substr(start, i - start));
-        } else if (c >= 128 || std::isalnum(static_cast<int>(c))) {
+        } else if (c >= 128 || ascii::is_alnum(static_cast<char>(c))) {
             word.append(lowered, start, i - start);
         } else {
             end_word();

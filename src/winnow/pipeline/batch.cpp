@@ -1,5 +1,7 @@
 #include "winnow/pipeline/batch.hpp"
 
+#include <exception>
+
 #include "winnow/util/ordered_pool.hpp"
 
 namespace winnow::pipeline {
@@ -47,25 +49,47 @@ CleanedItem clean_item(InputItem item, const BatchOptions& options) {
 BatchCounts clean_batch(InputSource& source, const BatchOptions& options, const std::function<bool(CleanedItem&&)>& deliver) {
     BatchCounts counts;
     bool stopped = false;
+    // An item's result, or the exception its cleaning threw (with what names the item), carried
+    // to this thread to be rethrown in input order.
+    struct Outcome {
+        CleanedItem cleaned;
+        std::exception_ptr error;
+    };
     // The pool's window (eight items per thread) holds results waiting for their turn, which are
     // small: a page's bytes are released once it is cleaned.
     const unsigned jobs = options.jobs ? options.jobs : hardware_jobs();
     auto stop_requested = [&options] { return options.stop && options.stop->load(); };
-    OrderedPool<InputItem, CleanedItem> pool(
+    OrderedPool<InputItem, Outcome> pool(
         jobs,
         [&](InputItem& item) {
-            if (!stop_requested()) return clean_item(std::move(item), options);
-            CleanedItem skipped;  // after a stop nothing new is fetched or read
-            skipped.article = fail(ErrorKind::interrupted, item.label() + ": not cleaned (stopped)");
-            skipped.input = std::move(item);
-            return skipped;
+            Outcome outcome;
+            if (stop_requested()) {  // after a stop nothing new is fetched or read
+                outcome.cleaned.article = fail(ErrorKind::interrupted, item.label() + ": not cleaned (stopped)");
+                outcome.cleaned.input = std::move(item);
+                return outcome;
+            }
+            InputItem name;  // what label() reads, kept should the cleaning throw
+            name.kind = item.kind;
+            name.source = item.source;
+            name.url = item.url;
+            name.warc_position = item.warc_position;
+            try {
+                outcome.cleaned = clean_item(std::move(item), options);
+            } catch (...) {
+                outcome.cleaned.input = std::move(name);
+                outcome.error = std::current_exception();
+            }
+            return outcome;
         },
-        [&](CleanedItem&& cleaned) {
+        [&](Outcome&& outcome) {
             if (stopped) return;  // results still in the pool after a stop are dropped
+            CleanedItem& cleaned = outcome.cleaned;
             if (!cleaned.article && cleaned.article.error().kind == ErrorKind::interrupted) {
                 stopped = true;
                 return;
             }
+            if (options.starting) options.starting(cleaned.input);
+            if (outcome.error) std::rethrow_exception(outcome.error);
             ++counts.inputs;
             if (!cleaned.article) ++counts.failed;
             stopped = !deliver(std::move(cleaned));

@@ -32,6 +32,11 @@ struct BatchOptions {
     // Set (by SIGINT or SIGTERM): no input is started any more; the batch ends after the one it
     // is delivering.
     const std::atomic<bool>* stop = nullptr;
+    // Called on the calling thread with each item before its result is delivered, so that the
+    // command can name it should an exception escape (a bug, std::bad_alloc: cli::run reports it
+    // and exits 70). An exception thrown while the item was cleaned, on whatever thread, is
+    // rethrown on the calling thread just after this call, in input order.
+    std::function<void(const InputItem&)> starting;
 };
 
 struct CleanedItem {

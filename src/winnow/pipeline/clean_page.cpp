@@ -4,7 +4,9 @@
 #include "winnow/decode/sniff.hpp"
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/extractor.hpp"
-#include "winnow/util/url_resolve.hpp"
+#include "winnow/util/regex_guard.hpp"
+#include "winnow/util/test_hooks.hpp"
+#include "winnow/util/url.hpp"
 
 namespace winnow::pipeline {
 namespace {
@@ -54,17 +56,21 @@ Result<void> check_page(std::string_view bytes) {
 Result<extract::Article> clean_decoded(decode::DecodedDocument&& decoded, const PageContext& context, const CleanOptions& options) {
     // The tree takes the text, which goes as soon as Gumbo no longer needs it.
     dom::Tree tree = dom::Tree::parse(std::move(decoded.text), {.prescan = options.prescan});
+    test_hooks::throw_if_asked();
 
     extract::ExtractOptions extract_options;
     extract_options.url = context.url;
     extract_options.explain = options.explain;
+    std::vector<std::string> warnings;  // a profile's path pattern that failed on the URL
     if (options.profiles) {
         const std::string profile_url = context.url.empty() ? stated_url(tree) : context.url;
-        extract_options.site_rules = &options.profiles->rules_for(profile_url, context.profile);
+        RegexGuard regexes(&warnings);
+        extract_options.site_rules = &options.profiles->rules_for(profile_url, regexes, context.profile);
     }
 
     extract::Article article = extract::extract_article(tree, extract_options);
     article.base_url = base_url(tree, context.url.empty() ? stated_url(tree) : context.url);
+    article.warnings.insert(article.warnings.begin(), warnings.begin(), warnings.end());
     if (article.blocks.empty() && article.title.empty()) return fail(ErrorKind::bad_input, "the page has no text");
     return article;
 }

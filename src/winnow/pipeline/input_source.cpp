@@ -4,7 +4,6 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <deque>
@@ -15,6 +14,7 @@
 #include "winnow/decode/sniff.hpp"
 #include "winnow/pipeline/load_input.hpp"
 #include "winnow/pipeline/warc_inputs.hpp"
+#include "winnow/util/ascii.hpp"
 
 namespace winnow::pipeline {
 namespace {
@@ -27,24 +27,14 @@ constexpr std::size_t k_sniff_bytes = 512;
 // Files a folder walk takes: pages, optionally gzip-compressed, and WARC files.
 constexpr std::string_view k_page_extensions[] = {".html", ".htm", ".xhtml", ".shtml"};
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
 bool has_page_name(std::string_view path) {
-    std::string name = lower(path);
+    std::string name = ascii::lower(path);
     if (name.ends_with(".gz")) name.resize(name.size() - 3);
     return std::any_of(std::begin(k_page_extensions), std::end(k_page_extensions),
                        [&](std::string_view ext) { return name.ends_with(ext); });
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
+using ascii::trim;
 
 // The first bytes of a file (inflated when it is gzip) start a WARC record.
 bool file_starts_like_warc(const fs::path& path) {
@@ -125,7 +115,7 @@ private:
 // A file name without the page and compression extensions.
 std::string strip_page_extension(std::string name) {
     for (std::string_view suffix : {".gz", ".html", ".htm", ".xhtml", ".shtml"})
-        if (lower(name).ends_with(suffix)) name.resize(name.size() - suffix.size());
+        if (ascii::lower(name).ends_with(suffix)) name.resize(name.size() - suffix.size());
     return name;
 }
 
@@ -142,12 +132,12 @@ std::string file_name_from_url(std::string_view url) {
     std::string base;
     auto scheme = url.find("://");
     for (char c : url.substr(scheme == std::string_view::npos ? 0 : scheme + 3))
-        base += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ? c : '_';
+        base += ascii::is_alnum(c) || c == '.' || c == '-' ? c : '_';
     return base;
 }
 
 bool has_warc_name(std::string_view path) {
-    std::string name = lower(path);
+    std::string name = ascii::lower(path);
     return name.ends_with(".warc") || name.ends_with(".warc.gz");
 }
 

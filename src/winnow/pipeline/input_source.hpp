@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "winnow/util/limits.hpp"
 #include "winnow/util/result.hpp"
 
 namespace winnow::pipeline {
@@ -58,7 +59,7 @@ struct InputItem {
 
 struct InputSourceOptions {
     bool recursive = false;                    // -r: walk folders
-    std::size_t max_bytes = 20 * 1024 * 1024;  // the largest page (standard input, WARC records)
+    std::size_t max_bytes = k_default_max_page_bytes;  // the largest page (standard input, WARC records)
 };
 
 class InputSource {

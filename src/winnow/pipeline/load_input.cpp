@@ -1,10 +1,9 @@
 #include "winnow/pipeline/load_input.hpp"
 
-#include <cctype>
 #include <cstdio>
-#include <iostream>
 
 #include "winnow/decode/sniff.hpp"
+#include "winnow/util/ascii.hpp"
 #include "winnow/util/atomic_file.hpp"
 
 namespace winnow::pipeline {
@@ -45,7 +44,7 @@ bool looks_like_url(std::string_view input) {
     auto colon = input.find("://");
     if (colon == std::string_view::npos || colon == 0) return false;
     for (char c : input.substr(0, colon))
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+        if (!ascii::is_alnum(c) && c != '+' && c != '-' && c != '.') return false;
     return true;
 }
 

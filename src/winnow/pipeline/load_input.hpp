@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "winnow/fetch/fetcher.hpp"
+#include "winnow/util/limits.hpp"
 #include "winnow/util/result.hpp"
 
 namespace winnow::pipeline {
@@ -18,7 +19,7 @@ struct LoadedInput {
 };
 
 struct LoadOptions {
-    std::size_t max_bytes = 20 * 1024 * 1024;
+    std::size_t max_bytes = k_default_max_page_bytes;
     fetch::FetchOptions fetch;  // for a URL; robots.txt is never consulted for a single URL (as wget and curl do)
 };
 

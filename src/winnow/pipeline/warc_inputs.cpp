@@ -1,9 +1,9 @@
 #include "winnow/pipeline/warc_inputs.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "winnow/decode/sniff.hpp"
+#include "winnow/util/ascii.hpp"
 #include "winnow/warc/http_response.hpp"
 
 namespace winnow::pipeline {
@@ -12,18 +12,9 @@ namespace {
 // Room for the HTTP head on top of the page size limit.
 constexpr std::size_t k_http_head_allowance = 64 * 1024;
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
 // The media type of a Content-Type value, lower case, without parameters.
 std::string media_type(std::string_view content_type) {
-    std::string type = lower(content_type.substr(0, content_type.find(';')));
-    while (!type.empty() && std::isspace(static_cast<unsigned char>(type.back()))) type.pop_back();
-    while (!type.empty() && std::isspace(static_cast<unsigned char>(type.front()))) type.erase(0, 1);
-    return type;
+    return ascii::lower(ascii::trim(content_type.substr(0, content_type.find(';'))));
 }
 
 bool is_html_type(std::string_view type) { return type == "text/html" || type == "application/xhtml+xml"; }
@@ -35,7 +26,7 @@ bool looks_like_markup(std::string_view body) {
 
 // Record types whose block may be a page; the others are skipped without reading them into memory.
 bool may_hold_page(const warc::Record& record) {
-    std::string type = lower(record.type());
+    std::string type = ascii::lower(record.type());
     if (type == "response") {
         // Common Crawl and others name the payload's type: a cheap early no.
         std::string payload = media_type(record.field("WARC-Identified-Payload-Type"));
@@ -102,7 +93,7 @@ std::optional<InputItem> WarcInputs::next() {
 std::optional<InputItem> WarcInputs::item_from(warc::Record& record) {
     if (!record.block_kept) {
         // Over the size limit: worth an error only when the record says it is a page.
-        if (lower(record.type()) == "response" && record.content_length > m_max_page_bytes &&
+        if (ascii::lower(record.type()) == "response" && record.content_length > m_max_page_bytes &&
             is_html_type(media_type(record.field("WARC-Identified-Payload-Type")))) {
             InputItem item = error_item(record.position.describe(), "");
             item.url = std::string(record.target_uri());
@@ -120,7 +111,7 @@ std::optional<InputItem> WarcInputs::item_from(warc::Record& record) {
     item.warc_date = std::string(record.date());
     item.warc_position = record.position.describe();
     item.loaded = true;
-    if (lower(record.type()) == "resource") {
+    if (ascii::lower(record.type()) == "resource") {
         item.content_type = std::string(record.content_type());
         item.status = 200;
         item.bytes = std::move(record.block);

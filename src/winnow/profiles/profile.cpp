@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <tuple>
 
+#include "winnow/util/ascii.hpp"
 #include "winnow/util/atomic_file.hpp"
 
 namespace winnow::profiles {
@@ -164,8 +164,7 @@ public:
                         problem(item.source(), "hosts must hold host names (strings), not " + type_name(item));
                         continue;
                     }
-                    std::string host = *item.value<std::string>();
-                    std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return std::tolower(c); });
+                    std::string host = ascii::lower(*item.value<std::string>());
                     if (!host.empty() && host.back() == '.') host.pop_back();
                     bool bare = !host.empty() && host.find_first_of("/:@ ?#*") == std::string::npos &&
                                 host.front() != '.';

@@ -3,23 +3,16 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <map>
-#include <stdexcept>
 
 #include "winnow/profiles/builtin_default.hpp"
+#include "winnow/util/url.hpp"
 
 namespace winnow::profiles {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
 
 bool is_folder(const fs::path& path) {
     std::error_code ec;
@@ -55,20 +48,18 @@ std::vector<std::string> split_colons(std::string_view list) {
     return parts;
 }
 
-bool path_matches(const Profile& profile, const std::string& path) {
+bool path_matches(const Profile& profile, const std::string& path, RegexGuard& regexes) {
     for (const auto& regex : profile.paths) {
-        try {
-            if (boost::regex_search(path, regex)) return true;
-        } catch (const std::runtime_error&) {
-            // Too complex on this path: the pattern does not match it.
-        }
+        if (regexes.search(path, [&] { return boost::regex_search(path, regex); },
+                           [&] { return extract::rule_name("profile " + profile.name, "paths", regex.str()); }))
+            return true;
     }
     return false;
 }
 
 // How well a profile fits a host and path: the length of the matched host, then whether a
 // path pattern matched; -1 when it does not apply.
-long specificity(const Profile& profile, const std::string& host, const std::string& path) {
+long specificity(const Profile& profile, const std::string& host, const std::string& path, RegexGuard& regexes) {
     long best = -1;
     for (const HostEntry& entry : profile.hosts) {
         bool same = host == entry.host;
@@ -78,7 +69,7 @@ long specificity(const Profile& profile, const std::string& host, const std::str
     }
     if (best < 0) return -1;
     if (profile.paths.empty()) return best * 2;
-    return path_matches(profile, path) ? best * 2 + 1 : -1;
+    return path_matches(profile, path, regexes) ? best * 2 + 1 : -1;
 }
 
 template <typename T>
@@ -198,18 +189,18 @@ void ProfileSet::merge(bool default_rules) {
     }
 }
 
-const Profile* ProfileSet::profile_for(std::string_view url, std::string_view forced) const {
+const Profile* ProfileSet::profile_for(std::string_view url, RegexGuard& regexes, std::string_view forced) const {
     if (!forced.empty()) {
         for (const Profile& site : m_sites)
             if (site.name == forced) return &site;
     }
-    const std::string host = url_host(url);
+    const std::string host = url::host(url);
     if (host.empty()) return nullptr;
-    const std::string path = url_path(url);
+    const std::string path = url::path(url);
     const Profile* best = nullptr;
     long best_score = -1;
     for (const Profile& site : m_sites) {
-        long score = specificity(site, host, path);
+        long score = specificity(site, host, path, regexes);
         if (score > best_score) {  // ties go to the first by name
             best_score = score;
             best = &site;
@@ -218,33 +209,11 @@ const Profile* ProfileSet::profile_for(std::string_view url, std::string_view fo
     return best;
 }
 
-const extract::SiteRules& ProfileSet::rules_for(std::string_view url, std::string_view forced) const {
-    const Profile* site = profile_for(url, forced);
+const extract::SiteRules& ProfileSet::rules_for(std::string_view url, RegexGuard& regexes,
+                                                std::string_view forced) const {
+    const Profile* site = profile_for(url, regexes, forced);
     if (!site) return m_default_rules;
     return m_merged[static_cast<std::size_t>(site - m_sites.data())];
-}
-
-std::string url_host(std::string_view url) {
-    std::size_t scheme = url.find("://");
-    if (scheme == std::string_view::npos) return {};
-    std::string_view rest = url.substr(scheme + 3);
-    rest = rest.substr(0, rest.find_first_of("/?#"));
-    if (auto at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
-    if (!rest.empty() && rest.front() == '[') return lower(rest.substr(0, rest.find(']') + 1));  // IPv6
-    rest = rest.substr(0, rest.find(':'));
-    std::string host = lower(rest);
-    if (!host.empty() && host.back() == '.') host.pop_back();
-    return host;
-}
-
-std::string url_path(std::string_view url) {
-    std::size_t scheme = url.find("://");
-    if (scheme == std::string_view::npos) return "/";
-    std::string_view rest = url.substr(scheme + 3);
-    std::size_t slash = rest.find_first_of("/?#");
-    if (slash == std::string_view::npos || rest[slash] != '/') return "/";
-    rest.remove_prefix(slash);
-    return std::string(rest.substr(0, rest.find_first_of("?#")));
 }
 
 }  // namespace winnow::profiles

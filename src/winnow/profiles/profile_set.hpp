@@ -14,6 +14,7 @@
 
 #include "winnow/extract/site_rules.hpp"
 #include "winnow/profiles/profile.hpp"
+#include "winnow/util/regex_guard.hpp"
 #include "winnow/util/result.hpp"
 
 namespace winnow::profiles {
@@ -53,11 +54,12 @@ public:
                                     bool default_rules, std::vector<Problem>& problems);
 
     // The rules for a page: the default rules under the most specific matching site profile.
-    // `forced` names a profile to use whatever the URL.
-    const extract::SiteRules& rules_for(std::string_view url, std::string_view forced = {}) const;
+    // `forced` names a profile to use whatever the URL. Path patterns search through `regexes`,
+    // the page's guard (a pattern too complex for the path is skipped with a warning).
+    const extract::SiteRules& rules_for(std::string_view url, RegexGuard& regexes, std::string_view forced = {}) const;
 
     // The site profile chosen for a page, or nullptr (the default rules alone).
-    const Profile* profile_for(std::string_view url, std::string_view forced = {}) const;
+    const Profile* profile_for(std::string_view url, RegexGuard& regexes, std::string_view forced = {}) const;
 
     const std::vector<Profile>& sites() const { return m_sites; }
     const Profile& default_profile() const { return m_default; }
@@ -69,10 +71,5 @@ private:
     extract::SiteRules m_default_rules;        // empty when default rules are off
     void merge(bool default_rules);
 };
-
-// The host of an http(s) URL, lower case, without port or trailing dot; "" when there is none.
-std::string url_host(std::string_view url);
-// The path of a URL ("/" when empty), without query or fragment.
-std::string url_path(std::string_view url);
 
 }  // namespace winnow::profiles

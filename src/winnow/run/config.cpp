@@ -198,16 +198,6 @@ void read_source(const toml::table& table, const fs::path& file, std::size_t ind
 
 }  // namespace
 
-std::string source_kind_name(SourceKind kind) {
-    switch (kind) {
-        case SourceKind::urls: return "urls";
-        case SourceKind::url_file: return "url_file";
-        case SourceKind::feed: return "feed";
-        case SourceKind::sitemap: return "sitemap";
-    }
-    return "?";
-}
-
 Result<RunConfig> parse_config(std::string_view text, const fs::path& file) {
     const std::string shown = file.string();
     toml::table root;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "winnow/util/limits.hpp"
 #include "winnow/util/result.hpp"
 
 namespace winnow::run {
@@ -19,7 +20,7 @@ struct FetchConfig {
     long per_host = 2;                  // transfers at once per host
     double delay = 1.0;                 // seconds between two requests to one host
     double timeout = 30;                // seconds for one transfer
-    std::size_t max_bytes = 20971520;   // body size limit
+    std::size_t max_bytes = k_default_max_page_bytes;  // body size limit
     std::string user_agent;             // empty: winnow's default
     long retries = 3;                   // retries of a transient failure (timeouts, 429, 5xx)
 };
@@ -53,7 +54,5 @@ Result<RunConfig> load_config(const std::filesystem::path& file);
 
 // Same from text already read; `file` is used for messages and relative paths.
 Result<RunConfig> parse_config(std::string_view text, const std::filesystem::path& file);
-
-std::string source_kind_name(SourceKind kind);
 
 }  // namespace winnow::run

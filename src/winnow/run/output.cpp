@@ -6,7 +6,8 @@
 #include <cerrno>
 #include <cstring>
 
-#include "winnow/run/url_normalise.hpp"
+#include "winnow/util/ascii.hpp"
+#include "winnow/util/url.hpp"
 
 namespace winnow::run {
 namespace {
@@ -36,8 +37,8 @@ std::string slug_from_path(std::string_view path) {
     for (std::string_view suffix : {".html", ".htm", ".php", ".aspx", ".asp", ".shtml"})
         if (path.size() > suffix.size() && path.ends_with(suffix)) path.remove_suffix(suffix.size());
     std::string slug;
-    for (unsigned char c : path) {
-        if (std::isalnum(c)) slug += static_cast<char>(std::tolower(c));
+    for (char c : path) {
+        if (ascii::is_alnum(c)) slug += ascii::lower(c);
         else if (!slug.empty() && slug.back() != '-') slug += '-';
     }
     while (!slug.empty() && slug.back() == '-') slug.pop_back();
@@ -49,17 +50,15 @@ std::string slug_from_path(std::string_view path) {
 }
 
 std::string output_relative_path(const std::string& normalised_url, std::string_view extension) {
-    std::string host = url_host(normalised_url);
-    // The authority as written after the host: a port kept by normalisation is not the default.
-    auto authority_start = normalised_url.find("://");
-    auto authority_end = normalised_url.find('/', authority_start + 3);
-    std::string authority = normalised_url.substr(authority_start + 3, authority_end - authority_start - 3);
-    if (auto colon = authority.rfind(':'); colon != std::string::npos && authority.back() != ']')
-        host += "_" + authority.substr(colon + 1);
+    auto url = url::Url::parse(normalised_url);
+    std::string host = url ? url->host() : std::string();
+    // A port kept by normalisation is not the scheme's default: it names another site.
+    if (url && !url->port().empty()) host += "_" + url->port();
     for (char& c : host)
         if (c == '/' || c == '\\' || c == ':') c = '_';
     if (host.empty() || host == "." || host == "..") host = "_";
-    return host + "/" + slug_from_path(url_path(normalised_url)) + "-" + stable_hash(normalised_url) + std::string(extension);
+    return host + "/" + slug_from_path(url ? url->path() : std::string("/")) + "-" + stable_hash(normalised_url) +
+           std::string(extension);
 }
 
 void remove_stale_temporaries(const fs::path& output) {

@@ -12,7 +12,6 @@
 #include <functional>
 #include <iosfwd>
 #include <string>
-#include <vector>
 
 #include "winnow/profiles/profile_set.hpp"
 #include "winnow/run/config.hpp"

@@ -1,7 +1,7 @@
 // run: one article, one URL. Normalisation makes the many spellings of a page's address one key
 // for the state file and the output path: scheme and host lower case, default ports dropped,
 // fragment dropped, tracking parameters (utm_*, fbclid, gclid, ...) dropped, empty path made "/".
-// It is idempotent: normalising a normalised URL gives it back unchanged.
+// It is idempotent: normalising a normalised URL gives it back unchanged. Parsing is util/url's.
 #pragma once
 
 #include <string>
@@ -16,12 +16,6 @@ Result<std::string> normalise_url(std::string_view url);
 
 // Resolves `reference` (absolute, or relative to `base`) and normalises it.
 Result<std::string> resolve_url(std::string_view base, std::string_view reference);
-
-// The lower-case host of a URL normalised by normalise_url ("" when there is none).
-std::string url_host(std::string_view normalised);
-
-// The path of a normalised URL, without query ("/" at least).
-std::string url_path(std::string_view normalised);
 
 // True for query parameter names that only track where a visitor came from.
 bool is_tracking_parameter(std::string_view name);

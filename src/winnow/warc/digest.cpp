@@ -4,8 +4,9 @@
 
 #include <array>
 #include <algorithm>
-#include <cctype>
 #include <random>
+
+#include "winnow/util/ascii.hpp"
 
 namespace winnow::warc {
 namespace {
@@ -46,12 +47,6 @@ std::string hex(const unsigned char* bytes, std::size_t size) {
     return out;
 }
 
-std::string upper(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-
 std::string format_uuid(std::array<unsigned char, 16> bytes, int version) {
     bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | (version << 4));
     bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
@@ -66,12 +61,12 @@ std::string sha1_digest(std::string_view data) { return "sha1:" + base32(sha1(da
 
 std::optional<bool> digest_matches(std::string_view digest, std::string_view data) {
     auto colon = digest.find(':');
-    if (colon == std::string_view::npos || upper(digest.substr(0, colon)) != "SHA1") return std::nullopt;
-    std::string value = upper(digest.substr(colon + 1));
+    if (colon == std::string_view::npos || ascii::upper(digest.substr(0, colon)) != "SHA1") return std::nullopt;
+    std::string value = ascii::upper(digest.substr(colon + 1));
     while (!value.empty() && value.back() == '=') value.pop_back();  // base32 padding, if written
     Sha1 actual = sha1(data);
     if (value.size() == 32) return value == base32(actual);
-    if (value.size() == 40) return value == upper(hex(actual.data(), actual.size()));
+    if (value.size() == 40) return value == ascii::upper(hex(actual.data(), actual.size()));
     return std::nullopt;
 }
 

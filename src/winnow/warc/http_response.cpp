@@ -1,10 +1,10 @@
 #include "winnow/warc/http_response.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 
 #include "winnow/decode/content_encoding.hpp"
+#include "winnow/util/ascii.hpp"
 
 namespace winnow::warc {
 namespace {
@@ -16,9 +16,7 @@ std::string_view trim(std::string_view s) {
 }
 
 bool contains_token(std::string_view value, std::string_view token) {
-    std::string lowered(value);
-    std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) { return std::tolower(c); });
-    return lowered.find(token) != std::string::npos;
+    return ascii::lower(value).find(token) != std::string::npos;
 }
 
 // The end of the head (after its blank line), or npos.
@@ -41,8 +39,8 @@ std::optional<std::string> dechunk(std::string_view body) {
         if (size_line.empty() || size_line.size() > 15) return std::nullopt;
         std::size_t size = 0;
         for (char c : size_line) {
-            if (!std::isxdigit(static_cast<unsigned char>(c))) return std::nullopt;
-            size = size * 16 + static_cast<std::size_t>(std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (std::tolower(c) - 'a' + 10));
+            if (ascii::hex_value(c) < 0) return std::nullopt;
+            size = size * 16 + static_cast<std::size_t>(ascii::hex_value(c));
         }
         at = line_end + 1;
         if (size == 0) return out;  // trailer fields, if any, are of no use here
@@ -71,7 +69,7 @@ Result<HttpResponse> parse_http_head(std::string_view block) {
     std::size_t space = response.status_line.find(' ');
     if (space == std::string::npos) return fail(ErrorKind::bad_input, "malformed HTTP status line '" + response.status_line + "'");
     std::string_view code = std::string_view(response.status_line).substr(space + 1, 3);
-    if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char c) { return ascii::is_digit(c); }))
         return fail(ErrorKind::bad_input, "malformed HTTP status line '" + response.status_line + "'");
     response.status = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
     for (std::size_t at = line_end == std::string_view::npos ? head.size() : line_end + 1; at < head.size();) {

@@ -1,8 +1,8 @@
 #include "winnow/warc/reader.hpp"
 
 #include <algorithm>
-#include <cctype>
 
+#include "winnow/util/ascii.hpp"
 #include "winnow/warc/digest.hpp"
 
 namespace winnow::warc {
@@ -14,12 +14,6 @@ constexpr std::size_t k_max_header_bytes = 1024 * 1024;
 constexpr std::string_view k_record_start = "WARC/1.";
 // How much of unexpected data a message quotes.
 constexpr std::size_t k_excerpt_chars = 40;
-
-bool ascii_iequal(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -56,7 +50,7 @@ std::optional<std::uint64_t> parse_length(std::string_view text) {
 
 std::string_view find_field(const std::vector<Field>& fields, std::string_view name) {
     for (const Field& field : fields)
-        if (ascii_iequal(field.name, name)) return field.value;
+        if (ascii::iequals(field.name, name)) return field.value;
     return {};
 }
 

@@ -4,6 +4,7 @@
 
 #include "winnow/decode/decode.hpp"
 #include "winnow/decode/text.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow::write {
 
@@ -28,7 +29,7 @@ std::string yaml_quoted(std::string_view value) {
     std::string out = "\"";
     for (std::size_t i = 0; i < valid.size();) {
         const std::size_t start = i;
-        const char32_t cp = decode::next_code_point(valid, i);
+        const char32_t cp = utf8::next_code_point(valid, i);
         char escape[16];
         switch (cp) {
             case '"': out += "\\\""; continue;

@@ -6,7 +6,8 @@
 #include <span>
 
 #include "winnow/decode/text.hpp"
-#include "winnow/util/url_resolve.hpp"
+#include "winnow/util/url.hpp"
+#include "winnow/util/utf8.hpp"
 #include "winnow/write/text_writer.hpp"
 
 namespace winnow::write {
@@ -192,7 +193,7 @@ char32_t neighbour(const std::vector<Piece>& pieces, const std::vector<Emphasis>
             std::string_view t = text_of(pieces[i]);
             if (t.empty()) continue;
             std::size_t k = 0;
-            return decode::next_code_point(t, k);
+            return utf8::next_code_point(t, k);
         }
     } else {
         for (std::size_t i = at; i-- > 0;) {
@@ -200,7 +201,7 @@ char32_t neighbour(const std::vector<Piece>& pieces, const std::vector<Emphasis>
             if (t.empty()) continue;
             std::size_t k = t.size() - 1;
             while (k > 0 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
-            return decode::next_code_point(t, k);
+            return utf8::next_code_point(t, k);
         }
     }
     return 0;

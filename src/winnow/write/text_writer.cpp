@@ -1,6 +1,7 @@
 #include "winnow/write/text_writer.hpp"
 
 #include "winnow/decode/text.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow::write {
 namespace {
@@ -29,10 +30,10 @@ std::string plain_preformatted_line(std::string_view line) {
             else if (c == '\f' || c == '\v') out += ' ';
             continue;  // CR (of CR LF) and other controls are dropped
         }
-        char32_t cp = decode::next_code_point(line, i);
-        if (decode::is_invisible_code_point(cp)) continue;
-        if (decode::is_space_code_point(cp)) out += ' ';
-        else decode::append_utf8(out, cp);
+        char32_t cp = utf8::next_code_point(line, i);
+        if (utf8::is_invisible(cp)) continue;
+        if (utf8::is_space(cp)) out += ' ';
+        else utf8::append(out, cp);
     }
     return out;
 }

@@ -44,7 +44,7 @@ TEST_CASE("winnow fetch: the raw body on stdout, with --headers the status line 
     CHECK(not_modified.out.ends_with("\n\n"));  // no body
 }
 
-TEST_CASE("winnow fetch -o writes the file; any content type is fetched", "[cli][fetch]") {
+TEST_CASE("winnow fetch -o writes the file, any content type is fetched", "[cli][fetch]") {
     TestServer server;
     auto file = server.work_dir() / "page.bin";
     Run run = run_winnow({"fetch", "-o", file.string(), server.url("/type/pdf")});

@@ -192,7 +192,7 @@ TEST_CASE("prescan: script and style text comes back as Gumbo gives it", "[dom][
           whole_tree("<script>" + text + "</script><style>" + text + "</style>"));
 }
 
-TEST_CASE("tree: an SVG keeps its text, not its drawing; with HTML inside, all of it", "[dom][tree]") {
+TEST_CASE("tree: an SVG keeps its text, not its drawing, and with HTML inside all of it", "[dom][tree]") {
     const std::string drawing = dump_tree(Tree::parse("<p>a<svg class=icon><title>t</title> <path d=\"M0\"/></svg>b</p>"));
     CHECK(drawing.find("<svg class=\"icon\">") != std::string::npos);
     CHECK(drawing.find("path") == std::string::npos);

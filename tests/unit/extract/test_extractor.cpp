@@ -25,7 +25,7 @@ const std::string k_paragraph =
 
 }  // namespace
 
-TEST_CASE("the article is kept; menus, share bars, cookie layers and the headline are not", "[extract][extractor]") {
+TEST_CASE("the article is kept, menus, share bars, cookie layers and the headline are not", "[extract][extractor]") {
     std::string html = R"(<html><head><title>Bus line extended | Town News</title></head><body>
         <nav><a href="/">Home</a><a href="/news">News</a></nav>
         <div class="cookie-banner">We use cookies. Accept all</div>
@@ -45,7 +45,7 @@ TEST_CASE("the article is kept; menus, share bars, cookie layers and the headlin
     CHECK_FALSE(article.removals.empty());
 }
 
-TEST_CASE("inline elements never split words; blocks never glue", "[extract][extractor]") {
+TEST_CASE("inline elements never split words, blocks never glue", "[extract][extractor]") {
     Article article = extract("<body><div><p>un<b>break</b>able words, and a comma, in a sentence long enough to count.</p>"
                               "<p>Next<span> block</span> follows here with more words to make it prose-like.</p></div></body>");
     const std::string text = body_text(article);

@@ -39,6 +39,12 @@ std::vector<std::string> texts(const std::vector<Block>& blocks) {
 
 using V = std::vector<std::string>;
 
+// The text rules applied with a guard of their own, which keeps no warnings.
+void apply_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals) {
+    winnow::RegexGuard regexes;
+    winnow::extract::apply_text_rules(blocks, rules, removals, regexes);
+}
+
 }  // namespace
 
 TEST_CASE("site rules: drop selectors remove elements and name the rule", "[site_rules]") {
@@ -77,7 +83,7 @@ TEST_CASE("site rules: drop_text removes whole blocks, case-insensitive unless a
     auto blocks = paragraphs({"Join our Telegram channel for news", "Body text.", "Share link:", "share link:",
                               "Please join our Telegram later"});
     std::vector<Removal> removals;
-    winnow::extract::apply_text_rules(blocks, rules, removals);
+    apply_rules(blocks, rules, removals);
     CHECK(texts(blocks) == V{"Body text.", "share link:", "Please join our Telegram later"});
     REQUIRE(removals.size() == 2);
     CHECK(removals[0].rule == "default drop_text \"^join our telegram\"");
@@ -89,7 +95,7 @@ TEST_CASE("site rules: regexes are Unicode-aware: case folding in every script, 
     SiteRules rules = rules_of("default", R"(drop_text = ["^подписывайтесь на наш", "^ÜBER DEN AUTOR$", "^é+$", "^.{3}$", "^x\\D$"])");
     auto blocks = paragraphs({"Подписывайтесь на наш канал", "Über den Autor", "ÉéÉé", "ñña", "XA", "x1", "Текст статьи"});
     std::vector<Removal> removals;
-    winnow::extract::apply_text_rules(blocks, rules, removals);
+    apply_rules(blocks, rules, removals);
     CHECK(texts(blocks) == V{"x1", "Текст статьи"});
 }
 
@@ -98,7 +104,7 @@ TEST_CASE("site rules: stop_text cuts the body at the first matching block", "[s
                                                     "drop_text = [\"^ad$\"]\n");
     auto blocks = paragraphs({"First.", "Ad", "Second.", "Related News", "Other story", "Another"});
     std::vector<Removal> removals;
-    winnow::extract::apply_text_rules(blocks, rules, removals);
+    apply_rules(blocks, rules, removals);
     CHECK(texts(blocks) == V{"First.", "Second."});
     REQUIRE(removals.size() == 4);
     CHECK(removals[1].rule == "profile cryptopolitan.com stop_text \"^related news$\"");
@@ -110,7 +116,7 @@ TEST_CASE("site rules: a stop_text block before any kept block is dropped alone"
     SiteRules rules = rules_of("default", "stop_text = [\"^comments$\"]\ndrop_text = [\"^menu$\"]\n");
     auto blocks = paragraphs({"Menu", "Comments", "Story.", "More story.", "Comments", "First comment"});
     std::vector<Removal> removals;
-    winnow::extract::apply_text_rules(blocks, rules, removals);
+    apply_rules(blocks, rules, removals);
     CHECK(texts(blocks) == V{"Story.", "More story."});
     REQUIRE(removals.size() == 4);
     CHECK(removals[1].rule == "default stop_text \"^comments$\"");
@@ -121,7 +127,7 @@ TEST_CASE("site rules: ^ and $ anchor at the block's ends, not at line breaks in
     SiteRules rules = rules_of("default", "drop_text = [\"^share$\"]\n");
     std::vector<Block> blocks{{BlockKind::preformatted, 0, 0, "code\nshare\nmore"}, {BlockKind::paragraph, 0, 0, "Share"}};
     std::vector<Removal> removals;
-    winnow::extract::apply_text_rules(blocks, rules, removals);
+    apply_rules(blocks, rules, removals);
     REQUIRE(blocks.size() == 1);
     CHECK(blocks[0].kind == BlockKind::preformatted);
 }
@@ -135,7 +141,8 @@ TEST_CASE("site rules: a catastrophic regex is skipped and reported, the run goe
                               {BlockKind::paragraph, 0, 0, "aaaa!"}};
     std::vector<Removal> removals;
     std::vector<std::string> warnings;
-    winnow::extract::apply_text_rules(blocks, rules, removals, &warnings);
+    winnow::RegexGuard regexes(&warnings);
+    winnow::extract::apply_text_rules(blocks, rules, removals, regexes);
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].starts_with("rule profile x.com drop_text \"(a+)+$\" skipped: the regex is too complex"));
     // The skipped rule is not tried again on the page; the other rule still applies.
@@ -152,7 +159,7 @@ TEST_CASE("site rules: removal texts are cut at a character boundary", "[site_ru
     for (int i = 0; i < 100; ++i) text += "é";
     auto blocks = paragraphs({text.c_str()});
     std::vector<Removal> removals;
-    winnow::extract::apply_text_rules(blocks, rules, removals);
+    apply_rules(blocks, rules, removals);
     REQUIRE(removals.size() == 1);
     CHECK(removals[0].text.size() <= 80);
     CHECK(removals[0].text.ends_with("é..."));
@@ -169,12 +176,12 @@ TEST_CASE("site rules: the combined screen keeps every rule's meaning", "[site_r
                                     "aab and more", "Keep two.", "Related News", "Cut."});
     std::vector<Block> plain = blocks;
     std::vector<Removal> plain_removals;
-    winnow::extract::apply_text_rules(plain, rules, plain_removals);
+    apply_rules(plain, rules, plain_removals);
     winnow::extract::build_text_screen(rules);
     REQUIRE(rules.text_screens.has_value());
     std::vector<Block> screened = blocks;
     std::vector<Removal> screened_removals;
-    winnow::extract::apply_text_rules(screened, rules, screened_removals);
+    apply_rules(screened, rules, screened_removals);
     CHECK(texts(plain) == V{"Keep one.", "case", "Keep two."});
     CHECK(texts(screened) == texts(plain));
     REQUIRE(screened_removals.size() == plain_removals.size());

@@ -5,7 +5,7 @@
 
 using namespace winnow::extract;
 
-TEST_CASE("words are white-space tokens with a letter; CJK characters count 0.55 each", "[extract][words]") {
+TEST_CASE("words are white-space tokens with a letter, CJK characters count 0.55 each", "[extract][words]") {
     const StopwordList& none = stopwords_for("xx");
     CHECK(measure_text("Hello,   world! 42", none).words == 2);
     CHECK(measure_text("", none).words == 0);
@@ -14,7 +14,7 @@ TEST_CASE("words are white-space tokens with a letter; CJK characters count 0.55
     CHECK(measure_text("中文 English", none).words == Approx(2 * 0.55 + 1));
 }
 
-TEST_CASE("characters count white-space runs once; commas and sentence ends in several scripts", "[extract][words]") {
+TEST_CASE("characters count white-space runs once, commas and sentence ends in several scripts", "[extract][words]") {
     const StopwordList& none = stopwords_for("xx");
     TextCounts c = measure_text("  a,  b.\n c， d。", none);
     CHECK(c.commas == 2);

@@ -64,7 +64,7 @@ TEST_CASE("robots: the group naming our token is used instead of *", "[robots]")
     CHECK_FALSE(star.crawl_delay());
 }
 
-TEST_CASE("robots: several user-agent lines share one group; groups for one agent merge", "[robots]") {
+TEST_CASE("robots: several user-agent lines share one group, groups for one agent merge", "[robots]") {
     const char* text =
         "User-agent: a\n"
         "User-agent: winnow/1.0\n"
@@ -97,7 +97,7 @@ TEST_CASE("robots: comments, CRLF, empty Disallow, rules outside groups, unknown
     CHECK(rules.rules().size() == 1);
 }
 
-TEST_CASE("robots: no group for us or * allows everything; an empty file too", "[robots]") {
+TEST_CASE("robots: no group for us or * allows everything, an empty file too", "[robots]") {
     CHECK(RobotsRules::parse("User-agent: other\nDisallow: /\n", "winnow").allowed("/a"));
     CHECK(RobotsRules::parse("", "winnow").allowed("/a"));
     CHECK(RobotsRules::allow_all().allowed("/a"));

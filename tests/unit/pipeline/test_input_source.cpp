@@ -72,7 +72,7 @@ TEST_CASE("input source: usage errors are found before anything is cleaned", "[i
     CHECK(twice.error().message == "standard input ('-', '-i -') can be read only once");
 }
 
-TEST_CASE("input source: one file is not a batch; a folder with -r and a WARC file are", "[inputs]") {
+TEST_CASE("input source: one file is not a batch, a folder with -r and a WARC file are", "[inputs]") {
     TemporaryFolder dir;
     write_file(dir.file("a.html"), "<p>a</p>");
     write_file(dir.file("crawl.warc"), wb::warcinfo());
@@ -107,7 +107,7 @@ TEST_CASE("input source: -r walks folders depth first in name order, pages and W
           std::vector<std::string>{"error: " + root.string() + ": is a folder; use -r to clean the pages and WARC files in it"});
 }
 
-TEST_CASE("warc inputs: successful HTML responses and HTML resources become pages; other records are skipped", "[inputs][warc]") {
+TEST_CASE("warc inputs: successful HTML responses and HTML resources become pages, other records are skipped", "[inputs][warc]") {
     std::string html = wb::page("Apples", "apples");
     std::string chunked_gzip_body = wb::gzip(html);
     char size[16];

@@ -122,7 +122,7 @@ TEST_CASE("profiles: duplicate hosts across files are reported at the second one
     CHECK(problems[0].to_string() == "dir/b.toml:3:3: duplicate host \"b.com\": already matched by profile a (dir/a.toml)");
 }
 
-TEST_CASE("profiles: a site profile needs hosts; default.toml takes no [match]", "[profiles]") {
+TEST_CASE("profiles: a site profile needs hosts, default.toml takes no [match]", "[profiles]") {
     std::vector<Problem> problems;
     winnow::profiles::read_profile("description = \"no match\"\n", "p/x.toml", "x", problems);
     winnow::profiles::read_profile("[match]\nhosts = [\"a.com\"]\n", "p/default.toml", "default", problems);
@@ -132,6 +132,7 @@ TEST_CASE("profiles: a site profile needs hosts; default.toml takes no [match]",
 }
 
 TEST_CASE("profiles: the most specific host wins, then a matching path pattern", "[profiles]") {
+    winnow::RegexGuard regexes;
     std::vector<Problem> problems;
     auto set = ProfileSet::from_profiles(
         {site("plain", "[match]\nhosts = [\"example.com\"]\n"),
@@ -140,7 +141,7 @@ TEST_CASE("profiles: the most specific host wins, then a matching path pattern",
         std::nullopt, true, problems);
     REQUIRE(problems.empty());
     auto chosen = [&](std::string_view url, std::string_view forced = {}) {
-        const Profile* p = set.profile_for(url, forced);
+        const Profile* p = set.profile_for(url, regexes, forced);
         return p ? p->name : std::string("(none)");
     };
     CHECK(chosen("https://example.com/2024/story") == "plain");
@@ -156,25 +157,44 @@ TEST_CASE("profiles: the most specific host wins, then a matching path pattern",
     CHECK(chosen("https://example.com/", "no-such-profile") == "plain");
 }
 
+TEST_CASE("profiles: a path pattern too complex for the path is skipped with one warning", "[profiles]") {
+    std::vector<Problem> problems;
+    auto set = ProfileSet::from_profiles({site("slow", "[match]\nhosts = [\"example.com\"]\npaths = [\"^/(a+)+$\"]\n")},
+                                         std::nullopt, true, problems);
+    REQUIRE(problems.empty());
+    std::vector<std::string> warnings;
+    winnow::RegexGuard regexes(&warnings);
+    const std::string url = "https://example.com/" + std::string(200, 'a') + "!";
+    CHECK(set.profile_for(url, regexes) == nullptr);  // no match: the default rules alone
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].starts_with("rule profile slow paths \"^/(a+)+$\" skipped: the regex is too complex"));
+    CHECK(set.profile_for("https://example.com/aaa", regexes) == nullptr);  // skipped for the rest of the page
+    CHECK(warnings.size() == 1);
+    winnow::RegexGuard fresh;
+    CHECK(set.profile_for("https://example.com/aaa", fresh) != nullptr);
+}
+
 TEST_CASE("profiles: the default rules apply under the chosen profile, unless turned off", "[profiles]") {
+    winnow::RegexGuard regexes;
     std::vector<Problem> problems;
     Profile default_profile = site("default", "[rules]\ndrop_text = [\"^share this$\"]\n");
     Profile example = site("example.com", "[match]\nhosts = [\"example.com\"]\n[rules]\ndrop = [\".author-box\"]\n"
                                           "drop_text = [\"^read more$\"]\n");
     auto set = ProfileSet::from_profiles({example}, default_profile, true, problems);
-    const auto& rules = set.rules_for("https://example.com/a");
+    const auto& rules = set.rules_for("https://example.com/a", regexes);
     REQUIRE(rules.drop_text.size() == 2);
     CHECK(rules.drop_text[0].origin == "profile example.com");
     CHECK(rules.drop_text[1].origin == "default");
     CHECK(rules.drop.size() == 1);
-    CHECK(set.rules_for("https://other.org/").drop_text.size() == 1);
+    CHECK(set.rules_for("https://other.org/", regexes).drop_text.size() == 1);
 
     auto without = ProfileSet::from_profiles({example}, default_profile, false, problems);
-    CHECK(without.rules_for("https://example.com/a").drop_text.size() == 1);
-    CHECK(without.rules_for("https://other.org/").drop_text.empty());
+    CHECK(without.rules_for("https://example.com/a", regexes).drop_text.size() == 1);
+    CHECK(without.rules_for("https://other.org/", regexes).drop_text.empty());
 }
 
 TEST_CASE("profiles: later folders override earlier ones by file name", "[profiles]") {
+    winnow::RegexGuard regexes;
     TempFolder first("first"), second("second");
     first.write("site.toml", "[match]\nhosts = [\"site.org\"]\n[rules]\ndrop = [\".first\"]\n");
     first.write("other.toml", "[match]\nhosts = [\"other.org\"]\n");
@@ -185,7 +205,7 @@ TEST_CASE("profiles: later folders override earlier ones by file name", "[profil
     auto set = ProfileSet::load(folders_only({first.path.string(), second.path.string()}));
     REQUIRE(set.has_value());
     REQUIRE(set->sites().size() == 2);
-    const auto& rules = set->rules_for("https://site.org/x");
+    const auto& rules = set->rules_for("https://site.org/x", regexes);
     REQUIRE(rules.drop.size() == 1);
     CHECK(rules.drop[0].selector.source() == ".second");
     CHECK(set->default_profile().file == (second.path / "default.toml").string());
@@ -193,7 +213,7 @@ TEST_CASE("profiles: later folders override earlier ones by file name", "[profil
 
     auto reversed = ProfileSet::load(folders_only({second.path.string(), first.path.string()}));
     REQUIRE(reversed.has_value());
-    CHECK(reversed->rules_for("https://site.org/x").drop[0].selector.source() == ".first");
+    CHECK(reversed->rules_for("https://site.org/x", regexes).drop[0].selector.source() == ".first");
 
     // WINNOW_PROFILES comes before --profiles.
     ::setenv("WINNOW_PROFILES", (first.path.string() + ":" + "").c_str(), 1);
@@ -202,8 +222,8 @@ TEST_CASE("profiles: later folders override earlier ones by file name", "[profil
     auto with_env = ProfileSet::load(sources);
     ::unsetenv("WINNOW_PROFILES");
     REQUIRE(with_env.has_value());
-    CHECK(with_env->rules_for("https://site.org/x").drop[0].selector.source() == ".second");
-    CHECK(with_env->profile_for("https://other.org/") != nullptr);
+    CHECK(with_env->rules_for("https://site.org/x", regexes).drop[0].selector.source() == ".second");
+    CHECK(with_env->profile_for("https://other.org/", regexes) != nullptr);
 }
 
 TEST_CASE("profiles: a missing folder or a broken file fails the load with every problem", "[profiles]") {
@@ -230,15 +250,4 @@ TEST_CASE("profiles: the built-in default.toml and the project's profiles/ load 
     auto set = ProfileSet::load(sources);
     INFO((set ? std::string() : set.error().message));
     CHECK(set.has_value());
-}
-
-TEST_CASE("profiles: URL host and path", "[profiles]") {
-    using winnow::profiles::url_host;
-    using winnow::profiles::url_path;
-    CHECK(url_host("https://user:pw@Www.Example.COM:443/a/b?c#d") == "www.example.com");
-    CHECK(url_host("http://example.com") == "example.com");
-    CHECK(url_host("example.com/a") == "");
-    CHECK(url_path("https://example.com/a/b?c#d") == "/a/b");
-    CHECK(url_path("https://example.com?x") == "/");
-    CHECK(url_path("https://example.com") == "/");
 }

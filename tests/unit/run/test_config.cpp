@@ -101,7 +101,7 @@ TEST_CASE("a TOML syntax error is reported at its position", "[run][config]") {
     CHECK_THAT(error, Catch::Matches(R"(/etc/winnow/run\.toml:[45]:\d+: .*)"));
 }
 
-TEST_CASE("a source needs exactly one kind; output, state and sources are required", "[run][config]") {
+TEST_CASE("a source needs exactly one kind, output, state and sources are required", "[run][config]") {
     CHECK_THAT(error_of("output = \"a\"\nstate = \"b\"\n[[source]]\nfeed = \"https://x.example/f\"\nsitemap = "
                         "\"https://x.example/s\"\n"),
                Catch::Contains(":3:1: [[source]] #1 must have exactly one of"));

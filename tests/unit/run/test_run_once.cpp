@@ -101,7 +101,7 @@ std::string feed_of(const std::vector<std::string>& urls) {
 
 }  // namespace
 
-TEST_CASE("max_new limits the new URLs a source adds per run; known URLs are always fetched", "[run][run_once]") {
+TEST_CASE("max_new limits the new URLs a source adds per run, known URLs are always fetched", "[run][run_once]") {
     fs::path dir = temp_dir("maxnew");
     FakeFetcher fetcher;
     std::vector<std::string> urls;
@@ -182,7 +182,7 @@ TEST_CASE("pages cleaned on several threads give the same files, state and log a
     }
 }
 
-TEST_CASE("a source that cannot be read is counted and named; the others still run", "[run][run_once]") {
+TEST_CASE("a source that cannot be read is counted and named, the others still run", "[run][run_once]") {
     fs::path dir = temp_dir("badsource");
     FakeFetcher fetcher;
     fetcher.add_page("https://n.example/a", page("A"));

@@ -55,9 +55,3 @@ TEST_CASE("relative references are resolved against the base", "[run][url]") {
     REQUIRE(absolute);
     CHECK(*absolute == "http://other.example/x");
 }
-
-TEST_CASE("host and path of a normalised URL", "[run][url]") {
-    CHECK(winnow::run::url_host("https://news.example.org:8443/a/b?c=d") == "news.example.org");
-    CHECK(winnow::run::url_path("https://news.example.org:8443/a/b?c=d") == "/a/b");
-    CHECK(winnow::run::url_path("https://news.example.org/") == "/");
-}

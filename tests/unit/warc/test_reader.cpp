@@ -95,7 +95,7 @@ TEST_CASE("warc reader: WARC/1.1, continuation lines, bare line ends and <URI> o
     CHECK(!reader.next());
 }
 
-TEST_CASE("warc reader: per-record gzip gives each record's member offset; whole-file gzip the decompressed one", "[warc]") {
+TEST_CASE("warc reader: per-record gzip gives each record's member offset, whole-file gzip the decompressed one", "[warc]") {
     auto records = three_records();
     std::vector<std::string> members;
     for (const auto& r : records) members.push_back(wb::gzip(r));
@@ -135,7 +135,7 @@ TEST_CASE("warc reader: blocks not wanted or too large are skipped as they strea
     }
 }
 
-TEST_CASE("warc reader: a truncated file reports the cut record with its offset; the ones before are read", "[warc]") {
+TEST_CASE("warc reader: a truncated file reports the cut record with its offset, the ones before are read", "[warc]") {
     auto records = three_records();
     std::string data = wb::join(records);
     std::string cut = data.substr(0, records[0].size() + records[1].size() + 400);  // inside the block

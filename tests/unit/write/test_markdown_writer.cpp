@@ -48,7 +48,7 @@ TEST_CASE("markdown: text that would read as markup is escaped", "[write][markdo
     CHECK(markdown_of("<h2>C# and F#</h2>") == "# T\n\n## C# and F\\#\n");
 }
 
-TEST_CASE("markdown: strong, emphasis and code; emphasis CommonMark could not read is left out", "[write][markdown]") {
+TEST_CASE("markdown: strong, emphasis and code, emphasis CommonMark could not read is left out", "[write][markdown]") {
     CHECK(markdown_of("<p>a <b>bold</b> <i>it</i> <code>x`y</code></p>") == "# T\n\na **bold** _it_ ``x`y``\n");
     CHECK(markdown_of("<p>word<b>(x)</b>word</p>") == "# T\n\nword(x)word\n");
     CHECK(markdown_of("<p>in<i>tra</i>word and <b>a <i>b</i></b></p>") == "# T\n\nin*tra*word and **a _b_**\n");

@@ -25,7 +25,7 @@ TEST_CASE("list items on consecutive lines, nested ones indented two more spaces
     CHECK(winnow::write::render_text(a) == "T\n\nIntro\n\n  \u2022 one\n\n    \u2022 one-a\n\n  \u2022 two\n\nAfter\n");
 }
 
-TEST_CASE("table rows of one table share lines; pre keeps its line breaks", "[write]") {
+TEST_CASE("table rows of one table share lines, pre keeps its line breaks", "[write]") {
     Article a;
     a.title = "T";
     a.blocks = {{BlockKind::table_row, 0, 3, "a | b"}, {BlockKind::table_row, 0, 3, "1 | 2"},
@@ -50,7 +50,7 @@ TEST_CASE("no title: the title line stays empty, so the first paragraph never re
     CHECK(winnow::write::render_text(title_only) == "Just a title\n");
 }
 
-TEST_CASE("numbered items keep the page's numbers; definition lists indent their definitions", "[write]") {
+TEST_CASE("numbered items keep the page's numbers, definition lists indent their definitions", "[write]") {
     using winnow::extract::BlockMarkup;
     using winnow::extract::ListMarker;
     auto item = [](std::uint32_t depth, ListMarker marker, std::int64_t number, const char* text) {

@@ -9,7 +9,7 @@
 using namespace winnow::extract;
 using winnow::dom::Tree;
 
-TEST_CASE("per-node link characters; in-page anchors weigh 0.3", "[extract][link-density]") {
+TEST_CASE("per-node link characters, in-page anchors weigh 0.3", "[extract][link-density]") {
     Tree tree = Tree::parse(R"(<body><div id="a"><a href="/x">abcde</a>fghij</div><div id="b"><a href="#n">abcdefghij</a></div></body>)");
     NodeStats stats;
     stats.measure_text_nodes(tree, stopwords_for("en"));
@@ -40,8 +40,9 @@ TEST_CASE("the filter drops short link-heavy blocks and keeps prose", "[extract]
     std::vector<Removal> removals;
     BlockFilterOptions options;
     options.explain = true;
+    winnow::RegexGuard regexes;
     auto kept = filter_blocks(tree, flags, {tree.body()}, build_sourced_blocks(tree, {tree.body()}), stopwords_for("en"),
-                              options, removals);
+                              options, removals, regexes);
     REQUIRE(kept.size() == 2);
     CHECK(kept[0].text.starts_with("This is a long paragraph"));
     REQUIRE(removals.size() == 1);
@@ -49,15 +50,18 @@ TEST_CASE("the filter drops short link-heavy blocks and keeps prose", "[extract]
 }
 
 TEST_CASE("short-block patterns: share lines, calls to action, boilerplate headings", "[extract][patterns]") {
-    CHECK(is_share_line("Facebook Twitter E-Mail Drucken"));
-    CHECK(is_share_line("Teilen Sie dies mit: Twitter, Facebook"));
-    CHECK_FALSE(is_share_line("Facebook announced new rules for its users on Tuesday."));
-    CHECK(is_boilerplate_line("Join our Telegram channel"));
-    CHECK(is_boilerplate_line("Foto: Getty Images"));
-    CHECK(is_boilerplate_line("12.03.2021, 14:30 Uhr"));
-    CHECK(is_boilerplate_line("By Jane Doe"));
-    CHECK_FALSE(is_boilerplate_line("The minister said the plan would cost more than expected."));
-    CHECK(is_boilerplate_heading("Ähnliche Beiträge"));
-    CHECK(is_boilerplate_heading("Related articles:"));
-    CHECK_FALSE(is_boilerplate_heading("How the storm formed"));
+    std::vector<std::string> warnings;
+    winnow::RegexGuard regexes(&warnings);
+    CHECK(is_share_line("Facebook Twitter E-Mail Drucken", regexes));
+    CHECK(is_share_line("Teilen Sie dies mit: Twitter, Facebook", regexes));
+    CHECK_FALSE(is_share_line("Facebook announced new rules for its users on Tuesday.", regexes));
+    CHECK(is_boilerplate_line("Join our Telegram channel", regexes));
+    CHECK(is_boilerplate_line("Foto: Getty Images", regexes));
+    CHECK(is_boilerplate_line("12.03.2021, 14:30 Uhr", regexes));
+    CHECK(is_boilerplate_line("By Jane Doe", regexes));
+    CHECK_FALSE(is_boilerplate_line("The minister said the plan would cost more than expected.", regexes));
+    CHECK(is_boilerplate_heading("Ähnliche Beiträge", regexes));
+    CHECK(is_boilerplate_heading("Related articles:", regexes));
+    CHECK_FALSE(is_boilerplate_heading("How the storm formed", regexes));
+    CHECK(warnings.empty());
 }
