@@ -10,7 +10,7 @@ WINNOW_PACKAGES=(
   g++ cmake ninja-build pkg-config python3
   libgumbo-dev libcurl4-openssl-dev libboost-regex-dev catch2
   libtomlplusplus-dev libcli11-dev libuchardet-dev libsqlite3-dev
-  nlohmann-json3-dev zlib1g-dev libbrotli-dev libutf8proc-dev libicu-dev libexpat1-dev libssl-dev
+  nlohmann-json3-dev zlib1g-dev libbrotli-dev libutf8proc-dev libicu-dev libexpat1-dev libssl-dev libcld2-dev
   cmark cmark-gfm wget time
 )
 

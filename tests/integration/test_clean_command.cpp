@@ -109,6 +109,74 @@ TEST_CASE("json has source, url, title, text and error", "[clean]") {
     CHECK(text.find("Rain returns to the valley") == std::string::npos);
 }
 
+TEST_CASE("json has the page's metadata: authors, dates, language, site, kind", "[clean][metadata]") {
+    const std::string page = R"(<!doctype html><html><head><title>Rain returns to the valley | Daily Post</title>
+<meta property="og:site_name" content="Daily Post"><link rel="canonical" href="https://example.org/rain">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Rain returns to the valley",
+ "author": [{"@type": "Person", "name": "Jane Roe"}, {"@type": "Person", "name": "John Doe"}],
+ "datePublished": "2026-03-04T05:06:07+01:00", "dateModified": "2026-03-05", "keywords": ["rain", "farming"]}</script>
+</head><body><article><h1>Rain returns to the valley</h1>
+<p>After four months without a drop, the first autumn storm reached the valley on Tuesday night, filling the reservoirs.</p>
+<p>Farmers, who had warned of the worst harvest in a generation, said the rain came too late for the wheat this year.</p>
+</article></body></html>)";
+    auto r = run_winnow({"clean", "--format", "json", "-"}, page);
+    REQUIRE(r.status == 0);
+    auto object = nlohmann::json::parse(r.out);
+    CHECK(object["author"] == "Jane Roe, John Doe");
+    CHECK(object["authors"] == nlohmann::json::array({"Jane Roe", "John Doe"}));
+    CHECK(object["date"] == "2026-03-04T05:06:07+01:00");
+    CHECK(object["date_modified"] == "2026-03-05");
+    CHECK(object["language"] == "en");  // not declared: detected from the text
+    CHECK(object["site_name"] == "Daily Post");
+    CHECK(object["canonical_url"] == "https://example.org/rain");
+    CHECK(object["tags"] == nlohmann::json::array({"rain", "farming"}));
+    CHECK(object["page_kind"] == "article");
+    CHECK(object["page_flags"] == nlohmann::json::array());
+    CHECK(object.contains("description"));
+    CHECK(object.contains("image"));
+    CHECK(object.contains("categories"));
+
+    // --explain names the source of each value and the page kind's evidence
+    auto explained = run_winnow({"clean", "--explain", "-"}, page);
+    CHECK_THAT(explained.err, Catch::Contains("authors = Jane Roe, John Doe (json-ld NewsArticle.author)"));
+    CHECK_THAT(explained.err, Catch::Contains("date = 2026-03-04T05:06:07+01:00 (json-ld NewsArticle.datePublished"));
+    CHECK_THAT(explained.err, Catch::Contains("language = en (detected from the text (CLD2))"));
+    CHECK_THAT(explained.err, Catch::Contains("page_kind = article (json-ld NewsArticle"));
+}
+
+TEST_CASE("clean --kinds skips pages of other kinds, one line each, one JSON entry per input", "[clean][metadata]") {
+    TemporaryFolder dir;
+    std::string listing = "<html><head><title>Technology</title></head><body><h1>Technology</h1>";
+    for (int i = 1; i <= 12; ++i)
+        listing += "<div class='card'><h2><a href='/story-" + std::to_string(i) + "'>Story number " + std::to_string(i) +
+                   " of the category, with a headline</a></h2><span>A teaser.</span></div>";
+    write_file(dir.file("listing.html"), listing + "</body></html>");
+    write_file(dir.file("article.html"), k_article_page);
+
+    auto text = run_winnow({"clean", "--kinds", "article,forum", dir.file("listing.html"), dir.file("article.html")});
+    CHECK(text.status == 0);
+    CHECK(text.out.starts_with("Rain returns to the valley\n"));
+    CHECK(text.err == "winnow: " + dir.file("listing.html") + ": skipped (listing)\n");
+
+    auto jsonl = run_winnow({"clean", "--kinds", "article", "--format", "jsonl", dir.file("listing.html"), dir.file("article.html")});
+    CHECK(jsonl.status == 0);
+    std::istringstream lines(jsonl.out);
+    std::string first, second;
+    std::getline(lines, first);
+    std::getline(lines, second);
+    auto skipped = nlohmann::json::parse(first);
+    CHECK(skipped["skipped"] == "listing");
+    CHECK(skipped["text"].is_null());
+    CHECK(nlohmann::json::parse(second)["page_kind"] == "article");
+
+    auto all = run_winnow({"clean", "--format", "jsonl", dir.file("listing.html")});
+    CHECK(nlohmann::json::parse(all.out)["page_kind"] == "listing");
+
+    auto bad = run_winnow({"clean", "--kinds", "article,blog", dir.file("article.html")});
+    CHECK(bad.status == 2);
+    CHECK_THAT(bad.err, Catch::Contains("--kinds"));
+}
+
 TEST_CASE("jsonl over 500 pages: one process, one line per input in order, errors in place", "[clean]") {
     TemporaryFolder dir;
     std::vector<std::string> args{"clean", "--format", "jsonl"};
@@ -322,7 +390,7 @@ TEST_CASE("clean --front-matter: a YAML block before the text, options that need
     write_file(page, k_article_page);
     auto text = run_winnow({"clean", "--front-matter", "--url", "https://example.org/rain", page});
     REQUIRE(text.status == 0);
-    CHECK(text.out.starts_with("---\ntitle: \"Rain returns to the valley\"\nurl: \"https://example.org/rain\"\nlanguage: \"en\"\n---\n"
+    CHECK(text.out.starts_with("---\ntitle: \"Rain returns to the valley\"\nurl: \"https://example.org/rain\"\nlanguage: \"en\"\npage_kind: \"article\"\n---\n"
                                "Rain returns to the valley\n\nAfter four months"));
 
     auto links = run_winnow({"clean", "--links", page});

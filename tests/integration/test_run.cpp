@@ -250,7 +250,7 @@ TEST_CASE("winnow run: first run, unchanged second run, a changed page, a failin
     auto first = run_winnow({"run", "--config", config.string(), "--log", (dir / "run.log").string()});
     INFO(first.out << first.err);
     CHECK(first.status == 0);
-    CHECK(first.out == "fetched 6, new 6, changed 0, unchanged 0, failed 0, skipped 3 (robots 2, not html 1)\n");
+    CHECK(first.out == "fetched 6, new 6, changed 0, unchanged 0, failed 0, skipped 3 (robots 2, not html 1, kind 0)\n");
     auto files = files_of(dir / "articles");
     CHECK(files.size() == 7);  // six articles and the manifest
     for (const auto& [path, content] : files) {
@@ -298,7 +298,7 @@ TEST_CASE("winnow run: first run, unchanged second run, a changed page, a failin
     auto third = run_winnow({"run", "--config", config.string(), "--quiet"});
     INFO(third.out << third.err);
     CHECK(third.status == 1);
-    CHECK(third.out == "fetched 6, new 0, changed 1, unchanged 4, failed 1, skipped 3 (robots 2, not html 1)\n");
+    CHECK(third.out == "fetched 6, new 0, changed 1, unchanged 4, failed 1, skipped 3 (robots 2, not html 1, kind 0)\n");
     CHECK_THAT(third.err, Catch::Contains("/news/a3.html: HTTP status 500"));
     auto after = files_of(dir / "articles");
     std::size_t changed = 0;
@@ -469,6 +469,60 @@ TEST_CASE("winnow run: a source's forced profile from the configuration's profil
     auto refused = run_winnow({"run", "--config", (dir / "bad.toml").string(), "--check"});
     CHECK(refused.status == 2);
     CHECK_THAT(refused.err, Catch::Contains((dir / "bad.toml").string() + ":8:11: no profile named 'nosuchsite'"));
+}
+
+// A category page: many teasers, each a linked heading with a line of text, and no prose.
+std::string listing_html(const std::string& title) {
+    std::string html = "<!DOCTYPE html><html><head><title>" + title + "</title></head><body><h1>" + title + "</h1>";
+    for (int i = 1; i <= 12; ++i)
+        html += "<div class='card'><h2><a href='/site/news/story-" + std::to_string(i) + ".html'>Story number " +
+                std::to_string(i) + " of the category, with a headline</a></h2><span>A short teaser line.</span></div>";
+    return html + "</body></html>";
+}
+
+TEST_CASE("winnow run: kinds keeps articles and records a listing as skipped, writing no file for it", "[run][e2e]") {
+    RunSite site;
+    TemporaryFolder work;
+    fs::path dir = work.path();
+    write_text(site.file("/category/tech.html"), listing_html("Technology"));
+    const std::string base = "output = \"articles\"\nstate = \"state.sqlite\"\n";
+    const std::string sources = "[fetch]\ndelay = 0\n[[source]]\nurls = [\"" + site.url("/news/a1.html") + "\", \"" +
+                                site.url("/category/tech.html") + "\"]\n";
+
+    // The default kinds (article, forum, documentation): the listing is skipped.
+    write_text(dir / "run.toml", base + sources);
+    auto first = run_winnow({"run", "--config", (dir / "run.toml").string(), "--log", (dir / "run.log").string()});
+    INFO(first.out << first.err);
+    CHECK(first.status == 0);
+    CHECK(first.out == "fetched 1, new 1, changed 0, unchanged 0, failed 0, skipped 1 (robots 0, not html 0, kind 1)\n");
+    auto files = files_of(dir / "articles");
+    CHECK(files.size() == 2);  // the article and the manifest
+    for (const auto& [path, content] : files)
+        if (path != "manifest.jsonl") CHECK_THAT(content, Catch::StartsWith("Article 1"));
+    CHECK_THAT(read_text(dir / "run.log"), Catch::Contains(" skipped (listing) 200 " + site.url("/category/tech.html")));
+    bool recorded = false;
+    for (const auto& row : state_rows(dir / "state.sqlite"))
+        if (row.starts_with(site.url("/category/tech.html") + "|")) {
+            recorded = true;
+            CHECK_THAT(row, Catch::Contains("|skipped (listing)|"));
+        }
+    CHECK(recorded);
+
+    // kinds = ["listing"]: now the listing is written and the article skipped.
+    write_text(dir / "listings.toml", "output = \"listings\"\nstate = \"listings.sqlite\"\nkinds = [\"listing\"]\n" + sources);
+    auto second = run_winnow({"run", "--config", (dir / "listings.toml").string()});
+    INFO(second.out << second.err);
+    CHECK(second.out == "fetched 1, new 1, changed 0, unchanged 0, failed 0, skipped 1 (robots 0, not html 0, kind 1)\n");
+    auto listings = files_of(dir / "listings");
+    REQUIRE(listings.size() == 2);
+    for (const auto& [path, content] : listings)
+        if (path != "manifest.jsonl") CHECK_THAT(content, Catch::StartsWith("Technology"));
+
+    // An unknown kind is refused with its place in the file.
+    write_text(dir / "bad.toml", base + "kinds = [\"article\", \"blog\"]\n" + sources);
+    auto refused = run_winnow({"run", "--config", (dir / "bad.toml").string(), "--check"});
+    CHECK(refused.status == 2);
+    CHECK_THAT(refused.err, Catch::Contains((dir / "bad.toml").string() + ":3:21: 'kinds' entries must be page kinds"));
 }
 
 // Not run by ctest (hidden); scripts/stress-run-kill runs it. Kills runs with kill -9 at random

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -14,6 +15,7 @@
 #include "winnow/cli/profile_options.hpp"
 #include "winnow/cli/stop_signals.hpp"
 #include "winnow/decode/decode.hpp"
+#include "winnow/metadata/page_kind.hpp"
 #include "winnow/pipeline/batch.hpp"
 #include "winnow/pipeline/batch_output.hpp"
 #include "winnow/pipeline/input_source.hpp"
@@ -38,6 +40,7 @@ struct CleanSettings {
     bool explain = false;
     bool no_prescan = false;
     int jobs = -1;  // -1: one per core for a batch into jsonl, warc or a folder, else 1
+    std::vector<std::string> kinds;  // page kinds written; empty: every kind
     ProfileOptions profiles;
 };
 
@@ -58,8 +61,24 @@ private:
     bool m_enabled;
 };
 
+// The value of a metadata field named in Article::sources, as --explain shows it.
+std::string metadata_value(const extract::Article& article, std::string_view field) {
+    if (field == "title") return article.title;
+    if (field == "authors") return article.author;
+    if (field == "date") return article.date;
+    if (field == "date_modified") return article.date_modified;
+    if (field == "language") return article.language;
+    if (field == "description") return article.description;
+    if (field == "site_name") return article.site_name;
+    if (field == "canonical_url") return article.canonical_url;
+    if (field == "image") return article.image;
+    if (field == "page_kind") return article.page_kind;
+    return {};
+}
+
 // What is said on stderr about one result: its error, or its warnings and, with --explain,
-// each removed block with the rule that removed it (after the input's name in a batch).
+// each removed block with the rule that removed it, then each metadata value with its source
+// and the page kind with its evidence (after the input's name in a batch).
 void report(const pipeline::CleanedItem& cleaned, bool explain, bool batch) {
     if (!cleaned.article) {
         std::cerr << "winnow: " << cleaned.article.error().message << "\n";
@@ -67,9 +86,23 @@ void report(const pipeline::CleanedItem& cleaned, bool explain, bool batch) {
     }
     const std::string label = cleaned.input.label();
     for (const auto& warning : cleaned.article->warnings) std::cerr << "winnow: " << label << ": " << warning << "\n";
-    if (explain)
-        for (const auto& removal : cleaned.article->removals)
-            std::cerr << (batch ? label + ": " : "") << "removed (" << removal.rule << "): " << removal.text << "\n";
+    if (!explain) return;
+    const std::string prefix = batch ? label + ": " : "";
+    for (const auto& removal : cleaned.article->removals)
+        std::cerr << prefix << "removed (" << removal.rule << "): " << removal.text << "\n";
+    for (const auto& source : cleaned.article->sources)
+        std::cerr << prefix << source.field << " = " << metadata_value(*cleaned.article, source.field) << " ("
+                  << source.source << ")\n";
+    if (!cleaned.article->page_flags.empty()) {
+        std::cerr << prefix << "page_flags =";
+        for (const auto& flag : cleaned.article->page_flags) std::cerr << " " << flag;
+        std::cerr << "\n";
+    }
+}
+
+bool kind_wanted(const CleanSettings& settings, const pipeline::CleanedItem& cleaned) {
+    return settings.kinds.empty() || !cleaned.article ||
+           std::find(settings.kinds.begin(), settings.kinds.end(), cleaned.article->page_kind) != settings.kinds.end();
 }
 
 int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& clean_options) {
@@ -134,7 +167,10 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& clean
         report(cleaned, settings.explain, batch);
         ++done;
         if (!cleaned.article) ++failed;
-        if (auto added = (*output)->add(cleaned); !added) {
+        // A page of a kind not asked for is not an error: one line, and in a JSON batch its entry.
+        const bool wanted = kind_wanted(settings, cleaned);
+        if (!wanted) std::cerr << "winnow: " << cleaned.input.label() << ": skipped (" << cleaned.article->page_kind << ")\n";
+        if (auto added = wanted ? (*output)->add(cleaned) : (*output)->add_skipped(cleaned); !added) {
             std::cerr << "winnow: " << added.error().message << "\n";
             // A file of a folder output that cannot be written fails that input; a stream that
             // cannot be written stops the batch.
@@ -195,7 +231,7 @@ void add_clean_command(CLI::App& app, int& status) {
     clean->add_flag("--images", settings->images, "Markdown: keep images as ![alt](URL), made absolute like links");
     clean->add_flag("--front-matter", settings->front_matter,
                     "text and markdown: start with a YAML block of what the page says about itself (title, author, "
-                    "date, url, language, site_name, description)");
+                    "date, url, language, site_name, description, page_kind...)");
     clean->add_option("--url", settings->url,
                       "The page's address when the input is a file or standard input (relative links, profile choice)");
     clean->add_option("--encoding", settings->encoding,
@@ -208,7 +244,21 @@ void add_clean_command(CLI::App& app, int& status) {
     clean->add_option("--timeout", settings->timeout, "Seconds allowed for fetching one URL")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
-    clean->add_flag("--explain", settings->explain, "Print each removed block and the rule that removed it on stderr");
+    clean->add_flag("--explain", settings->explain,
+                    "Print each removed block and the rule that removed it, and the source of each metadata value and "
+                    "the page kind's evidence, on stderr");
+    std::string known_kinds;
+    std::vector<std::string> kind_names;
+    for (std::string_view name : metadata::page_kind_names()) {
+        known_kinds += (known_kinds.empty() ? "" : ", ") + std::string(name);
+        kind_names.emplace_back(name);
+    }
+    clean->add_option("--kinds", settings->kinds,
+                      "Write only pages of these kinds (comma-separated: " + known_kinds +
+                          "); others are reported as skipped on stderr")
+        ->delimiter(',')
+        ->allow_extra_args(false)  // one comma-separated list: the inputs after it are not kinds
+        ->check(CLI::IsMember(kind_names));
     clean->add_option("-j,--jobs", settings->jobs,
                       "Pages cleaned at once (0: one per core); the output is the same, in input order "
                       "[default: one per core for jsonl, warc or a folder, else 1]")

@@ -80,14 +80,29 @@ struct Removal {
     std::string text;  // the start of the removed text
 };
 
+// Where a metadata value came from, for `clean --explain`: ("date", "json-ld NewsArticle.datePublished").
+struct Provenance {
+    std::string field;
+    std::string source;
+};
+
 struct Article {
     std::string title;
     std::vector<Block> blocks;
-    std::string author;
-    std::string date;
-    std::string language;
+    std::vector<std::string> authors;  // person names
+    std::string author;                // the authors joined with ", " (the field's older form)
+    std::string date;                  // published, ISO 8601
+    std::string date_modified;         // ISO 8601
+    std::string language;              // BCP 47, declared or detected
     std::string description;
     std::string site_name;
+    std::string canonical_url;
+    std::string image;
+    std::vector<std::string> tags;
+    std::vector<std::string> categories;
+    std::string page_kind;                // article, forum, product, listing, documentation, service
+    std::vector<std::string> page_flags;  // error_page, consent_wall, paywall, javascript_shell
+    std::vector<Provenance> sources;      // the source of each metadata value and the page kind's evidence
     // What relative links and images resolve against: <base href> made absolute against the
     // page's address (or the address the page states); empty when unknown. Set by the pipeline.
     std::string base_url;

@@ -13,19 +13,92 @@
 #include "winnow/extract/node_stats.hpp"
 #include "winnow/metadata/statements.hpp"
 #include "winnow/extract/second_opinion.hpp"
+#include "winnow/metadata/authors.hpp"
+#include "winnow/metadata/dates.hpp"
+#include "winnow/metadata/language.hpp"
+#include "winnow/metadata/page_kind.hpp"
+#include "winnow/decode/text.hpp"
 #include "winnow/metadata/title.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
 namespace {
 
 using dom::NodeId;
 
+// The article text given to the language detector (it reads 16 KiB at most).
+constexpr std::size_t k_language_sample_bytes = 16 * 1024;
 // The body's first lines searched for a repeat of a <title> part when the page has no h1.
 constexpr std::size_t k_title_search_blocks = 3;
 
 // The profile's container must stay even if a generic rule removed it or an ancestor.
 void restore_with_ancestors(dom::Tree& tree, NodeId id) {
     for (NodeId at = id; at != dom::k_no_node; at = tree.node(at).parent) tree.restore(at);
+}
+
+
+
+void set_source(Article& article, std::string_view field, std::string source) {
+    std::erase_if(article.sources, [&](const Provenance& p) { return p.field == field; });
+    article.sources.push_back({std::string(field), std::move(source)});
+}
+
+// The page's statements, with their sources.
+void take_statements(const metadata::Statements& s, Article& article) {
+    article.authors = s.authors;
+    if (!s.authors.empty()) article.sources.push_back({"authors", s.authors_source});
+    auto take = [&](std::string& field, const metadata::Sourced& value, std::string_view name) {
+        field = value.value;
+        if (!value.empty()) article.sources.push_back({std::string(name), value.source});
+    };
+    take(article.date, s.date, "date");
+    take(article.date_modified, s.date_modified, "date_modified");
+    article.language = s.language;
+    if (!s.language.empty()) article.sources.push_back({"language", s.language_source});
+    take(article.description, s.description, "description");
+    take(article.site_name, s.site_name, "site_name");
+    take(article.canonical_url, s.canonical_url, "canonical_url");
+    take(article.image, s.image, "image");
+    article.tags = s.tags;
+    article.categories = s.categories;
+}
+
+// The page kind, from the statements' structure and what the extractor kept.
+void classify(const metadata::Statements& statements, Article& article) {
+    metadata::ArticleShape shape;
+    shape.title = article.title;
+    std::string text = article.title;
+    for (const Block& block : article.blocks) {
+        shape.chars += utf8::code_point_count(block.text);
+        if (block.kind == BlockKind::paragraph) ++shape.paragraphs;
+        if (text.size() < k_language_sample_bytes) text += "\n" + block.text;
+    }
+    // A page that does not declare its language gets the one its text is written in.
+    if (article.language.empty())
+        if (std::string detected = metadata::detect_language(text); !detected.empty()) {
+            article.language = detected;
+            article.sources.push_back({"language", "detected from the text (CLD2)"});
+        }
+    const metadata::PageKindVerdict verdict = metadata::classify_page(statements, shape);
+    article.page_kind = std::string(metadata::page_kind_name(verdict.kind));
+    article.page_flags = verdict.flags;
+    article.sources.push_back({"page_kind", verdict.evidence});
+    // A publication date and a byline belong to publications: a product, a listing or a service
+    // page's dates are its template's (a CMS's creation date) and its "author" its owner.
+    if (!metadata::has_date(verdict.kind)) {
+        article.date.clear();
+        std::erase_if(article.sources, [](const Provenance& p) { return p.field == "date"; });
+    }
+    if (!metadata::has_byline(verdict.kind)) {
+        article.authors.clear();
+        std::erase_if(article.sources, [](const Provenance& p) { return p.field == "authors"; });
+    }
+}
+
+std::string join_authors(const std::vector<std::string>& authors) {
+    std::string joined;
+    for (const std::string& name : authors) joined += (joined.empty() ? "" : ", ") + name;
+    return joined;
 }
 
 }  // namespace
@@ -35,13 +108,11 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     // Every regex search of the page (profile rules and built-in patterns) goes through one
     // guard: a rule that fails is skipped for the rest of the page, with one warning.
     RegexGuard regexes(&article.warnings);
-    const metadata::Statements statements = metadata::read_statements(tree, metadata::Context{options.url});
-    article.title = metadata::choose_title(statements);
-    article.author = statements.author;
-    article.date = statements.date;
-    article.language = statements.language;
-    article.description = statements.description;
-    article.site_name = statements.site_name;
+    const metadata::Statements statements = metadata::read_statements(tree, metadata::Context{options.url, {}});
+    const metadata::Sourced title = metadata::choose_title(statements);
+    article.title = title.value;
+    if (!title.empty()) article.sources.push_back({"title", title.source});
+    take_statements(statements, article);
 
     static const SiteRules k_no_rules;
     const SiteRules& rules = options.site_rules ? *options.site_rules : k_no_rules;
@@ -49,9 +120,20 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     const NodeId profile_container = find_content_container(tree, rules);
     // A profile's title, author and date selectors speak before the page's generic statements.
     const std::string profile_title = find_rule_text(tree, rules.title);
-    if (!profile_title.empty()) article.title = profile_title;
-    if (auto author = find_rule_text(tree, rules.author); !author.empty()) article.author = author;
-    if (auto date = find_rule_text(tree, rules.date); !date.empty()) article.date = date;
+    if (!profile_title.empty()) {
+        article.title = profile_title;
+        set_source(article, "title", "profile selector");
+    }
+    if (auto author = find_rule_text(tree, rules.author); !author.empty())
+        if (auto names = metadata::author_names(author, {}); !names.empty()) {
+            article.authors = std::move(names);
+            set_source(article, "authors", "profile selector");
+        }
+    if (auto date = metadata::find_date(find_rule_text(tree, rules.date),
+                                        metadata::day_order_for(statements.language))) {
+        article.date = date->iso();
+        set_source(article, "date", "profile selector");
+    }
 
     const std::vector<std::uint32_t> flags = classify_nodes(tree);
     const StopwordList& stopwords = stopwords_for(statements.language);
@@ -135,6 +217,8 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         article.blocks.push_back(Block{BlockKind::paragraph, 0, 0, article.description});
         article.method = "description";
     }
+    article.author = join_authors(article.authors);
+    classify(statements, article);
     return article;
 }
 

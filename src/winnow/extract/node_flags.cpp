@@ -2,6 +2,8 @@
 // and the one pass that turns each element's attributes into NodeFlag bits.
 #include "winnow/extract/node_flags.hpp"
 
+#include "winnow/dom/class_tokens.hpp"
+
 #include <algorithm>
 
 #include "winnow/util/ascii.hpp"
@@ -9,7 +11,9 @@
 namespace winnow::extract {
 namespace {
 
+using dom::class_id_tokens;
 using dom::NodeId;
+using dom::squeezed_class_name;
 
 // Tokens of layers that are never the article anywhere on the page: consent and cookie layers,
 // share bars, related and recommended lists, newsletters, ads, navigation, sidebars, widgets.
@@ -151,34 +155,6 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id) {
 }
 
 }  // namespace
-
-std::vector<std::string> class_id_tokens(std::string_view value) {
-    std::vector<std::string> tokens;
-    std::string token;
-    auto end_token = [&] {
-        if (!token.empty()) tokens.push_back(ascii::lower(token));
-        token.clear();
-    };
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        const char c = value[i];
-        if (!ascii::is_alnum(c) && static_cast<unsigned char>(c) < 128) {
-            end_token();
-            continue;
-        }
-        // camelCase: "articleBody" -> article, body (but "HTML" stays one token).
-        if (ascii::is_upper(c) && i > 0 && ascii::is_lower(value[i - 1])) end_token();
-        token += c;
-    }
-    end_token();
-    return tokens;
-}
-
-std::string squeezed_class_name(std::string_view name) {
-    std::string out;
-    for (char c : name)
-        if (c != '-' && c != '_') out += ascii::lower(c);
-    return out;
-}
 
 std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree) {
     std::vector<std::uint32_t> flags(tree.size(), 0);

@@ -1,7 +1,6 @@
 // extract: what each element's class, id, role and attributes say about it, computed once per
-// page. Class and id values are split into lower-case tokens (on spaces, '-', '_', '.', ':' and
-// camelCase), and vocabulary is matched against whole tokens, never raw substrings: "bar" must
-// not match "sidebar", "nav" not "canvas", "ad" not "header".
+// page. Class and id values are split into lower-case tokens (dom/class_tokens.hpp), and
+// vocabulary is matched against whole tokens, never raw substrings.
 #pragma once
 
 #include <cstdint>
@@ -29,11 +28,5 @@ enum NodeFlag : std::uint32_t {
 
 // One flag word per node (0 for text nodes).
 std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree);
-
-// The tokens of a class or id value: "articleBody post-content_x" -> article body post content x.
-std::vector<std::string> class_id_tokens(std::string_view value);
-
-// A class name with '-' and '_' removed, lower case: "Article__Body" -> "articlebody".
-std::string squeezed_class_name(std::string_view name);
 
 }  // namespace winnow::extract

@@ -1,10 +1,22 @@
-// metadata: reading the page's own statements from <head>, meta tags and JSON-LD.
+// metadata: reading the page's own statements. One walk over the tree gathers every candidate
+// with its source (meta tags, JSON-LD objects, microdata and RDFa properties, rel=author and
+// byline elements, <time> elements, short date lines) and the page-kind signals; then each
+// field takes the first valid candidate in order of trust.
 #include "winnow/metadata/statements.hpp"
 
-#include <nlohmann/json.hpp>
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
 
 #include "winnow/decode/text.hpp"
+#include "winnow/dom/class_tokens.hpp"
+#include "winnow/metadata/authors.hpp"
+#include "winnow/metadata/dates.hpp"
+#include "winnow/metadata/json_ld.hpp"
+#include "winnow/metadata/title.hpp"
+#include "winnow/metadata/values.hpp"
 #include "winnow/util/ascii.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow::metadata {
 namespace {
@@ -12,135 +24,1197 @@ namespace {
 using dom::NodeId;
 using nlohmann::json;
 
-// Separators between a page's headline and its site name in <title>.
-constexpr std::string_view k_title_separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " / ",
-                                                   " \xC2\xBB ", " :: ", " \xC2\xB7 "};
 // JSON-LD documents larger than this are not parsed (a page's whole state dumped as JSON).
 constexpr std::size_t k_max_json_ld_bytes = 2 * 1024 * 1024;
+// Byline and date elements hold a short text; a longer one is a paragraph or a whole box.
+constexpr std::size_t k_max_byline_chars = 100;
+// An element whose subtree has more nodes than this is a container, not a byline or date line.
+constexpr std::uint32_t k_max_line_nodes = 24;
+// Visible date lines are looked for this many characters of text before the first h1 and after it
+// (a dateline sits just above or below the headline), or from the start of the body without h1.
+constexpr std::size_t k_date_window_before_h1 = 600;
+constexpr std::size_t k_date_window_after_h1 = 2500;
+// Short text lines read for a date, at most, per page (a long forum or table has thousands).
+constexpr std::size_t k_max_text_date_lines = 400;
+// A paragraph this long counts as prose (page kind).
+constexpr std::size_t k_prose_paragraph_chars = 80;
 
-std::string string_of(const json& value) {
-    if (value.is_string()) return decode::collapse_whitespace(value.get<std::string>());
-    if (value.is_array() && !value.empty()) return string_of(value.front());
-    if (value.is_object() && value.contains("name")) return string_of(value["name"]);
-    return {};
+// JSON-LD types of an article, a post or a page that has one author and one date.
+constexpr std::string_view k_article_types[] = {
+    "Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle", "AnalysisNewsArticle",
+    "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
+    "SocialMediaPosting", "DiscussionForumPosting", "Posting", "Review", "Recipe", "HowTo", "MedicalWebPage",
+    "MedicalScholarlyArticle", "SatiricalArticle", "AdvertiserContentArticle", "Question", "VideoObject",
+};
+// Meta tags (name, property or itemprop) by field, most trusted first.
+constexpr std::string_view k_meta_title[] = {"og:title", "twitter:title", "dc.title", "dcterms.title", "citation_title",
+                                             "parsely-title", "sailthru.title"};
+constexpr std::string_view k_meta_author[] = {"author", "article:author", "og:article:author", "dc.creator",
+                                              "dcterms.creator", "citation_author", "parsely-author",
+                                              "sailthru.author", "byl", "book:author", "dc.creator.aut", "creator"};
+constexpr std::string_view k_meta_published[] = {
+    "article:published_time", "og:article:published_time", "og:published_time", "article:published",
+    "datepublished", "citation_publication_date", "citation_date", "citation_online_date", "dc.date.issued",
+    "dc.date.created", "dcterms.issued", "dcterms.created", "dc.date", "dcterms.date", "date", "pubdate",
+    "publishdate", "publish-date", "publish_date", "publication_date", "published_time", "published-date",
+    "parsely-pub-date", "sailthru.date", "release_date", "article.published", "article_date_original",
+    "originalpublicationdate", "datecreated", "created"};
+constexpr std::string_view k_meta_modified[] = {"article:modified_time", "og:updated_time", "og:article:modified_time",
+                                                "datemodified", "dc.date.modified", "dcterms.modified",
+                                                "article:modified", "last-modified", "lastmod", "revised"};
+constexpr std::string_view k_meta_description[] = {"og:description", "description", "twitter:description",
+                                                   "dc.description", "dcterms.description"};
+constexpr std::string_view k_meta_site_name[] = {"og:site_name", "application-name", "dc.publisher",
+                                                 "dcterms.publisher", "publisher"};
+constexpr std::string_view k_meta_image[] = {"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
+                                             "twitter:image:src", "thumbnail"};
+constexpr std::string_view k_meta_tags[] = {"article:tag", "og:article:tag", "parsely-tags", "news_keywords",
+                                            "sailthru.tags"};
+constexpr std::string_view k_meta_categories[] = {"article:section", "og:article:section", "parsely-section",
+                                                  "category", "section"};
+
+// Class and id tokens of byline elements, and tokens that make such an element something else
+// (an author's photo, biography or follow button).
+constexpr std::string_view k_byline_tokens[] = {"byline", "author", "authors", "writer", "autor", "auteur",
+                                                "autore", "creator", "contributor", "username", "poster",
+                                                "postauthor", "authorname", "bylines", "bigusername"};
+constexpr std::string_view k_not_byline_tokens[] = {
+    "bio", "box", "description", "avatar", "image", "img", "photo", "pic", "picture", "about", "social", "follow",
+    "title", "role", "job", "position", "label", "twitter", "facebook", "linkedin", "email", "mail", "count",
+    "posts", "more", "list", "icon", "thumb", "thumbnail", "headshot", "card", "details", "signature", "rank",
+    "level", "joined", "stats", "badge", "flair", "reputation"};
+// Class and id tokens of date elements.
+constexpr std::string_view k_date_tokens[] = {"date", "time", "published", "publish", "posted", "pubdate",
+                                              "timestamp", "dateline", "datetime", "updated", "modified",
+                                              "postdate", "entrydate", "publishdate", "publishedon", "meta",
+                                              "byline", "article-date", "datum", "fecha", "data"};
+// Zones whose bylines and dates are not the page's: navigation, footers, sidebars, comments,
+// related and recommended lists.
+constexpr std::string_view k_zone_tokens[] = {"nav", "navbar", "navigation", "menu", "footer", "sidebar",
+                                              "comment", "comments", "respond", "related", "recommended",
+                                              "breadcrumb", "breadcrumbs", "newsletter", "cookie", "consent",
+                                              "popular", "trending"};
+// Words that mark a date as the last change, not the publication.
+constexpr std::string_view k_updated_words[] = {"updated", "update", "modified", "edited", "revised", "aktualisiert",
+                                                "geändert", "actualizado", "actualizada", "actualisé", "aggiornato",
+                                                "atualizado", "bijgewerkt", "zaktualizowano", "обновлено",
+                                                "reviewed"};
+// Words that mark a date as the publication.
+constexpr std::string_view k_published_words[] = {"published", "posted", "publié", "publiée", "veröffentlicht",
+                                                  "publicado", "publicada", "pubblicato", "gepubliceerd",
+                                                  "opublikowano", "опубликовано", "erschienen", "written", "on"};
+// Path segments of author pages, whose link text is the author's name.
+constexpr std::string_view k_author_path_segments[] = {"author", "authors", "autor", "autoren", "auteur",
+                                                       "autore", "writer", "writers", "journalist", "redakteur",
+                                                       "contributor", "contributors", "byline", "staff", "people",
+                                                       "profile", "profiles", "user", "users", "u", "member",
+                                                       "members", "expert", "experts"};
+// Path segments that name the kind of page.
+constexpr std::string_view k_docs_path_segments[] = {"docs", "doc", "documentation", "reference", "api", "manual",
+                                                     "handbook", "guide", "guides", "wiki", "kb", "knowledge-base",
+                                                     "knowledgebase", "reference-guide", "developer", "developers",
+                                                     "sdk", "tutorial", "tutorials", "help", "support", "faq"};
+constexpr std::string_view k_listing_path_segments[] = {"category", "categories", "tag", "tags", "topic", "topics",
+                                                        "archive", "archives", "search", "page", "section",
+                                                        "collections", "collection", "catalog", "catalogue",
+                                                        "shop", "store", "blog", "news", "kategorie", "rubrik",
+                                                        "categorie", "categoria", "etiqueta", "schlagwort"};
+constexpr std::string_view k_forum_path_segments[] = {"thread", "threads", "topic", "t", "questions", "question",
+                                                      "forum", "forums", "discussion", "discussions", "community",
+                                                      "comments", "viewtopic.php", "showthread.php", "r", "q"};
+constexpr std::string_view k_product_path_segments[] = {"product", "products", "p", "dp", "item", "itm", "produkt",
+                                                        "produit", "producto", "prodotto", "sku"};
+// Element ids of JavaScript application roots.
+constexpr std::string_view k_app_root_ids[] = {"root", "app", "__next", "__nuxt", "___gatsby", "svelte", "main-app",
+                                               "react-root", "ember-app", "q-app"};
+
+template <std::size_t N>
+bool one_of(std::string_view word, const std::string_view (&list)[N]) {
+    return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
 
-bool is_article_type(const json& type) {
-    auto check = [](const std::string& t) {
-        return t.find("Article") != std::string::npos || t == "BlogPosting" || t == "Report" ||
-               t.find("Posting") != std::string::npos || t == "WebPage" || t == "Recipe" || t == "Review";
-    };
-    if (type.is_string()) return check(type.get<std::string>());
-    if (type.is_array())
-        for (const auto& t : type)
-            if (t.is_string() && check(t.get<std::string>())) return true;
+// What a class or id token says, as bits: one hash lookup per token instead of a scan of every list.
+enum TokenMeaning : unsigned {
+    k_token_zone = 1u << 0,
+    k_token_byline = 1u << 1,
+    k_token_not_byline = 1u << 2,
+    k_token_date = 1u << 3,
+    k_token_paywall = 1u << 4,
+    k_token_cart = 1u << 5,
+    k_token_price = 1u << 6,
+    k_token_post = 1u << 7,
+    k_token_consent = 1u << 8,
+    k_token_name = 1u << 9,
+};
+constexpr std::string_view k_paywall_tokens[] = {"paywall", "premium", "piano", "metered"};
+constexpr std::string_view k_cart_tokens[] = {"cart", "basket", "addtocart", "checkout"};
+constexpr std::string_view k_price_tokens[] = {"price", "prices", "pricing"};
+constexpr std::string_view k_post_tokens[] = {"post", "message", "reply", "topic", "answer", "postbit", "thread"};
+constexpr std::string_view k_consent_tokens[] = {"cookie", "consent", "gdpr"};
+
+unsigned token_meanings(const std::vector<std::string>& tokens) {
+    static const auto table = [] {
+        std::unordered_map<std::string_view, unsigned> meanings;
+        auto add = [&](const auto& list, unsigned bit) {
+            for (std::string_view token : list) meanings[token] |= bit;
+        };
+        add(k_zone_tokens, k_token_zone);
+        add(k_byline_tokens, k_token_byline);
+        add(k_not_byline_tokens, k_token_not_byline);
+        add(k_date_tokens, k_token_date);
+        add(k_paywall_tokens, k_token_paywall);
+        add(k_cart_tokens, k_token_cart);
+        add(k_price_tokens, k_token_price);
+        add(k_post_tokens, k_token_post);
+        add(k_consent_tokens, k_token_consent);
+        meanings["name"] |= k_token_name;
+        return meanings;
+    }();
+    unsigned bits = 0;
+    for (const std::string& token : tokens)
+        if (auto found = table.find(token); found != table.end()) bits |= found->second;
+    return bits;
+}
+
+struct Meta {
+    std::string key;  // name, property, itemprop or http-equiv, lower case
+    std::string content;
+};
+
+struct DomCandidate {
+    NodeId node = 0;
+    std::string text;
+    std::size_t text_position = 0;  // body characters before it
+};
+
+struct DateCandidate {
+    NodeId node = 0;
+    Date date;
+    bool updated = false;    // labelled as a change ("Updated 3 May 2024")
+    bool published = false;  // labelled as the publication
+    std::string source;
+    std::size_t text_position = 0;  // body characters before it
+};
+
+// What the walk gathers before anything is chosen.
+struct Gathered {
+    std::vector<Meta> metas;
+    JsonLdGraph graph;
+    std::string html_lang, xml_lang, canonical_href, image_src;
+    std::vector<DomCandidate> microdata_authors, microdata_authors_in_zones, rel_authors, byline_elements, byline_lines, author_links;
+    std::vector<DateCandidate> microdata_published, microdata_modified, time_dates, class_dates, text_dates;
+    std::vector<std::size_t> h1_positions;  // body characters before each of Statements::h1s
+    std::vector<std::string> microdata_headlines;
+};
+
+std::string url_host(std::string_view url) {
+    std::size_t start = url.find("://");
+    if (start == std::string_view::npos) return {};
+    start += 3;
+    std::size_t end = url.find_first_of("/?#:", start);
+    std::string host = ascii::lower(url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (const std::size_t at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
+    return host;
+}
+
+std::vector<std::string> path_segments(std::string_view url) {
+    std::vector<std::string> segments;
+    std::size_t start = url.find("://");
+    start = start == std::string_view::npos ? 0 : url.find('/', start + 3);
+    if (start == std::string_view::npos) return segments;
+    std::string_view path = url.substr(start);
+    path = path.substr(0, path.find_first_of("?#"));
+    std::size_t at = 0;
+    while (at < path.size()) {
+        std::size_t slash = path.find('/', at);
+        if (slash == std::string_view::npos) slash = path.size();
+        if (slash > at) segments.push_back(ascii::lower(path.substr(at, slash - at)));
+        at = slash + 1;
+    }
+    return segments;
+}
+
+// The text of a small element, its text nodes joined by spaces (a name and the date after it in
+// their own elements stay apart), collapsed; "" when the element is a container or the text long.
+std::string line_text(const dom::Tree& tree, NodeId id) {
+    const NodeId end = tree.node(id).subtree_end;
+    if (end - id > k_max_line_nodes) return {};
+    std::string joined;
+    for (NodeId at = id; at < end; ++at)
+        if (tree.node(at).type == dom::NodeType::text) {
+            const dom::NodeId parent = tree.node(at).parent;
+            // inline formatting inside a word ("<b>J</b>ohn") is rare; elements are separate pieces
+            if (!joined.empty() && parent != id) joined += ' ';
+            joined += tree.node(at).text;
+        }
+    std::string text = decode::collapse_whitespace(joined);
+    if (utf8::code_point_count(text) > k_max_byline_chars) return {};
+    return text;
+}
+
+// An element's machine-readable value: content, datetime or value attribute, else its text.
+std::string property_value(const dom::Tree& tree, NodeId id) {
+    for (std::string_view attribute : {"content", "datetime", "value"})
+        if (tree.has_attribute(id, attribute)) return decode::collapse_whitespace(tree.attribute(id, attribute));
+    if (tree.is_element(id, GUMBO_TAG_A) || tree.is_element(id, GUMBO_TAG_LINK)) {
+        // a link's value is its text, unless it has none
+        std::string text = line_text(tree, id);
+        return text.empty() ? std::string(tree.attribute(id, "href")) : text;
+    }
+    return line_text(tree, id);
+}
+
+// The name inside a microdata author: its itemprop=name descendant, else its text.
+std::string microdata_name(const dom::Tree& tree, NodeId id) {
+    for (NodeId at = id + 1; at < tree.node(id).subtree_end; ++at) {
+        if (tree.node(at).type != dom::NodeType::element) continue;
+        const std::string_view itemprop = tree.attribute(at, "itemprop");
+        if (itemprop == "name" || itemprop == "givenName") {
+            if (tree.is_element(at, GUMBO_TAG_META)) return decode::collapse_whitespace(tree.attribute(at, "content"));
+            if (itemprop == "givenName") {
+                std::string given = line_text(tree, at);
+                for (NodeId next = at + 1; next < tree.node(id).subtree_end; ++next)
+                    if (tree.node(next).type == dom::NodeType::element && tree.attribute(next, "itemprop") == "familyName")
+                        return given + " " + line_text(tree, next);
+                return given;
+            }
+            return line_text(tree, at);
+        }
+    }
+    return property_value(tree, id);
+}
+
+template <std::size_t N>
+bool label_in(std::string_view text, const std::string_view (&words)[N]) {
+    const std::string lowered = decode::to_lower(text);
+    for (std::string_view word : words) {
+        std::size_t at = lowered.find(word);
+        while (at != std::string::npos) {
+            const bool starts = at == 0 || !ascii::is_alpha(lowered[at - 1]);
+            const bool ends = at + word.size() >= lowered.size() || !ascii::is_alpha(lowered[at + word.size()]);
+            if (starts && ends) return true;
+            at = lowered.find(word, at + 1);
+        }
+    }
     return false;
 }
 
-// Visits every object of a JSON-LD document (arrays, @graph, nested objects), iteratively.
-void read_json_ld(const json& root, Statements& statements) {
-    std::vector<const json*> pending{&root};
-    while (!pending.empty()) {
-        const json* node = pending.back();
-        pending.pop_back();
-        if (node->is_array()) {
-            for (const auto& item : *node) pending.push_back(&item);
-            continue;
-        }
-        if (!node->is_object()) continue;
-        const bool article = node->contains("@type") && is_article_type((*node)["@type"]);
-        if (article || node->contains("articleBody")) {
-            if (node->contains("articleBody")) {
-                std::string body = (*node)["articleBody"].is_string() ? (*node)["articleBody"].get<std::string>() : "";
-                if (body.size() > statements.ld_article_body.size()) statements.ld_article_body = body;
+DateCandidate date_candidate(NodeId node, const Date& date, std::string_view label_text, std::string source) {
+    DateCandidate candidate{node, date, false, false, std::move(source), 0};
+    candidate.updated = label_in(label_text, k_updated_words);
+    candidate.published = !candidate.updated && label_in(label_text, k_published_words);
+    return candidate;
+}
+
+void gather_json_ld(const dom::Tree& tree, NodeId id, Gathered& gathered) {
+    std::string text = tree.text_content(id);
+    if (text.size() > k_max_json_ld_bytes) return;
+    if (auto document = parse_json_ld(text)) gathered.graph.add(std::move(*document));
+}
+
+class Walk {
+public:
+    Walk(const dom::Tree& tree, const Context& context, Statements& statements, Gathered& gathered)
+        : m_tree(tree), m_context(context), m_statements(statements), m_gathered(gathered) {}
+
+    void run() {
+        const dom::Tree& tree = m_tree;
+        const NodeId body = tree.body();
+        for (NodeId id = 0; id < tree.size(); ++id) {
+            while (!m_zones.empty() && m_zones.back() <= id) m_zones.pop_back();
+            while (!m_links.empty() && m_links.back() <= id) m_links.pop_back();
+            const dom::Node& node = tree.node(id);
+            const bool in_body = body != dom::k_no_node && tree.contains(body, id);
+            if (node.type == dom::NodeType::text) {
+                text_node(id, in_body);
+                continue;
             }
-            if (statements.ld_headline.empty() && node->contains("headline"))
-                statements.ld_headline = string_of((*node)["headline"]);
-            if (statements.author.empty() && node->contains("author")) statements.author = string_of((*node)["author"]);
-            if (statements.date.empty() && node->contains("datePublished"))
-                statements.date = string_of((*node)["datePublished"]);
+            if (node.type != dom::NodeType::element) continue;
+            element(id, in_body);
+            // script, style and template text is not the page's
+            if (node.tag == GUMBO_TAG_SCRIPT || node.tag == GUMBO_TAG_STYLE || node.tag == GUMBO_TAG_NOSCRIPT ||
+                node.tag == GUMBO_TAG_TEMPLATE || node.tag == GUMBO_TAG_SVG)
+                id = node.subtree_end - 1;
         }
-        for (const auto& [key, value] : node->items())
-            if (value.is_object() || value.is_array()) pending.push_back(&value);
     }
-}
 
-void split_title(Statements& statements) {
-    const std::string& title = statements.html_title;
-    if (title.empty()) return;
-    statements.title_parts.push_back(title);
-    for (std::string_view separator : k_title_separators) {
-        std::size_t start = 0;
-        std::vector<std::string> parts;
-        while (true) {
-            std::size_t at = title.find(separator, start);
-            parts.push_back(title.substr(start, at == std::string::npos ? std::string::npos : at - start));
-            if (at == std::string::npos) break;
-            start = at + separator.size();
+private:
+    const dom::Tree& m_tree;
+    const Context& m_context;
+    Statements& m_statements;
+    Gathered& m_gathered;
+    std::vector<NodeId> m_zones;  // ends of the enclosing navigation, footer, comment... zones
+    std::vector<NodeId> m_links;  // ends of the enclosing links
+    std::size_t m_text_position = 0;
+    std::size_t m_text_dates_seen = 0;
+
+    bool in_zone() const { return !m_zones.empty(); }
+
+    void text_node(NodeId id, bool in_body) {
+        if (!in_body) return;
+        const std::string& raw = m_tree.node(id).text;
+        const std::size_t chars = utf8::code_point_count(raw);
+        // Short lines with a digit may be a date: "Jun 08, 2023 • 11 Minute Read".
+        if (!in_zone() && chars <= k_max_byline_chars && chars >= 6 && m_text_dates_seen < k_max_text_date_lines &&
+            std::any_of(raw.begin(), raw.end(), [](char c) { return ascii::is_digit(c); })) {
+            ++m_text_dates_seen;
+            // the label may be in the element before ("Published on:" <span>DATE</span>)
+            const NodeId parent = m_tree.node(id).parent;
+            std::string label = decode::collapse_whitespace(raw);
+            if (parent != dom::k_no_node) {
+                const NodeId grandparent = m_tree.node(parent).parent;
+                if (std::string context = line_text(m_tree, grandparent != dom::k_no_node ? grandparent : parent);
+                    !context.empty())
+                    label = context;
+            }
+            if (auto date = find_date(raw, m_day_order)) {
+                DateCandidate candidate = date_candidate(id, *date, label, "text");
+                candidate.text_position = m_text_position;
+                m_gathered.text_dates.push_back(std::move(candidate));
+            }
         }
-        if (parts.size() < 2) continue;
-        for (auto& part : parts)
-            if (!part.empty()) statements.title_parts.push_back(part);
+        m_statements.signals.body_chars += chars;
+        if (!m_links.empty()) m_statements.signals.link_chars += chars;
+        m_text_position += chars;
     }
-}
 
-}  // namespace
+public:
+    DayOrder m_day_order = DayOrder::month_first;
 
-Statements read_statements(const dom::Tree& tree, const Context&) {
-    Statements statements;
-    statements.language = ascii::lower(decode::collapse_whitespace(tree.attribute(tree.html(), "lang")));
-    if (statements.language.empty())
-        statements.language = ascii::lower(decode::collapse_whitespace(tree.attribute(tree.html(), "xml:lang")));
-    std::string og_locale, content_language, meta_author, meta_date;
-    for (NodeId id = 0; id < tree.size(); ++id) {
+private:
+    void element(NodeId id, bool in_body) {
+        const dom::Tree& tree = m_tree;
         const dom::Node& node = tree.node(id);
-        if (node.type != dom::NodeType::element) continue;
+        PageSignals& signals = m_statements.signals;
         switch (node.tag) {
             case GUMBO_TAG_TITLE:
-                if (statements.html_title.empty()) statements.html_title = decode::collapse_whitespace(tree.text_content(id));
-                break;
-            case GUMBO_TAG_H1:
-                if (tree.contains(tree.body(), id)) {
-                    std::string text = decode::collapse_whitespace(tree.text_content(id));
-                    if (!text.empty()) statements.h1s.push_back(std::move(text));
-                }
-                break;
+                if (m_statements.html_title.empty())
+                    m_statements.html_title = clean_value(tree.text_content(id));
+                return;
             case GUMBO_TAG_META: {
                 std::string key = ascii::lower(tree.attribute(id, "property"));
                 if (key.empty()) key = ascii::lower(tree.attribute(id, "name"));
+                if (key.empty()) key = ascii::lower(tree.attribute(id, "itemprop"));
                 if (key.empty()) key = ascii::lower(tree.attribute(id, "http-equiv"));
                 std::string content = decode::collapse_whitespace(tree.attribute(id, "content"));
-                if (content.empty()) break;
-                if ((key == "og:title" || key == "twitter:title") && statements.og_title.empty()) statements.og_title = content;
-                else if ((key == "og:description" || key == "description") && statements.description.empty())
-                    statements.description = content;
-                else if (key == "og:site_name") statements.site_name = content;
-                else if (key == "og:locale") og_locale = content;
-                else if (key == "content-language") content_language = content;
-                else if ((key == "author" || key == "article:author" || key == "dc.creator") && meta_author.empty())
-                    meta_author = content;
-                else if ((key == "article:published_time" || key == "date" || key == "dc.date" ||
-                          key == "pubdate" || key == "publishdate") && meta_date.empty())
-                    meta_date = content;
-                break;
+                if (!key.empty() && !content.empty()) m_gathered.metas.push_back({std::move(key), std::move(content)});
+                break;  // a microdata <meta itemprop> is read below too
             }
-            case GUMBO_TAG_SCRIPT: {
-                if (ascii::lower(tree.attribute(id, "type")).find("ld+json") == std::string::npos) break;
-                std::string text = tree.text_content(id);
-                if (text.size() > k_max_json_ld_bytes) break;
-                json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
-                if (!document.is_discarded()) read_json_ld(document, statements);
-                break;
+            case GUMBO_TAG_LINK: {
+                const std::string rel = ascii::lower(tree.attribute(id, "rel"));
+                if (rel == "canonical" && m_gathered.canonical_href.empty())
+                    m_gathered.canonical_href = decode::collapse_whitespace(tree.attribute(id, "href"));
+                if (rel == "image_src" && m_gathered.image_src.empty())
+                    m_gathered.image_src = decode::collapse_whitespace(tree.attribute(id, "href"));
+                return;
             }
+            case GUMBO_TAG_SCRIPT:
+                if (ascii::lower(tree.attribute(id, "type")).find("ld+json") != std::string::npos)
+                    gather_json_ld(tree, id, m_gathered);
+                return;
+            case GUMBO_TAG_H1:
+                if (in_body) {
+                    std::string text = clean_value(tree.text_content(id));
+                    if (!text.empty()) {
+                        m_statements.h1s.push_back(std::move(text));
+                        m_gathered.h1_positions.push_back(m_text_position);
+                        for (NodeId at = node.parent; at != dom::k_no_node; at = tree.node(at).parent)
+                            if (tree.is_element(at, GUMBO_TAG_ARTICLE)) m_statements.signals.h1_in_article = true;
+                    }
+                    // What holds the headline is not a navigation or related-links zone, whatever its
+                    // class says (a theme's breadcrumbs element left open around the whole header).
+                    m_zones.clear();
+                }
+                break;
+            case GUMBO_TAG_H2:
+            case GUMBO_TAG_H3:
+            case GUMBO_TAG_H4:
+                if (in_body && !in_zone()) {
+                    ++signals.headings;
+                    if (is_linked_heading(id)) ++signals.linked_headings;
+                }
+                break;
+            case GUMBO_TAG_NAV:
+            case GUMBO_TAG_FOOTER:
+            case GUMBO_TAG_ASIDE:
+                m_zones.push_back(node.subtree_end);
+                break;
+            case GUMBO_TAG_ARTICLE:
+                if (in_body) ++signals.article_elements;
+                break;
+            case GUMBO_TAG_PRE:
+                if (in_body) ++signals.code_blocks;
+                break;
+            case GUMBO_TAG_A:
+                m_links.push_back(node.subtree_end);
+                if (in_body && !in_zone() && node.subtree_end - id <= k_max_line_nodes) {
+                    // a headline-like link: a teaser's title
+                    const std::string text = decode::collapse_whitespace(tree.text_content(id));
+                    const std::size_t words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
+                    if (text.size() >= 25 && words >= 4 && words <= 30) ++signals.headline_links;
+                }
+                break;
+            case GUMBO_TAG_P:
+                if (in_body && node.subtree_end - id <= 200) prose_paragraph(id);
+                break;
+            case GUMBO_TAG_TIME:
+                if (in_body) time_element(id);
+                break;
             default:
                 break;
         }
+        if (in_body && !in_zone()) byline_line(id);
+        if (node.attribute_count == 0) return;
+        attributes(id, in_body);
     }
-    if (statements.language.empty()) statements.language = ascii::lower(og_locale.empty() ? content_language : og_locale);
-    std::replace(statements.language.begin(), statements.language.end(), '_', '-');
-    if (statements.author.empty()) statements.author = meta_author;
-    if (statements.date.empty()) statements.date = meta_date;
-    split_title(statements);
+
+    // The first non-empty text inside an element, collapsed.
+    std::string first_text(NodeId id) const {
+        const NodeId end = m_tree.node(id).subtree_end;
+        for (NodeId at = id + 1; at < end; ++at)
+            if (m_tree.node(at).type == dom::NodeType::text)
+                if (std::string text = decode::collapse_whitespace(m_tree.node(at).text); !text.empty()) return text;
+        return {};
+    }
+
+    // "By Jane Roe", "Von Eva Muster": a short element whose first words are a byline word; or
+    // an element that holds the byline word alone ("Written by") before the one with the name.
+    void byline_line(NodeId id) {
+        const dom::Node& node = m_tree.node(id);
+        if (node.subtree_end - id > k_max_line_nodes || node.subtree_end == id + 1) return;
+        std::string_view first;
+        for (NodeId at = id + 1; at < node.subtree_end && first.empty(); ++at)
+            if (m_tree.node(at).type == dom::NodeType::text) first = ascii::trim(m_tree.node(at).text);
+        if (first.empty() || first.size() > k_max_byline_chars) return;
+        // A cheap test before the text is built: the first text opens with a byline word.
+        const std::string probe = after_byline_word(std::string(first) + " x");
+        if (probe.empty()) return;
+        std::string text = line_text(m_tree, id);
+        if (is_byline_label(text)) {
+            for (NodeId next = node.next_sibling; next != dom::k_no_node; next = m_tree.node(next).next_sibling)
+                if (m_tree.node(next).type == dom::NodeType::element) {
+                    if (std::string name = line_text(m_tree, next); !name.empty())
+                        m_gathered.byline_lines.push_back({next, std::move(name), m_text_position});
+                    break;
+                }
+            return;
+        }
+        if (std::string rest = after_byline_word(text); !rest.empty()) {
+            if (!m_gathered.byline_lines.empty() && m_tree.contains(m_gathered.byline_lines.back().node, id)) return;
+            m_gathered.byline_lines.push_back({id, std::move(rest), m_text_position});
+        }
+    }
+
+    // A paragraph of prose (long, not a link): counted, and counted for its parent, since an
+    // article's paragraphs stand side by side while a listing's teasers each sit in a card.
+    void prose_paragraph(NodeId id) {
+        std::size_t chars = 0, link_chars = 0;
+        const NodeId end = m_tree.node(id).subtree_end;
+        NodeId link_end = 0;
+        for (NodeId at = id + 1; at < end; ++at) {
+            const dom::Node& n = m_tree.node(at);
+            if (n.type == dom::NodeType::element && n.tag == GUMBO_TAG_A) link_end = n.subtree_end;
+            if (n.type != dom::NodeType::text) continue;
+            const std::size_t c = utf8::code_point_count(n.text);
+            chars += c;
+            if (at < link_end) link_chars += c;
+        }
+        if (chars < k_prose_paragraph_chars || link_chars * 2 > chars) return;
+        PageSignals& signals = m_statements.signals;
+        ++signals.paragraph_count;
+        if (!m_links.empty()) return;
+        const NodeId parent = m_tree.node(id).parent;
+        if (parent == m_prose_parent) ++m_prose_run;
+        else m_prose_parent = parent, m_prose_run = 1;
+        signals.max_sibling_prose = std::max(signals.max_sibling_prose, m_prose_run);
+    }
+    NodeId m_prose_parent = dom::k_no_node;
+    std::size_t m_prose_run = 0;
+
+    bool is_linked_heading(NodeId id) const {
+        // <h2><a href="/post">Title</a></h2> or <a href="/post"><h2>Title</h2></a>
+        if (!m_links.empty()) return true;
+        for (NodeId at = id + 1; at < m_tree.node(id).subtree_end; ++at)
+            if (m_tree.is_element(at, GUMBO_TAG_A) && m_tree.has_attribute(at, "href") &&
+                !m_tree.attribute(at, "href").starts_with("#"))
+                return true;
+        return false;
+    }
+
+    void time_element(NodeId id) {
+        ++m_statements.signals.time_elements;
+        if (in_zone()) return;
+        std::string value(m_tree.attribute(id, "datetime"));
+        std::string text = line_text(m_tree, id);
+        auto date = find_date(value.empty() ? text : value, m_day_order);
+        if (!date && !value.empty()) date = find_date(text, m_day_order);
+        if (!date) return;
+        const NodeId parent = m_tree.node(id).parent;
+        std::string label = text + " " + std::string(m_tree.attribute(id, "class")) + " " +
+                            std::string(m_tree.attribute(id, "itemprop"));
+        if (parent != dom::k_no_node) label += " " + line_text(m_tree, parent) + " " + std::string(m_tree.attribute(parent, "class"));
+        if (m_tree.has_attribute(id, "pubdate")) label += " published";
+        DateCandidate candidate = date_candidate(id, *date, label, "<time datetime>");
+        candidate.text_position = m_text_position;
+        m_gathered.time_dates.push_back(std::move(candidate));
+    }
+
+    void attributes(NodeId id, bool in_body) {
+        const dom::Tree& tree = m_tree;
+        PageSignals& signals = m_statements.signals;
+        const std::string_view class_attribute = tree.attribute(id, "class"), id_attribute = tree.attribute(id, "id");
+        std::string class_value;
+        unsigned meanings = 0;
+        if (!class_attribute.empty() || !id_attribute.empty()) {
+            class_value = std::string(class_attribute) + " " + std::string(id_attribute);
+            meanings = token_meanings(dom::class_id_tokens(class_value));
+        }
+
+        // Zones: navigation, footers, sidebars, comments, related lists.
+        const std::string role = ascii::lower(tree.attribute(id, "role"));
+        if (in_body && ((meanings & k_token_zone) || role == "navigation" || role == "contentinfo" || role == "complementary"))
+            m_zones.push_back(tree.node(id).subtree_end);
+
+        // Microdata and RDFa.
+        if (const std::string_view itemtype = tree.attribute(id, "itemtype"); !itemtype.empty()) {
+            const std::string type(itemtype.substr(itemtype.find_last_of("/:#") == std::string_view::npos
+                                                        ? 0
+                                                        : itemtype.find_last_of("/:#") + 1));
+            if (one_of(type, k_article_types) && type != "DiscussionForumPosting" && type != "Question")
+                ++signals.microdata_articles;
+            if (type == "Comment" || type == "Answer" || type == "DiscussionForumPosting" || type == "Question")
+                ++signals.microdata_posts;
+            if (type == "Product" || type == "Offer" || type == "AggregateOffer") ++signals.microdata_products;
+        }
+        std::string property(tree.attribute(id, "itemprop"));
+        if (property.empty() && !tree.is_element(id, GUMBO_TAG_META)) {
+            // RDFa: property="dc:creator", property="schema:datePublished"
+            std::string_view rdfa = tree.attribute(id, "property");
+            if (const std::size_t colon = rdfa.find(':'); colon != std::string_view::npos) rdfa = rdfa.substr(colon + 1);
+            property = std::string(rdfa);
+        }
+        if (!property.empty()) microdata_property(id, property, in_body);
+
+        if (!in_body) return;
+        const std::string_view rel = tree.attribute(id, "rel");
+        if (!rel.empty() && !tree.is_element(id, GUMBO_TAG_LINK) && dom::class_id_tokens(rel).size() &&
+            ascii::lower(rel).find("author") != std::string::npos && !in_zone()) {
+            if (std::string text = line_text(tree, id); !text.empty()) m_gathered.rel_authors.push_back({id, text, m_text_position});
+        }
+        if (meanings == 0) {
+            author_link(id);
+            return;
+        }
+        // Page-kind marks.
+        if (meanings & k_token_paywall) signals.paywall_mark = true;
+        if (meanings & k_token_cart) ++signals.cart_marks;
+        if (meanings & k_token_price) ++signals.price_marks;
+        if (meanings & k_token_post) ++signals.post_marks;
+        if (meanings & k_token_consent) signals.consent_mark = true;
+        // "author-box__name": an author's name, even inside the author's box
+        const bool byline_tokens = (meanings & k_token_byline) && (!(meanings & k_token_not_byline) || (meanings & k_token_name));
+        if (byline_tokens) ++signals.author_marks;
+        if (in_zone()) return;
+        if (byline_tokens) {
+            if (std::string text = line_text(tree, id); !text.empty()) {
+                m_gathered.byline_elements.push_back({id, text, m_text_position});
+                // "Jane Roe · May 3, 2024": the element's first text alone, as a second chance
+                const std::string first = first_text(id);
+                if (!first.empty() && first != text) m_gathered.byline_elements.push_back({id, first, m_text_position});
+            }
+        }
+        if ((meanings & k_token_date) && !byline_tokens) {
+            if (std::string text = line_text(tree, id); !text.empty())
+                if (auto date = find_date(text, m_day_order)) {
+                    DateCandidate candidate = date_candidate(id, *date, text + " " + class_value, "date element");
+                    candidate.text_position = m_text_position;
+                    m_gathered.class_dates.push_back(std::move(candidate));
+                }
+        }
+        author_link(id);
+    }
+
+    void microdata_property(NodeId id, std::string_view property, bool in_body) {
+        const dom::Tree& tree = m_tree;
+        // itemprop may list several properties: "author creator"
+        std::size_t start = 0;
+        while (start < property.size()) {
+            std::size_t end = property.find(' ', start);
+            if (end == std::string_view::npos) end = property.size();
+            const std::string_view one = property.substr(start, end - start);
+            start = end + 1;
+            if (one == "author" || one == "creator") {
+                // Explicit markup counts even in an aside (a blog's byline column), but not a
+                // photo's or a video's credit.
+                if (!in_media(id)) {
+                    std::string name = microdata_name(tree, id);
+                    if (!name.empty())
+                        (in_zone() && in_body ? m_gathered.microdata_authors_in_zones : m_gathered.microdata_authors)
+                            .push_back({id, name, m_text_position});
+                }
+            } else if (one == "datePublished" || one == "dateCreated" || one == "dateModified" || one == "uploadDate") {
+                if (in_zone() && in_body) continue;
+                std::string value = property_value(tree, id);
+                if (auto date = find_date(value, m_day_order)) {
+                    DateCandidate candidate{id, *date, one == "dateModified", one != "dateModified",
+                                            "microdata " + std::string(one), m_text_position};
+                    (one == "dateModified" ? m_gathered.microdata_modified : m_gathered.microdata_published)
+                        .push_back(std::move(candidate));
+                }
+            } else if (one == "headline") {
+                if (std::string text = line_text(tree, id); !text.empty()) m_gathered.microdata_headlines.push_back(text);
+            } else if (one == "price" || one == "lowPrice" || one == "priceCurrency") {
+                ++m_statements.signals.price_marks;
+            }
+        }
+    }
+
+    // True inside a figure or a microdata ImageObject, VideoObject or Photograph.
+    bool in_media(NodeId id) const {
+        for (NodeId at = m_tree.node(id).parent; at != dom::k_no_node; at = m_tree.node(at).parent) {
+            if (m_tree.is_element(at, GUMBO_TAG_FIGURE) || m_tree.is_element(at, GUMBO_TAG_FIGCAPTION)) return true;
+            const std::string_view type = m_tree.attribute(at, "itemtype");
+            if (type.ends_with("ImageObject") || type.ends_with("VideoObject") || type.ends_with("Photograph")) return true;
+            if (!type.empty()) return false;  // the nearest item decides
+        }
+        return false;
+    }
+
+    // <a href="/author/jane-roe">Jane Roe</a>
+    void author_link(NodeId id) {
+        if (!m_tree.is_element(id, GUMBO_TAG_A) || in_zone()) return;
+        const std::string_view href = m_tree.attribute(id, "href");
+        if (href.empty()) return;
+        const auto segments = path_segments(href.find("://") == std::string_view::npos ? "http://x" + std::string(href.starts_with('/') ? "" : "/") + std::string(href) : href);
+        if (segments.size() < 2) return;
+        bool author_path = false;
+        for (std::size_t i = 0; i + 1 < segments.size(); ++i)
+            if (one_of(segments[i], k_author_path_segments)) author_path = true;
+        if (!author_path) return;
+        if (std::string text = line_text(m_tree, id); !text.empty()) m_gathered.author_links.push_back({id, text, m_text_position});
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Choosing each field.
+
+class Resolver {
+public:
+    Resolver(const dom::Tree& tree, const Context& context, Statements& statements, Gathered& gathered)
+        : m_tree(tree), m_context(context), m_s(statements), m_g(gathered) {}
+
+    void run() {
+        find_main_objects();
+        read_json_ld_fields();
+        not_people();
+        plain_fields();
+        find_headline();
+        authors();
+        dates();
+        signals();
+    }
+
+    DayOrder day_order = DayOrder::month_first;
+
+private:
+    const dom::Tree& m_tree;
+    const Context& m_context;
+    Statements& m_s;
+    Gathered& m_g;
+    std::vector<const json*> m_articles;  // article-like JSON-LD objects of the page itself
+    std::vector<const json*> m_pages;     // WebPage objects
+    SiteNames& m_site_names = m_s.site_names;
+    std::size_t m_headline_position = 0;  // body characters before the headline's h1
+
+    // The headline's h1: the one that agrees best with og:title, the JSON-LD headline or the
+    // <title> (a site's logo is often the first h1), else the first.
+    void find_headline() {
+        if (m_g.h1_positions.empty()) return;
+        std::size_t best = 0;
+        double best_similarity = 0.0;
+        for (std::size_t i = 0; i < m_s.h1s.size(); ++i)
+            for (const std::string* statement : {&m_s.og_title, &m_s.ld_headline, &m_s.html_title}) {
+                const double similarity = title_similarity(m_s.h1s[i], *statement);
+                if (similarity > best_similarity + 1e-9) {
+                    best_similarity = similarity;
+                    best = i;
+                }
+            }
+        m_headline_position = m_g.h1_positions[best];
+    }
+    std::string m_url;                    // the page's URL: given, else canonical, else og:url
+
+    std::string meta(std::string_view key) const {
+        for (const Meta& m : m_g.metas)
+            if (m.key == key) return m.content;
+        return {};
+    }
+    template <std::size_t N>
+    Sourced first_meta(const std::string_view (&keys)[N]) const {
+        for (std::string_view key : keys)
+            if (std::string value = meta(key); !value.empty()) return {clean_value(value), "meta " + std::string(key)};
+        return {};
+    }
+    std::vector<std::string> all_meta(std::string_view key) const {
+        std::vector<std::string> values;
+        for (const Meta& m : m_g.metas)
+            if (m.key == key) values.push_back(clean_value(m.content));
+        return values;
+    }
+
+    std::string type_name(const json& object) const {
+        auto types = JsonLdGraph::types(object);
+        return types.empty() ? std::string("object") : types.front();
+    }
+
+    void find_main_objects() {
+        for (const json* object : m_g.graph.objects()) {
+            if (m_g.graph.is_listed(object)) {
+                if (JsonLdGraph::has_type(*object, {"Article", "NewsArticle", "BlogPosting"})) ++m_s.signals.ld_listed_articles;
+                if (JsonLdGraph::has_type(*object, {"Product"})) ++m_s.signals.ld_listed_products;
+                if (JsonLdGraph::has_type(*object, {"Comment", "Answer", "DiscussionForumPosting"})) ++m_s.signals.ld_posts;
+                continue;
+            }
+            for (const std::string& type : JsonLdGraph::types(*object)) {
+                m_s.signals.ld_types.push_back(type);
+                if (type == "Comment" || type == "Answer") ++m_s.signals.ld_posts;
+            }
+            bool article = false;
+            for (const std::string& type : JsonLdGraph::types(*object))
+                if (one_of(type, k_article_types) || type.ends_with("Article")) article = true;
+            if (article || (object->contains("articleBody") && !JsonLdGraph::has_type(*object, {"WebPage"})))
+                m_articles.push_back(object);
+            else if (JsonLdGraph::has_type(*object, {"WebPage", "ItemPage", "AboutPage", "ProfilePage", "QAPage",
+                                                     "FAQPage", "CollectionPage", "MedicalWebPage", "ContactPage"}))
+                m_pages.push_back(object);
+        }
+    }
+
+    void read_json_ld_fields() {
+        for (const json* object : m_articles) {
+            if (object->contains("articleBody")) {
+                const json& body = (*object)["articleBody"];
+                std::string text = body.is_string() ? body.get<std::string>() : "";
+                if (text.size() > m_s.ld_article_body.size()) m_s.ld_article_body = std::move(text);
+            }
+            if (m_s.ld_headline.empty() && object->contains("headline")) m_s.ld_headline = json_ld_text((*object)["headline"]);
+        }
+        if (m_s.ld_headline.empty())
+            for (const json* object : m_articles)
+                if (object->contains("name") && !JsonLdGraph::has_type(*object, {"VideoObject", "Question"})) {
+                    m_s.ld_headline = json_ld_text((*object)["name"]);
+                    break;
+                }
+    }
+
+    void not_people() {
+        for (const Meta& m : m_g.metas)
+            if (m.key == "og:site_name" || m.key == "application-name" || m.key == "twitter:site" ||
+                m.key == "dc.publisher" || m.key == "publisher" || m.key == "article:publisher")
+                m_site_names.add(clean_value(m.content));
+        for (const json* object : m_g.graph.objects()) {
+            if (JsonLdGraph::has_type(*object, {"WebSite", "Organization", "NewsMediaOrganization", "Corporation",
+                                                "LocalBusiness", "EducationalOrganization", "MedicalOrganization"}))
+                if (object->contains("name")) m_site_names.add(json_ld_text((*object)["name"]));
+            if (object->contains("publisher")) {
+                const json& publisher = m_g.graph.resolve((*object)["publisher"]);
+                m_site_names.add(json_ld_text(publisher));
+            }
+        }
+        m_url = m_context.url;
+        if (m_url.empty()) m_url = absolute_or_empty(m_g.canonical_href);
+        if (m_url.empty()) m_url = absolute_or_empty(meta("og:url"));
+        if (std::string host = url_host(m_url); !host.empty()) m_site_names.add_host(host);
+    }
+
+    static std::string absolute_or_empty(std::string_view url) {
+        return url.starts_with("http://") || url.starts_with("https://") ? std::string(url) : std::string{};
+    }
+
+    // The names in a JSON-LD author value: a string, a Person or Organization, an @id reference,
+    // or an array of those.
+    std::vector<std::string> json_ld_authors(const json& value) const {
+        std::vector<std::string> names;
+        std::vector<const json*> items;
+        if (value.is_array())
+            for (const auto& item : value) items.push_back(&item);
+        else
+            items.push_back(&value);
+        for (const json* item : items) {
+            const json& resolved = m_g.graph.resolve(*item);
+            std::string raw;
+            if (resolved.is_string()) {
+                raw = resolved.get<std::string>();
+            } else if (resolved.is_object()) {
+                if (resolved.contains("name")) raw = json_ld_text(resolved["name"]);
+                else if (resolved.contains("givenName"))
+                    raw = json_ld_text(resolved["givenName"]) + " " +
+                          (resolved.contains("familyName") ? json_ld_text(resolved["familyName"]) : "");
+            }
+            for (std::string& name : author_names(raw, m_site_names)) names.push_back(std::move(name));
+        }
+        return names;
+    }
+
+    bool take_authors(std::vector<std::string> names, std::string source) {
+        if (names.empty()) return false;
+        m_s.authors = std::move(names);
+        m_s.authors_source = std::move(source);
+        return true;
+    }
+
+    // The headline's neighbourhood in body characters: bylines and datelines sit just above or
+    // below it (the start of the body when the page has no h1).
+    std::pair<std::size_t, std::size_t> headline_window() const {
+        const std::size_t h1 = m_headline_position;
+        return {h1 > k_date_window_before_h1 ? h1 - k_date_window_before_h1 : 0, h1 + k_date_window_after_h1};
+    }
+
+    // DOM candidates near the headline: the first that gives a name (as bylines write names,
+    // when `strict`), with the co-authors that stand next to it (the grandparent's subtree).
+    bool take_dom_authors(const std::vector<DomCandidate>& candidates, const std::string& source, bool strict) {
+        const auto [start, end] = headline_window();
+        auto names_of = [&](const DomCandidate& c) {
+            std::vector<std::string> names =
+                author_names(std::string_view(c.text).substr(0, date_offset(c.text)), m_site_names, strict);
+            if (strict) std::erase_if(names, [](const std::string& n) { return !looks_like_name(n); });
+            return names;
+        };
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            if (strict && (candidates[i].text_position < start || candidates[i].text_position > end)) continue;
+            std::vector<std::string> names = names_of(candidates[i]);
+            if (names.empty()) continue;
+            NodeId scope = candidates[i].node;
+            for (int up = 0; up < 2 && m_tree.node(scope).parent != dom::k_no_node; ++up) scope = m_tree.node(scope).parent;
+            for (std::size_t j = i + 1; j < candidates.size() && m_tree.contains(scope, candidates[j].node); ++j) {
+                if (m_tree.contains(candidates[i].node, candidates[j].node) || candidates[j].node == candidates[i].node) continue;
+                for (std::string& name : names_of(candidates[j]))
+                    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+            }
+            return take_authors(std::move(names), source);
+        }
+        return false;
+    }
+
+    void authors() {
+        for (const json* object : m_articles) {
+            for (std::string_view key : {"author", "creator"})
+                if (object->contains(key) &&
+                    take_authors(json_ld_authors((*object)[key]), "json-ld " + type_name(*object) + "." + std::string(key)))
+                    return;
+        }
+        if (take_dom_authors(m_g.microdata_authors, "microdata author", false)) return;
+        if (take_dom_authors(m_g.microdata_authors_in_zones, "microdata author", false)) return;
+        for (std::string_view key : k_meta_author) {
+            // citation_author and its kind come once per author
+            std::vector<std::string> names;
+            for (const std::string& value : all_meta(key))
+                for (std::string& name : author_names(value, m_site_names))
+                    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+            if (take_authors(std::move(names), "meta " + std::string(key))) return;
+        }
+        // Twitter's reading cards: twitter:label1 "Written by", twitter:data1 the name.
+        for (std::size_t i = 0; i + 1 < m_g.metas.size(); ++i)
+            if (m_g.metas[i].key.starts_with("twitter:label") && is_byline_label(m_g.metas[i].content)) {
+                const std::string data_key = "twitter:data" + m_g.metas[i].key.substr(13);
+                if (take_authors(author_names(meta(data_key), m_site_names), "meta " + data_key)) return;
+            }
+        if (take_dom_authors(m_g.rel_authors, "rel=author", true)) return;
+        if (take_dom_authors(m_g.byline_elements, "byline element", true)) return;
+        if (take_dom_authors(m_g.byline_lines, "byline text", true)) return;
+        if (take_dom_authors(m_g.author_links, "author page link", true)) return;
+    }
+
+    std::optional<Date> json_ld_date(const json& object, std::string_view key) const {
+        if (!object.contains(key)) return std::nullopt;
+        return find_date(json_ld_text(object[key]), day_order);
+    }
+
+    bool plausible(const Date& date) const { return is_plausible(date, m_context.today); }
+
+    bool take_date(Sourced& field, const std::optional<Date>& date, const std::string& source) {
+        if (!date || !plausible(*date)) return false;
+        field = {date->iso(), source};
+        return true;
+    }
+
+    // The first candidate labelled or placed as wanted.
+    static const DateCandidate* first_date(const std::vector<DateCandidate>& candidates, bool updated,
+                                           const Resolver& resolver) {
+        for (const DateCandidate& c : candidates)
+            if (c.updated == updated && resolver.plausible(c.date)) return &c;
+        return nullptr;
+    }
+
+    // The structured publication date: JSON-LD article, microdata, meta tags, JSON-LD WebPage.
+    std::optional<std::pair<Date, std::string>> structured_published() const {
+        for (const json* object : m_articles)
+            for (std::string_view key : {"datePublished", "dateCreated", "uploadDate"})
+                if (auto date = json_ld_date(*object, key); date && plausible(*date))
+                    return std::pair{*date, "json-ld " + type_name(*object) + "." + std::string(key)};
+        if (const DateCandidate* c = first_date(m_g.microdata_published, false, *this)) return std::pair{c->date, c->source};
+        for (std::string_view key : k_meta_published)
+            if (std::string value = meta(key); !value.empty())
+                if (auto date = find_date(value, day_order); date && plausible(*date))
+                    return std::pair{*date, "meta " + std::string(key)};
+        for (const json* object : m_pages)
+            if (auto date = json_ld_date(*object, "datePublished"); date && plausible(*date))
+                return std::pair{*date, "json-ld " + type_name(*object) + ".datePublished"};
+        return std::nullopt;
+    }
+
+    std::optional<std::pair<Date, std::string>> structured_modified() const {
+        for (const json* object : m_articles)
+            if (auto date = json_ld_date(*object, "dateModified"); date && plausible(*date))
+                return std::pair{*date, "json-ld " + type_name(*object) + ".dateModified"};
+        if (const DateCandidate* c = first_date(m_g.microdata_modified, true, *this)) return std::pair{c->date, c->source};
+        for (std::string_view key : k_meta_modified)
+            if (std::string value = meta(key); !value.empty())
+                if (auto date = find_date(value, day_order); date && plausible(*date))
+                    return std::pair{*date, "meta " + std::string(key)};
+        for (const json* object : m_pages)
+            if (auto date = json_ld_date(*object, "dateModified"); date && plausible(*date))
+                return std::pair{*date, "json-ld " + type_name(*object) + ".dateModified"};
+        return std::nullopt;
+    }
+
+    // The dates shown near the headline, in page order: <time> elements, date elements and short
+    // date lines.
+    std::vector<DateCandidate> visible_dates() const {
+        const auto [start, end] = headline_window();
+        std::vector<DateCandidate> visible;
+        for (const auto* list : {&m_g.time_dates, &m_g.class_dates, &m_g.text_dates})
+            for (const DateCandidate& c : *list)
+                if (plausible(c.date) && c.text_position >= start && c.text_position <= end) visible.push_back(c);
+        std::stable_sort(visible.begin(), visible.end(),
+                         [](const DateCandidate& a, const DateCandidate& b) { return a.node < b.node; });
+        return visible;
+    }
+
+    void dates() {
+        const auto published = structured_published();
+        const auto modified = structured_modified();
+        const std::vector<DateCandidate> visible = visible_dates();
+        auto shown = [&](const Date& date) {
+            return std::any_of(visible.begin(), visible.end(), [&](const DateCandidate& c) { return c.date.same_day(date); });
+        };
+        // The first date shown that is not labelled as a change (a labelled publication first).
+        const DateCandidate* first_shown = nullptr;
+        for (const DateCandidate& c : visible)
+            if (!c.updated && (!first_shown || (c.published && !first_shown->published))) {
+                first_shown = &c;
+                if (c.published) break;
+            }
+        const DateCandidate* first_update = nullptr;
+        for (const DateCandidate& c : visible)
+            if (c.updated) {
+                first_update = &c;
+                break;
+            }
+
+        if (modified) m_s.date_modified = {modified->first.iso(), modified->second};
+        else if (first_update) m_s.date_modified = {first_update->date.iso(), first_update->source + " (labelled as an update)"};
+
+        // The date is the one the page shows: the structured publication date when the page shows
+        // it (or shows no date at all); else the date shown near the headline, a publication
+        // before a change (a page that shows only "Updated ..." gives that date).
+        if (published && (visible.empty() || shown(published->first))) {
+            m_s.date = {published->first.iso(), published->second + (visible.empty() ? "" : ", shown on the page")};
+        } else if (modified && shown(modified->first)) {
+            m_s.date = {modified->first.iso(), modified->second + ", the date the page shows"};
+        } else if (first_shown) {
+            m_s.date = {first_shown->date.iso(), first_shown->source + " near the headline"};
+        } else if (first_update) {
+            m_s.date = {first_update->date.iso(), first_update->source + " near the headline, labelled as an update"};
+        } else if (published) {
+            m_s.date = {published->first.iso(), published->second};
+        } else if (auto date = date_in_url(m_url); date && plausible(*date)) {
+            m_s.date = {date->iso(), "url path"};
+        }
+    }
+
+    void plain_fields() {
+        // Title evidence.
+        m_s.og_title = clean_value(meta("og:title"));
+        if (m_s.og_title.empty()) m_s.og_title = clean_value(meta("twitter:title"));
+        if (m_s.ld_headline.empty() && !m_g.microdata_headlines.empty()) m_s.ld_headline = m_g.microdata_headlines.front();
+        m_s.title_parts = title_parts(m_s.html_title);
+
+        // Language: <html lang>, xml:lang, og:locale, Content-Language, then JSON-LD and DC.
+        const std::pair<std::string, std::string> languages[] = {
+            {m_g.html_lang, "html lang"},
+            {m_g.xml_lang, "html xml:lang"},
+            {meta("og:locale"), "meta og:locale"},
+            {meta("content-language"), "meta content-language"},
+            {meta("dc.language"), "meta dc.language"},
+            {meta("language"), "meta language"},
+        };
+        for (const auto& [value, source] : languages)
+            if (std::string tag = normalise_language_tag(value); !tag.empty()) {
+                m_s.language = tag;
+                m_s.language_source = source;
+                break;
+            }
+        if (m_s.language.empty())
+            for (const json* object : m_g.graph.objects())
+                if (object->contains("inLanguage"))
+                    if (std::string tag = normalise_language_tag(json_ld_text((*object)["inLanguage"])); !tag.empty()) {
+                        m_s.language = tag;
+                        m_s.language_source = "json-ld inLanguage";
+                        break;
+                    }
+
+        m_s.description = first_meta(k_meta_description);
+        if (m_s.description.empty())
+            for (const json* object : m_articles)
+                if (object->contains("description")) {
+                    m_s.description = {json_ld_text((*object)["description"]), "json-ld description"};
+                    break;
+                }
+        m_s.site_name = first_meta(k_meta_site_name);
+        if (m_s.site_name.empty())
+            for (const json* object : m_g.graph.objects())
+                if (JsonLdGraph::has_type(*object, {"WebSite"}) && object->contains("name")) {
+                    m_s.site_name = {json_ld_text((*object)["name"]), "json-ld WebSite.name"};
+                    break;
+                }
+        if (m_s.site_name.empty())
+            for (const json* object : m_articles)
+                if (object->contains("publisher"))
+                    if (std::string name = json_ld_text(m_g.graph.resolve((*object)["publisher"])); !name.empty()) {
+                        m_s.site_name = {name, "json-ld publisher"};
+                        break;
+                    }
+        if (std::string canonical = absolute_or_empty(m_g.canonical_href); !canonical.empty())
+            m_s.canonical_url = {canonical, "link rel=canonical"};
+        else if (std::string og_url = absolute_or_empty(meta("og:url")); !og_url.empty())
+            m_s.canonical_url = {og_url, "meta og:url"};
+        m_s.image = first_meta(k_meta_image);
+        if (m_s.image.empty())
+            for (const json* object : m_articles)
+                if (object->contains("image")) {
+                    const json& image = m_g.graph.resolve((*object)["image"]);
+                    std::string url = image.is_object() && image.contains("url") ? json_ld_text(image["url"])
+                                      : image.is_array() && !image.empty() && image.front().is_object() &&
+                                              image.front().contains("url")
+                                          ? json_ld_text(image.front()["url"])
+                                          : json_ld_text(image);
+                    if (!url.empty()) {
+                        m_s.image = {url, "json-ld image"};
+                        break;
+                    }
+                }
+        if (m_s.image.empty() && !m_g.image_src.empty()) m_s.image = {m_g.image_src, "link rel=image_src"};
+
+        // Tags and categories.
+        auto add_unique = [](std::vector<std::string>& list, std::string value) {
+            value = decode::collapse_whitespace(value);
+            if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
+        };
+        auto add_split = [&](std::vector<std::string>& list, const std::string& value) {
+            std::size_t start = 0;
+            while (start <= value.size()) {
+                std::size_t comma = value.find(',', start);
+                if (comma == std::string::npos) comma = value.size();
+                add_unique(list, value.substr(start, comma - start));
+                start = comma + 1;
+            }
+        };
+        for (std::string_view key : k_meta_tags)
+            for (const std::string& value : all_meta(key)) add_split(m_s.tags, value);
+        if (m_s.tags.empty())
+            for (const json* object : m_articles)
+                if (object->contains("keywords")) {
+                    const json& keywords = (*object)["keywords"];
+                    if (keywords.is_array())
+                        for (const auto& k : keywords) add_unique(m_s.tags, json_ld_text(k));
+                    else
+                        add_split(m_s.tags, json_ld_text(keywords));
+                    break;
+                }
+        for (std::string_view key : k_meta_categories)
+            for (const std::string& value : all_meta(key)) add_unique(m_s.categories, value);
+        if (m_s.categories.empty())
+            for (const json* object : m_articles)
+                if (object->contains("articleSection")) {
+                    const json& section = (*object)["articleSection"];
+                    if (section.is_array())
+                        for (const auto& k : section) add_unique(m_s.categories, json_ld_text(k));
+                    else
+                        add_unique(m_s.categories, json_ld_text(section));
+                    break;
+                }
+    }
+
+    void signals() {
+        PageSignals& signals = m_s.signals;
+        signals.og_type = ascii::lower(meta("og:type"));
+        for (const json* object : m_g.graph.objects())
+            if (object->contains("isAccessibleForFree")) {
+                const json& free = (*object)["isAccessibleForFree"];
+                if ((free.is_boolean() && !free.get<bool>()) || (free.is_string() && ascii::lower(free.get<std::string>()) == "false"))
+                    signals.paywall_mark = true;
+            }
+        const auto segments = path_segments(m_url);
+        for (std::size_t i = 0; i < segments.size(); ++i) {
+            const std::string& segment = segments[i];
+            if (one_of(segment, k_docs_path_segments)) signals.docs_path = true;
+            if (one_of(segment, k_listing_path_segments) && i + 1 >= segments.size() - (segments.size() > 1 ? 1 : 0))
+                signals.listing_path = true;
+            if (one_of(segment, k_forum_path_segments) && i + 1 < segments.size()) signals.forum_path = true;
+            if (one_of(segment, k_product_path_segments) && i + 1 < segments.size()) signals.product_path = true;
+        }
+        // A JavaScript application root that holds (almost) nothing.
+        for (NodeId id = m_tree.body(); id != dom::k_no_node && id < m_tree.node(m_tree.body()).subtree_end; ++id)
+            if (m_tree.node(id).type == dom::NodeType::element && one_of(m_tree.attribute(id, "id"), k_app_root_ids)) {
+                signals.app_root = true;
+                break;
+            }
+    }
+};
+
+}  // namespace
+
+std::string normalise_language_tag(std::string_view tag) {
+    std::string text = ascii::lower(ascii::trim(tag));
+    std::replace(text.begin(), text.end(), '_', '-');
+    if (text.empty()) return {};
+    std::vector<std::string> subtags;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t dash = text.find('-', start);
+        if (dash == std::string::npos) dash = text.size();
+        subtags.push_back(text.substr(start, dash - start));
+        start = dash + 1;
+    }
+    const std::string& primary = subtags.front();
+    if (primary.size() < 2 || primary.size() > 3 || !std::all_of(primary.begin(), primary.end(), ascii::is_alpha)) return {};
+    std::string out = primary;
+    for (std::size_t i = 1; i < subtags.size(); ++i) {
+        std::string sub = subtags[i];
+        if (sub.empty() || sub.size() > 8 || !std::all_of(sub.begin(), sub.end(), ascii::is_alnum)) break;
+        if (sub.size() == 4 && i == 1) sub[0] = static_cast<char>(sub[0] - 'a' + 'A');  // script: Hant
+        else if (sub.size() == 2 && std::all_of(sub.begin(), sub.end(), ascii::is_alpha))
+            for (char& c : sub) c = static_cast<char>(c - 'a' + 'A');  // region: US
+        out += "-" + sub;
+    }
+    return out;
+}
+
+Statements read_statements(const dom::Tree& tree, const Context& context) {
+    Statements statements;
+    Gathered gathered;
+    gathered.html_lang = decode::collapse_whitespace(tree.attribute(tree.html(), "lang"));
+    gathered.xml_lang = decode::collapse_whitespace(tree.attribute(tree.html(), "xml:lang"));
+    const DayOrder order = day_order_for(normalise_language_tag(gathered.html_lang));
+    Context fixed = context;
+    if (fixed.today == std::chrono::sys_days{}) fixed.today = today_utc();
+    Walk walk(tree, fixed, statements, gathered);
+    walk.m_day_order = order;
+    walk.run();
+    Resolver resolver(tree, fixed, statements, gathered);
+    resolver.day_order = order;
+    resolver.run();
     return statements;
 }
 

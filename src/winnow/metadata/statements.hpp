@@ -1,35 +1,100 @@
-// metadata: what the page says about itself, read before anything is removed: title candidates
-// (<title> parts, og:title, JSON-LD headline, h1s), JSON-LD articleBody/author/datePublished,
-// language, description, site name.
+// metadata: what the page says about itself, read before anything is removed, in one walk of
+// the tree: the title candidates (<title> parts, og:title, JSON-LD headline, h1s), authors,
+// dates, language, description, site name, canonical URL, image, tags and categories, each
+// with the source it came from (for --explain), and the structural signals the page kind is
+// told from. Sources are trusted in this order: JSON-LD, microdata and RDFa, meta tags
+// (OpenGraph, Twitter, Dublin Core), rel=author and byline elements, <time datetime>, the
+// URL's date, and last the visible text (htmldate's order).
 #pragma once
 
+#include <chrono>
+#include <cstddef>
 #include <string>
 #include <vector>
 
 #include "winnow/dom/tree.hpp"
+#include "winnow/metadata/site_names.hpp"
 
 namespace winnow::metadata {
 
+// A value and where it came from: "json-ld NewsArticle.datePublished", "meta og:site_name".
+struct Sourced {
+    std::string value;
+    std::string source;
+    bool empty() const { return value.empty(); }
+};
+
+// Structure counted during the walk, for the page kind (page_kind.hpp).
+struct PageSignals {
+    std::vector<std::string> ld_types;        // @types of JSON-LD objects that are the page's own
+    std::size_t ld_listed_articles = 0;       // article-like JSON-LD objects inside lists
+    std::size_t ld_listed_products = 0;       // products inside lists
+    std::size_t ld_posts = 0;                 // Comment, Answer, DiscussionForumPosting objects
+    std::string og_type;                      // og:type, lower case
+    std::size_t microdata_articles = 0;       // itemtype Article, BlogPosting, NewsArticle...
+    std::size_t microdata_posts = 0;          // itemtype Comment, Answer, DiscussionForumPosting
+    std::size_t microdata_products = 0;       // itemtype Product
+    std::size_t price_marks = 0;              // itemprop=price, price classes with a currency
+    std::size_t cart_marks = 0;               // add-to-cart buttons and forms
+    std::size_t article_elements = 0;         // <article>
+    bool h1_in_article = false;               // an h1 inside an <article> element
+    std::size_t headings = 0;                 // h2-h4 outside navigation and footers
+    std::size_t linked_headings = 0;          // of those, the ones that are a link to another page
+    std::size_t author_marks = 0;             // byline elements (one per post on a forum)
+    std::size_t time_elements = 0;            // <time>
+    std::size_t post_marks = 0;               // elements whose class says post/message/reply
+    std::size_t code_blocks = 0;              // <pre>
+    std::size_t body_chars = 0;               // text characters of the body (no script, style)
+    std::size_t link_chars = 0;               // of those, inside links
+    std::size_t paragraph_count = 0;          // <p> of prose: 80 characters or more, mostly not links
+    std::size_t max_sibling_prose = 0;        // most prose paragraphs under one parent
+    std::size_t headline_links = 0;           // links with a headline's length (4 to 30 words)
+    bool app_root = false;                    // an empty #root, #app, #__next... the page is a JavaScript app
+    bool paywall_mark = false;                // class paywall, JSON-LD isAccessibleForFree false
+    bool consent_mark = false;                // a cookie or consent layer
+    bool docs_path = false;                   // the URL path names documentation (/docs/, /api/, /reference/)
+    bool listing_path = false;                // the URL path names a listing (/category/, /tag/, /search)
+    bool forum_path = false;                  // the URL path names a thread (/thread/, /topic/, /questions/)
+    bool product_path = false;                // the URL path names a product (/product/, /products/, /p/)
+};
+
 struct Statements {
+    // Title evidence, for choose_title (title.hpp).
     std::string html_title;                // <title>, white space collapsed
-    std::vector<std::string> title_parts;  // <title> split on " | ", " - ", " – "...
+    std::vector<std::string> title_parts;  // <title> whole, then split on " | ", " - ", " – "...
     std::string og_title;                  // og:title or twitter:title
     std::string ld_headline;               // JSON-LD headline (or name of an Article)
     std::vector<std::string> h1s;          // the h1s of the body, in order
     std::string ld_article_body;           // JSON-LD articleBody: the publisher's own text
-    std::string author;
-    std::string date;
-    std::string language;                  // lower case BCP 47 tag, or empty
-    std::string description;
-    std::string site_name;
+
+    std::vector<std::string> authors;      // person names
+    std::string authors_source;
+    Sourced date;                          // published, ISO 8601
+    Sourced date_modified;                 // ISO 8601
+    std::string language;                  // declared BCP 47 tag, normalised case ("en-US"), or empty
+    std::string language_source;
+    Sourced description;
+    Sourced site_name;
+    Sourced canonical_url;
+    Sourced image;
+    std::vector<std::string> tags;
+    std::vector<std::string> categories;
+    SiteNames site_names;                  // the site's and publisher's names, never a person or a title
+    PageSignals signals;
 };
 
 // What is known about the page besides its tree.
 struct Context {
-    std::string url;  // the page's address, when known
+    std::string url;  // the page's address, when known (dates in the path, the host's name)
+    // Dates after this day are not publication dates (a test fixes it; by default, today).
+    std::chrono::sys_days today{};
 };
 
 // Reads every statement in one walk of the tree.
 Statements read_statements(const dom::Tree& tree, const Context& context);
+
+// A language tag in BCP 47 case ("en-us" -> "en-US", "zh_hant_tw" -> "zh-Hant-TW"), or "" when
+// the text is not a tag ("{{lang}}", "English").
+std::string normalise_language_tag(std::string_view tag);
 
 }  // namespace winnow::metadata

@@ -5,6 +5,8 @@
 #include <set>
 #include <vector>
 
+#include <utf8proc.h>
+
 #include "winnow/decode/text.hpp"
 #include "winnow/util/ascii.hpp"
 #include "winnow/util/utf8.hpp"
@@ -18,6 +20,21 @@ constexpr double k_agreement_similarity = 0.6;
 constexpr double k_title_repeat_similarity = 0.75;
 // A <title> part under this many words is a site name, not a headline.
 constexpr std::size_t k_min_title_part_words = 3;
+// An h1 of at least this many words agrees with a statement that contains all its words.
+constexpr std::size_t k_min_contained_h1_words = 2;
+
+// Separators between a page's headline and its site name in <title>.
+constexpr std::string_view k_title_separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " / ",
+                                                   " \xC2\xBB ", " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " ~ "};
+// Labels a forum or archive puts before the headline (lower case).
+constexpr std::string_view k_title_labels[] = {"thread:", "topic:", "title:", "subject:", "thema:", "sujet:"};
+
+// Letters, digits and combining marks: "¶", "®" and typographic quotes end a word.
+bool is_word_code_point(char32_t c) {
+    if (c < 128) return ascii::is_alnum(static_cast<char>(c));
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    return category <= UTF8PROC_CATEGORY_LO || (category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_NO);
+}
 
 // Lower-case words; each CJK character is a word of its own (those scripts do not space words).
 std::vector<std::string> words_of(std::string_view text) {
@@ -34,7 +51,7 @@ std::vector<std::string> words_of(std::string_view text) {
         if (utf8::is_cjk(c)) {
             end_word();
             words.emplace_back(lowered.substr(start, i - start));
-        } else if (c >= 128 || ascii::is_alnum(static_cast<char>(c))) {
+        } else if (is_word_code_point(c)) {
             word.append(lowered, start, i - start);
         } else {
             end_word();
@@ -44,7 +61,70 @@ std::vector<std::string> words_of(std::string_view text) {
     return words;
 }
 
+// True when every word of `h1` (two words or more) is among the words of `other`.
+bool contained(std::string_view h1, std::string_view other) {
+    const auto words = words_of(h1);
+    if (words.size() < k_min_contained_h1_words) return false;
+    auto others = words_of(other);
+    std::multiset<std::string> pool(others.begin(), others.end());
+    for (const auto& w : words) {
+        auto it = pool.find(w);
+        if (it == pool.end()) return false;
+        pool.erase(it);
+    }
+    return true;
+}
+
+std::string without_label(std::string_view title) {
+    const std::string lowered = decode::to_lower(title.substr(0, 16));
+    for (std::string_view label : k_title_labels)
+        if (std::string_view(lowered).starts_with(label)) return decode::collapse_whitespace(title.substr(label.size()));
+    return std::string(title);
+}
+
 }  // namespace
+
+std::vector<std::string> title_parts(const std::string& title) {
+    std::vector<std::string> parts;
+    if (title.empty()) return parts;
+    parts.push_back(title);
+    for (std::string_view separator : k_title_separators) {
+        std::size_t start = 0;
+        std::vector<std::string> split;
+        while (true) {
+            std::size_t at = title.find(separator, start);
+            split.push_back(title.substr(start, at == std::string::npos ? std::string::npos : at - start));
+            if (at == std::string::npos) break;
+            start = at + separator.size();
+        }
+        if (split.size() < 2) continue;
+        for (auto& part : split)
+            if (!part.empty()) parts.push_back(part);
+    }
+    return parts;
+}
+
+std::string without_site_affix(std::string_view title, const SiteNames& site_names) {
+    std::string out = without_label(title);
+    bool changed = true;
+    while (changed && !site_names.empty()) {
+        changed = false;
+        for (std::string_view separator : k_title_separators) {
+            const std::size_t last = out.rfind(separator);
+            if (last != std::string::npos && last > 0 && site_names.matches(out.substr(last + separator.size()))) {
+                out.resize(last);
+                changed = true;
+            }
+            const std::size_t first = out.find(separator);
+            if (first != std::string::npos && first > 0 && site_names.matches(out.substr(0, first)) &&
+                first + separator.size() < out.size()) {
+                out.erase(0, first + separator.size());
+                changed = true;
+            }
+        }
+    }
+    return decode::collapse_whitespace(out);
+}
 
 double title_similarity(std::string_view a, std::string_view b) {
     auto wa = words_of(a), wb = words_of(b);
@@ -72,16 +152,19 @@ std::string title_part_shown(const Statements& statements, const std::vector<std
     return {};
 }
 
-std::string choose_title(const Statements& s) {
+Sourced choose_title(const Statements& s) {
     // The h1 that another statement confirms is the headline as shown. The publisher's own
     // statements (og:title, JSON-LD headline) confirm first; then the <title> and its parts.
     auto best_agreeing = [&](const std::vector<std::string>& others) -> const std::string* {
         const std::string* best_h1 = nullptr;
         double best_similarity = k_agreement_similarity;
         for (const auto& h1 : s.h1s) {
-            if (words_of(h1).empty() || (!s.site_name.empty() && title_similarity(h1, s.site_name) >= 1.0)) continue;
+            if (words_of(h1).empty() || (!s.site_name.empty() && title_similarity(h1, s.site_name.value) >= 1.0) ||
+                s.site_names.matches(h1))
+                continue;
             for (const auto& other : others) {
-                const double similarity = title_similarity(h1, other);
+                double similarity = title_similarity(h1, other);
+                if (similarity < k_agreement_similarity && contained(h1, other)) similarity = k_agreement_similarity;
                 if (similarity >= best_similarity) {
                     best_similarity = similarity + 1e-9;  // the first of equals stays
                     best_h1 = &h1;
@@ -90,21 +173,24 @@ std::string choose_title(const Statements& s) {
         }
         return best_h1;
     };
+    auto clean = [&](std::string_view text) { return without_site_affix(text, s.site_names); };
     std::vector<std::string> publisher;
     if (!s.og_title.empty()) publisher.push_back(s.og_title);
     if (!s.ld_headline.empty()) publisher.push_back(s.ld_headline);
-    if (const std::string* h1 = best_agreeing(publisher)) return *h1;
-    if (const std::string* h1 = best_agreeing(s.title_parts)) return *h1;
-    if (!s.og_title.empty()) return s.og_title;
-    if (!s.ld_headline.empty()) return s.ld_headline;
-    // The longest <title> part that reads as a headline.
+    if (const std::string* h1 = best_agreeing(publisher)) return {without_label(*h1), "h1 confirmed by og:title or JSON-LD headline"};
+    if (const std::string* h1 = best_agreeing(s.title_parts)) return {without_label(*h1), "h1 confirmed by <title>"};
+    if (!s.og_title.empty() && !clean(s.og_title).empty()) return {clean(s.og_title), "og:title"};
+    if (!s.ld_headline.empty() && !clean(s.ld_headline).empty()) return {clean(s.ld_headline), "json-ld headline"};
+    // The <title> without the site's name; else its longest part that reads as a headline.
+    if (const std::string title = clean(s.html_title); !title.empty() && title != s.html_title)
+        return {title, "<title> without the site's name"};
     std::string best;
     for (std::size_t i = 1; i < s.title_parts.size(); ++i)
         if (words_of(s.title_parts[i]).size() >= k_min_title_part_words && s.title_parts[i].size() > best.size())
             best = s.title_parts[i];
-    if (!best.empty()) return best;
-    if (!s.html_title.empty()) return s.html_title;
-    return s.h1s.empty() ? std::string{} : s.h1s.front();
+    if (!best.empty()) return {clean(best), "<title> part"};
+    if (!s.html_title.empty()) return {clean(s.html_title), "<title>"};
+    return s.h1s.empty() ? Sourced{} : Sourced{without_label(s.h1s.front()), "first h1"};
 }
 
 }  // namespace winnow::metadata

@@ -10,9 +10,21 @@
 
 namespace winnow::metadata {
 
-// The headline. An h1 that agrees with another statement wins (it is what the reader sees);
-// then og:title or the JSON-LD headline; then the longest <title> part; then the first h1.
-std::string choose_title(const Statements& statements);
+// The <title> whole, then its parts split on " | ", " - ", " – ", " — ", " / ", " » ", " :: ",
+// " · ", " • ", " ~ " (each separator tried on its own).
+std::vector<std::string> title_parts(const std::string& title);
+
+// The title without the site's name before or after a separator ("Dental Care | ONE Health
+// Ohio" -> "Dental Care" when the site is ONE Health Ohio) and without a label in front
+// ("Thread: ...", "Title: ...").
+std::string without_site_affix(std::string_view title, const SiteNames& site_names);
+
+// The headline. An h1 that agrees with another statement wins (it is what the reader sees): its
+// words overlap (shared words over the larger count, at least 0.6) or, for an h1 of two words or
+// more, all its words are in the statement. Then og:title or the JSON-LD headline; then the
+// longest <title> part; then the first h1. Site affixes are removed from statements.
+// The source says which statement gave it ("h1, confirmed by og:title").
+Sourced choose_title(const Statements& statements);
 
 // Without an h1, a <title> part that the body's first lines repeat is the headline as shown:
 // returns that part, or "" when none of `first_lines` repeats one.

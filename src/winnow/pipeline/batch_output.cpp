@@ -93,6 +93,12 @@ public:
         return {};
     }
 
+    Result<void> add_skipped(const CleanedItem& item) override {
+        if (m_format == OutputFormat::jsonl) return emit(write::to_json_line(skipped_item_json(item)) + "\n");
+        if (m_json_array) return put_array_element(pretty_json(skipped_item_json(item)));
+        return {};
+    }
+
     Result<void> finish() override {
         if (m_json_array)
             if (auto r = emit(m_elements ? "\n]\n" : "]\n"); !r) return r;
@@ -153,6 +159,11 @@ public:
         return write_atomically(m_folder / name, rendered);
     }
 
+    Result<void> add_skipped(const CleanedItem&) override {
+        ++m_index;
+        return {};
+    }
+
     Result<void> finish() override { return {}; }
 
 private:
@@ -192,6 +203,10 @@ Result<std::unique_ptr<BatchOutput>> BatchOutput::open(const OutputOptions& opti
     auto output = std::make_unique<StreamOutput>(options, std::move(file));
     if (auto started = output->start(); !started) return std::unexpected(started.error());
     return std::unique_ptr<BatchOutput>(std::move(output));
+}
+
+nlohmann::ordered_json skipped_item_json(const CleanedItem& item) {
+    return write::skipped_json(item.input.source, item.input.url, *item.article);
 }
 
 nlohmann::ordered_json item_json(const CleanedItem& item) {

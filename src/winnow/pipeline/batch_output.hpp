@@ -46,6 +46,9 @@ public:
 
     // One result. A failed input is written in place by the JSON formats, skipped by the others.
     virtual Result<void> add(const CleanedItem& item) = 0;
+    // A result of a kind the caller did not ask for (`clean --kinds`): the JSON formats write its
+    // entry in place (`"skipped": "KIND"`, text null), the others nothing.
+    virtual Result<void> add_skipped(const CleanedItem& item) = 0;
     // After the last result: ends the JSON array and puts the output file in place. An output
     // file that would hold nothing (every input failed; JSON batches excepted, their errors
     // are their content) is not written.
@@ -55,6 +58,9 @@ public:
 // The JSON object of one result (`--format json` and `jsonl`): source, url, then for WARC
 // records warc_record_id, then the article's fields or the error.
 nlohmann::ordered_json item_json(const CleanedItem& item);
+
+// The JSON object of a result skipped for its kind.
+nlohmann::ordered_json skipped_item_json(const CleanedItem& item);
 
 // The WET-style conversion record of one cleaned result.
 std::string item_warc_record(const CleanedItem& item);

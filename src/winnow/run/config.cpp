@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "winnow/metadata/page_kind.hpp"
 #include "winnow/run/url_normalise.hpp"
 #include "winnow/util/atomic_file.hpp"
 
@@ -14,7 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t k_max_url_file_bytes = 64 * 1024 * 1024;  // a URL list larger than this is a mistake
-const std::set<std::string, std::less<>> k_top_keys = {"output", "state", "fetch", "profiles", "source", "commit_every"};
+const std::set<std::string, std::less<>> k_top_keys = {"output", "state", "fetch", "profiles", "source", "commit_every", "kinds"};
 const std::set<std::string, std::less<>> k_fetch_keys = {"concurrency", "per_host", "delay",    "timeout",
                                                          "max_bytes",   "user_agent",  "retries"};
 const std::set<std::string, std::less<>> k_source_keys = {"urls", "url_file", "feed", "sitemap", "max_new", "profile"};
@@ -61,6 +62,28 @@ std::optional<std::string> get_string(const toml::table& table, std::string_view
     if (auto value = node->value<std::string>(); value && node->is_string()) return *value;
     problems.add(node->source(), "'" + std::string(key) + "' must be a string");
     return std::nullopt;
+}
+
+// kinds = ["article", "forum"]: known page kinds, at least one.
+void read_kinds(const toml::node& node, std::vector<std::string>& kinds, Problems& problems) {
+    const toml::array* list = node.as_array();
+    std::string known;
+    for (std::string_view name : metadata::page_kind_names()) known += (known.empty() ? "" : ", ") + std::string(name);
+    if (!list) {
+        problems.add(node.source(), "'kinds' must be an array of page kinds (" + known + ")");
+        return;
+    }
+    if (list->empty()) problems.add(node.source(), "'kinds' is empty: every page would be skipped");
+    kinds.clear();
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const toml::node& item = *list->get(i);
+        metadata::PageKind kind;
+        if (!item.is_string() || !metadata::parse_page_kind(*item.value<std::string>(), kind)) {
+            problems.add(item.source(), "'kinds' entries must be page kinds (" + known + ")");
+            continue;
+        }
+        kinds.push_back(*item.value<std::string>());
+    }
 }
 
 std::optional<std::int64_t> get_integer(const toml::table& table, std::string_view key, std::int64_t minimum,
@@ -233,6 +256,7 @@ Result<RunConfig> parse_config(std::string_view text, const fs::path& file) {
             config.profile_dirs.push_back(dir);
         }
     }
+    if (const toml::node* kinds = root.get("kinds")) read_kinds(*kinds, config.kinds, problems);
     if (const toml::node* sources = root.get("source")) {
         const toml::array* list = sources->as_array();
         if (!list || !list->is_array_of_tables()) {

@@ -46,6 +46,8 @@ struct RunConfig {
     std::vector<std::filesystem::path> profile_dirs;  // extra profile folders ("profiles")
     std::vector<SourceConfig> sources;
     std::size_t commit_every = 100;                   // URLs per state transaction ("commit_every")
+    // Page kinds written ("kinds"); a page of another kind is recorded as "skipped (KIND)".
+    std::vector<std::string> kinds = {"article", "forum", "documentation"};
 };
 
 // Reads and checks the file. On failure the error (kind config) lists every problem found, one

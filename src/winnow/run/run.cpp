@@ -1,5 +1,6 @@
 #include "winnow/run/run.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -34,6 +35,7 @@ struct CleanedArticle {
     std::string hash;   // of the text
     std::string json;   // the JSON file's content, when the format has one
     std::string title;
+    std::string page_kind;  // the run writes only the kinds of its configuration
 };
 
 // A fetched page on its way through the cleaning threads.
@@ -61,6 +63,7 @@ Result<CleanedArticle> clean_response(const QueueEntry& entry, PageResponse& res
     cleaned.text = write::render_text(*article);
     cleaned.hash = stable_hash(cleaned.text);
     cleaned.title = article->title;
+    cleaned.page_kind = article->page_kind;
     if (options.format != OutputFormat::text)
         cleaned.json = write::article_json(entry.url, context.url, *article)
                            .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
@@ -108,6 +111,8 @@ public:
             if (!written) {
                 outcome = "failed";
                 detail = written.error().message;
+            } else if (outcome.starts_with("skipped")) {
+                ++summary.skipped_kind;
             } else {
                 detail = record.output_path;
             }
@@ -122,7 +127,7 @@ public:
         if (outcome == "new") ++summary.new_pages;
         if (outcome == "changed") ++summary.changed;
         if (outcome == "unchanged") ++summary.unchanged;
-        if (outcome != "robots" && outcome != "not html") ++summary.fetched;
+        if (outcome != "robots" && outcome != "not html" && !outcome.starts_with("skipped")) ++summary.fetched;
         record.outcome = outcome;
         if (m_options.log)
             *m_options.log << now << " " << outcome << " " << response.status << " " << entry.url
@@ -174,6 +179,18 @@ private:
     Result<void> write_article(const QueueEntry& entry, PageRecord& record, const PageResponse& response,
                                const Result<CleanedArticle>& cleaned, const std::string& now, std::string& outcome) {
         if (!cleaned) return std::unexpected(cleaned.error());
+        // A page of a kind the configuration does not keep (a listing found in a sitemap) is
+        // recorded, not written; a file written before for it stays.
+        if (std::find(m_config.kinds.begin(), m_config.kinds.end(), cleaned->page_kind) == m_config.kinds.end()) {
+            outcome = "skipped (" + cleaned->page_kind + ")";
+            record.final_url = cleaned->final_url;
+            record.title = cleaned->title;
+            record.etag = response.etag;
+            record.last_modified = response.last_modified;
+            record.failure_count = 0;
+            record.last_error.clear();
+            return {};
+        }
         const std::string& text = cleaned->text;
         const std::string& hash = cleaned->hash;
         std::string relative = output_relative_path(entry.url, primary_extension(m_options.format));
@@ -268,7 +285,8 @@ std::string summary_line(const RunSummary& s) {
     std::string line = "fetched " + std::to_string(s.fetched) + ", new " + std::to_string(s.new_pages) + ", changed " +
                        std::to_string(s.changed) + ", unchanged " + std::to_string(s.unchanged) + ", failed " +
                        std::to_string(s.failed) + ", skipped " + std::to_string(s.skipped()) + " (robots " +
-                       std::to_string(s.skipped_robots) + ", not html " + std::to_string(s.skipped_not_html) + ")";
+                       std::to_string(s.skipped_robots) + ", not html " + std::to_string(s.skipped_not_html) + ", kind " +
+                       std::to_string(s.skipped_kind) + ")";
     if (s.source_failures) line += ", sources failed " + std::to_string(s.source_failures);
     if (s.interrupted) line += ", interrupted with " + std::to_string(s.left) + " left";
     return line;

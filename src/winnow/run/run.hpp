@@ -42,16 +42,17 @@ struct RunSummary {
     std::size_t failed = 0;
     std::size_t skipped_robots = 0;
     std::size_t skipped_not_html = 0;
+    std::size_t skipped_kind = 0;     // pages of a kind the configuration does not keep
     std::size_t source_failures = 0;  // feeds or sitemaps that could not be read
     std::size_t queued = 0;           // URLs in this run's queue
     std::size_t left = 0;             // URLs left in the queue (interrupted)
     bool resumed = false;             // this run finished an interrupted one
     bool interrupted = false;
 
-    std::size_t skipped() const { return skipped_robots + skipped_not_html; }
+    std::size_t skipped() const { return skipped_robots + skipped_not_html + skipped_kind; }
 };
 
-// `fetched 120, new 14, changed 3, unchanged 101, failed 2, skipped 5 (robots 3, not html 2)`
+// `fetched 120, new 14, changed 3, unchanged 101, failed 2, skipped 9 (robots 3, not html 2, kind 4)`
 std::string summary_line(const RunSummary& summary);
 
 // Runs once. The caller holds the StateLock. Errors are those that stop the run (state file

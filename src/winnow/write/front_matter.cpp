@@ -14,13 +14,26 @@ std::vector<FrontMatterField> front_matter_fields(const extract::Article& articl
         std::string v = decode::to_nfc(decode::collapse_whitespace(value));
         if (!v.empty()) fields.push_back({key, {std::move(v)}, false});
     };
+    auto list = [&](const char* key, const std::vector<std::string>& values) {
+        std::vector<std::string> kept;
+        for (const std::string& value : values)
+            if (std::string v = decode::to_nfc(decode::collapse_whitespace(value)); !v.empty()) kept.push_back(std::move(v));
+        if (!kept.empty()) fields.push_back({key, std::move(kept), true});
+    };
     single("title", article.title);
     single("author", article.author);
+    if (article.authors.size() > 1) list("authors", article.authors);
     single("date", article.date);
+    single("date_modified", article.date_modified);
     single("url", url);
+    single("canonical_url", article.canonical_url);
     single("language", article.language);
     single("site_name", article.site_name);
     single("description", article.description);
+    single("image", article.image);
+    list("tags", article.tags);
+    list("categories", article.categories);
+    single("page_kind", article.page_kind);
     return fields;
 }
 

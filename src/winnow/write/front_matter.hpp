@@ -4,12 +4,23 @@
 // strings), lists as block sequences.
 //   ---
 //   title: "Fed holds rates"
-//   author: "Jane Doe"
+//   author: "Jane Doe, John Roe"
+//   authors:                      (only with several authors)
+//     - "Jane Doe"
+//     - "John Roe"
 //   date: "2026-11-21"
+//   date_modified: "2026-11-22T08:00:00Z"
 //   url: "https://example.org/fed"
+//   canonical_url: "https://example.org/fed"
 //   language: "en"
 //   site_name: "Example News"
 //   description: "The central bank ..."
+//   image: "https://example.org/fed.jpg"
+//   tags:
+//     - "rates"
+//   categories:
+//     - "Economy"
+//   page_kind: "article"
 //   ---
 #pragma once
 

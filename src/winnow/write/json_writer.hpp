@@ -1,6 +1,8 @@
 // write: the JSON object of one cleaned input, used by `--format json` and `jsonl` and by the
-// run manifest. Fields: source, url, title, text (the body without the title), author, date,
-// language, method, error (null, or the message for this input).
+// run manifest. Fields: source, url, title, text (the body without the title), author (the
+// authors joined with ", "), authors, date, date_modified, language, site_name, description,
+// canonical_url, image, tags, categories, page_kind, page_flags, method, error (null, or the
+// message for this input).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -13,6 +15,9 @@ namespace winnow::write {
 
 // `url` empty means unknown (null in JSON).
 nlohmann::ordered_json article_json(const std::string& source, const std::string& url, const extract::Article& article);
+
+// The object for an input skipped for its kind (`clean --kinds`): text null, `skipped` the kind.
+nlohmann::ordered_json skipped_json(const std::string& source, const std::string& url, const extract::Article& article);
 
 // The object for an input that could not be cleaned.
 nlohmann::ordered_json error_json(const std::string& source, const std::string& url, const std::string& error);

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "winnow/dom/tree.hpp"
+#include "winnow/dom/class_tokens.hpp"
 #include "winnow/extract/node_flags.hpp"
 
 using namespace winnow::extract;
@@ -21,11 +22,11 @@ std::uint32_t flags_of(const std::string& html, std::string_view id) {
 }  // namespace
 
 TEST_CASE("class and id values are split into lower-case tokens", "[extract][tokens]") {
-    CHECK(class_id_tokens("articleBody post-content_x") ==
+    CHECK(winnow::dom::class_id_tokens("articleBody post-content_x") ==
           std::vector<std::string>{"article", "body", "post", "content", "x"});
-    CHECK(class_id_tokens("a.b:c  HTMLPage") == std::vector<std::string>{"a", "b", "c", "htmlpage"});
-    CHECK(class_id_tokens("").empty());
-    CHECK(squeezed_class_name("Article__Body") == "articlebody");
+    CHECK(winnow::dom::class_id_tokens("a.b:c  HTMLPage") == std::vector<std::string>{"a", "b", "c", "htmlpage"});
+    CHECK(winnow::dom::class_id_tokens("").empty());
+    CHECK(winnow::dom::squeezed_class_name("Article__Body") == "articlebody");
 }
 
 TEST_CASE("vocabulary matches whole tokens, never substrings", "[extract][tokens]") {

@@ -117,13 +117,13 @@ TEST_CASE("max_new limits the new URLs a source adds per run, known URLs are alw
     RunOptions options;
     auto first = run_once(config, options, fetcher, *store);
     REQUIRE(first);
-    CHECK(summary_line(*first) == "fetched 2, new 2, changed 0, unchanged 0, failed 0, skipped 0 (robots 0, not html 0)");
+    CHECK(summary_line(*first) == "fetched 2, new 2, changed 0, unchanged 0, failed 0, skipped 0 (robots 0, not html 0, kind 0)");
     auto second = run_once(config, options, fetcher, *store);
     REQUIRE(second);
-    CHECK(summary_line(*second) == "fetched 4, new 2, changed 0, unchanged 2, failed 0, skipped 0 (robots 0, not html 0)");
+    CHECK(summary_line(*second) == "fetched 4, new 2, changed 0, unchanged 2, failed 0, skipped 0 (robots 0, not html 0, kind 0)");
     auto third = run_once(config, options, fetcher, *store);
     REQUIRE(third);
-    CHECK(summary_line(*third) == "fetched 5, new 1, changed 0, unchanged 4, failed 0, skipped 0 (robots 0, not html 0)");
+    CHECK(summary_line(*third) == "fetched 5, new 1, changed 0, unchanged 4, failed 0, skipped 0 (robots 0, not html 0, kind 0)");
     CHECK(*store->page_count() == 5);
     fs::remove_all(dir);
 }
@@ -171,7 +171,7 @@ TEST_CASE("pages cleaned on several threads give the same files, state and log a
         return std::tuple{summary_line(*summary), files, lines, errors.str(), std::count(manifest.begin(), manifest.end(), '\n')};
     };
     const auto one = run_with(1);
-    CHECK(std::get<0>(one) == "fetched 40, new 35, changed 0, unchanged 0, failed 5, skipped 0 (robots 0, not html 0)");
+    CHECK(std::get<0>(one) == "fetched 40, new 35, changed 0, unchanged 0, failed 5, skipped 0 (robots 0, not html 0, kind 0)");
     for (unsigned jobs : {2u, 4u}) {
         const auto many = run_with(jobs);
         CHECK(std::get<0>(many) == std::get<0>(one));
@@ -205,7 +205,7 @@ TEST_CASE("a source that cannot be read is counted and named, the others still r
     auto summary = run_once(config, options, fetcher, *store);
     REQUIRE(summary);
     CHECK(summary_line(*summary) ==
-          "fetched 2, new 1, changed 0, unchanged 0, failed 1, skipped 1 (robots 0, not html 1), sources failed 1");
+          "fetched 2, new 1, changed 0, unchanged 0, failed 1, skipped 1 (robots 0, not html 1, kind 0), sources failed 1");
     CHECK_THAT(errors.str(), Catch::Contains("winnow: run.toml:1:1: https://n.example/missing-feed: HTTP status 404"));
     CHECK_THAT(errors.str(), Catch::Contains("https://n.example/empty: "));  // a page without text is a failure
     CHECK_THAT(log.str(), Catch::Contains(" not html 200 https://n.example/doc.pdf"));

@@ -1,0 +1,35 @@
+#include "winnow/dom/class_tokens.hpp"
+
+#include "winnow/util/ascii.hpp"
+
+namespace winnow::dom {
+
+std::vector<std::string> class_id_tokens(std::string_view value) {
+    std::vector<std::string> tokens;
+    std::string token;
+    auto end_token = [&] {
+        if (!token.empty()) tokens.push_back(ascii::lower(token));
+        token.clear();
+    };
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const char c = value[i];
+        if (!ascii::is_alnum(c) && static_cast<unsigned char>(c) < 128) {
+            end_token();
+            continue;
+        }
+        // camelCase: "articleBody" -> article, body (but "HTML" stays one token).
+        if (ascii::is_upper(c) && i > 0 && ascii::is_lower(value[i - 1])) end_token();
+        token += c;
+    }
+    end_token();
+    return tokens;
+}
+
+std::string squeezed_class_name(std::string_view name) {
+    std::string out;
+    for (char c : name)
+        if (c != '-' && c != '_') out += ascii::lower(c);
+    return out;
+}
+
+}  // namespace winnow::dom

@@ -1,0 +1,300 @@
+// metadata: cleaning author statements into person names.
+#include "winnow/metadata/authors.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+
+#include "winnow/decode/text.hpp"
+#include "winnow/metadata/values.hpp"
+#include "winnow/util/ascii.hpp"
+#include "winnow/util/utf8.hpp"
+
+namespace winnow::metadata {
+namespace {
+
+// Words that open a byline, longest first (lower case; a ':' may follow).
+constexpr std::string_view k_byline_words[] = {
+    "written and reviewed by", "written by", "posted by", "words by", "story by", "text by", "reported by",
+    "authored by", "article by", "created by", "geschrieben von", "écrit par", "escrito por", "scritto da",
+    "geschreven door", "skrevet av", "skrevet af", "napisane przez", "autorinnen", "autorin", "autoren",
+    "authors", "author", "auteurs", "auteur", "autores", "autore", "autori", "autor", "авторы", "автор", "by",
+    "von", "par", "por", "door", "av", "af", "przez", "di",
+};
+// Words that join co-authors (besides , ; | and /).
+constexpr std::string_view k_name_joiners[] = {"and", "&", "und", "et", "y", "e", "en", "og", "och", "i", "és", "ve", "и", "та", "a"};
+// Words of a role or title that follows or precedes a name ("Senior Editor", "Staff Writer").
+constexpr std::string_view k_role_words[] = {
+    "editor", "editors", "reporter", "reporters", "writer", "writers", "correspondent", "correspondents",
+    "contributor", "contributors", "columnist", "journalist", "photographer", "photographers", "producer",
+    "analyst", "staff", "senior", "associate", "managing", "chief", "freelance", "guest", "contributing",
+    "content", "marketing", "manager", "director", "founder", "co-founder", "ceo", "cto", "head", "lead",
+    "specialist", "consultant", "expert", "dietitian", "nutritionist", "registered", "certified", "news",
+    "sports", "digital", "team", "desk", "editorial", "intern", "fellow", "reviewer", "medically", "reviewed",
+    "fact", "checked", "checker", "research", "researcher", "scientist", "professor", "assistant", "deputy",
+    "executive", "general", "social", "media", "strategist", "author", "blogger", "host", "the", "of", "and",
+    "architect", "engineer", "developer", "designer", "officer", "president", "vp", "partner", "owner",
+    "at", "for", "in", "on", "redakteur", "redakteurin", "redaktion", "korrespondent", "journaliste",
+    "rédacteur", "rédactrice", "redactor", "redactora", "periodista",
+};
+// Labels that stand where a name should be but name nobody.
+constexpr std::string_view k_not_names[] = {
+    "admin", "administrator", "share", "menu", "home", "search", "login", "log in", "sign in", "subscribe",
+    "follow", "more", "read more", "comments", "comment", "guest", "anonymous", "unknown", "undefined", "null",
+    "none", "n/a", "staff", "editor", "editors", "webmaster", "team", "author", "authors", "by", "redaktion",
+    "redacción", "rédaction", "redazione", "editorial", "newsroom", "contributor", "contributors", "user",
+    "root", "wordpress", "wp", "default", "guest author", "guest post", "sponsored", "advertisement",
+};
+// Words of organisations' names, not people's.
+constexpr std::string_view k_organisation_words[] = {
+    "inc", "llc", "ltd", "gmbh", "ag", "sa", "plc", "corp", "co", "company", "group", "news", "media", "magazine",
+    "journal", "times", "post", "daily", "weekly", "press", "team", "staff", "editorial", "foundation", "institute",
+    "university", "college", "school", "academy", "network", "solutions", "services", "service", "blog", "online",
+    "tv", "radio", "channel", "clinic", "hospital", "health", "center", "centre", "society", "association",
+    "agency", "studio", "studios", "lab", "labs", "store", "shop", "systems", "software", "technologies",
+    "technology", "digital", "marketing", "consulting", "partners", "capital", "bank", "insurance", "security",
+    "travel", "world", "global", "international", "official", "today", "review", "guide", "hub", "the", "of",
+    "and", "for", "by", "desk", "report", "insider", "wire", "herald", "tribune", "gazette", "courier",
+};
+
+// Lower-case words a name may contain ("Ludwig van Beethoven", "Ana de Armas").
+constexpr std::string_view k_name_particles[] = {"von", "van", "de", "der", "den", "da", "das", "do", "dos",
+                                                 "du", "la", "le", "del", "della", "di", "bin", "ibn", "al",
+                                                 "el", "y", "e", "zu", "ten", "ter", "st"};
+// A name of more than this many words is a sentence.
+constexpr std::size_t k_max_name_words = 5;
+constexpr std::size_t k_max_name_chars = 60;
+
+template <std::size_t N>
+bool one_of(std::string_view word, const std::string_view (&list)[N]) {
+    return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        while (start < text.size() && text[start] == ' ') ++start;
+        std::size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > start) words.emplace_back(text.substr(start, end - start));
+        start = end;
+    }
+    return words;
+}
+
+std::string trim_punctuation(std::string_view text) {
+    // Leading and trailing punctuation and spaces, but a name may end in "Jr." or an initial.
+    std::size_t begin = 0, end = text.size();
+    auto is_trim = [](char c) { return c == ' ' || c == ',' || c == ';' || c == ':' || c == '|' || c == '-' ||
+                                       c == '/' || c == '(' || c == ')' || c == '"' || c == '\'' || c == '*' ||
+                                       c == '@' || c == '.' || c == '#' || c == '[' || c == ']'; };
+    while (begin < end && is_trim(text[begin])) ++begin;
+    while (end > begin && is_trim(text[end - 1]) && text[end - 1] != '.') --end;
+    // A trailing '.' stays after an initial or abbreviation ("Jr.", "A."), not after a word.
+    while (end > begin && text[end - 1] == '.' && !(end - begin >= 2 && ascii::is_alpha(text[end - 2]) &&
+                                                    (end - begin == 2 || text[end - 3] == ' ' || text[end - 3] == '.')))
+        --end;
+    while (end > begin && is_trim(text[end - 1]) && text[end - 1] != '.') --end;
+    // typographic dashes and bullets at either end
+    std::string out(text.substr(begin, end - begin));
+    for (std::string_view mark : {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xE2\x80\xA2", "\xC2\xA9"}) {
+        while (out.starts_with(mark)) out = decode::collapse_whitespace(out.substr(mark.size()));
+        while (out.ends_with(mark)) out = decode::collapse_whitespace(out.substr(0, out.size() - mark.size()));
+    }
+    return out;
+}
+
+bool is_role(std::string_view part) {
+    const auto words = words_of(decode::to_lower(part));
+    if (words.empty()) return false;
+    for (const std::string& word : words)
+        if (!one_of(word, k_role_words)) return false;
+    return true;
+}
+
+// "MD", "Ph.D.", "M.D. FACLM", "RDN", "PhD": short words of capitals (at least as many as small
+// letters) and dots.
+bool is_credential(std::string_view part) {
+    const auto words = words_of(part);
+    if (words.empty()) return false;
+    for (const std::string& word : words) {
+        std::size_t upper = 0, lower = 0;
+        for (char c : word) {
+            if (c >= 'A' && c <= 'Z') ++upper;
+            else if (c >= 'a' && c <= 'z') ++lower;
+            else if (c != '.') return false;
+        }
+        if (upper == 0 || lower > upper || word.size() > 6) return false;
+    }
+    return true;
+}
+
+// Job titles and labels that follow a name in a byline's next element ("Jane Roe Co-founder",
+// "Reyan Perumal Published on ...").
+constexpr std::string_view k_trailing_words[] = {
+    "co-founder", "founder", "editor", "reporter", "writer", "correspondent", "contributor", "columnist",
+    "journalist", "photographer", "producer", "analyst", "architect", "engineer", "developer", "designer",
+    "officer", "president", "manager", "director", "ceo", "cto", "published", "updated", "posted", "last",
+    "on", "sponsored", "verified", "moderator", "admin", "staff", "member", "author",
+};
+
+// "Jane Roe Co-founder", "Brian Truitt USA TODAY": a name from a byline's text with a job title,
+// a label or the site's name after it (in the next element) loses them; one word stays.
+std::string without_trailing_roles(const std::string& name, const SiteNames& site_names) {
+    std::vector<std::string> words = words_of(name);
+    bool changed = false;
+    while (words.size() > 1) {
+        if (one_of(decode::to_lower(words.back()), k_trailing_words)) {
+            words.pop_back();
+            changed = true;
+            continue;
+        }
+        bool site = false;
+        for (std::size_t take = std::min<std::size_t>(3, words.size() - 1); take >= 1 && !site; --take) {
+            std::string tail;
+            for (std::size_t k = words.size() - take; k < words.size(); ++k) tail += words[k] + " ";
+            if (site_names.matches(tail)) {
+                words.resize(words.size() - take);
+                site = changed = true;
+            }
+        }
+        if (!site) break;
+    }
+    if (!changed) return name;
+    std::string out;
+    for (const std::string& word : words) out += (out.empty() ? "" : " ") + word;
+    return out;
+}
+
+// Splits at , ; | / and joiner words.
+std::vector<std::string> split_names(std::string_view text) {
+    std::vector<std::string> parts;
+    std::string current;
+    for (const std::string& word : words_of(text)) {
+        if (one_of(decode::to_lower(word), k_name_joiners)) {
+            parts.push_back(std::move(current));
+            current.clear();
+            continue;
+        }
+        std::string piece;
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            const char c = word[i];
+            if (c == ',' || c == ';' || c == '|' || c == '/') {
+                if (!piece.empty()) current += (current.empty() ? "" : " ") + piece;
+                piece.clear();
+                parts.push_back(std::move(current));
+                current.clear();
+            } else {
+                piece += c;
+            }
+        }
+        if (!piece.empty()) current += (current.empty() ? "" : " ") + piece;
+    }
+    parts.push_back(std::move(current));
+    return parts;
+}
+
+}  // namespace
+
+bool is_url_or_email(std::string_view text) {
+    const std::string_view t = ascii::trim(text);
+    if (t.find("://") != std::string_view::npos || ascii::istarts_with(t, "www.") || ascii::istarts_with(t, "mailto:"))
+        return true;
+    if (t.starts_with('@') && t.find(' ') == std::string_view::npos) return true;
+    const std::size_t at = t.find('@');
+    return at != std::string_view::npos && at > 0 && t.find('.', at) != std::string_view::npos &&
+           t.find(' ') == std::string_view::npos;
+}
+
+std::string after_byline_word(std::string_view text) {
+    const std::string_view t = ascii::trim(text);
+    const std::string lowered = decode::to_lower(t);
+    for (std::string_view word : k_byline_words) {
+        if (!std::string_view(lowered).starts_with(word)) continue;
+        std::size_t at = word.size();
+        if (at < lowered.size() && lowered[at] != ' ' && lowered[at] != ':') continue;
+        while (at < lowered.size() && (lowered[at] == ' ' || lowered[at] == ':')) ++at;
+        if (at >= lowered.size()) continue;
+        // Same byte offsets: lower-casing keeps the length for these scripts' byline words.
+        return decode::collapse_whitespace(t.substr(std::min(at, t.size())));
+    }
+    return {};
+}
+
+bool looks_like_person(std::string_view text) {
+    const auto words = words_of(text);
+    if (words.size() < 2 || words.size() > 4) return false;
+    for (const std::string& word : words) {
+        const unsigned char first = static_cast<unsigned char>(word[0]);
+        if (!(first >= 'A' && first <= 'Z') && first < 0x80) return false;  // Latin names are capitalised
+        std::size_t upper = 0;
+        for (char c : word) upper += c >= 'A' && c <= 'Z';
+        if (word.size() >= 2 && upper == word.size()) return false;  // "USA TODAY", "BBC": acronyms
+        for (char c : word)
+            if (ascii::is_digit(c)) return false;
+        if (one_of(decode::to_lower(word), k_organisation_words)) return false;
+    }
+    return true;
+}
+
+bool is_byline_label(std::string_view text) {
+    std::string t = decode::to_lower(ascii::trim(text));
+    while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
+    return std::find(std::begin(k_byline_words), std::end(k_byline_words), t) != std::end(k_byline_words);
+}
+
+bool looks_like_name(std::string_view text) {
+    if (text.empty() || utf8::code_point_count(text) > k_max_name_chars) return false;
+    if (one_of(decode::to_lower(text), k_not_names)) return false;
+    const auto words = words_of(text);
+    if (words.empty() || words.size() > k_max_name_words) return false;
+    std::size_t digits = 0, letters = 0;
+    for (char c : text) {
+        if (c == '?' || c == '!' || c == '<' || c == '>' || c == '{' || c == '}' || c == '=') return false;
+        if (ascii::is_digit(c)) ++digits;
+        else if (ascii::is_alpha(c) || static_cast<unsigned char>(c) >= 0x80) ++letters;
+    }
+    if (letters == 0 || digits > letters) return false;
+    if (words.size() >= 2) {
+        // Several words: each starts with a capital (or is a particle), as names are written.
+        for (const std::string& word : words) {
+            const unsigned char first = static_cast<unsigned char>(word[0]);
+            if (first >= 'a' && first <= 'z' && !one_of(word, k_name_particles)) return false;
+        }
+    }
+    return true;
+}
+
+std::vector<std::string> author_names(std::string_view statement, const SiteNames& site_names, bool from_text) {
+    std::vector<std::string> names;
+    std::string text = clean_value(statement);
+    if (text.empty() || is_url_or_email(text)) return names;
+    for (std::string rest = after_byline_word(text); !rest.empty(); rest = after_byline_word(text)) text = rest;
+    // "Name - Publisher", "Name | Site": the part after a spaced dash is checked like a co-author.
+    for (std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ", " \xE2\x80\xA2 "}) {
+        std::size_t at;
+        while ((at = text.find(dash)) != std::string::npos) text.replace(at, dash.size(), " | ");
+    }
+    const std::vector<std::string> parts = split_names(text);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        std::string name = trim_punctuation(parts[i]);
+        if (std::string rest = after_byline_word(name); !rest.empty()) name = trim_punctuation(rest);
+        if (from_text) name = without_trailing_roles(name, site_names);
+        // The site's name is no author, unless the site is a person's own (a personal blog whose
+        // site name is its author's name).
+        if (name.empty() || is_url_or_email(name) || (site_names.matches(name) && !looks_like_person(name)) || is_role(name))
+            continue;
+        // "Follow @handle", "@handle on X": a social link, not a name
+        if (name.find('@') != std::string::npos) continue;
+        if (i > 0 && is_credential(name)) continue;
+        if (one_of(decode::to_lower(name), k_not_names) || is_byline_label(name)) continue;
+        if (utf8::code_point_count(name) > k_max_name_chars || words_of(name).size() > k_max_name_words + 1) continue;
+        const std::string key = decode::to_lower(name);
+        if (std::none_of(names.begin(), names.end(), [&](const std::string& n) { return decode::to_lower(n) == key; }))
+            names.push_back(std::move(name));
+    }
+    return names;
+}
+
+}  // namespace winnow::metadata

@@ -1,0 +1,39 @@
+// metadata: person names from an author statement. "By Jane Roe and John Doe, Staff Writers",
+// "Von Eva Muster", "Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal" become the
+// names alone: byline words and roles stripped, co-authors split, and never a URL, an e-mail
+// address, a handle, or the name of the site or its publisher.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "winnow/metadata/site_names.hpp"
+
+namespace winnow::metadata {
+
+// True for "https://...", "www....", "name@example.com", "mailto:...", "@handle".
+bool is_url_or_email(std::string_view text);
+
+// The text after a byline word at its start ("By", "Written by", "Von", "Par", "Por", "Autor:"),
+// or "" when it has none.
+std::string after_byline_word(std::string_view text);
+
+// True when the text is a byline word alone ("Written by", "By:", "Author"), a label for the
+// name that follows it.
+bool is_byline_label(std::string_view text);
+
+// The person names in an author statement, in order and without repeats. A statement taken from
+// a byline's text (`from_text`) also loses the job titles, labels and site name that follow the
+// name in the next element.
+std::vector<std::string> author_names(std::string_view statement, const SiteNames& site_names, bool from_text = false);
+
+// True when a name reads as a person's rather than an organisation's: two to four capitalised
+// words, no digits, no acronym, no word of a company or publication ("News", "Inc", "Clinic").
+bool looks_like_person(std::string_view text);
+
+// True when the text reads as one person's name as a byline shows it: 1 to 5 words, no
+// sentence punctuation, not a common label ("Admin", "Share", "Menu").
+bool looks_like_name(std::string_view text);
+
+}  // namespace winnow::metadata

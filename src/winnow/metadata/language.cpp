@@ -1,0 +1,49 @@
+// metadata: language detection with CLD2.
+#include "winnow/metadata/language.hpp"
+
+#include <cld2/public/compact_lang_det.h>
+
+#include <string_view>
+
+#include "winnow/metadata/statements.hpp"
+
+namespace winnow::metadata {
+namespace {
+
+// CLD2 reads at most this much: the start of the article says enough.
+constexpr std::size_t k_max_detect_bytes = 16 * 1024;
+// An answer that is not "reliable" by CLD2's measure is still taken when the top language holds
+// this share of the text (short texts are rarely called reliable).
+constexpr int k_min_percent = 60;
+// Below this many letters of text there is nothing to detect.
+constexpr int k_min_text_bytes = 40;
+
+// CLD2 still uses a few withdrawn ISO 639 codes.
+std::string_view current_code(std::string_view code) {
+    if (code == "iw") return "he";
+    if (code == "in") return "id";
+    if (code == "jw") return "jv";
+    if (code == "mo") return "ro";
+    return code;
+}
+
+}  // namespace
+
+std::string detect_language(std::string_view utf8_text) {
+    // Cut at a character boundary.
+    std::size_t size = std::min(utf8_text.size(), k_max_detect_bytes);
+    while (size > 0 && size < utf8_text.size() && (static_cast<unsigned char>(utf8_text[size]) & 0xC0) == 0x80) --size;
+    CLD2::Language languages[3];
+    int percents[3];
+    int text_bytes = 0;
+    bool reliable = false;
+    const CLD2::Language language = CLD2::DetectLanguageSummary(utf8_text.data(), static_cast<int>(size),
+                                                                /*is_plain_text=*/true, languages, percents,
+                                                                &text_bytes, &reliable);
+    if (language == CLD2::UNKNOWN_LANGUAGE || language == CLD2::TG_UNKNOWN_LANGUAGE || text_bytes < k_min_text_bytes)
+        return {};
+    if (!reliable && percents[0] < k_min_percent) return {};
+    return normalise_language_tag(current_code(CLD2::LanguageCode(language)));
+}
+
+}  // namespace winnow::metadata

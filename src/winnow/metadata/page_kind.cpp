@@ -1,0 +1,189 @@
+// metadata: the page kind.
+#include "winnow/metadata/page_kind.hpp"
+
+#include <cstdio>
+
+#include "winnow/decode/text.hpp"
+#include "winnow/util/ascii.hpp"
+
+namespace winnow::metadata {
+namespace {
+
+// Forum: posts marked as such in microdata, or on a thread's path, this many post elements or
+// <time> elements (one per post).
+constexpr std::size_t k_min_marked_posts = 2;
+constexpr std::size_t k_min_forum_post_marks = 5;
+constexpr std::size_t k_min_forum_times = 3;
+// Listing: teasers (headline links, linked headings, a quarter per price) over the longest run
+// of sibling prose paragraphs (+2). Articles stay under 4.4 (95th percentile on modern-dev's
+// tuning half), listings are at 8.7 (median); a page that calls itself an article needs 3 times
+// as many teasers (its related-links boxes).
+constexpr double k_min_teaser_score = 5.0;
+constexpr double k_declared_article_factor = 3.0;
+constexpr double k_price_teaser_weight = 0.25;
+// Product: a product page has little prose; a long run of paragraphs is a review article.
+constexpr std::size_t k_max_product_prose_run = 6;
+// Documentation: code blocks on an undated page.
+constexpr std::size_t k_min_doc_code_blocks = 3;
+// An article has at least this many prose paragraphs side by side.
+constexpr std::size_t k_min_article_prose_run = 4;
+// Flags.
+constexpr std::size_t k_max_shell_body_chars = 250;   // a JavaScript shell shows (almost) nothing
+constexpr std::size_t k_max_wall_article_chars = 600; // a consent wall leaves little else
+constexpr std::size_t k_max_error_article_chars = 1500;
+
+// Titles of error pages served with status 200, lower case.
+constexpr std::string_view k_error_phrases[] = {
+    "page not found", "404", "not found", "page doesn't exist", "page does not exist", "seite nicht gefunden",
+    "seite wurde nicht gefunden", "page introuvable", "página no encontrada", "pagina non trovata",
+    "página não encontrada", "pagina niet gevonden", "strona nie została znaleziona", "sidan hittades inte",
+    "страница не найдена", "error 404", "oops",
+};
+
+bool is_error_title(std::string_view title) {
+    const std::string lowered = decode::to_lower(title);
+    for (std::string_view phrase : k_error_phrases) {
+        const std::size_t at = lowered.find(phrase);
+        if (at == std::string::npos) continue;
+        if (phrase == "404" || phrase == "oops") {
+            // a number or word of its own, not part of "14045" or "hoopsters"
+            const bool starts = at == 0 || !ascii::is_alnum(lowered[at - 1]);
+            const std::size_t end = at + phrase.size();
+            const bool ends = end >= lowered.size() || !ascii::is_alnum(lowered[end]);
+            if (starts && ends) return true;
+            continue;
+        }
+        return true;
+    }
+    return false;
+}
+
+std::vector<std::string> page_flags(const Statements& s, const ArticleShape& article) {
+    const PageSignals& g = s.signals;
+    std::vector<std::string> flags;
+    const bool error_title = is_error_title(s.html_title) || (!s.h1s.empty() && is_error_title(s.h1s.front()));
+    if (error_title && article.chars < k_max_error_article_chars) flags.emplace_back("error_page");
+    if (g.consent_mark && article.chars < k_max_wall_article_chars) flags.emplace_back("consent_wall");
+    if (g.paywall_mark) flags.emplace_back("paywall");
+    if (g.body_chars < k_max_shell_body_chars && (g.app_root || article.chars == 0)) flags.emplace_back("javascript_shell");
+    return flags;
+}
+
+}  // namespace
+
+std::string_view page_kind_name(PageKind kind) {
+    switch (kind) {
+        case PageKind::article: return "article";
+        case PageKind::forum: return "forum";
+        case PageKind::product: return "product";
+        case PageKind::listing: return "listing";
+        case PageKind::documentation: return "documentation";
+        case PageKind::service: return "service";
+    }
+    return "article";
+}
+
+std::vector<std::string_view> page_kind_names() {
+    return {"article", "forum", "product", "listing", "documentation", "service"};
+}
+
+bool parse_page_kind(std::string_view name, PageKind& kind) {
+    const auto names = page_kind_names();
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == name) {
+            kind = static_cast<PageKind>(i);
+            return true;
+        }
+    return false;
+}
+
+PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) {
+    const PageSignals& g = s.signals;
+    PageKindVerdict verdict;
+    verdict.flags = page_flags(s, article);
+    auto has_type = [&](std::initializer_list<std::string_view> types) -> std::string {
+        for (const std::string& type : g.ld_types)
+            for (std::string_view t : types)
+                if (type == t) return type;
+        return {};
+    };
+    const std::string article_type = has_type({"Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle",
+                                               "TechArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+                                               "ReportageNewsArticle", "LiveBlogPosting", "SocialMediaPosting",
+                                               "Review", "Recipe", "HowTo", "MedicalWebPage"});
+    const bool declared_article = !article_type.empty() || g.og_type == "article";
+    const std::string declared = !article_type.empty() ? "json-ld " + article_type : g.og_type == "article" ? "og:type article" : "";
+
+    // Forum: the page calls itself a discussion, or marks its posts, or its path names a thread
+    // and it has posts.
+    if (std::string type = has_type({"DiscussionForumPosting", "QAPage"}); !type.empty()) {
+        verdict.kind = PageKind::forum;
+        verdict.evidence = "json-ld " + type;
+        return verdict;
+    }
+    if (g.microdata_posts >= k_min_marked_posts) {
+        verdict.kind = PageKind::forum;
+        verdict.evidence = std::to_string(g.microdata_posts) + " microdata posts (Comment, Answer, DiscussionForumPosting)";
+        return verdict;
+    }
+    if (g.forum_path && (g.post_marks >= k_min_forum_post_marks || g.time_elements >= k_min_forum_times)) {
+        verdict.kind = PageKind::forum;
+        verdict.evidence = "a thread's path with " + std::to_string(g.post_marks) + " post elements and " +
+                           std::to_string(g.time_elements) + " <time> elements";
+        return verdict;
+    }
+
+    // Listing: the page calls itself a collection, or teasers outweigh prose.
+    const std::string collection_type = has_type({"CollectionPage", "SearchResultsPage"});
+    const double teasers = static_cast<double>(g.headline_links + g.linked_headings) +
+                           static_cast<double>(g.price_marks) * k_price_teaser_weight;
+    const double teaser_score = teasers / static_cast<double>(g.max_sibling_prose + 2);
+    const double needed = declared_article ? k_min_teaser_score * k_declared_article_factor : k_min_teaser_score;
+    if (!collection_type.empty() || g.og_type.starts_with("product.group")) {
+        verdict.kind = PageKind::listing;
+        verdict.evidence = collection_type.empty() ? "og:type " + g.og_type : "json-ld " + collection_type;
+        return verdict;
+    }
+    char score[160];
+    std::snprintf(score, sizeof score, "%zu headline links, %zu linked headings and %zu prices against a run of %zu paragraphs (teaser score %.1f",
+                  g.headline_links, g.linked_headings, g.price_marks, g.max_sibling_prose, teaser_score);
+    if (teaser_score >= needed) {
+        verdict.kind = PageKind::listing;
+        verdict.evidence = std::string(score) + (declared_article ? " >= " + std::to_string(static_cast<int>(needed)) + " for a page that says " + declared : "") + ")";
+        return verdict;
+    }
+
+    // Product: the page's own Product (not one in a list) or og:type product.
+    const bool product_type = !has_type({"Product"}).empty() || g.og_type == "product" || g.og_type == "product.item" ||
+                              g.og_type.ends_with(":product") || g.og_type.ends_with(":item") || g.microdata_products > 0;
+    if (product_type && !declared_article && g.max_sibling_prose < k_max_product_prose_run) {
+        verdict.kind = PageKind::product;
+        verdict.evidence = !has_type({"Product"}).empty() ? "json-ld Product"
+                           : g.microdata_products > 0     ? "microdata Product"
+                                                          : "og:type " + g.og_type;
+        verdict.evidence += ", " + std::to_string(g.price_marks) + " price marks";
+        return verdict;
+    }
+
+    const bool has_date_or_author = !s.date.empty() || !s.authors.empty();
+    // Documentation: a documentation path, or code blocks, on a page that is not dated.
+    if (!declared_article && !has_date_or_author && (g.docs_path || g.code_blocks >= k_min_doc_code_blocks)) {
+        verdict.kind = PageKind::documentation;
+        verdict.evidence = g.docs_path ? "a documentation path" : std::to_string(g.code_blocks) + " code blocks";
+        verdict.evidence += ", no date or author";
+        return verdict;
+    }
+    // Service or other: nothing of an article (no statement, no date or author, little prose, no
+    // headline inside an <article> element).
+    if (!declared_article && !has_date_or_author && !g.h1_in_article && g.max_sibling_prose < k_min_article_prose_run) {
+        verdict.kind = PageKind::service;
+        verdict.evidence = "no article statement, date or author; the longest run of paragraphs is " +
+                           std::to_string(g.max_sibling_prose);
+        return verdict;
+    }
+    verdict.kind = PageKind::article;
+    verdict.evidence = (declared.empty() ? std::string("no other kind's evidence") : declared) + "; " + score + ")";
+    return verdict;
+}
+
+}  // namespace winnow::metadata

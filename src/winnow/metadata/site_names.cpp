@@ -1,0 +1,56 @@
+#include "winnow/metadata/site_names.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+
+#include "winnow/decode/text.hpp"
+#include "winnow/util/utf8.hpp"
+
+namespace winnow::metadata {
+namespace {
+
+// Keys shorter than this match too much ("tv", "cc").
+constexpr std::size_t k_min_key_chars = 3;
+
+}  // namespace
+
+std::string name_key(std::string_view text) {
+    const std::string lowered = decode::to_lower(text);
+    std::string key;
+    for (std::size_t i = 0; i < lowered.size();) {
+        const std::size_t start = i;
+        const char32_t c = utf8::next_code_point(lowered, i);
+        const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+        if (category <= UTF8PROC_CATEGORY_LO || category == UTF8PROC_CATEGORY_ND) key.append(lowered, start, i - start);
+    }
+    return key;
+}
+
+void SiteNames::add(std::string_view name) {
+    std::string key = name_key(name);
+    if (key.size() >= k_min_key_chars && std::find(m_keys.begin(), m_keys.end(), key) == m_keys.end())
+        m_keys.push_back(std::move(key));
+}
+
+void SiteNames::add_host(std::string_view host) {
+    std::vector<std::string_view> labels;
+    std::size_t start = 0;
+    while (start <= host.size()) {
+        std::size_t dot = host.find('.', start);
+        if (dot == std::string_view::npos) dot = host.size();
+        labels.push_back(host.substr(start, dot - start));
+        start = dot + 1;
+    }
+    if (labels.size() < 2) return;
+    labels.pop_back();                                                       // the top-level domain
+    if (labels.size() >= 2 && labels.back().size() <= 3) labels.pop_back();  // co.uk, com.au
+    add(labels.back());
+}
+
+bool SiteNames::matches(std::string_view name) const {
+    const std::string key = name_key(name);
+    return !key.empty() && std::find(m_keys.begin(), m_keys.end(), key) != m_keys.end();
+}
+
+}  // namespace winnow::metadata

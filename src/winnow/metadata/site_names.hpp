@@ -1,0 +1,27 @@
+// metadata: the names a site goes by (og:site_name, application-name, the JSON-LD WebSite and
+// publisher, the host's own label), so that no author is the site and no title keeps it as an
+// affix. Matched ignoring case, spaces and punctuation: "USA TODAY" matches www.usatoday.com.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow::metadata {
+
+class SiteNames {
+public:
+    void add(std::string_view name);
+    // The host's distinctive label: "www.usatoday.com" -> "usatoday", "news.bbc.co.uk" -> "bbc".
+    void add_host(std::string_view host);
+    bool matches(std::string_view name) const;
+    bool empty() const { return m_keys.empty(); }
+
+private:
+    std::vector<std::string> m_keys;
+};
+
+// Lower case, letters and digits only: "USA TODAY" and "usatoday" are one key.
+std::string name_key(std::string_view text);
+
+}  // namespace winnow::metadata

@@ -1,0 +1,81 @@
+#include <catch2/catch.hpp>
+
+#include "winnow/metadata/authors.hpp"
+
+using namespace winnow::metadata;
+using Names = std::vector<std::string>;
+
+TEST_CASE("byline words in several languages are stripped", "[metadata][authors]") {
+    const SiteNames none;
+    CHECK(author_names("By Jane Roe", none) == Names{"Jane Roe"});
+    CHECK(author_names("Written by: Jane Roe", none) == Names{"Jane Roe"});
+    CHECK(author_names("Von Eva Muster", none) == Names{"Eva Muster"});
+    CHECK(author_names("Par Sébastien Farcis", none) == Names{"Sébastien Farcis"});
+    CHECK(author_names("Por María López", none) == Names{"María López"});
+    CHECK(author_names("Autor: Jan Kowalski", none) == Names{"Jan Kowalski"});
+    CHECK(after_byline_word("By Jane Roe") == "Jane Roe");
+    CHECK(after_byline_word("Bystander effect") == "");
+    CHECK(is_byline_label("Written by"));
+    CHECK(is_byline_label("Author:"));
+    CHECK_FALSE(is_byline_label("Jane Roe"));
+}
+
+TEST_CASE("co-authors are split and roles and credentials dropped", "[metadata][authors]") {
+    const SiteNames none;
+    CHECK(author_names("Danielle DeSiato, Donna Enzmann, and Natalie Nguyen", none) ==
+          Names{"Danielle DeSiato", "Donna Enzmann", "Natalie Nguyen"});
+    CHECK(author_names("Jane Roe & John Doe", none) == Names{"Jane Roe", "John Doe"});
+    CHECK(author_names("Eva Muster und Max Mann", none) == Names{"Eva Muster", "Max Mann"});
+    CHECK(author_names("Jane Roe, Senior Editor", none) == Names{"Jane Roe"});
+    CHECK(author_names("Jane Roe, MD, PhD", none) == Names{"Jane Roe"});
+    CHECK(author_names("Jane Roe | John Doe", none) == Names{"Jane Roe", "John Doe"});
+    CHECK(author_names("Jane Roe, Jane Roe", none) == Names{"Jane Roe"});
+}
+
+TEST_CASE("never a URL, an e-mail, a handle or a label", "[metadata][authors]") {
+    const SiteNames none;
+    CHECK(author_names("https://www.facebook.com/someone", none).empty());
+    CHECK(author_names("www.example.org", none).empty());
+    CHECK(author_names("jane@example.org", none).empty());
+    CHECK(author_names("@janeroe", none).empty());
+    CHECK(author_names("Erin Cunningham, Follow @erinmcunningham", none) == Names{"Erin Cunningham"});
+    CHECK(author_names("admin", none).empty());
+    CHECK(author_names("undefined", none).empty());
+    CHECK(is_url_or_email("mailto:jane@example.org"));
+    CHECK_FALSE(is_url_or_email("Jane Roe"));
+}
+
+TEST_CASE("the site's or publisher's name is no author, unless the site is a person's own", "[metadata][authors]") {
+    SiteNames site;
+    site.add("Cleveland Clinic");
+    site.add_host("www.usatoday.com");
+    CHECK(author_names("Cleveland Clinic", site).empty());
+    CHECK(author_names("USA TODAY", site).empty());
+    CHECK(author_names("Manoj Jain and Jagpreet Chhatwal, USA Today", site) == Names{"Manoj Jain", "Jagpreet Chhatwal"});
+    SiteNames personal;
+    personal.add("Sam Bossley");
+    CHECK(author_names("Sam Bossley", personal) == Names{"Sam Bossley"});
+    CHECK(looks_like_person("Sam Bossley"));
+    CHECK_FALSE(looks_like_person("Cleveland Clinic"));
+    CHECK_FALSE(looks_like_person("BBC News"));
+}
+
+TEST_CASE("a byline's text loses the job title, label and site name of the next element", "[metadata][authors]") {
+    SiteNames site;
+    site.add("USA TODAY");
+    CHECK(author_names("Brian Truitt USA TODAY", site, true) == Names{"Brian Truitt"});
+    CHECK(author_names("Preetam Jinka Co-founder", site, true) == Names{"Preetam Jinka"});
+    CHECK(author_names("Reyan Perumal Published", site, true) == Names{"Reyan Perumal"});
+    // statements from markup keep their words: "Luxury Travel Expert" is a name there
+    CHECK(author_names("TOI Lifestyle Desk", site) == Names{"TOI Lifestyle Desk"});
+}
+
+TEST_CASE("names as bylines write them", "[metadata][authors]") {
+    CHECK(looks_like_name("Jane Roe"));
+    CHECK(looks_like_name("Ludwig van Beethoven"));
+    CHECK(looks_like_name("InsaneSnow45"));
+    CHECK_FALSE(looks_like_name("the way we work"));
+    CHECK_FALSE(looks_like_name("Share"));
+    CHECK_FALSE(looks_like_name("2025"));
+    CHECK_FALSE(looks_like_name("One two three four five six seven"));
+}

@@ -1,0 +1,117 @@
+#include <catch2/catch.hpp>
+
+#include "winnow/dom/tree.hpp"
+#include "winnow/metadata/language.hpp"
+#include "winnow/metadata/page_kind.hpp"
+#include "winnow/metadata/statements.hpp"
+
+using namespace winnow::metadata;
+using winnow::dom::Tree;
+
+namespace {
+
+PageKindVerdict kind_of(const std::string& html, const std::string& url = "", std::size_t article_chars = 1000) {
+    Tree tree = Tree::parse(html);
+    Context context;
+    context.url = url;
+    const Statements statements = read_statements(tree, context);
+    ArticleShape shape;
+    shape.chars = article_chars;
+    return classify_page(statements, shape);
+}
+
+std::string prose(int paragraphs) {
+    std::string out;
+    for (int i = 0; i < paragraphs; ++i)
+        out += "<p>Paragraph " + std::to_string(i) + " of the article has enough words in it to be read as prose, "
+               "with a clause or two.</p>";
+    return out;
+}
+
+std::string teasers(int count) {
+    std::string out;
+    for (int i = 0; i < count; ++i)
+        out += "<div class=\"card\"><h2><a href=\"/story-" + std::to_string(i) + "\">Story number " + std::to_string(i) +
+               " with a headline of some length</a></h2><span>One line.</span></div>";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("page kind: an article is told by its statements or its prose", "[metadata][page-kind]") {
+    auto declared = kind_of(R"(<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script>
+        </head><body><h1>Story</h1>)" + prose(2) + "</body></html>");
+    CHECK(declared.kind == PageKind::article);
+    CHECK_THAT(declared.evidence, Catch::Contains("json-ld NewsArticle"));
+    CHECK(kind_of("<html><body><h1>Story</h1>" + prose(6) + "</body></html>").kind == PageKind::article);
+    // a short article wrapped in <article> is not a service page
+    CHECK(kind_of("<html><body><article><h1>Story</h1>" + prose(2) + "</article></body></html>").kind == PageKind::article);
+}
+
+TEST_CASE("page kind: a listing is told by teasers outweighing prose, or by its statements", "[metadata][page-kind]") {
+    auto listing = kind_of("<html><body><h1>Technology</h1>" + teasers(12) + "</body></html>");
+    CHECK(listing.kind == PageKind::listing);
+    CHECK_THAT(listing.evidence, Catch::Contains("teaser score"));
+    // an article with a related-links box stays an article
+    CHECK(kind_of(R"(<html><head><meta property="og:type" content="article"></head><body><h1>Story</h1>)" + prose(8) +
+                  "<div class=\"more\">" + teasers(6) + "</div></body></html>")
+              .kind == PageKind::article);
+    CHECK(kind_of(R"(<html><head><script type="application/ld+json">{"@type": "CollectionPage"}</script></head>
+        <body><h1>Shoes</h1></body></html>)")
+              .kind == PageKind::listing);
+}
+
+TEST_CASE("page kind: product, forum and documentation", "[metadata][page-kind]") {
+    auto product = kind_of(R"(<html><head><script type="application/ld+json">{"@type": "Product", "name": "Lamp",
+        "offers": {"@type": "Offer", "price": "20"}}</script></head><body><h1>Lamp</h1>
+        <span class="price">$20</span><button class="add-to-cart">Add to cart</button></body></html>)");
+    CHECK(product.kind == PageKind::product);
+    auto forum = kind_of(R"(<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting",
+        "headline": "Help", "author": {"name": "amondale"}}</script></head><body><h1>Help</h1></body></html>)");
+    CHECK(forum.kind == PageKind::forum);
+    CHECK(kind_of("<html><body><h1>QuerySet API</h1><pre>a</pre><pre>b</pre><pre>c</pre>" + prose(2) + "</body></html>")
+              .kind == PageKind::documentation);
+    CHECK(kind_of("<html><body><h1>Install</h1>" + prose(2) + "</body></html>", "https://example.org/docs/install").kind ==
+          PageKind::documentation);
+}
+
+TEST_CASE("page kind: a service page has nothing of an article", "[metadata][page-kind]") {
+    auto service = kind_of("<html><body><h1>Movers in Jackson</h1><p>Call us today for a free quote on your move!</p>"
+                           "<a href=\"/quote\">Get a quote</a></body></html>");
+    CHECK(service.kind == PageKind::service);
+}
+
+TEST_CASE("page flags: error page, consent wall, paywall, JavaScript shell", "[metadata][page-kind]") {
+    CHECK(kind_of("<html><head><title>Page not found</title></head><body><h1>Oops!</h1><p>Try again.</p></body></html>",
+                  "", 20)
+              .flags == std::vector<std::string>{"error_page"});
+    CHECK(kind_of("<html><body><div class=\"cookie-consent\"><p>We use cookies. Accept all?</p></div></body></html>", "", 40)
+              .flags == std::vector<std::string>{"consent_wall"});
+    auto paywalled = kind_of(R"(<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+        "isAccessibleForFree": false}</script></head><body><h1>Story</h1>)" + prose(1) + "</body></html>");
+    CHECK(paywalled.flags == std::vector<std::string>{"paywall"});
+    CHECK(kind_of("<html><body><div id=\"root\"></div><script src=\"app.js\"></script></body></html>", "", 0).flags ==
+          std::vector<std::string>{"javascript_shell"});
+    CHECK(kind_of("<html><body><h1>Story</h1>" + prose(6) + "</body></html>").flags.empty());
+}
+
+TEST_CASE("page kind names round-trip", "[metadata][page-kind]") {
+    for (std::string_view name : page_kind_names()) {
+        PageKind kind;
+        REQUIRE(parse_page_kind(name, kind));
+        CHECK(page_kind_name(kind) == name);
+    }
+    PageKind kind;
+    CHECK_FALSE(parse_page_kind("blog", kind));
+}
+
+TEST_CASE("language detection from the text (CLD2)", "[metadata][language]") {
+    CHECK(detect_language("The committee met on Tuesday to discuss the budget for next year, and after a long "
+                          "debate the members agreed to postpone the vote until the spring.") == "en");
+    CHECK(detect_language("Der Ausschuss traf sich am Dienstag, um über den Haushalt für das nächste Jahr zu "
+                          "beraten, und nach einer langen Debatte wurde die Abstimmung verschoben.") == "de");
+    CHECK(detect_language("Le comité s'est réuni mardi pour discuter du budget de l'année prochaine et, après un "
+                          "long débat, les membres ont décidé de reporter le vote au printemps.") == "fr");
+    CHECK(detect_language("").empty());
+    CHECK(detect_language("12 34").empty());
+}

@@ -1,0 +1,188 @@
+#include <catch2/catch.hpp>
+
+#include "winnow/dom/tree.hpp"
+#include "winnow/metadata/json_ld.hpp"
+#include "winnow/metadata/statements.hpp"
+
+using namespace winnow::metadata;
+using winnow::dom::Tree;
+using Names = std::vector<std::string>;
+
+namespace {
+
+// Statements of a page, with "today" fixed so that date checks do not age.
+Statements statements_of(const std::string& html, const std::string& url = "") {
+    Tree tree = Tree::parse(html);
+    Context context;
+    context.url = url;
+    context.today = std::chrono::sys_days(std::chrono::year(2026) / 1 / 1);
+    return read_statements(tree, context);
+}
+
+std::string article_body(const std::string& before_h1, const std::string& after_h1) {
+    return "<body>" + before_h1 + "<h1>The headline of the story</h1>" + after_h1 +
+           "<p>The first paragraph of the story is long enough to be prose for anyone who reads it.</p></body>";
+}
+
+}  // namespace
+
+TEST_CASE("JSON-LD: @graph, @id references, arrays of authors, publisher as a site name", "[metadata][json-ld]") {
+    Statements s = statements_of(R"(<html><head><script type="application/ld+json">
+        {"@context": "https://schema.org", "@graph": [
+          {"@type": "Organization", "@id": "#org", "name": "Daily Example"},
+          {"@type": "Person", "@id": "#jane", "name": "Jane Roe"},
+          {"@type": "NewsArticle", "headline": "A headline", "author": [{"@id": "#jane"}, {"@type": "Person", "name": "John Doe"}],
+           "publisher": {"@id": "#org"}, "datePublished": "2024-03-05T10:00:00+01:00", "dateModified": "2024-03-06",
+           "keywords": "energy, climate", "articleSection": "Science"}]}
+        </script></head><body><p>x</p></body></html>)");
+    CHECK(s.authors == Names{"Jane Roe", "John Doe"});
+    CHECK(s.authors_source == "json-ld NewsArticle.author");
+    CHECK(s.date.value == "2024-03-05T10:00:00+01:00");
+    CHECK(s.date.source == "json-ld NewsArticle.datePublished");
+    CHECK(s.date_modified.value == "2024-03-06");
+    CHECK(s.ld_headline == "A headline");
+    CHECK(s.site_name.value == "Daily Example");
+    CHECK(s.tags == Names{"energy", "climate"});
+    CHECK(s.categories == Names{"Science"});
+    CHECK(s.site_names.matches("DAILY EXAMPLE"));
+}
+
+TEST_CASE("JSON-LD: raw line breaks in strings, trailing commas, comment wrappers, entities", "[metadata][json-ld]") {
+    Statements s = statements_of("<html><head><script type=\"application/ld+json\"><!--\n"
+                                 "{\"@type\": \"BlogPosting\", \"headline\": \"Maria &amp; Katerina\",\n"
+                                 " \"author\": {\"@type\": \"Person\", \"name\": \"Jane\nRoe\"},\n"
+                                 " \"datePublished\": \"2023-07-01\",}\n-->\n</script></head><body></body></html>");
+    CHECK(s.ld_headline == "Maria & Katerina");
+    CHECK(s.authors == Names{"Jane Roe"});
+    CHECK(s.date.value == "2023-07-01");
+    // several objects one after the other
+    auto document = parse_json_ld(R"({"@type": "WebSite", "name": "A"} {"@type": "Article", "headline": "B"})");
+    REQUIRE(document);
+    JsonLdGraph graph;
+    graph.add(*document);
+    CHECK(graph.objects().size() == 2);
+    CHECK_FALSE(parse_json_ld("{ this is not json"));
+}
+
+TEST_CASE("JSON-LD: articles inside lists are not the page's own", "[metadata][json-ld]") {
+    Statements s = statements_of(R"(<html><head><script type="application/ld+json">
+        {"@type": "ItemList", "itemListElement": [
+          {"@type": "ListItem", "item": {"@type": "BlogPosting", "headline": "One", "author": "Ann Other", "datePublished": "2021-01-01"}},
+          {"@type": "ListItem", "item": {"@type": "BlogPosting", "headline": "Two", "author": "Ann Other", "datePublished": "2021-01-02"}}]}
+        </script></head><body><p>x</p></body></html>)");
+    CHECK(s.authors.empty());
+    CHECK(s.date.empty());
+    CHECK(s.signals.ld_listed_articles == 2);
+}
+
+TEST_CASE("microdata and RDFa: itemprop author with a name inside, datePublished, a photo credit skipped", "[metadata][microdata]") {
+    Statements s = statements_of(R"(<html><body><article itemscope itemtype="https://schema.org/Article">
+        <figure itemscope itemtype="https://schema.org/ImageObject"><img src="a.jpg">
+          <figcaption><span itemprop="author">Photo Agency</span></figcaption></figure>
+        <h1 itemprop="headline">A microdata headline</h1>
+        <span itemprop="author" itemscope itemtype="https://schema.org/Person"><a href="/p/eva"><span itemprop="name">Eva Muster</span></a></span>
+        <time itemprop="datePublished" datetime="2022-11-02T08:00:00Z">2 Nov 2022</time>
+        <p>The first paragraph of the story is long enough to be prose for anyone who reads it.</p></article></body></html>)");
+    CHECK(s.authors == Names{"Eva Muster"});
+    CHECK(s.authors_source == "microdata author");
+    CHECK(s.date.value == "2022-11-02T08:00:00Z");
+    CHECK(s.ld_headline == "A microdata headline");
+    CHECK(s.signals.microdata_articles == 1);
+
+    Statements rdfa = statements_of(R"(<html><body><h1>Title</h1><span property="dc:creator">Max Mann</span></body></html>)");
+    CHECK(rdfa.authors == Names{"Max Mann"});
+}
+
+TEST_CASE("meta tags: OpenGraph, Dublin Core, citation authors, language, canonical, image", "[metadata][meta]") {
+    Statements s = statements_of(R"(<html lang="en_us"><head>
+        <meta property="og:title" content="OG title"><meta property="og:site_name" content="Example Site">
+        <meta name="DC.creator" content="Jane Roe"><meta name="citation_author" content="Ignored, Because">
+        <meta property="article:published_time" content="2021-04-05T06:07:08Z">
+        <meta property="article:modified_time" content="2021-05-01">
+        <meta property="og:image" content="https://example.org/a.jpg">
+        <meta name="description" content="What it is about.">
+        <meta property="article:tag" content="one"><meta property="article:tag" content="two">
+        <link rel="canonical" href="https://example.org/story"></head><body></body></html>)");
+    CHECK(s.authors == Names{"Jane Roe"});
+    CHECK(s.authors_source == "meta dc.creator");
+    CHECK(s.date.value == "2021-04-05T06:07:08Z");
+    CHECK(s.date.source == "meta article:published_time");
+    CHECK(s.date_modified.value == "2021-05-01");
+    CHECK(s.language == "en-US");
+    CHECK(s.language_source == "html lang");
+    CHECK(s.canonical_url.value == "https://example.org/story");
+    CHECK(s.image.value == "https://example.org/a.jpg");
+    CHECK(s.description.value == "What it is about.");
+    CHECK(s.site_name.value == "Example Site");
+    CHECK(s.tags == Names{"one", "two"});
+    CHECK(s.og_title == "OG title");
+
+    Statements twitter = statements_of(R"(<html><head><meta name="twitter:label1" content="Written by">
+        <meta name="twitter:data1" content="Tyler Brown"></head><body></body></html>)");
+    CHECK(twitter.authors == Names{"Tyler Brown"});
+    CHECK(twitter.authors_source == "meta twitter:data1");
+}
+
+TEST_CASE("bylines: rel=author, byline classes, 'By' lines, a label before the name, co-authors", "[metadata][bylines]") {
+    Statements rel = statements_of(article_body("", "<p>By <a rel=\"author\" href=\"/a/j\">Jane Roe</a></p>"));
+    CHECK(rel.authors == Names{"Jane Roe"});
+    CHECK(rel.authors_source == "rel=author");
+
+    Statements byline = statements_of(article_body(
+        "", "<div class=\"article-byline\"><span class=\"author-name\">Jane Roe</span> and "
+            "<span class=\"author-name\">John Doe</span> · <span>May 3, 2024</span></div>"));
+    CHECK(byline.authors == Names{"Jane Roe", "John Doe"});
+
+    Statements by_line = statements_of(article_body("", "<p><span>By </span>Scott Pletcher</p>"));
+    CHECK(by_line.authors == Names{"Scott Pletcher"});
+    CHECK(by_line.authors_source == "byline text");
+
+    Statements label = statements_of(article_body("", "<div><div>Written by</div><div>Jack Shepherd</div></div>"));
+    CHECK(label.authors == Names{"Jack Shepherd"});
+
+    Statements dated = statements_of(article_body("", "<div class=\"post-author\">Lauren Vetter August 28, 2025</div>"));
+    CHECK(dated.authors == Names{"Lauren Vetter"});
+
+    // a "by" in the navigation or in a sentence is no byline
+    Statements nav = statements_of(article_body("<nav><p>By Menu Person</p></nav>", "<p>Sorted by relevance</p>"));
+    CHECK(nav.authors.empty());
+}
+
+TEST_CASE("dates: the date the page shows wins over a structured date it does not show", "[metadata][dates]") {
+    // shown: the structured publication date
+    Statements shown = statements_of(R"(<html><head><script type="application/ld+json">{"@type": "Article",
+        "datePublished": "2024-01-02", "dateModified": "2024-06-07"}</script></head>)" +
+                                     article_body("", "<p class=\"date\">January 2, 2024</p>") + "</html>");
+    CHECK(shown.date.value == "2024-01-02");
+    CHECK(shown.date_modified.value == "2024-06-07");
+    // the page shows only its last change ("Updated ...")
+    Statements updated = statements_of(R"(<html><head><script type="application/ld+json">{"@type": "Article",
+        "datePublished": "2019-08-14", "dateModified": "2025-09-17"}</script></head>)" +
+                                       article_body("", "<span>Updated Sep 17, 2025</span>") + "</html>");
+    CHECK(updated.date.value == "2025-09-17");
+    CHECK_THAT(updated.date.source, Catch::Contains("the date the page shows"));
+    // no structured date: a <time> element, then a short date line near the headline
+    Statements timed = statements_of(article_body("", "<time datetime=\"2023-03-04T05:06\">March 4</time>"));
+    CHECK(timed.date.value == "2023-03-04T05:06");
+    Statements text = statements_of(article_body("", "<div>Posted on 12. März 2021</div>"));
+    CHECK(text.date.value == "2021-03-12");
+    // the URL's date when the page says nothing
+    Statements url = statements_of(article_body("", ""), "https://example.org/2020/10/11/story");
+    CHECK(url.date.value == "2020-10-11");
+    CHECK(url.date.source == "url path");
+    // never a date in the future, never a raw string
+    Statements future = statements_of(R"(<html><head><meta property="article:published_time" content="2031-01-01">
+        <meta name="date" content="sometime last week"></head><body></body></html>)");
+    CHECK(future.date.empty());
+}
+
+TEST_CASE("language tags are normalised, and nonsense is no tag", "[metadata][language]") {
+    CHECK(normalise_language_tag("en-us") == "en-US");
+    CHECK(normalise_language_tag("EN") == "en");
+    CHECK(normalise_language_tag("zh_hant_tw") == "zh-Hant-TW");
+    CHECK(normalise_language_tag("{{lang}}").empty());
+    CHECK(normalise_language_tag("English").empty());
+    Statements og = statements_of(R"(<html><head><meta property="og:locale" content="de_DE"></head><body></body></html>)");
+    CHECK(og.language == "de-DE");
+    CHECK(og.language_source == "meta og:locale");
+}
