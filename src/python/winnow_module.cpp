@@ -64,6 +64,7 @@ std::string_view kind_name(ErrorKind kind) {
         case ErrorKind::config: return "config";
         case ErrorKind::busy: return "busy";
         case ErrorKind::interrupted: return "interrupted";
+        case ErrorKind::state: return "state";
         case ErrorKind::internal: return "internal";
     }
     return "internal";

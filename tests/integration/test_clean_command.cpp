@@ -213,6 +213,47 @@ TEST_CASE("jsonl over 500 pages: one process, one line per input in order, error
     CHECK(errors == 20);
 }
 
+TEST_CASE("clean with several jobs: the same bytes as one job, in input order, errors and messages in place", "[clean][jobs]") {
+    TemporaryFolder dir;
+    std::vector<std::string> pages;
+    for (int i = 0; i < 60; ++i) {
+        std::string name = dir.file("p" + std::to_string(100 + i) + ".html");
+        if (i % 13 == 5) {
+            write_file(name, "");  // fails: its error must stay in its place
+        } else {
+            // Pages of very different sizes, so that the threads finish out of order.
+            std::string page = k_article_page;
+            page.replace(page.find("Tuesday"), 7, "day " + std::to_string(i));
+            if (i % 3 == 0) page.insert(page.find("</body>"), std::string(200000 + 1000 * i, ' ') + "<script>" + std::string(300000, 'x') + "</script>");
+            write_file(name, page);
+        }
+        pages.push_back(name);
+    }
+    auto with = [&](std::vector<std::string> args) {
+        args.insert(args.end(), pages.begin(), pages.end());
+        return run_winnow(args);
+    };
+    const auto one = with({"clean", "--format", "jsonl", "--jobs", "1"});
+    for (const char* jobs : {"2", "4", "0"}) {
+        const auto many = with({"clean", "--format", "jsonl", "--jobs", jobs});
+        CHECK(many.status == one.status);
+        CHECK(many.out == one.out);
+        CHECK(many.err == one.err);
+    }
+    CHECK(with({"clean", "--format", "jsonl"}).out == one.out);  // the default: one job per core
+    CHECK(with({"clean", "--jobs", "3"}).out == with({"clean"}).out);
+    // A folder output: the same files.
+    with({"clean", "-o", dir.file("out1"), "--jobs", "1"});
+    with({"clean", "-o", dir.file("out4"), "--jobs", "4"});
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(dir.file("out1"))) {
+        ++files;
+        CHECK(read_text(entry.path().string()) == read_text(dir.file("out4/" + entry.path().filename().string())));
+    }
+    CHECK(files == 55);
+    CHECK(run_winnow({"clean", "--jobs", "-1", pages[0]}).status == 2);
+}
+
 TEST_CASE("several inputs with -o write one file each into a folder", "[clean]") {
     TemporaryFolder dir;
     write_file(dir.file("a.html"), k_article_page);

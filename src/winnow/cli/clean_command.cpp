@@ -38,6 +38,8 @@ struct CleanSettings {
     std::size_t max_bytes = k_default_max_page_bytes;
     long timeout = 30;
     bool explain = false;
+    bool no_prescan = false;
+    int jobs = -1;  // -1: one per core for a batch into jsonl, warc or a folder, else 1
     std::vector<std::string> kinds;  // page kinds written; empty: every kind
     ProfileOptions profiles;
 };
@@ -145,6 +147,12 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& clean
     options.clean = clean_options;
     options.url = settings.url;
     options.encoding = settings.encoding;
+    // Batches made to be processed (JSON Lines, WARC, a folder of files) use every core by
+    // default; text on a terminal stays one page at a time unless asked. The output is the same.
+    const bool batch_format = format == pipeline::OutputFormat::jsonl || format == pipeline::OutputFormat::warc;
+    const bool to_folder = batch && !settings.output.empty() && !batch_format;
+    options.stop = &g_stop_requested;
+    options.jobs = settings.jobs >= 0 ? static_cast<unsigned>(settings.jobs) : batch && (batch_format || to_folder) ? 0 : 1;
     // An exception escaping the library while an input is cleaned is reported naming it.
     CurrentInput current("");
     options.starting = [&current](const pipeline::InputItem& item) { current.update(item.label()); };
@@ -251,12 +259,19 @@ void add_clean_command(CLI::App& app, int& status) {
         ->delimiter(',')
         ->allow_extra_args(false)  // one comma-separated list: the inputs after it are not kinds
         ->check(CLI::IsMember(kind_names));
+    clean->add_option("-j,--jobs", settings->jobs,
+                      "Pages cleaned at once (0: one per core); the output is the same, in input order "
+                      "[default: one per core for jsonl, warc or a folder, else 1]")
+        ->check(CLI::NonNegativeNumber);
+    clean->add_flag("--no-prescan", settings->no_prescan,
+                    "Let the parser read every byte instead of skipping script, style and SVG bodies first "
+                    "(slower; the output is the same: scripts/check-identical compares the two)");
     add_profile_options(*clean, settings->profiles, true);
     clean->footer(
         "\nExamples:\n"
         "  winnow clean page.html                          one saved page\n"
         "  ls saved/*.html | winnow clean -i - -o out/     the pages a list names, one file each in out/\n"
-        "  winnow clean -r --format jsonl saved/ > all.jsonl   every page under a folder\n"
+        "  winnow clean -r --format jsonl saved/ > all.jsonl   every page under a folder (on every core)\n"
         "  winnow clean --format jsonl crawl.warc.gz       the HTML responses of a crawl (wget --warc-file)\n"
         "  winnow clean --format warc -o text.warc.gz crawl.warc.gz   WET-style text records\n"
         "  winnow clean --encoding utf-8 page.html         a UTF-8 page that declares another charset");
@@ -269,6 +284,7 @@ void add_clean_command(CLI::App& app, int& status) {
         }
         pipeline::CleanOptions options;
         options.explain = settings->explain;
+        options.prescan = !settings->no_prescan;
         options.profiles = &*profile_set;
         status = run_clean(*settings, options);
     });

@@ -1,4 +1,4 @@
-// `winnow run --config FILE [--check] [--quiet] [--log FILE] [--format text|json|both]`: the
+// `winnow run --config FILE [--check] [--quiet] [--log FILE] [--format text|json|both] [--jobs N]`: the
 // scheduled scrape for cron. Exit statuses: 0 all went well, 1 some URLs or sources failed,
 // 2 configuration or usage error (nothing fetched), 3 another run holds the state file's lock,
 // 4 the state file cannot be used (damaged, a symlink, a failed commit), 130 stopped by SIGINT
@@ -32,6 +32,7 @@ struct RunSettings {
     std::string log;
     std::string format = "text";
     std::string shard;  // "I/N", or empty: every host
+    unsigned jobs = 0;
     ProfileOptions profiles;
 };
 
@@ -123,6 +124,7 @@ int run_command(const RunSettings& settings) {
     options.commit_every = config->commit_every;
     options.shard = shard;
     options.lock = &*lock;
+    options.jobs = settings.jobs;
     auto print_held_errors = [&held_errors] {
         if (held_errors.tellp() <= 0) return;
         std::cerr << "\r\033[K" << held_errors.str();
@@ -168,6 +170,9 @@ void add_run_command(CLI::App& app, int& status) {
                     "Fetch only the pages whose host hashes to shard I of N (1 <= I <= N), so that N machines, each "
                     "with its own state file, split the sources and each host is fetched by one of them")
         ->type_name("I/N");
+    run->add_option("-j,--jobs", settings->jobs,
+                    "Threads that clean pages while the fetcher waits on the network (0: one per core)")
+        ->capture_default_str();
     add_profile_options(*run, settings->profiles, false);
     run->footer(
         "Configuration keys: output, state, commit_every, max_duration (seconds a run may fetch), gone_after\n"

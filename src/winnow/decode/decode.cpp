@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstdint>
+#include <cstring>
 
 #include "winnow/util/ascii.hpp"
 
@@ -76,17 +78,30 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
     return n;
 }
 
+// The position of the first ill-formed UTF-8 sequence at or after `from`, or s.size(). Runs of
+// ASCII, most of a page, are skipped eight bytes at a time.
+std::size_t first_invalid_utf8(std::string_view s, std::size_t from) {
+    std::size_t i = from;
+    while (i < s.size()) {
+        std::uint64_t word;
+        if (s.size() - i >= 8 && (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080ull) == 0)) {
+            i += 8;
+            continue;
+        }
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t n = utf8_sequence_length(s, i);
+        if (n == 0) return i;
+        i += n;
+    }
+    return s.size();
+}
+
 std::size_t count_invalid_utf8(std::string_view s) {
     std::size_t bad = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t n = utf8_sequence_length(s, i);
-        if (n == 0) {
-            ++bad;
-            ++i;
-        } else {
-            i += n;
-        }
-    }
+    for (std::size_t i = first_invalid_utf8(s, 0); i < s.size(); i = first_invalid_utf8(s, i + 1)) ++bad;
     return bad;
 }
 
@@ -99,15 +114,24 @@ std::string detect_charset(std::string_view bytes) {
     return guess;
 }
 
-DecodedDocument from_charset(std::string_view bytes, std::string charset, CharsetSource source) {
+// `bytes` read as UTF-8. When `owned` holds the page (bytes is a view of it, maybe without a
+// byte-order mark) and the bytes are valid, the page itself becomes the text.
+std::string utf8_text(std::string_view bytes, std::string* owned) {
+    if (!owned || first_invalid_utf8(bytes, 0) != bytes.size()) return repair_utf8(bytes);
+    owned->erase(0, static_cast<std::size_t>(bytes.data() - owned->data()));
+    return std::move(*owned);
+}
+
+DecodedDocument from_charset(std::string_view bytes, std::string charset, CharsetSource source, std::string* owned) {
     DecodedDocument doc;
     doc.source = source;
     doc.charset = canonical_charset(std::move(charset));
     if (doc.charset == "utf-8") {
-        doc.text = repair_utf8(bytes);
+        doc.text = utf8_text(bytes, owned);
         return doc;
     }
     if (!convert_to_utf8(bytes, doc.charset, doc.text)) {
+        // Callers try the next label after a fallback: the page is not consumed here.
         doc.charset = "utf-8";
         doc.source = CharsetSource::fallback;
         doc.text = repair_utf8(bytes);
@@ -142,15 +166,13 @@ bool is_valid_utf8(std::string_view bytes) { return count_invalid_utf8(bytes) ==
 std::string repair_utf8(std::string_view s) {
     std::string out;
     out.reserve(s.size());
+    // Valid stretches are copied whole; each ill-formed byte becomes U+FFFD.
     for (std::size_t i = 0; i < s.size();) {
-        std::size_t n = utf8_sequence_length(s, i);
-        if (n == 0) {
-            out += k_replacement;
-            ++i;
-        } else {
-            out.append(s.substr(i, n));
-            i += n;
-        }
+        const std::size_t bad = first_invalid_utf8(s, i);
+        out.append(s.substr(i, bad - i));
+        if (bad == s.size()) break;
+        out += k_replacement;
+        i = bad + 1;
     }
     return out;
 }
@@ -222,21 +244,25 @@ bool is_supported_charset(std::string_view label) {
     return true;
 }
 
-DecodedDocument decode_html(std::string_view bytes, std::string_view http_charset, std::string_view user_charset) {
+namespace {
+
+// The decoding of decode_html; `owned`, when given, holds the page and may be consumed.
+DecodedDocument decode_page(std::string_view bytes, std::string_view http_charset, std::string_view user_charset,
+                            std::string* owned) {
     if (has_prefix(bytes, "\xEF\xBB\xBF"))
-        return from_charset(bytes.substr(3), "utf-8", CharsetSource::byte_order_mark);
+        return from_charset(bytes.substr(3), "utf-8", CharsetSource::byte_order_mark, owned);
     if (has_prefix(bytes, "\xFF\xFE"))
-        return from_charset(bytes.substr(2), "utf-16le", CharsetSource::byte_order_mark);
+        return from_charset(bytes.substr(2), "utf-16le", CharsetSource::byte_order_mark, owned);
     if (has_prefix(bytes, "\xFE\xFF"))
-        return from_charset(bytes.substr(2), "utf-16be", CharsetSource::byte_order_mark);
+        return from_charset(bytes.substr(2), "utf-16be", CharsetSource::byte_order_mark, owned);
 
     if (!user_charset.empty()) {
-        DecodedDocument doc = from_charset(bytes, ascii::lower(user_charset), CharsetSource::user);
+        DecodedDocument doc = from_charset(bytes, ascii::lower(user_charset), CharsetSource::user, owned);
         if (doc.source != CharsetSource::fallback) return doc;
     }
 
     if (auto utf16 = utf16_without_bom(bytes); !utf16.empty())
-        return from_charset(bytes, utf16, CharsetSource::detected);
+        return from_charset(bytes, utf16, CharsetSource::detected, owned);
 
     std::size_t invalid = count_invalid_utf8(bytes);
     bool mostly_utf8 = static_cast<double>(invalid) <= k_tolerated_invalid_share * static_cast<double>(bytes.size());
@@ -247,14 +273,26 @@ DecodedDocument decode_html(std::string_view bytes, std::string_view http_charse
         if (label.empty() || is_utf16_label(label)) continue;
         // A page declared UTF-8 that is far from valid UTF-8 was saved in another charset.
         if (label == "utf-8" && !mostly_utf8) continue;
-        DecodedDocument doc = from_charset(bytes, label, source);
+        DecodedDocument doc = from_charset(bytes, label, source, owned);
         if (doc.source != CharsetSource::fallback) return doc;
     }
-    if (invalid == 0) return from_charset(bytes, "utf-8", CharsetSource::valid_utf8);
+    if (invalid == 0) return from_charset(bytes, "utf-8", CharsetSource::valid_utf8, owned);
     std::string guess = detect_charset(bytes);
     if (!guess.empty() && guess != "ascii" && guess != "utf-8")
-        return from_charset(bytes, guess, CharsetSource::detected);
-    return from_charset(bytes, "utf-8", CharsetSource::fallback);
+        return from_charset(bytes, guess, CharsetSource::detected, owned);
+    return from_charset(bytes, "utf-8", CharsetSource::fallback, owned);
+}
+
+}  // namespace
+
+DecodedDocument decode_html(std::string_view bytes, std::string_view http_charset, std::string_view user_charset) {
+    return decode_page(bytes, http_charset, user_charset, nullptr);
+}
+
+DecodedDocument decode_owned_html(std::string&& bytes, std::string_view http_charset, std::string_view user_charset) {
+    DecodedDocument doc = decode_page(bytes, http_charset, user_charset, &bytes);
+    std::string().swap(bytes);  // consumed, or converted: the page's bytes go now
+    return doc;
 }
 
 }  // namespace winnow::decode

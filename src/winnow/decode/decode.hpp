@@ -21,6 +21,9 @@ struct DecodedDocument {
 // any. `user_charset` (`--encoding`) overrides everything but a byte-order mark, as a browser's
 // "Text Encoding" menu does (the HTML standard's encoding sniffing order).
 DecodedDocument decode_html(std::string_view bytes, std::string_view http_charset = {}, std::string_view user_charset = {});
+// The same, taking the bytes: a page in valid UTF-8 (most pages) becomes the text without a copy.
+DecodedDocument decode_owned_html(std::string&& bytes, std::string_view http_charset = {},
+                                  std::string_view user_charset = {});
 
 // True when pages in `label` can be decoded (iconv knows it, after the WHATWG aliases).
 bool is_supported_charset(std::string_view label);

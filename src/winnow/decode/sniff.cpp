@@ -61,6 +61,9 @@ std::string binary_format(std::string_view bytes) {
 
 namespace {
 
+// The most gunzip reserves from what the gzip trailer says (a corrupt trailer may say anything).
+constexpr std::size_t k_max_reserved_bytes = 256 * 1024 * 1024;
+
 enum class Wrapper { gzip, zlib, raw };
 
 // Inflates the whole of `bytes`; for gzip, concatenated members one after another.
@@ -72,6 +75,13 @@ Result<std::string> inflate_all(std::string_view bytes, Wrapper wrapper, std::si
     stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
     stream.avail_in = static_cast<uInt>(bytes.size());
     std::string out;
+    // The gzip trailer gives the inflated size (of the last member, modulo 2^32): reserving it
+    // saves the copies of a growing string, which for a large page hold it twice.
+    if (wrapper == Wrapper::gzip && bytes.size() >= 18) {
+        const auto* tail = reinterpret_cast<const unsigned char*>(bytes.data() + bytes.size() - 4);
+        const std::size_t stated = tail[0] | (tail[1] << 8) | (tail[2] << 16) | (std::size_t{tail[3]} << 24);
+        if (stated <= (max_bytes ? max_bytes : k_max_reserved_bytes) && stated <= k_max_reserved_bytes) out.reserve(stated);
+    }
     std::array<char, 65536> buffer{};
     int rc = Z_OK;
     while (true) {

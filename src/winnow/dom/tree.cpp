@@ -1,9 +1,58 @@
 #include "winnow/dom/tree.hpp"
 
+#include <algorithm>
+#include <span>
+
+#include "winnow/decode/decode.hpp"
+#include "winnow/dom/gumbo_heap.hpp"
+#include "winnow/dom/prescan.hpp"
 #include "winnow/util/ascii.hpp"
 
 namespace winnow::dom {
 namespace {
+
+// Gumbo's allocations for a page come from this thread's heap and go all at once after the
+// copy: one release instead of a free() per node, attribute and string.
+GumboHeap& gumbo_heap() {
+    thread_local GumboHeap heap;
+    return heap;
+}
+
+bool is_svg(const GumboElement& element) { return element.tag_namespace == GUMBO_NAMESPACE_SVG && element.tag == GUMBO_TAG_SVG; }
+
+// The text of an <svg>'s content (what a walk over its text nodes reads), appended to `out`;
+// false when it holds an HTML element (through <foreignObject>), which the tree then keeps.
+bool append_svg_text(const GumboNode* svg, std::string& out) {
+    std::vector<const GumboNode*> stack;
+    auto push_children = [&stack](const GumboElement& element) {
+        for (unsigned i = element.children.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(element.children.data[i]));
+    };
+    push_children(svg->v.element);
+    while (!stack.empty()) {
+        const GumboNode* node = stack.back();
+        stack.pop_back();
+        if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
+            if (node->v.element.tag_namespace == GUMBO_NAMESPACE_HTML) return false;
+            push_children(node->v.element);
+        } else if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+            out += node->v.text.text;
+        }
+    }
+    return true;
+}
+
+// The texts the scan before parsing left out just after this element's start tag: a script's or
+// style's text, the runs of an SVG's text.
+std::span<const RemovedText> removed_text_of(const GumboElement& element, std::string_view parsed,
+                                             const std::vector<RemovedText>& removed) {
+    const bool raw_text = element.tag_namespace == GUMBO_NAMESPACE_HTML &&
+                          (element.tag == GUMBO_TAG_SCRIPT || element.tag == GUMBO_TAG_STYLE);
+    if (removed.empty() || !(raw_text || is_svg(element)) || !element.original_tag.data) return {};
+    const std::size_t after_tag = static_cast<std::size_t>(element.original_tag.data - parsed.data()) + element.original_tag.length;
+    auto [first, last] = std::equal_range(removed.begin(), removed.end(), RemovedText{after_tag, 0, 0},
+                                          [](const RemovedText& a, const RemovedText& b) { return a.copy_position < b.copy_position; });
+    return {first, last};
+}
 
 // The name as written in the source for a tag Gumbo does not know ("<my-widget ...").
 std::string unknown_tag_name(const GumboElement& element) {
@@ -16,10 +65,38 @@ std::string unknown_tag_name(const GumboElement& element) {
 
 }  // namespace
 
-Tree Tree::parse(std::string_view utf8_html) {
+Tree Tree::parse(std::string_view utf8_html, const ParseOptions& options) { return parse_page(utf8_html, nullptr, options); }
+
+Tree Tree::parse(std::string&& utf8_html, const ParseOptions& options) { return parse_page(utf8_html, &utf8_html, options); }
+
+Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const ParseOptions& parse_options) {
     Tree tree;
+    std::string scanned;
+    std::vector<RemovedText> removed;
+    std::string removed_texts;  // the texts the scan left out, as the tree keeps them
+    // Gumbo replaces ill-formed UTF-8 in its own way, which the scan does not imitate: such
+    // text (never the case after decode) is parsed whole.
+    if (parse_options.prescan && decode::is_valid_utf8(utf8_html)) {
+        // Room for the whole page: pages of it that the copy does not fill are never touched.
+        scanned.reserve(utf8_html.size());
+        strip_unread_content(utf8_html, scanned, &removed);
+        // The texts are taken now, so that a page given to keep can go before Gumbo runs;
+        // each piece then points into removed_texts.
+        for (RemovedText& piece : removed) {
+            const std::size_t begin = removed_texts.size();
+            append_raw_text(removed_texts, utf8_html.substr(piece.begin, piece.end - piece.begin));
+            piece.begin = begin;
+            piece.end = removed_texts.size();
+        }
+        if (owned) std::string().swap(*owned);
+        utf8_html = scanned;
+    }
+    GumboHeap& heap = gumbo_heap();
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;  // errors are not used; collecting them costs time
+    options.allocator = GumboHeap::allocate_hook;
+    options.deallocator = GumboHeap::deallocate_hook;
+    options.userdata = &heap;
     GumboOutput* output = gumbo_parse_with_options(&options, utf8_html.data(), utf8_html.size());
 
     tree.m_nodes.reserve(utf8_html.size() / 24 + 16);
@@ -94,6 +171,17 @@ Tree Tree::parse(std::string_view utf8_html) {
                 if (element.tag == GUMBO_TAG_BODY && tree.m_body == k_no_node) tree.m_body = id;
                 // Template contents are inert in a browser; they are never shown as text.
                 if (gnode->type == GUMBO_NODE_TEMPLATE) break;
+                // A script, style or SVG whose text Gumbo did not see gets it from the page; an
+                // SVG keeps its text only, as one node (a drawing is never the page's text).
+                Node text_node;
+                text_node.type = NodeType::text;
+                for (const RemovedText& piece : removed_text_of(element, utf8_html, removed))
+                    text_node.text.append(removed_texts, piece.begin, piece.end - piece.begin);
+                std::string svg_text;
+                const bool svg_drawing = is_svg(element) && append_svg_text(gnode, svg_text);
+                if (svg_drawing) text_node.text += svg_text;
+                if (!text_node.text.empty()) attach(id, std::move(text_node));
+                if (svg_drawing) break;
                 for (unsigned i = element.children.length; i-- > 0;)
                     stack.push_back({static_cast<const GumboNode*>(element.children.data[i]), id});
                 break;
@@ -102,7 +190,7 @@ Tree Tree::parse(std::string_view utf8_html) {
                 break;
         }
     }
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    heap.release();  // Gumbo's output, all at once
 
     // Nodes were appended in document order, so a subtree ends where the next node outside it begins:
     // compute subtree_end bottom-up (children always have larger ids than their parents).
@@ -157,6 +245,28 @@ std::vector<NodeId> Tree::element_children(NodeId id) const {
     std::vector<NodeId> out;
     for (NodeId c = m_nodes[id].first_child; c != k_no_node; c = m_nodes[c].next_sibling)
         if (m_nodes[c].type == NodeType::element) out.push_back(c);
+    return out;
+}
+
+std::string dump_tree(const Tree& tree) {
+    std::string out;
+    for (NodeId id = 0; id < tree.size(); ++id) {
+        const Node& node = tree.node(id);
+        out.append(2 * node.depth, ' ');
+        if (node.type == NodeType::document) {
+            out += "#document";
+        } else if (node.type == NodeType::text) {
+            out += '"';
+            out += node.text;
+            out += '"';
+        } else {
+            out += '<';
+            out += node.tag_name;
+            for (const Attribute& a : tree.attributes(id)) out += " " + a.name + "=\"" + a.value + "\"";
+            out += '>';
+        }
+        out += '\n';
+    }
     return out;
 }
 

@@ -2,6 +2,14 @@
 // once into a compact array of nodes (parent, children, siblings, attributes, text) and the
 // Gumbo output is freed, so nothing here points into a buffer that may go away. Every walk
 // over the tree is iterative: 10,000 nested elements must not exhaust the stack.
+//
+// The tree keeps every element with its attributes and text, except the drawing inside an
+// <svg> (paths, shapes, groups: never the page's text): an <svg> keeps one text node with the
+// text of its content (titles, labels, white space), so that every text the page had is still
+// there. An SVG holding HTML (through <foreignObject>) is kept whole. Most of a modern page's
+// bytes are scripts, styles and drawings; the scan before parsing (prescan.hpp) removes them
+// before Gumbo sees them and their texts are copied back from the page; Gumbo allocates from
+// one heap per thread, released in one step after each page (gumbo_heap.hpp).
 #pragma once
 
 #include <gumbo.h>
@@ -44,10 +52,21 @@ struct Node {
     std::string text;               // text nodes only, as in the page (not collapsed)
 };
 
+struct ParseOptions {
+    // Scan the page first and let Gumbo parse only what the tree keeps. Off, Gumbo reads every
+    // byte: the tree is the same, only slower (the path the scan is checked against).
+    bool prescan = true;
+};
+
 class Tree {
 public:
     // Parses UTF-8 HTML; Gumbo never fails on bad markup, so neither does this.
-    static Tree parse(std::string_view utf8_html);
+    static Tree parse(std::string_view utf8_html, const ParseOptions& options = {});
+    static Tree parse(const char* utf8_html, const ParseOptions& options = {}) {
+        return parse(std::string_view(utf8_html), options);
+    }
+    // The same, taking the page: its memory goes as soon as the scan before parsing is done.
+    static Tree parse(std::string&& utf8_html, const ParseOptions& options = {});
 
     std::size_t size() const { return m_nodes.size(); }
     const Node& node(NodeId id) const { return m_nodes[id]; }
@@ -83,6 +102,9 @@ public:
     std::vector<NodeId> element_children(NodeId id) const;
 
 private:
+    // `owned`, when given, holds the page (utf8_html views it) and may be freed early.
+    static Tree parse_page(std::string_view utf8_html, std::string* owned, const ParseOptions& options);
+
     std::vector<Node> m_nodes;
     std::vector<Attribute> m_attributes;
     std::vector<std::uint8_t> m_removed;
@@ -91,5 +113,9 @@ private:
     NodeId m_head = k_no_node;
     NodeId m_body = k_no_node;
 };
+
+// The whole tree as text, one line per node (indented element with its attributes, or quoted
+// text): to compare two parses and to read a tree when debugging.
+std::string dump_tree(const Tree& tree);
 
 }  // namespace winnow::dom

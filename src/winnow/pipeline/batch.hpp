@@ -5,9 +5,13 @@
 //   clean_loaded_item  clean_page on the bytes, with the item's URL, Content-Type and --encoding
 //   (the caller)       hands the CleanedItem to the output, in input order
 // clean_item does the first two and never fails: the outcome carries the error, its message
-// naming the input. clean_batch is the serial loop over an InputSource.
+// naming the input. clean_batch is the loop over an InputSource: the source is read and the
+// results are delivered on the caller's thread, in input order; with jobs > 1 clean_item runs on
+// that many threads (util/ordered_pool.hpp), at most a few items per thread ahead of the one
+// being delivered, so memory does not grow with the batch.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <string>
 
@@ -24,9 +28,14 @@ struct BatchOptions {
     CleanOptions clean;    // profiles, --explain
     std::string url;       // --url: the address of files and standard input
     std::string encoding;  // --encoding: the charset of every page, whatever it declares
-    // Called with each item before it is cleaned, so that the command can name it should an
-    // exception escape (a bug, std::bad_alloc: cli::run reports it and exits 70). A parallel
-    // clean_batch must carry such an exception to the calling thread, and name its item.
+    unsigned jobs = 1;     // threads that load and clean (0: one per core); the output is the same
+    // Set (by SIGINT or SIGTERM): no input is started any more; the batch ends after the one it
+    // is delivering.
+    const std::atomic<bool>* stop = nullptr;
+    // Called on the calling thread with each item before its result is delivered, so that the
+    // command can name it should an exception escape (a bug, std::bad_alloc: cli::run reports it
+    // and exits 70). An exception thrown while the item was cleaned, on whatever thread, is
+    // rethrown on the calling thread just after this call, in input order.
     std::function<void(const InputItem&)> starting;
 };
 
@@ -38,8 +47,8 @@ struct CleanedItem {
 // Reads or fetches the item's page unless it is loaded already. Errors name the input.
 Result<void> load_item(InputItem& item, const LoadOptions& options);
 
-// Cleans a loaded item. Errors name the input.
-Result<extract::Article> clean_loaded_item(const InputItem& item, const BatchOptions& options);
+// Cleans a loaded item, taking its bytes (gone once the page is parsed). Errors name the input.
+Result<extract::Article> clean_loaded_item(InputItem& item, const BatchOptions& options);
 
 // load_item, then clean_loaded_item; the bytes are released.
 CleanedItem clean_item(InputItem item, const BatchOptions& options);

@@ -45,15 +45,17 @@ std::string base_url(const dom::Tree& tree, const std::string& page_url) {
     return url::resolve_reference(page_url, base);
 }
 
-}  // namespace
-
-Result<extract::Article> clean_page(std::string_view bytes, const PageContext& context, const CleanOptions& options) {
+// Refuses what is not a page to clean: empty input, binary data.
+Result<void> check_page(std::string_view bytes) {
     if (bytes.empty()) return fail(ErrorKind::bad_input, "is empty (0 bytes)");
     if (auto format = decode::binary_format(bytes); !format.empty())
         return fail(ErrorKind::bad_input, "not an HTML page: looks like a " + format);
+    return {};
+}
 
-    decode::DecodedDocument decoded = decode::decode_html(bytes, decode::charset_from_content_type(context.content_type), context.encoding);
-    dom::Tree tree = dom::Tree::parse(decoded.text);
+Result<extract::Article> clean_decoded(decode::DecodedDocument&& decoded, const PageContext& context, const CleanOptions& options) {
+    // The tree takes the text, which goes as soon as Gumbo no longer needs it.
+    dom::Tree tree = dom::Tree::parse(std::move(decoded.text), {.prescan = options.prescan});
     test_hooks::throw_if_asked();
 
     extract::ExtractOptions extract_options;
@@ -71,6 +73,21 @@ Result<extract::Article> clean_page(std::string_view bytes, const PageContext& c
     article.warnings.insert(article.warnings.begin(), warnings.begin(), warnings.end());
     if (article.blocks.empty() && article.title.empty()) return fail(ErrorKind::bad_input, "the page has no text");
     return article;
+}
+
+}  // namespace
+
+Result<extract::Article> clean_page(std::string_view bytes, const PageContext& context, const CleanOptions& options) {
+    if (auto checked = check_page(bytes); !checked) return std::unexpected(checked.error());
+    return clean_decoded(decode::decode_html(bytes, decode::charset_from_content_type(context.content_type), context.encoding),
+                         context, options);
+}
+
+Result<extract::Article> clean_page(std::string&& bytes, const PageContext& context, const CleanOptions& options) {
+    if (auto checked = check_page(bytes); !checked) return std::unexpected(checked.error());
+    return clean_decoded(
+        decode::decode_owned_html(std::move(bytes), decode::charset_from_content_type(context.content_type), context.encoding),
+        context, options);
 }
 
 }  // namespace winnow::pipeline

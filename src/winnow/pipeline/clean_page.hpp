@@ -24,9 +24,15 @@ struct PageContext {
 struct CleanOptions {
     const profiles::ProfileSet* profiles = nullptr;  // none: the generic extractor alone
     bool explain = false;                            // record removals in Article::removals
+    // Scan the page before parsing so Gumbo skips what the tree drops (dom/prescan.hpp). The
+    // output is the same either way; off is the slow path the scan is checked against.
+    bool prescan = true;
 };
 
 // Cleans one page. Fails (bad_input) on empty input, binary data and pages without text.
 Result<extract::Article> clean_page(std::string_view bytes, const PageContext& context, const CleanOptions& options);
+// The same, taking the page: its bytes become the decoded text when they are valid UTF-8 (no
+// copy) and are gone once the page is parsed, so a batch holds as little of a page as it can.
+Result<extract::Article> clean_page(std::string&& bytes, const PageContext& context, const CleanOptions& options);
 
 }  // namespace winnow::pipeline

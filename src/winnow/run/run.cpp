@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <thread>
@@ -12,6 +13,7 @@
 #include "winnow/pipeline/clean_page.hpp"
 #include "winnow/run/output.hpp"
 #include "winnow/run/sources.hpp"
+#include "winnow/util/ordered_pool.hpp"
 #include "winnow/util/test_hooks.hpp"
 #include "winnow/util/time.hpp"
 #include "winnow/write/json_writer.hpp"
@@ -39,6 +41,48 @@ std::string printable(std::string_view text) {
 
 std::string primary_extension(OutputFormat format) { return format == OutputFormat::json ? ".json" : ".txt"; }
 
+// What the cleaning threads make of a fetched page: everything write_article needs.
+struct CleanedArticle {
+    std::string final_url;
+    std::string text;   // the text file's content
+    std::string hash;   // of the text
+    std::string json;   // the JSON file's content, when the format has one
+    std::string title;
+    std::string page_kind;  // the run writes only the kinds of its configuration
+};
+
+// A fetched page on its way through the cleaning threads.
+struct FetchedPage {
+    std::size_t index = 0;  // in the queue
+    PageResponse response;
+    std::optional<Result<CleanedArticle>> cleaned;  // for a page with a new body
+};
+
+bool has_new_body(const PageResponse& response) { return response.ok() && !response.not_modified; }
+
+// Cleans a fetched page, taking its body (safe on any thread: it reads only the page and the
+// profiles).
+Result<CleanedArticle> clean_response(const QueueEntry& entry, PageResponse& response, const RunOptions& options) {
+    pipeline::PageContext context;
+    context.url = response.final_url.empty() ? entry.url : response.final_url;
+    context.content_type = response.content_type;
+    context.profile = entry.profile;
+    pipeline::CleanOptions clean_options;
+    clean_options.profiles = options.profiles;
+    auto article = pipeline::clean_page(std::move(response.body), context, clean_options);
+    if (!article) return fail(article.error().kind, entry.url + ": " + article.error().message);
+    CleanedArticle cleaned;
+    cleaned.final_url = context.url;
+    cleaned.text = write::render_text(*article);
+    cleaned.hash = stable_hash(cleaned.text);
+    cleaned.title = article->title;
+    cleaned.page_kind = article->page_kind;
+    if (options.format != OutputFormat::text)
+        cleaned.json = write::article_json(entry.url, context.url, *article)
+                           .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return cleaned;
+}
+
 // The run's state while results come in: the open transaction and the counters.
 class RunSession {
 public:
@@ -48,10 +92,12 @@ public:
 
     RunSummary summary;
 
-    Result<void> handle(const QueueEntry& entry, std::optional<PageRecord> previous, PageResponse&& response) {
+    // Records one fetched page; `cleaned` is what clean_response made of a page with a new body.
+    Result<void> handle(const QueueEntry& entry, std::optional<PageRecord> previous, PageResponse&& response,
+                        const Result<CleanedArticle>* cleaned) {
         if (auto begun = begin_if_needed(); !begun) return begun;
         // Until this page's row is saved, a death of the process is blamed on it.
-        if (m_options.lock) m_options.lock->mark_in_flight(entry.url);
+        if (m_options.lock) m_options.lock->mark_in_flight(entry.url);  // cleared by run_once once handled
         std::string now = utc_now();
         PageRecord record = seen_now(entry, std::move(previous), now);
         record.status = response.status;
@@ -82,8 +128,8 @@ public:
             if (!response.etag.empty()) record.etag = response.etag;
             if (!response.last_modified.empty()) record.last_modified = response.last_modified;
         } else {
-            test_hooks::crash_if_asked(entry.url);
-            auto written = write_article(entry, record, response, now, outcome);
+            auto written = cleaned ? write_article(entry, record, response, *cleaned, now, outcome)
+                                   : fail(ErrorKind::internal, entry.url + ": not cleaned");
             if (!written) {
                 outcome = "failed";
                 detail = written.error().message;
@@ -190,33 +236,26 @@ private:
         return {};
     }
 
-    // Cleans the page and, when its text is new or changed (or its file is gone), writes it.
-    // Sets `outcome` to new, changed or unchanged; fails when the page cannot be cleaned or
+    // Writes the cleaned page when its text is new or changed (or its file is gone). Sets
+    // `outcome` to new, changed or unchanged; fails when the page could not be cleaned or
     // written (the record keeps its previous file).
     Result<void> write_article(const QueueEntry& entry, PageRecord& record, const PageResponse& response,
-                               const std::string& now, std::string& outcome) {
-        pipeline::PageContext context;
-        context.url = response.final_url.empty() ? entry.url : response.final_url;
-        context.content_type = response.content_type;
-        context.profile = entry.profile;
-        pipeline::CleanOptions clean_options;
-        clean_options.profiles = m_options.profiles;
-        auto article = pipeline::clean_page(response.body, context, clean_options);
-        if (!article) return fail(article.error().kind, entry.url + ": " + article.error().message);
+                               const Result<CleanedArticle>& cleaned, const std::string& now, std::string& outcome) {
+        if (!cleaned) return std::unexpected(cleaned.error());
         // A page of a kind the configuration does not keep (a listing found in a sitemap) is
         // recorded, not written; a file written before for it stays.
-        if (std::find(m_config.kinds.begin(), m_config.kinds.end(), article->page_kind) == m_config.kinds.end()) {
-            outcome = "skipped (" + article->page_kind + ")";
-            record.final_url = context.url;
-            record.title = article->title;
+        if (std::find(m_config.kinds.begin(), m_config.kinds.end(), cleaned->page_kind) == m_config.kinds.end()) {
+            outcome = "skipped (" + cleaned->page_kind + ")";
+            record.final_url = cleaned->final_url;
+            record.title = cleaned->title;
             record.etag = response.etag;
             record.last_modified = response.last_modified;
             record.failure_count = 0;
             record.last_error.clear();
             return {};
         }
-        std::string text = write::render_text(*article);
-        std::string hash = stable_hash(text);
+        const std::string& text = cleaned->text;
+        const std::string& hash = cleaned->hash;
         std::string relative = output_relative_path(entry.url, primary_extension(m_options.format));
         bool file_there = !record.output_path.empty() && m_folder.has_file(record.output_path);
         if (file_there && record.content_hash == hash && record.output_path == relative) {
@@ -226,25 +265,22 @@ private:
             if (m_options.format != OutputFormat::json)
                 if (auto written = m_folder.write_file(relative, text); !written) return written;
             if (m_options.format != OutputFormat::text) {
-                auto object = write::article_json(entry.url, context.url, *article);
                 std::string json_path = output_relative_path(entry.url, ".json");
-                if (auto written = m_folder.write_file(json_path, object.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
-                    !written)
-                    return written;
+                if (auto written = m_folder.write_file(json_path, cleaned->json); !written) return written;
             }
             nlohmann::ordered_json line;
             line["url"] = entry.url;
-            line["final_url"] = context.url;
+            line["final_url"] = cleaned->final_url;
             line["path"] = relative;
-            line["title"] = article->title;
+            line["title"] = cleaned->title;
             line["fetched_at"] = now;
             line["content_hash"] = hash;
             if (auto added = m_store.add_manifest_line(write::to_json_line(line)); !added) return added;
         }
         record.content_hash = hash;
         record.output_path = relative;
-        record.final_url = context.url;
-        record.title = article->title;
+        record.final_url = cleaned->final_url;
+        record.title = cleaned->title;
         record.etag = response.etag;
         record.last_modified = response.last_modified;
         record.failure_count = 0;
@@ -342,6 +378,10 @@ public:
                       out_of_time = true;
                       halt = true;
                   }
+                  {
+                      std::lock_guard tick_guard(m_tick_mutex);
+                      if (m_tick) m_tick();  // not under `mutex`: it delivers cleaned pages, which locks it
+                  }
                   std::lock_guard guard(mutex);
                   if (fatal) continue;
                   if (auto committed = session.commit_if_old(); !committed) {
@@ -362,7 +402,16 @@ public:
 
     std::atomic<bool> out_of_time{false};
 
+    // Work for each tick before the commit (delivering pages cleaned while the fetcher waits);
+    // set_tick(nullptr) returns once a tick in progress has ended.
+    void set_tick(std::function<void()> tick) {
+        std::lock_guard guard(m_tick_mutex);
+        m_tick = std::move(tick);
+    }
+
 private:
+    std::mutex m_tick_mutex;
+    std::function<void()> m_tick;
     std::mutex m_wait_mutex;
     std::condition_variable m_wake;
     bool m_done = false;
@@ -398,12 +447,14 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
     if (!queue->empty()) {
         summary.resumed = true;
         remove_stale_temporaries(config.output);
-        // The previous run died with a page in flight: one more try, then it is retired.
+        // The previous run died with pages in flight (one per cleaning thread): one more try
+        // each, then retired. The run after a crash cleans on one thread, so a second death
+        // names the page alone.
         if (options.lock && !options.lock->died_on().empty()) {
-            const std::string& url = options.lock->died_on();
-            auto crashes = store.note_crash(url);
-            if (!crashes) return std::unexpected(crashes.error());
-            if (*crashes >= k_max_crashes) {
+            for (const std::string& url : options.lock->died_on()) {
+                auto crashes = store.note_crash(url);
+                if (!crashes) return std::unexpected(crashes.error());
+                if (*crashes < k_max_crashes) continue;
                 auto known = store.find(url);
                 if (!known) return std::unexpected(known.error());
                 auto retired = locked([&] { return session.retire_crashed({url, "", *crashes}, std::move(*known)); });
@@ -452,14 +503,34 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
     }
 
     std::size_t done = 0;
-    fetcher.fetch(
-        requests,
-        [&](PageResponse&& response) {
+    // Pages are cleaned on other threads while this one drives the fetcher; their results are
+    // recorded here (files, state, manifest), in the order the pages arrived.
+    // A run that resumes after a crash cleans on one thread, so that a second death names its page.
+    const bool after_crash = options.lock && !options.lock->died_on().empty();
+    OrderedPool<FetchedPage, FetchedPage> cleaners(
+        after_crash ? 1u : options.jobs ? options.jobs : hardware_jobs(),
+        [&](FetchedPage& page) {
+            if (has_new_body(page.response)) {
+                const std::string& url = (*queue)[page.index].url;
+                // Until this page's row is saved, a death of the process is blamed on it.
+                if (options.lock) options.lock->mark_in_flight(url);
+                test_hooks::crash_if_asked(url);
+                try {
+                    page.cleaned = clean_response((*queue)[page.index], page.response, options);
+                } catch (const std::exception& e) {
+                    page.cleaned = fail(ErrorKind::internal, url + ": internal error: " + e.what());
+                }
+            }
+            std::string().swap(page.response.body);  // nothing of the page is kept once cleaned
+            return std::move(page);
+        },
+        [&](FetchedPage&& page) {
             std::lock_guard guard(mutex);
             if (fatal) return;
-            std::size_t i = static_cast<std::size_t>(response.tag);
-            auto handled = session.handle((*queue)[i], std::move(previous[i]), std::move(response));
-            if (options.lock) options.lock->clear_in_flight();  // its row is saved (or the run stops)
+            const std::size_t i = page.index;
+            auto handled = session.handle((*queue)[i], std::move(previous[i]), std::move(page.response),
+                                          page.cleaned ? &*page.cleaned : nullptr);
+            if (options.lock) options.lock->clear_in_flight((*queue)[i].url);  // its row is saved (or the run stops)
             if (!handled) {
                 // A state or manifest that cannot be written: nothing more is fetched.
                 fatal = handled.error();
@@ -468,8 +539,34 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
             }
             ++done;
             if (options.progress) options.progress(done, queue->size(), summary.failed);
+        });
+    // Pages cleaned while the fetcher waits (a stalled server, a long delay) are recorded by the
+    // timer, so that its commit finds them.
+    timer.set_tick([&] {
+        try {
+            cleaners.deliver_ready();
+        } catch (const std::exception& e) {
+            std::lock_guard guard(mutex);
+            fatal = Error{ErrorKind::internal, std::string("internal error: ") + e.what()};
+            halt = true;
+        }
+    });
+    fetcher.fetch(
+        requests,
+        [&](PageResponse&& response) {
+            {
+                std::lock_guard guard(mutex);
+                if (fatal) return;
+        }
+        FetchedPage page;
+        page.index = static_cast<std::size_t>(response.tag);
+        page.response = std::move(response);
+        // Not under `mutex`: submit() may wait for a cleaning thread, and delivers (which locks).
+        cleaners.submit(std::move(page));
         },
         halt);
+    timer.set_tick(nullptr);
+    cleaners.finish();
     std::lock_guard guard(mutex);
     if (fatal) {
         session.abandon();

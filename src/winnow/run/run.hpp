@@ -1,6 +1,7 @@
 // run: one run of `winnow run`. Builds the run's queue from the sources (known URLs plus at most
 // max_new new ones per source), or takes over the queue of an interrupted run; fetches it
-// (conditionally for known URLs), cleans each page with pipeline::clean_page, writes changed
+// (conditionally for known URLs), cleans each page with pipeline::clean_page on spare cores
+// while the fetcher waits on the network (the results are recorded in order), writes changed
 // articles atomically at their stable path and commits the state in batches. The order — file
 // renamed into place, then the state row and the manifest line committed, then the manifest
 // appended — means that after a kill -9 at any moment the next run redoes exactly the pages
@@ -43,6 +44,7 @@ struct RunOptions {
     // wait for the next result (a long Crawl-delay, a stalled server).
     std::chrono::milliseconds commit_interval{5000};
     StateLock* lock = nullptr;                     // the run's lock: in-flight URL, crash recovery
+    unsigned jobs = 0;                             // threads cleaning pages while the fetcher waits (0: one per core)
 };
 
 struct RunSummary {

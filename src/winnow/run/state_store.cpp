@@ -4,6 +4,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <map>
@@ -438,18 +439,19 @@ std::string read_lock_file(int fd) {
     return content;
 }
 
-// "PID\nURL\n": the holder's pid, and the URL in flight if any.
-std::pair<std::string, std::string> split_lock_content(const std::string& content) {
+// "PID\nURL\nURL\n": the holder's pid, and the URLs in flight if any.
+std::pair<std::string, std::vector<std::string>> split_lock_content(const std::string& content) {
     std::size_t end = content.find('\n');
     std::string pid = content.substr(0, end);
-    std::string url;
-    if (end != std::string::npos) {
-        url = content.substr(end + 1);
-        if (std::size_t url_end = url.find('\n'); url_end != std::string::npos) url.resize(url_end);
-        else url.clear();  // a torn write: no complete URL
+    std::vector<std::string> urls;
+    while (end != std::string::npos) {
+        std::size_t start = end + 1;
+        end = content.find('\n', start);
+        if (end == std::string::npos) break;  // a torn write: no complete URL
+        if (end > start) urls.push_back(content.substr(start, end - start));
     }
     while (!pid.empty() && pid.back() == ' ') pid.pop_back();
-    return {pid, url};
+    return {pid, urls};
 }
 
 }  // namespace
@@ -482,7 +484,7 @@ Result<StateLock> StateLock::take(const fs::path& state_file, bool wait, const s
                                              (pid.empty() ? "" : " (pid " + pid + ")") + "; not starting");
         }
     }
-    std::string died_on = split_lock_content(read_lock_file(fd)).second;
+    std::vector<std::string> died_on = split_lock_content(read_lock_file(fd)).second;
     // The holder's pid, for the message of a run that finds the lock taken.
     std::string pid_line = std::to_string(::getpid()) + "\n";
     if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, pid_line.data(), pid_line.size(), 0) < 0) {
@@ -492,19 +494,38 @@ Result<StateLock> StateLock::take(const fs::path& state_file, bool wait, const s
 }
 
 void StateLock::mark_in_flight(const std::string& url) {
-    if (m_fd < 0) return;
-    std::string line = url + "\n";
-    // The URL goes after the pid line; a reader sees it only once its newline is written.
-    (void)!::pwrite(m_fd, line.data(), line.size(), static_cast<off_t>(m_pid_line.size()));
-    (void)!::ftruncate(m_fd, static_cast<off_t>(m_pid_line.size() + line.size()));
+    std::lock_guard guard(*m_mutex);
+    if (std::find(m_in_flight.begin(), m_in_flight.end(), url) != m_in_flight.end()) return;
+    m_in_flight.push_back(url);
+    write_in_flight();
+}
+
+void StateLock::clear_in_flight(const std::string& url) {
+    std::lock_guard guard(*m_mutex);
+    auto found = std::find(m_in_flight.begin(), m_in_flight.end(), url);
+    if (found == m_in_flight.end()) return;
+    m_in_flight.erase(found);
+    write_in_flight();
 }
 
 void StateLock::clear_in_flight() {
-    if (m_fd >= 0) (void)!::ftruncate(m_fd, static_cast<off_t>(m_pid_line.size()));
+    std::lock_guard guard(*m_mutex);
+    m_in_flight.clear();
+    write_in_flight();
+}
+
+void StateLock::write_in_flight() {
+    if (m_fd < 0) return;
+    std::string lines;
+    for (const std::string& url : m_in_flight) lines += url + "\n";
+    // The URLs go after the pid line; a reader sees a URL only once its newline is written.
+    if (!lines.empty()) (void)!::pwrite(m_fd, lines.data(), lines.size(), static_cast<off_t>(m_pid_line.size()));
+    (void)!::ftruncate(m_fd, static_cast<off_t>(m_pid_line.size() + lines.size()));
 }
 
 StateLock::StateLock(StateLock&& other) noexcept
-    : m_fd(other.m_fd), m_pid_line(std::move(other.m_pid_line)), m_died_on(std::move(other.m_died_on)) {
+    : m_fd(other.m_fd), m_pid_line(std::move(other.m_pid_line)), m_died_on(std::move(other.m_died_on)),
+      m_mutex(std::move(other.m_mutex)), m_in_flight(std::move(other.m_in_flight)) {
     other.m_fd = -1;
 }
 

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -107,8 +108,9 @@ private:
 
 // An exclusive lock on `STATE.lock` (flock). The kernel drops it when the process ends, even by
 // kill -9, so a crashed run never leaves a stale lock behind. The lock file holds the holder's
-// pid and, while a page is being cleaned and written, that page's URL: a URL still there when
-// the next holder takes the lock is the page the previous run died on (see run_once).
+// pid and, while pages are being cleaned and written, their URLs, one per line (one per cleaning
+// thread): URLs still there when the next holder takes the lock are the pages the previous run
+// died on (see run_once).
 class StateLock {
 public:
     // Takes the lock, or fails (busy) at once naming the state file and the holder's pid. The
@@ -117,24 +119,29 @@ public:
     // Same, but waits for the holder to finish; `waiting` is called once if it has to wait.
     static Result<StateLock> wait_for(const std::filesystem::path& state_file, const std::function<void(const std::string&)>& waiting);
 
-    // The URL in flight when the previous holder died, or "".
-    const std::string& died_on() const { return m_died_on; }
+    // The URLs in flight when the previous holder died (none after a clean end).
+    const std::vector<std::string>& died_on() const { return m_died_on; }
     // Records `url` as in flight (no fsync: a process that dies leaves the page cache behind).
+    // Safe from several threads.
     void mark_in_flight(const std::string& url);
-    void clear_in_flight();
+    void clear_in_flight(const std::string& url);  // that URL's page is saved
+    void clear_in_flight();                        // all of them
 
     StateLock(StateLock&& other) noexcept;
     StateLock& operator=(StateLock&&) = delete;
     ~StateLock();
 
 private:
-    StateLock(int fd, std::string pid_line, std::string died_on)
+    StateLock(int fd, std::string pid_line, std::vector<std::string> died_on)
         : m_fd(fd), m_pid_line(std::move(pid_line)), m_died_on(std::move(died_on)) {}
     static Result<StateLock> take(const std::filesystem::path& state_file, bool wait,
                                   const std::function<void(const std::string&)>& waiting);
+    void write_in_flight();  // under m_mutex
     int m_fd = -1;
     std::string m_pid_line;
-    std::string m_died_on;
+    std::vector<std::string> m_died_on;
+    std::unique_ptr<std::mutex> m_mutex = std::make_unique<std::mutex>();
+    std::vector<std::string> m_in_flight;
 };
 
 }  // namespace winnow::run

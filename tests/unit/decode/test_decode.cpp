@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
 
 #include "winnow/decode/decode.hpp"
@@ -132,6 +133,69 @@ TEST_CASE("white space collapsing and NFC", "[decode]") {
     CHECK(collapse_whitespace("  a \t\n b\u00a0\u00a0c\u2009d ") == "a b c d");
     CHECK(collapse_whitespace("zero\u200bwidth\ufeff") == "zerowidth");
     CHECK(winnow::decode::to_nfc("e\u0301") == "\u00e9");
+}
+
+TEST_CASE("repair_utf8 copies valid stretches whole and replaces each bad byte, wherever it falls", "[decode]") {
+    // A byte-by-byte reference, against the fast path that skips ASCII eight bytes at a time.
+    auto reference = [](std::string_view s) {
+        std::string out;
+        for (std::size_t i = 0; i < s.size();) {
+            std::size_t n = 0;
+            for (std::size_t k = 1; k <= 4 && i + k <= s.size(); ++k)
+                if (winnow::decode::is_valid_utf8(s.substr(i, k))) {
+                    n = k;
+                    break;
+                }
+            if (n == 0) {
+                out += "\xEF\xBF\xBD";
+                ++i;
+            } else {
+                out.append(s.substr(i, n));
+                i += n;
+            }
+        }
+        return out;
+    };
+    const std::string pieces[] = {"abcdefgh", "x", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xC3", "\xE2\x82",
+                                  "\xFF", "\xED\xA0\x80", "\xC0\xAF", "0123456789abcdef"};
+    std::mt19937 random(7);
+    for (int round = 0; round < 2000; ++round) {
+        std::string s;
+        for (int k = random() % 12; k > 0; --k) s += pieces[random() % std::size(pieces)];
+        INFO(s);
+        CHECK(winnow::decode::repair_utf8(s) == reference(s));
+        CHECK(winnow::decode::is_valid_utf8(s) == (reference(s) == s));
+    }
+}
+
+TEST_CASE("to_nfc: text already in NFC is returned as it is, other text is composed", "[decode]") {
+    using winnow::decode::to_nfc;
+    // Latin, Cyrillic, typographic punctuation, CJK, Hangul, full-width forms: unchanged.
+    const std::string stable = "Caf\xC3\xA9 \xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 \xE2\x80\x9Equote\xE2\x80\x9D "
+                               "\xE2\x80\x93 \xE6\x97\xA5\xE6\x9C\xAC \xED\x95\x9C \xEF\xBC\x81";
+    CHECK(to_nfc(stable) == stable);
+    // A combining accent after a letter is composed; after a Cyrillic letter too.
+    CHECK(to_nfc("Cafe\xCC\x81") == "Caf\xC3\xA9");
+    CHECK(to_nfc("\xD0\x98\xCC\x86") == "\xD0\x99");
+    // U+2000 (EN QUAD) is not NFC: it becomes U+2002.
+    CHECK(to_nfc("a\xE2\x80\x80" "b") == "a\xE2\x80\x82" "b");
+    // Hangul jamo compose into a syllable.
+    CHECK(to_nfc("\xE1\x84\x80\xE1\x85\xA1") == "\xEA\xB0\x80");
+}
+
+TEST_CASE("decode_owned_html gives what decode_html gives, taking the page", "[decode]") {
+    using winnow::decode::decode_owned_html;
+    for (std::string page : {std::string("<p>plain ASCII</p>"), std::string("\xEF\xBB\xBF<p>caf\xC3\xA9 with a BOM</p>"),
+                             std::string("<meta charset=windows-1251><p>\xCF\xF0\xE8</p>"), std::string("<p>bad \xFF byte</p>")}) {
+        auto expected = decode_html(page);
+        auto taken = decode_owned_html(std::string(page));
+        CHECK(taken.text == expected.text);
+        CHECK(taken.charset == expected.charset);
+        CHECK(taken.source == expected.source);
+    }
+    // And with --encoding.
+    auto expected = decode_html("<p>\xCF\xF0\xE8</p>", "", "windows-1251");
+    CHECK(decode_owned_html(std::string("<p>\xCF\xF0\xE8</p>"), "", "windows-1251").text == expected.text);
 }
 
 TEST_CASE("decode: --encoding overrides the meta tag and the HTTP header, but not a byte-order mark", "[decode][encoding]") {

@@ -17,6 +17,7 @@
 #include <thread>
 #include <atomic>
 #include <optional>
+#include <tuple>
 
 #include "winnow/run/output.hpp"
 #include "winnow/run/run.hpp"
@@ -129,6 +130,60 @@ TEST_CASE("max_new limits the new URLs a source adds per run, known URLs are alw
     CHECK(summary_line(*third) == "fetched 5, new 1, changed 0, unchanged 4, failed 0, skipped 0 (robots 0, not html 0, kind 0)");
     CHECK(*store->page_count() == 5);
     fs::remove_all(dir);
+}
+
+TEST_CASE("pages cleaned on several threads give the same files, state and log as on one", "[run][run_once][jobs]") {
+    auto run_with = [](unsigned jobs) {
+        fs::path dir = temp_dir("jobs" + std::to_string(jobs));
+        FakeFetcher fetcher;
+        std::vector<std::string> urls;
+        for (int i = 1; i <= 40; ++i) {
+            urls.push_back("https://j.example/" + std::to_string(i));
+            if (i % 9 == 4) fetcher.add_page(urls.back(), "<html><body></body></html>");  // no text: fails
+            else fetcher.add_page(urls.back(), page("Story " + std::to_string(i)) + std::string(i % 5 ? 10 : 200000, ' '));
+        }
+        fetcher.add_page("https://j.example/feed", feed_of(urls), "application/rss+xml");
+        RunConfig config = config_in(dir);
+        config.sources.push_back(feed_source("https://j.example/feed"));
+        auto store = StateStore::open(config.state);
+        REQUIRE(store);
+        RunOptions options;
+        options.jobs = jobs;
+        options.format = OutputFormat::both;
+        std::ostringstream log, errors;
+        options.log = &log;
+        options.errors = &errors;
+        auto summary = run_once(config, options, fetcher, *store);
+        REQUIRE(summary);
+        std::map<std::string, std::string> files;
+        for (const auto& entry : fs::recursive_directory_iterator(config.output)) {
+            if (!entry.is_regular_file()) continue;
+            std::ifstream in(entry.path(), std::ios::binary);
+            std::stringstream content;
+            content << in.rdbuf();
+            files[fs::relative(entry.path(), config.output).string()] = content.str();
+        }
+        // The log's lines without their timestamps.
+        std::string lines;
+        std::istringstream in(log.str());
+        for (std::string line; std::getline(in, line);) lines += line.substr(line.find(' ') + 1) + "\n";
+        fs::remove_all(dir);
+        std::string manifest;
+        for (auto& [name, content] : files)
+            if (name == "manifest.jsonl") manifest = content;
+        files.erase("manifest.jsonl");  // holds fetch times
+        return std::tuple{summary_line(*summary), files, lines, errors.str(), std::count(manifest.begin(), manifest.end(), '\n')};
+    };
+    const auto one = run_with(1);
+    CHECK(std::get<0>(one) == "fetched 40, new 35, changed 0, unchanged 0, failed 5, skipped 0 (robots 0, not html 0, kind 0)");
+    for (unsigned jobs : {2u, 4u}) {
+        const auto many = run_with(jobs);
+        CHECK(std::get<0>(many) == std::get<0>(one));
+        CHECK(std::get<1>(many) == std::get<1>(one));
+        CHECK(std::get<2>(many) == std::get<2>(one));
+        CHECK(std::get<3>(many) == std::get<3>(one));
+        CHECK(std::get<4>(many) == std::get<4>(one));
+    }
 }
 
 TEST_CASE("a source that cannot be read is counted and named, the others still run", "[run][run_once]") {

@@ -1,0 +1,587 @@
+// dom: the scan before parsing. The states and their names are those of the HTML standard's
+// tokenizer (§13.2.5) and tree construction (§13.2.6), as Gumbo 0.10 implements them.
+#include "winnow/dom/prescan.hpp"
+
+#include <array>
+#include <cstring>
+#include <vector>
+
+namespace winnow::dom {
+namespace {
+
+// Start tags inside SVG that close it and go back to HTML ("breakout" tags of the rules for
+// foreign content; <font> only with some attributes, but any <font> stops the scan).
+constexpr std::string_view k_svg_breakout_tags[] = {
+    "b",  "big", "blockquote", "body", "br",      "center", "code",   "dd",    "div",    "dl",  "dt", "em",
+    "embed", "h1", "h2", "h3",  "h4",      "h5",     "h6",     "head",  "hr",     "i",   "img", "li",
+    "listing", "meta", "menu", "nobr", "ol", "p",  "pre",    "ruby",   "s",     "small", "span", "strong",
+    "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font",
+};
+// SVG elements whose content is parsed as HTML (HTML integration points).
+constexpr std::string_view k_svg_integration_points[] = {"title", "desc", "foreignobject"};
+// Elements whose text the tokenizer reads as raw text (RAWTEXT or RCDATA) up to their end tag.
+constexpr std::string_view k_raw_text_elements[] = {"title", "textarea", "xmp", "iframe", "noembed", "noframes"};
+// Table tags that close a <select> only when it is inside a table (not known to this scan).
+constexpr std::string_view k_table_tags[] = {"caption", "table", "tbody", "tfoot", "thead", "tr", "td", "th"};
+
+constexpr std::string_view k_empty_comment = "<!---->";
+
+// The tokenizer's white space; CR counts too, since the input stream turns it into LF first.
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char to_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// ASCII case-insensitive comparison with a lower-case name, as the tokenizer compares tag names.
+bool is_named(std::string_view raw, std::string_view lower_name) {
+    if (raw.size() != lower_name.size()) return false;
+    for (std::size_t i = 0; i < raw.size(); ++i)
+        if (to_lower(raw[i]) != lower_name[i]) return false;
+    return true;
+}
+
+// ASCII case-insensitive comparison of two names as written.
+bool same_name(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (to_lower(a[i]) != to_lower(b[i])) return false;
+    return true;
+}
+
+// The entry of `names` that `raw` is, in lower case, or empty.
+template <std::size_t N>
+std::string_view lower_case_entry(std::string_view raw, const std::string_view (&names)[N]) {
+    for (std::string_view name : names)
+        if (is_named(raw, name)) return name;
+    return {};
+}
+
+template <std::size_t N>
+bool is_one_of(std::string_view raw, const std::string_view (&names)[N]) {
+    return !lower_case_entry(raw, names).empty();
+}
+
+bool starts_with_at(std::string_view html, std::size_t at, std::string_view prefix) {
+    return html.size() - at >= prefix.size() && html.compare(at, prefix.size(), prefix) == 0;
+}
+
+// The position of `c` at or after `from`, or the end of the page.
+std::size_t find_char(std::string_view html, std::size_t from, char c) {
+    if (from >= html.size()) return html.size();
+    const void* at = std::memchr(html.data() + from, c, html.size() - from);
+    return at ? static_cast<std::size_t>(static_cast<const char*>(at) - html.data()) : html.size();
+}
+
+// True when an end tag "</name" (any case) followed by white space, '/' or '>' starts at `at`:
+// the only thing that ends raw text, RCDATA and script data.
+bool is_end_tag_of(std::string_view html, std::size_t at, std::string_view name) {
+    if (html.size() - at < name.size() + 3 || html[at + 1] != '/') return false;
+    if (!is_named(html.substr(at + 2, name.size()), name)) return false;
+    const char after = html[at + 2 + name.size()];
+    return is_space(after) || after == '/' || after == '>';
+}
+
+// Bogus comments, doctypes and <!...> declarations end at the first '>'.
+std::size_t after_bogus_comment(std::string_view html, std::size_t from) {
+    const std::size_t gt = find_char(html, from, '>');
+    return gt == html.size() ? gt : gt + 1;
+}
+
+// A comment; `from` is just after "<!--". The comment states, with their abrupt endings
+// ("<!-->", "<!--->") and "--!>".
+std::size_t after_comment(std::string_view html, std::size_t from) {
+    enum class State { start, start_dash, text, end_dash, end, end_bang };
+    State state = State::start;
+    for (std::size_t i = from; i < html.size();) {
+        const char c = html[i++];
+        switch (state) {
+            case State::start:
+            case State::start_dash:
+                if (c == '>') return i;
+                state = c != '-' ? State::text : state == State::start ? State::start_dash : State::end;
+                break;
+            case State::text:
+                if (c == '-') state = State::end_dash;
+                else i = find_char(html, i, '-');
+                break;
+            case State::end_dash:
+                state = c == '-' ? State::end : State::text;
+                break;
+            case State::end:
+                if (c == '>') return i;
+                state = c == '!' ? State::end_bang : c == '-' ? State::end : State::text;
+                break;
+            case State::end_bang:
+                if (c == '>') return i;
+                state = c == '-' ? State::end_dash : State::text;
+                break;
+        }
+    }
+    return html.size();
+}
+
+// A CDATA section (only in foreign content); `from` is just after "<![CDATA[".
+std::size_t after_cdata(std::string_view html, std::size_t from) {
+    const std::size_t end = html.find("]]>", from);
+    return end == std::string_view::npos ? html.size() : end + 3;
+}
+
+// A start or end tag as the tag states read it.
+struct TagToken {
+    std::size_t end = std::string_view::npos;  // one past its '>'; npos: the page ends inside it (no tag)
+    std::string_view name;                     // as written
+    bool self_closing = false;
+    bool bare = false;             // nothing between the name and '>' ("<g>", "</g>")
+};
+
+// Reads the tag whose '<' is at `at` (followed by a letter, or by '/' and a letter).
+TagToken read_tag(std::string_view html, std::size_t at) {
+    TagToken tag;
+    const std::size_t n = html.size();
+    std::size_t i = at + 1;
+    if (html[i] == '/') ++i;
+    const std::size_t name_start = i;
+    while (i < n && !is_space(html[i]) && html[i] != '/' && html[i] != '>') ++i;
+    tag.name = html.substr(name_start, i - name_start);
+    tag.bare = i < n && html[i] == '>';
+
+    enum class State { before_name, name, after_name, before_value, after_quoted };
+    State state = State::before_name;
+    while (i < n) {
+        const char c = html[i];
+        switch (state) {
+            case State::before_name:
+                if (is_space(c)) {
+                    ++i;
+                } else if (c == '/') {  // the self-closing start tag state
+                    if (i + 1 < n && html[i + 1] == '>') {
+                        tag.self_closing = true;
+                        tag.end = i + 2;
+                        return tag;
+                    }
+                    ++i;
+                } else if (c == '>') {
+                    tag.end = i + 1;
+                    return tag;
+                } else {  // anything else begins a name, even '='
+                    ++i;
+                    state = State::name;
+                }
+                break;
+            case State::name:
+                if (is_space(c) || c == '/' || c == '=' || c == '>') {
+                    state = c == '=' ? State::before_value : is_space(c) ? State::after_name : State::before_name;
+                    if (c == '=' || is_space(c)) ++i;
+                } else {
+                    ++i;
+                }
+                break;
+            case State::after_name:
+                if (is_space(c)) {
+                    ++i;
+                } else if (c == '=') {
+                    state = State::before_value;
+                    ++i;
+                } else if (c == '/' || c == '>') {
+                    state = State::before_name;
+                } else {
+                    ++i;
+                    state = State::name;
+                }
+                break;
+            case State::before_value:
+                if (is_space(c)) {
+                    ++i;
+                } else if (c == '"' || c == '\'') {
+                    const std::size_t close = find_char(html, i + 1, c);
+                    if (close == n) return tag;
+                    i = close + 1;
+                    state = State::after_quoted;
+                } else if (c == '>') {
+                    state = State::before_name;
+                } else {  // unquoted: up to white space or '>'
+                    while (i < n && !is_space(html[i]) && html[i] != '>') ++i;
+                    state = State::before_name;
+                }
+                break;
+            case State::after_quoted:  // '/' and '>' behave as before a name; anything else is reconsumed there
+                if (is_space(c)) ++i;
+                state = State::before_name;
+                break;
+        }
+    }
+    return tag;
+}
+
+// Script data, with its escaped ("<!--") and double-escaped ("<!--<script>") states; `from`
+// is just after the <script> start tag. Returns the position of the end tag's '<', or the
+// end of the page.
+std::size_t script_data_end(std::string_view html, std::size_t from) {
+    enum class State { data, escaped, escaped_dash, escaped_dash_dash, double_escaped, double_escaped_dash,
+                       double_escaped_dash_dash };
+    const std::size_t n = html.size();
+    State state = State::data;
+    std::size_t i = from;
+    while (i < n) {
+        if (state == State::data) {
+            const std::size_t lt = find_char(html, i, '<');
+            if (lt == n) return n;
+            if (is_end_tag_of(html, lt, "script")) return lt;
+            if (starts_with_at(html, lt, "<!--")) {
+                state = State::escaped_dash_dash;
+                i = lt + 4;
+            } else {
+                i = lt + 1;
+            }
+            continue;
+        }
+        const char c = html[i];
+        const bool escaped = state == State::escaped || state == State::escaped_dash || state == State::escaped_dash_dash;
+        if (c == '<') {
+            if (escaped) {
+                if (is_end_tag_of(html, i, "script")) return i;
+                // "<script" + white space, '/' or '>' enters the double-escaped state.
+                if (i + 1 < n && is_alpha(html[i + 1]) && html.size() - i > 7 && is_named(html.substr(i + 1, 6), "script") &&
+                    (is_space(html[i + 7]) || html[i + 7] == '/' || html[i + 7] == '>')) {
+                    state = State::double_escaped;
+                    i += 8;
+                    continue;
+                }
+                state = State::escaped;
+            } else {
+                // "</script" + white space, '/' or '>' goes back to the escaped state.
+                if (is_end_tag_of(html, i, "script")) {
+                    state = State::escaped;
+                    i += 9;
+                    continue;
+                }
+                state = State::double_escaped;
+            }
+            ++i;
+            continue;
+        }
+        if (c == '-') {
+            state = state == State::escaped           ? State::escaped_dash
+                    : state == State::escaped_dash     ? State::escaped_dash_dash
+                    : state == State::double_escaped   ? State::double_escaped_dash
+                    : state == State::double_escaped_dash ? State::double_escaped_dash_dash
+                                                          : state;
+        } else if (c == '>' && (state == State::escaped_dash_dash || state == State::double_escaped_dash_dash)) {
+            state = State::data;
+        } else {
+            state = escaped ? State::escaped : State::double_escaped;
+        }
+        ++i;
+    }
+    return n;
+}
+
+// RAWTEXT and RCDATA: up to "</name" followed by white space, '/' or '>'.
+std::size_t raw_text_end(std::string_view html, std::size_t from, std::string_view name) {
+    for (std::size_t i = from;;) {
+        const std::size_t lt = find_char(html, i, '<');
+        if (lt == html.size() || is_end_tag_of(html, lt, name)) return lt;
+        i = lt + 1;
+    }
+}
+
+// The markup the data state meets at a '<'.
+enum class TokenKind {
+    end_of_page,    // the page ends (also inside a tag, which then makes no token)
+    less_than,      // a '<' that begins no markup: text
+    comment,        // "<!--" ... "-->"
+    cdata,          // "<![CDATA[" ... "]]>" (foreign content only)
+    bogus_comment,  // "<!DOCTYPE ...>", "<?...>", "</ ...>" and the like
+    empty_end_tag,  // "</>": no token at all
+    start_tag,
+    end_tag,
+};
+
+struct Token {
+    TokenKind kind = TokenKind::end_of_page;
+    std::size_t begin = 0;  // its '<'
+    std::size_t end = 0;    // one past it
+    TagToken tag;           // start and end tags
+};
+
+// The next token that begins at a '<' at or after `from`, in the data state. `foreign`: the
+// current node is an SVG element, where "<![CDATA[" opens a CDATA section.
+Token next_token(std::string_view html, std::size_t from, bool foreign) {
+    const std::size_t n = html.size();
+    Token token;
+    token.begin = find_char(html, from, '<');
+    const std::size_t lt = token.begin;
+    if (lt + 1 >= n) {
+        token.end = n;
+        return token;
+    }
+    const char next = html[lt + 1];
+    if (next == '!') {
+        if (starts_with_at(html, lt, "<!--")) {
+            token.kind = TokenKind::comment;
+            token.end = after_comment(html, lt + 4);
+        } else if (foreign && starts_with_at(html, lt, "<![CDATA[")) {
+            token.kind = TokenKind::cdata;
+            token.end = after_cdata(html, lt + 9);
+        } else {
+            token.kind = TokenKind::bogus_comment;
+            token.end = after_bogus_comment(html, lt + 2);
+        }
+    } else if (next == '?') {
+        token.kind = TokenKind::bogus_comment;
+        token.end = after_bogus_comment(html, lt + 2);
+    } else if (next == '/' && lt + 2 < n && html[lt + 2] == '>') {
+        token.kind = TokenKind::empty_end_tag;
+        token.end = lt + 3;
+    } else if (next == '/' && (lt + 2 >= n || !is_alpha(html[lt + 2]))) {
+        token.kind = TokenKind::bogus_comment;
+        token.end = after_bogus_comment(html, lt + 2);
+    } else if (next == '/' || is_alpha(next)) {
+        token.tag = read_tag(html, lt);
+        token.kind = token.tag.end == std::string_view::npos ? TokenKind::end_of_page
+                     : next == '/'                           ? TokenKind::end_tag
+                                                             : TokenKind::start_tag;
+        token.end = token.kind == TokenKind::end_of_page ? n : token.tag.end;
+    } else {
+        token.kind = TokenKind::less_than;
+        token.end = lt + 1;
+    }
+    return token;
+}
+
+// Tag names Gumbo matches by their source text: only plain ones are followed through SVG.
+bool is_plain_name(std::string_view name) {
+    for (char c : name)
+        if (!is_alpha(c) && !(c >= '0' && c <= '9') && c != '-' && c != '_' && c != ':' && c != '.') return false;
+    return !name.empty();
+}
+
+struct SvgExtent {
+    std::size_t end = 0;     // the '<' of the end tag that closes the <svg>, or the end of the page
+    bool known = false;      // false: where the SVG ends, or what its tags do, depends on the tree
+    bool removable = false;  // its text needs no decoding (no character reference, no NUL, ends
+                             // before the page does), so the scan can give it back to the tree
+};
+
+// An <svg> element's content, read by the rules for foreign content; `from` is just after its
+// start tag. Known only when every tag inside is an SVG element (no breakout tag, no markup in
+// an integration point) and every end tag closes an open SVG element. `text` gets the ranges
+// of its text: runs between tags and the content of CDATA sections.
+SvgExtent svg_extent(std::string_view html, std::size_t from, std::vector<std::pair<std::size_t, std::size_t>>& text) {
+    text.clear();
+    std::vector<std::string_view> open{"svg"};
+    std::size_t text_start = from;  // the current run of text
+    auto end_text_run = [&](const Token& token) {
+        if (token.begin > text_start) text.emplace_back(text_start, token.begin);
+        text_start = token.end;
+    };
+    // Removable when no run holds a reference and the SVG no NUL.
+    auto extent = [&](std::size_t end) {
+        bool removable = std::memchr(html.data() + from, '\0', end - from) == nullptr;
+        for (auto [begin, run_end] : text)
+            removable = removable && html.substr(begin, run_end - begin).find('&') == std::string_view::npos;
+        return SvgExtent{end, true, removable};
+    };
+    for (std::size_t i = from;;) {
+        const Token token = next_token(html, i, true);
+        i = token.end;
+        switch (token.kind) {
+            case TokenKind::end_of_page:  // the page ends in the SVG: left to Gumbo
+                return {html.size(), true, false};
+            case TokenKind::less_than:  // part of the text
+                break;
+            case TokenKind::empty_end_tag:  // Gumbo takes "</>" into the next tag's source text
+                return {token.begin, false, false};
+            case TokenKind::end_tag: {
+                // Gumbo compares an end tag's whole source text with the element's name.
+                if (!token.tag.bare || !is_plain_name(token.tag.name)) return {token.begin, false, false};
+                std::size_t k = open.size();
+                while (k > 0 && !same_name(token.tag.name, open[k - 1])) --k;
+                if (k == 0) return {token.begin, false, false};  // no such SVG element open: HTML rules apply
+                end_text_run(token);
+                open.resize(k - 1);
+                if (open.empty()) return extent(token.begin);
+                break;
+            }
+            case TokenKind::start_tag:
+                if (is_one_of(open.back(), k_svg_integration_points) || !is_plain_name(token.tag.name) ||
+                    is_one_of(token.tag.name, k_svg_breakout_tags))
+                    return {token.begin, false, false};
+                end_text_run(token);
+                if (!token.tag.self_closing) open.push_back(token.tag.name);
+                break;
+            case TokenKind::cdata:
+                end_text_run(token);
+                if (!html.substr(token.begin, token.end - token.begin).ends_with("]]>")) return {html.size(), true, false};
+                text.emplace_back(token.begin + 9, token.end - 3);
+                break;
+            default:  // comments
+                end_text_run(token);
+                break;
+        }
+    }
+}
+
+}  // namespace
+
+void append_raw_text(std::string& out, std::string_view text) {
+    // Bytes that may start something Gumbo changes: CR, C0 controls but tab, LF and FF, DEL, and
+    // the lead bytes of C1 controls (C2), of U+FDD0..FDEF, U+FFFE, U+FFFF (EF) and of the
+    // noncharacters of the other planes (F0..F4).
+    static constexpr auto k_special = [] {
+        std::array<bool, 256> special{};
+        for (int c = 0; c < 0x20; ++c) special[c] = c != '\t' && c != '\n' && c != '\f';
+        special[0x7F] = special[0xC2] = special[0xEF] = true;
+        for (int c = 0xF0; c <= 0xF4; ++c) special[c] = true;
+        return special;
+    }();
+    constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
+    const std::size_t n = text.size();
+    auto byte = [&](std::size_t i) { return i < n ? static_cast<unsigned char>(text[i]) : 0u; };
+    std::size_t copied = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const unsigned char c = byte(i);
+        if (!k_special[c]) continue;
+        std::size_t length = 0;           // bytes of the sequence to replace
+        std::string_view instead = k_replacement;
+        if (c == '\r') {
+            length = byte(i + 1) == '\n' ? 2 : 1;
+            instead = "\n";
+        } else if (c < 0x80) {
+            length = 1;  // NUL (the raw text states) and the other controls (the input stream)
+        } else if (c == 0xC2) {
+            length = byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F ? 2 : 0;
+        } else if (c == 0xEF) {
+            const unsigned c1 = byte(i + 1), c2 = byte(i + 2);
+            length = (c1 == 0xB7 && c2 >= 0x90 && c2 <= 0xAF) || (c1 == 0xBF && (c2 == 0xBE || c2 == 0xBF)) ? 3 : 0;
+        } else {
+            length = (byte(i + 1) & 0x0F) == 0x0F && byte(i + 2) == 0xBF && (byte(i + 3) == 0xBE || byte(i + 3) == 0xBF) ? 4 : 0;
+        }
+        if (length == 0) continue;
+        out.append(text.substr(copied, i - copied));
+        out.append(instead);
+        i += length - 1;
+        copied = i + 1;
+    }
+    out.append(text.substr(copied));
+}
+
+PrescanStats strip_unread_content(std::string_view html, std::string& out, std::vector<RemovedText>* removed) {
+    PrescanStats stats;
+    const std::size_t out_start = out.size();
+    std::size_t copied = 0;  // html[copied, ...) is not in `out` yet
+    // Leaves html[from, to) out of the copy, or puts `instead` in its place.
+    auto cut = [&](std::size_t from, std::size_t to, std::string_view instead = {}) {
+        out.append(html.substr(copied, from - copied));
+        out.append(instead);
+        stats.removed_bytes += to - from - instead.size();
+        copied = to;
+    };
+    // Leaves out a script or style text, noting where it goes back.
+    auto cut_text = [&](std::size_t from, std::size_t to) {
+        cut(from, to);
+        if (removed) removed->push_back({out.size(), from, to});
+    };
+    auto finish = [&](std::string_view stopped_at) {
+        out.append(html.substr(copied));
+        stats.stopped_at = stopped_at;
+        return stats;
+    };
+
+    bool in_select = false;  // the "in select" insertion modes: most start tags are ignored
+    std::size_t templates = 0;  // <template> elements open
+    // Just after "</>", which makes no token: Gumbo then takes "</>" into the next tag's source
+    // text, by which it matches end tags in SVG.
+    std::size_t after_empty_end_tag = std::string_view::npos;
+    std::vector<std::pair<std::size_t, std::size_t>> svg_text;  // the text runs of the <svg> being read
+    for (std::size_t i = 0;;) {
+        const Token token = next_token(html, i, false);
+        i = token.end;
+        if (token.kind == TokenKind::end_of_page) return finish({});
+        if (token.kind == TokenKind::comment) {
+            // A comment is a token the tree builder only stores (and the tree drops): an empty
+            // one does the same.
+            if (token.end - token.begin > k_empty_comment.size()) {
+                cut(token.begin, token.end, k_empty_comment);
+                ++stats.comments;
+            }
+            continue;
+        }
+        if (token.kind == TokenKind::empty_end_tag) after_empty_end_tag = token.end;
+        if (token.kind == TokenKind::end_tag) {
+            const std::string_view name = token.tag.name;
+            if (templates > 0 && is_named(name, "template")) --templates;
+            if (in_select && is_named(name, "select")) in_select = false;
+            else if (in_select && is_one_of(name, k_table_tags)) return finish("a table tag inside <select>");
+        }
+        if (token.kind != TokenKind::start_tag) continue;
+        const TagToken& tag = token.tag;
+        const std::size_t lt = token.begin;
+        const std::string_view name = tag.name;
+        if (is_named(name, "frameset")) {
+            // Whether a <frameset> is honoured depends on text seen before it (the frameset-ok
+            // flag), which removed SVG text could change: such a page is parsed whole.
+            out.resize(out_start);
+            out.append(html);
+            if (removed) removed->clear();
+            return PrescanStats{.stopped_at = "<frameset>"};
+        }
+        if (templates > 0 && (is_named(name, "col") || is_named(name, "colgroup"))) {
+            // In a template, "in column group" ignores <script> and <style> start tags.
+            return finish("<col> inside <template>");
+        }
+        if (is_named(name, "template")) ++templates;
+        if (is_named(name, "script")) {
+            // A script body ends only at its end tag, whatever the mode; a self-closing
+            // <script/> opens one too.
+            const std::size_t end = script_data_end(html, tag.end);
+            if (end > tag.end) {
+                cut_text(tag.end, end);
+                ++stats.scripts;
+            }
+            i = end;
+            continue;
+        }
+        if (in_select) {
+            // In <select> only these start tags do anything; the others (style, svg...) are ignored.
+            if (is_named(name, "select") || is_named(name, "input") || is_named(name, "keygen")) {
+                in_select = false;
+            } else if (is_named(name, "textarea")) {
+                in_select = false;
+                i = raw_text_end(html, tag.end, "textarea");
+            } else if (is_named(name, "template") || is_one_of(name, k_table_tags)) {
+                return finish(is_named(name, "template") ? "<template> inside <select>" : "a table tag inside <select>");
+            }
+            continue;
+        }
+        if (is_named(name, "style")) {
+            const std::size_t end = raw_text_end(html, tag.end, "style");
+            if (end > tag.end) {
+                cut_text(tag.end, end);
+                ++stats.styles;
+            }
+            i = end;
+        } else if (is_one_of(name, k_raw_text_elements)) {
+            i = raw_text_end(html, tag.end, lower_case_entry(name, k_raw_text_elements));
+        } else if (is_named(name, "svg")) {
+            if (tag.self_closing) continue;
+            if (lt == after_empty_end_tag) return finish("an <svg> just after \"</>\"");
+            const SvgExtent extent = svg_extent(html, tag.end, svg_text);
+            if (!extent.known) return finish("an <svg> with HTML inside");
+            if (extent.removable && extent.end > tag.end) {
+                cut(tag.end, extent.end);
+                if (removed)
+                    for (auto [begin, end] : svg_text) removed->push_back({out.size(), begin, end});
+                ++stats.svgs;
+            }
+            i = extent.end;
+        } else if (is_named(name, "math")) {
+            if (!tag.self_closing) return finish("<math>");
+        } else if (is_named(name, "plaintext")) {
+            return finish("<plaintext>");
+        } else if (is_named(name, "select")) {
+            in_select = true;
+        }
+    }
+}
+
+}  // namespace winnow::dom

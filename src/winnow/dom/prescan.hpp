@@ -1,0 +1,53 @@
+// dom: the scan before parsing. Most of the bytes of a modern page are inline scripts, styles
+// and SVG drawings. Gumbo would tokenise every one of those bytes and allocate for them, yet the
+// text of a script or a style is one string that needs no tokenising, and the tree keeps only
+// the text of an <svg>, not its drawing (see tree.hpp). This scan finds those bodies (and the
+// text of comments) by the HTML tokenizer's own rules (raw text and RCDATA, script data with its
+// escaped states, comments, quoted attribute values, <select>, SVG foreign content) and copies
+// the page without them, so that Gumbo builds the same elements from far fewer bytes;
+// Tree::parse then puts each script's, style's and SVG's text back, copied from the page.
+//
+// It only removes what it can prove the tree does not need Gumbo for, and never changes what
+// the tokenizer or the tree builder does with the rest. Where the next state cannot be known
+// without building the tree (MathML, <plaintext>, HTML markup inside an SVG <foreignObject>, an
+// SVG closed by an HTML tag, a table tag inside <select>), it stops removing and copies the rest
+// of the page as it is; a page with a <frameset> is copied whole; an SVG whose text holds a
+// character reference is left to Gumbo. Either way Tree::parse gives the tree of the whole
+// page: scripts/check-identical checks it on every corpus page.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow::dom {
+
+struct PrescanStats {
+    std::size_t scripts = 0;        // script bodies removed
+    std::size_t styles = 0;         // style bodies removed
+    std::size_t svgs = 0;           // SVG drawings removed
+    std::size_t comments = 0;       // comments emptied
+    std::size_t removed_bytes = 0;  // bytes of the page not copied
+    // Why the scan stopped removing before the end of the page ("<math>"), or empty.
+    std::string_view stopped_at;
+};
+
+// Text left out of the copy: a script's or style's text, or a run of an SVG's text (an SVG may
+// have several, with one copy_position).
+struct RemovedText {
+    std::size_t copy_position = 0;  // where it was, in the copy: just after the element's start tag
+    std::size_t begin = 0;          // where it is in the page
+    std::size_t end = 0;
+};
+
+// Appends the page to `out` without the bodies Gumbo need not read; returns what was removed.
+// The texts left out are appended to `removed`, in page order.
+PrescanStats strip_unread_content(std::string_view html, std::string& out, std::vector<RemovedText>* removed = nullptr);
+
+// Appends a script or style text as Gumbo gives it in the tree: CR LF and CR become LF; NUL,
+// the other control characters (but tab, LF and FF) and the noncharacters become U+FFFD (the
+// raw text states' rules and Gumbo's input stream).
+void append_raw_text(std::string& out, std::string_view page_text);
+
+}  // namespace winnow::dom

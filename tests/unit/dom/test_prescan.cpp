@@ -1,0 +1,204 @@
+// The scan before parsing must never change the tree: every case is parsed with and without it
+// and the two trees are compared node by node.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "winnow/dom/prescan.hpp"
+#include "winnow/dom/tree.hpp"
+
+using winnow::dom::dump_tree;
+using winnow::dom::PrescanStats;
+using winnow::dom::Tree;
+
+namespace {
+
+std::string scanned_tree(const std::string& html) { return dump_tree(Tree::parse(html, {.prescan = true})); }
+std::string whole_tree(const std::string& html) { return dump_tree(Tree::parse(html, {.prescan = false})); }
+
+PrescanStats scan(const std::string& html, std::string* out = nullptr) {
+    std::string copy;
+    PrescanStats stats = winnow::dom::strip_unread_content(html, copy);
+    if (out) *out = copy;
+    return stats;
+}
+
+// Pieces of markup that put the tokenizer and the tree builder in every state the scan follows.
+const std::vector<std::string> k_pieces = {
+    "<p>text ",
+    "<script>var a = 1 < 2 && b > 3;</script>",
+    "<script>document.write(\"<p>not an element</p>\")</script>",
+    "<script>var s = \"</scr\" + \"ipt>\"; var t = '</script'; </script>",
+    "<script><!-- <script>inner</script> still script --></script>",
+    "<script><!-- </script><p>after an escaped end</p>",
+    "<script><!--> back to data</script>",
+    "<script>a <!-- b --> c <!-- <script> d </script> e --> f</script>",
+    "<SCRIPT type=\"text/javascript\">X</SCRIPT >",
+    "<script/>self closing still opens</script>",
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"H\"}</script>",
+    "<script>\r\ncr lf\rcr \x01 ctrl \x7F del \xC2\x85 nel \xEF\xB7\x90 nonchar \xEF\xBF\xBE \xF0\x9F\xBF\xBF end</script>",
+    std::string("<script>nul \0 inside</script>", 29),
+    "<style>p > a { color: red } /* </p> */</style>",
+    "<STYLE media=all>.a{}</STYLE\t>",
+    "<style>\r\n.b{}\r</style>",
+    "<div title=\"a > b <script>\" data-x='</script>'>quoted",
+    "<div title=a>b</div>",
+    "<script a=\"></script>\" b='>'>x</script>",
+    "<div =x a=\"1\"b='2'c/ d>e</div>",
+    "<div a=b/>unquoted slash</div>",
+    "<p/ title=x>",
+    "<svg><g a=\"</svg>\"><rect/></g></svg>",
+    "<svg><style><![CDATA[ a<b ]]></style><!-- </svg> --></svg>",
+    "<svg><title><b>markup in an integration point</b></title></svg>",
+    "<svg><desc/><title></title><font color=red>f</font></svg>",
+    "<select><svg><p>in select</p></svg></select>",
+    "<table><svg><title>t</title></svg><tr><td>c</td></tr></table>",
+    "<!-- <script> in a comment -->",
+    "<!-- a -- b --!> closed by --!>",
+    "<!--> abrupt",
+    "<!---> abrupt too",
+    "<!--- - -- --->",
+    "<?xml version=\"1.0\"?>",
+    "<!DOCTYPE html>",
+    "<![CDATA[ bogus <script> comment ]]>",
+    "</ bogus end>",
+    "</>",
+    "</><svg><path/></svg>",
+    "<svg><g></></g></svg>",
+    "<title>t <script> not a script </title>",
+    "<textarea>&lt; <script>x</script> </textarea>",
+    "<iframe><script>not parsed</script></iframe>",
+    "<noembed><style>x</style></noembed>",
+    "<noframes><script>y</script></noframes>",
+    "<xmp><svg><p></xmp>",
+    "<noscript><script>in noscript</script><p>para</p></noscript>",
+    "<select><option>o<style>ignored <b>bold</b></style><svg><path/></svg><script>s<i>x</i></script></select>",
+    "<select><textarea>t</textarea>",
+    "<select><template><style>a</style></template></select>",
+    "<select><tr><script>x</script></select>",
+    "<table><tr><td>cell<script>t</script></td></tr><style>x</style>foster</table>",
+    "<svg viewBox=\"0 0 1 1\"><path d=\"M0 0L1 1\"/><g><circle r=\"1\"></circle></g></svg>",
+    "<svg><title>Share</title><desc>d</desc><path/></svg>",
+    "<svg><script>a<b</script><style>s{}</style></svg>",
+    "<svg><![CDATA[<b>not bold</b>]]><text>drawn text</text></svg>",
+    "<svg><text>a &amp; b &lt;</text><title>x&y</title></svg>",
+    "<svg>\r\n<text>\x01 c\r</text> < lone</svg>",
+    "<svg><![CDATA[ unterminated",
+    "<svg><text>to the end",
+    "<svg><foreignObject><div>html <script>x</script></div></foreignObject></svg>",
+    "<svg><g><p>breakout</p></g></svg>",
+    "<svg><g></div></g></svg>",
+    "<svg><g></g ></svg >",
+    "<svg><svg><rect/></svg><rect/></svg>",
+    "<svg/>",
+    "<SVG><PATH/></SVG>",
+    "<math><mi>x</mi><script>m</script></math>",
+    "<math/>",
+    "<template><p>inert <script>t</script></p></template>",
+    "<template><col><script>ignored start</script></template>",
+    "<h1>Head<style>.c{}</style>line</h1>",
+    "<pre>\n  code <script>x</script></pre>",
+    "<b><p>misnested</b> text</p>",
+    "<a href=\"#\">link</a>",
+    "</div>",
+    "<br/>",
+    "& &amp; &#60;script&#62;",
+};
+
+std::string random_page(std::mt19937& random, std::size_t pieces) {
+    std::uniform_int_distribution<std::size_t> pick(0, k_pieces.size() - 1);
+    std::string html = random() % 2 ? "<!DOCTYPE html><html><head>" : "";
+    for (std::size_t i = 0; i < pieces; ++i) {
+        html += k_pieces[pick(random)];
+        if (random() % 8 == 0) html += "</head><body>";
+    }
+    // Sometimes cut the page anywhere: inside a tag, a comment, a script.
+    if (random() % 4 == 0) html.resize(random() % (html.size() + 1));
+    return html;
+}
+
+}  // namespace
+
+TEST_CASE("prescan: the tree is the same with and without the scan, piece by piece", "[dom][prescan]") {
+    for (const std::string& piece : k_pieces) {
+        INFO(piece);
+        CHECK(scanned_tree(piece) == whole_tree(piece));
+        CHECK(scanned_tree("<body><p>before</p>" + piece + "<p>after</p>") ==
+              whole_tree("<body><p>before</p>" + piece + "<p>after</p>"));
+    }
+}
+
+TEST_CASE("prescan: the tree is the same with and without the scan on random pages", "[dom][prescan]") {
+    std::mt19937 random(20250415);
+    for (int i = 0; i < 3000; ++i) {
+        const std::string html = random_page(random, 1 + random() % 24);
+        INFO(html);
+        REQUIRE(scanned_tree(html) == whole_tree(html));
+    }
+}
+
+TEST_CASE("prescan: script, style and SVG bodies and comments are left out, the rest copied", "[dom][prescan]") {
+    std::string copy;
+    PrescanStats stats = scan(
+        "<html><head><style>p{}</style><script src=a.js></script><script>var x = '<p>';</script></head>"
+        "<body><!-- note --><p title=\"<script>\">Text</p><svg><path d=\"M0\"/></svg></body></html>",
+        &copy);
+    CHECK(copy ==
+          "<html><head><style></style><script src=a.js></script><script></script></head>"
+          "<body><!----><p title=\"<script>\">Text</p><svg></svg></body></html>");
+    CHECK(stats.scripts == 1);
+    CHECK(stats.styles == 1);
+    CHECK(stats.svgs == 1);
+    CHECK(stats.comments == 1);
+    CHECK(stats.stopped_at.empty());
+}
+
+TEST_CASE("prescan: stops where the tree decides what comes next, and copies the rest", "[dom][prescan]") {
+    std::string copy;
+    const std::string tail = "<script>kept</script>";
+    CHECK(scan("<p><math><mi>x</mi></math>" + tail, &copy).stopped_at == "<math>");
+    CHECK(copy.ends_with(tail));
+    CHECK(scan("<svg><foreignObject><div>x</div></foreignObject></svg>" + tail, &copy).stopped_at ==
+          "an <svg> with HTML inside");
+    CHECK(copy.ends_with(tail));
+    CHECK(scan("<plaintext>" + tail).stopped_at == "<plaintext>");
+    CHECK(scan("<select><td>" + tail).stopped_at == "a table tag inside <select>");
+    // A frameset page is copied whole: removed SVG text could change whether it is honoured.
+    const std::string frames = "<svg><text>x</text></svg><frameset><frame src=a></frameset>" + tail;
+    CHECK(scan(frames, &copy).stopped_at == "<frameset>");
+    CHECK(copy == frames);
+}
+
+TEST_CASE("prescan: script and style text comes back as Gumbo gives it", "[dom][prescan]") {
+    const std::string replacement = "\xEF\xBF\xBD";
+    std::string text = "a\r\nb\rc";
+    text += '\x01';
+    text += "d";
+    text += '\0';
+    text += "e\xC2\x85";          // U+0085, a C1 control
+    text += "f\xC2\xA0g";         // U+00A0 stays
+    text += "\xEF\xB7\x90h";      // U+FDD0, a noncharacter
+    text += "\xEF\xBF\xBEi";      // U+FFFE
+    text += "\xF4\x8F\xBF\xBFj";  // U+10FFFF
+    text += "\xF0\x9F\x98\x80";   // U+1F600 stays
+    std::string out;
+    winnow::dom::append_raw_text(out, text);
+    CHECK(out == "a\nb\nc" + replacement + "d" + replacement + "e" + replacement + "f\xC2\xA0g" + replacement + "h" +
+                     replacement + "i" + replacement + "j\xF0\x9F\x98\x80");
+    // And what Gumbo does: the same tree with and without the scan.
+    CHECK(scanned_tree("<script>" + text + "</script><style>" + text + "</style>") ==
+          whole_tree("<script>" + text + "</script><style>" + text + "</style>"));
+}
+
+TEST_CASE("tree: an SVG keeps its text, not its drawing, and with HTML inside all of it", "[dom][tree]") {
+    const std::string drawing = dump_tree(Tree::parse("<p>a<svg class=icon><title>t</title> <path d=\"M0\"/></svg>b</p>"));
+    CHECK(drawing.find("<svg class=\"icon\">") != std::string::npos);
+    CHECK(drawing.find("path") == std::string::npos);
+    CHECK(drawing.find("title") == std::string::npos);
+    CHECK(drawing.find("\"t \"") != std::string::npos);
+    const std::string with_html = dump_tree(Tree::parse("<svg><title>t</title><desc><p>x</p></desc></svg>"));
+    CHECK(with_html.find("<p>") != std::string::npos);
+    CHECK(with_html.find("\"t\"") == with_html.rfind("\"t\""));  // the title's text once
+}
