@@ -88,7 +88,7 @@ TEST_CASE("unknown keys, wrong types and bad URLs are reported with file, line a
     CHECK_THAT(error, Catch::Contains("/etc/winnow/run.toml:2:9: 'state' must be a string"));
     CHECK_THAT(error, Catch::Contains("/etc/winnow/run.toml:3:1: unknown key 'colour'"));
     CHECK_THAT(error, Catch::Contains("/etc/winnow/run.toml:5:15: 'concurrency' must be an integer"));
-    CHECK_THAT(error, Catch::Contains("/etc/winnow/run.toml:6:9: 'delay' must be 0 or more"));
+    CHECK_THAT(error, Catch::Contains("/etc/winnow/run.toml:6:9: 'delay' must be a number of seconds from 0 to 86400"));
     CHECK_THAT(error, Catch::Contains("/etc/winnow/run.toml:7:3: unknown key 'timout' in [fetch]"));
     CHECK_THAT(error, Catch::Contains("/etc/winnow/run.toml:9:32: bad URL in 'urls': ftp://x.example/"));
     CHECK_THAT(error, Catch::Contains("/etc/winnow/run.toml:11:8: bad URL in 'feed'"));
