@@ -3,7 +3,8 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <cstdio>
+#include <cmath>
+#include <limits>
 #include <set>
 #include <sstream>
 
@@ -18,17 +19,14 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t k_max_url_file_bytes = 64 * 1024 * 1024;  // a URL list larger than this is a mistake
-const std::set<std::string, std::less<>> k_top_keys = {"output", "state", "fetch", "profiles", "source", "commit_every", "kinds"};
+const std::set<std::string, std::less<>> k_top_keys = {"output",       "state", "fetch",        "profiles", "source",
+                                                       "commit_every", "kinds", "max_duration", "gone_after"};
 const std::set<std::string, std::less<>> k_fetch_keys = {
     "concurrency", "per_host", "delay",   "timeout", "max_bytes",       "retries", "max_crawl_delay", "allow_private_addresses",
     "user_agent",  "headers",  "cookies", "proxy",   "no_proxy"};
 const std::set<std::string, std::less<>> k_source_keys = {"urls",    "url_file", "feed",    "sitemap", "max_new",
                                                           "profile", "user_agent", "headers", "cookies", "proxy", "no_proxy"};
-// Upper bounds that catch a mistake (a delay in milliseconds written as seconds) and keep every
-// value far from overflowing when it becomes milliseconds.
-constexpr double k_max_delay_seconds = 24 * 3600;
-constexpr double k_max_timeout_seconds = 24 * 3600;
-constexpr double k_min_timeout_seconds = 0.001;  // libcurl reads 0 as "no timeout"
+constexpr double k_min_timeout_seconds = 0.001;  // libcurl reads a timeout of 0 ms as "none"
 
 // Collects every problem with its position instead of stopping at the first.
 class Problems {
@@ -97,7 +95,7 @@ void read_kinds(const toml::node& node, std::vector<std::string>& kinds, Problem
 }
 
 std::optional<std::int64_t> get_integer(const toml::table& table, std::string_view key, std::int64_t minimum,
-                                        Problems& problems) {
+                                        Problems& problems, std::int64_t maximum = std::numeric_limits<std::int64_t>::max()) {
     const toml::node* node = table.get(key);
     if (!node) return std::nullopt;
     if (!node->is_integer()) {
@@ -109,12 +107,17 @@ std::optional<std::int64_t> get_integer(const toml::table& table, std::string_vi
         problems.add(node->source(), "'" + std::string(key) + "' must be at least " + std::to_string(minimum));
         return std::nullopt;
     }
+    if (value > maximum) {
+        problems.add(node->source(), "'" + std::string(key) + "' must be at most " + std::to_string(maximum));
+        return std::nullopt;
+    }
     return value;
 }
 
-// Seconds in [minimum, maximum]; inf and nan are refused like any other value out of range.
-std::optional<double> get_seconds(const toml::table& table, std::string_view key, double minimum, double maximum,
-                                  Problems& problems) {
+// Seconds above this are a mistake (and would overflow when turned into milliseconds).
+constexpr double k_max_seconds = 366.0 * 24 * 3600;
+
+std::optional<double> get_number(const toml::table& table, std::string_view key, bool allow_zero, Problems& problems) {
     const toml::node* node = table.get(key);
     if (!node) return std::nullopt;
     if (!node->is_number()) {
@@ -122,10 +125,18 @@ std::optional<double> get_seconds(const toml::table& table, std::string_view key
         return std::nullopt;
     }
     double value = node->value<double>().value_or(0);
-    if (!(value >= minimum && value <= maximum)) {  // false for nan
-        char range[64];
-        std::snprintf(range, sizeof range, "from %g to %g", minimum, maximum);
-        problems.add(node->source(), "'" + std::string(key) + "' must be a number of seconds " + range);
+    if (!std::isfinite(value)) {
+        problems.add(node->source(), "'" + std::string(key) + "' must be a finite number of seconds, not " +
+                                         (std::isnan(value) ? "nan" : "inf"));
+        return std::nullopt;
+    }
+    if (value > k_max_seconds) {
+        problems.add(node->source(), "'" + std::string(key) + "' must be at most " + std::to_string(static_cast<long>(k_max_seconds)) +
+                                         " (a year of seconds)");
+        return std::nullopt;
+    }
+    if (value < 0 || (!allow_zero && value == 0)) {
+        problems.add(node->source(), "'" + std::string(key) + "' must be " + (allow_zero ? "0 or more" : "more than 0"));
         return std::nullopt;
     }
     return value;
@@ -158,14 +169,15 @@ void read_fetch(const toml::table& table, const fs::path& file, FetchConfig& fet
     check_keys(table, k_fetch_keys, " in [fetch]", problems);
     if (auto v = get_integer(table, "concurrency", 1, problems)) fetch.concurrency = *v;
     if (auto v = get_integer(table, "per_host", 1, problems)) fetch.per_host = *v;
-    if (auto v = get_seconds(table, "delay", 0, k_max_delay_seconds, problems)) fetch.delay = *v;
-    if (auto v = get_seconds(table, "timeout", k_min_timeout_seconds, k_max_timeout_seconds, problems)) fetch.timeout = *v;
-    if (auto v = get_seconds(table, "max_crawl_delay", 0, k_max_delay_seconds, problems)) fetch.max_crawl_delay = *v;
-    if (auto v = get_integer(table, "max_bytes", 1, problems)) fetch.max_bytes = static_cast<std::size_t>(*v);
-    if (auto v = get_integer(table, "retries", 0, problems)) {
-        if (*v > 100) problems.add(table.get("retries")->source(), "'retries' must be at most 100");
-        else fetch.retries = *v;
+    if (auto v = get_number(table, "delay", true, problems)) fetch.delay = *v;
+    if (auto v = get_number(table, "timeout", false, problems)) {
+        if (*v < k_min_timeout_seconds)
+            problems.add(table.get("timeout")->source(), "'timeout' must be at least 0.001 (1 ms; libcurl reads less as no timeout)");
+        else fetch.timeout = *v;
     }
+    if (auto v = get_number(table, "max_crawl_delay", true, problems)) fetch.max_crawl_delay = *v;
+    if (auto v = get_integer(table, "max_bytes", 1, problems)) fetch.max_bytes = static_cast<std::size_t>(*v);
+    if (auto v = get_integer(table, "retries", 0, problems, 100)) fetch.retries = *v;
     if (auto v = get_bool(table, "allow_private_addresses", problems)) fetch.allow_private_addresses = *v;
     read_client(table, file, fetch.client, problems);
     if (fetch.client.user_agent) fetch.user_agent = *fetch.client.user_agent;
@@ -276,7 +288,9 @@ Result<RunConfig> parse_config(std::string_view text, const fs::path& file) {
     else if (!root.contains("output")) problems.add_at(1, 1, "'output' is missing (the folder of the article files)");
     if (auto state = get_string(root, "state", problems)) config.state = relative_to(file, *state);
     else if (!root.contains("state")) problems.add_at(1, 1, "'state' is missing (the state file)");
-    if (auto v = get_integer(root, "commit_every", 1, problems)) config.commit_every = static_cast<std::size_t>(*v);
+    if (auto v = get_integer(root, "commit_every", 1, problems, 1'000'000)) config.commit_every = static_cast<std::size_t>(*v);
+    if (auto v = get_number(root, "max_duration", false, problems)) config.max_duration = *v;
+    if (auto v = get_integer(root, "gone_after", 0, problems, 1000)) config.gone_after = static_cast<long>(*v);
     if (const toml::node* fetch = root.get("fetch")) {
         if (const toml::table* table = fetch->as_table()) read_fetch(*table, file, config.fetch, problems);
         else problems.add(fetch->source(), "'fetch' must be a table ([fetch])");

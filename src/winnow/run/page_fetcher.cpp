@@ -76,8 +76,8 @@ public:
                 response.last_modified = std::move(result.headers.last_modified);
                 response.body = std::move(result.body);
                 response.failure = failure_of(result.category);
-                if (!result.ok()) response.category = fetch::category_name(result.category);
                 response.message = std::move(result.message);
+                if (!response.ok()) response.category = std::string(fetch::category_name(result.category));
                 on_result(std::move(response));
             },
             {}, &stop);

@@ -39,8 +39,8 @@ struct PageResponse {
     std::string last_modified;
     std::string body;
     PageFailure failure = PageFailure::none;
-    std::string category;       // the fetcher's failure category ("timeout", "blocked_address", ...), "" on success
     std::string message;        // for failures and skips: one line naming the URL and the cause
+    std::string category;       // for failures: the fetcher's failure category (README), e.g. "http_status"
 
     bool ok() const { return failure == PageFailure::none; }
 };

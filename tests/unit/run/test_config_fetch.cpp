@@ -28,13 +28,14 @@ std::string error_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("run configuration, fetch table: inf, nan, huge numbers and a timeout under 1 ms are refused", "[run][config][numbers]") {
-    CHECK_THAT(error_of(with_fetch("delay = inf")), Catch::Contains("run.toml:4:9: 'delay' must be a number of seconds from 0 to 86400"));
-    CHECK_THAT(error_of(with_fetch("delay = nan")), Catch::Contains("'delay' must be a number of seconds"));
-    CHECK_THAT(error_of(with_fetch("delay = 1e300")), Catch::Contains("'delay' must be a number of seconds"));
-    CHECK_THAT(error_of(with_fetch("timeout = -inf")), Catch::Contains("'timeout' must be a number of seconds from 0.001 to 86400"));
-    CHECK_THAT(error_of(with_fetch("timeout = 0.0001")), Catch::Contains("'timeout' must be a number of seconds from 0.001"));
-    CHECK_THAT(error_of(with_fetch("timeout = 0")), Catch::Contains("'timeout' must be a number of seconds"));
-    CHECK_THAT(error_of(with_fetch("max_crawl_delay = nan")), Catch::Contains("'max_crawl_delay' must be a number of seconds"));
+    CHECK_THAT(error_of(with_fetch("delay = inf")), Catch::Contains("run.toml:4:9: 'delay' must be a finite number of seconds, not inf"));
+    CHECK_THAT(error_of(with_fetch("delay = nan")), Catch::Contains("'delay' must be a finite number of seconds, not nan"));
+    CHECK_THAT(error_of(with_fetch("delay = 1e300")), Catch::Contains("'delay' must be at most"));
+    CHECK_THAT(error_of(with_fetch("timeout = -inf")), Catch::Contains("'timeout' must be a finite number of seconds, not inf"));
+    CHECK_THAT(error_of(with_fetch("timeout = 0.0001")), Catch::Contains("run.toml:4:11: 'timeout' must be at least 0.001"));
+    CHECK_THAT(error_of(with_fetch("timeout = 0")), Catch::Contains("'timeout' must be more than 0"));
+    CHECK_THAT(error_of(with_fetch("max_crawl_delay = nan")), Catch::Contains("'max_crawl_delay' must be a finite number"));
+    CHECK_THAT(error_of(with_fetch("max_crawl_delay = -1")), Catch::Contains("'max_crawl_delay' must be 0 or more"));
     CHECK_THAT(error_of(with_fetch("retries = 1000000")), Catch::Contains("'retries' must be at most 100"));
     CHECK_THAT(error_of(with_fetch("allow_private_addresses = 1")), Catch::Contains("'allow_private_addresses' must be true or false"));
     auto fine = parse_config(with_fetch("timeout = 0.001\ndelay = 0\nmax_crawl_delay = 5\nretries = 0"), "/etc/winnow/run.toml");
