@@ -98,6 +98,7 @@ public:
         std::ostringstream config;
         config << "output = \"articles\"\nstate = \"state/winnow.sqlite\"\n" << extra << "[fetch]\nconcurrency = 2\ndelay = " << delay
                << "\ntimeout = 10\nretries = 0\nuser_agent = \"winnow-test/1 (+https://example.org/contact)\"\n"
+               << "allow_private_addresses = true\n"  // the feed and sitemap list pages of the test server, on loopback
                << "[[source]]\nfeed = \"" << url("/feed.xml") << "\"\n"
                << "[[source]]\nsitemap = \"" << url("/sitemap.xml") << "\"\n"
                << "[[source]]\nurl_file = \"urls.txt\"\n"

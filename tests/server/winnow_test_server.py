@@ -10,7 +10,13 @@ It listens on N free ports (all serving the same routes, so they look like N hos
 "PORTS p1 p2 ..." on one line of stdout, and serves until SIGTERM or until its stdin closes (so
 it never outlives the test that started it). Each request is appended to the log file as one
 JSON line: {"time", "port", "client_port", "method", "path", "headers": {...}} with the request headers the
-tests look at; "time" is when the request reached the machine (the kernel's receive timestamp).
+tests look at (and every header whose name starts with "X-", and Cookie); "time" is when the
+request reached the machine (the kernel's receive timestamp).
+
+It is also a small HTTP proxy: a request for an absolute URL ("GET http://any.name/page/a") is
+answered from these routes as if that host were this server, and logged with "proxied": true
+and the URL as "path" (so a test can use a name that does not resolve and still prove the request
+went through the proxy).
 
 Routes are functions registered with @route(prefix); the longest matching prefix wins. To add
 a route, write `@route("/my/prefix") def my_route(req): ...` returning a Response.
@@ -34,13 +40,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 ROUTES = {}
-LOGGED_HEADERS = ("User-Agent", "Accept", "If-None-Match", "If-Modified-Since", "Accept-Encoding", "Host", "Connection")
+LOGGED_HEADERS = ("User-Agent", "Accept", "If-None-Match", "If-Modified-Since", "Accept-Encoding", "Host", "Connection",
+                  "Cookie", "Accept-Language", "Referer")
 
 
 class Response:
     def __init__(self, status=200, body=b"", content_type="text/html; charset=utf-8", headers=None,
-                 chunks=None, chunk_pause=0.0, stall_after=None, no_length=False):
+                 chunks=None, chunk_pause=0.0, stall_after=None, no_length=False, reason=None):
         self.status = status
+        self.reason = reason            # the status line's text (default: the standard one)
         self.body = body if isinstance(body, bytes) else body.encode("utf-8")
         self.content_type = content_type
         self.headers = dict(headers or {})
@@ -59,7 +67,7 @@ def route(prefix):
 
 class Request:
     def __init__(self, handler, config):
-        parts = urlsplit(handler.path)
+        parts = urlsplit(handler.path)  # an absolute URL (a proxied request) or a path
         self.path = parts.path
         self.query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         self.headers = handler.headers
@@ -227,6 +235,22 @@ def big(req):
 
 # --- statuses and retries ------------------------------------------------------------------
 
+@route("/status-text")
+def status_text(req):
+    """/status-text: 503 whose status text carries terminal escape sequences and a bell."""
+    return Response(503, html_page("Busy", ["busy"]), reason="Busy \x1b[31mRED\x1b]0;title\x07 \x9b2J now")
+
+
+@route("/hop/")
+def hop(req):
+    """/hop/N?to=URL: a chain of N redirects on this host, then a redirect to URL (default /page/end)."""
+    n = int(req.path.rsplit("/", 1)[1] or 0)
+    target = f"/hop/{n - 1}" if n > 1 else None
+    if target and "to" in req.query:
+        target += "?to=" + req.query["to"]
+    return Response(302, "", headers={"Location": target or req.query.get("to", "/page/end")})
+
+
 @route("/status/")
 def status(req):
     """/status/CODE: that status with a small HTML body."""
@@ -388,7 +412,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send(response)
 
     def send(self, r):
-        self.send_response(r.status)
+        self.send_response(r.status, r.reason)  # the reason is written as given (latin-1)
         if r.content_type:
             self.send_header("Content-Type", r.content_type)
         for name, value in r.headers.items():
@@ -433,11 +457,13 @@ class Config:
     def log(self, handler):
         if not self.log_file:
             return
+        headers = {name: handler.headers[name] for name in LOGGED_HEADERS if name in handler.headers}
+        headers.update({name: value for name, value in handler.headers.items() if name.lower().startswith("x-")})
         entry = {"time": handler.arrival or time.time(), "time_source": "kernel" if handler.arrival else "server",
                  "port": handler.server.server_address[1],
                  "client_port": handler.client_address[1], "method": handler.command,
-                 "path": handler.path,
-                 "headers": {name: handler.headers[name] for name in LOGGED_HEADERS if name in handler.headers}}
+                 "path": handler.path, "proxied": handler.path.startswith(("http://", "https://")),
+                 "headers": headers}
         with self.log_lock:
             self.log_file.write(json.dumps(entry) + "\n")
             self.log_file.flush()

@@ -120,6 +120,9 @@ std::vector<LoggedRequest> TestServer::log() const {
         r.if_none_match = h.value("If-None-Match", "");
         r.if_modified_since = h.value("If-Modified-Since", "");
         r.accept_encoding = h.value("Accept-Encoding", "");
+        r.proxied = j.value("proxied", false);
+        for (const auto& [name, value] : h.items())
+            if (value.is_string()) r.headers[name] = value.get<std::string>();
         entries.push_back(std::move(r));
     }
     return entries;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <sys/types.h>
@@ -28,6 +29,8 @@ struct LoggedRequest {
     int client_port = 0;  // the connection's port on our side: equal for a reused connection
     std::string path;  // with the query
     std::string user_agent, accept, if_none_match, if_modified_since, accept_encoding;
+    bool proxied = false;  // the request named an absolute URL: it came to the server as a proxy
+    std::map<std::string, std::string> headers;  // every header the server logs (see the script), by its name as sent
 };
 
 class TestServer {

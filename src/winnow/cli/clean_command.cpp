@@ -12,6 +12,7 @@
 
 #include "winnow/cli/cli.hpp"
 #include "winnow/cli/exit_status.hpp"
+#include "winnow/cli/fetch_options.hpp"
 #include "winnow/cli/profile_options.hpp"
 #include "winnow/cli/stop_signals.hpp"
 #include "winnow/decode/decode.hpp"
@@ -36,7 +37,7 @@ struct CleanSettings {
     bool images = false;
     bool front_matter = false;
     std::size_t max_bytes = k_default_max_page_bytes;
-    long timeout = 30;
+    FetchCliOptions fetch;
     bool explain = false;
     bool no_prescan = false;
     int jobs = -1;  // -1: one per core for a batch into jsonl, warc or a folder, else 1
@@ -143,7 +144,8 @@ int run_clean(const CleanSettings& settings, const pipeline::CleanOptions& clean
 
     pipeline::BatchOptions options;
     options.load.max_bytes = settings.max_bytes;
-    options.load.fetch.total_timeout = std::chrono::seconds(settings.timeout);
+    options.load.fetch = single_url_fetch_options(settings.fetch);
+    options.load.profiles = clean_options.profiles;
     options.clean = clean_options;
     options.url = settings.url;
     options.encoding = settings.encoding;
@@ -241,9 +243,7 @@ void add_clean_command(CLI::App& app, int& status) {
     clean->add_option("--max-bytes", settings->max_bytes, "Refuse inputs (and WARC records) larger than this many bytes")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
-    clean->add_option("--timeout", settings->timeout, "Seconds allowed for fetching one URL")
-        ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+    add_fetch_options(*clean, settings->fetch);
     clean->add_flag("--explain", settings->explain,
                     "Print each removed block and the rule that removed it, and the source of each metadata value and "
                     "the page kind's evidence, on stderr");

@@ -10,6 +10,7 @@
 
 #include "winnow/cli/cli.hpp"
 #include "winnow/cli/exit_status.hpp"
+#include "winnow/cli/fetch_options.hpp"
 #include "winnow/fetch/fetcher.hpp"
 #include "winnow/util/atomic_file.hpp"
 #include "winnow/util/limits.hpp"
@@ -21,9 +22,8 @@ struct FetchSettings {
     std::string url;
     std::string output;
     bool headers = false;
-    long timeout = 30;
+    FetchCliOptions fetch;
     std::size_t max_bytes = k_default_max_page_bytes;
-    std::string user_agent;
     std::string etag;
     std::string last_modified;
     bool html_only = false;
@@ -39,13 +39,10 @@ std::string render_headers(const fetch::FetchResult& result) {
 
 int run_fetch(const FetchSettings& settings) {
     CurrentInput current(settings.url);
-    fetch::FetchOptions options;
-    options.robots = false;
-    options.total_timeout = std::chrono::seconds(settings.timeout);
+    fetch::FetchOptions options = single_url_fetch_options(settings.fetch);
     options.max_body_bytes = settings.max_bytes;
-    options.user_agent = settings.user_agent;
     fetch::FetchRequest request{.url = settings.url, .etag = settings.etag, .last_modified = settings.last_modified,
-                                .html_only = settings.html_only};
+                                .html_only = settings.html_only, .user_chosen = true, .client = {}};
     fetch::FetchResult result = fetch::fetch_url(request, options);
     if (!result.ok()) {
         std::cerr << "winnow: " << result.message << "\n";
@@ -75,13 +72,10 @@ void add_fetch_command(CLI::App& app, int& status) {
     command->add_option("url", settings->url, "The http(s) URL to fetch")->required();
     command->add_option("-o,--output", settings->output, "Write to this file (atomically) instead of standard output");
     command->add_flag("--headers", settings->headers, "Write the status line and the response headers before the body");
-    command->add_option("--timeout", settings->timeout, "Seconds allowed for one attempt")
-        ->capture_default_str()
-        ->check(CLI::PositiveNumber);
     command->add_option("--max-bytes", settings->max_bytes, "Fail when the (decoded) body is larger than this")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
-    command->add_option("--user-agent", settings->user_agent, "User-Agent header (default: winnow/VERSION (+home page))");
+    add_fetch_options(*command, settings->fetch);
     command->add_option("--if-none-match", settings->etag, "Send this ETag: a 304 answer writes no body");
     command->add_option("--if-modified-since", settings->last_modified, "Send this HTTP date: a 304 answer writes no body");
     command->add_flag("--html-only", settings->html_only, "Fail (not_html) when the Content-Type is not HTML, as clean and run do");

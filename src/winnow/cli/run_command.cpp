@@ -135,7 +135,9 @@ int run_command(const RunSettings& settings) {
             print_held_errors();
             std::cerr << "\r\033[Kwinnow: " << done << "/" << total << " URLs, " << failed << " failed" << std::flush;
         };
-    auto fetcher = run::make_page_fetcher(config->fetch);
+    auto fetcher = run::make_page_fetcher(config->fetch, [&options](const std::string& warning) {
+        if (options.errors) *options.errors << "winnow: warning: " << warning << "\n";
+    });
     auto summary = run::run_once(*config, options, *fetcher, *store);
     if (show_progress) {
         print_held_errors();

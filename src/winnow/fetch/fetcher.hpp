@@ -24,9 +24,18 @@
 // caller's state for them is unchanged, so the next run simply fetches them again.
 //
 // Politeness is per origin (scheme, host, port): the delay runs from when a request actually
-// went out (plus 5 ms for jitter) to the next request's start. Redirects are followed by
-// libcurl within one attempt: robots.txt and the delay apply to the requested URL's origin,
-// not to a redirect target on another host.
+// went out (plus 5 ms for jitter) to the next request's start. Redirects are followed by the
+// fetcher itself, one hop at a time: every hop waits for its own host's delay and (with
+// `robots`) obeys that host's robots.txt, as a request of its own would.
+//
+// Time: `total_timeout` bounds the whole fetch of a URL, from its first request to its result:
+// every attempt, back-off wait and redirect hop. A retry that could not finish in time is not
+// started.
+//
+// Safe targets: a URL the caller did not mark `user_chosen` (found in a feed or a sitemap) and
+// every redirect target outside the user's URL's own origin may only reach global unicast addresses; loopback, private, link-local,
+// multicast and unspecified addresses are refused (`blocked_address`) on the address actually
+// connected to, unless `allow_private_addresses`. See fetch/address.hpp.
 #pragma once
 
 #include <atomic>
@@ -34,6 +43,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <string_view>
@@ -46,6 +56,19 @@ namespace winnow::fetch {
 
 using Milliseconds = std::chrono::milliseconds;
 
+// Who winnow says it is and how it reaches a site. In FetchOptions for every request; a
+// request may carry its own (a [[source]]'s or a profile's [fetch] table), whose set fields win.
+struct ClientSettings {
+    std::optional<std::string> user_agent;   // the User-Agent header
+    std::vector<std::string> headers;        // "Name: value"; one of a name the base has replaces it
+    std::optional<std::string> cookie_file;  // a Netscape cookie file (curl's, a browser export) read for every request
+    std::optional<std::string> proxy;        // "http://host:port", "socks5h://host"; "" for none (not even the environment's)
+    std::optional<std::string> no_proxy;     // hosts reached without the proxy: "example.org,.intra,10.0.0.1", "*"
+
+    // `over`'s set fields on top of these (headers by name).
+    ClientSettings merged(const ClientSettings& over) const;
+};
+
 struct FetchOptions {
     std::size_t max_transfers = 8;            // transfers at once, all hosts together
     std::size_t max_transfers_per_host = 2;   // transfers at once to one host (scheme, host, port)
@@ -53,8 +76,8 @@ struct FetchOptions {
     bool robots = true;                       // fetch and obey robots.txt (off for a single URL)
     std::string robots_token = "winnow";      // the user-agent token matched against robots.txt groups
     std::string user_agent;                   // empty: make_user_agent("") (see below)
-    Milliseconds connect_timeout{10'000};
-    Milliseconds total_timeout{30'000};       // one attempt, redirects included
+    Milliseconds connect_timeout{10'000};     // one connection (within what is left of total_timeout)
+    Milliseconds total_timeout{30'000};       // the whole fetch of a URL: attempts, back-off and redirects (at least 1 ms)
     long low_speed_bytes = 100;               // abort when slower than this many bytes/s ...
     Milliseconds low_speed_time{15'000};      // ... for this long (libcurl counts whole seconds, min 1)
     long max_redirects = 10;
@@ -63,7 +86,13 @@ struct FetchOptions {
     Milliseconds retry_base{1000};            // back-off: base * 2^(retry-1), times a jitter in [0.5, 1.5)
     Milliseconds retry_after_cap{120'000};    // a longer Retry-After is not waited for: the failure is final
     Milliseconds stop_grace{5000};            // after a stop, how long transfers in flight may finish
+    Milliseconds max_crawl_delay{60'000};     // a larger robots.txt Crawl-delay is cut to this (with a warning)
     bool http2 = true;                        // HTTP/2 over TLS where the server offers it
+    bool allow_private_addresses = false;     // let any URL reach loopback, private and link-local addresses
+    ClientSettings client;                    // user_agent there wins over `user_agent` above
+    // Called with one line (no "winnow:" prefix) for what a person should know but is no
+    // failure: a capped Crawl-delay. On the thread that called run(); may be empty.
+    std::function<void(const std::string&)> on_warning;
 };
 
 struct FetchRequest {
@@ -72,6 +101,11 @@ struct FetchRequest {
     std::string last_modified;  // stored Last-Modified: sent as If-Modified-Since
     std::uint64_t tag = 0;      // opaque to the fetcher; comes back in the result
     bool html_only = true;      // false for feeds, sitemaps, `winnow fetch`: any content type is kept
+    // A URL the user wrote (command line, configuration): it may reach any address, as curl
+    // does, and so may its redirects within its own origin (scheme, host, port). Redirects to
+    // another origin are checked.
+    bool user_chosen = false;
+    std::shared_ptr<const ClientSettings> client;  // this request's own settings over FetchOptions::client
 };
 
 enum class FailureCategory {
@@ -85,6 +119,7 @@ enum class FailureCategory {
     robots,              // robots.txt disallows the URL (or is unreachable: the host is off limits)
     redirect_loop,       // more than max_redirects redirects, or a loop
     unsupported_scheme,  // not http or https (the URL itself or a redirect target), or a bad URL
+    blocked_address,     // the URL (not user_chosen) or a redirect target reaches a loopback, private, link-local, ... address
     other,               // anything else libcurl reports
 };
 
@@ -108,7 +143,7 @@ struct FetchTiming {
 struct FetchResult {
     std::uint64_t tag = 0;
     std::string url;        // as requested
-    std::string final_url;  // after redirects
+    std::string final_url;  // after redirects (without user:password@)
     long status = 0;        // HTTP status of the last response, 0 when there was none
     bool not_modified = false;  // a 304 to a conditional request: body empty, headers as sent
     ResponseHeaders headers;
@@ -117,9 +152,10 @@ struct FetchResult {
     std::string body;       // decoded (gzip, deflate, brotli); empty for failures and 304
     FetchTiming timing;
     std::chrono::system_clock::time_point fetched_at{};  // when the last response ended (not set without a request)
-    int attempts = 0;       // requests sent for this URL (0 when robots or the scheme stopped it)
+    int attempts = 0;       // requests sent for this URL, redirect hops included (0 when robots or the scheme stopped it)
+    int redirects = 0;      // redirects followed
     FailureCategory category = FailureCategory::none;
-    std::string message;    // failures: one line, "URL: cause"
+    std::string message;    // failures: one line, "URL: cause", without control characters
 
     bool ok() const { return category == FailureCategory::none; }
 };
@@ -130,6 +166,16 @@ struct BatchSummary {
     std::vector<std::uint64_t> abandoned;       // tags of transfers cut off after stop_grace
     bool stopped = false;                       // a stop was requested
 };
+
+// A Retry-After value (RFC 9110 10.2.3: seconds, or an HTTP date) as a wait from `now`, in
+// seconds, saturated at `cap_seconds + 1` so that no value overflows; nothing when it is neither.
+std::optional<long long> parse_retry_after(std::string_view value, long long cap_seconds,
+                                           std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
+
+// True when `host` is reached without the proxy under a no_proxy list as libcurl reads it:
+// comma-separated names (a name matches itself and its subdomains, a leading dot is ignored),
+// numeric addresses, "*" for every host.
+bool no_proxy_matches(std::string_view no_proxy, std::string_view host);
 
 // "winnow/VERSION (+CONTACT)"; with an empty contact, the project's home page.
 std::string make_user_agent(std::string_view contact_url);

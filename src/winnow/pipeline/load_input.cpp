@@ -5,6 +5,7 @@
 #include "winnow/decode/sniff.hpp"
 #include "winnow/util/ascii.hpp"
 #include "winnow/util/atomic_file.hpp"
+#include "winnow/util/regex_guard.hpp"
 
 namespace winnow::pipeline {
 namespace {
@@ -57,6 +58,13 @@ Result<LoadedInput> load_input(std::string_view input, const LoadOptions& option
         fetch::FetchRequest request;
         request.url = std::string(input);
         request.html_only = true;  // a PDF or an image cannot be cleaned: say so instead of trying
+        request.user_chosen = true;  // the user wrote it (redirects to another origin are checked)
+        if (options.profiles) {
+            RegexGuard regexes;
+            const profiles::Profile* profile = options.profiles->profile_for(input, regexes);
+            if (profile && profile->fetch)
+                request.client = std::make_shared<const fetch::ClientSettings>(profile->fetch->merged(fetch_options.client));
+        }
         fetch::FetchResult page = fetch::fetch_url(request, fetch_options);
         if (!page.ok()) return fail(error_kind(page.category), page.message);
         loaded.bytes = std::move(page.body);

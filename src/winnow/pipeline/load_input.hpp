@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "winnow/fetch/fetcher.hpp"
+#include "winnow/profiles/profile_set.hpp"
 #include "winnow/util/limits.hpp"
 #include "winnow/util/result.hpp"
 
@@ -21,6 +22,9 @@ struct LoadedInput {
 struct LoadOptions {
     std::size_t max_bytes = k_default_max_page_bytes;
     fetch::FetchOptions fetch;  // for a URL; robots.txt is never consulted for a single URL (as wget and curl do)
+    // For a URL: its site profile's [fetch] settings apply, under those of `fetch.client` (the
+    // command line's). Null: none.
+    const profiles::ProfileSet* profiles = nullptr;
 };
 
 // True when the input names a URL (it has a scheme), supported or not.

@@ -6,6 +6,7 @@
 #include <map>
 #include <tuple>
 
+#include "winnow/fetch/client_toml.hpp"
 #include "winnow/util/ascii.hpp"
 #include "winnow/util/atomic_file.hpp"
 
@@ -217,6 +218,18 @@ public:
         }
     }
 
+    // [fetch]: the client settings of the site, a cookie file relative to the profile's folder.
+    void read_fetch(const toml::table& table, Profile& profile) {
+        for (auto&& [k, v] : table)
+            if (std::find(std::begin(fetch::k_client_keys), std::end(fetch::k_client_keys), k.str()) == std::end(fetch::k_client_keys))
+                problem(k.source(), "unknown key \"" + std::string(k.str()) +
+                                        "\" in [fetch] (known: user_agent, headers, cookies, proxy, no_proxy)");
+        fetch::ClientSettings client;
+        fetch::read_client_settings(table, std::filesystem::path(m_file).parent_path(), client,
+                                    [&](const toml::source_region& where, const std::string& message) { problem(where, message); });
+        if (fetch::has_settings(client)) profile.fetch = std::make_shared<const fetch::ClientSettings>(std::move(client));
+    }
+
     void read(const toml::table& root, Profile& profile) {
         const std::string origin = profile.is_default() ? "default" : "profile " + profile.name;
         bool has_match = false;
@@ -235,8 +248,12 @@ public:
             } else if (key == "rules") {
                 if (const toml::table* t = v.as_table()) read_rules(*t, profile, origin);
                 else problem(v.source(), "rules must be a table ([rules]), not " + type_name(v));
+            } else if (key == "fetch") {
+                if (profile.is_default()) problem(k.source(), "default.toml applies to every site: it takes no [fetch] (use [fetch] of the run configuration)");
+                else if (const toml::table* t = v.as_table()) read_fetch(*t, profile);
+                else problem(v.source(), "fetch must be a table ([fetch]), not " + type_name(v));
             } else {
-                problem(k.source(), "unknown key \"" + std::string(key) + "\" (known: description, tests, match, rules)");
+                problem(k.source(), "unknown key \"" + std::string(key) + "\" (known: description, tests, match, rules, fetch)");
             }
         }
         if (!profile.is_default() && (!has_match || profile.hosts.empty()) &&

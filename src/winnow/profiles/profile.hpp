@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "winnow/extract/site_rules.hpp"
+#include "winnow/fetch/fetcher.hpp"
 
 namespace winnow::profiles {
 
@@ -41,6 +42,8 @@ struct Profile {
     std::vector<std::string> path_patterns;  // as written
     std::vector<boost::regex> paths;         // compiled, case-sensitive
     extract::SiteRules rules;                // origins "profile NAME" or "default"
+    // [fetch]: how to fetch the site (user_agent, headers, cookies, proxy, no_proxy), or null.
+    std::shared_ptr<const fetch::ClientSettings> fetch;
 
     bool is_default() const { return name == k_default_name; }
     static constexpr std::string_view k_default_name = "default";

@@ -2,11 +2,13 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <set>
 #include <sstream>
 
+#include "winnow/fetch/client_toml.hpp"
 #include "winnow/metadata/page_kind.hpp"
 #include "winnow/run/url_normalise.hpp"
 #include "winnow/util/atomic_file.hpp"
@@ -19,9 +21,12 @@ namespace fs = std::filesystem;
 constexpr std::size_t k_max_url_file_bytes = 64 * 1024 * 1024;  // a URL list larger than this is a mistake
 const std::set<std::string, std::less<>> k_top_keys = {"output",       "state", "fetch",        "profiles", "source",
                                                        "commit_every", "kinds", "max_duration", "gone_after"};
-const std::set<std::string, std::less<>> k_fetch_keys = {"concurrency", "per_host", "delay",    "timeout",
-                                                         "max_bytes",   "user_agent",  "retries"};
-const std::set<std::string, std::less<>> k_source_keys = {"urls", "url_file", "feed", "sitemap", "max_new", "profile"};
+const std::set<std::string, std::less<>> k_fetch_keys = {
+    "concurrency", "per_host", "delay",   "timeout", "max_bytes",       "retries", "max_crawl_delay", "allow_private_addresses",
+    "user_agent",  "headers",  "cookies", "proxy",   "no_proxy"};
+const std::set<std::string, std::less<>> k_source_keys = {"urls",    "url_file", "feed",    "sitemap", "max_new",
+                                                          "profile", "user_agent", "headers", "cookies", "proxy", "no_proxy"};
+constexpr double k_min_timeout_seconds = 0.001;  // libcurl reads a timeout of 0 ms as "none"
 
 // Collects every problem with its position instead of stopping at the first.
 class Problems {
@@ -137,24 +142,46 @@ std::optional<double> get_number(const toml::table& table, std::string_view key,
     return value;
 }
 
+std::optional<bool> get_bool(const toml::table& table, std::string_view key, Problems& problems) {
+    const toml::node* node = table.get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_boolean()) {
+        problems.add(node->source(), "'" + std::string(key) + "' must be true or false");
+        return std::nullopt;
+    }
+    return node->value<bool>();
+}
+
+
 fs::path relative_to(const fs::path& config_file, const std::string& value) {
     fs::path path(value);
     if (path.is_absolute()) return path;
     return config_file.parent_path() / path;
 }
 
-void read_fetch(const toml::table& table, FetchConfig& fetch, Problems& problems) {
+// user_agent, headers, cookies, proxy and no_proxy, of [fetch] or of a [[source]].
+void read_client(const toml::table& table, const fs::path& file, fetch::ClientSettings& client, Problems& problems) {
+    fetch::read_client_settings(table, file.parent_path(), client,
+                                [&](const toml::source_region& where, const std::string& message) { problems.add(where, message); });
+}
+
+void read_fetch(const toml::table& table, const fs::path& file, FetchConfig& fetch, Problems& problems) {
     check_keys(table, k_fetch_keys, " in [fetch]", problems);
     if (auto v = get_integer(table, "concurrency", 1, problems)) fetch.concurrency = *v;
     if (auto v = get_integer(table, "per_host", 1, problems)) fetch.per_host = *v;
     if (auto v = get_number(table, "delay", true, problems)) fetch.delay = *v;
-    if (auto v = get_number(table, "timeout", false, problems)) fetch.timeout = *v;
-    if (auto v = get_integer(table, "max_bytes", 1, problems)) fetch.max_bytes = static_cast<std::size_t>(*v);
-    if (auto v = get_integer(table, "retries", 0, problems)) fetch.retries = *v;
-    if (auto v = get_string(table, "user_agent", problems)) {
-        if (v->find_first_of("\r\n") != std::string::npos) problems.add(table.get("user_agent")->source(), "'user_agent' must be one line");
-        else fetch.user_agent = *v;
+    if (auto v = get_number(table, "timeout", false, problems)) {
+        if (*v < k_min_timeout_seconds)
+            problems.add(table.get("timeout")->source(), "'timeout' must be at least 0.001 (1 ms; libcurl reads less as no timeout)");
+        else fetch.timeout = *v;
     }
+    if (auto v = get_number(table, "max_crawl_delay", true, problems)) fetch.max_crawl_delay = *v;
+    if (auto v = get_integer(table, "max_bytes", 1, problems)) fetch.max_bytes = static_cast<std::size_t>(*v);
+    if (auto v = get_integer(table, "retries", 0, problems, 100)) fetch.retries = *v;
+    if (auto v = get_bool(table, "allow_private_addresses", problems)) fetch.allow_private_addresses = *v;
+    read_client(table, file, fetch.client, problems);
+    if (fetch.client.user_agent) fetch.user_agent = *fetch.client.user_agent;
+    fetch.client.user_agent.reset();
 }
 
 // A URL as written in the file: normalised, or a problem at its position.
@@ -231,6 +258,10 @@ void read_source(const toml::table& table, const fs::path& file, std::size_t ind
         if (auto url = checked_url(*node, "sitemap", problems)) source.url = *url;
     }
     if (auto v = get_integer(table, "max_new", 0, problems)) source.max_new = static_cast<std::size_t>(*v);
+    fetch::ClientSettings client;
+    read_client(table, file, client, problems);
+    if (fetch::has_settings(client))
+        source.client = std::make_shared<const fetch::ClientSettings>(std::move(client));
     if (auto v = get_string(table, "profile", problems)) {
         if (v->empty()) problems.add(table.get("profile")->source(), "'profile' is empty");
         source.profile = *v;
@@ -261,7 +292,7 @@ Result<RunConfig> parse_config(std::string_view text, const fs::path& file) {
     if (auto v = get_number(root, "max_duration", false, problems)) config.max_duration = *v;
     if (auto v = get_integer(root, "gone_after", 0, problems, 1000)) config.gone_after = static_cast<long>(*v);
     if (const toml::node* fetch = root.get("fetch")) {
-        if (const toml::table* table = fetch->as_table()) read_fetch(*table, config.fetch, problems);
+        if (const toml::table* table = fetch->as_table()) read_fetch(*table, file, config.fetch, problems);
         else problems.add(fetch->source(), "'fetch' must be a table ([fetch])");
     }
     if (const toml::node* dirs = root.get("profiles")) {
@@ -288,6 +319,10 @@ Result<RunConfig> parse_config(std::string_view text, const fs::path& file) {
         }
     }
     if (config.sources.empty() && problems.empty()) problems.add_at(1, 1, "no [[source]]: nothing to fetch");
+    for (const SourceConfig& source : config.sources) {
+        config.written_urls.insert(source.urls.begin(), source.urls.end());
+        if (!source.url.empty()) config.written_urls.insert(source.url);
+    }
     if (!problems.empty()) return fail(ErrorKind::config, problems.text());
     return config;
 }

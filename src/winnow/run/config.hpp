@@ -7,8 +7,11 @@
 #include <cstddef>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
+
+#include "winnow/fetch/fetcher.hpp"
 
 #include "winnow/util/limits.hpp"
 #include "winnow/util/result.hpp"
@@ -19,10 +22,13 @@ struct FetchConfig {
     long concurrency = 8;               // transfers at once
     long per_host = 2;                  // transfers at once per host
     double delay = 1.0;                 // seconds between two requests to one host
-    double timeout = 30;                // seconds for one transfer
+    double timeout = 30;                // seconds for the whole fetch of a URL (retries, back-off, redirects)
     std::size_t max_bytes = k_default_max_page_bytes;  // body size limit
     std::string user_agent;             // empty: winnow's default
     long retries = 3;                   // retries of a transient failure (timeouts, 429, 5xx)
+    double max_crawl_delay = 60;        // seconds: a larger robots.txt Crawl-delay is cut to this, with a warning
+    bool allow_private_addresses = false;  // URLs from feeds, sitemaps and redirects may reach private addresses
+    fetch::ClientSettings client;       // headers, cookies, proxy, no_proxy (user_agent is above)
 };
 
 enum class SourceKind { urls, url_file, feed, sitemap };
@@ -35,6 +41,8 @@ struct SourceConfig {
     std::optional<std::size_t> max_new; // new URLs taken from this source per run
     std::string profile;                // forced profile, or empty
     std::string profile_origin;         // "FILE:LINE:COLUMN" of the profile value
+    // The source's own user_agent, headers, cookies, proxy, no_proxy over [fetch]'s; null when none.
+    std::shared_ptr<const fetch::ClientSettings> client;
     std::string origin;                 // "FILE:LINE:COLUMN" of the [[source]] table, for messages
 };
 
@@ -50,6 +58,9 @@ struct RunConfig {
     long gone_after = 3;                              // runs of 404/410 in a row that retire a URL ("gone_after", 0: never)
     // Page kinds written ("kinds"); a page of another kind is recorded as "skipped (KIND)".
     std::vector<std::string> kinds = {"article", "forum", "documentation"};
+    // Every URL written in the configuration (urls, url_file, feed and sitemap addresses): the
+    // user's choice, which may reach private addresses; URLs found in feeds and sitemaps may not.
+    std::set<std::string, std::less<>> written_urls;
 };
 
 // Reads and checks the file. On failure the error (kind config) lists every problem found, one

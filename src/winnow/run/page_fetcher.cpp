@@ -2,7 +2,9 @@
 // robots.txt, retries, conditional requests) behind run::PageFetcher.
 #include "winnow/run/page_fetcher.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 
 #include "winnow/fetch/fetcher.hpp"
 
@@ -11,15 +13,22 @@ namespace {
 
 using std::chrono::milliseconds;
 
-fetch::FetchOptions fetch_options(const FetchConfig& config) {
+// Seconds (checked by the configuration: finite, within a day) as milliseconds.
+milliseconds to_ms(double seconds) { return milliseconds(std::llround(std::clamp(seconds, 0.0, 1e9) * 1000)); }
+
+fetch::FetchOptions fetch_options(const FetchConfig& config, std::function<void(const std::string&)> on_warning) {
     fetch::FetchOptions options;
     options.max_transfers = static_cast<std::size_t>(config.concurrency);
     options.max_transfers_per_host = static_cast<std::size_t>(config.per_host);
-    options.host_delay = milliseconds(static_cast<long>(config.delay * 1000));
-    options.total_timeout = milliseconds(static_cast<long>(config.timeout * 1000));
+    options.host_delay = to_ms(config.delay);
+    options.total_timeout = std::max(milliseconds(1), to_ms(config.timeout));
+    options.max_crawl_delay = to_ms(config.max_crawl_delay);
     options.max_body_bytes = config.max_bytes;
     options.max_retries = static_cast<int>(config.retries);
     options.user_agent = config.user_agent.empty() ? fetch::make_user_agent("") : config.user_agent;
+    options.client = config.client;
+    options.allow_private_addresses = config.allow_private_addresses;
+    options.on_warning = std::move(on_warning);
     options.robots = true;
     return options;
 }
@@ -35,7 +44,8 @@ PageFailure failure_of(fetch::FailureCategory category) {
 
 class MultiFetcher : public PageFetcher {
 public:
-    explicit MultiFetcher(const FetchConfig& config) : m_fetcher(fetch_options(config)) {}
+    MultiFetcher(const FetchConfig& config, std::function<void(const std::string&)> on_warning)
+        : m_fetcher(fetch_options(config, std::move(on_warning))) {}
 
     void fetch(const std::vector<PageRequest>& requests, const std::function<void(PageResponse&&)>& on_result,
                const std::atomic<bool>& stop) override {
@@ -48,6 +58,8 @@ public:
             request.last_modified = r.last_modified;
             request.tag = r.tag;
             request.html_only = r.html_only;
+            request.user_chosen = r.user_chosen;
+            request.client = r.client;
             batch.push_back(std::move(request));
         }
         m_fetcher.run(
@@ -77,6 +89,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<PageFetcher> make_page_fetcher(const FetchConfig& config) { return std::make_unique<MultiFetcher>(config); }
+std::unique_ptr<PageFetcher> make_page_fetcher(const FetchConfig& config, std::function<void(const std::string&)> on_warning) {
+    return std::make_unique<MultiFetcher>(config, std::move(on_warning));
+}
 
 }  // namespace winnow::run

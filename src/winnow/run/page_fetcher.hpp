@@ -21,6 +21,8 @@ struct PageRequest {
     std::string last_modified;  // sent as If-Modified-Since when not empty
     std::uint64_t tag = 0;      // comes back in the response
     bool html_only = true;      // false for feeds and sitemaps
+    bool user_chosen = false;   // written in the configuration: may reach private addresses (fetch::FetchRequest)
+    std::shared_ptr<const fetch::ClientSettings> client;  // its source's settings over [fetch]'s, or null
 };
 
 // Why a request gave no page. Skips are not failures: the summary counts them apart.
@@ -53,7 +55,9 @@ public:
                        const std::atomic<bool>& stop) = 0;
 };
 
-// The fetcher of the configuration's [fetch] settings (robots.txt obeyed).
-std::unique_ptr<PageFetcher> make_page_fetcher(const FetchConfig& config);
+// The fetcher of the configuration's [fetch] settings (robots.txt obeyed). `on_warning` gets
+// what a person should know but is no failure (a Crawl-delay cut to max_crawl_delay).
+std::unique_ptr<PageFetcher> make_page_fetcher(const FetchConfig& config,
+                                               std::function<void(const std::string&)> on_warning = {});
 
 }  // namespace winnow::run

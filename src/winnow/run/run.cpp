@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <ostream>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -14,8 +15,10 @@
 #include "winnow/run/output.hpp"
 #include "winnow/run/sources.hpp"
 #include "winnow/util/ordered_pool.hpp"
+#include "winnow/util/regex_guard.hpp"
 #include "winnow/util/test_hooks.hpp"
 #include "winnow/util/time.hpp"
+#include "winnow/util/url.hpp"
 #include "winnow/write/json_writer.hpp"
 #include "winnow/write/text_writer.hpp"
 
@@ -291,12 +294,40 @@ private:
 
 bool stopped(const RunOptions& options) { return options.stop && options.stop->load(); }
 
-// Fetches a feed or sitemap document with the run's fetcher (robots.txt applies).
-DocumentFetcher document_fetcher(PageFetcher& fetcher, const std::atomic<bool>& halt) {
-    return [&fetcher, &halt](const std::string& url) -> Result<std::string> {
+// The source a URL came from: the one that listed it in this run, else (a resumed queue) the
+// one that lists it in the configuration or whose feed or sitemap is on its host.
+const SourceConfig* source_of(const RunConfig& config, const std::map<std::string, std::size_t>& found, const std::string& url) {
+    if (auto it = found.find(url); it != found.end()) return &config.sources[it->second];
+    for (const SourceConfig& source : config.sources)
+        if (std::find(source.urls.begin(), source.urls.end(), url) != source.urls.end()) return &source;
+    const std::string host = url::host(url);
+    for (const SourceConfig& source : config.sources)
+        if (!source.url.empty() && url::host(source.url) == host) return &source;
+    return nullptr;
+}
+
+// How a page is fetched: [fetch]'s settings, under its site profile's [fetch] table, under its
+// source's own settings (the most specific wins); null when neither has any.
+std::shared_ptr<const fetch::ClientSettings> client_for(const RunOptions& options, const SourceConfig* source,
+                                                        const QueueEntry& entry, RegexGuard& regexes) {
+    const profiles::Profile* profile = options.profiles ? options.profiles->profile_for(entry.url, regexes, entry.profile) : nullptr;
+    const bool from_profile = profile && profile->fetch;
+    const bool from_source = source && source->client;
+    if (!from_profile) return from_source ? source->client : nullptr;
+    if (!from_source) return profile->fetch;
+    return std::make_shared<const fetch::ClientSettings>(profile->fetch->merged(*source->client));
+}
+
+// Fetches a feed or sitemap document of `source` with the run's fetcher (robots.txt applies).
+DocumentFetcher document_fetcher(PageFetcher& fetcher, const RunConfig& config, const SourceConfig& source,
+                                 const RunOptions& options, const std::atomic<bool>& halt) {
+    return [&fetcher, &config, &source, &options, &halt](const std::string& url) -> Result<std::string> {
         PageRequest request;
         request.url = url;
         request.html_only = false;
+        request.user_chosen = config.written_urls.contains(url);  // a sitemap an index lists is not
+        RegexGuard regexes;
+        request.client = client_for(options, &source, QueueEntry{url, source.profile}, regexes);
         std::optional<PageResponse> got;
         fetcher.fetch({request}, [&](PageResponse&& r) { got = std::move(r); }, halt);
         if (!got) return fail(ErrorKind::interrupted, url + ": interrupted");
@@ -308,11 +339,13 @@ DocumentFetcher document_fetcher(PageFetcher& fetcher, const std::atomic<bool>& 
 // The queue of a new run: for each source, its URLs already known (fetched again,
 // conditionally) and up to max_new URLs never seen before.
 Result<std::vector<QueueEntry>> build_queue(const RunConfig& config, const RunOptions& options, PageFetcher& fetcher,
-                                            StateStore& store, RunSummary& summary, const std::atomic<bool>& halt) {
+                                            StateStore& store, RunSummary& summary, const std::atomic<bool>& halt,
+                                            std::map<std::string, std::size_t>& found) {
     std::vector<QueueEntry> queue;
     std::set<std::string> queued;
-    auto fetch_document = document_fetcher(fetcher, halt);
-    for (const auto& source : config.sources) {
+    for (std::size_t index = 0; index < config.sources.size(); ++index) {
+        const SourceConfig& source = config.sources[index];
+        auto fetch_document = document_fetcher(fetcher, config, source, options, halt);
         if (halt.load()) break;
         auto urls = collect_source_urls(source, fetch_document, config.fetch.max_bytes);
         if (halt.load()) break;  // a source cut short by a stop is not a failure
@@ -337,6 +370,7 @@ Result<std::vector<QueueEntry>> build_queue(const RunConfig& config, const RunOp
                 ++new_taken;
             }
             queued.insert(url);
+            found.emplace(url, index);
             queue.push_back({url, source.profile});
         }
     }
@@ -429,6 +463,7 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
 
     RunSession session(config, options, store, manifest, *folder);
     RunSummary& summary = session.summary;
+    std::map<std::string, std::size_t> found_in;  // URL -> index of the source that listed it this run
     // Everything the session touches after this point is guarded by `mutex` (the timer thread).
     std::mutex mutex;
     std::optional<Error> fatal;
@@ -464,7 +499,7 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
             if (!queue) return std::unexpected(queue.error());
         }
     } else {
-        auto built = build_queue(config, options, fetcher, store, summary, halt);
+        auto built = build_queue(config, options, fetcher, store, summary, halt, found_in);
         if (!built) return std::unexpected(built.error());
         if (halt.load()) {
             summary.interrupted = stopped(options);
@@ -485,6 +520,7 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
 
     std::vector<PageRequest> requests;
     std::vector<std::optional<PageRecord>> previous;
+    RegexGuard regexes;  // for choosing profiles by path (a pattern over budget is skipped)
     requests.reserve(queue->size());
     for (std::size_t i = 0; i < queue->size(); ++i) {
         auto known = store.find((*queue)[i].url);
@@ -492,6 +528,8 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
         PageRequest request;
         request.url = (*queue)[i].url;
         request.tag = i;
+        request.user_chosen = config.written_urls.contains(request.url);
+        request.client = client_for(options, source_of(config, found_in, request.url), (*queue)[i], regexes);
         // Validators only when the file they vouch for is still there; otherwise the page is
         // fetched in full and its file written again.
         if (known->has_value() && !(*known)->output_path.empty() && folder->has_file((*known)->output_path)) {

@@ -21,6 +21,16 @@ void set(CURLU* handle, CURLUPart part, std::string_view value) {
 
 }  // namespace
 
+bool Url::remove_credentials() {
+    if (get(m_handle.get(), CURLUPART_USER).empty() && get(m_handle.get(), CURLUPART_PASSWORD).empty() &&
+        get(m_handle.get(), CURLUPART_OPTIONS).empty())
+        return false;
+    curl_url_set(m_handle.get(), CURLUPART_USER, nullptr, 0);
+    curl_url_set(m_handle.get(), CURLUPART_PASSWORD, nullptr, 0);
+    curl_url_set(m_handle.get(), CURLUPART_OPTIONS, nullptr, 0);
+    return true;
+}
+
 void Url::Free::operator()(CURLU* handle) const { curl_url_cleanup(handle); }
 
 Result<Url> Url::parse(std::string_view text) {
@@ -81,6 +91,22 @@ void Url::set_host(std::string_view host) { set(m_handle.get(), CURLUPART_HOST, 
 void Url::set_port(std::string_view port) { set(m_handle.get(), CURLUPART_PORT, port); }
 void Url::set_query(std::string_view query) { set(m_handle.get(), CURLUPART_QUERY, query); }
 void Url::set_fragment(std::string_view fragment) { set(m_handle.get(), CURLUPART_FRAGMENT, fragment); }
+
+std::string without_credentials(std::string_view text) {
+    if (text.find('@') == std::string_view::npos) return std::string(text);
+    auto url = Url::parse(text);
+    if (!url) {
+        auto scheme_end = text.find("://");
+        if (scheme_end == std::string_view::npos) return std::string(text);
+        auto authority_end = text.find_first_of("/?#", scheme_end + 3);
+        std::string_view authority = text.substr(scheme_end + 3, authority_end == std::string_view::npos ? std::string_view::npos : authority_end - scheme_end - 3);
+        if (authority.find('@') == std::string_view::npos) return std::string(text);
+        return std::string(text.substr(0, scheme_end)) + "://[credentials removed]" +
+               (authority_end == std::string_view::npos ? "" : std::string(text.substr(authority_end)));
+    }
+    if (!url->remove_credentials()) return std::string(text);  // an '@' in the path or query: unchanged
+    return url->str();
+}
 
 std::string host(std::string_view text) {
     auto url = Url::resolve({}, text);

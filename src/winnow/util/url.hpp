@@ -45,6 +45,8 @@ public:
     void set_port(std::string_view port);
     void set_query(std::string_view query);
     void set_fragment(std::string_view fragment);
+    // Removes "user:password@" (and libcurl's login options); false when there were none.
+    bool remove_credentials();
 
 private:
     struct Free {
@@ -53,6 +55,13 @@ private:
     explicit Url(CURLU* handle) : m_handle(handle) {}
     std::unique_ptr<CURLU, Free> m_handle;
 };
+
+// `text` without the credentials a URL may carry ("https://user:secret@host/" gives
+// "https://host/"), for every place a URL is kept or shown: the state, the manifest, logs, file
+// and folder names. A fetch may still use them. Text that is no URL is returned as it is when it
+// has no '@', else cut to what precedes "://" plus "://[credentials removed]", so a secret
+// never survives.
+std::string without_credentials(std::string_view text);
 
 // The host of a URL (Url::resolve with no base, so sloppy URLs still have one), lower case, or
 // "" when `text` is not an absolute URL with a host.

@@ -65,6 +65,25 @@ void append(std::string& out, char32_t cp) {
     }
 }
 
+std::string printable_line(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {  // the common case, byte by byte
+            out += c < 0x20 || c == 0x7F ? ' ' : static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        char32_t cp = next_code_point(s, i);
+        if (cp >= 0x80 && cp <= 0x9F) out += ' ';
+        else append(out, cp);
+    }
+    std::size_t begin = out.find_first_not_of(' ');
+    if (begin == std::string::npos) return {};
+    return out.substr(begin, out.find_last_not_of(' ') - begin + 1);
+}
+
 std::size_t code_point_count(std::string_view s) {
     std::size_t n = 0;
     for (unsigned char c : s) n += (c & 0xC0) != 0x80;

@@ -32,6 +32,11 @@ std::size_t non_space_count(std::string_view s);
 // "..." (`max_bytes` in all, the dots included): for quoting page text in messages.
 std::string shorten(std::string_view s, std::size_t max_bytes);
 
+// `s` made safe to print on a terminal or write to a log as one line: every C0 and C1 control
+// (escape sequences, line breaks, tab, DEL) becomes a space, an ill-formed byte U+FFFD, and the
+// ends are trimmed. For text that comes from servers (status text, headers) or from pages.
+std::string printable_line(std::string_view s);
+
 // White space in page text: ASCII white space, NEL, no-break spaces, the Unicode spaces of
 // U+2000..U+200A, line and paragraph separators, U+205F and the ideographic space U+3000.
 bool is_space(char32_t cp);

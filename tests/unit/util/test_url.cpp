@@ -83,3 +83,18 @@ TEST_CASE("url: host and path of any URL, for choosing a profile", "[util][url]"
     REQUIRE(u);
     CHECK(u->decoded_path() == "/\xC3\x9C" "ber/Stra\xC3\x9F" "e");
 }
+
+TEST_CASE("url: credentials are removed before a URL is kept or shown", "[util][url]") {
+    CHECK(url::without_credentials("https://user:secret@example.org/a?b=1") == "https://example.org/a?b=1");
+    CHECK(url::without_credentials("http://user@example.org:8080/") == "http://example.org:8080/");
+    CHECK(url::without_credentials("https://:secret@example.org/") == "https://example.org/");
+    // Without credentials the URL is returned exactly as it was written.
+    CHECK(url::without_credentials("https://example.org/a@b?c=d@e") == "https://example.org/a@b?c=d@e");
+    CHECK(url::without_credentials("https://Example.org/x") == "https://Example.org/x");
+    // Text that libcurl cannot parse loses its authority rather than keep a secret.
+    std::string broken = url::without_credentials("http://user:se cret@exa mple.org/path");
+    CHECK(broken.find("secret") == std::string::npos);
+    CHECK(broken.find("se cret") == std::string::npos);
+    CHECK(broken == "http://[credentials removed]/path");
+    CHECK(url::without_credentials("not a url") == "not a url");
+}

@@ -55,3 +55,14 @@ TEST_CASE("utf8: CJK scripts", "[util][utf8]") {
     CHECK_FALSE(utf8::is_cjk(U'\uAC00'));  // 가: Hangul spaces its words
     CHECK_FALSE(utf8::is_cjk(U'a'));
 }
+
+TEST_CASE("utf8: printable_line keeps server text from driving a terminal", "[util][utf8]") {
+    using winnow::utf8::printable_line;
+    CHECK(printable_line("Service Unavailable") == "Service Unavailable");
+    CHECK(printable_line("Busy \x1b[31mRED\x1b[0m") == "Busy  [31mRED [0m");
+    CHECK(printable_line("a\r\nb\tc\x07\x7f") == "a  b c");
+    CHECK(printable_line("C1 \xc2\x9b" "2J end") == "C1  2J end");  // U+009B CSI
+    CHECK(printable_line("lone \x9b byte") == "lone \xef\xbf\xbd byte");   // ill-formed: U+FFFD
+    CHECK(printable_line("caf\xc3\xa9 \xe2\x80\x94 ok") == "caf\xc3\xa9 \xe2\x80\x94 ok");
+    CHECK(printable_line("  \n ") == "");
+}
