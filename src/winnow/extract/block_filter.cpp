@@ -240,12 +240,11 @@ bool is_boilerplate_heading(const std::string& text, RegexGuard& regexes) {
            search(boilerplate_heading_regex(), decode::to_lower(text), regexes, "heuristic boilerplate-heading");
 }
 
-std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::uint32_t>& flags,
-                                 const std::vector<NodeId>& roots, std::vector<SourcedBlock> blocks,
-                                 const StopwordList& stopwords, const BlockFilterOptions& options,
-                                 std::vector<Removal>& removals, RegexGuard& regexes) {
+std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& roots, std::vector<SourcedBlock> blocks,
+                                 const BlockFilterOptions& options, std::vector<Removal>& removals, RegexGuard& regexes) {
+    const StopwordList& stopwords = page.stopwords();
     std::vector<std::uint8_t> in_caption;
-    const std::vector<std::uint32_t> inherited = inherited_flags(tree, flags, roots, in_caption);
+    const std::vector<std::uint32_t> inherited = inherited_flags(page.tree(), page.all_flags(), roots, in_caption);
     std::vector<BlockInfo> infos(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         infos[i].counts = measure_text(blocks[i].block.text, stopwords);

@@ -12,6 +12,7 @@
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/article.hpp"
 #include "winnow/extract/block_builder.hpp"
+#include "winnow/extract/page.hpp"
 #include "winnow/extract/site_rules.hpp"
 #include "winnow/extract/text_measure.hpp"
 
@@ -28,9 +29,8 @@ struct BlockFilterOptions {
 
 // Keeps the blocks that read as the article; records the others when explaining. The built-in
 // phrase patterns search through `regexes`, the page's guard.
-std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::uint32_t>& flags,
-                                 const std::vector<dom::NodeId>& roots, std::vector<SourcedBlock> blocks,
-                                 const StopwordList& stopwords, const BlockFilterOptions& options,
+std::vector<Block> filter_blocks(const Page& page, const std::vector<dom::NodeId>& roots,
+                                 std::vector<SourcedBlock> blocks, const BlockFilterOptions& options,
                                  std::vector<Removal>& removals, RegexGuard& regexes);
 
 // Link characters over all (non-space) characters of a block's text.

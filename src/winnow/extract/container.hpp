@@ -10,8 +10,7 @@
 #include <vector>
 
 #include "winnow/dom/tree.hpp"
-#include "winnow/extract/node_stats.hpp"
-#include "winnow/metadata/statements.hpp"
+#include "winnow/extract/page.hpp"
 
 namespace winnow::extract {
 
@@ -20,11 +19,10 @@ struct ContainerChoice {
     std::string method;              // "json-ld anchor", "body marker", "density"
 };
 
-ContainerChoice choose_container(const dom::Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags,
-                                 const metadata::Statements& statements);
+ContainerChoice choose_container(const PageView& view);
 
 // Readability-style scoring alone (used by the second opinion too): the best-scored container
 // and the siblings merged with it.
-ContainerChoice choose_by_density(const dom::Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags);
+ContainerChoice choose_by_density(const PageView& view);
 
 }  // namespace winnow::extract

@@ -16,8 +16,7 @@ struct ExtractOptions {
     std::string url;                        // the page's address, when known
 };
 
-// Extracts the article. The tree is marked (removed nodes) as a side effect. Never fails:
-// a page with text always yields some text.
-Article extract_article(dom::Tree& tree, const ExtractOptions& options);
+// Extracts the article. The tree is only read. Never fails: a page with text always yields some text.
+Article extract_article(const dom::Tree& tree, const ExtractOptions& options);
 
 }  // namespace winnow::extract

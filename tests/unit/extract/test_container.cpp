@@ -5,7 +5,7 @@
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/container.hpp"
 #include "winnow/extract/node_flags.hpp"
-#include "winnow/extract/node_stats.hpp"
+#include "winnow/extract/page.hpp"
 #include "winnow/metadata/statements.hpp"
 
 using namespace winnow::extract;
@@ -21,11 +21,8 @@ std::string prose(int n, const std::string& word) {
 }
 
 ContainerChoice choose(Tree& tree) {
-    auto flags = classify_nodes(tree);
-    NodeStats stats;
-    stats.measure_text_nodes(tree, stopwords_for("en"));
-    stats.aggregate(tree);
-    return choose_container(tree, stats, flags, winnow::metadata::read_statements(tree, {}));
+    const Page page(tree, winnow::metadata::read_statements(tree, {}));
+    return choose_container(PageView(page, Mask(tree)));
 }
 
 }  // namespace
