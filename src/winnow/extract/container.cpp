@@ -41,9 +41,6 @@ constexpr float k_sibling_share = 0.2f, k_min_sibling_score = 10, k_sibling_p_ch
 // first ancestor holding k_small_climb_gain times more.
 constexpr float k_small_container_chars = 1000, k_small_climb_gain = 2;
 constexpr int k_small_climb_steps = 3;
-// A body marker is trusted when it holds this much non-link text, and at least this share of
-// what density scoring found (otherwise it is a teaser box using the same class name).
-constexpr float k_min_marker_chars = 200, k_min_marker_share = 0.3f;
 // The <article> around a body marker becomes the container when it holds at most this many
 // times the marker's non-link text.
 constexpr float k_article_widen_gain = 1.5f;
@@ -102,9 +99,6 @@ float prior(const PageView& view, NodeId id) {
 
 float content_chars(const NodeStats& stats, NodeId id) { return stats.content_chars(id); }
 
-bool removed_or_outside(const PageView& view, NodeId id) {
-    return !view.tree().contains(view.tree().body(), id) || view.removed(id);
-}
 
 // The container the JSON-LD articleBody points at: the deepest element holding most of the
 // DOM paragraphs whose text the articleBody contains.
@@ -196,61 +190,9 @@ std::vector<NodeId> split_body(const Tree& tree, const NodeStats& stats, NodeId 
     return roots;
 }
 
-// Leads, standfirsts and datelines often sit beside the body marker in the same <article>:
-// when the article holds little more text than the body, the article is the container (the
-// block filter removes its bylines and share bars).
-void widen_to_article(const PageView& view, ContainerChoice& choice) {
-    const Tree& tree = view.tree();
-    const NodeStats& stats = view.stats();
-    float body_chars = 0;
-    for (NodeId r : choice.roots) body_chars += content_chars(stats, r);
-    NodeId article = nearest_article(tree, choice.roots.front());
-    if (article == dom::k_no_node || view.removed(article)) return;
-    for (NodeId r : choice.roots)
-        if (!tree.contains(article, r)) return;
-    if (content_chars(stats, article) > k_article_widen_gain * body_chars) return;
-    choice.roots = {article};
-    choice.method += " in article";
-}
-
-// The lead (standfirst, preface) often sits just before the container, between the headline
-// and the body. Scans backwards from the container within its <article> (or grandparent) for
-// prose-like paragraphs, stopping at the headline.
-void add_lead(const PageView& view, ContainerChoice& choice) {
-    const Tree& tree = view.tree();
-    const NodeStats& stats = view.stats();
-    const NodeId first = choice.roots.front();
-    NodeId scope = nearest_article(tree, first);
-    if (scope == dom::k_no_node) {
-        const NodeId parent = tree.node(first).parent;
-        scope = parent == dom::k_no_node ? dom::k_no_node : tree.node(parent).parent;
-    }
-    // Never the whole page: the scope must lie inside the body.
-    if (scope == dom::k_no_node || scope == tree.body() || !tree.contains(tree.body(), scope) || scope + 1 >= first) return;
-    std::vector<NodeId> leads;
-    int scanned = 0;
-    for (NodeId id = first - 1; id > scope && scanned < k_lead_scan_nodes && leads.size() < k_max_leads; --id, ++scanned) {
-        const dom::Node& node = tree.node(id);
-        if (node.type != NodeType::element) continue;
-        if (node.tag == GUMBO_TAG_H1) break;
-        if (tree.contains(id, first) || !is_paragraph_like(view, id) || node.tag == GUMBO_TAG_TD) continue;
-        if (view.flags(id) & (k_flag_never_content | k_flag_boilerplate_inside | k_flag_negative)) continue;
-        const TextCounts& counts = stats.text(id);
-        if (counts.chars < k_min_lead_chars || counts.sentence_ends == 0 || stats.link_density(id) > k_max_lead_link_density)
-            continue;
-        if (view.removed(id)) continue;
-        if (std::any_of(leads.begin(), leads.end(), [&](NodeId l) { return tree.contains(id, l); })) continue;
-        leads.push_back(id);
-    }
-    if (leads.empty()) return;
-    choice.roots.insert(choice.roots.begin(), leads.begin(), leads.end());
-    std::sort(choice.roots.begin(), choice.roots.end());
-    choice.method += " with lead";
-}
-
 }  // namespace
 
-ContainerChoice choose_by_density(const PageView& view) {
+ContainerCandidate density_candidate(const PageView& view) {
     const Tree& tree = view.tree();
     const NodeStats& stats = view.stats();
     const NodeId body = tree.body();
@@ -279,10 +221,12 @@ ContainerChoice choose_by_density(const PageView& view) {
             at = tree.node(at).parent;
         }
     }
-    ContainerChoice choice;
-    choice.method = "density";
+    ContainerCandidate choice;
+    choice.method.source = Source::density;
     if (candidates.empty()) {
         choice.roots = {body};
+        choice.focus = body;
+        choice.chars = content_chars(stats, body);
         return choice;
     }
     for (NodeId c : candidates) score[c] *= 1.0f - std::min(1.0f, stats.link_density(c));
@@ -333,9 +277,11 @@ ContainerChoice choose_by_density(const PageView& view) {
         top = tree.node(top).parent;
 
     // Siblings.
+    choice.focus = top;
     const NodeId parent = tree.node(top).parent;
     if (parent == dom::k_no_node || top == body) {
         choice.roots = {top};
+        choice.chars = content_chars(stats, top);
         return choice;
     }
     const float threshold = std::max(k_min_sibling_score, score[top] * k_sibling_share);
@@ -355,45 +301,93 @@ ContainerChoice choose_by_density(const PageView& view) {
         }
         if (join) choice.roots.push_back(s);
     }
+    for (NodeId r : choice.roots) choice.chars += content_chars(stats, r);
     return choice;
 }
 
-ContainerChoice choose_container(const PageView& view) {
-    const Tree& tree = view.tree();
-    const NodeStats& stats = view.stats();
-    ContainerChoice density = choose_by_density(view);
-    float density_chars = 0;
-    for (NodeId r : density.roots) density_chars += content_chars(stats, r);
+ContainerCandidate profile_candidate(const PageView& view, NodeId container) {
+    ContainerCandidate choice;
+    choice.method.source = Source::profile;
+    choice.roots = {container};
+    choice.focus = container;
+    choice.chars = content_chars(view.stats(), container);
+    return choice;
+}
 
+std::optional<ContainerCandidate> json_ld_anchor_candidate(const PageView& view) {
+    const NodeId anchor = json_ld_anchor(view);
+    const dom::Tree& tree = view.tree();
+    if (anchor == dom::k_no_node || !tree.contains(tree.body(), anchor) || view.removed(anchor)) return std::nullopt;
+    ContainerCandidate choice;
+    choice.method.source = Source::json_ld_anchor;
+    choice.roots = {anchor};
+    choice.focus = anchor;
+    choice.chars = content_chars(view.stats(), anchor);
+    return choice;
+}
+
+std::optional<ContainerCandidate> body_marker_candidate(const PageView& view) {
     std::vector<NodeId> markers;
     const NodeId marker = best_body_marker(view, markers);
-    const NodeId anchor = json_ld_anchor(view);
-    if (anchor != dom::k_no_node && !removed_or_outside(view, anchor)) {
-        ContainerChoice choice;
-        if (marker != dom::k_no_node && tree.contains(marker, anchor)) {
-            choice.roots = split_body(tree, stats, marker, markers);
-            choice.method = "body marker";
-        } else {
-            choice.roots = {anchor};
-            choice.method = "json-ld anchor";
-        }
-        return choice;
+    if (marker == dom::k_no_node) return std::nullopt;
+    ContainerCandidate choice;
+    choice.method.source = Source::body_marker;
+    choice.roots = split_body(view.tree(), view.stats(), marker, markers);
+    choice.focus = marker;
+    choice.chars = content_chars(view.stats(), marker);
+    return choice;
+}
+
+// Leads, standfirsts and datelines often sit beside the body marker in the same <article>:
+// when the article holds little more text than the body, the article is the container (the
+// block filter removes its bylines and share bars).
+void widen_to_article(const PageView& view, ContainerCandidate& choice) {
+    const Tree& tree = view.tree();
+    const NodeStats& stats = view.stats();
+    float body_chars = 0;
+    for (NodeId r : choice.roots) body_chars += content_chars(stats, r);
+    NodeId article = nearest_article(tree, choice.roots.front());
+    if (article == dom::k_no_node || view.removed(article)) return;
+    for (NodeId r : choice.roots)
+        if (!tree.contains(article, r)) return;
+    if (content_chars(stats, article) > k_article_widen_gain * body_chars) return;
+    choice.roots = {article};
+    choice.method.in_article = true;
+}
+
+// The lead (standfirst, preface) often sits just before the container, between the headline
+// and the body. Scans backwards from the container within its <article> (or grandparent) for
+// prose-like paragraphs, stopping at the headline.
+void add_lead(const PageView& view, ContainerCandidate& choice) {
+    const Tree& tree = view.tree();
+    const NodeStats& stats = view.stats();
+    const NodeId first = choice.roots.front();
+    NodeId scope = nearest_article(tree, first);
+    if (scope == dom::k_no_node) {
+        const NodeId parent = tree.node(first).parent;
+        scope = parent == dom::k_no_node ? dom::k_no_node : tree.node(parent).parent;
     }
-    if (marker != dom::k_no_node) {
-        const float marker_chars = content_chars(stats, marker);
-        const bool related = std::any_of(density.roots.begin(), density.roots.end(),
-                                         [&](NodeId r) { return tree.contains(marker, r) || tree.contains(r, marker); });
-        if (marker_chars >= k_min_marker_chars && (related || marker_chars >= k_min_marker_share * density_chars)) {
-            ContainerChoice choice;
-            choice.roots = split_body(tree, stats, marker, markers);
-            choice.method = "body marker";
-            widen_to_article(view, choice);
-            add_lead(view, choice);
-            return choice;
-        }
+    // Never the whole page: the scope must lie inside the body.
+    if (scope == dom::k_no_node || scope == tree.body() || !tree.contains(tree.body(), scope) || scope + 1 >= first) return;
+    std::vector<NodeId> leads;
+    int scanned = 0;
+    for (NodeId id = first - 1; id > scope && scanned < k_lead_scan_nodes && leads.size() < k_max_leads; --id, ++scanned) {
+        const dom::Node& node = tree.node(id);
+        if (node.type != NodeType::element) continue;
+        if (node.tag == GUMBO_TAG_H1) break;
+        if (tree.contains(id, first) || !is_paragraph_like(view, id) || node.tag == GUMBO_TAG_TD) continue;
+        if (view.flags(id) & (k_flag_never_content | k_flag_boilerplate_inside | k_flag_negative)) continue;
+        const TextCounts& counts = stats.text(id);
+        if (counts.chars < k_min_lead_chars || counts.sentence_ends == 0 || stats.link_density(id) > k_max_lead_link_density)
+            continue;
+        if (view.removed(id)) continue;
+        if (std::any_of(leads.begin(), leads.end(), [&](NodeId l) { return tree.contains(id, l); })) continue;
+        leads.push_back(id);
     }
-    add_lead(view, density);
-    return density;
+    if (leads.empty()) return;
+    choice.roots.insert(choice.roots.begin(), leads.begin(), leads.end());
+    std::sort(choice.roots.begin(), choice.roots.end());
+    choice.method.with_lead = true;
 }
 
 }  // namespace winnow::extract

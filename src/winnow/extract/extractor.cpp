@@ -1,18 +1,13 @@
-// extract: the extractor's cascade. Reads the page's statements, measures every node once,
-// removes never-content, chooses the container (profile, JSON-LD anchor, body marker or
-// density), filters its blocks, applies the profile's text rules, then rescues a short result
-// (relaxed pass, JSON-LD articleBody, whole page) so a page with text never comes back empty.
-// See README.md in this folder for the algorithm in prose.
+// extract: the extractor's pipeline. Reads the page's statements and measures the page once
+// (Page), applies the profile's drop rules and the never-content pass (each a Mask), lets the
+// arbiter choose the body among the strategies' candidates (arbitrate.hpp), then classifies the
+// page. See README.md in this folder for the algorithm in prose.
 #include "winnow/extract/extractor.hpp"
 
-#include "winnow/extract/block_builder.hpp"
-#include "winnow/extract/block_filter.hpp"
+#include "winnow/extract/arbitrate.hpp"
 #include "winnow/extract/cleaning.hpp"
-#include "winnow/extract/container.hpp"
-#include "winnow/extract/node_flags.hpp"
 #include "winnow/extract/page.hpp"
 #include "winnow/metadata/statements.hpp"
-#include "winnow/extract/second_opinion.hpp"
 #include "winnow/metadata/authors.hpp"
 #include "winnow/metadata/dates.hpp"
 #include "winnow/metadata/language.hpp"
@@ -28,8 +23,6 @@ using dom::NodeId;
 
 // The article text given to the language detector (it reads 16 KiB at most).
 constexpr std::size_t k_language_sample_bytes = 16 * 1024;
-// The body's first lines searched for a repeat of a <title> part when the page has no h1.
-constexpr std::size_t k_title_search_blocks = 3;
 
 void set_source(Article& article, std::string_view field, std::string source) {
     std::erase_if(article.sources, [&](const Provenance& p) { return p.field == field; });
@@ -133,73 +126,15 @@ Article extract_article(const dom::Tree& tree, const ExtractOptions& options) {
     cleaning.explain = options.explain;
     cleaning.keep = profile_container;
     const PageView cleaned(page, remove_never_content(dropped, cleaning, article.removals));
-    const std::size_t page_chars = static_cast<std::size_t>(cleaned.stats().chars(tree.body()));
 
-    ContainerChoice choice;
-    if (profile_container != dom::k_no_node) choice = {{profile_container}, "profile"};
-    else choice = choose_container(cleaned);
-
-    std::vector<SourcedBlock> blocks = build_sourced_blocks(tree, cleaned.mask(), choice.roots);
-    if (profile_title.empty()) {
-        std::vector<std::string> first_lines;
-        for (std::size_t i = 0; i < blocks.size() && i < k_title_search_blocks; ++i) first_lines.push_back(blocks[i].block.text);
-        if (auto shown = metadata::title_part_shown(statements, first_lines); !shown.empty()) article.title = shown;
-    }
-    BlockFilterOptions filter;
-    filter.title = article.title;
-    filter.explain = options.explain;
-    filter.drop_text = &rules.drop_text;
-    article.blocks = filter_blocks(page, choice.roots, std::move(blocks), filter, article.removals, regexes);
-    article.method = choice.method;
-    // Second opinion: prose right next to the chosen container that it missed.
-    if (profile_container == dom::k_no_node &&
-        extend_with_prose_neighbours(article.blocks, build_sourced_blocks(tree, cleaned.mask(), {tree.body()}),
-                                     page.stopwords(), article.title, regexes) > 0)
-        article.method += " + prose";
-    apply_text_rules(article.blocks, rules, article.removals, regexes);
-    std::size_t chars = blocks_chars(article.blocks);
-
-    // Rescue 1: a relaxed pass when the result is short for the page.
-    if (profile_container == dom::k_no_node && needs_rescue(chars, page_chars)) {
-        CleaningOptions relaxed_cleaning = cleaning;
-        relaxed_cleaning.relaxed = true;
-        std::vector<Removal> ignored;
-        const PageView relaxed_view(page, remove_never_content(dropped, relaxed_cleaning, ignored));
-        ContainerChoice relaxed_choice = choose_by_density(relaxed_view);
-        BlockFilterOptions relaxed_filter = filter;
-        relaxed_filter.relaxed = true;
-        relaxed_filter.explain = false;
-        auto relaxed_blocks = build_sourced_blocks(tree, relaxed_view.mask(), relaxed_choice.roots);
-        auto relaxed = filter_blocks(page, relaxed_choice.roots, std::move(relaxed_blocks), relaxed_filter, ignored, regexes);
-        apply_text_rules(relaxed, rules, ignored, regexes);
-        const std::size_t relaxed_chars = blocks_chars(relaxed);
-        if (prefer_relaxed(chars, relaxed_chars)) {
-            article.blocks = std::move(relaxed);
-            article.method = "relaxed " + relaxed_choice.method;
-            chars = relaxed_chars;
-        }
-    }
-    // Rescue 2: the publisher's own articleBody when the DOM result is poor beside it.
-    if (auto from_json_ld = json_ld_rescue(statements, chars); !from_json_ld.empty()) {
-        article.blocks = std::move(from_json_ld);
-        article.method = "json-ld articleBody";
-        chars = blocks_chars(article.blocks);
-    }
-    // Rescue 3: the whole page, unfiltered but for the phrase rules' drop_text (no stop_text: on
-    // a whole page a "Related posts" heading in a sidebar may come before the article).
-    if (article.blocks.empty()) {
-        article.blocks = build_blocks(tree, Mask(tree), tree.body());
-        std::erase_if(article.blocks, [&](const Block& b) { return b.text == article.title; });
-        SiteRules drop_only;
-        drop_only.drop_text = rules.drop_text;
-        build_text_screen(drop_only);
-        apply_text_rules(article.blocks, drop_only, article.removals, regexes);
-        article.method = "whole-page";
-    }
-    if (article.blocks.empty() && !article.description.empty()) {
-        article.blocks.push_back(Block{BlockKind::paragraph, 0, 0, article.description});
-        article.method = "description";
-    }
+    ArbiterInput input{dropped, cleaned, rules};
+    input.profile_container = profile_container;
+    input.title_from_profile = !profile_title.empty();
+    input.explain = options.explain;
+    input.description = article.description;
+    Candidate body = arbitrate(input, article.title, article.removals, regexes);
+    article.blocks = std::move(body.blocks);
+    article.method = body.method.name();
     article.author = join_authors(article.authors);
     classify(statements, article);
     return article;
