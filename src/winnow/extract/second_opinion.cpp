@@ -10,10 +10,9 @@
 namespace winnow::extract {
 namespace {
 
-// jusText's thresholds for a good block: length, stopword density (lower with the union list,
-// whose densities run lower), link density.
+// jusText's thresholds for a good block: length and link density (its stopword density is
+// prose_stopword_density, text_measure.hpp).
 constexpr float k_prose_min_chars = 70;
-constexpr float k_prose_stopword_density = 0.30f, k_prose_union_stopword_density = 0.20f;
 constexpr float k_prose_max_link_density = 0.2f;
 // Short blocks (headings, datelines) crossed while looking for more prose on each side.
 constexpr int k_max_skipped_blocks = 1;
@@ -23,7 +22,7 @@ bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const st
     const TextCounts counts = measure_text(block.block.text, stopwords);
     if (counts.chars < k_prose_min_chars || counts.words <= 0 || counts.sentence_ends == 0) return false;
     const float density = counts.stopwords / counts.words;
-    const float needed = stopwords.is_union ? k_prose_union_stopword_density : k_prose_stopword_density;
+    const float needed = prose_stopword_density(stopwords);
     if (density < needed || block_link_density(block) > k_prose_max_link_density) return false;
     if (is_boilerplate_line(block.block.text, regexes) || metadata::is_title_repeat(block.block.text, title)) return false;
     return true;

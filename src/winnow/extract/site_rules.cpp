@@ -36,6 +36,14 @@ bool matches(const TextRule& rule, std::string_view kind, const std::string& tex
         [&] { return rule_name(rule.origin, kind, rule.pattern); });
 }
 
+// The first rule of the list whose pattern the text matches, or nullptr.
+const TextRule* first_match(const std::vector<TextRule>& rules, std::string_view kind, const std::string& text,
+                            RegexGuard& regexes) {
+    for (const TextRule& rule : rules)
+        if (matches(rule, kind, text, regexes)) return &rule;
+    return nullptr;
+}
+
 // True when the block matches no text rule for certain; false when it may match one (or a
 // screen cannot tell, having hit the complexity limit).
 bool screened_out(const SiteRules& rules, const std::string& text) {
@@ -170,6 +178,12 @@ std::string find_rule_text(const dom::Tree& tree, const Mask& mask, const std::v
     return {};
 }
 
+std::string drop_text_rule_name(const std::vector<TextRule>& drop_text, const Block& block, RegexGuard& regexes) {
+    const std::string text = match_text(block);
+    const TextRule* rule = first_match(drop_text, "drop_text", text, regexes);
+    return rule ? rule_name(rule->origin, "drop_text", rule->pattern) : std::string();
+}
+
 void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals,
                       RegexGuard& regexes) {
     if (rules.drop_text.empty() && rules.stop_text.empty()) return;
@@ -199,12 +213,11 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
             blocks = std::move(kept);
             return;
         }
-        for (std::size_t r = 0; r < rules.drop_text.size() && !dropped; ++r) {
-            if (!matches(rules.drop_text[r], "drop_text", text, regexes)) continue;
-            removals.push_back({rule_name(rules.drop_text[r].origin, "drop_text", rules.drop_text[r].pattern),
-                                removal_excerpt(blocks[b].text)});
-            dropped = true;
-        }
+        if (!dropped)
+            if (const TextRule* rule = first_match(rules.drop_text, "drop_text", text, regexes)) {
+                removals.push_back({rule_name(rule->origin, "drop_text", rule->pattern), removal_excerpt(blocks[b].text)});
+                dropped = true;
+            }
         if (!dropped) kept.push_back(std::move(blocks[b]));
     }
     blocks = std::move(kept);

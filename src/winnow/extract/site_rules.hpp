@@ -61,6 +61,10 @@ dom::NodeId find_content_container(const dom::Tree& tree, const Mask& mask, cons
 void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals,
                       RegexGuard& regexes);
 
+// The name of the first drop_text rule that matches the block (as apply_text_rules records it),
+// or "" when none does.
+std::string drop_text_rule_name(const std::vector<TextRule>& drop_text, const Block& block, RegexGuard& regexes);
+
 // The text of the first element matched by the rules (a <meta>'s content), or "": for the
 // title, author and date selectors. Removed nodes are neither matched nor read.
 std::string find_rule_text(const dom::Tree& tree, const Mask& mask, const std::vector<SelectorRule>& rules);
