@@ -38,6 +38,7 @@ struct CleanSettings {
     std::size_t max_bytes = k_default_max_page_bytes;
     long timeout = 30;
     bool explain = false;
+    bool justext = false;
     std::vector<std::string> kinds;  // page kinds written; empty: every kind
     ProfileOptions profiles;
 };
@@ -239,6 +240,9 @@ void add_clean_command(CLI::App& app, int& status) {
     clean->add_flag("--explain", settings->explain,
                     "Print each removed block and the rule that removed it, and the source of each metadata value and "
                     "the page kind's evidence, on stderr");
+    clean->add_flag("--justext", settings->justext,
+                    "Experimental: let a jusText-style candidate (whole-page block classification) rescue a short "
+                    "result (method \"justext\"); see src/winnow/extract/README.md");
     std::string known_kinds;
     std::vector<std::string> kind_names;
     for (std::string_view name : metadata::page_kind_names()) {
@@ -269,6 +273,7 @@ void add_clean_command(CLI::App& app, int& status) {
         }
         pipeline::CleanOptions options;
         options.explain = settings->explain;
+        options.justext = settings->justext;
         options.profiles = &*profile_set;
         status = run_clean(*settings, options);
     });

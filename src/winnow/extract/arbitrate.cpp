@@ -30,6 +30,8 @@ constexpr double k_small_result_share = 0.2;
 constexpr std::size_t k_small_result_chars = 3000;
 // The relaxed pass replaces the main result only when this much longer (it lets more boilerplate in).
 constexpr double k_relaxed_gain = 1.5;
+// The jusText candidate (when asked for) replaces a short result only when this much longer.
+constexpr double k_justext_gain = 1.5;
 // The JSON-LD articleBody replaces a DOM result under this many characters, or under this
 // share of its own length.
 constexpr std::size_t k_json_ld_min_result_chars = 200;
@@ -103,8 +105,10 @@ Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<R
     filter.drop_text = &input.rules.drop_text;
     std::vector<Block> kept = filter_blocks(page, container.roots, std::move(blocks), filter, removals, regexes);
     Method method = container.method;
-    if (!profile && extend_with_prose_neighbours(kept, build_sourced_blocks(tree, cleaned.mask(), {tree.body()}),
-                                                 page.stopwords(), title, regexes) > 0)
+    // The blocks of the whole cleaned page, for the second opinion (not beside a profile's container).
+    const std::vector<SourcedBlock> page_blocks =
+        profile ? std::vector<SourcedBlock>{} : build_sourced_blocks(tree, cleaned.mask(), {tree.body()});
+    if (!profile && extend_with_prose_neighbours(kept, page_blocks, page.stopwords(), title, regexes) > 0)
         method.with_prose = true;
     apply_text_rules(kept, input.rules, removals, regexes);
     Candidate best(method, std::move(kept));
@@ -116,13 +120,20 @@ Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<R
         if (relaxed.chars > 0 && static_cast<double>(relaxed.chars) >= k_relaxed_gain * static_cast<double>(best.chars))
             best = std::move(relaxed);
     }
+    // Rescue 1b (experimental, only when asked for): the jusText-style candidate.
+    if (input.justext && !profile && needs_rescue(best.chars, page_chars)) {
+        Candidate justext = justext_candidate(page_blocks, page.stopwords(), title, regexes);
+        if (justext.chars > 0 && static_cast<double>(justext.chars) >= k_justext_gain * static_cast<double>(best.chars))
+            best = std::move(justext);
+    }
     // Rescue 2: the publisher's own articleBody when the DOM result is poor beside it.
     const std::string& article_body = page.statements().ld_article_body;
     if (prefer_article_body(best.chars, utf8::code_point_count(article_body)))
         if (Candidate from_json_ld = article_body_candidate(article_body); !from_json_ld.empty())
             best = std::move(from_json_ld);
     // Rescue 3: the whole page, then the meta description: a page with text never comes back empty.
-    if (best.empty()) best = whole_page_candidate(tree, Mask(tree), title, input.rules, removals, regexes);
+    // The whole page starts from the profile's drop rules: what a profile removes never comes back.
+    if (best.empty()) best = whole_page_candidate(tree, input.dropped.mask(), title, input.rules, removals, regexes);
     if (best.empty() && !input.description.empty()) best = description_candidate(input.description);
     return best;
 }

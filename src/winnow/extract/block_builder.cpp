@@ -360,6 +360,15 @@ private:
         add_block(std::move(sourced));
     }
 
+    // The children of a block element, ending in a block of their own (the element is the
+    // innermost block element of the blocks inside).
+    void walk_block(NodeId id, unsigned depth) {
+        m_block_elements.push_back(id);
+        walk_children(id, depth);
+        flush();
+        m_block_elements.pop_back();
+    }
+
     void walk_children(NodeId id, unsigned depth) {
         for (NodeId c = m_tree.node(id).first_child; c != dom::k_no_node; c = m_tree.node(c).next_sibling)
             walk(c, depth + 1);
@@ -434,10 +443,7 @@ private:
             const std::uint8_t saved_level = m_heading_level;
             m_kind = BlockKind::heading;
             m_heading_level = static_cast<std::uint8_t>(1 + (node.tag - GUMBO_TAG_H1));
-            m_block_elements.push_back(id);
-            walk_children(id, depth);
-            flush();
-            m_block_elements.pop_back();
+            walk_block(id, depth);
             m_kind = saved;
             m_heading_level = saved_level;
             return;
@@ -451,10 +457,7 @@ private:
                 return;
             }
             flush();
-            m_block_elements.push_back(id);
-            walk_children(id, depth);
-            flush();
-            m_block_elements.pop_back();
+            walk_block(id, depth);
             return;
         }
         if (node.tag == GUMBO_TAG_A) {
@@ -536,10 +539,7 @@ private:
         } else {
             m_item_marker = ListMarker::bullet;
         }
-        m_block_elements.push_back(id);
-        walk_children(id, depth);
-        flush();
-        m_block_elements.pop_back();
+        walk_block(id, depth);
         m_item_marker = saved_marker;
         m_item_number = saved_number;
     }

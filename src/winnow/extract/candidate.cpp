@@ -15,6 +15,7 @@ std::string Method::name() const {
         case Source::json_ld_article_body: out += "json-ld articleBody"; break;
         case Source::whole_page: out += "whole-page"; break;
         case Source::description: out += "description"; break;
+        case Source::justext: out += "justext"; break;
     }
     if (in_article) out += " in article";
     if (with_lead) out += " with lead";

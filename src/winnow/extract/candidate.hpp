@@ -23,6 +23,7 @@ enum class Source : std::uint8_t {
     json_ld_article_body, // the JSON-LD articleBody itself, as paragraphs
     whole_page,           // every block of the page, unfiltered
     description,          // the meta description
+    justext,              // jusText-style classification of the whole cleaned page's blocks (experimental)
 };
 
 // How a body was made: its source and what was done to it on the way.

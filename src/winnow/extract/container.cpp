@@ -305,25 +305,24 @@ ContainerCandidate density_candidate(const PageView& view) {
     return choice;
 }
 
+namespace {
+
+// A candidate of one element.
+ContainerCandidate single_root(const PageView& view, Source source, NodeId root) {
+    return {Method{.source = source}, {root}, root, content_chars(view.stats(), root)};
+}
+
+}  // namespace
+
 ContainerCandidate profile_candidate(const PageView& view, NodeId container) {
-    ContainerCandidate choice;
-    choice.method.source = Source::profile;
-    choice.roots = {container};
-    choice.focus = container;
-    choice.chars = content_chars(view.stats(), container);
-    return choice;
+    return single_root(view, Source::profile, container);
 }
 
 std::optional<ContainerCandidate> json_ld_anchor_candidate(const PageView& view) {
     const NodeId anchor = json_ld_anchor(view);
     const dom::Tree& tree = view.tree();
     if (anchor == dom::k_no_node || !tree.contains(tree.body(), anchor) || view.removed(anchor)) return std::nullopt;
-    ContainerCandidate choice;
-    choice.method.source = Source::json_ld_anchor;
-    choice.roots = {anchor};
-    choice.focus = anchor;
-    choice.chars = content_chars(view.stats(), anchor);
-    return choice;
+    return single_root(view, Source::json_ld_anchor, anchor);
 }
 
 std::optional<ContainerCandidate> body_marker_candidate(const PageView& view) {

@@ -131,6 +131,7 @@ Article extract_article(const dom::Tree& tree, const ExtractOptions& options) {
     input.profile_container = profile_container;
     input.title_from_profile = !profile_title.empty();
     input.explain = options.explain;
+    input.justext = options.justext;
     input.description = article.description;
     Candidate body = arbitrate(input, article.title, article.removals, regexes);
     article.blocks = std::move(body.blocks);

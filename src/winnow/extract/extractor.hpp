@@ -13,6 +13,7 @@ namespace winnow::extract {
 struct ExtractOptions {
     const SiteRules* site_rules = nullptr;  // profile and default rules, or none
     bool explain = false;                   // record every removal in Article::removals
+    bool justext = false;                   // experimental: a jusText-style candidate may rescue a short result
     std::string url;                        // the page's address, when known
 };
 

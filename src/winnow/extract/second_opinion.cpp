@@ -16,6 +16,8 @@ constexpr float k_prose_min_chars = 70;
 constexpr float k_prose_max_link_density = 0.2f;
 // Short blocks (headings, datelines) crossed while looking for more prose on each side.
 constexpr int k_max_skipped_blocks = 1;
+// jusText candidate: blocks shorter than this (code points) are judged by their context.
+constexpr std::size_t k_context_max_chars = 70;
 
 bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const std::string& title, RegexGuard& regexes) {
     if (block.block.kind != BlockKind::paragraph && block.block.kind != BlockKind::quote) return false;
@@ -72,6 +74,35 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
     merged.insert(merged.end(), after.begin(), after.end());
     kept = std::move(merged);
     return added;
+}
+
+Candidate justext_candidate(const std::vector<SourcedBlock>& page_blocks, const StopwordList& stopwords,
+                            const std::string& title, RegexGuard& regexes) {
+    enum class Class : std::uint8_t { good, bad, short_block };
+    std::vector<Class> classes(page_blocks.size(), Class::bad);
+    for (std::size_t i = 0; i < page_blocks.size(); ++i) {
+        const SourcedBlock& block = page_blocks[i];
+        const std::string& text = block.block.text;
+        if (is_prose(block, stopwords, title, regexes)) classes[i] = Class::good;
+        else if (utf8::code_point_count(text) < k_context_max_chars && block_link_density(block) <= k_prose_max_link_density &&
+                 !is_boilerplate_line(text, regexes) && !metadata::is_title_repeat(text, title))
+            classes[i] = Class::short_block;
+    }
+    // The class of the nearest block before (step -1) or after (+1) `i` that is not short.
+    auto nearest = [&](std::size_t i, int step) {
+        for (std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + step; j >= 0 && j < std::ssize(classes); j += step)
+            if (classes[j] != Class::short_block) return classes[j];
+        return Class::bad;
+    };
+    std::vector<Block> kept;
+    for (std::size_t i = 0; i < page_blocks.size(); ++i) {
+        bool keep = classes[i] == Class::good;
+        if (classes[i] == Class::short_block)
+            keep = nearest(i, +1) == Class::good &&
+                   (page_blocks[i].block.kind == BlockKind::heading || nearest(i, -1) == Class::good);
+        if (keep) kept.push_back(page_blocks[i].block);
+    }
+    return Candidate(Method{.source = Source::justext}, std::move(kept));
 }
 
 }  // namespace winnow::extract

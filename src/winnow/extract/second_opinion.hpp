@@ -9,6 +9,7 @@
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/article.hpp"
 #include "winnow/extract/block_builder.hpp"
+#include "winnow/extract/candidate.hpp"
 #include "winnow/extract/text_measure.hpp"
 #include "winnow/util/regex_guard.hpp"
 
@@ -20,5 +21,12 @@ namespace winnow::extract {
 // how many blocks were added.
 std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::vector<SourcedBlock>& page_blocks,
                                          const StopwordList& stopwords, const std::string& title, RegexGuard& regexes);
+
+// A jusText-style candidate over the blocks of the whole cleaned page (experimental, off unless
+// ExtractOptions::justext): prose blocks (as the second opinion judges them) are good; short
+// link-poor blocks that are no boilerplate line are kept when the nearest judged blocks on both
+// sides are good (a heading: when the next one is); everything else goes.
+Candidate justext_candidate(const std::vector<SourcedBlock>& page_blocks, const StopwordList& stopwords,
+                            const std::string& title, RegexGuard& regexes);
 
 }  // namespace winnow::extract

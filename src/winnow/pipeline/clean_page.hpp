@@ -24,6 +24,7 @@ struct PageContext {
 struct CleanOptions {
     const profiles::ProfileSet* profiles = nullptr;  // none: the generic extractor alone
     bool explain = false;                            // record removals in Article::removals
+    bool justext = false;                            // experimental jusText-style rescue (--justext)
 };
 
 // Cleans one page. Fails (bad_input) on empty input, binary data and pages without text.
