@@ -136,8 +136,9 @@ Article extract_article(const dom::Tree& tree, const ExtractOptions& options) {
     Candidate body = arbitrate(input, article.title, article.removals, regexes);
     article.blocks = std::move(body.blocks);
     article.method = body.method.name();
-    article.author = join_authors(article.authors);
     classify(statements, article);
+    // After the page kind, which may clear the authors: `author` is always `authors` joined.
+    article.author = join_authors(article.authors);
     return article;
 }
 
