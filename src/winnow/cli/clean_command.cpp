@@ -41,6 +41,7 @@ struct CleanSettings {
     bool explain = false;
     bool no_prescan = false;
     int jobs = -1;  // -1: one per core for a batch into jsonl, warc or a folder, else 1
+    bool justext = false;
     std::vector<std::string> kinds;  // page kinds written; empty: every kind
     ProfileOptions profiles;
 };
@@ -247,6 +248,9 @@ void add_clean_command(CLI::App& app, int& status) {
     clean->add_flag("--explain", settings->explain,
                     "Print each removed block and the rule that removed it, and the source of each metadata value and "
                     "the page kind's evidence, on stderr");
+    clean->add_flag("--justext", settings->justext,
+                    "Experimental: let a jusText-style candidate (whole-page block classification) rescue a short "
+                    "result (method \"justext\"); see src/winnow/extract/README.md");
     std::string known_kinds;
     std::vector<std::string> kind_names;
     for (std::string_view name : metadata::page_kind_names()) {
@@ -285,6 +289,7 @@ void add_clean_command(CLI::App& app, int& status) {
         pipeline::CleanOptions options;
         options.explain = settings->explain;
         options.prescan = !settings->no_prescan;
+        options.justext = settings->justext;
         options.profiles = &*profile_set;
         status = run_clean(*settings, options);
     });

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "winnow/decode/text.hpp"
+#include "winnow/dom/html_tags.hpp"
 #include "winnow/util/ascii.hpp"
 #include "winnow/util/utf8.hpp"
 
@@ -14,6 +15,8 @@ namespace {
 using dom::NodeId;
 using dom::NodeType;
 using dom::Tree;
+using dom::is_block_element;
+using dom::is_never_text;
 
 // Below this depth under the container a subtree is read as plain text rather than walked,
 // so a page of 10,000 nested elements cannot exhaust the stack.
@@ -182,7 +185,7 @@ std::vector<Span> collapsed_spans(std::vector<PendingSpan> pending, std::string_
 
 class BlockBuilder {
 public:
-    explicit BlockBuilder(const Tree& tree) : m_tree(tree) {}
+    BlockBuilder(const Tree& tree, const Mask& mask) : m_tree(tree), m_mask(mask) {}
 
     std::vector<SourcedBlock> run(const std::vector<NodeId>& roots) {
         for (NodeId root : roots) {
@@ -197,6 +200,7 @@ public:
 
 private:
     const Tree& m_tree;
+    const Mask& m_mask;
     std::vector<SourcedBlock> m_blocks;
     std::string m_buffer;        // inline text of the block being built
     NodeId m_source = dom::k_no_node;         // element of the buffer's first text
@@ -356,13 +360,22 @@ private:
         add_block(std::move(sourced));
     }
 
+    // The children of a block element, ending in a block of their own (the element is the
+    // innermost block element of the blocks inside).
+    void walk_block(NodeId id, unsigned depth) {
+        m_block_elements.push_back(id);
+        walk_children(id, depth);
+        flush();
+        m_block_elements.pop_back();
+    }
+
     void walk_children(NodeId id, unsigned depth) {
         for (NodeId c = m_tree.node(id).first_child; c != dom::k_no_node; c = m_tree.node(c).next_sibling)
             walk(c, depth + 1);
     }
 
     void walk(NodeId id, unsigned depth) {
-        if (m_tree.is_removed_here(id)) return;
+        if (m_mask.removed_here(id)) return;
         const dom::Node& node = m_tree.node(id);
         if (node.type == NodeType::text) {
             append_text(id, node.text);
@@ -378,7 +391,7 @@ private:
         }
         if (is_never_text(node.tag)) return;
         if (depth > k_max_walk_depth) {
-            append_text(id, m_tree.text_content(id));
+            append_text(id, m_mask.text_content(m_tree, id));
             return;
         }
         switch (node.tag) {
@@ -390,7 +403,7 @@ private:
                 return;
             case GUMBO_TAG_PRE: {
                 flush();
-                Block pre{BlockKind::preformatted, 0, 0, m_tree.text_content(id)};
+                Block pre{BlockKind::preformatted, 0, 0, m_mask.text_content(m_tree, id)};
                 pre.markup.language = code_language(m_tree, id);
                 push_block(std::move(pre), id);
                 return;
@@ -430,10 +443,7 @@ private:
             const std::uint8_t saved_level = m_heading_level;
             m_kind = BlockKind::heading;
             m_heading_level = static_cast<std::uint8_t>(1 + (node.tag - GUMBO_TAG_H1));
-            m_block_elements.push_back(id);
-            walk_children(id, depth);
-            flush();
-            m_block_elements.pop_back();
+            walk_block(id, depth);
             m_kind = saved;
             m_heading_level = saved_level;
             return;
@@ -447,10 +457,7 @@ private:
                 return;
             }
             flush();
-            m_block_elements.push_back(id);
-            walk_children(id, depth);
-            flush();
-            m_block_elements.pop_back();
+            walk_block(id, depth);
             return;
         }
         if (node.tag == GUMBO_TAG_A) {
@@ -532,10 +539,7 @@ private:
         } else {
             m_item_marker = ListMarker::bullet;
         }
-        m_block_elements.push_back(id);
-        walk_children(id, depth);
-        flush();
-        m_block_elements.pop_back();
+        walk_block(id, depth);
         m_item_marker = saved_marker;
         m_item_number = saved_number;
     }
@@ -546,7 +550,7 @@ private:
         const std::size_t first_row = m_blocks.size();
         const dom::Node& t = m_tree.node(table);
         for (NodeId id = table + 1; id < t.subtree_end; ++id) {
-            if (m_tree.is_removed_here(id)) {
+            if (m_mask.removed_here(id)) {
                 id = m_tree.node(id).subtree_end - 1;
                 continue;
             }
@@ -554,7 +558,7 @@ private:
             Block row{BlockKind::table_row, 0, group, {}};
             bool all_header_cells = true;
             for (NodeId cell : m_tree.element_children(id)) {
-                if (m_tree.is_removed_here(cell)) continue;
+                if (m_mask.removed_here(cell)) continue;
                 GumboTag tag = m_tree.node(cell).tag;
                 if (tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH) continue;
                 all_header_cells = all_header_cells && tag == GUMBO_TAG_TH;
@@ -577,8 +581,8 @@ private:
 
     std::string first_caption(NodeId table) const {
         for (NodeId c : m_tree.element_children(table))
-            if (m_tree.is_element(c, GUMBO_TAG_CAPTION) && !m_tree.is_removed_here(c))
-                return decode::collapse_whitespace(m_tree.text_content(c));
+            if (m_tree.is_element(c, GUMBO_TAG_CAPTION) && !m_mask.removed_here(c))
+                return decode::collapse_whitespace(m_mask.text_content(m_tree, c));
         return {};
     }
 
@@ -605,7 +609,7 @@ private:
         for (NodeId id = cell + 1; id < c.subtree_end; ++id) {
             close_until(id);
             const dom::Node& n = m_tree.node(id);
-            if (m_tree.is_removed_here(id) || (n.type == NodeType::element && n.tag != GUMBO_TAG_IMG && is_never_text(n.tag))) {
+            if (m_mask.removed_here(id) || (n.type == NodeType::element && n.tag != GUMBO_TAG_IMG && is_never_text(n.tag))) {
                 id = n.subtree_end - 1;
                 continue;
             }
@@ -645,53 +649,16 @@ private:
 };
 }  // namespace
 
-bool is_never_text(GumboTag tag) {
-    switch (tag) {
-        case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-        case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_CANVAS: case GUMBO_TAG_IFRAME:
-        case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
-        case GUMBO_TAG_MAP: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT:
-        case GUMBO_TAG_OPTION: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
-        case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_BASE: case GUMBO_TAG_IMG:
-        case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_PARAM:
-        // Ruby annotations (readings over CJK characters) and their fallback parentheses: read
-        // inline they would split the base text, "漢(かん)字" instead of "漢字".
-        case GUMBO_TAG_RT: case GUMBO_TAG_RP:
-            return true;
-        default:
-            return false;
-    }
+std::vector<SourcedBlock> build_sourced_blocks(const Tree& tree, const Mask& mask, const std::vector<NodeId>& roots) {
+    return BlockBuilder(tree, mask).run(roots);
 }
 
-bool is_block_element(GumboTag tag) {
-    switch (tag) {
-        case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
-        case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
-        case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-        case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER:
-        case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-        case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
-        case GUMBO_TAG_HR: case GUMBO_TAG_HTML: case GUMBO_TAG_LEGEND: case GUMBO_TAG_LI:
-        case GUMBO_TAG_LISTING: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV:
-        case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_PRE:
-        case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY:
-        case GUMBO_TAG_TD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH: case GUMBO_TAG_THEAD:
-        case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_XMP: case GUMBO_TAG_CAPTION:
-        case GUMBO_TAG_OPTGROUP:
-            return true;
-        default:
-            return false;
-    }
-}
-
-std::vector<SourcedBlock> build_sourced_blocks(const Tree& tree, const std::vector<NodeId>& roots) {
-    return BlockBuilder(tree).run(roots);
-}
-
-std::vector<Block> build_blocks(const Tree& tree, NodeId root) {
+std::vector<Block> build_blocks(const Tree& tree, const Mask& mask, NodeId root) {
     std::vector<Block> blocks;
-    for (auto& sourced : BlockBuilder(tree).run({root})) blocks.push_back(std::move(sourced.block));
+    for (auto& sourced : BlockBuilder(tree, mask).run({root})) blocks.push_back(std::move(sourced.block));
     return blocks;
 }
+
+std::vector<Block> build_blocks(const Tree& tree, NodeId root) { return build_blocks(tree, Mask(tree), root); }
 
 }  // namespace winnow::extract

@@ -7,10 +7,12 @@
 
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/article.hpp"
+#include "winnow/extract/page.hpp"
 
 namespace winnow::extract {
 
-// The blocks of the subtree of `root`, skipping removed nodes.
+// The blocks of the subtree of `root`, skipping the nodes the mask removes (none: every node).
+std::vector<Block> build_blocks(const dom::Tree& tree, const Mask& mask, dom::NodeId root);
 std::vector<Block> build_blocks(const dom::Tree& tree, dom::NodeId root);
 
 // A block and where it came from, for the filters that judge it.
@@ -24,12 +26,7 @@ struct SourcedBlock {
 
 // The blocks of several subtrees (in the order given, normally document order) with their
 // sources. List and table groups stay distinct across the roots.
-std::vector<SourcedBlock> build_sourced_blocks(const dom::Tree& tree, const std::vector<dom::NodeId>& roots);
-
-// True for elements that start a new block in a browser's default style sheet.
-bool is_block_element(GumboTag tag);
-
-// True for elements whose content is never page text (scripts, styles, form controls, media).
-bool is_never_text(GumboTag tag);
+std::vector<SourcedBlock> build_sourced_blocks(const dom::Tree& tree, const Mask& mask,
+                                               const std::vector<dom::NodeId>& roots);
 
 }  // namespace winnow::extract

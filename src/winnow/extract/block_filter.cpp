@@ -1,13 +1,17 @@
-// extract: the in-container block filter (ancestry tokens, link density, text patterns,
-// boilerplate headings, title and block repeats, edge trimming).
+// extract: the in-container block filter, as two ordered tables.
+//
+// - `k_block_rules`: rules that judge one block at a time, in order; the first that applies
+//   drops the block under its name (what --explain prints). A rule may take the blocks after it
+//   along (a boilerplate heading takes its section).
+// - `k_group_rules`: passes over runs of blocks, in order, after the block rules: link lists,
+//   repeats, edge trimming.
+//
+// Each rule is a small function over a `BlockView` (the block, its measures, its ancestry).
 #include "winnow/extract/block_filter.hpp"
 
-#include <boost/regex.hpp>
-
 #include <algorithm>
+#include <cstdio>
 
-#include "winnow/decode/text.hpp"
-#include "winnow/extract/cleaning.hpp"
 #include "winnow/extract/node_flags.hpp"
 #include "winnow/metadata/title.hpp"
 #include "winnow/util/utf8.hpp"
@@ -35,11 +39,9 @@ constexpr float k_link_farm_density = 0.9f;
 constexpr std::uint32_t k_link_farm_links = 2;
 // A whole list (or table) whose items are mostly links, and short on average, is a link list.
 constexpr float k_list_link_density = 0.6f, k_list_item_chars = 120;
-// Text patterns are tested only on blocks this short: a paragraph that mentions a newsletter
-// is still a paragraph.
-constexpr std::size_t k_pattern_max_chars = 160;
-// Share-button lines can be a little longer (a row of ten network names).
-constexpr std::size_t k_share_line_max_chars = 200;
+// A line of at most this many words is read as a heading by the boilerplate-heading rule, even
+// when not marked up as one ("Related articles" in a bold paragraph).
+constexpr float k_heading_like_words = 6;
 // A boilerplate heading takes along the following blocks that are list items, short (under
 // this many characters) or link-heavy, up to the next heading.
 constexpr float k_section_short_chars = 200, k_section_link_density = 0.5f;
@@ -55,141 +57,44 @@ constexpr float k_edge_short_words = 10;
 // ...and one of at most this many words matching a boilerplate pattern, or this link-dense.
 constexpr float k_edge_pattern_words = 20, k_edge_link_density = 0.5f;
 
-// Perl regexes, compiled once (immutable after first use), matched against lower-cased text
-// (Boost's icase folds ASCII only: "Ähnliche" must meet "ähnliche").
-const boost::regex& share_line_regex() {
-    static const boost::regex r(
-        R"(^(?:(?:teilen sie dies mit|teilen mit|share this:|diesen (?:artikel|beitrag) teilen|artikel teilen|beitrag teilen|jetzt teilen|seite teilen|share on|partager sur|compartir en)\s*:?\s*)?)"
-        R"((?:(?:share|share this|share on|teilen|drucken|print|e-?mail|mail|facebook|twitter|x|whatsapp|pinterest|linkedin|telegram|xing|reddit|flipboard|tumblr|messenger|pocket|copy link|link kopieren|link copied|tweet|imprimer|partager|compartir|imprimir|condividi|stampa|udostępnij|drukuj|vk|ok|threads|bluesky|mastodon|sms)[\s|,/•·:\-]*)+$)",
-        boost::regex::perl);
-    return r;
-}
-
-// Phrases that mark a short line as boilerplate wherever they stand in it (calls to action,
-// credits, comment prompts, licence lines). Plain substrings: found without a regex.
-constexpr std::string_view k_boilerplate_phrases[] = {
-    "join us", "join our", "follow us", "follow our", "subscribe", "sign up", "stay up to date", "stay informed",
-    "stay tuned", "newsletter", "abonnieren", "folgen sie uns", "folge uns", "melden sie sich", "jetzt anmelden",
-    "suivez-nous", "abonnez-vous", "síguenos", "suscríbete", "iscriviti", "seguici",
-    "getty images", "gettyimages", "shutterstock", "imago", "istock", "picture alliance", "picture-alliance", "©",
-    "copyright", "alle rechte", "all rights reserved", "leave a reply", "leave a comment", "comments are closed",
-    "schreibe einen kommentar", "kommentar schreiben", "kommentare anzeigen", "kommentar anzeigen", "no comments",
-    "keine kommentare", "share this article", "share this post", "share this story", "cc-by", "cc by",
-    "creative commons", "unter der lizenz", "prawem autorskim", "wszelkie prawa zastrzeżone",
-    "todos los derechos reservados", "tous droits réservés",
-};
-
-// Lines that start like boilerplate (anchored, so the regex fails fast on other lines).
-const boost::regex& boilerplate_line_regex() {
-    static const boost::regex r(
-        R"(^(?:)"
-        // credits
-        R"((?:photo|foto|fotos|image|images|bild|bilder|picture|credit|credits|quelle|source|fuente|crédit|crédits|illustration|grafik|video|titelbild|symbolbild|beitragsbild)\s*(?::|©|by\b)|)"
-        R"(\(c\) ?\d{4}|)"
-        // datelines and updates
-        R"((?:published|updated|posted|last updated|veröffentlicht|aktualisiert|erstellt|stand:|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano)\b|)"
-        // comment counters
-        R"(\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti)$|)"
-        // ad labels, read-more links, tags, navigation words
-        R"((?:advertisement|anzeige|werbung|publicidad|publicité|pubblicità|reklama|sponsored|gesponsert|loading|wird geladen)\b|)"
-        R"((?:read more|read also|also read|read next|more:|see also|related:|weiterlesen|mehr lesen|mehr dazu|lesen sie auch|lesen sie mehr|siehe auch|)"
-        R"(lire la suite|lire aussi|à lire aussi|voir aussi|leer más|lea (?:también|más)|lea:|leia (?:também|mais)|leggi anche|czytaj (?:też|także|więcej)|читайте также)|)"
-        R"((?:tags?|schlagwörter|stichwörter|themen|kategorien?|categories|category|filed under|posted in|mots-clés|etiquetas)\s*:|)"
-        R"((?:back to top|nach oben|zurück zur übersicht|zurück|previous article|next article|vorheriger artikel|nächster artikel|)"
-        R"(previous post|next post|older posts|newer posts|click here|hier klicken|klicken sie hier)\b|)"
-        // a date alone on its line
-        R"(\W*(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2})(?:\W+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\W*$|)"
-        R"(\W*\d{1,2}\.?\s+\w+\.?\s+\d{4}(?:\W+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\W*$|\W*\w+\.?\s+\d{1,2},?\s+\d{4}\W*$|)"
-        // feedback prompts, image-viewer labels
-        R"((?:fanden sie|war|finden sie) (?:diesen|dieser|der|den) (?:artikel|beitrag|text)\b|was this (?:article|page|post) (?:helpful|useful)|)"
-        R"((?:vergrößern|enlarge|zoom|screenshot)\b|)"
-        // reading time
-        R"(\d+\s*(?:min\.?|minutes?|minuten)\s*(?:read|lesezeit|lesedauer|de lecture)?$|(?:lesezeit|lesedauer|reading time)\b))",
-        boost::regex::perl);
-    return r;
-}
-
-// "By Firstname Lastname": a capital after the word, so matched on the text as written.
-const boost::regex& byline_regex() {
-    static const boost::regex r(
-        R"(^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Aa]utor:?|[Aa]uthor:?|[Tt]ext:|[Ww]ritten by|[Gg]eschrieben von|[Rr]edaktion:?)\s+[A-Z\x80-\xff])",
-        boost::regex::perl);
-    return r;
-}
-
-const boost::regex& boilerplate_heading_regex() {
-    static const boost::regex r(
-        R"(^\W*(?:ähnliche (?:beiträge|artikel|themen)|sie könnten auch .{0,40}interessiert sein|schon gelesen|)"
-        R"(war (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|)"
-        R"(zobacz (?:też|także|również)|zum weiterlesen|weiterlesen|mehr zu\b.{0,40}|weitere beiträge.{0,40}|kommentar hinzufügen|)"
-        R"(veja também|le puede interesar|vea también|lust auf mehr|more from\b.{0,40}|hinterlasse (?:jetzt )?einen kommentar|)"
-        R"(kommentare? (?:schreiben|verfassen)|derzeit (?:noch )?keine kommentare|noch keine kommentare|entdecke weitere.{0,40}|)"
-        R"(quellenangaben|weitere (?:tourentipps|tipps|rezepte|informationen zum thema)|)"
-        R"(you may also be interested in|don't miss|nicht verpassen|empfehlungen|unsere empfehlung|anzeige|werbung|)"
-        R"(gefällt mir wird geladen|like this|like loading|related reading|keep reading|continue reading|)"
-        R"(mehr zum thema|mehr (?:aus|zu|von)\b|das könnte (?:sie|dich) auch interessieren|)"
-        R"(inhaltsverzeichnis|table of contents|nützliche links|weiterführende links|useful links|weitere informationen|)"
-        R"(fanden sie diesen artikel nützlich|war dieser artikel hilfreich|inne artykuły(?: autora)?|)"
-        R"(schreibe einen kommentar|kommentar verfassen|kommentare?|kontakt|impressum|auch interessant|verwandte (?:artikel|beiträge|themen)|)"
-        R"(zurück zur übersicht|neueste (?:beiträge|artikel)|neuste beiträge|folgen sie uns|folge uns|newsletter|nach oben|datenschutz|)"
-        R"(teilen sie dies mit|teilen mit|diesen (?:artikel|beitrag) teilen|meist gelesen|meistgelesen|top-?themen|weitere (?:artikel|beiträge|themen|nachrichten|news|meldungen)|)"
-        R"(lesen sie auch|über den autor|über die autorin|zum autor|)"
-        R"(leave a (?:reply|comment)|comments?|related(?: posts| articles| stories| news| content| topics)?|you (?:may|might) also (?:like|enjoy)|)"
-        R"(more (?:from|on|stories|articles|news)\b|recommended(?: for you)?|most (?:read|popular|viewed)|popular(?: posts| articles)?|trending|)"
-        R"(recent (?:posts|articles|comments)|latest (?:news|posts|articles)|share(?: this)?(?: article| post| story)?|about the author|)"
-        R"(follow us|subscribe|sign up|tags|categories|archives|read (?:more|next|also)|see also|further reading|)"
-        R"(temas relacionados|artículos relacionados|noticias relacionadas|te puede interesar|más noticias|)"
-        R"(articles similaires|à lire aussi|sur le même sujet|dans la même rubrique|lire aussi|)"
-        R"(leggi anche|articoli correlati|potrebbe interessarti|podobne artykuły|czytaj (?:też|także)|)"
-        R"(похожие (?:статьи|новости)|читайте также)\W*$)",
-        boost::regex::perl);
-    return r;
-}
-
-// A built-in pattern's search through the page's guard (util/regex_guard.hpp), under the name
-// its removals carry.
-bool search(const boost::regex& regex, const std::string& text, RegexGuard& regexes, std::string_view name) {
-    return regexes.search(text, [&] { return boost::regex_search(text, regex); }, [&] { return std::string(name); });
-}
-
-struct BlockInfo {
+// A block as the rules see it: measured once, with what its ancestors below the container say.
+struct BlockView {
+    const SourcedBlock* sourced = nullptr;
     TextCounts counts;
     float link_density = 0;
     std::uint32_t inherited = 0;  // flags of the ancestors between the block and the container
-    bool in_caption = false;
+    bool in_caption = false;      // inside a <figcaption>
+    bool long_prose = false;      // k_keep_long_chars or more with prose's stopword density
     bool keep = true;
+
+    const Block& block() const { return sourced->block; }
+    const std::string& text() const { return sourced->block.text; }
+    bool is_heading() const { return sourced->block.kind == BlockKind::heading; }
 };
 
-// Flags inherited from ancestors below the roots, one top-down pass over the roots' subtrees.
-std::vector<std::uint32_t> inherited_flags(const dom::Tree& tree, const std::vector<std::uint32_t>& flags,
-                                           const std::vector<NodeId>& roots, std::vector<std::uint8_t>& in_caption) {
-    std::vector<std::uint32_t> inherited(tree.size(), 0);
-    in_caption.assign(tree.size(), 0);
-    for (NodeId root : roots) {
-        const NodeId end = tree.node(root).subtree_end;
-        for (NodeId id = root + 1; id < end; ++id) {
-            const NodeId parent = tree.node(id).parent;
-            inherited[id] = inherited[parent] | flags[id];
-            in_caption[id] = in_caption[parent] || tree.is_element(id, GUMBO_TAG_FIGCAPTION);
-        }
-    }
-    return inherited;
-}
+// What the rules share: the blocks, the options, and facts about the whole container.
+struct FilterState {
+    std::vector<BlockView>& views;
+    const BlockFilterOptions& options;
+    std::vector<Removal>& removals;
+    RegexGuard& regexes;
+    float total_chars = 0;        // characters of all the container's blocks
+    bool trust_ancestry = true;   // byline/meta/caption ancestry takes at most half of them
 
-void drop(BlockInfo& info, const SourcedBlock& block, const BlockFilterOptions& options, RegexGuard& regexes,
-          std::vector<Removal>& removals, std::string rule) {
-    if (!info.keep) return;
-    info.keep = false;
-    if (!options.explain) return;
-    if (options.drop_text && !options.drop_text->empty()) {
-        SiteRules drop_only;
-        drop_only.drop_text = *options.drop_text;
-        std::vector<Block> single{block.block};
-        apply_text_rules(single, drop_only, removals, regexes);
-        if (single.empty()) return;  // recorded under the rule's name
+    // Drops a block (once) and, when explaining, records it under `rule`, or under the site's
+    // drop_text rule that also matches it (looked up once, for this block), so a profile's
+    // author sees their own rule at work.
+    void drop(std::size_t i, std::string rule) {
+        BlockView& view = views[i];
+        if (!view.keep) return;
+        view.keep = false;
+        if (!options.explain) return;
+        if (options.drop_text)
+            if (std::string site_rule = drop_text_rule_name(*options.drop_text, view.block(), regexes); !site_rule.empty())
+                rule = std::move(site_rule);
+        removals.push_back({std::move(rule), removal_excerpt(view.text())});
     }
-    removals.push_back({std::move(rule), removal_excerpt(block.block.text)});
-}
+};
 
 std::string fixed2(float value) {
     char buffer[16];
@@ -197,21 +102,210 @@ std::string fixed2(float value) {
     return buffer;
 }
 
-bool is_weak_edge(const SourcedBlock& block, const BlockInfo& info, RegexGuard& regexes, bool at_end = false) {
-    const std::string& text = block.block.text;
-    if (block.block.kind == BlockKind::preformatted) return false;  // code is kept verbatim
-    if (info.link_density > k_edge_link_density) return true;
-    // At the end a short "Name, Role" line without links is a signature ("Jean Barker,
-    // Secretary"), and a list without links a summary: both stay.
-    const bool signature = block.block.kind == BlockKind::paragraph && info.counts.words <= k_signature_words &&
-                           info.counts.commas > 0;
-    if (at_end && block.links == 0 && (signature || block.block.kind == BlockKind::list_item)) {
-        if (info.counts.words <= k_edge_pattern_words && (is_boilerplate_line(text, regexes) || is_share_line(text, regexes))) return true;
-        return false;
+// --- Rules over one block ----------------------------------------------------------------
+
+// A repeat of the title, or a heading with a title class: it goes to the title, in every mode.
+bool repeats_title(const BlockView& b, const FilterState& s) {
+    return b.text().size() <= k_max_title_repeat_chars &&
+           (metadata::is_title_repeat(b.text(), s.options.title) || (b.is_heading() && (b.inherited & k_flag_title_class)));
+}
+bool is_short_and_linked(const BlockView& b, const FilterState&) {
+    return b.counts.chars < k_short_block_chars && b.link_density > k_short_link_density;
+}
+bool is_link_farm(const BlockView& b, const FilterState&) {
+    return b.link_density > k_link_farm_density && b.sourced->links >= k_link_farm_links;
+}
+bool under_never_content(const BlockView& b, const FilterState& s) {
+    return !s.options.relaxed && (b.inherited & (k_flag_never_content | k_flag_comment_section));
+}
+bool under_boilerplate(const BlockView& b, const FilterState& s) {
+    return !s.options.relaxed && (b.inherited & k_flag_boilerplate_inside) && !b.long_prose && s.trust_ancestry;
+}
+// A caption that is a sentence describing the picture stays; a bare credit or label goes.
+bool is_bare_caption(const BlockView& b, const FilterState& s) {
+    const bool prose_caption = b.counts.words >= k_prose_caption_words && b.counts.sentence_ends > 0;
+    return b.in_caption && !b.long_prose && !prose_caption && s.trust_ancestry;
+}
+bool is_share_block(const BlockView& b, FilterState& s) { return is_share_line(b.text(), s.regexes); }
+bool is_boilerplate_block(const BlockView& b, FilterState& s) { return is_boilerplate_line(b.text(), s.regexes); }
+bool opens_boilerplate_section(const BlockView& b, FilterState& s) {
+    return (b.is_heading() || b.counts.words <= k_heading_like_words) && is_boilerplate_heading(b.text(), s.regexes);
+}
+
+// After a boilerplate heading: late in the text it starts the page's tail (everything after it
+// goes); otherwise the section under it goes (list items, short or link-heavy blocks, up to the
+// next heading). Returns true when the rest of the blocks is gone.
+bool drop_boilerplate_section(std::size_t i, FilterState& s) {
+    float before = 0;
+    for (std::size_t j = 0; j < i; ++j) before += s.views[j].keep ? s.views[j].counts.chars : 0;
+    if (before >= k_tail_cut_share * s.total_chars) {
+        for (std::size_t j = i + 1; j < s.views.size(); ++j) s.drop(j, "heuristic boilerplate-tail");
+        return true;
     }
-    if (info.counts.words <= k_edge_short_words && info.counts.sentence_ends == 0) return true;
-    if (info.counts.words <= k_edge_pattern_words && (is_boilerplate_line(text, regexes) || is_share_line(text, regexes))) return true;
+    for (std::size_t j = i + 1; j < s.views.size(); ++j) {
+        const BlockView& next = s.views[j];
+        if (next.is_heading()) break;
+        const bool weak = next.block().kind == BlockKind::list_item || next.counts.chars < k_section_short_chars ||
+                          next.link_density > k_section_link_density;
+        if (!weak) break;
+        s.drop(j, "heuristic boilerplate-section");
+    }
     return false;
+}
+
+struct BlockRule {
+    std::string_view name;                              // what --explain prints
+    bool (*applies)(const BlockView&, FilterState&);    // true: the block goes
+    bool show_link_density = false;                     // the name is followed by the block's link density
+    bool (*then)(std::size_t, FilterState&) = nullptr;  // what else goes with it; true: stop judging
+};
+
+// Wraps a rule that needs no regex search (and so no mutable state).
+template <bool (*Rule)(const BlockView&, const FilterState&)>
+bool pure(const BlockView& b, FilterState& s) { return Rule(b, s); }
+
+// In order: the first rule that applies drops the block.
+const BlockRule k_block_rules[] = {
+    {"heuristic title-repeat", pure<repeats_title>},
+    {"heuristic link-density", pure<is_short_and_linked>, true},
+    {"heuristic link-farm", pure<is_link_farm>, true},
+    {"heuristic ancestry never-content", pure<under_never_content>},
+    {"heuristic ancestry boilerplate", pure<under_boilerplate>},
+    {"heuristic caption", pure<is_bare_caption>},
+    {"heuristic share-line", is_share_block},
+    {"heuristic boilerplate-line", is_boilerplate_block},
+    {"heuristic boilerplate-heading", opens_boilerplate_section, false, drop_boilerplate_section},
+};
+
+// --- Rules over runs of blocks -----------------------------------------------------------
+
+// Lists and tables made of short links: related-article lists, tag lists, link farms.
+void drop_link_lists(FilterState& s) {
+    auto& views = s.views;
+    for (std::size_t i = 0; i < views.size();) {
+        const Block& first = views[i].block();
+        if (first.kind != BlockKind::list_item && first.kind != BlockKind::table_row) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        float chars = 0, link_chars = 0;
+        while (j < views.size() && views[j].block().kind == first.kind && views[j].block().group == first.group) {
+            chars += views[j].counts.chars;
+            link_chars += views[j].sourced->link_chars;
+            ++j;
+        }
+        const float density = chars > 0 ? link_chars / chars : 0;
+        if (density > k_list_link_density && chars / static_cast<float>(j - i) < k_list_item_chars)
+            for (std::size_t k = i; k < j; ++k) s.drop(k, "heuristic link-list " + fixed2(density));
+        i = j;
+    }
+}
+
+// Exact repeats of the previous kept block.
+void drop_repeats(FilterState& s) {
+    const BlockView* previous = nullptr;
+    for (std::size_t i = 0; i < s.views.size(); ++i) {
+        const BlockView& view = s.views[i];
+        if (!view.keep) continue;
+        const std::size_t size = view.text().size();
+        if (previous && size > k_min_repeat_chars && size < k_max_repeat_chars && previous->text() == view.text())
+            s.drop(i, "heuristic repeat");
+        else
+            previous = &view;
+    }
+}
+
+bool is_weak_edge(const BlockView& view, RegexGuard& regexes, bool at_end = false) {
+    const Block& block = view.block();
+    const std::string& text = block.text;
+    if (block.kind == BlockKind::preformatted) return false;  // code is kept verbatim
+    if (view.link_density > k_edge_link_density) return true;
+    auto matches_pattern = [&] {
+        return view.counts.words <= k_edge_pattern_words && (is_boilerplate_line(text, regexes) || is_share_line(text, regexes));
+    };
+    // At the end a short "Name, Role" line without links is a signature ("Jean Barker,
+    // Secretary"), and a list without links a summary: both stay (unless a pattern says otherwise).
+    const bool signature = block.kind == BlockKind::paragraph && view.counts.words <= k_signature_words &&
+                           view.counts.commas > 0;
+    if (at_end && view.sourced->links == 0 && (signature || block.kind == BlockKind::list_item)) return matches_pattern();
+    if (view.counts.words <= k_edge_short_words && view.counts.sentence_ends == 0) return true;
+    return matches_pattern();
+}
+
+// Weak short blocks at both ends of the kept text, and trailing headings; only when something
+// strong remains (a page of short lines keeps them).
+void trim_edges(FilterState& s) {
+    auto& views = s.views;
+    bool has_strong = false;
+    for (const BlockView& view : views)
+        has_strong = has_strong || (view.keep && !view.is_heading() && !is_weak_edge(view, s.regexes));
+    if (!has_strong) return;
+    for (std::size_t i = 0; i < views.size(); ++i) {
+        if (!views[i].keep) continue;
+        if (!is_weak_edge(views[i], s.regexes) || views[i].is_heading()) break;
+        s.drop(i, "heuristic edge-trim start");
+    }
+    for (std::size_t i = views.size(); i-- > 0;) {
+        if (!views[i].keep) continue;
+        if (!views[i].is_heading() && !is_weak_edge(views[i], s.regexes, /*at_end=*/true)) break;
+        s.drop(i, "heuristic edge-trim end");
+    }
+}
+
+struct GroupRule {
+    std::string_view name;
+    void (*run)(FilterState&);
+};
+
+// In order, after the block rules.
+const GroupRule k_group_rules[] = {
+    {"link lists", drop_link_lists},
+    {"repeats", drop_repeats},
+    {"edge trimming", trim_edges},
+};
+
+// Flags inherited from ancestors below the roots, one top-down pass over the roots' subtrees.
+std::vector<std::uint32_t> inherited_flags(const Page& page, const std::vector<NodeId>& roots,
+                                           std::vector<std::uint8_t>& in_caption) {
+    const dom::Tree& tree = page.tree();
+    std::vector<std::uint32_t> inherited(tree.size(), 0);
+    in_caption.assign(tree.size(), 0);
+    for (NodeId root : roots) {
+        const NodeId end = tree.node(root).subtree_end;
+        for (NodeId id = root + 1; id < end; ++id) {
+            const NodeId parent = tree.node(id).parent;
+            inherited[id] = inherited[parent] | page.flags(id);
+            in_caption[id] = in_caption[parent] || tree.is_element(id, GUMBO_TAG_FIGCAPTION);
+        }
+    }
+    return inherited;
+}
+
+// The views of the blocks: measured once, with their ancestry.
+std::vector<BlockView> view_blocks(const Page& page, const std::vector<NodeId>& roots,
+                                   const std::vector<SourcedBlock>& blocks) {
+    std::vector<std::uint8_t> in_caption;
+    const std::vector<std::uint32_t> inherited = inherited_flags(page, roots, in_caption);
+    const float prose_density = prose_stopword_density(page.stopwords());
+    std::vector<BlockView> views(blocks.size());
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        BlockView& view = views[i];
+        view.sourced = &blocks[i];
+        view.counts = measure_text(blocks[i].block.text, page.stopwords());
+        view.link_density = block_link_density(blocks[i]);
+        // An inline element's class speaks for the whole block only when the block is short:
+        // a paragraph opening with <span class="dateline"> is still a paragraph.
+        const bool short_block = view.counts.chars < k_inline_ancestry_chars;
+        const NodeId judged = short_block ? blocks[i].source : blocks[i].block_element;
+        if (judged != dom::k_no_node) {
+            view.inherited = inherited[judged];
+            view.in_caption = in_caption[judged];
+        }
+        view.long_prose = view.counts.chars >= k_keep_long_chars && view.counts.words > 0 &&
+                          view.counts.stopwords / view.counts.words >= prose_density;
+    }
+    return views;
 }
 
 }  // namespace
@@ -221,176 +315,37 @@ float block_link_density(const SourcedBlock& block) {
     return chars ? std::min(1.0f, block.link_chars / static_cast<float>(chars)) : 0.0f;
 }
 
-bool is_share_line(const std::string& text, RegexGuard& regexes) {
-    return text.size() <= k_share_line_max_chars &&
-           search(share_line_regex(), decode::to_lower(text), regexes, "heuristic share-line");
-}
-
-bool is_boilerplate_line(const std::string& text, RegexGuard& regexes) {
-    if (text.size() > k_pattern_max_chars) return false;
-    if (search(byline_regex(), text, regexes, "heuristic byline")) return true;
-    const std::string lowered = decode::to_lower(text);
-    for (std::string_view phrase : k_boilerplate_phrases)
-        if (lowered.find(phrase) != std::string::npos) return true;
-    return search(boilerplate_line_regex(), lowered, regexes, "heuristic boilerplate-line");
-}
-
-bool is_boilerplate_heading(const std::string& text, RegexGuard& regexes) {
-    return text.size() <= k_pattern_max_chars &&
-           search(boilerplate_heading_regex(), decode::to_lower(text), regexes, "heuristic boilerplate-heading");
-}
-
-std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::uint32_t>& flags,
-                                 const std::vector<NodeId>& roots, std::vector<SourcedBlock> blocks,
-                                 const StopwordList& stopwords, const BlockFilterOptions& options,
-                                 std::vector<Removal>& removals, RegexGuard& regexes) {
-    std::vector<std::uint8_t> in_caption;
-    const std::vector<std::uint32_t> inherited = inherited_flags(tree, flags, roots, in_caption);
-    std::vector<BlockInfo> infos(blocks.size());
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-        infos[i].counts = measure_text(blocks[i].block.text, stopwords);
-        infos[i].link_density = block_link_density(blocks[i]);
-        // An inline element's class speaks for the whole block only when the block is short:
-        // a paragraph opening with <span class="dateline"> is still a paragraph.
-        const bool short_block = infos[i].counts.chars < k_inline_ancestry_chars;
-        const NodeId judged = short_block ? blocks[i].source : blocks[i].block_element;
-        if (judged != dom::k_no_node) {
-            infos[i].inherited = inherited[judged];
-            infos[i].in_caption = in_caption[judged];
-        }
-    }
-    const float prose_density = stopwords.is_union ? 0.2f : 0.3f;
+std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& roots, std::vector<SourcedBlock> blocks,
+                                 const BlockFilterOptions& options, std::vector<Removal>& removals, RegexGuard& regexes) {
+    std::vector<BlockView> views = view_blocks(page, roots, blocks);
+    FilterState state{views, options, removals, regexes};
     // Guard: when byline/meta/caption ancestry would take most of the container's text, the
     // wrapper's name is misleading (a video page whose text sits in "item-caption").
-    float total_chars = 0, boilerplate_chars = 0;
-    for (const BlockInfo& info : infos) {
-        total_chars += info.counts.chars;
-        if ((info.inherited & k_flag_boilerplate_inside) || info.in_caption) boilerplate_chars += info.counts.chars;
+    float boilerplate_chars = 0;
+    for (const BlockView& view : views) {
+        state.total_chars += view.counts.chars;
+        if ((view.inherited & k_flag_boilerplate_inside) || view.in_caption) boilerplate_chars += view.counts.chars;
     }
-    const bool trust_ancestry = boilerplate_chars <= k_max_ancestry_share * total_chars;
+    state.trust_ancestry = boilerplate_chars <= k_max_ancestry_share * state.total_chars;
 
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-        const Block& block = blocks[i].block;
-        BlockInfo& info = infos[i];
-        const bool is_heading = block.kind == BlockKind::heading;
-        // Title repeats go to the title, in every mode.
-        if (block.text.size() <= k_max_title_repeat_chars &&
-            (metadata::is_title_repeat(block.text, options.title) || (is_heading && (info.inherited & k_flag_title_class)))) {
-            drop(info, blocks[i], options, regexes, removals, "heuristic title-repeat");
-            continue;
-        }
-        if (info.counts.chars < k_short_block_chars && info.link_density > k_short_link_density) {
-            drop(info, blocks[i], options, regexes, removals, "heuristic link-density " + fixed2(info.link_density));
-            continue;
-        }
-        if (info.link_density > k_link_farm_density && blocks[i].links >= k_link_farm_links) {
-            drop(info, blocks[i], options, regexes, removals, "heuristic link-farm " + fixed2(info.link_density));
-            continue;
-        }
-        const bool long_prose = info.counts.chars >= k_keep_long_chars && info.counts.words > 0 &&
-                                info.counts.stopwords / info.counts.words >= prose_density;
-        if (!options.relaxed && (info.inherited & (k_flag_never_content | k_flag_comment_section))) {
-            drop(info, blocks[i], options, regexes, removals, "heuristic ancestry never-content");
-            continue;
-        }
-        if (!options.relaxed && (info.inherited & k_flag_boilerplate_inside) && !long_prose && trust_ancestry) {
-            drop(info, blocks[i], options, regexes, removals, "heuristic ancestry boilerplate");
-            continue;
-        }
-        // A caption that is a sentence describing the picture stays; a bare credit or label goes.
-        const bool prose_caption = info.counts.words >= k_prose_caption_words && info.counts.sentence_ends > 0;
-        if (info.in_caption && !long_prose && !prose_caption && trust_ancestry) {
-            drop(info, blocks[i], options, regexes, removals, "heuristic caption");
-            continue;
-        }
-        if (is_share_line(block.text, regexes)) {
-            drop(info, blocks[i], options, regexes, removals, "heuristic share-line");
-            continue;
-        }
-        if (is_boilerplate_line(block.text, regexes)) {
-            drop(info, blocks[i], options, regexes, removals, "heuristic boilerplate-line");
-            continue;
-        }
-        if ((is_heading || info.counts.words <= 6) && is_boilerplate_heading(block.text, regexes)) {
-            drop(info, blocks[i], options, regexes, removals, "heuristic boilerplate-heading");
-            // Late in the text such a heading starts the page's tail: everything after it goes.
-            float before = 0;
-            for (std::size_t j = 0; j < i; ++j) before += infos[j].keep ? infos[j].counts.chars : 0;
-            if (before >= k_tail_cut_share * total_chars) {
-                for (std::size_t j = i + 1; j < blocks.size(); ++j)
-                    drop(infos[j], blocks[j], options, regexes, removals, "heuristic boilerplate-tail");
-                break;
-            }
-            // The section under it goes too: list items, short or link-heavy blocks, to the next heading.
-            for (std::size_t j = i + 1; j < blocks.size(); ++j) {
-                const Block& next = blocks[j].block;
-                if (next.kind == BlockKind::heading) break;
-                const bool weak = next.kind == BlockKind::list_item || infos[j].counts.chars < k_section_short_chars ||
-                                  block_link_density(blocks[j]) > k_section_link_density;
-                if (!weak) break;
-                drop(infos[j], blocks[j], options, regexes, removals, "heuristic boilerplate-section");
-            }
-            continue;
+    // Every block is judged, even one a section already took: a boilerplate heading there still
+    // takes its own section along.
+    for (std::size_t i = 0; i < views.size(); ++i) {
+        for (const BlockRule& rule : k_block_rules) {
+            if (!rule.applies(views[i], state)) continue;
+            std::string name(rule.name);
+            if (rule.show_link_density) name += " " + fixed2(views[i].link_density);
+            state.drop(i, std::move(name));
+            if (rule.then && rule.then(i, state)) i = views.size();
+            break;
         }
     }
-
-    // Lists and tables made of short links: related-article lists, tag lists, link farms.
-    {
-        for (std::size_t i = 0; i < blocks.size();) {
-            const Block& first = blocks[i].block;
-            if (first.kind != BlockKind::list_item && first.kind != BlockKind::table_row) {
-                ++i;
-                continue;
-            }
-            std::size_t j = i;
-            float chars = 0, link_chars = 0;
-            while (j < blocks.size() && blocks[j].block.kind == first.kind && blocks[j].block.group == first.group) {
-                chars += infos[j].counts.chars;
-                link_chars += blocks[j].link_chars;
-                ++j;
-            }
-            const float density = chars > 0 ? link_chars / chars : 0;
-            if (density > k_list_link_density && chars / static_cast<float>(j - i) < k_list_item_chars)
-                for (std::size_t k = i; k < j; ++k)
-                    drop(infos[k], blocks[k], options, regexes, removals, "heuristic link-list " + fixed2(density));
-            i = j;
-        }
-    }
-
-    // Exact repeats of the previous kept block.
-    const SourcedBlock* previous = nullptr;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-        if (!infos[i].keep) continue;
-        if (previous && blocks[i].block.text.size() > k_min_repeat_chars &&
-            blocks[i].block.text.size() < k_max_repeat_chars && previous->block.text == blocks[i].block.text)
-            drop(infos[i], blocks[i], options, regexes, removals, "heuristic repeat");
-        else
-            previous = &blocks[i];
-    }
-
-    // Edge trimming: weak short blocks at both ends of the kept text, and trailing headings.
-    // (Only when something strong remains: a page of short lines keeps them.)
-    bool has_strong = false;
-    for (std::size_t i = 0; i < blocks.size(); ++i)
-        has_strong = has_strong || (infos[i].keep && blocks[i].block.kind != BlockKind::heading &&
-                                    !is_weak_edge(blocks[i], infos[i], regexes));
-    if (has_strong) {
-        for (std::size_t i = 0; i < blocks.size(); ++i) {
-            if (!infos[i].keep) continue;
-            if (!is_weak_edge(blocks[i], infos[i], regexes) || blocks[i].block.kind == BlockKind::heading) break;
-            drop(infos[i], blocks[i], options, regexes, removals, "heuristic edge-trim start");
-        }
-        for (std::size_t i = blocks.size(); i-- > 0;) {
-            if (!infos[i].keep) continue;
-            if (blocks[i].block.kind != BlockKind::heading && !is_weak_edge(blocks[i], infos[i], regexes, /*at_end=*/true)) break;
-            drop(infos[i], blocks[i], options, regexes, removals, "heuristic edge-trim end");
-        }
-    }
+    for (const GroupRule& rule : k_group_rules) rule.run(state);
 
     std::vector<Block> kept;
     kept.reserve(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i)
-        if (infos[i].keep) kept.push_back(std::move(blocks[i].block));
+        if (views[i].keep) kept.push_back(std::move(blocks[i].block));
     return kept;
 }
 

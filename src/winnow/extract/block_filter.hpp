@@ -1,8 +1,9 @@
-// extract: filtering the blocks of the chosen container, where precision is won. Each block
-// is judged by the class/id tokens of its ancestors up to the container, its link density,
-// short-block text patterns (share buttons, calls to action, credits, datelines, bylines),
-// boilerplate headings (which take the run under them along), repeats of the title and of the
-// previous block, and finally edge trimming of weak short blocks at both ends.
+// extract: filtering the blocks of the chosen container, where precision is won. An ordered
+// table of named rules (block_filter.cpp): each block is judged by repeats of the title, its
+// link density, the class/id tokens of its ancestors up to the container, short-line text
+// patterns (block_patterns.hpp) and boilerplate headings (which take the run under them along);
+// then runs of blocks by link lists, repeats of the previous block, and edge trimming of weak
+// short blocks at both ends. A dropped block is recorded under its rule's name with --explain.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +13,8 @@
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/article.hpp"
 #include "winnow/extract/block_builder.hpp"
+#include "winnow/extract/block_patterns.hpp"
+#include "winnow/extract/page.hpp"
 #include "winnow/extract/site_rules.hpp"
 #include "winnow/extract/text_measure.hpp"
 
@@ -28,22 +31,11 @@ struct BlockFilterOptions {
 
 // Keeps the blocks that read as the article; records the others when explaining. The built-in
 // phrase patterns search through `regexes`, the page's guard.
-std::vector<Block> filter_blocks(const dom::Tree& tree, const std::vector<std::uint32_t>& flags,
-                                 const std::vector<dom::NodeId>& roots, std::vector<SourcedBlock> blocks,
-                                 const StopwordList& stopwords, const BlockFilterOptions& options,
+std::vector<Block> filter_blocks(const Page& page, const std::vector<dom::NodeId>& roots,
+                                 std::vector<SourcedBlock> blocks, const BlockFilterOptions& options,
                                  std::vector<Removal>& removals, RegexGuard& regexes);
 
 // Link characters over all (non-space) characters of a block's text.
 float block_link_density(const SourcedBlock& block);
-
-// True for a short text made only of share-button words ("Facebook Twitter E-Mail Drucken").
-bool is_share_line(const std::string& text, RegexGuard& regexes);
-
-// True for a short text that is a call to action, credit, dateline, byline, comment counter or
-// ad label.
-bool is_boilerplate_line(const std::string& text, RegexGuard& regexes);
-
-// True for a heading that opens a boilerplate section ("Related articles", "Mehr zum Thema").
-bool is_boilerplate_heading(const std::string& text, RegexGuard& regexes);
 
 }  // namespace winnow::extract

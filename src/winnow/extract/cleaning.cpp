@@ -3,7 +3,7 @@
 #include "winnow/extract/cleaning.hpp"
 
 #include "winnow/decode/text.hpp"
-#include "winnow/extract/block_builder.hpp"
+#include "winnow/dom/html_tags.hpp"
 #include "winnow/extract/node_flags.hpp"
 #include "winnow/extract/site_rules.hpp"
 
@@ -27,74 +27,75 @@ bool is_inside(const dom::Tree& tree, NodeId id, GumboTag tag) {
 
 // For each node, whether an explicit article body lies strictly below it: a wrapper of the
 // article is never boilerplate. One bottom-up pass.
-std::vector<std::uint8_t> body_marker_below(const dom::Tree& tree, const std::vector<std::uint32_t>& flags) {
+std::vector<std::uint8_t> body_marker_below(const Page& page) {
+    const dom::Tree& tree = page.tree();
     std::vector<std::uint8_t> below(tree.size(), 0);
     for (NodeId id = static_cast<NodeId>(tree.size()); id-- > 1;) {
         const NodeId parent = tree.node(id).parent;
-        if (parent != dom::k_no_node && ((flags[id] & k_flag_body_marker) || below[id])) below[parent] = 1;
+        if (parent != dom::k_no_node && ((page.flags(id) & k_flag_body_marker) || below[id])) below[parent] = 1;
     }
     return below;
 }
 
 }  // namespace
 
-void record_removal(const dom::Tree& tree, NodeId id, std::string rule, std::vector<Removal>& removals) {
-    std::string text = decode::collapse_whitespace(tree.text_content(id));
+void record_removal(const dom::Tree& tree, const Mask& mask, NodeId id, std::string rule, std::vector<Removal>& removals) {
+    std::string text = decode::collapse_whitespace(mask.text_content(tree, id));
     if (text.empty()) return;
     removals.push_back({std::move(rule), removal_excerpt(text)});
 }
 
-std::vector<NodeId> remove_never_content(dom::Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags,
-                          const CleaningOptions& options, std::vector<Removal>& removals) {
+Mask remove_never_content(const PageView& view, const CleaningOptions& options, std::vector<Removal>& removals) {
+    const dom::Tree& tree = view.tree();
+    const NodeStats& stats = view.stats();
     const NodeId body = tree.body();
     const float page_chars = std::max(1.0f, stats.chars(body));
     const float page_paragraph_chars = std::max(1.0f, stats.paragraph_chars(body));
-    std::vector<NodeId> removed;
-    const std::vector<std::uint8_t> marker_below = body_marker_below(tree, flags);
-    auto holds_body_marker = [&](const dom::Tree&, const std::vector<std::uint32_t>&, NodeId id) {
-        return marker_below[id] != 0;
-    };
+    Mask mask = view.mask();
+    const std::vector<std::uint8_t> marker_below = body_marker_below(view.page());
+    auto holds_body_marker = [&](NodeId id) { return marker_below[id] != 0; };
     for (NodeId id = 0; id < tree.size(); ++id) {
         const dom::Node& node = tree.node(id);
-        if (node.type != dom::NodeType::element || tree.is_removed_here(id)) continue;
+        if (node.type != dom::NodeType::element || mask.removed_here(id)) continue;
         if (node.tag == GUMBO_TAG_HTML || node.tag == GUMBO_TAG_BODY || node.tag == GUMBO_TAG_HEAD) continue;
-        const std::uint32_t f = flags[id];
+        const std::uint32_t f = view.flags(id);
         std::string rule;
         // An image holds no text, so it changes no measure; it stays for the writers (Markdown --images).
-        if (is_never_text(node.tag) && node.tag != GUMBO_TAG_IMG) {
+        if (dom::is_never_text(node.tag) && node.tag != GUMBO_TAG_IMG) {
             rule = "heuristic never-text <" + std::string(node.tag_name) + ">";
         } else if (f & k_flag_hidden) {
             rule = "heuristic hidden";
         } else if (node.tag == GUMBO_TAG_NAV || node.tag == GUMBO_TAG_ASIDE || node.tag == GUMBO_TAG_FORM ||
                    node.tag == GUMBO_TAG_MENU || node.tag_name == "dialog") {
             if (stats.paragraph_chars(id) <= k_structural_guard_share * page_paragraph_chars &&
-                !holds_body_marker(tree, flags, id))
+                !holds_body_marker(id))
                 rule = "heuristic structure <" + std::string(node.tag_name) + ">";
         } else if (node.tag == GUMBO_TAG_HEADER || node.tag == GUMBO_TAG_FOOTER) {
             // Article headers hold lead paragraphs: only page headers and footers go.
             if (!is_inside(tree, id, GUMBO_TAG_ARTICLE) && !is_inside(tree, id, GUMBO_TAG_MAIN) &&
                 stats.paragraph_chars(id) <= k_structural_guard_share * page_paragraph_chars &&
-                !holds_body_marker(tree, flags, id))
+                !holds_body_marker(id))
                 rule = "heuristic structure <" + std::string(node.tag_name) + ">";
         } else if (f & (k_flag_role_remove | k_flag_role_landmark)) {
             if (stats.paragraph_chars(id) <= k_structural_guard_share * page_paragraph_chars &&
-                !holds_body_marker(tree, flags, id))
+                !holds_body_marker(id))
                 rule = "heuristic role \"" + std::string(tree.attribute(id, "role")) + "\"";
         } else if ((f & (options.relaxed ? k_flag_overlay | k_flag_comment_section : k_flag_never_content | k_flag_comment_section | k_flag_overlay)) &&
                    node.tag != GUMBO_TAG_ARTICLE && node.tag != GUMBO_TAG_MAIN &&
-                   stats.chars(id) <= k_class_guard_share * page_chars && !holds_body_marker(tree, flags, id) &&
+                   stats.chars(id) <= k_class_guard_share * page_chars && !holds_body_marker(id) &&
                    ((f & (k_flag_comment_section | k_flag_overlay)) ||
                     stats.paragraph_chars(id) <= k_structural_guard_share * page_paragraph_chars)) {
             rule = "heuristic class \"" + decode::collapse_whitespace(std::string(tree.attribute(id, "class")) + " " +
                                                                      std::string(tree.attribute(id, "id"))) + "\"";
         }
         if (rule.empty()) continue;
-        if (options.explain) record_removal(tree, id, std::move(rule), removals);
-        tree.remove(id);
-        removed.push_back(id);
-        id = node.subtree_end - 1;
+        const NodeId element = id;
+        id = node.subtree_end - 1;  // a removed (or kept whole) element's subtree is not judged
+        if (options.keep != dom::k_no_node && tree.contains(element, options.keep)) continue;
+        if (options.explain) record_removal(tree, mask, element, std::move(rule), removals);
+        mask.remove(element);
     }
-    return removed;
+    return mask;
 }
 
 }  // namespace winnow::extract

@@ -8,7 +8,7 @@
 
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/article.hpp"
-#include "winnow/extract/node_stats.hpp"
+#include "winnow/extract/page.hpp"
 
 namespace winnow::extract {
 
@@ -17,15 +17,17 @@ struct CleaningOptions {
     // Relaxed cleaning (the rescue pass) keeps class-based removals out: only tags, hidden
     // elements and roles go.
     bool relaxed = false;
+    // The profile's container: it and its ancestors are never removed (what lies beside them
+    // inside a wrapper that a rule would remove is left unjudged, as the wrapper stands).
+    dom::NodeId keep = dom::k_no_node;
 };
 
-// Marks never-content elements as removed. `stats` must be aggregated on the tree as it is
-// (they are used for the guards); re-aggregate afterwards. Returns the removed elements, so a
-// relaxed pass can undo the removals.
-std::vector<dom::NodeId> remove_never_content(dom::Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags,
-                          const CleaningOptions& options, std::vector<Removal>& removals);
+// The view's mask with the never-content elements removed too. The guards read the view's
+// statistics (the page as it was before this pass).
+Mask remove_never_content(const PageView& view, const CleaningOptions& options, std::vector<Removal>& removals);
 
-// Records one removal for --explain: the rule and the start of the text.
-void record_removal(const dom::Tree& tree, dom::NodeId id, std::string rule, std::vector<Removal>& removals);
+// Records one removal for --explain: the rule and the start of the text the mask leaves.
+void record_removal(const dom::Tree& tree, const Mask& mask, dom::NodeId id, std::string rule,
+                    std::vector<Removal>& removals);
 
 }  // namespace winnow::extract

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "winnow/decode/text.hpp"
-#include "winnow/extract/block_builder.hpp"
+#include "winnow/dom/html_tags.hpp"
 #include "winnow/extract/node_flags.hpp"
 #include "winnow/util/utf8.hpp"
 
@@ -41,9 +41,6 @@ constexpr float k_sibling_share = 0.2f, k_min_sibling_score = 10, k_sibling_p_ch
 // first ancestor holding k_small_climb_gain times more.
 constexpr float k_small_container_chars = 1000, k_small_climb_gain = 2;
 constexpr int k_small_climb_steps = 3;
-// A body marker is trusted when it holds this much non-link text, and at least this share of
-// what density scoring found (otherwise it is a teaser box using the same class name).
-constexpr float k_min_marker_chars = 200, k_min_marker_share = 0.3f;
 // The <article> around a body marker becomes the container when it holds at most this many
 // times the marker's non-link text.
 constexpr float k_article_widen_gain = 1.5f;
@@ -59,26 +56,28 @@ constexpr float k_inner_marker_share = 0.9f;
 constexpr std::size_t k_min_ld_body_chars = 500, k_min_anchor_paragraph_bytes = 60;
 constexpr float k_anchor_cover_share = 0.8f;
 
-bool has_block_child(const Tree& tree, NodeId id) {
+bool has_block_child(const PageView& view, NodeId id) {
+    const Tree& tree = view.tree();
     for (NodeId c = tree.node(id).first_child; c != dom::k_no_node; c = tree.node(c).next_sibling)
-        if (tree.node(c).type == NodeType::element && !tree.is_removed_here(c) && is_block_element(tree.node(c).tag))
+        if (tree.node(c).type == NodeType::element && !view.removed_here(c) && dom::is_block_element(tree.node(c).tag))
             return true;
     return false;
 }
 
-bool is_paragraph_like(const Tree& tree, NodeId id) {
-    switch (tree.node(id).tag) {
+bool is_paragraph_like(const PageView& view, NodeId id) {
+    switch (view.tree().node(id).tag) {
         case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DD:
         case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
             return true;
         case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-            return !has_block_child(tree, id);
+            return !has_block_child(view, id);
         default:
             return false;
     }
 }
 
-float prior(const Tree& tree, const std::vector<std::uint32_t>& flags, NodeId id) {
+float prior(const PageView& view, NodeId id) {
+    const Tree& tree = view.tree();
     float p = 0;
     switch (tree.node(id).tag) {
         case GUMBO_TAG_ARTICLE: p += k_prior_article; break;
@@ -91,34 +90,34 @@ float prior(const Tree& tree, const std::vector<std::uint32_t>& flags, NodeId id
             if (dom::is_heading(tree.node(id).tag)) p += k_prior_heading;
             break;
     }
-    const std::uint32_t f = flags[id];
+    const std::uint32_t f = view.flags(id);
     if (f & k_flag_body_marker) p += k_body_marker_weight;
     else if (f & k_flag_positive) p += k_class_weight;
     if (f & k_flag_negative) p -= k_class_weight;
     return p;
 }
 
-float content_chars(const NodeStats& stats, NodeId id) { return stats.chars(id) - stats.link_chars(id); }
+float content_chars(const NodeStats& stats, NodeId id) { return stats.content_chars(id); }
 
-bool removed_or_outside(const Tree& tree, NodeId id) {
-    return !tree.contains(tree.body(), id) || tree.is_removed(id);
-}
 
 // The container the JSON-LD articleBody points at: the deepest element holding most of the
 // DOM paragraphs whose text the articleBody contains.
-NodeId json_ld_anchor(const Tree& tree, const NodeStats& stats, const metadata::Statements& statements) {
+NodeId json_ld_anchor(const PageView& view) {
+    const Tree& tree = view.tree();
+    const NodeStats& stats = view.stats();
+    const metadata::Statements& statements = view.page().statements();
     if (utf8::code_point_count(statements.ld_article_body) < k_min_ld_body_chars) return dom::k_no_node;
     const std::string body = decode::collapse_whitespace(statements.ld_article_body);
     std::vector<float> matched(tree.size(), 0);
     float total = 0;
     const NodeId end = tree.node(tree.body()).subtree_end;
     for (NodeId id = tree.body(); id < end; ++id) {
-        if (tree.is_removed_here(id)) {
+        if (view.removed_here(id)) {
             id = tree.node(id).subtree_end - 1;
             continue;
         }
         if (!tree.is_element(id, GUMBO_TAG_P)) continue;
-        std::string text = decode::collapse_whitespace(tree.text_content(id));
+        std::string text = decode::collapse_whitespace(view.mask().text_content(tree, id));
         if (text.size() < k_min_anchor_paragraph_bytes || body.find(text) == std::string::npos) continue;
         const float chars = stats.chars(id);
         total += chars;
@@ -140,15 +139,16 @@ NodeId json_ld_anchor(const Tree& tree, const NodeStats& stats, const metadata::
 
 // The explicit body markers, the best one (most non-link text, the inner of nested markers
 // when it holds nearly all of it), or k_no_node.
-NodeId best_body_marker(const Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags,
-                        std::vector<NodeId>& markers) {
+NodeId best_body_marker(const PageView& view, std::vector<NodeId>& markers) {
+    const Tree& tree = view.tree();
+    const NodeStats& stats = view.stats();
     const NodeId end = tree.node(tree.body()).subtree_end;
     for (NodeId id = tree.body(); id < end; ++id) {
-        if (tree.is_removed_here(id)) {
+        if (view.removed_here(id)) {
             id = tree.node(id).subtree_end - 1;
             continue;
         }
-        if ((flags[id] & k_flag_body_marker) && tree.node(id).type == NodeType::element) markers.push_back(id);
+        if ((view.flags(id) & k_flag_body_marker) && tree.node(id).type == NodeType::element) markers.push_back(id);
     }
     NodeId best = dom::k_no_node;
     for (NodeId m : markers)
@@ -190,68 +190,22 @@ std::vector<NodeId> split_body(const Tree& tree, const NodeStats& stats, NodeId 
     return roots;
 }
 
-// Leads, standfirsts and datelines often sit beside the body marker in the same <article>:
-// when the article holds little more text than the body, the article is the container (the
-// block filter removes its bylines and share bars).
-void widen_to_article(const Tree& tree, const NodeStats& stats, ContainerChoice& choice) {
-    float body_chars = 0;
-    for (NodeId r : choice.roots) body_chars += content_chars(stats, r);
-    NodeId article = nearest_article(tree, choice.roots.front());
-    if (article == dom::k_no_node || tree.is_removed(article)) return;
-    for (NodeId r : choice.roots)
-        if (!tree.contains(article, r)) return;
-    if (content_chars(stats, article) > k_article_widen_gain * body_chars) return;
-    choice.roots = {article};
-    choice.method += " in article";
-}
-
-// The lead (standfirst, preface) often sits just before the container, between the headline
-// and the body. Scans backwards from the container within its <article> (or grandparent) for
-// prose-like paragraphs, stopping at the headline.
-void add_lead(const Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags, ContainerChoice& choice) {
-    const NodeId first = choice.roots.front();
-    NodeId scope = nearest_article(tree, first);
-    if (scope == dom::k_no_node) {
-        const NodeId parent = tree.node(first).parent;
-        scope = parent == dom::k_no_node ? dom::k_no_node : tree.node(parent).parent;
-    }
-    // Never the whole page: the scope must lie inside the body.
-    if (scope == dom::k_no_node || scope == tree.body() || !tree.contains(tree.body(), scope) || scope + 1 >= first) return;
-    std::vector<NodeId> leads;
-    int scanned = 0;
-    for (NodeId id = first - 1; id > scope && scanned < k_lead_scan_nodes && leads.size() < k_max_leads; --id, ++scanned) {
-        const dom::Node& node = tree.node(id);
-        if (node.type != NodeType::element) continue;
-        if (node.tag == GUMBO_TAG_H1) break;
-        if (tree.contains(id, first) || !is_paragraph_like(tree, id) || node.tag == GUMBO_TAG_TD) continue;
-        if (flags[id] & (k_flag_never_content | k_flag_boilerplate_inside | k_flag_negative)) continue;
-        const TextCounts& counts = stats.text(id);
-        if (counts.chars < k_min_lead_chars || counts.sentence_ends == 0 || stats.link_density(id) > k_max_lead_link_density)
-            continue;
-        if (tree.is_removed(id)) continue;
-        if (std::any_of(leads.begin(), leads.end(), [&](NodeId l) { return tree.contains(id, l); })) continue;
-        leads.push_back(id);
-    }
-    if (leads.empty()) return;
-    choice.roots.insert(choice.roots.begin(), leads.begin(), leads.end());
-    std::sort(choice.roots.begin(), choice.roots.end());
-    choice.method += " with lead";
-}
-
 }  // namespace
 
-ContainerChoice choose_by_density(const Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags) {
+ContainerCandidate density_candidate(const PageView& view) {
+    const Tree& tree = view.tree();
+    const NodeStats& stats = view.stats();
     const NodeId body = tree.body();
     std::vector<float> score(tree.size(), 0);
     std::vector<std::uint8_t> scored(tree.size(), 0);
     std::vector<NodeId> candidates;
     const NodeId end = tree.node(body).subtree_end;
     for (NodeId id = body; id < end; ++id) {
-        if (tree.is_removed_here(id)) {
+        if (view.removed_here(id)) {
             id = tree.node(id).subtree_end - 1;
             continue;
         }
-        if (tree.node(id).type != NodeType::element || !is_paragraph_like(tree, id)) continue;
+        if (tree.node(id).type != NodeType::element || !is_paragraph_like(view, id)) continue;
         const TextCounts& counts = stats.text(id);
         if (counts.chars < k_min_paragraph_chars) continue;
         const float points = 1 + counts.commas + std::min(counts.chars / k_chars_per_point, k_max_length_points);
@@ -259,7 +213,7 @@ ContainerChoice choose_by_density(const Tree& tree, const NodeStats& stats, cons
         for (int level = 0; level < k_score_levels && at != dom::k_no_node && tree.contains(body, at); ++level) {
             if (!scored[at]) {
                 scored[at] = 1;
-                score[at] = prior(tree, flags, at);
+                score[at] = prior(view, at);
                 candidates.push_back(at);
             }
             const float divider = level == 0 ? 1.0f : level == 1 ? 2.0f : 3.0f * static_cast<float>(level);
@@ -267,10 +221,12 @@ ContainerChoice choose_by_density(const Tree& tree, const NodeStats& stats, cons
             at = tree.node(at).parent;
         }
     }
-    ContainerChoice choice;
-    choice.method = "density";
+    ContainerCandidate choice;
+    choice.method.source = Source::density;
     if (candidates.empty()) {
         choice.roots = {body};
+        choice.focus = body;
+        choice.chars = content_chars(stats, body);
         return choice;
     }
     for (NodeId c : candidates) score[c] *= 1.0f - std::min(1.0f, stats.link_density(c));
@@ -321,15 +277,17 @@ ContainerChoice choose_by_density(const Tree& tree, const NodeStats& stats, cons
         top = tree.node(top).parent;
 
     // Siblings.
+    choice.focus = top;
     const NodeId parent = tree.node(top).parent;
     if (parent == dom::k_no_node || top == body) {
         choice.roots = {top};
+        choice.chars = content_chars(stats, top);
         return choice;
     }
     const float threshold = std::max(k_min_sibling_score, score[top] * k_sibling_share);
     const std::string_view top_class = tree.attribute(top, "class");
     for (NodeId s = tree.node(parent).first_child; s != dom::k_no_node; s = tree.node(s).next_sibling) {
-        if (tree.node(s).type != NodeType::element || tree.is_removed_here(s)) continue;
+        if (tree.node(s).type != NodeType::element || view.removed_here(s)) continue;
         if (s == top) {
             choice.roots.push_back(s);
             continue;
@@ -343,44 +301,92 @@ ContainerChoice choose_by_density(const Tree& tree, const NodeStats& stats, cons
         }
         if (join) choice.roots.push_back(s);
     }
+    for (NodeId r : choice.roots) choice.chars += content_chars(stats, r);
     return choice;
 }
 
-ContainerChoice choose_container(const Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags,
-                                 const metadata::Statements& statements) {
-    ContainerChoice density = choose_by_density(tree, stats, flags);
-    float density_chars = 0;
-    for (NodeId r : density.roots) density_chars += content_chars(stats, r);
+namespace {
 
+// A candidate of one element.
+ContainerCandidate single_root(const PageView& view, Source source, NodeId root) {
+    return {Method{.source = source}, {root}, root, content_chars(view.stats(), root)};
+}
+
+}  // namespace
+
+ContainerCandidate profile_candidate(const PageView& view, NodeId container) {
+    return single_root(view, Source::profile, container);
+}
+
+std::optional<ContainerCandidate> json_ld_anchor_candidate(const PageView& view) {
+    const NodeId anchor = json_ld_anchor(view);
+    const dom::Tree& tree = view.tree();
+    if (anchor == dom::k_no_node || !tree.contains(tree.body(), anchor) || view.removed(anchor)) return std::nullopt;
+    return single_root(view, Source::json_ld_anchor, anchor);
+}
+
+std::optional<ContainerCandidate> body_marker_candidate(const PageView& view) {
     std::vector<NodeId> markers;
-    const NodeId marker = best_body_marker(tree, stats, flags, markers);
-    const NodeId anchor = json_ld_anchor(tree, stats, statements);
-    if (anchor != dom::k_no_node && !removed_or_outside(tree, anchor)) {
-        ContainerChoice choice;
-        if (marker != dom::k_no_node && tree.contains(marker, anchor)) {
-            choice.roots = split_body(tree, stats, marker, markers);
-            choice.method = "body marker";
-        } else {
-            choice.roots = {anchor};
-            choice.method = "json-ld anchor";
-        }
-        return choice;
+    const NodeId marker = best_body_marker(view, markers);
+    if (marker == dom::k_no_node) return std::nullopt;
+    ContainerCandidate choice;
+    choice.method.source = Source::body_marker;
+    choice.roots = split_body(view.tree(), view.stats(), marker, markers);
+    choice.focus = marker;
+    choice.chars = content_chars(view.stats(), marker);
+    return choice;
+}
+
+// Leads, standfirsts and datelines often sit beside the body marker in the same <article>:
+// when the article holds little more text than the body, the article is the container (the
+// block filter removes its bylines and share bars).
+void widen_to_article(const PageView& view, ContainerCandidate& choice) {
+    const Tree& tree = view.tree();
+    const NodeStats& stats = view.stats();
+    float body_chars = 0;
+    for (NodeId r : choice.roots) body_chars += content_chars(stats, r);
+    NodeId article = nearest_article(tree, choice.roots.front());
+    if (article == dom::k_no_node || view.removed(article)) return;
+    for (NodeId r : choice.roots)
+        if (!tree.contains(article, r)) return;
+    if (content_chars(stats, article) > k_article_widen_gain * body_chars) return;
+    choice.roots = {article};
+    choice.method.in_article = true;
+}
+
+// The lead (standfirst, preface) often sits just before the container, between the headline
+// and the body. Scans backwards from the container within its <article> (or grandparent) for
+// prose-like paragraphs, stopping at the headline.
+void add_lead(const PageView& view, ContainerCandidate& choice) {
+    const Tree& tree = view.tree();
+    const NodeStats& stats = view.stats();
+    const NodeId first = choice.roots.front();
+    NodeId scope = nearest_article(tree, first);
+    if (scope == dom::k_no_node) {
+        const NodeId parent = tree.node(first).parent;
+        scope = parent == dom::k_no_node ? dom::k_no_node : tree.node(parent).parent;
     }
-    if (marker != dom::k_no_node) {
-        const float marker_chars = content_chars(stats, marker);
-        const bool related = std::any_of(density.roots.begin(), density.roots.end(),
-                                         [&](NodeId r) { return tree.contains(marker, r) || tree.contains(r, marker); });
-        if (marker_chars >= k_min_marker_chars && (related || marker_chars >= k_min_marker_share * density_chars)) {
-            ContainerChoice choice;
-            choice.roots = split_body(tree, stats, marker, markers);
-            choice.method = "body marker";
-            widen_to_article(tree, stats, choice);
-            add_lead(tree, stats, flags, choice);
-            return choice;
-        }
+    // Never the whole page: the scope must lie inside the body.
+    if (scope == dom::k_no_node || scope == tree.body() || !tree.contains(tree.body(), scope) || scope + 1 >= first) return;
+    std::vector<NodeId> leads;
+    int scanned = 0;
+    for (NodeId id = first - 1; id > scope && scanned < k_lead_scan_nodes && leads.size() < k_max_leads; --id, ++scanned) {
+        const dom::Node& node = tree.node(id);
+        if (node.type != NodeType::element) continue;
+        if (node.tag == GUMBO_TAG_H1) break;
+        if (tree.contains(id, first) || !is_paragraph_like(view, id) || node.tag == GUMBO_TAG_TD) continue;
+        if (view.flags(id) & (k_flag_never_content | k_flag_boilerplate_inside | k_flag_negative)) continue;
+        const TextCounts& counts = stats.text(id);
+        if (counts.chars < k_min_lead_chars || counts.sentence_ends == 0 || stats.link_density(id) > k_max_lead_link_density)
+            continue;
+        if (view.removed(id)) continue;
+        if (std::any_of(leads.begin(), leads.end(), [&](NodeId l) { return tree.contains(id, l); })) continue;
+        leads.push_back(id);
     }
-    add_lead(tree, stats, flags, density);
-    return density;
+    if (leads.empty()) return;
+    choice.roots.insert(choice.roots.begin(), leads.begin(), leads.end());
+    std::sort(choice.roots.begin(), choice.roots.end());
+    choice.method.with_lead = true;
 }
 
 }  // namespace winnow::extract

@@ -1,30 +1,44 @@
-// extract: choosing the article's container. Three sources of candidates, in order of trust:
-// the JSON-LD articleBody found in the DOM (the publisher's own statement of the text), explicit
-// body markers (itemprop=articleBody, entry-content, article__body...), and Readability-style
-// scoring of paragraph-like blocks propagated to their ancestors, with climbing and sibling
-// merging. Split bodies (several sibling chunks sharing a body class) come back as several roots.
+// extract: the strategies that propose the article's container, each returning a candidate
+// (arbitrate.cpp holds their order of trust):
+// - the JSON-LD anchor: the element holding the DOM paragraphs the JSON-LD articleBody quotes
+//   (the publisher's own statement of the text);
+// - the explicit body marker (itemprop=articleBody, entry-content, article__body...), with the
+//   split chunks of a body that shares one class;
+// - Readability-style density scoring of paragraph-like blocks propagated to their ancestors,
+//   with climbing and sibling merging;
+// - the profile's content selector.
+// And the two widenings a chosen container may get: the <article> around a body marker, and the
+// lead paragraphs before the container.
 #pragma once
 
-#include <cstdint>
-#include <string>
-#include <vector>
+#include <optional>
 
 #include "winnow/dom/tree.hpp"
-#include "winnow/extract/node_stats.hpp"
-#include "winnow/metadata/statements.hpp"
+#include "winnow/extract/candidate.hpp"
+#include "winnow/extract/page.hpp"
 
 namespace winnow::extract {
 
-struct ContainerChoice {
-    std::vector<dom::NodeId> roots;  // in document order; never empty
-    std::string method;              // "json-ld anchor", "body marker", "density"
-};
+// The profile's container, as it stands.
+ContainerCandidate profile_candidate(const PageView& view, dom::NodeId container);
 
-ContainerChoice choose_container(const dom::Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags,
-                                 const metadata::Statements& statements);
+// The JSON-LD anchor (an articleBody of 500+ characters whose paragraphs the DOM holds), or none.
+std::optional<ContainerCandidate> json_ld_anchor_candidate(const PageView& view);
 
-// Readability-style scoring alone (used by the second opinion too): the best-scored container
-// and the siblings merged with it.
-ContainerChoice choose_by_density(const dom::Tree& tree, const NodeStats& stats, const std::vector<std::uint32_t>& flags);
+// The best explicit body marker and the chunks split from it, or none. `focus` is the marker,
+// `chars` its non-link characters.
+std::optional<ContainerCandidate> body_marker_candidate(const PageView& view);
+
+// Readability-style scoring: the best-scored container and the siblings merged with it. Always
+// a candidate (the body when nothing scores). `chars` counts all roots.
+ContainerCandidate density_candidate(const PageView& view);
+
+// When the <article> around a body marker holds little more text than the marker, the article
+// (its lead, dateline, standfirst) becomes the container.
+void widen_to_article(const PageView& view, ContainerCandidate& candidate);
+
+// Up to two prose paragraphs just before the container in its <article> (or grandparent), after
+// the headline, join as roots: leads and standfirsts.
+void add_lead(const PageView& view, ContainerCandidate& candidate);
 
 }  // namespace winnow::extract

@@ -13,11 +13,11 @@ namespace winnow::extract {
 struct ExtractOptions {
     const SiteRules* site_rules = nullptr;  // profile and default rules, or none
     bool explain = false;                   // record every removal in Article::removals
+    bool justext = false;                   // experimental: a jusText-style candidate may rescue a short result
     std::string url;                        // the page's address, when known
 };
 
-// Extracts the article. The tree is marked (removed nodes) as a side effect. Never fails:
-// a page with text always yields some text.
-Article extract_article(dom::Tree& tree, const ExtractOptions& options);
+// Extracts the article. The tree is only read. Never fails: a page with text always yields some text.
+Article extract_article(const dom::Tree& tree, const ExtractOptions& options);
 
 }  // namespace winnow::extract

@@ -1,4 +1,4 @@
-// extract: rescue decisions and the JSON-LD articleBody fallback.
+// extract: the second opinion (prose next to the main result).
 #include "winnow/extract/second_opinion.hpp"
 
 #include "winnow/decode/text.hpp"
@@ -10,34 +10,21 @@
 namespace winnow::extract {
 namespace {
 
-// Under this many characters a result is probably a teaser, not the article.
-constexpr std::size_t k_short_result_chars = 250;
-// A result under this share of the page's text, and under k_small_result_chars, is suspect.
-constexpr double k_small_result_share = 0.2;
-constexpr std::size_t k_small_result_chars = 3000;
-// The relaxed pass replaces the main result only when this much longer (it lets more boilerplate in).
-constexpr double k_relaxed_gain = 1.5;
-// The JSON-LD articleBody replaces a DOM result under this many characters, or under this
-// share of its own length.
-constexpr std::size_t k_json_ld_min_result_chars = 200;
-constexpr double k_json_ld_min_share = 0.5;
-// An articleBody shorter than this is a summary, not the article.
-constexpr std::size_t k_json_ld_min_body_chars = 250;
-
-// jusText's thresholds for a good block: length, stopword density (lower with the union list,
-// whose densities run lower), link density.
+// jusText's thresholds for a good block: length and link density (its stopword density is
+// prose_stopword_density, text_measure.hpp).
 constexpr float k_prose_min_chars = 70;
-constexpr float k_prose_stopword_density = 0.30f, k_prose_union_stopword_density = 0.20f;
 constexpr float k_prose_max_link_density = 0.2f;
 // Short blocks (headings, datelines) crossed while looking for more prose on each side.
 constexpr int k_max_skipped_blocks = 1;
+// jusText candidate: blocks shorter than this (code points) are judged by their context.
+constexpr std::size_t k_context_max_chars = 70;
 
 bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const std::string& title, RegexGuard& regexes) {
     if (block.block.kind != BlockKind::paragraph && block.block.kind != BlockKind::quote) return false;
     const TextCounts counts = measure_text(block.block.text, stopwords);
     if (counts.chars < k_prose_min_chars || counts.words <= 0 || counts.sentence_ends == 0) return false;
     const float density = counts.stopwords / counts.words;
-    const float needed = stopwords.is_union ? k_prose_union_stopword_density : k_prose_stopword_density;
+    const float needed = prose_stopword_density(stopwords);
     if (density < needed || block_link_density(block) > k_prose_max_link_density) return false;
     if (is_boilerplate_line(block.block.text, regexes) || metadata::is_title_repeat(block.block.text, title)) return false;
     return true;
@@ -89,38 +76,33 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
     return added;
 }
 
-std::size_t blocks_chars(const std::vector<Block>& blocks) {
-    std::size_t n = 0;
-    for (const Block& b : blocks) n += utf8::code_point_count(b.text);
-    return n;
-}
-
-bool needs_rescue(std::size_t result_chars, std::size_t page_chars) {
-    if (result_chars < k_short_result_chars) return true;
-    return result_chars < k_small_result_share * static_cast<double>(page_chars) && result_chars < k_small_result_chars;
-}
-
-bool prefer_relaxed(std::size_t main_chars, std::size_t relaxed_chars) {
-    return static_cast<double>(relaxed_chars) >= k_relaxed_gain * static_cast<double>(main_chars) && relaxed_chars > 0;
-}
-
-std::vector<Block> json_ld_rescue(const metadata::Statements& statements, std::size_t result_chars) {
-    const std::size_t body_chars = utf8::code_point_count(statements.ld_article_body);
-    if (body_chars < k_json_ld_min_body_chars) return {};
-    if (result_chars >= k_json_ld_min_result_chars &&
-        static_cast<double>(result_chars) >= k_json_ld_min_share * static_cast<double>(body_chars))
-        return {};
-    std::vector<Block> blocks;
-    const std::string& body = statements.ld_article_body;
-    std::size_t start = 0;
-    while (start <= body.size()) {
-        std::size_t end = body.find('\n', start);
-        if (end == std::string::npos) end = body.size();
-        std::string line = decode::collapse_whitespace(body.substr(start, end - start));
-        if (!line.empty()) blocks.push_back(Block{BlockKind::paragraph, 0, 0, std::move(line)});
-        start = end + 1;
+Candidate justext_candidate(const std::vector<SourcedBlock>& page_blocks, const StopwordList& stopwords,
+                            const std::string& title, RegexGuard& regexes) {
+    enum class Class : std::uint8_t { good, bad, short_block };
+    std::vector<Class> classes(page_blocks.size(), Class::bad);
+    for (std::size_t i = 0; i < page_blocks.size(); ++i) {
+        const SourcedBlock& block = page_blocks[i];
+        const std::string& text = block.block.text;
+        if (is_prose(block, stopwords, title, regexes)) classes[i] = Class::good;
+        else if (utf8::code_point_count(text) < k_context_max_chars && block_link_density(block) <= k_prose_max_link_density &&
+                 !is_boilerplate_line(text, regexes) && !metadata::is_title_repeat(text, title))
+            classes[i] = Class::short_block;
     }
-    return blocks;
+    // The class of the nearest block before (step -1) or after (+1) `i` that is not short.
+    auto nearest = [&](std::size_t i, int step) {
+        for (std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + step; j >= 0 && j < std::ssize(classes); j += step)
+            if (classes[j] != Class::short_block) return classes[j];
+        return Class::bad;
+    };
+    std::vector<Block> kept;
+    for (std::size_t i = 0; i < page_blocks.size(); ++i) {
+        bool keep = classes[i] == Class::good;
+        if (classes[i] == Class::short_block)
+            keep = nearest(i, +1) == Class::good &&
+                   (page_blocks[i].block.kind == BlockKind::heading || nearest(i, -1) == Class::good);
+        if (keep) kept.push_back(page_blocks[i].block);
+    }
+    return Candidate(Method{.source = Source::justext}, std::move(kept));
 }
 
 }  // namespace winnow::extract

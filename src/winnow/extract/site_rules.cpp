@@ -36,6 +36,14 @@ bool matches(const TextRule& rule, std::string_view kind, const std::string& tex
         [&] { return rule_name(rule.origin, kind, rule.pattern); });
 }
 
+// The first rule of the list whose pattern the text matches, or nullptr.
+const TextRule* first_match(const std::vector<TextRule>& rules, std::string_view kind, const std::string& text,
+                            RegexGuard& regexes) {
+    for (const TextRule& rule : rules)
+        if (matches(rule, kind, text, regexes)) return &rule;
+    return nullptr;
+}
+
 // True when the block matches no text rule for certain; false when it may match one (or a
 // screen cannot tell, having hit the complexity limit).
 bool screened_out(const SiteRules& rules, const std::string& text) {
@@ -122,33 +130,58 @@ std::string rule_name(std::string_view origin, std::string_view kind, std::strin
     return std::string(origin) + " " + std::string(kind) + " " + quoted(pattern);
 }
 
-void apply_drop_rules(dom::Tree& tree, const SiteRules& rules, std::vector<Removal>& removals) {
+namespace {
+
+// The elements the selector matches, in document order, outside removed subtrees.
+std::vector<dom::NodeId> select(const dom::SelectorList& selector, const dom::Tree& tree, const Mask& mask) {
+    std::vector<dom::NodeId> found;
+    for (dom::NodeId id = 0; id < tree.size(); ++id) {
+        if (mask.removed_here(id)) {
+            id = tree.node(id).subtree_end - 1;
+            continue;
+        }
+        if (tree.node(id).type == dom::NodeType::element && selector.matches(tree, id)) found.push_back(id);
+    }
+    return found;
+}
+
+}  // namespace
+
+Mask apply_drop_rules(const dom::Tree& tree, Mask mask, const SiteRules& rules, std::vector<Removal>& removals) {
     for (const auto& rule : rules.drop) {
-        for (dom::NodeId id : rule.selector.select(tree, tree.document())) {
-            if (tree.is_removed(id)) continue;  // inside an element this rule already removed
-            std::string text = decode::collapse_whitespace(tree.text_content(id));
-            tree.remove(id);
+        for (dom::NodeId id : select(rule.selector, tree, mask)) {
+            if (mask.removed(tree, id)) continue;  // inside an element this rule already removed
+            std::string text = decode::collapse_whitespace(mask.text_content(tree, id));
+            mask.remove(id);
             if (!text.empty()) removals.push_back({rule_name(rule.origin, "drop", rule.selector.source()), removal_excerpt(text)});
         }
     }
+    return mask;
 }
 
-dom::NodeId find_content_container(const dom::Tree& tree, const SiteRules& rules) {
+dom::NodeId find_content_container(const dom::Tree& tree, const Mask& mask, const SiteRules& rules) {
     for (const auto& rule : rules.content)
-        for (dom::NodeId id : rule.selector.select(tree, tree.document()))
-            if (!tree.is_removed(id)) return id;
+        for (dom::NodeId id : select(rule.selector, tree, mask))
+            if (!mask.removed(tree, id)) return id;
     return dom::k_no_node;
 }
 
-std::string find_rule_text(const dom::Tree& tree, const std::vector<SelectorRule>& rules) {
+std::string find_rule_text(const dom::Tree& tree, const Mask& mask, const std::vector<SelectorRule>& rules) {
     for (const auto& rule : rules) {
-        for (dom::NodeId id : rule.selector.select(tree, tree.document())) {
-            std::string text = decode::collapse_whitespace(
-                tree.node(id).tag == GUMBO_TAG_META ? std::string(tree.attribute(id, "content")) : tree.text_content(id));
+        for (dom::NodeId id : select(rule.selector, tree, mask)) {
+            std::string text = decode::collapse_whitespace(tree.node(id).tag == GUMBO_TAG_META
+                                                               ? std::string(tree.attribute(id, "content"))
+                                                               : mask.text_content(tree, id));
             if (!text.empty()) return text;
         }
     }
     return {};
+}
+
+std::string drop_text_rule_name(const std::vector<TextRule>& drop_text, const Block& block, RegexGuard& regexes) {
+    const std::string text = match_text(block);
+    const TextRule* rule = first_match(drop_text, "drop_text", text, regexes);
+    return rule ? rule_name(rule->origin, "drop_text", rule->pattern) : std::string();
 }
 
 void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals,
@@ -180,12 +213,11 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
             blocks = std::move(kept);
             return;
         }
-        for (std::size_t r = 0; r < rules.drop_text.size() && !dropped; ++r) {
-            if (!matches(rules.drop_text[r], "drop_text", text, regexes)) continue;
-            removals.push_back({rule_name(rules.drop_text[r].origin, "drop_text", rules.drop_text[r].pattern),
-                                removal_excerpt(blocks[b].text)});
-            dropped = true;
-        }
+        if (!dropped)
+            if (const TextRule* rule = first_match(rules.drop_text, "drop_text", text, regexes)) {
+                removals.push_back({rule_name(rule->origin, "drop_text", rule->pattern), removal_excerpt(blocks[b].text)});
+                dropped = true;
+            }
         if (!dropped) kept.push_back(std::move(blocks[b]));
     }
     blocks = std::move(kept);

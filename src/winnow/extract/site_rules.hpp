@@ -11,6 +11,7 @@
 #include "winnow/dom/selector.hpp"
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/article.hpp"
+#include "winnow/extract/page.hpp"
 #include "winnow/util/regex_guard.hpp"
 
 namespace winnow::extract {
@@ -47,11 +48,12 @@ struct SiteRules {
 // change. Left empty when a pattern cannot be combined safely (back-references would renumber).
 void build_text_screen(SiteRules& rules);
 
-// Removes the elements matched by the drop rules, recording each removal.
-void apply_drop_rules(dom::Tree& tree, const SiteRules& rules, std::vector<Removal>& removals);
+// The mask with the elements matched by the drop rules removed too, recording each removal.
+// Each rule selects among what the rules before it left.
+Mask apply_drop_rules(const dom::Tree& tree, Mask mask, const SiteRules& rules, std::vector<Removal>& removals);
 
-// The container named by the first content rule that matches, or k_no_node.
-dom::NodeId find_content_container(const dom::Tree& tree, const SiteRules& rules);
+// The container named by the first content rule that matches outside removed subtrees, or k_no_node.
+dom::NodeId find_content_container(const dom::Tree& tree, const Mask& mask, const SiteRules& rules);
 
 // Removes blocks matched by drop_text and cuts the body at the first stop_text block. A rule
 // whose regex exceeds Boost's complexity limit on a block is skipped by `regexes` for the rest
@@ -59,9 +61,13 @@ dom::NodeId find_content_container(const dom::Tree& tree, const SiteRules& rules
 void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals,
                       RegexGuard& regexes);
 
+// The name of the first drop_text rule that matches the block (as apply_text_rules records it),
+// or "" when none does.
+std::string drop_text_rule_name(const std::vector<TextRule>& drop_text, const Block& block, RegexGuard& regexes);
+
 // The text of the first element matched by the rules (a <meta>'s content), or "": for the
-// title, author and date selectors.
-std::string find_rule_text(const dom::Tree& tree, const std::vector<SelectorRule>& rules);
+// title, author and date selectors. Removed nodes are neither matched nor read.
+std::string find_rule_text(const dom::Tree& tree, const Mask& mask, const std::vector<SelectorRule>& rules);
 
 // The start of a removed block's text as `--explain` shows it: at most 80 bytes, cut at a
 // character boundary, "..." when cut. Every stage that records removals uses it.

@@ -27,6 +27,13 @@ struct StopwordList {
 // The list for a language tag such as "de", "de-AT" or "en_US"; the union when there is none.
 const StopwordList& stopwords_for(std::string_view language_tag);
 
+// jusText's stopword density of prose (stopwords over words), and the lower one for the union
+// list, whose densities run lower.
+inline constexpr float k_prose_stopword_density = 0.30f, k_prose_union_stopword_density = 0.20f;
+inline float prose_stopword_density(const StopwordList& list) {
+    return list.is_union ? k_prose_union_stopword_density : k_prose_stopword_density;
+}
+
 struct TextCounts {
     float chars = 0;          // characters, white space runs counted as one
     float words = 0;          // words; CJK characters count k_cjk_word_weight each

@@ -61,6 +61,7 @@ Result<extract::Article> clean_decoded(decode::DecodedDocument&& decoded, const 
     extract::ExtractOptions extract_options;
     extract_options.url = context.url;
     extract_options.explain = options.explain;
+    extract_options.justext = options.justext;
     std::vector<std::string> warnings;  // a profile's path pattern that failed on the URL
     if (options.profiles) {
         const std::string profile_url = context.url.empty() ? stated_url(tree) : context.url;

@@ -27,6 +27,7 @@ struct CleanOptions {
     // Scan the page before parsing so Gumbo skips what the tree drops (dom/prescan.hpp). The
     // output is the same either way; off is the slow path the scan is checked against.
     bool prescan = true;
+    bool justext = false;                            // experimental jusText-style rescue (--justext)
 };
 
 // Cleans one page. Fails (bad_input) on empty input, binary data and pages without text.

@@ -4,16 +4,15 @@
 #include "winnow/extract/block_builder.hpp"
 #include "winnow/extract/block_filter.hpp"
 #include "winnow/extract/node_flags.hpp"
-#include "winnow/extract/node_stats.hpp"
+#include "winnow/extract/page.hpp"
 
 using namespace winnow::extract;
 using winnow::dom::Tree;
 
 TEST_CASE("per-node link characters, in-page anchors weigh 0.3", "[extract][link-density]") {
     Tree tree = Tree::parse(R"(<body><div id="a"><a href="/x">abcde</a>fghij</div><div id="b"><a href="#n">abcdefghij</a></div></body>)");
-    NodeStats stats;
-    stats.measure_text_nodes(tree, stopwords_for("en"));
-    stats.aggregate(tree);
+    const Page page(tree, {});
+    const NodeStats stats(page, Mask(tree));
     for (winnow::dom::NodeId n = 0; n < tree.size(); ++n) {
         if (tree.attribute(n, "id") == "a") CHECK(stats.link_density(n) == Approx(0.5));
         if (tree.attribute(n, "id") == "b") CHECK(stats.link_density(n) == Approx(0.3));
@@ -22,7 +21,7 @@ TEST_CASE("per-node link characters, in-page anchors weigh 0.3", "[extract][link
 
 TEST_CASE("a block's link density counts the characters inside links", "[extract][link-density]") {
     Tree tree = Tree::parse(R"(<body><p>Read <a href="/x">this story</a> now</p><p><a href="/1">One</a> <a href="/2">Two</a></p></body>)");
-    auto blocks = build_sourced_blocks(tree, {tree.body()});
+    auto blocks = build_sourced_blocks(tree, Mask(tree), {tree.body()});
     REQUIRE(blocks.size() == 2);
     CHECK(block_link_density(blocks[0]) == Approx(9.0 / 16.0));
     CHECK(blocks[0].links == 1);
@@ -36,13 +35,14 @@ TEST_CASE("the filter drops short link-heavy blocks and keeps prose", "[extract]
         <p><a href="/1">Home</a> | <a href="/2">News</a> | <a href="/3">Sport</a></p>
         <p>Another paragraph of prose follows here, long enough to count as the article's own text for the filter.</p>
         </div></body>)");
-    auto flags = classify_nodes(tree);
+    winnow::metadata::Statements english;
+    english.language = "en";
+    const Page page(tree, english);
     std::vector<Removal> removals;
     BlockFilterOptions options;
     options.explain = true;
     winnow::RegexGuard regexes;
-    auto kept = filter_blocks(tree, flags, {tree.body()}, build_sourced_blocks(tree, {tree.body()}), stopwords_for("en"),
-                              options, removals, regexes);
+    auto kept = filter_blocks(page, {tree.body()}, build_sourced_blocks(tree, Mask(tree), {tree.body()}), options, removals, regexes);
     REQUIRE(kept.size() == 2);
     CHECK(kept[0].text.starts_with("This is a long paragraph"));
     REQUIRE(removals.size() == 1);

@@ -3,9 +3,9 @@
 #include <string>
 
 #include "winnow/dom/tree.hpp"
-#include "winnow/extract/container.hpp"
+#include "winnow/extract/arbitrate.hpp"
 #include "winnow/extract/node_flags.hpp"
-#include "winnow/extract/node_stats.hpp"
+#include "winnow/extract/page.hpp"
 #include "winnow/metadata/statements.hpp"
 
 using namespace winnow::extract;
@@ -20,12 +20,9 @@ std::string prose(int n, const std::string& word) {
     return out;
 }
 
-ContainerChoice choose(Tree& tree) {
-    auto flags = classify_nodes(tree);
-    NodeStats stats;
-    stats.measure_text_nodes(tree, stopwords_for("en"));
-    stats.aggregate(tree);
-    return choose_container(tree, stats, flags, winnow::metadata::read_statements(tree, {}));
+ContainerCandidate choose(Tree& tree) {
+    const Page page(tree, winnow::metadata::read_statements(tree, {}));
+    return choose_container(PageView(page, Mask(tree)));
 }
 
 }  // namespace
@@ -33,46 +30,46 @@ ContainerChoice choose(Tree& tree) {
 TEST_CASE("density scoring picks the div holding the paragraphs, not the link list", "[extract][container]") {
     Tree tree = Tree::parse("<body><div id='menu'><a href='/1'>One, two</a><a href='/2'>Three</a></div><div id='main'>" +
                             prose(6, "article") + "</div><div id='side'>" + prose(1, "side") + "</div></body>");
-    ContainerChoice choice = choose(tree);
+    ContainerCandidate choice = choose(tree);
     REQUIRE(choice.roots.size() >= 1);
     CHECK(tree.attribute(choice.roots.front(), "id") == "main");
-    CHECK(choice.method.starts_with("density"));
+    CHECK(choice.method.name().starts_with("density"));
 }
 
 TEST_CASE("an explicit body marker wins over a longer teaser list", "[extract][container]") {
     Tree tree = Tree::parse("<body><div id='teasers' class='grid'>" + prose(8, "teaser") +
                             "</div><div id='body' class='article-body'>" + prose(4, "body") + "</div></body>");
-    ContainerChoice choice = choose(tree);
+    ContainerCandidate choice = choose(tree);
     CHECK(tree.attribute(choice.roots.front(), "id") == "body");
-    CHECK(choice.method.starts_with("body marker"));
+    CHECK(choice.method.name().starts_with("body marker"));
 }
 
 TEST_CASE("split bodies: sibling chunks with the body class are all roots", "[extract][container]") {
     Tree tree = Tree::parse("<body><div id='wrap'><div class='article__body' id='a'>" + prose(3, "first") +
                             "</div><figure>img</figure><div class='article__body' id='b'>" + prose(3, "second") +
                             "</div></div><div>" + prose(20, "other") + "</div></body>");
-    ContainerChoice choice = choose(tree);
+    ContainerCandidate choice = choose(tree);
     std::vector<std::string> ids;
     for (NodeId r : choice.roots) ids.emplace_back(tree.attribute(r, "id"));
     CHECK(ids == std::vector<std::string>{"a", "b"});
-    CHECK(choice.method == "body marker");
+    CHECK(choice.method.name() == "body marker");
 }
 
 TEST_CASE("split bodies in an <article> that holds little more: the article is the container", "[extract][container]") {
     Tree tree = Tree::parse("<body><article><div class='article__body' id='a'>" + prose(3, "first") +
                             "</div><figure>img</figure><div class='article__body' id='b'>" + prose(3, "second") +
                             "</div></article><div>" + prose(20, "other") + "</div></body>");
-    ContainerChoice choice = choose(tree);
+    ContainerCandidate choice = choose(tree);
     REQUIRE(choice.roots.size() == 1);
     CHECK(tree.is_element(choice.roots[0], GUMBO_TAG_ARTICLE));
-    CHECK(choice.method == "body marker in article");
+    CHECK(choice.method.name() == "body marker in article");
 }
 
 TEST_CASE("a lead paragraph just before the body joins it", "[extract][container]") {
     Tree tree = Tree::parse("<body><div><div><h1>Headline</h1><div class='intro'><p id='lead'>The lead of the story tells, in a sentence of some length, "
                             "what happened, briefly.</p></div><div class='nav'>menu</div><div class='entry-content' id='body'>" +
                             prose(5, "body") + "</div></div></div><div>" + prose(12, "other") + "</div></body>");
-    ContainerChoice choice = choose(tree);
+    ContainerCandidate choice = choose(tree);
     REQUIRE(choice.roots.size() == 2);
     CHECK(tree.attribute(choice.roots[0], "id") == "lead");
     CHECK(tree.attribute(choice.roots[1], "id") == "body");

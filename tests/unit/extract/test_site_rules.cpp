@@ -54,14 +54,14 @@ TEST_CASE("site rules: drop selectors remove elements and name the rule", "[site
         "</article></body>");
     SiteRules rules = rules_of("cryptopolitan.com", "drop = [\".author-box\", \".share-bar\"]\n");
     std::vector<Removal> removals;
-    winnow::extract::apply_drop_rules(tree, rules, removals);
+    const winnow::extract::Mask mask = winnow::extract::apply_drop_rules(tree, winnow::extract::Mask(tree), rules, removals);
     // The nested share bar goes with its parent; the empty one is removed but not reported.
     REQUIRE(removals.size() == 2);
     CHECK(removals[0].rule == "profile cryptopolitan.com drop \".author-box\"");
     CHECK(removals[0].text == "About Jane");
     CHECK(removals[1].rule == "profile cryptopolitan.com drop \".share-bar\"");
     CHECK(removals[1].text == "Share");
-    CHECK(tree.text_content(tree.body()) == "Story.");
+    CHECK(mask.text_content(tree, tree.body()) == "Story.");
 }
 
 TEST_CASE("site rules: the first content selector that matches gives the container", "[site_rules]") {
@@ -69,12 +69,13 @@ TEST_CASE("site rules: the first content selector that matches gives the contain
         "<body><div class='sidebar'>x</div><div class='entry-content' id='one'>a</div>"
         "<div class='entry-content' id='two'>b</div><article class='post-body' id='three'>c</article></body>");
     SiteRules rules = rules_of("x.com", "content = [\".missing\", \"article .nothing\", \".entry-content\", \".post-body\"]\n");
-    auto container = winnow::extract::find_content_container(tree, rules);
+    winnow::extract::Mask mask(tree);
+    auto container = winnow::extract::find_content_container(tree, mask, rules);
     REQUIRE(container != winnow::dom::k_no_node);
     CHECK(tree.attribute(container, "id") == "one");
-    tree.remove(container);
-    CHECK(tree.attribute(winnow::extract::find_content_container(tree, rules), "id") == "two");
-    CHECK(winnow::extract::find_content_container(tree, rules_of("x.com", "content = [\"main\"]\n")) ==
+    mask.remove(container);
+    CHECK(tree.attribute(winnow::extract::find_content_container(tree, mask, rules), "id") == "two");
+    CHECK(winnow::extract::find_content_container(tree, mask, rules_of("x.com", "content = [\"main\"]\n")) ==
           winnow::dom::k_no_node);
 }
 

@@ -1,0 +1,38 @@
+// extract: the one place where the extractor chooses. Strategies (container.hpp, fallbacks.hpp,
+// second_opinion.hpp) propose candidates; `arbitrate()` holds the order of trust between
+// containers (profile, JSON-LD anchor, body marker, density) and the rescue cascade that makes
+// sure a page with text never comes back empty (relaxed pass, JSON-LD articleBody, whole page,
+// description), with every threshold of those choices named at the top of arbitrate.cpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "winnow/extract/candidate.hpp"
+#include "winnow/extract/page.hpp"
+#include "winnow/extract/site_rules.hpp"
+#include "winnow/util/regex_guard.hpp"
+
+namespace winnow::extract {
+
+// What the arbiter and its strategies read.
+struct ArbiterInput {
+    const PageView& dropped;  // the page after the profile's drop rules
+    const PageView& cleaned;  // ... and after the never-content pass
+    const SiteRules& rules;
+    dom::NodeId profile_container = dom::k_no_node;  // the profile's content selector's match
+    bool title_from_profile = false;                 // the profile named the title: the body does not
+    bool explain = false;
+    bool justext = false;     // the jusText-style candidate may rescue a short result (experimental)
+    std::string description;  // the page's meta description, the last resort
+};
+
+// The container the order of trust chooses on a cleaned page (without a profile container):
+// the JSON-LD anchor, else a trusted body marker, else density scoring.
+ContainerCandidate choose_container(const PageView& cleaned);
+
+// The article's body. `title` is the chosen headline: the body's first lines may name it more
+// exactly (a <title> part they repeat), and its repeats leave the body.
+Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<Removal>& removals, RegexGuard& regexes);
+
+}  // namespace winnow::extract
