@@ -102,7 +102,25 @@ int check_trees(const std::vector<std::string>& names, const std::vector<std::st
     }
     std::printf("trees identical with and without the scan: %zu of %zu pages\n", same, decoded.size());
     for (const auto& name : differing) std::printf("  differs: %s\n", name.c_str());
-    return differing.empty() ? 0 : 1;
+    // The limits on nesting and attributes (prescan.hpp) must never touch a real page.
+    std::size_t deepest = 0, limited = 0;
+    std::string deepest_name;
+    for (std::size_t i = 0; i < decoded.size(); ++i) {
+        std::string copy;
+        const auto stats = winnow::dom::strip_unread_content(decoded[i], copy);
+        if (stats.deepest > deepest) {
+            deepest = stats.deepest;
+            deepest_name = names[i];
+        }
+        if (stats.left_out_tags || stats.trimmed_tags) {
+            ++limited;
+            std::printf("  limits applied (%zu tags left out, %zu trimmed): %s\n", stats.left_out_tags, stats.trimmed_tags,
+                        names[i].c_str());
+        }
+    }
+    std::printf("limits applied on %zu of %zu pages; deepest nesting estimated %zu of %zu (%s)\n", limited,
+                decoded.size(), deepest, winnow::dom::k_max_nesting, deepest_name.c_str());
+    return differing.empty() && limited == 0 ? 0 : 1;
 }
 
 }  // namespace

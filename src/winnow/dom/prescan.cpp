@@ -2,8 +2,11 @@
 // tokenizer (§13.2.5) and tree construction (§13.2.6), as Gumbo 0.10 implements them.
 #include "winnow/dom/prescan.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <vector>
 
 namespace winnow::dom {
@@ -131,6 +134,9 @@ struct TagToken {
     std::string_view name;                     // as written
     bool self_closing = false;
     bool bare = false;             // nothing between the name and '>' ("<g>", "</g>")
+    std::size_t attributes = 0;    // attributes written (duplicates included)
+    // Where the first attribute past k_max_attributes begins, or npos.
+    std::size_t excess_attributes = std::string_view::npos;
 };
 
 // Reads the tag whose '<' is at `at` (followed by a letter, or by '/' and a letter).
@@ -146,6 +152,9 @@ TagToken read_tag(std::string_view html, std::size_t at) {
 
     enum class State { before_name, name, after_name, before_value, after_quoted };
     State state = State::before_name;
+    auto begin_attribute = [&tag](std::size_t at) {
+        if (++tag.attributes == k_max_attributes + 1) tag.excess_attributes = at;
+    };
     while (i < n) {
         const char c = html[i];
         switch (state) {
@@ -163,6 +172,7 @@ TagToken read_tag(std::string_view html, std::size_t at) {
                     tag.end = i + 1;
                     return tag;
                 } else {  // anything else begins a name, even '='
+                    begin_attribute(i);
                     ++i;
                     state = State::name;
                 }
@@ -184,6 +194,7 @@ TagToken read_tag(std::string_view html, std::size_t at) {
                 } else if (c == '/' || c == '>') {
                     state = State::before_name;
                 } else {
+                    begin_attribute(i);
                     ++i;
                     state = State::name;
                 }
@@ -360,6 +371,7 @@ struct SvgExtent {
     bool known = false;      // false: where the SVG ends, or what its tags do, depends on the tree
     bool removable = false;  // its text needs no decoding (no character reference, no NUL, ends
                              // before the page does), so the scan can give it back to the tree
+    bool too_many_attributes = false;  // a tag inside has more than k_max_attributes
 };
 
 // An <svg> element's content, read by the rules for foreign content; `from` is just after its
@@ -370,6 +382,7 @@ SvgExtent svg_extent(std::string_view html, std::size_t from, std::vector<std::p
     text.clear();
     std::vector<std::string_view> open{"svg"};
     std::size_t text_start = from;  // the current run of text
+    bool too_many_attributes = false;
     auto end_text_run = [&](const Token& token) {
         if (token.begin > text_start) text.emplace_back(text_start, token.begin);
         text_start = token.end;
@@ -379,14 +392,15 @@ SvgExtent svg_extent(std::string_view html, std::size_t from, std::vector<std::p
         bool removable = std::memchr(html.data() + from, '\0', end - from) == nullptr;
         for (auto [begin, run_end] : text)
             removable = removable && html.substr(begin, run_end - begin).find('&') == std::string_view::npos;
-        return SvgExtent{end, true, removable};
+        return SvgExtent{end, true, removable, too_many_attributes};
     };
     for (std::size_t i = from;;) {
         const Token token = next_token(html, i, true);
         i = token.end;
+        too_many_attributes = too_many_attributes || token.tag.excess_attributes != std::string_view::npos;
         switch (token.kind) {
             case TokenKind::end_of_page:  // the page ends in the SVG: left to Gumbo
-                return {html.size(), true, false};
+                return {html.size(), true, false, too_many_attributes};
             case TokenKind::less_than:  // part of the text
                 break;
             case TokenKind::empty_end_tag:  // Gumbo takes "</>" into the next tag's source text
@@ -419,6 +433,216 @@ SvgExtent svg_extent(std::string_view html, std::size_t from, std::vector<std::p
                 break;
         }
     }
+}
+
+// What the tree builder does with the stack of open elements, roughly, to bound its depth:
+// Gumbo scans the stack at many tags (a <div> looks for a <p> to close), so a page of 100,000
+// nested elements costs it 100,000 x 100,000 steps. This follows the start and end tags with the
+// rules that make the stack shorter on real pages (void elements, end tags that close through
+// others, the end tags a <p>, <li>, <dd>, <dt>, <option>, table cell or row, heading, <a> or
+// <button> implies, foreign content) and leaves out of the copy the start tags that would nest
+// deeper than k_max_nesting, with their end tags: their content goes to the deepest element
+// kept, as a browser attaches elements past its own limit to the deepest allowed parent. On a
+// real page the estimate is close to the real depth and far below the limit (the deepest of the
+// development corpora: see scripts/check-identical), so nothing is left out.
+class OpenElements {
+public:
+    // A start tag; false when it is left out (it would nest deeper than the limit).
+    bool start(std::string_view name, bool self_closing);
+    // An end tag; false when it closes an element that was left out.
+    bool end(std::string_view name);
+    bool in_foreign() const { return m_foreign != k_none; }
+    std::size_t deepest() const { return m_deepest; }
+
+private:
+    enum class Kind : std::uint8_t { other, p, li, dd, dt, heading, option, optgroup, table, tbody, thead, tfoot, tr,
+                                     td, th, a, button, nobr, select, svg, math };
+    enum Flag : std::uint16_t {
+        k_void = 1,              // never open (<br>, <img>...)
+        k_no_push = 2,           // <html>, <head>, <body>: always there, never nested
+        k_closes_p = 4,          // its start tag closes an open <p> (in button scope)
+        k_special = 8,           // the standard's "special" category: an end tag of another element stops at it
+        k_scope = 16,            // bounds the default scope
+        k_list_transparent = 32,  // <address>, <div>, <p>: an <li> start tag looks past them
+        k_button = 64,            // bounds the button scope, where a start tag looks for a <p> to close
+        k_table_scope = 128       // <table>, <template>: bound the table scope
+    };
+    struct TagInfo {
+        Kind kind = Kind::other;
+        std::uint16_t flags = 0;
+    };
+    struct Entry {
+        std::string_view name;  // as written
+        TagInfo info;
+    };
+    enum class Look { match, stop, next };
+    static constexpr std::size_t k_none = std::string_view::npos;
+    // Entries above the kept ones looked at before the search goes to the kept ones: a search
+    // through a pile of left-out elements is bounded too.
+    static constexpr std::size_t k_search_window = 64;
+
+    static TagInfo classify(std::string_view name);
+    // The index of the entry nearest the top for which `look` says match, or k_none.
+    template <class Look_>
+    std::size_t find(Look_ look) const;
+    // Closes the nearest element of `kinds` unless an element with one of `stop_flags` (and none
+    // of `except_flags`) comes first.
+    void close(std::initializer_list<Kind> kinds, std::uint16_t stop_flags, std::uint16_t except_flags = 0);
+    void pop_to(std::size_t index);
+
+    std::vector<Entry> m_stack;  // index k_max_nesting and above: left out of the copy
+    std::size_t m_foreign = k_none;  // the <svg> or <math> whose content is being read
+    std::size_t m_deepest = 0;
+};
+
+OpenElements::TagInfo OpenElements::classify(std::string_view name) {
+    using enum Kind;
+    constexpr std::uint16_t V = k_void | k_special, S = k_special, P = k_closes_p | k_special, C = k_scope | k_special;
+    struct Known {
+        std::string_view name;
+        TagInfo info;
+    };
+    static const std::vector<Known> known_tags = [] {
+        std::vector<Known> known = {
+            {"a", {a, 0}}, {"address", {other, P | k_list_transparent}}, {"applet", {other, C}}, {"area", {other, V}},
+            {"article", {other, P}}, {"aside", {other, P}}, {"base", {other, V}}, {"basefont", {other, V}},
+            {"bgsound", {other, V}}, {"blockquote", {other, P}}, {"body", {other, k_no_push}}, {"br", {other, V}},
+            {"button", {button, S | k_button}}, {"caption", {other, C}}, {"center", {other, P}}, {"col", {other, V}},
+            {"colgroup", {other, S}}, {"dd", {dd, P}}, {"details", {other, P}}, {"dialog", {other, P}},
+            {"dir", {other, P}}, {"div", {other, P | k_list_transparent}}, {"dl", {other, P}}, {"dt", {dt, P}},
+            {"embed", {other, V}}, {"fieldset", {other, P}}, {"figcaption", {other, P}}, {"figure", {other, P}},
+            {"footer", {other, P}}, {"form", {other, P}}, {"frame", {other, V}}, {"frameset", {other, S}},
+            {"h1", {heading, P}}, {"h2", {heading, P}}, {"h3", {heading, P}}, {"h4", {heading, P}},
+            {"h5", {heading, P}}, {"h6", {heading, P}}, {"head", {other, k_no_push}}, {"header", {other, P}},
+            {"hgroup", {other, P}}, {"hr", {other, V | k_closes_p}}, {"html", {other, k_no_push}},
+            {"iframe", {other, S}}, {"image", {other, V}}, {"img", {other, V}}, {"input", {other, V}},
+            {"keygen", {other, V}}, {"li", {li, P}}, {"link", {other, V}}, {"listing", {other, P}},
+            {"main", {other, P}}, {"marquee", {other, C}}, {"math", {math, 0}}, {"menu", {other, P}},
+            {"meta", {other, V}}, {"nav", {other, P}}, {"nobr", {nobr, 0}}, {"noembed", {other, S}},
+            {"noframes", {other, S}}, {"noscript", {other, S}}, {"object", {other, C}}, {"ol", {other, P}},
+            {"optgroup", {optgroup, 0}}, {"option", {option, 0}}, {"p", {p, P | k_list_transparent}},
+            {"param", {other, V}}, {"plaintext", {other, P}}, {"pre", {other, P}}, {"script", {other, S}},
+            {"search", {other, P}}, {"section", {other, P}}, {"select", {select, S}}, {"source", {other, V}},
+            {"style", {other, S}}, {"summary", {other, P}}, {"svg", {svg, 0}}, {"table", {table, C | k_table_scope}},
+            {"tbody", {tbody, S}}, {"td", {td, C}}, {"template", {other, C | k_table_scope}}, {"textarea", {other, S}},
+            {"tfoot", {tfoot, S}}, {"th", {th, C}}, {"thead", {thead, S}}, {"title", {other, S}},
+            {"tr", {tr, S}}, {"track", {other, V}}, {"ul", {other, P}}, {"wbr", {other, V}}, {"xmp", {other, P}},
+        };
+        std::sort(known.begin(), known.end(), [](const Known& x, const Known& y) { return x.name < y.name; });
+        return known;
+    }();
+    char lower[12];
+    if (name.size() > sizeof lower) return {};
+    for (std::size_t i = 0; i < name.size(); ++i) lower[i] = to_lower(name[i]);
+    const std::string_view key(lower, name.size());
+    auto it = std::lower_bound(known_tags.begin(), known_tags.end(), key, [](const Known& k, std::string_view n) { return k.name < n; });
+    return it != known_tags.end() && it->name == key ? it->info : TagInfo{};
+}
+
+template <class Look_>
+std::size_t OpenElements::find(Look_ look) const {
+    std::size_t examined = 0;
+    for (std::size_t j = m_stack.size(); j > 0;) {
+        --j;
+        if (j >= k_max_nesting && ++examined > k_search_window) j = k_max_nesting - 1;
+        switch (look(m_stack[j])) {
+            case Look::match: return j;
+            case Look::stop: return k_none;
+            case Look::next: break;
+        }
+    }
+    return k_none;
+}
+
+void OpenElements::close(std::initializer_list<Kind> kinds, std::uint16_t stop_flags, std::uint16_t except_flags) {
+    const std::size_t at = find([&](const Entry& e) {
+        if (std::find(kinds.begin(), kinds.end(), e.info.kind) != kinds.end()) return Look::match;
+        return e.info.flags & stop_flags && !(e.info.flags & except_flags) ? Look::stop : Look::next;
+    });
+    if (at != k_none) pop_to(at);
+}
+
+void OpenElements::pop_to(std::size_t index) {
+    m_stack.resize(index);
+    if (m_foreign != k_none && m_foreign >= index) m_foreign = k_none;
+}
+
+bool OpenElements::start(std::string_view name, bool self_closing) {
+    using enum Kind;
+    const TagInfo info = classify(name);
+    if (info.flags & (k_void | k_no_push)) return true;
+    if (in_foreign()) {
+        if (!is_one_of(name, k_svg_breakout_tags)) {
+            if (self_closing) return true;  // foreign content honours "/>"
+        } else {
+            pop_to(m_foreign);  // back to HTML
+        }
+    }
+    if (!in_foreign()) {
+        if (info.flags & k_closes_p) close({p}, k_scope | k_button);
+        const Kind top = m_stack.empty() ? other : m_stack.back().info.kind;
+        switch (info.kind) {
+            case heading:
+                if (top == heading) pop_to(m_stack.size() - 1);
+                break;
+            case li:
+                close({li}, k_special, k_list_transparent);
+                break;
+            case dd:
+            case dt:
+                close({dd, dt}, k_special, k_list_transparent);
+                break;
+            case option:
+            case optgroup:
+                if (top == option) pop_to(m_stack.size() - 1);
+                break;
+            case td:
+            case th:
+                close({td, th}, k_table_scope);
+                break;
+            case tr:
+                close({tr}, k_table_scope);
+                break;
+            case tbody:
+            case thead:
+            case tfoot:
+                close({tbody, thead, tfoot}, k_table_scope);
+                break;
+            case a:
+            case button:
+            case nobr:
+            case select:
+                close({info.kind}, k_scope);
+                break;
+            case svg:
+            case math:
+                if (self_closing) return true;
+                m_foreign = m_stack.size();
+                break;
+            default:
+                break;
+        }
+    }
+    const bool kept = m_stack.size() < k_max_nesting;
+    m_stack.push_back({name, info});
+    m_deepest = std::max(m_deepest, m_stack.size());
+    return kept;
+}
+
+bool OpenElements::end(std::string_view name) {
+    const TagInfo info = classify(name);
+    if (info.flags & (k_void | k_no_push)) return true;  // </br>, </body>, </html>
+    auto same = [&](const Entry& e) {
+        return info.kind != Kind::other ? e.info.kind == info.kind : e.info.kind == Kind::other && same_name(e.name, name);
+    };
+    // In foreign content an end tag closes the open element of its name; in HTML a special or
+    // known element's end tag looks through the default scope, any other's stops at a special one.
+    const std::uint16_t stop = in_foreign() ? 0 : info.flags & k_special || info.kind != Kind::other ? k_scope : k_special;
+    const std::size_t at = find([&](const Entry& e) { return same(e) ? Look::match : e.info.flags & stop ? Look::stop : Look::next; });
+    if (at == k_none) return true;  // a stray end tag: the parser ignores it
+    const bool kept = at < k_max_nesting;
+    pop_to(at);
+    return kept;
 }
 
 }  // namespace
@@ -465,7 +689,7 @@ void append_raw_text(std::string& out, std::string_view text) {
     out.append(text.substr(copied));
 }
 
-PrescanStats strip_unread_content(std::string_view html, std::string& out, std::vector<RemovedText>* removed) {
+PrescanStats strip_unread_content(std::string_view html, std::string& out, std::vector<RemovedText>* removed, ScanMode mode) {
     PrescanStats stats;
     const std::size_t out_start = out.size();
     std::size_t copied = 0;  // html[copied, ...) is not in `out` yet
@@ -481,26 +705,41 @@ PrescanStats strip_unread_content(std::string_view html, std::string& out, std::
         cut(from, to);
         if (removed) removed->push_back({out.size(), from, to});
     };
-    auto finish = [&](std::string_view stopped_at) {
-        out.append(html.substr(copied));
-        stats.stopped_at = stopped_at;
-        return stats;
+    // Leaves out a tag past the nesting limit, or the attributes of one past the attribute limit.
+    auto limit_tag = [&](const Token& token, bool kept) {
+        if (!kept) {
+            cut(token.begin, token.end);
+            ++stats.left_out_tags;
+        } else if (token.tag.excess_attributes != std::string_view::npos) {
+            cut(token.tag.excess_attributes, token.end - (token.tag.self_closing ? 2 : 1));
+            ++stats.trimmed_tags;
+        }
     };
 
+    bool removing = mode == ScanMode::remove_unread;
+    OpenElements open;
     bool in_select = false;  // the "in select" insertion modes: most start tags are ignored
     std::size_t templates = 0;  // <template> elements open
     // Just after "</>", which makes no token: Gumbo then takes "</>" into the next tag's source
     // text, by which it matches end tags in SVG.
     std::size_t after_empty_end_tag = std::string_view::npos;
     std::vector<std::pair<std::size_t, std::size_t>> svg_text;  // the text runs of the <svg> being read
-    for (std::size_t i = 0;;) {
-        const Token token = next_token(html, i, false);
+    std::size_t i = 0;
+    // Where the next state cannot be known without building the tree: from here on the page is
+    // copied as it is but for the limits, and the token at `at` is read again.
+    auto stop_removing = [&](std::string_view why, std::size_t at) {
+        stats.stopped_at = why;
+        removing = false;
+        i = at;
+    };
+    for (;;) {
+        const Token token = next_token(html, i, !removing && open.in_foreign());
         i = token.end;
-        if (token.kind == TokenKind::end_of_page) return finish({});
+        if (token.kind == TokenKind::end_of_page) break;
         if (token.kind == TokenKind::comment) {
             // A comment is a token the tree builder only stores (and the tree drops): an empty
             // one does the same.
-            if (token.end - token.begin > k_empty_comment.size()) {
+            if (removing && token.end - token.begin > k_empty_comment.size()) {
                 cut(token.begin, token.end, k_empty_comment);
                 ++stats.comments;
             }
@@ -509,79 +748,126 @@ PrescanStats strip_unread_content(std::string_view html, std::string& out, std::
         if (token.kind == TokenKind::empty_end_tag) after_empty_end_tag = token.end;
         if (token.kind == TokenKind::end_tag) {
             const std::string_view name = token.tag.name;
-            if (templates > 0 && is_named(name, "template")) --templates;
-            if (in_select && is_named(name, "select")) in_select = false;
-            else if (in_select && is_one_of(name, k_table_tags)) return finish("a table tag inside <select>");
+            if (removing) {
+                if (templates > 0 && is_named(name, "template")) --templates;
+                if (in_select && is_named(name, "select")) {
+                    in_select = false;
+                } else if (in_select && is_one_of(name, k_table_tags)) {
+                    stop_removing("a table tag inside <select>", token.begin);
+                    continue;
+                }
+            }
+            limit_tag(token, open.end(name));
+            continue;
         }
         if (token.kind != TokenKind::start_tag) continue;
         const TagToken& tag = token.tag;
         const std::size_t lt = token.begin;
         const std::string_view name = tag.name;
-        if (is_named(name, "frameset")) {
-            // Whether a <frameset> is honoured depends on text seen before it (the frameset-ok
-            // flag), which removed SVG text could change: such a page is parsed whole.
-            out.resize(out_start);
-            out.append(html);
-            if (removed) removed->clear();
-            return PrescanStats{.stopped_at = "<frameset>"};
+        const bool foreign = open.in_foreign();  // (only once the scan has stopped removing)
+        if (removing) {
+            if (is_named(name, "frameset")) {
+                // Whether a <frameset> is honoured depends on text seen before it (the frameset-ok
+                // flag), which removed SVG text could change: such a page is parsed whole (but
+                // for the limits).
+                out.resize(out_start);
+                copied = 0;
+                if (removed) removed->clear();
+                stats = PrescanStats{};
+                open = OpenElements{};
+                stop_removing("<frameset>", 0);
+                continue;
+            }
+            if (templates > 0 && (is_named(name, "col") || is_named(name, "colgroup"))) {
+                // In a template, "in column group" ignores <script> and <style> start tags.
+                stop_removing("<col> inside <template>", lt);
+                continue;
+            }
+            if (is_named(name, "template")) ++templates;
         }
-        if (templates > 0 && (is_named(name, "col") || is_named(name, "colgroup"))) {
-            // In a template, "in column group" ignores <script> and <style> start tags.
-            return finish("<col> inside <template>");
-        }
-        if (is_named(name, "template")) ++templates;
-        if (is_named(name, "script")) {
+        if (!foreign && is_named(name, "script")) {
             // A script body ends only at its end tag, whatever the mode; a self-closing
             // <script/> opens one too.
             const std::size_t end = script_data_end(html, tag.end);
-            if (end > tag.end) {
+            limit_tag(token, true);
+            if (removing && end > tag.end) {
                 cut_text(tag.end, end);
                 ++stats.scripts;
             }
             i = end;
             continue;
         }
-        if (in_select) {
+        if (removing && in_select) {
             // In <select> only these start tags do anything; the others (style, svg...) are ignored.
-            if (is_named(name, "select") || is_named(name, "input") || is_named(name, "keygen")) {
-                in_select = false;
-            } else if (is_named(name, "textarea")) {
-                in_select = false;
-                i = raw_text_end(html, tag.end, "textarea");
-            } else if (is_named(name, "template") || is_one_of(name, k_table_tags)) {
-                return finish(is_named(name, "template") ? "<template> inside <select>" : "a table tag inside <select>");
+            if (is_named(name, "template") || is_one_of(name, k_table_tags)) {
+                stop_removing(is_named(name, "template") ? "<template> inside <select>" : "a table tag inside <select>", lt);
+                continue;
+            }
+            limit_tag(token, true);
+            if (is_named(name, "select") || is_named(name, "input") || is_named(name, "keygen") || is_named(name, "textarea")) {
+                in_select = false;  // the select ends (and the input or text area goes after it)
+                open.end("select");
+                if (is_named(name, "textarea")) i = raw_text_end(html, tag.end, "textarea");
             }
             continue;
         }
-        if (is_named(name, "style")) {
+        if (!foreign && is_named(name, "style")) {
             const std::size_t end = raw_text_end(html, tag.end, "style");
-            if (end > tag.end) {
+            limit_tag(token, true);
+            if (removing && end > tag.end) {
                 cut_text(tag.end, end);
                 ++stats.styles;
             }
             i = end;
-        } else if (is_one_of(name, k_raw_text_elements)) {
-            i = raw_text_end(html, tag.end, lower_case_entry(name, k_raw_text_elements));
-        } else if (is_named(name, "svg")) {
-            if (tag.self_closing) continue;
-            if (lt == after_empty_end_tag) return finish("an <svg> just after \"</>\"");
+            continue;
+        }
+        if (const std::string_view raw = lower_case_entry(name, k_raw_text_elements); !foreign && !raw.empty()) {
+            limit_tag(token, true);
+            i = raw_text_end(html, tag.end, raw);
+            continue;
+        }
+        if (removing && is_named(name, "svg") && !tag.self_closing) {
+            if (lt == after_empty_end_tag) {
+                stop_removing("an <svg> just after \"</>\"", lt);
+                continue;
+            }
             const SvgExtent extent = svg_extent(html, tag.end, svg_text);
-            if (!extent.known) return finish("an <svg> with HTML inside");
+            if (!extent.known) {
+                stop_removing("an <svg> with HTML inside", lt);
+                continue;
+            }
+            limit_tag(token, true);
             if (extent.removable && extent.end > tag.end) {
                 cut(tag.end, extent.end);
                 if (removed)
                     for (auto [begin, end] : svg_text) removed->push_back({out.size(), begin, end});
                 ++stats.svgs;
+            } else if (extent.too_many_attributes) {  // the drawing stays: its tags get the limit
+                for (std::size_t at = tag.end; at < extent.end;) {
+                    const Token inner = next_token(html, at, true);
+                    if (inner.begin >= extent.end) break;
+                    at = inner.end;
+                    if (inner.kind == TokenKind::start_tag || inner.kind == TokenKind::end_tag) limit_tag(inner, true);
+                }
             }
             i = extent.end;
-        } else if (is_named(name, "math")) {
-            if (!tag.self_closing) return finish("<math>");
-        } else if (is_named(name, "plaintext")) {
-            return finish("<plaintext>");
-        } else if (is_named(name, "select")) {
-            in_select = true;
+            continue;
         }
+        if (removing && is_named(name, "math") && !tag.self_closing) {
+            stop_removing("<math>", lt);
+            continue;
+        }
+        const bool kept = open.start(name, tag.self_closing);
+        limit_tag(token, kept);
+        if (kept && !foreign && is_named(name, "plaintext")) {
+            if (removing) stats.stopped_at = "<plaintext>";
+            break;  // the rest of the page is text
+        }
+        if (kept && removing && is_named(name, "select")) in_select = true;
     }
+    out.append(html.substr(copied));
+    stats.deepest = open.deepest();
+    return stats;
 }
 
 }  // namespace winnow::dom

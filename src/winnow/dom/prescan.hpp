@@ -14,6 +14,14 @@
 // of the page as it is; a page with a <frameset> is copied whole; an SVG whose text holds a
 // character reference is left to Gumbo. Either way Tree::parse gives the tree of the whole
 // page: scripts/check-identical checks it on every corpus page.
+//
+// The scan also bounds the parser's work on any page (issue 18): start tags that would nest
+// deeper than k_max_nesting are left out of the copy with their end tags (their content goes to
+// the deepest element kept, as a browser attaches elements past its limit to the deepest allowed
+// parent; Gumbo's scans of its stack of open elements made 100,000 nested <div> take 47 s), and
+// attributes past the first k_max_attributes of a tag are left out (Gumbo checks each new
+// attribute against all the tag's others). This part runs even when nothing is removed
+// (ScanMode::limits_only: --no-prescan, or a page that is not valid UTF-8).
 #pragma once
 
 #include <cstddef>
@@ -23,12 +31,26 @@
 
 namespace winnow::dom {
 
+// Browsers' limit on nesting (Blink and WebKit: 512); the tree has the same (tree.hpp).
+inline constexpr std::size_t k_max_nesting = 512;
+// Attributes kept per tag: Gumbo's duplicate check costs 512 x 512 / 2 string comparisons at
+// most. The largest count in the development corpora is 337.
+inline constexpr std::size_t k_max_attributes = 512;
+
+enum class ScanMode {
+    remove_unread,  // leave out script, style and SVG bodies and comment text; apply the limits
+    limits_only,    // only apply the limits
+};
+
 struct PrescanStats {
     std::size_t scripts = 0;        // script bodies removed
     std::size_t styles = 0;         // style bodies removed
     std::size_t svgs = 0;           // SVG drawings removed
     std::size_t comments = 0;       // comments emptied
     std::size_t removed_bytes = 0;  // bytes of the page not copied
+    std::size_t left_out_tags = 0;  // start and end tags left out past the nesting limit
+    std::size_t trimmed_tags = 0;   // tags whose attributes past the limit were left out
+    std::size_t deepest = 0;        // the deepest nesting estimated (<html>, <body> not counted)
     // Why the scan stopped removing before the end of the page ("<math>"), or empty.
     std::string_view stopped_at;
 };
@@ -41,9 +63,10 @@ struct RemovedText {
     std::size_t end = 0;
 };
 
-// Appends the page to `out` without the bodies Gumbo need not read; returns what was removed.
-// The texts left out are appended to `removed`, in page order.
-PrescanStats strip_unread_content(std::string_view html, std::string& out, std::vector<RemovedText>* removed = nullptr);
+// Appends the page to `out` without the bodies Gumbo need not read and within the limits;
+// returns what was removed. The texts left out are appended to `removed`, in page order.
+PrescanStats strip_unread_content(std::string_view html, std::string& out, std::vector<RemovedText>* removed = nullptr,
+                                  ScanMode mode = ScanMode::remove_unread);
 
 // Appends a script or style text as Gumbo gives it in the tree: CR LF and CR become LF; NUL,
 // the other control characters (but tab, LF and FF) and the noncharacters become U+FFFD (the

@@ -74,23 +74,23 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
     std::string scanned;
     std::vector<RemovedText> removed;
     std::string removed_texts;  // the texts the scan left out, as the tree keeps them
-    // Gumbo replaces ill-formed UTF-8 in its own way, which the scan does not imitate: such
-    // text (never the case after decode) is parsed whole.
-    if (parse_options.prescan && decode::is_valid_utf8(utf8_html)) {
-        // Room for the whole page: pages of it that the copy does not fill are never touched.
-        scanned.reserve(utf8_html.size());
-        strip_unread_content(utf8_html, scanned, &removed);
-        // The texts are taken now, so that a page given to keep can go before Gumbo runs;
-        // each piece then points into removed_texts.
-        for (RemovedText& piece : removed) {
-            const std::size_t begin = removed_texts.size();
-            append_raw_text(removed_texts, utf8_html.substr(piece.begin, piece.end - piece.begin));
-            piece.begin = begin;
-            piece.end = removed_texts.size();
-        }
-        if (owned) std::string().swap(*owned);
-        utf8_html = scanned;
+    // The scan always runs, for its limits on nesting and attributes (prescan.hpp). It removes
+    // bodies only from valid UTF-8: Gumbo replaces ill-formed UTF-8 in its own way, which the scan
+    // does not imitate (never the case after decode).
+    const bool remove = parse_options.prescan && decode::is_valid_utf8(utf8_html);
+    // Room for the whole page: pages of it that the copy does not fill are never touched.
+    scanned.reserve(utf8_html.size());
+    strip_unread_content(utf8_html, scanned, &removed, remove ? ScanMode::remove_unread : ScanMode::limits_only);
+    // The texts are taken now, so that a page given to keep can go before Gumbo runs; each
+    // piece then points into removed_texts.
+    for (RemovedText& piece : removed) {
+        const std::size_t begin = removed_texts.size();
+        append_raw_text(removed_texts, utf8_html.substr(piece.begin, piece.end - piece.begin));
+        piece.begin = begin;
+        piece.end = removed_texts.size();
     }
+    if (owned) std::string().swap(*owned);
+    utf8_html = scanned;
     GumboHeap& heap = gumbo_heap();
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;  // errors are not used; collecting them costs time
@@ -114,8 +114,14 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
     const GumboVector& top = output->document->v.document.children;
     for (unsigned i = top.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(top.data[i]), 0});
 
+    // A node that would be deeper than k_max_depth goes to the deepest allowed parent instead,
+    // as in a browser: it becomes the next sibling of the element at the limit.
+    auto allowed_parent = [&tree](NodeId parent) {
+        return tree.m_nodes[parent].depth < k_max_depth ? parent : tree.m_nodes[parent].parent;
+    };
     // Appends a node as the last child of `parent`.
-    auto attach = [&tree](NodeId parent, Node node) {
+    auto attach = [&tree, &allowed_parent](NodeId parent, Node node) {
+        parent = allowed_parent(parent);
         NodeId id = static_cast<NodeId>(tree.m_nodes.size());
         node.parent = parent;
         node.depth = tree.m_nodes[parent].depth + 1;
@@ -139,7 +145,7 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
                 text.type = NodeType::text;
                 text.text = gnode->v.text.text;
                 // Adjacent text pieces (Gumbo splits around entities in some cases) become one.
-                NodeId last = tree.m_nodes[parent].last_child;
+                NodeId last = tree.m_nodes[allowed_parent(parent)].last_child;
                 if (last != k_no_node && tree.m_nodes[last].type == NodeType::text) {
                     tree.m_nodes[last].text += text.text;
                 } else {
@@ -190,7 +196,9 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
                 break;
         }
     }
-    heap.release();  // Gumbo's output, all at once
+    // Gumbo's output, all at once: gumbo_destroy_output would walk the tree recursively (a page
+    // of 300,000 nested elements exhausted the stack), and free() each of its blocks.
+    heap.release();
 
     // Nodes were appended in document order, so a subtree ends where the next node outside it begins:
     // compute subtree_end bottom-up (children always have larger ids than their parents).

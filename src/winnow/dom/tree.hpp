@@ -1,7 +1,9 @@
 // dom: the parsed page. Gumbo parses the UTF-8 text as a browser would; the result is copied
 // once into a compact array of nodes (parent, children, siblings, attributes, text) and the
 // Gumbo output is freed, so nothing here points into a buffer that may go away. Every walk
-// over the tree is iterative: 10,000 nested elements must not exhaust the stack.
+// over the tree is iterative: 10,000 nested elements must not exhaust the stack. The tree is at
+// most k_max_depth deep: a node deeper than that goes to the deepest allowed parent, as in a
+// browser (and the scan before parsing keeps Gumbo's own stack within the same limit).
 //
 // The tree keeps every element with its attributes and text, except the drawing inside an
 // <svg> (paths, shapes, groups: never the page's text): an <svg> keeps one text node with the
@@ -25,6 +27,8 @@ namespace winnow::dom {
 
 using NodeId = std::uint32_t;
 inline constexpr NodeId k_no_node = UINT32_MAX;
+// Browsers' limit on the depth of the tree (Blink, WebKit): deeper nodes become siblings.
+inline constexpr std::uint32_t k_max_depth = 512;
 
 enum class NodeType : std::uint8_t { document, element, text };
 
