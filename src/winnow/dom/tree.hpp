@@ -92,6 +92,14 @@ public:
         return id >= ancestor && id < m_nodes[ancestor].subtree_end;
     }
 
+    // Reads an element as another tag from now on (before extraction, which only reads the
+    // tree: a <noscript> that holds the page is read as a <div>). `tag_name` must outlive the
+    // tree (a string literal).
+    void retag(NodeId id, GumboTag tag, std::string_view tag_name) {
+        m_nodes[id].tag = tag;
+        m_nodes[id].tag_name = tag_name;
+    }
+
     // Removal is a mark, not a change of structure: walks skip removed subtrees.
     void remove(NodeId id) { m_removed[id] = 1; }
     void restore(NodeId id) { m_removed[id] = 0; }

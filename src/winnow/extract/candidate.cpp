@@ -17,6 +17,7 @@ std::string Method::name() const {
         case Source::description: out += "description"; break;
         case Source::justext: out += "justext"; break;
     }
+    if (sections) out += " sections";
     if (in_article) out += " in article";
     if (with_lead) out += " with lead";
     if (with_prose) out += " + prose";

@@ -2,8 +2,13 @@
 // skipped. Guards keep elements that hold most of the page's text.
 #include "winnow/extract/cleaning.hpp"
 
+#include <algorithm>
+#include <limits>
+#include <utility>
+
 #include "winnow/decode/text.hpp"
 #include "winnow/dom/html_tags.hpp"
+#include "winnow/extract/extractor.hpp"
 #include "winnow/extract/node_flags.hpp"
 #include "winnow/extract/site_rules.hpp"
 
@@ -18,6 +23,9 @@ constexpr float k_structural_guard_share = 0.5f;
 // A class-based removal that would take more than this share of the page's text is a false
 // alarm (a wrapper named "page has-sidebar") and is not done.
 constexpr float k_class_guard_share = 0.85f;
+// A <noscript> holding more than this share of the page's text (its own included) is the page
+// served without JavaScript, not a fallback notice or a tracking pixel.
+constexpr float k_content_noscript_share = 0.5f;
 
 bool is_inside(const dom::Tree& tree, NodeId id, GumboTag tag) {
     for (NodeId at = tree.node(id).parent; at != dom::k_no_node; at = tree.node(at).parent)
@@ -37,7 +45,55 @@ std::vector<std::uint8_t> body_marker_below(const Page& page) {
     return below;
 }
 
+// The characters of the text below `top` that extraction reads, counted as NodeStats counts them
+// (text right inside a never-text element and never-text subtrees other than `top` itself are
+// skipped), stopping once `enough` is reached.
+float readable_chars(const dom::Tree& tree, NodeId top, float enough) {
+    const StopwordList& no_words = stopwords_for({});
+    float chars = 0;
+    const NodeId end = tree.node(top).subtree_end;
+    for (NodeId id = top + 1; id < end && chars < enough; ++id) {
+        const dom::Node& node = tree.node(id);
+        if (node.type == dom::NodeType::element && dom::is_never_text(node.tag)) {
+            id = node.subtree_end - 1;
+        } else if (node.type == dom::NodeType::text) {
+            const dom::Node& parent = tree.node(node.parent);
+            if (!(parent.type == dom::NodeType::element && dom::is_never_text(parent.tag)))
+                chars += measure_text(node.text, no_words).chars;
+        }
+    }
+    return chars;
+}
+
 }  // namespace
+
+std::size_t unwrap_content_noscripts(dom::Tree& tree) {
+    const NodeId body = tree.body();
+    if (body == dom::k_no_node) return 0;
+    // The noscripts (not nested in one another) and their text.
+    std::vector<std::pair<NodeId, float>> noscripts;
+    float noscript_chars = 0, largest = 0;
+    const NodeId end = tree.node(body).subtree_end;
+    for (NodeId id = body; id < end; ++id) {
+        if (!tree.is_element(id, GUMBO_TAG_NOSCRIPT)) continue;
+        const float chars = readable_chars(tree, id, std::numeric_limits<float>::infinity());
+        noscripts.emplace_back(id, chars);
+        noscript_chars += chars;
+        largest = std::max(largest, chars);
+        id = tree.node(id).subtree_end - 1;
+    }
+    if (largest <= 0) return 0;
+    // The body's text outside the noscripts, counted only as far as a noscript could still hold
+    // more than its share of the page.
+    const float outside = readable_chars(tree, body, largest / k_content_noscript_share - noscript_chars);
+    std::size_t unwrapped = 0;
+    for (const auto& [id, chars] : noscripts)
+        if (chars > k_content_noscript_share * (outside + noscript_chars)) {
+            tree.retag(id, GUMBO_TAG_DIV, "div");
+            ++unwrapped;
+        }
+    return unwrapped;
+}
 
 void record_removal(const dom::Tree& tree, const Mask& mask, NodeId id, std::string rule, std::vector<Removal>& removals) {
     std::string text = decode::collapse_whitespace(mask.text_content(tree, id));

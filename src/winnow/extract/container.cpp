@@ -7,6 +7,7 @@
 #include "winnow/decode/text.hpp"
 #include "winnow/dom/html_tags.hpp"
 #include "winnow/extract/node_flags.hpp"
+#include "winnow/metadata/page_kind.hpp"
 #include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
@@ -55,6 +56,13 @@ constexpr float k_inner_marker_share = 0.9f;
 // and the share of the matched text the anchor's container must hold.
 constexpr std::size_t k_min_ld_body_chars = 500, k_min_anchor_paragraph_bytes = 60;
 constexpr float k_anchor_cover_share = 0.8f;
+// Page-builder sections: a density winner with less non-link text than this, inside one of
+// several sibling elements of the same kind (the same first class name) up to this many levels
+// above it, is one section of a page written as sections; the siblings with text and with
+// links making up at most this share of it are joined.
+constexpr float k_section_join_max_chars = 1500;
+constexpr int k_section_join_levels = 5;
+constexpr float k_section_max_link_density = 0.5f;
 
 bool has_block_child(const PageView& view, NodeId id) {
     const Tree& tree = view.tree();
@@ -168,8 +176,11 @@ NodeId nearest_article(const Tree& tree, NodeId id) {
 }
 
 // Sibling chunks of a split body: markers with the same class, not nested in each other, in
-// the same <article> (or under the same grandparent).
-std::vector<NodeId> split_body(const Tree& tree, const NodeStats& stats, NodeId best, const std::vector<NodeId>& markers) {
+// the same <article> (or under the same grandparent). On a page that says it is a forum or a
+// Q&A (`thread`), every marker with the same class is a post (the question and each answer):
+// all are kept.
+std::vector<NodeId> split_body(const Tree& tree, const NodeStats& stats, NodeId best, const std::vector<NodeId>& markers,
+                               bool thread) {
     std::vector<NodeId> roots{best};
     const std::string_view cls = tree.attribute(best, "class");
     if (cls.empty()) return roots;
@@ -179,8 +190,8 @@ std::vector<NodeId> split_body(const Tree& tree, const NodeStats& stats, NodeId 
     for (NodeId m : markers) {
         if (m == best || tree.contains(best, m) || tree.contains(m, best) || tree.attribute(m, "class") != cls) continue;
         if (stats.chars(m) <= 0) continue;
-        bool same_scope = article != dom::k_no_node ? tree.contains(article, m)
-                                                     : grandparent != dom::k_no_node && tree.contains(grandparent, m);
+        const bool same_scope = thread || (article != dom::k_no_node ? tree.contains(article, m)
+                                                                 : grandparent != dom::k_no_node && tree.contains(grandparent, m));
         if (!same_scope) continue;
         if (std::any_of(roots.begin(), roots.end(), [&](NodeId r) { return tree.contains(r, m) || tree.contains(m, r); }))
             continue;
@@ -188,6 +199,38 @@ std::vector<NodeId> split_body(const Tree& tree, const NodeStats& stats, NodeId 
     }
     std::sort(roots.begin(), roots.end());
     return roots;
+}
+
+// The first class name of an element: the kind a page builder gives its sections.
+std::string_view first_class(const Tree& tree, NodeId id) {
+    std::string_view cls = tree.attribute(id, "class");
+    const std::size_t start = cls.find_first_not_of(" \t\n\r\f");
+    if (start == std::string_view::npos) return {};
+    cls.remove_prefix(start);
+    return cls.substr(0, cls.find_first_of(" \t\n\r\f"));
+}
+
+// The sibling sections of the same kind as the small winner or one of its near ancestors below
+// the body's child (two or more with text), or nothing.
+std::vector<NodeId> sibling_sections(const PageView& view, NodeId top) {
+    const Tree& tree = view.tree();
+    const NodeStats& stats = view.stats();
+    if (content_chars(stats, top) >= k_section_join_max_chars) return {};
+    const NodeId body = tree.body();
+    NodeId at = top;
+    for (int level = 0; level < k_section_join_levels && at != body; ++level, at = tree.node(at).parent) {
+        const NodeId parent = tree.node(at).parent;
+        if (parent == dom::k_no_node || parent == body) break;
+        const std::string_view kind = first_class(tree, at);
+        if (kind.empty()) continue;
+        std::vector<NodeId> sections;
+        for (NodeId s = tree.node(parent).first_child; s != dom::k_no_node; s = tree.node(s).next_sibling)
+            if (tree.node(s).type == NodeType::element && !view.removed_here(s) && first_class(tree, s) == kind &&
+                stats.chars(s) > 0 && stats.link_density(s) <= k_section_max_link_density)
+                sections.push_back(s);
+        if (sections.size() >= 2) return sections;
+    }
+    return {};
 }
 
 }  // namespace
@@ -276,8 +319,15 @@ ContainerCandidate density_candidate(const PageView& view) {
            tree.element_children(tree.node(top).parent).size() == 1)
         top = tree.node(top).parent;
 
-    // Siblings.
     choice.focus = top;
+    // Page-builder sections.
+    if (std::vector<NodeId> sections = sibling_sections(view, top); !sections.empty()) {
+        choice.roots = std::move(sections);
+        choice.method.sections = true;
+        for (NodeId r : choice.roots) choice.chars += content_chars(stats, r);
+        return choice;
+    }
+    // Siblings.
     const NodeId parent = tree.node(top).parent;
     if (parent == dom::k_no_node || top == body) {
         choice.roots = {top};
@@ -331,7 +381,10 @@ std::optional<ContainerCandidate> body_marker_candidate(const PageView& view) {
     if (marker == dom::k_no_node) return std::nullopt;
     ContainerCandidate choice;
     choice.method.source = Source::body_marker;
-    choice.roots = split_body(view.tree(), view.stats(), marker, markers);
+    // A forum or Q&A by the page's own statements (its kind does not depend on the extraction).
+    const bool thread =
+        metadata::classify_page(view.page().statements(), {}).kind == metadata::PageKind::forum;
+    choice.roots = split_body(view.tree(), view.stats(), marker, markers, thread);
     choice.focus = marker;
     choice.chars = content_chars(view.stats(), marker);
     return choice;

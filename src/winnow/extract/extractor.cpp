@@ -136,6 +136,7 @@ Article extract_article(const dom::Tree& tree, const ExtractOptions& options) {
     Candidate body = arbitrate(input, article.title, article.removals, regexes);
     article.blocks = std::move(body.blocks);
     article.method = body.method.name();
+    if (options.noscript_page) article.method += " (noscript page)";
     classify(statements, article);
     // After the page kind, which may clear the authors: `author` is always `authors` joined.
     article.author = join_authors(article.authors);

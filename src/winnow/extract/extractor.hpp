@@ -15,7 +15,16 @@ struct ExtractOptions {
     bool explain = false;                   // record every removal in Article::removals
     bool justext = false;                   // experimental: a jusText-style candidate may rescue a short result
     std::string url;                        // the page's address, when known
+    // The tree had a <noscript> holding the page read as a <div> (unwrap_content_noscripts,
+    // done while the tree could still change): `method` says so.
+    bool noscript_page = false;
 };
+
+// Before extraction, while the tree can still change: a <noscript> holding more than half of
+// the page's text (its own included) is the page served to clients without JavaScript (forum
+// software renders its posts only there): it is read as a <div> from now on. Returns the
+// number of elements unwrapped; set ExtractOptions::noscript_page when it is not zero.
+std::size_t unwrap_content_noscripts(dom::Tree& tree);
 
 // Extracts the article. The tree is only read. Never fails: a page with text always yields some text.
 Article extract_article(const dom::Tree& tree, const ExtractOptions& options);

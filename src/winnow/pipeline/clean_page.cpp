@@ -62,6 +62,7 @@ Result<extract::Article> clean_decoded(decode::DecodedDocument&& decoded, const 
     extract_options.url = context.url;
     extract_options.explain = options.explain;
     extract_options.justext = options.justext;
+    extract_options.noscript_page = extract::unwrap_content_noscripts(tree) > 0;
     std::vector<std::string> warnings;  // a profile's path pattern that failed on the URL
     if (options.profiles) {
         const std::string profile_url = context.url.empty() ? stated_url(tree) : context.url;
