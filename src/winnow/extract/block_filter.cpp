@@ -181,11 +181,9 @@ void drop(BlockInfo& info, const SourcedBlock& block, const BlockFilterOptions& 
     if (!info.keep) return;
     info.keep = false;
     if (!options.explain) return;
-    if (options.drop_text && !options.drop_text->empty()) {
-        SiteRules drop_only;
-        drop_only.drop_text = *options.drop_text;
+    if (options.text_rules && !options.text_rules->drop_text.empty()) {
         std::vector<Block> single{block.block};
-        apply_text_rules(single, drop_only, removals, regexes);
+        apply_text_rules(single, *options.text_rules, removals, regexes, TextRuleSet::drop_only);
         if (single.empty()) return;  // recorded under the rule's name
     }
     removals.push_back({std::move(rule), removal_excerpt(block.block.text)});

@@ -107,7 +107,7 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     Article article;
     // Every regex search of the page (profile rules and built-in patterns) goes through one
     // guard: a rule that fails is skipped for the rest of the page, with one warning.
-    RegexGuard regexes(&article.warnings);
+    RegexGuard regexes(&article.warnings, options.site_rules ? options.site_rules->slow_rules : nullptr);
     const metadata::Statements statements = metadata::read_statements(tree, metadata::Context{options.url, {}});
     const metadata::Sourced title = metadata::choose_title(statements);
     article.title = title.value;
@@ -160,7 +160,7 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
     BlockFilterOptions filter;
     filter.title = article.title;
     filter.explain = options.explain;
-    filter.drop_text = &rules.drop_text;
+    filter.text_rules = &rules;
     article.blocks = filter_blocks(tree, flags, choice.roots, std::move(blocks), stopwords, filter, article.removals, regexes);
     article.method = choice.method;
     // Second opinion: prose right next to the chosen container that it missed.
@@ -207,10 +207,7 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         for (NodeId id = 0; id < tree.size(); ++id) tree.restore(id);
         article.blocks = build_blocks(tree, tree.body());
         std::erase_if(article.blocks, [&](const Block& b) { return b.text == article.title; });
-        SiteRules drop_only;
-        drop_only.drop_text = rules.drop_text;
-        build_text_screen(drop_only);
-        apply_text_rules(article.blocks, drop_only, article.removals, regexes);
+        apply_text_rules(article.blocks, rules, article.removals, regexes, TextRuleSet::drop_only);
         article.method = "whole-page";
     }
     if (article.blocks.empty() && !article.description.empty()) {

@@ -4,6 +4,7 @@
 
 #include <boost/regex/icu.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ struct SelectorRule {
 
 struct TextRule {
     std::string origin;   // "profile cryptopolitan.com" or "default"
+    std::string file;     // the profile file it was read from, for messages ("" when none)
     std::string pattern;  // as written in the profile
     // Unicode-aware (ICU): `.` is one character, \w and case-insensitivity cover every script.
     boost::u32regex regex;
@@ -41,11 +43,21 @@ struct SiteRules {
     // searches are far cheaper than one per rule; a block a screen passes is then tried rule by
     // rule. Not built: every rule is tried.
     std::optional<std::vector<boost::u32regex>> text_screens;
+    // The same for the drop_text rules alone (the whole-page rescue applies no stop_text),
+    // compiled with the others rather than once per page that reaches the rescue.
+    std::optional<std::vector<boost::u32regex>> drop_text_screens;
+    // The run's record of rules disabled for being too slow (the ProfileSet's); none: a rule
+    // that fails is skipped for the page only.
+    SlowRules* slow_rules = nullptr;
 };
 
-// Builds SiteRules::text_screens from the drop_text and stop_text rules; call it whenever those
-// change. Left empty when a pattern cannot be combined safely (back-references would renumber).
+// Builds SiteRules::text_screens and drop_text_screens from the drop_text and stop_text rules
+// (those without nested quantifiers); call it whenever those change. Left empty when a pattern
+// cannot be combined safely (back-references would renumber).
 void build_text_screen(SiteRules& rules);
+
+// Which text rules apply_text_rules applies.
+enum class TextRuleSet : std::uint8_t { drop_and_stop, drop_only };
 
 // Removes the elements matched by the drop rules, recording each removal.
 void apply_drop_rules(dom::Tree& tree, const SiteRules& rules, std::vector<Removal>& removals);
@@ -57,7 +69,7 @@ dom::NodeId find_content_container(const dom::Tree& tree, const SiteRules& rules
 // whose regex exceeds Boost's complexity limit on a block is skipped by `regexes` for the rest
 // of the page, with one warning; the run goes on.
 void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals,
-                      RegexGuard& regexes);
+                      RegexGuard& regexes, TextRuleSet which = TextRuleSet::drop_and_stop);
 
 // The text of the first element matched by the rules (a <meta>'s content), or "": for the
 // title, author and date selectors.

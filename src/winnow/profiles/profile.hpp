@@ -41,6 +41,9 @@ struct Profile {
     std::vector<std::string> path_patterns;  // as written
     std::vector<boost::regex> paths;         // compiled, case-sensitive
     extract::SiteRules rules;                // origins "profile NAME" or "default"
+    // Not problems: patterns that may be slow (nested quantifiers), "warning: ..." messages
+    // that `profiles check` prints.
+    std::vector<Problem> warnings;
 
     bool is_default() const { return name == k_default_name; }
     static constexpr std::string_view k_default_name = "default";
