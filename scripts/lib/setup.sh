@@ -12,6 +12,7 @@ WINNOW_PACKAGES=(
   libtomlplusplus-dev libcli11-dev libuchardet-dev libsqlite3-dev
   nlohmann-json3-dev zlib1g-dev libbrotli-dev libutf8proc-dev libicu-dev libexpat1-dev libssl-dev libcld2-dev
   cmark cmark-gfm wget time
+  pybind11-dev python3-dev python3-pybind11 python3-pytest python3-distributed
 )
 
 winnow_install_packages() {

@@ -112,6 +112,20 @@ private:
     std::vector<std::vector<fs::path>> m_pending;
 };
 
+}  // namespace
+
+std::vector<Result<std::string>> files_in_folder(const std::string& folder) {
+    std::vector<Result<std::string>> files;
+    FolderWalk walk(folder);
+    while (auto path = walk.next()) {
+        if (*path) files.emplace_back((*path)->string());
+        else files.emplace_back(std::unexpected(path->error()));
+    }
+    return files;
+}
+
+namespace {
+
 // A file name without the page and compression extensions.
 std::string strip_page_extension(std::string name) {
     for (std::string_view suffix : {".gz", ".html", ".htm", ".xhtml", ".shtml"})

@@ -87,6 +87,11 @@ private:
     std::unique_ptr<State> m_state;
 };
 
+// The pages and WARC files under `folder`, in the order a batch with -r cleans them (the same
+// walk); a folder in the tree that cannot be read comes as an error in its place. For jobs
+// that split a batch into one task per file (scripts/dask-clean).
+std::vector<Result<std::string>> files_in_folder(const std::string& folder);
+
 // True when the file name says WARC: `.warc` or `.warc.gz` (any case).
 bool has_warc_name(std::string_view path);
 
