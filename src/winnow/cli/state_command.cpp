@@ -77,9 +77,9 @@ Result<Json> stats(run::StateStore& store, const std::filesystem::path& path) {
     Json by_outcome = Json::object();
     for (const auto& [outcome, n] : *outcomes) by_outcome[outcome.empty() ? "(none)" : outcome] = n;
     j["outcomes"] = by_outcome;
-    auto failures = store.pages_where("failure_count > 0");
+    auto failures = store.pages_where("failure_count > 0 AND outcome NOT IN ('gone', 'crashed')");
     if (!failures) return std::unexpected(failures.error());
-    j["failing"] = failures->size();
+    j["failing"] = failures->size();  // still fetched; the retired ones are in `outcomes`
     auto queue = store.queue();
     if (!queue) return std::unexpected(queue.error());
     j["queued"] = queue->size();

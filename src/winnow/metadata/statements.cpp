@@ -49,9 +49,12 @@ constexpr std::string_view k_article_types[] = {
 // Meta tags (name, property or itemprop) by field, most trusted first.
 constexpr std::string_view k_meta_title[] = {"og:title", "twitter:title", "dc.title", "dcterms.title", "citation_title",
                                              "parsely-title", "sailthru.title"};
-constexpr std::string_view k_meta_author[] = {"author", "article:author", "og:article:author", "dc.creator",
-                                              "dcterms.creator", "citation_author", "parsely-author",
-                                              "sailthru.author", "byl", "book:author", "dc.creator.aut", "creator"};
+// Dublin Core's creator first: a deliberate statement of who wrote the page, where name=author is
+// often the site's owner or the CMS user (Readability's order too).
+constexpr std::string_view k_meta_author[] = {"dc.creator", "dcterms.creator", "author", "article:author",
+                                              "og:article:author", "citation_author", "citation_authors",
+                                              "parsely-author", "sailthru.author", "byl", "book:author",
+                                              "dc.creator.aut", "creator"};
 constexpr std::string_view k_meta_published[] = {
     "article:published_time", "og:article:published_time", "og:published_time", "article:published",
     "datepublished", "citation_publication_date", "citation_date", "citation_online_date", "dc.date.issued",
@@ -215,6 +218,26 @@ std::string url_host(std::string_view url) {
     std::string host = ascii::lower(url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
     if (const std::size_t at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
     return host;
+}
+
+// The keys of a meta tag's property or name: split at white space, "dc:" and "dcterms:" written
+// "dc." and "dcterms.".
+std::vector<std::string> split_meta_keys(std::string_view attribute) {
+    std::vector<std::string> keys;
+    std::size_t at = 0;
+    while (at < attribute.size()) {
+        while (at < attribute.size() && ascii::is_space(attribute[at])) ++at;
+        std::size_t end = at;
+        while (end < attribute.size() && !ascii::is_space(attribute[end])) ++end;
+        if (end > at) {
+            std::string key(attribute.substr(at, end - at));
+            for (std::string_view prefix : {"dc:", "dcterms:"})
+                if (key.starts_with(prefix)) key[prefix.size() - 1] = '.';
+            keys.push_back(std::move(key));
+        }
+        at = end;
+    }
+    return keys;
 }
 
 std::vector<std::string> path_segments(std::string_view url) {
@@ -397,7 +420,10 @@ private:
                 if (key.empty()) key = ascii::lower(tree.attribute(id, "itemprop"));
                 if (key.empty()) key = ascii::lower(tree.attribute(id, "http-equiv"));
                 std::string content = decode::collapse_whitespace(tree.attribute(id, "content"));
-                if (!key.empty() && !content.empty()) m_gathered.metas.push_back({std::move(key), std::move(content)});
+                // RDFa allows several properties in one attribute ("dc:creator twitter:site_name"),
+                // and writes Dublin Core with a colon where HTML meta names use a dot.
+                if (!content.empty())
+                    for (std::string one : split_meta_keys(key)) m_gathered.metas.push_back({std::move(one), content});
                 break;  // a microdata <meta itemprop> is read below too
             }
             case GUMBO_TAG_LINK: {
@@ -905,14 +931,26 @@ private:
         }
         if (take_dom_authors(m_g.microdata_authors, "microdata author", false)) return;
         if (take_dom_authors(m_g.microdata_authors_in_zones, "microdata author", false)) return;
+        // The first meta key that names someone, unless a later one names the same people and more
+        // (DC.Creator gives the first author, citation_author every one).
+        std::vector<std::string> meta_names;
+        std::string meta_source;
         for (std::string_view key : k_meta_author) {
             // citation_author and its kind come once per author
             std::vector<std::string> names;
             for (const std::string& value : all_meta(key))
                 for (std::string& name : author_names(value, m_site_names))
                     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
-            if (take_authors(std::move(names), "meta " + std::string(key))) return;
+            const bool more = names.size() > meta_names.size() &&
+                              std::all_of(meta_names.begin(), meta_names.end(), [&](const std::string& n) {
+                                  return std::find(names.begin(), names.end(), n) != names.end();
+                              });
+            if (meta_names.empty() ? !names.empty() : more) {
+                meta_names = std::move(names);
+                meta_source = "meta " + std::string(key);
+            }
         }
+        if (take_authors(std::move(meta_names), meta_source)) return;
         // Twitter's reading cards: twitter:label1 "Written by", twitter:data1 the name.
         for (std::size_t i = 0; i + 1 < m_g.metas.size(); ++i)
             if (m_g.metas[i].key.starts_with("twitter:label") && is_byline_label(m_g.metas[i].content)) {

@@ -28,6 +28,15 @@ constexpr std::chrono::milliseconds k_timer_tick{50};
 // A URL is tried once more after a run died on it; the second death retires it.
 constexpr long k_max_crashes = 2;
 
+// Text from servers (status lines, feed contents) on one line without control characters, before
+// it reaches a terminal or the log: an escape sequence in a status text must not drive the terminal.
+std::string printable(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+    return out;
+}
+
 std::string primary_extension(OutputFormat format) { return format == OutputFormat::json ? ".json" : ".txt"; }
 
 // The run's state while results come in: the open transaction and the counters.
@@ -60,8 +69,7 @@ public:
             detail = "HTTP " + std::to_string(response.status) + " on " + std::to_string(record.not_found_runs) +
                      " runs in a row; no longer fetched";
             ++summary.gone;
-            record.failure_count = 0;
-            record.failing_since.clear();
+            if (record.failure_count++ == 0) record.failing_since = now;  // failures and since when, for `winnow state`
             record.last_error = response.message;
             record.failure_category = category.empty() ? "http_status" : category;
         } else if (!response.ok()) {
@@ -92,7 +100,7 @@ public:
             if (record.failure_count++ == 0) record.failing_since = now;
             record.last_error = detail;
             record.failure_category = category.empty() ? "other" : category;
-            if (m_options.errors) *m_options.errors << "winnow: " << detail << "\n";
+            if (m_options.errors) *m_options.errors << "winnow: " << printable(detail) << "\n";
         } else if (outcome != "gone") {
             record.failing_since.clear();
             record.failure_category.clear();
@@ -104,7 +112,7 @@ public:
         record.outcome = outcome;
         if (m_options.log)
             *m_options.log << now << " " << outcome << " " << response.status << " " << entry.url
-                           << (detail.empty() ? "" : " " + detail) << "\n" << std::flush;
+                           << (detail.empty() ? "" : " " + printable(detail)) << "\n" << std::flush;
         if (auto saved = m_store.put(record); !saved) return saved;
         if (auto done = m_store.dequeue(entry.url); !done) return done;
         if (++m_in_transaction >= m_options.commit_every) return commit();
@@ -274,11 +282,11 @@ Result<std::vector<QueueEntry>> build_queue(const RunConfig& config, const RunOp
         if (halt.load()) break;  // a source cut short by a stop is not a failure
         if (!urls) {
             ++summary.source_failures;
-            if (options.errors) *options.errors << "winnow: " << source.origin << ": " << urls.error().message << "\n";
+            if (options.errors) *options.errors << "winnow: " << source.origin << ": " << printable(urls.error().message) << "\n";
             continue;
         }
         for (const auto& problem : urls->problems)
-            if (options.errors) *options.errors << "winnow: " << source.origin << ": " << problem << "\n";
+            if (options.errors) *options.errors << "winnow: " << source.origin << ": " << printable(problem) << "\n";
         summary.source_failures += urls->problems.size();
         std::size_t new_taken = 0;
         for (const auto& url : urls->urls) {

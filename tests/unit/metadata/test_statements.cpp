@@ -121,6 +121,21 @@ TEST_CASE("meta tags: OpenGraph, Dublin Core, citation authors, language, canoni
         <meta name="twitter:data1" content="Tyler Brown"></head><body></body></html>)");
     CHECK(twitter.authors == Names{"Tyler Brown"});
     CHECK(twitter.authors_source == "meta twitter:data1");
+
+    // RDFa: several properties in one attribute, Dublin Core with a colon, before name=author
+    Statements rdfa = statements_of(R"(<html><head><meta property="dc:creator twitter:site_name" content="Creator Name">
+        <meta name="author" content="Example Media"><meta property="og:title twitter:title" content="A title">
+        </head><body></body></html>)");
+    CHECK(rdfa.authors == Names{"Creator Name"});
+    CHECK(rdfa.authors_source == "meta dc.creator");
+    CHECK(rdfa.og_title == "A title");
+
+    // a later key that names the same first author and the others: every author
+    Statements paper = statements_of(R"(<html><head><meta name="DC.Creator" content="Jennifer Roe">
+        <meta name="citation_authors" content="Jennifer Roe"><meta name="citation_authors" content="Jeni Green">
+        <meta name="citation_authors" content="Chong Lee"></head><body></body></html>)");
+    CHECK(paper.authors == Names{"Jennifer Roe", "Jeni Green", "Chong Lee"});
+    CHECK(paper.authors_source == "meta citation_authors");
 }
 
 TEST_CASE("bylines: rel=author, byline classes, 'By' lines, a label before the name, co-authors", "[metadata][bylines]") {

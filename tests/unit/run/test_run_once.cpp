@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -441,6 +442,7 @@ TEST_CASE("a URL answering 404 on gone_after runs in a row is retired as gone, i
     REQUIRE(record);
     REQUIRE(record->has_value());
     CHECK((*record)->outcome == "gone");
+    CHECK((*record)->failure_count == 3);  // for `winnow state failures`: how many, since when
     CHECK((*record)->not_found_runs == 3);
     fetcher.asked.clear();
     auto after = run_once(config, options, fetcher, *store);
@@ -525,5 +527,31 @@ TEST_CASE("a URL a run died on is tried once more, then recorded as crashed and 
     REQUIRE(later);
     CHECK(later->failed == 0);
     for (const auto& asked : fetcher.asked) CHECK(asked.url != "https://n.example/b");
+    fs::remove_all(dir);
+}
+
+TEST_CASE("server text reaches the log and standard error without control characters", "[run][run_once]") {
+    fs::path dir = temp_dir("control");
+    FakeFetcher fetcher;
+    PageResponse failing;
+    failing.status = 500;
+    failing.failure = PageFailure::failed;
+    failing.message = "https://n.example/a: HTTP status 500 \x1b[2J\x1b]0;owned\x07\r\nforged line";
+    fetcher.site["https://n.example/a"] = failing;
+    RunConfig config = list_config(dir, {"https://n.example/a"});
+    auto store = StateStore::open(config.state);
+    REQUIRE(store);
+    std::ostringstream log, errors;
+    RunOptions options;
+    options.log = &log;
+    options.errors = &errors;
+    REQUIRE(run_once(config, options, fetcher, *store));
+    for (const std::string& text : {log.str(), errors.str()}) {
+        CHECK(text.find('\x1b') == std::string::npos);
+        CHECK(text.find('\x07') == std::string::npos);
+        CHECK(text.find('\r') == std::string::npos);
+        CHECK(std::count(text.begin(), text.end(), '\n') == 1);
+        CHECK_THAT(text, Catch::Contains("HTTP status 500 ?[2J?]0;owned???forged line"));
+    }
     fs::remove_all(dir);
 }
