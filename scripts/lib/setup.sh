@@ -42,3 +42,24 @@ winnow_setup() {
   winnow_install_packages || { echo "winnow: installing the build packages failed" >&2; return 1; }
   winnow_build || { echo "winnow: the build failed" >&2; return 1; }
 }
+
+# The sanitizer build and the fuzzers (scripts/test-sanitize, scripts/fuzz) need clang and
+# libFuzzer besides the build's packages; the normal build does not.
+WINNOW_SANITIZE_PACKAGES=(clang-16 libclang-rt-16-dev libfuzzer-16-dev)
+WINNOW_SANITIZE_BUILD=${WINNOW_SANITIZE_BUILD:-$WINNOW_ROOT/build-sanitize}
+
+# Builds winnow, its tests and the fuzzers with clang 16 under AddressSanitizer and
+# UndefinedBehaviorSanitizer (and libFuzzer's coverage) in $WINNOW_SANITIZE_BUILD.
+winnow_setup_sanitize() {
+  WINNOW_PACKAGES+=("${WINNOW_SANITIZE_PACKAGES[@]}")
+  winnow_install_packages || { echo "winnow: installing the build packages failed" >&2; return 1; }
+  if [[ ! -f $WINNOW_SANITIZE_BUILD/build.ninja ]]; then
+    # -O1 with line tables only: a quick build whose reports still name file and line. No Python
+    # module: a library built with ASan cannot be loaded by an uninstrumented Python.
+    cmake -S "$WINNOW_ROOT" -B "$WINNOW_SANITIZE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+      -DCMAKE_CXX_COMPILER=clang++-16 -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
+      -DWINNOW_SANITIZE=address,undefined -DWINNOW_FUZZ=ON -DWINNOW_PYTHON_MODULE=OFF >/dev/null || return 1
+  fi
+  local log
+  log=$(cmake --build "$WINNOW_SANITIZE_BUILD" -j "$(nproc)" 2>&1) || { echo "$log" >&2; return 1; }
+}

@@ -101,9 +101,19 @@ int run_list(const ProfileOptions& options) {
 int run_check(const ProfileOptions& options, const std::vector<std::string>& files) {
     ReadProfiles read = files.empty() ? read_sources(options) : read_files(files);
     for (const auto& problem : read.problems) std::cout << problem.to_string() << "\n";
+    // Warnings (slow patterns) are printed too, but do not fail the check.
+    std::size_t warnings = 0;
+    auto print_warnings = [&](const profiles::Profile& profile) {
+        for (const auto& warning : profile.warnings) std::cout << warning.to_string() << "\n";
+        warnings += profile.warnings.size();
+    };
+    for (const auto& site : read.sites) print_warnings(site);
+    if (read.default_profile) print_warnings(*read.default_profile);
     std::cerr << "winnow: " << read.files << " profile" << (read.files == 1 ? "" : "s") << " checked, "
               << (read.problems.empty() ? "no" : std::to_string(read.problems.size())) << " problem"
-              << (read.problems.size() == 1 ? "" : "s") << "\n";
+              << (read.problems.size() == 1 ? "" : "s");
+    if (warnings > 0) std::cerr << ", " << warnings << " warning" << (warnings == 1 ? "" : "s");
+    std::cerr << "\n";
     return read.problems.empty() ? k_exit_ok : k_exit_some_failed;
 }
 

@@ -3,9 +3,15 @@
 // "fails completely" shortcut so that descendant combinators on deep trees stay linear.
 // Matching follows the DOM's structure: a node removed by an earlier rule still counts as a
 // sibling (removal is a mark here, not a change of structure).
+// Profiles are outside data too: the parser's and the matcher's recursion is bounded by the
+// limits below (a selector past them is an error naming it), and one select() remembers each
+// element's position among its siblings and the outcome of each `~` scan, so that :nth-child()
+// and `~` stay linear over 50,000 siblings.
 #include "winnow/dom/selector.hpp"
 
 #include <cstdint>
+#include <map>
+#include <utility>
 
 #include "winnow/util/ascii.hpp"
 #include "winnow/util/utf8.hpp"
@@ -61,6 +67,12 @@ struct CompiledSelectorList {
 
 namespace {
 
+// :not() inside :not(): real selectors nest one or two; each level is a recursion of the parser
+// and of the matcher.
+constexpr int k_max_selector_nesting = 16;
+// Compounds in one complex selector ("a > b c ~ d" has four); each is a recursion of the matcher.
+constexpr std::size_t k_max_selector_compounds = 64;
+
 // ---- parsing ---------------------------------------------------------------------------------
 
 bool is_css_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -83,6 +95,7 @@ public:
 private:
     std::string_view m_s;
     std::size_t m_pos = 0;
+    int m_nesting = 0;  // :not() levels open
 
     std::unexpected<Error> error(const std::string& message, std::size_t at) const {
         return std::unexpected(Error{ErrorKind::bad_input, "column " + std::to_string(at + 1) + ": " + message});
@@ -204,6 +217,8 @@ private:
                 m_pos = spaced ? m_pos : before;
                 return complex;
             }
+            if (complex.compounds.size() >= k_max_selector_compounds)
+                return error("more than " + std::to_string(k_max_selector_compounds) + " compound selectors in a row");
             auto next = parse_compound();
             if (!next) return std::unexpected(next.error());
             complex.combinators.push_back(combinator);
@@ -389,7 +404,11 @@ private:
             ++m_pos;
             if (name == "not") {
                 pseudo.kind = PseudoKind::negation;
+                if (m_nesting >= k_max_selector_nesting)
+                    return error(":not() nested more than " + std::to_string(k_max_selector_nesting) + " deep", start);
+                ++m_nesting;
                 auto inner = parse_list(/*nested=*/true);
+                --m_nesting;
                 if (!inner) return std::unexpected(inner.error());
                 pseudo.inner = std::make_shared<const CompiledSelectorList>(std::move(*inner));
             } else {
@@ -470,93 +489,140 @@ NodeId parent_element(const Tree& tree, NodeId id) {
     return is_element(tree, p) ? p : k_no_node;
 }
 
-long index_among_siblings(const Tree& tree, NodeId id, bool from_end) {
-    long index = 1;
-    for (NodeId s = from_end ? next_element(tree, id) : previous_element(tree, id); s != k_no_node;
-         s = from_end ? next_element(tree, s) : previous_element(tree, s))
-        ++index;
-    return index;
-}
-
-bool list_matches(const Tree& tree, NodeId id, const CompiledSelectorList& list);
-
-bool compound_matches(const Tree& tree, NodeId id, const Compound& c) {
-    const Node& node = tree.node(id);
-    if (node.type != NodeType::element) return false;
-    if (!c.type.empty() && node.tag_name != c.type) return false;
-    for (const auto& want : c.ids)
-        if (tree.attribute(id, "id") != want) return false;
-    if (!c.classes.empty()) {
-        std::string_view classes = tree.attribute(id, "class");
-        for (const auto& want : c.classes)
-            if (!has_word(classes, want, false)) return false;
-    }
-    for (const auto& test : c.attributes)
-        if (!attribute_matches(tree, id, test)) return false;
-    for (const auto& pseudo : c.pseudos) {
-        switch (pseudo.kind) {
-            case PseudoKind::first_child:
-                if (previous_element(tree, id) != k_no_node) return false;
-                break;
-            case PseudoKind::last_child:
-                if (next_element(tree, id) != k_no_node) return false;
-                break;
-            case PseudoKind::only_child:
-                if (previous_element(tree, id) != k_no_node || next_element(tree, id) != k_no_node) return false;
-                break;
-            case PseudoKind::nth_child:
-                if (!pseudo.nth.matches(index_among_siblings(tree, id, false))) return false;
-                break;
-            case PseudoKind::nth_last_child:
-                if (!pseudo.nth.matches(index_among_siblings(tree, id, true))) return false;
-                break;
-            case PseudoKind::negation:
-                if (list_matches(tree, id, *pseudo.inner)) return false;
-                break;
-        }
-    }
-    return true;
-}
-
 enum class MatchResult : std::uint8_t { matched, fails_locally, fails_completely };
 
-// Does compounds[0..index] match with compounds[index] on `id`? Right to left.
-MatchResult match_from(const Tree& tree, NodeId id, const ComplexSelector& s, std::size_t index) {
-    if (!compound_matches(tree, id, s.compounds[index])) return MatchResult::fails_locally;
-    if (index == 0) return MatchResult::matched;
-    switch (s.combinators[index - 1]) {
-        case Combinator::descendant:
-            for (NodeId a = parent_element(tree, id); a != k_no_node; a = parent_element(tree, a)) {
-                MatchResult r = match_from(tree, a, s, index - 1);
-                if (r != MatchResult::fails_locally) return r;
-            }
-            // No ancestor fits: no ancestor's ancestor nor sibling will either.
-            return MatchResult::fails_completely;
-        case Combinator::child: {
-            NodeId p = parent_element(tree, id);
-            if (p == k_no_node) return MatchResult::fails_completely;
-            return match_from(tree, p, s, index - 1);
-        }
-        case Combinator::adjacent: {
-            NodeId prev = previous_element(tree, id);
-            if (prev == k_no_node) return MatchResult::fails_locally;
-            return match_from(tree, prev, s, index - 1);
-        }
-        case Combinator::sibling:
-            for (NodeId prev = previous_element(tree, id); prev != k_no_node; prev = previous_element(tree, prev)) {
-                MatchResult r = match_from(tree, prev, s, index - 1);
-                if (r != MatchResult::fails_locally) return r;
-            }
-            return MatchResult::fails_locally;
-    }
-    return MatchResult::fails_locally;
-}
+// One matching pass over a tree (one select()), with what it learns kept for the next element.
+class Matcher {
+public:
+    explicit Matcher(const Tree& tree) : m_tree(tree) {}
 
-bool list_matches(const Tree& tree, NodeId id, const CompiledSelectorList& list) {
-    for (const auto& s : list.selectors)
-        if (match_from(tree, id, s, s.compounds.size() - 1) == MatchResult::matched) return true;
-    return false;
-}
+    bool list_matches(NodeId id, const CompiledSelectorList& list) {
+        for (const auto& s : list.selectors)
+            if (match_from(id, s, s.compounds.size() - 1) == MatchResult::matched) return true;
+        return false;
+    }
+
+private:
+    const Tree& m_tree;
+    // 1-based position of each element among its parent's element children, counted from the
+    // start; 0 until its parent's children are numbered.
+    std::vector<std::uint32_t> m_position;
+    std::vector<std::uint32_t> m_element_children;  // by parent, once numbered
+    // The `~` scans: for (selector, compound index), the outcome of scanning the previous
+    // siblings of each node for compounds[0..index-1]; k_unknown until computed.
+    static constexpr std::uint8_t k_unknown = 0xFF;
+    std::map<std::pair<const ComplexSelector*, std::size_t>, std::vector<std::uint8_t>> m_sibling_scans;
+
+    long index_among_siblings(NodeId id, bool from_end) {
+        const NodeId parent = m_tree.node(id).parent;
+        if (parent == k_no_node) return 1;
+        if (m_position.empty()) {
+            m_position.assign(m_tree.size(), 0);
+            m_element_children.assign(m_tree.size(), 0);
+        }
+        if (m_position[id] == 0) {
+            std::uint32_t count = 0;
+            for (NodeId c = m_tree.node(parent).first_child; c != k_no_node; c = m_tree.node(c).next_sibling)
+                if (is_element(m_tree, c)) m_position[c] = ++count;
+            m_element_children[parent] = count;
+        }
+        const long position = m_position[id];
+        return from_end ? static_cast<long>(m_element_children[parent]) - position + 1 : position;
+    }
+
+    bool compound_matches(NodeId id, const Compound& c) {
+        const Node& node = m_tree.node(id);
+        if (node.type != NodeType::element) return false;
+        if (!c.type.empty() && node.tag_name != c.type) return false;
+        for (const auto& want : c.ids)
+            if (m_tree.attribute(id, "id") != want) return false;
+        if (!c.classes.empty()) {
+            std::string_view classes = m_tree.attribute(id, "class");
+            for (const auto& want : c.classes)
+                if (!has_word(classes, want, false)) return false;
+        }
+        for (const auto& test : c.attributes)
+            if (!attribute_matches(m_tree, id, test)) return false;
+        for (const auto& pseudo : c.pseudos) {
+            switch (pseudo.kind) {
+                case PseudoKind::first_child:
+                    if (previous_element(m_tree, id) != k_no_node) return false;
+                    break;
+                case PseudoKind::last_child:
+                    if (next_element(m_tree, id) != k_no_node) return false;
+                    break;
+                case PseudoKind::only_child:
+                    if (previous_element(m_tree, id) != k_no_node || next_element(m_tree, id) != k_no_node) return false;
+                    break;
+                case PseudoKind::nth_child:
+                    if (!pseudo.nth.matches(index_among_siblings(id, false))) return false;
+                    break;
+                case PseudoKind::nth_last_child:
+                    if (!pseudo.nth.matches(index_among_siblings(id, true))) return false;
+                    break;
+                case PseudoKind::negation:
+                    if (list_matches(id, *pseudo.inner)) return false;
+                    break;
+            }
+        }
+        return true;
+    }
+
+    // The outcome of `~`: the first previous sibling of `id` on which compounds[0..index-1]
+    // match or fail completely; fails_locally when none does. Remembered for every sibling it
+    // walks past, so each sibling is tried once per (selector, index) however many follow it.
+    MatchResult sibling_scan(NodeId id, const ComplexSelector& s, std::size_t index) {
+        std::vector<std::uint8_t>& memo = m_sibling_scans[{&s, index}];
+        if (memo.empty()) memo.assign(m_tree.size(), k_unknown);
+        std::vector<NodeId> walked;  // nodes whose scan ends with the result found below
+        MatchResult result = MatchResult::fails_locally;
+        for (NodeId at = id;;) {
+            if (memo[at] != k_unknown) {
+                result = static_cast<MatchResult>(memo[at]);
+                break;
+            }
+            walked.push_back(at);
+            const NodeId prev = previous_element(m_tree, at);
+            if (prev == k_no_node) break;
+            const MatchResult r = match_from(prev, s, index - 1);
+            if (r != MatchResult::fails_locally) {
+                result = r;
+                break;
+            }
+            at = prev;
+        }
+        for (NodeId node : walked) memo[node] = static_cast<std::uint8_t>(result);
+        return result;
+    }
+
+    // Does compounds[0..index] match with compounds[index] on `id`? Right to left.
+    MatchResult match_from(NodeId id, const ComplexSelector& s, std::size_t index) {
+        if (!compound_matches(id, s.compounds[index])) return MatchResult::fails_locally;
+        if (index == 0) return MatchResult::matched;
+        switch (s.combinators[index - 1]) {
+            case Combinator::descendant:
+                for (NodeId a = parent_element(m_tree, id); a != k_no_node; a = parent_element(m_tree, a)) {
+                    MatchResult r = match_from(a, s, index - 1);
+                    if (r != MatchResult::fails_locally) return r;
+                }
+                // No ancestor fits: no ancestor's ancestor nor sibling will either.
+                return MatchResult::fails_completely;
+            case Combinator::child: {
+                NodeId p = parent_element(m_tree, id);
+                if (p == k_no_node) return MatchResult::fails_completely;
+                return match_from(p, s, index - 1);
+            }
+            case Combinator::adjacent: {
+                NodeId prev = previous_element(m_tree, id);
+                if (prev == k_no_node) return MatchResult::fails_locally;
+                return match_from(prev, s, index - 1);
+            }
+            case Combinator::sibling:
+                return sibling_scan(id, s, index);
+        }
+        return MatchResult::fails_locally;
+    }
+};
 
 }  // namespace
 
@@ -572,19 +638,20 @@ Result<SelectorList> SelectorList::parse(std::string_view source) {
 
 bool SelectorList::matches(const Tree& tree, NodeId element) const {
     if (!m_compiled || element >= tree.size()) return false;
-    return list_matches(tree, element, *m_compiled);
+    return Matcher(tree).list_matches(element, *m_compiled);
 }
 
 std::vector<NodeId> SelectorList::select(const Tree& tree, NodeId root) const {
     std::vector<NodeId> found;
     if (!m_compiled || root >= tree.size()) return found;
+    Matcher matcher(tree);
     const NodeId end = tree.node(root).subtree_end;
     for (NodeId id = root; id < end; ++id) {
         if (tree.is_removed_here(id)) {
             id = tree.node(id).subtree_end - 1;
             continue;
         }
-        if (tree.node(id).type == NodeType::element && list_matches(tree, id, *m_compiled)) found.push_back(id);
+        if (tree.node(id).type == NodeType::element && matcher.list_matches(id, *m_compiled)) found.push_back(id);
     }
     return found;
 }

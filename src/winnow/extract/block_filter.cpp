@@ -89,8 +89,8 @@ struct FilterState {
         if (!view.keep) return;
         view.keep = false;
         if (!options.explain) return;
-        if (options.drop_text)
-            if (std::string site_rule = drop_text_rule_name(*options.drop_text, view.block(), regexes); !site_rule.empty())
+        if (options.text_rules)
+            if (std::string site_rule = drop_text_rule_name(*options.text_rules, view.block(), regexes); !site_rule.empty())
                 rule = std::move(site_rule);
         removals.push_back({std::move(rule), removal_excerpt(view.text())});
     }

@@ -24,9 +24,10 @@ struct BlockFilterOptions {
     std::string title;          // the chosen headline: its repeats leave the body
     bool explain = false;
     bool relaxed = false;       // the rescue pass: class/id ancestry is not used
-    // The site's drop_text rules, consulted only when explaining: a block the heuristics drop
-    // that a rule also matches is recorded under the rule's name (the result is the same).
-    const std::vector<TextRule>* drop_text = nullptr;
+    // The site's rules, whose drop_text is consulted only when explaining: a block the
+    // heuristics drop that a rule also matches is recorded under the rule's name (the result is
+    // the same).
+    const SiteRules* text_rules = nullptr;
 };
 
 // Keeps the blocks that read as the article; records the others when explaining. The built-in

@@ -93,7 +93,7 @@ Article extract_article(const dom::Tree& tree, const ExtractOptions& options) {
     Article article;
     // Every regex search of the page (profile rules and built-in patterns) goes through one
     // guard: a rule that fails is skipped for the rest of the page, with one warning.
-    RegexGuard regexes(&article.warnings);
+    RegexGuard regexes(&article.warnings, options.site_rules ? options.site_rules->slow_rules : nullptr);
     const Page page(tree, metadata::read_statements(tree, metadata::Context{options.url, {}}));
     const metadata::Statements& statements = page.statements();
     const metadata::Sourced title = metadata::choose_title(statements);

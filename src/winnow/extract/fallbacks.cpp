@@ -44,10 +44,9 @@ Candidate whole_page_candidate(const dom::Tree& tree, const Mask& mask, const st
                                std::vector<Removal>& removals, RegexGuard& regexes) {
     std::vector<Block> blocks = build_blocks(tree, mask, tree.body());
     std::erase_if(blocks, [&](const Block& b) { return b.text == title; });
-    SiteRules drop_only;
-    drop_only.drop_text = rules.drop_text;
-    build_text_screen(drop_only);
-    apply_text_rules(blocks, drop_only, removals, regexes);
+    // drop_text only (no stop_text: on a whole page a "Related posts" heading in a sidebar may
+    // come before the article), with the screens built once with the profile.
+    apply_text_rules(blocks, rules, removals, regexes, TextRuleSet::drop_only);
     return Candidate(Method{.source = Source::whole_page}, std::move(blocks));
 }
 

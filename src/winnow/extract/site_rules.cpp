@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "winnow/decode/text.hpp"
+#include "winnow/util/regex_shape.hpp"
 #include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
@@ -28,29 +29,41 @@ std::string match_text(const Block& block) {
     return block.kind == BlockKind::preformatted ? decode::collapse_whitespace(block.text) : block.text;
 }
 
-// A rule's search through the guard: a pattern that exceeds Boost's complexity limit on a block
-// is skipped for the rest of the page, with one warning (util/regex_guard.hpp).
-bool matches(const TextRule& rule, std::string_view kind, const std::string& text, RegexGuard& regexes) {
-    return regexes.search(
-        text, [&] { return boost::u32regex_search(text, rule.regex, boost::match_single_line); },
-        [&] { return rule_name(rule.origin, kind, rule.pattern); });
+// A block's text as code points, searched in place of its UTF-8. Boost sizes a search's budget
+// (the states it may visit before it gives up) by the text's length only when the text is
+// random-access: through the UTF-8 iterators every search may visit 100 million states, about 3
+// seconds, so a pathological rule (nested quantifiers) cost seconds on each block it failed on.
+// On code points a short block's budget is about 100,000 states (milliseconds).
+using CodePoints = std::vector<UChar32>;
+
+CodePoints code_points(std::string_view text) {
+    CodePoints out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) out.push_back(static_cast<UChar32>(utf8::next_code_point(text, i)));
+    return out;
 }
 
-// The first rule of the list whose pattern the text matches, or nullptr.
-const TextRule* first_match(const std::vector<TextRule>& rules, std::string_view kind, const std::string& text,
-                            RegexGuard& regexes) {
-    for (const TextRule& rule : rules)
-        if (matches(rule, kind, text, regexes)) return &rule;
-    return nullptr;
+bool search(const CodePoints& text, const boost::u32regex& regex) {
+    return boost::u32regex_search(text.begin(), text.end(), regex, boost::match_single_line);
+}
+
+// A rule's search through the guard: a pattern that exceeds Boost's complexity limit on a block
+// is skipped from then on (for the run when the rules have the run's SlowRules), with one
+// warning naming the rule and its file (util/regex_guard.hpp).
+bool matches(const TextRule& rule, std::string_view kind, const std::string& text, const CodePoints& points,
+             RegexGuard& regexes) {
+    return regexes.search(
+        text, [&] { return search(points, rule.regex); },
+        [&] { return rule_name(rule.origin, kind, rule.pattern) + (rule.file.empty() ? "" : " in " + rule.file); });
 }
 
 // True when the block matches no text rule for certain; false when it may match one (or a
 // screen cannot tell, having hit the complexity limit).
-bool screened_out(const SiteRules& rules, const std::string& text) {
-    if (!rules.text_screens) return false;
+bool screened_out(const std::optional<std::vector<boost::u32regex>>& screens, const CodePoints& text) {
+    if (!screens) return false;
     try {
-        for (const auto& screen : *rules.text_screens)
-            if (boost::u32regex_search(text, screen, boost::match_single_line)) return false;
+        for (const auto& screen : *screens)
+            if (search(text, screen)) return false;
         return true;
     } catch (const std::runtime_error&) {
         return false;
@@ -99,14 +112,18 @@ std::string screen_alternative(const TextRule& rule, std::string_view pattern) {
     return std::string(icase ? "(?i:" : "(?-i:") + std::string(pattern) + ")";
 }
 
-}  // namespace
+// A rule the screens leave out: one with nested quantifiers. Inside a long alternation Boost
+// would allow it a budget of billions of states (the budget grows with the pattern's length),
+// so it is tried alone, on every block, where its budget is small.
+bool outside_screens(const TextRule& rule) { return has_nested_quantifier(rule.pattern); }
 
-void build_text_screen(SiteRules& rules) {
-    rules.text_screens.reset();
+// The screens of some lists of rules; nothing when they cannot be combined.
+std::optional<std::vector<boost::u32regex>> build_screens(std::initializer_list<const std::vector<TextRule>*> lists) {
     std::string anchored, unanchored;
-    for (const auto* list : {&rules.drop_text, &rules.stop_text}) {
+    for (const auto* list : lists) {
         for (const TextRule& rule : *list) {
-            if (has_back_reference(rule.pattern)) return;
+            if (has_back_reference(rule.pattern)) return std::nullopt;
+            if (outside_screens(rule)) continue;
             const bool at_start = is_anchored_at_start(rule.pattern);
             std::string& group = at_start ? anchored : unanchored;
             if (!group.empty()) group += '|';
@@ -119,9 +136,17 @@ void build_text_screen(SiteRules& rules) {
         if (!anchored.empty()) screens.push_back(boost::make_u32regex("^(?:" + anchored + ")", boost::regex::perl));
         if (!unanchored.empty()) screens.push_back(boost::make_u32regex(unanchored, boost::regex::perl));
     } catch (const boost::regex_error&) {
-        return;  // every rule compiled alone; they are then tried one by one
+        return std::nullopt;  // every rule compiled alone; they are then tried one by one
     }
-    if (!screens.empty()) rules.text_screens = std::move(screens);
+    if (screens.empty()) return std::nullopt;
+    return screens;
+}
+
+}  // namespace
+
+void build_text_screen(SiteRules& rules) {
+    rules.text_screens = build_screens({&rules.drop_text, &rules.stop_text});
+    rules.drop_text_screens = build_screens({&rules.drop_text});
 }
 
 std::string removal_excerpt(std::string_view text) { return utf8::shorten(text, k_removal_text_bytes); }
@@ -178,28 +203,49 @@ std::string find_rule_text(const dom::Tree& tree, const Mask& mask, const std::v
     return {};
 }
 
-std::string drop_text_rule_name(const std::vector<TextRule>& drop_text, const Block& block, RegexGuard& regexes) {
-    const std::string text = match_text(block);
-    const TextRule* rule = first_match(drop_text, "drop_text", text, regexes);
-    return rule ? rule_name(rule->origin, "drop_text", rule->pattern) : std::string();
+std::string drop_text_rule_name(const SiteRules& rules, const Block& block, RegexGuard& regexes) {
+    if (rules.drop_text.empty()) return {};
+    // The same search as the whole-page rescue's (drop_text screens, code points, slow rules).
+    std::vector<Block> single{block};
+    std::vector<Removal> found;
+    apply_text_rules(single, rules, found, regexes, TextRuleSet::drop_only);
+    return found.empty() ? std::string() : std::move(found.front().rule);
 }
 
 void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals,
-                      RegexGuard& regexes) {
-    if (rules.drop_text.empty() && rules.stop_text.empty()) return;
+                      RegexGuard& regexes, TextRuleSet which) {
+    static const std::vector<TextRule> k_none;
+    const std::vector<TextRule>& stop_text = which == TextRuleSet::drop_only ? k_none : rules.stop_text;
+    const auto& screens = which == TextRuleSet::drop_only ? rules.drop_text_screens : rules.text_screens;
+    if (rules.drop_text.empty() && stop_text.empty()) return;
+    // Rules outside the screens are tried on every block, screened out or not.
+    const bool have_screens = screens.has_value();
+    std::vector<bool> stop_screened(stop_text.size()), drop_screened(rules.drop_text.size());
+    bool unscreened = false;
+    for (std::size_t r = 0; r < stop_text.size(); ++r) {
+        stop_screened[r] = have_screens && !outside_screens(stop_text[r]);
+        if (!stop_screened[r]) unscreened = true;
+    }
+    for (std::size_t r = 0; r < rules.drop_text.size(); ++r) {
+        drop_screened[r] = have_screens && !outside_screens(rules.drop_text[r]);
+        if (!drop_screened[r]) unscreened = true;
+    }
 
     std::vector<Block> kept;
     kept.reserve(blocks.size());
     for (std::size_t b = 0; b < blocks.size(); ++b) {
         const std::string text = match_text(blocks[b]);
-        if (screened_out(rules, text)) {
+        const CodePoints points = code_points(text);
+        const bool screened = screened_out(screens, points);
+        if (screened && !unscreened) {
             kept.push_back(std::move(blocks[b]));
             continue;
         }
         bool dropped = false;
-        for (std::size_t r = 0; r < rules.stop_text.size(); ++r) {
-            if (!matches(rules.stop_text[r], "stop_text", text, regexes)) continue;
-            std::string rule = rule_name(rules.stop_text[r].origin, "stop_text", rules.stop_text[r].pattern);
+        for (std::size_t r = 0; r < stop_text.size(); ++r) {
+            if (screened && stop_screened[r]) continue;
+            if (!matches(stop_text[r], "stop_text", text, points, regexes)) continue;
+            std::string rule = rule_name(stop_text[r].origin, "stop_text", stop_text[r].pattern);
             // A stop heading before any kept block (a "Comments" link above the article, say)
             // does not cut the whole body: only that block goes.
             if (kept.empty()) {
@@ -213,11 +259,13 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
             blocks = std::move(kept);
             return;
         }
-        if (!dropped)
-            if (const TextRule* rule = first_match(rules.drop_text, "drop_text", text, regexes)) {
-                removals.push_back({rule_name(rule->origin, "drop_text", rule->pattern), removal_excerpt(blocks[b].text)});
-                dropped = true;
-            }
+        for (std::size_t r = 0; r < rules.drop_text.size() && !dropped; ++r) {
+            if (screened && drop_screened[r]) continue;
+            if (!matches(rules.drop_text[r], "drop_text", text, points, regexes)) continue;
+            removals.push_back({rule_name(rules.drop_text[r].origin, "drop_text", rules.drop_text[r].pattern),
+                                removal_excerpt(blocks[b].text)});
+            dropped = true;
+        }
         if (!dropped) kept.push_back(std::move(blocks[b]));
     }
     blocks = std::move(kept);

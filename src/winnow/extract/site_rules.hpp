@@ -4,6 +4,7 @@
 
 #include <boost/regex/icu.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@ struct SelectorRule {
 
 struct TextRule {
     std::string origin;   // "profile cryptopolitan.com" or "default"
+    std::string file;     // the profile file it was read from, for messages ("" when none)
     std::string pattern;  // as written in the profile
     // Unicode-aware (ICU): `.` is one character, \w and case-insensitivity cover every script.
     boost::u32regex regex;
@@ -42,15 +44,25 @@ struct SiteRules {
     // searches are far cheaper than one per rule; a block a screen passes is then tried rule by
     // rule. Not built: every rule is tried.
     std::optional<std::vector<boost::u32regex>> text_screens;
+    // The same for the drop_text rules alone (the whole-page rescue applies no stop_text),
+    // compiled with the others rather than once per page that reaches the rescue.
+    std::optional<std::vector<boost::u32regex>> drop_text_screens;
+    // The run's record of rules disabled for being too slow (the ProfileSet's); none: a rule
+    // that fails is skipped for the page only.
+    SlowRules* slow_rules = nullptr;
 };
 
-// Builds SiteRules::text_screens from the drop_text and stop_text rules; call it whenever those
-// change. Left empty when a pattern cannot be combined safely (back-references would renumber).
+// Builds SiteRules::text_screens and drop_text_screens from the drop_text and stop_text rules
+// (those without nested quantifiers); call it whenever those change. Left empty when a pattern
+// cannot be combined safely (back-references would renumber).
 void build_text_screen(SiteRules& rules);
 
 // The mask with the elements matched by the drop rules removed too, recording each removal.
 // Each rule selects among what the rules before it left.
 Mask apply_drop_rules(const dom::Tree& tree, Mask mask, const SiteRules& rules, std::vector<Removal>& removals);
+
+// Which text rules apply_text_rules applies.
+enum class TextRuleSet : std::uint8_t { drop_and_stop, drop_only };
 
 // The container named by the first content rule that matches outside removed subtrees, or k_no_node.
 dom::NodeId find_content_container(const dom::Tree& tree, const Mask& mask, const SiteRules& rules);
@@ -59,11 +71,11 @@ dom::NodeId find_content_container(const dom::Tree& tree, const Mask& mask, cons
 // whose regex exceeds Boost's complexity limit on a block is skipped by `regexes` for the rest
 // of the page, with one warning; the run goes on.
 void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals,
-                      RegexGuard& regexes);
+                      RegexGuard& regexes, TextRuleSet which = TextRuleSet::drop_and_stop);
 
 // The name of the first drop_text rule that matches the block (as apply_text_rules records it),
 // or "" when none does.
-std::string drop_text_rule_name(const std::vector<TextRule>& drop_text, const Block& block, RegexGuard& regexes);
+std::string drop_text_rule_name(const SiteRules& rules, const Block& block, RegexGuard& regexes);
 
 // The text of the first element matched by the rules (a <meta>'s content), or "": for the
 // title, author and date selectors. Removed nodes are neither matched nor read.

@@ -16,6 +16,22 @@ constexpr std::string_view k_listing_properties[] = {
     "citation", "isRelatedTo", "isSimilarTo", "associatedMedia", "video", "breadcrumb",
 };
 
+// Arrays and objects nested deeper than this are dropped while parsing (the rest of the document
+// is kept): real JSON-LD nests a few levels (a @graph, an article, its author, an image), and
+// no walk over page data should go as deep as a hostile page wants (100,000 levels of [[[...]]]).
+constexpr int k_max_json_ld_depth = 32;
+
+// nlohmann's parser is iterative; its callback drops a container past the depth limit
+// unbuilt, so nothing downstream (walks, comparisons, dumps) sees deep data.
+bool within_depth(int depth, nlohmann::json::parse_event_t event, json&) {
+    if (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start)
+        return depth < k_max_json_ld_depth;
+    return true;
+}
+
+// One parse, leniency aside: nothing (discarded) when the text is not JSON.
+json parse_bounded(std::string_view text) { return json::parse(text, within_depth, false); }
+
 // Repairs the usual mistakes of hand-made JSON-LD, outside and inside strings:
 // raw control characters in strings (escaped), \' (a quote), trailing commas before } and ],
 // HTML comment and CDATA markers around the object, // and /* */ comments.
@@ -109,13 +125,13 @@ std::string short_type(std::string_view type) {
 }  // namespace
 
 std::optional<json> parse_json_ld(std::string_view text) {
-    json document = json::parse(text, nullptr, false);
+    json document = parse_bounded(text);
     if (!document.is_discarded()) return document;
     std::string repaired = repair(text);
-    document = json::parse(repaired, nullptr, false);
+    document = parse_bounded(repaired);
     if (!document.is_discarded()) return document;
     // Several objects one after the other: {..}{..} or {..},{..}.
-    document = json::parse("[" + repaired + "]", nullptr, false);
+    document = parse_bounded("[" + repaired + "]");
     if (!document.is_discarded()) return document;
     std::string joined;
     joined.reserve(repaired.size() + 8);
@@ -130,7 +146,7 @@ std::optional<json> parse_json_ld(std::string_view text) {
             if (j < repaired.size() && repaired[j] == '{') joined += ',';
         }
     }
-    document = json::parse("[" + joined + "]", nullptr, false);
+    document = parse_bounded("[" + joined + "]");
     if (!document.is_discarded()) return document;
     return std::nullopt;
 }
@@ -179,16 +195,21 @@ bool JsonLdGraph::is_listed(const json* object) const {
 }
 
 std::string json_ld_text(const json& value) {
-    if (value.is_string()) return clean_value(value.get<std::string>());
-    if (value.is_number()) return value.dump();
-    if (value.is_array()) {
-        for (const auto& item : value)
-            if (std::string text = json_ld_text(item); !text.empty()) return text;
-        return {};
-    }
-    if (value.is_object()) {
-        if (value.contains("name")) return json_ld_text(value["name"]);
-        if (value.contains("@value")) return json_ld_text(value["@value"]);
+    // Iterative (a stack of values still to try, the next on top): no recursion on page data.
+    std::vector<const json*> pending{&value};
+    while (!pending.empty()) {
+        const json& item = *pending.back();
+        pending.pop_back();
+        if (item.is_string()) {
+            if (std::string text = clean_value(item.get<std::string>()); !text.empty()) return text;
+        } else if (item.is_number()) {
+            return item.dump();
+        } else if (item.is_array()) {
+            for (auto it = item.rbegin(); it != item.rend(); ++it) pending.push_back(&*it);
+        } else if (item.is_object()) {
+            if (item.contains("name")) pending.push_back(&item["name"]);
+            else if (item.contains("@value")) pending.push_back(&item["@value"]);
+        }
     }
     return {};
 }

@@ -66,7 +66,7 @@ Result<extract::Article> clean_decoded(decode::DecodedDocument&& decoded, const 
     std::vector<std::string> warnings;  // a profile's path pattern that failed on the URL
     if (options.profiles) {
         const std::string profile_url = context.url.empty() ? stated_url(tree) : context.url;
-        RegexGuard regexes(&warnings);
+        RegexGuard regexes(&warnings, options.profiles->slow_rules());
         extract_options.site_rules = &options.profiles->rules_for(profile_url, regexes, context.profile);
     }
 

@@ -9,12 +9,17 @@
 #include "winnow/fetch/client_toml.hpp"
 #include "winnow/util/ascii.hpp"
 #include "winnow/util/atomic_file.hpp"
+#include "winnow/util/regex_shape.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow::profiles {
 namespace {
 
 // A profile is a small text file; anything bigger is a mistake (a page saved as .toml).
 constexpr std::size_t k_max_profile_bytes = 1024 * 1024;
+
+// A selector quoted in a problem is cut after this many bytes (a hostile one may be 60 KB).
+constexpr std::size_t k_quoted_selector_bytes = 80;
 
 constexpr std::string_view k_selector_keys[] = {"content", "drop", "title", "author", "date"};
 constexpr std::string_view k_text_keys[] = {"drop_text", "stop_text"};
@@ -50,6 +55,13 @@ public:
                               std::max<std::uint32_t>(1, where.begin.column), std::move(message)});
     }
 
+    void warning(const toml::source_region& where, std::string message) {
+        m_warnings.push_back({m_file, std::max<std::uint32_t>(1, where.begin.line),
+                              std::max<std::uint32_t>(1, where.begin.column), "warning: " + std::move(message)});
+    }
+
+    std::vector<Problem> take_warnings() { return std::move(m_warnings); }
+
     std::vector<std::string> strings(const toml::node& node, std::string_view key) {
         std::vector<std::string> out;
         const toml::array* array = node.as_array();
@@ -79,8 +91,9 @@ public:
             std::string source = *item.value<std::string>();
             auto selector = dom::SelectorList::parse(source);
             if (!selector) {
-                problem(item.source(), "bad CSS selector \"" + source + "\" in " + std::string(key) + ": " +
-                                           selector.error().message);
+                // A long selector is quoted by its start: the message stays one readable line.
+                problem(item.source(), "bad CSS selector \"" + utf8::shorten(source, k_quoted_selector_bytes) + "\" in " +
+                                           std::string(key) + ": " + selector.error().message);
                 continue;
             }
             out.push_back({origin, std::move(*selector)});
@@ -129,10 +142,16 @@ public:
         try {
             extract::TextRule rule;
             rule.origin = origin;
+            rule.file = m_file;
             rule.pattern = pattern;
             boost::regex::flag_type flags = boost::regex::perl;
             if (!case_sensitive) flags |= boost::regex::icase;
             rule.regex = boost::make_u32regex(pattern, flags);
+            if (has_nested_quantifier(pattern))
+                warning(pattern_node->source(), "regex \"" + pattern + "\" in " + std::string(key) +
+                                                    " has nested quantifiers (a repeated group that repeats inside, "
+                                                    "like (a+)+): it can take seconds on a block it almost matches, "
+                                                    "and is then disabled for the rest of the run");
             return rule;
         } catch (const boost::regex_error& e) {
             problem(pattern_node->source(), "bad regex \"" + pattern + "\" in " + std::string(key) + ": " + regex_problem(e));
@@ -264,6 +283,7 @@ public:
 private:
     const std::string& m_file;
     std::vector<Problem>& m_problems;
+    std::vector<Problem> m_warnings;
 };
 
 }  // namespace
@@ -289,6 +309,7 @@ std::optional<Profile> read_profile(std::string_view toml_text, const std::strin
     std::vector<Problem> found;
     ProfileReader reader(file, found);
     reader.read(root, profile);
+    profile.warnings = reader.take_warnings();
     // toml++ visits keys in name order; problems are reported in file order.
     std::stable_sort(found.begin(), found.end(), [](const Problem& a, const Problem& b) {
         return std::tie(a.line, a.column) < std::tie(b.line, b.column);

@@ -44,6 +44,9 @@ struct Profile {
     extract::SiteRules rules;                // origins "profile NAME" or "default"
     // [fetch]: how to fetch the site (user_agent, headers, cookies, proxy, no_proxy), or null.
     std::shared_ptr<const fetch::ClientSettings> fetch;
+    // Not problems: patterns that may be slow (nested quantifiers), "warning: ..." messages
+    // that `profiles check` prints.
+    std::vector<Problem> warnings;
 
     bool is_default() const { return name == k_default_name; }
     static constexpr std::string_view k_default_name = "default";

@@ -173,6 +173,7 @@ ProfileSet ProfileSet::from_profiles(std::vector<Profile> sites, std::optional<P
 
 void ProfileSet::merge(bool default_rules) {
     m_default_rules = default_rules ? m_default.rules : extract::SiteRules{};
+    m_default_rules.slow_rules = m_slow_rules.get();
     extract::build_text_screen(m_default_rules);
     m_merged.clear();
     for (const Profile& site : m_sites) {
@@ -184,6 +185,7 @@ void ProfileSet::merge(bool default_rules) {
         append(merged.title, m_default_rules.title);
         append(merged.author, m_default_rules.author);
         append(merged.date, m_default_rules.date);
+        merged.slow_rules = m_slow_rules.get();
         extract::build_text_screen(merged);
         m_merged.push_back(std::move(merged));
     }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,7 +65,12 @@ public:
     const std::vector<Profile>& sites() const { return m_sites; }
     const Profile& default_profile() const { return m_default; }
 
+    // The rules disabled for the rest of the run (a regex too complex for a page's text): every
+    // page cleaned with this set shares it (util/regex_guard.hpp).
+    SlowRules* slow_rules() const { return m_slow_rules.get(); }
+
 private:
+    std::shared_ptr<SlowRules> m_slow_rules = std::make_shared<SlowRules>();
     std::vector<Profile> m_sites;              // sorted by name
     Profile m_default;
     std::vector<extract::SiteRules> m_merged;  // per site: its rules, then the default rules

@@ -2,7 +2,9 @@
 
 #include <expat.h>
 
+#include <algorithm>
 #include <deque>
+#include <limits>
 #include <map>
 #include <memory>
 #include <set>
@@ -16,8 +18,13 @@ namespace {
 
 constexpr std::size_t k_max_sitemap_depth = 3;      // index -> index -> urlset is already unusual
 constexpr std::size_t k_max_sitemap_documents = 1000;  // documents fetched for one sitemap source
+// Elements open at once. A sitemap nests three (urlset, url, loc), a feed four or five; an Atom
+// entry's XHTML content a few dozen. Past this the document is refused: each open element costs
+// memory here and in expat, and a 20 MB file of nested elements would otherwise take gigabytes.
+constexpr std::size_t k_max_xml_depth = 256;
 
-// An XML element while it is open: its local name (namespace prefix dropped), attributes and text.
+// An XML element while it is open: its local name (namespace prefix dropped), attributes and text
+// (kept only for the elements whose text the reader was asked for).
 struct OpenElement {
     std::string name;
     std::map<std::string, std::string> attributes;
@@ -29,15 +36,23 @@ class XmlReader {
 public:
     using EndHandler = std::function<void(const std::vector<OpenElement>& ancestors, const OpenElement& element)>;
 
-    explicit XmlReader(EndHandler on_end) : m_on_end(std::move(on_end)) {}
+    // `text_elements`: the local names of the elements whose text the handler reads.
+    XmlReader(std::vector<std::string> text_elements, EndHandler on_end)
+        : m_text_elements(std::move(text_elements)), m_on_end(std::move(on_end)) {}
 
     Result<std::string> parse(std::string_view xml) {
         std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(XML_ParserCreate(nullptr), XML_ParserFree);
         if (!parser) return fail(ErrorKind::internal, "cannot create an XML parser");
+        m_parser = parser.get();
         XML_SetUserData(parser.get(), this);
         XML_SetElementHandler(parser.get(), &XmlReader::start, &XmlReader::end);
         XML_SetCharacterDataHandler(parser.get(), &XmlReader::characters);
+        if (xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+            return fail(ErrorKind::bad_input, "the XML document is larger than 2 GB");
         if (XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE) == XML_STATUS_ERROR) {
+            if (m_too_deep)
+                return fail(ErrorKind::bad_input, "elements nested more than " + std::to_string(k_max_xml_depth) +
+                                                      " deep at line " + std::to_string(XML_GetCurrentLineNumber(parser.get())));
             return fail(ErrorKind::bad_input, "not well-formed XML at line " +
                                                   std::to_string(XML_GetCurrentLineNumber(parser.get())) + ": " +
                                                   XML_ErrorString(XML_GetErrorCode(parser.get())));
@@ -46,8 +61,12 @@ public:
     }
 
 private:
+    std::vector<std::string> m_text_elements;
     EndHandler m_on_end;
+    XML_Parser m_parser = nullptr;
+    bool m_too_deep = false;  // parsing stopped at k_max_xml_depth
     std::vector<OpenElement> m_stack;
+    std::vector<bool> m_keeps_text;  // parallel to m_stack
     std::string m_root;
 
     static std::string local_name(const char* name) {
@@ -58,23 +77,35 @@ private:
 
     static void start(void* data, const XML_Char* name, const XML_Char** attributes) {
         auto* self = static_cast<XmlReader*>(data);
+        if (self->m_too_deep) return;
+        if (self->m_stack.size() >= k_max_xml_depth) {
+            self->m_too_deep = true;
+            XML_StopParser(self->m_parser, XML_FALSE);
+            return;
+        }
         OpenElement element;
         element.name = local_name(name);
         for (std::size_t i = 0; attributes[i] && attributes[i + 1]; i += 2) element.attributes[local_name(attributes[i])] = attributes[i + 1];
         if (self->m_stack.empty() && self->m_root.empty()) self->m_root = element.name;
+        const bool keeps_text = std::find(self->m_text_elements.begin(), self->m_text_elements.end(), element.name) !=
+                                self->m_text_elements.end();
         self->m_stack.push_back(std::move(element));
+        self->m_keeps_text.push_back(keeps_text);
     }
 
     static void end(void* data, const XML_Char*) {
         auto* self = static_cast<XmlReader*>(data);
+        if (self->m_too_deep || self->m_stack.empty()) return;
         OpenElement element = std::move(self->m_stack.back());
         self->m_stack.pop_back();
+        self->m_keeps_text.pop_back();
         self->m_on_end(self->m_stack, element);
     }
 
     static void characters(void* data, const XML_Char* text, int length) {
         auto* self = static_cast<XmlReader*>(data);
-        if (!self->m_stack.empty()) self->m_stack.back().text.append(text, static_cast<std::size_t>(length));
+        if (self->m_too_deep || self->m_stack.empty() || !self->m_keeps_text.back()) return;
+        self->m_stack.back().text.append(text, static_cast<std::size_t>(length));
     }
 };
 
@@ -149,7 +180,7 @@ Result<std::vector<std::string>> parse_feed(std::string_view xml, std::string_vi
             item_guid.clear();
         }
     };
-    XmlReader reader([&](const std::vector<OpenElement>& ancestors, const OpenElement& element) {
+    XmlReader reader({"link", "guid"}, [&](const std::vector<OpenElement>& ancestors, const OpenElement& element) {
         on_atom(ancestors, element);
         on_rss(ancestors, element);
     });
@@ -165,7 +196,7 @@ Result<SitemapDocument> parse_sitemap(std::string_view bytes, std::string_view b
     auto xml = inflate_if_gzip(bytes, max_bytes);
     if (!xml) return std::unexpected(xml.error());
     UrlList pages, sitemaps;
-    XmlReader reader([&](const std::vector<OpenElement>& ancestors, const OpenElement& element) {
+    XmlReader reader({"loc"}, [&](const std::vector<OpenElement>& ancestors, const OpenElement& element) {
         if (element.name != "loc") return;
         if (parent_is(ancestors, "url")) pages.add(base_url, element.text);
         else if (parent_is(ancestors, "sitemap")) sitemaps.add(base_url, element.text);

@@ -145,7 +145,7 @@ TEST_CASE("site rules: a catastrophic regex is skipped and reported, the run goe
     winnow::RegexGuard regexes(&warnings);
     winnow::extract::apply_text_rules(blocks, rules, removals, regexes);
     REQUIRE(warnings.size() == 1);
-    CHECK(warnings[0].starts_with("rule profile x.com drop_text \"(a+)+$\" skipped: the regex is too complex"));
+    CHECK(warnings[0].starts_with("rule profile x.com drop_text \"(a+)+$\" in x.com.toml skipped: the regex is too complex"));
     // The skipped rule is not tried again on the page; the other rule still applies.
     REQUIRE(blocks.size() == 2);
     CHECK(blocks[0].text == long_line);
@@ -187,4 +187,21 @@ TEST_CASE("site rules: the combined screen keeps every rule's meaning", "[site_r
     CHECK(texts(screened) == texts(plain));
     REQUIRE(screened_removals.size() == plain_removals.size());
     for (std::size_t i = 0; i < plain_removals.size(); ++i) CHECK(screened_removals[i].rule == plain_removals[i].rule);
+}
+
+TEST_CASE("site rules: the drop_text screens are built with the profile, for the whole-page rescue", "[site_rules]") {
+    // The whole-page rescue applies drop_text alone; its screens are compiled once per profile
+    // (build_text_screen), not once per page that reaches the rescue.
+    SiteRules rules = rules_of("default", "drop_text = [\"^share$\", \"middle\"]\nstop_text = [\"^related news$\"]\n");
+    winnow::extract::build_text_screen(rules);
+    REQUIRE(rules.drop_text_screens.has_value());
+    const auto blocks = paragraphs({"Keep one.", "SHARE", "Related News", "in the middle here", "Keep two."});
+    std::vector<Block> drop_only = blocks;
+    std::vector<Removal> removals;
+    winnow::RegexGuard regexes;
+    winnow::extract::apply_text_rules(drop_only, rules, removals, regexes, winnow::extract::TextRuleSet::drop_only);
+    CHECK(texts(drop_only) == V{"Keep one.", "Related News", "Keep two."});
+    std::vector<Block> both = blocks;
+    apply_rules(both, rules, removals);
+    CHECK(texts(both) == V{"Keep one."});
 }
