@@ -249,12 +249,7 @@ private:
         // recorded, not written; a file written before for it stays.
         if (std::find(m_config.kinds.begin(), m_config.kinds.end(), cleaned->page_kind) == m_config.kinds.end()) {
             outcome = "skipped (" + cleaned->page_kind + ")";
-            record.final_url = cleaned->final_url;
-            record.title = cleaned->title;
-            record.etag = response.etag;
-            record.last_modified = response.last_modified;
-            record.failure_count = 0;
-            record.last_error.clear();
+            record_cleaned(record, response, *cleaned);
             return {};
         }
         const std::string& text = cleaned->text;
@@ -282,13 +277,18 @@ private:
         }
         record.content_hash = hash;
         record.output_path = relative;
-        record.final_url = cleaned->final_url;
-        record.title = cleaned->title;
+        record_cleaned(record, response, *cleaned);
+        return {};
+    }
+
+    // What a cleaned page's record keeps, whether its file was written or its kind skipped.
+    static void record_cleaned(PageRecord& record, const PageResponse& response, const CleanedArticle& cleaned) {
+        record.final_url = cleaned.final_url;
+        record.title = cleaned.title;
         record.etag = response.etag;
         record.last_modified = response.last_modified;
         record.failure_count = 0;
         record.last_error.clear();
-        return {};
     }
 };
 
