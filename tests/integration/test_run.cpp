@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -77,10 +78,12 @@ public:
     }
 
     std::string url(const std::string& path) const { return m_server.url("/site" + path); }
+    std::string server_url(const std::string& path) const { return m_server.url(path); }
     fs::path file(const std::string& path) const { return m_root / path.substr(1); }
     std::size_t articles() const { return m_articles; }
 
     std::vector<winnow::test::LoggedRequest> requests() const { return m_server.log(); }
+    void set_robots(const std::string& text) const { write_text(m_folder.file("robots.txt"), text); }
     std::size_t article_requests() const {
         std::size_t n = 0;
         for (const auto& r : requests())
@@ -567,4 +570,257 @@ TEST_CASE("winnow run: kill -9 at random moments many times", "[.][stress]") {
     }
     std::cout << kills << " kills in " << (kills + 2) / 3 << " state folders; " << interrupted
               << " folders were left mid-run; every one ended equal to the uninterrupted run\n";
+}
+
+// Issue 18, "A page that crashed never stops the scraper", and issue 17, "Dead URLs retire" and
+// "winnow state".
+
+namespace {
+
+// Runs winnow with extra environment variables (VAR=value).
+winnow::test::ProcessResult run_winnow_with(const std::vector<std::string>& environment, const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {"/usr/bin/env"};
+    argv.insert(argv.end(), environment.begin(), environment.end());
+    argv.push_back(WINNOW_BINARY);
+    argv.insert(argv.end(), args.begin(), args.end());
+    return winnow::test::run_process(argv);
+}
+
+// Pages committed in a state file another process is writing (0 while it cannot be read yet).
+std::size_t committed_pages(const fs::path& state) {
+    sqlite3* db = nullptr;
+    std::size_t n = 0;
+    if (sqlite3_open_v2(state.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_busy_timeout(db, 1000);
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(db, "SELECT count(*) FROM pages", -1, &statement, nullptr) == SQLITE_OK &&
+            sqlite3_step(statement) == SQLITE_ROW)
+            n = static_cast<std::size_t>(sqlite3_column_int64(statement, 0));
+        sqlite3_finalize(statement);
+    }
+    sqlite3_close(db);
+    return n;
+}
+
+std::size_t requests_for(const RunSite& site, const std::string& path) {
+    std::size_t n = 0;
+    for (const auto& r : site.requests())
+        if (r.path == "/site" + path) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("winnow run: a page that crashes winnow is tried once more, then recorded as crashed and the run goes on", "[run][e2e]") {
+    RunSite site;
+    TemporaryFolder work;
+    fs::path dir = work.path();
+    fs::path config = site.write_config(dir);
+    // The test hook aborts the process (SIGABRT) when it starts cleaning a3, on every run.
+    const std::vector<std::string> crash = {"WINNOW_TEST_CRASH=/news/a3.html"};
+    auto first = run_winnow_with(crash, {"run", "--config", config.string(), "--quiet"});
+    CHECK(first.status == 128 + SIGABRT);
+    auto second = run_winnow_with(crash, {"run", "--config", config.string(), "--quiet"});
+    CHECK(second.status == 128 + SIGABRT);  // tried once more
+    CHECK(requests_for(site, "/news/a3.html") == 2);
+    auto third = run_winnow_with(crash, {"run", "--config", config.string(), "--log", (dir / "run.log").string()});
+    INFO(third.out << third.err);
+    CHECK(third.status == 1);  // a3 failed (crashed); everything else was done
+    CHECK_THAT(third.out, Catch::Contains("finished an interrupted run") && Catch::Contains(", failed 1, ") &&
+                              Catch::EndsWith(", crashed 1\n"));
+    CHECK_THAT(third.err, Catch::Contains(site.url("/news/a3.html") + ": winnow died 2 times while this page was in flight"));
+    CHECK(requests_for(site, "/news/a3.html") == 2);  // not fetched a third time
+    CHECK_THAT(read_text(dir / "run.log"), Catch::Contains(" crashed 0 " + site.url("/news/a3.html")));
+    CHECK(files_of(dir / "articles").size() == 6);  // five articles and the manifest
+    // Later runs go on without it.
+    auto fourth = run_winnow_with(crash, {"run", "--config", config.string(), "--quiet"});
+    INFO(fourth.out << fourth.err);
+    CHECK(fourth.status == 0);
+    CHECK(requests_for(site, "/news/a3.html") == 2);
+    auto failures = run_winnow({"state", "failures", "--config", config.string()});
+    CHECK(failures.status == 0);
+    CHECK_THAT(failures.out, Catch::Contains(site.url("/news/a3.html") + "\tcrashed\tcrashed\t1\t"));
+    // `state retry` brings it back; without the crash it is written.
+    auto retry = run_winnow({"state", "retry", site.url("/news/a3.html"), "--config", config.string()});
+    CHECK(retry.status == 0);
+    auto fifth = run_winnow({"run", "--config", config.string(), "--quiet"});
+    INFO(fifth.out << fifth.err);
+    CHECK(fifth.status == 0);
+    CHECK(requests_for(site, "/news/a3.html") == 3);
+    CHECK(files_of(dir / "articles").size() == 7);
+    check_consistent(dir);
+}
+
+TEST_CASE("winnow run: a commit that fails (disk full) stops fetching at once", "[run][e2e]") {
+    RunSite site(60);
+    TemporaryFolder work;
+    fs::path dir = work.path();
+    fs::path config = site.write_config(dir, 0, "commit_every = 1\n");
+    // A file size limit stands in for a full disk: writes past 96 KiB fail with EFBIG.
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        int out = ::open((dir / "full.out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        ::dup2(out, 1);
+        ::dup2(out, 2);
+        ::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit limit{96 * 1024, 96 * 1024};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        ::execl(WINNOW_BINARY, WINNOW_BINARY, "run", "--config", config.c_str(), "--quiet", nullptr);
+        ::_exit(127);
+    }
+    int status = wait_status(pid);
+    std::string out = read_text(dir / "full.out");
+    INFO(out);
+    CHECK(status == 4);  // the state file cannot be written
+    CHECK_THAT(out, Catch::Contains("state/winnow.sqlite"));
+    CHECK(site.article_requests() < 40);  // of 60: fetching stopped when the commit failed
+    // With room again, the next run finishes and the folder is consistent.
+    auto finish = run_winnow({"run", "--config", config.string(), "--quiet"});
+    INFO(finish.out << finish.err);
+    CHECK(finish.status == 0);
+    check_consistent(dir);
+}
+
+TEST_CASE("winnow run: a URL answering 404 on 3 runs in a row is gone: not fetched again, exit 0, file kept", "[run][e2e]") {
+    RunSite site;
+    TemporaryFolder work;
+    fs::path dir = work.path();
+    fs::path config = site.write_config(dir);
+    REQUIRE(run_winnow({"run", "--config", config.string(), "--quiet"}).status == 0);
+    auto files = files_of(dir / "articles");
+    fs::remove(site.file("/news/a4.html"));  // deleted upstream, still in the sitemap
+    for (int run = 1; run <= 2; ++run) {
+        auto failing = run_winnow({"run", "--config", config.string(), "--quiet", "--log", (dir / "run.log").string()});
+        CHECK(failing.status == 1);
+        CHECK_THAT(failing.err, Catch::Contains("/news/a4.html: HTTP status 404"));
+    }
+    auto failures = run_winnow({"state", "failures", "--config", config.string(), "--format", "json"});
+    REQUIRE(failures.status == 0);
+    auto list = nlohmann::json::parse(failures.out);
+    REQUIRE(list.size() == 1);
+    CHECK(list[0]["url"] == site.url("/news/a4.html"));
+    CHECK(list[0]["category"] == "http_status");
+    CHECK(list[0]["count"] == 2);
+    CHECK_FALSE(list[0]["since"].get<std::string>().empty());
+    auto retiring = run_winnow({"run", "--config", config.string(), "--log", (dir / "run.log").string()});
+    INFO(retiring.out << retiring.err);
+    CHECK(retiring.status == 0);
+    CHECK(retiring.err.empty());
+    CHECK(retiring.out == "fetched 6, new 0, changed 0, unchanged 5, failed 0, skipped 3 (robots 2, not html 1, kind 0), gone 1\n");
+    CHECK_THAT(read_text(dir / "run.log"), Catch::Contains(" gone 404 " + site.url("/news/a4.html") + " HTTP 404 on 3 runs in a row"));
+    std::size_t asked = requests_for(site, "/news/a4.html");
+    auto after = run_winnow({"run", "--config", config.string()});
+    CHECK(after.status == 0);
+    CHECK(after.out == "fetched 5, new 0, changed 0, unchanged 5, failed 0, skipped 3 (robots 2, not html 1, kind 0)\n");
+    CHECK(requests_for(site, "/news/a4.html") == asked);  // not fetched any more
+    CHECK(files_of(dir / "articles") == files);           // its last good file stays
+    auto shown = run_winnow({"state", "show", site.url("/news/a4.html"), "--config", config.string()});
+    CHECK(shown.status == 0);
+    CHECK_THAT(shown.out, Catch::Contains("outcome: gone\n") && Catch::Contains("not_found_runs: 3\n"));
+}
+
+TEST_CASE("winnow state: stats, failures and show read while a run holds the lock, forget and retry wait for it", "[run][e2e][state]") {
+    RunSite site(14);
+    TemporaryFolder work;
+    fs::path dir = work.path();
+    fs::path config = site.write_config(dir, 0.3, "commit_every = 1\n");
+    auto missing = run_winnow({"state", "stats", "--config", config.string()});
+    CHECK(missing.status == 4);
+    CHECK_THAT(missing.err, Catch::Contains("no such state file"));
+
+    pid_t first = start_run(config, dir);
+    wait_for_article_requests(site, 4);
+    auto stats = run_winnow({"state", "stats", "--config", config.string()});
+    INFO(stats.out << stats.err);
+    CHECK(stats.status == 0);
+    CHECK_THAT(stats.out, Catch::Contains("pages: ") && Catch::Contains("queued: "));
+    auto json = run_winnow({"state", "stats", "--state", (dir / "state/winnow.sqlite").string(), "--format", "json"});
+    REQUIRE(json.status == 0);
+    auto parsed = nlohmann::json::parse(json.out);
+    CHECK(parsed["queued"].get<long>() > 0);  // the run is still going
+    CHECK(parsed["pages"].get<long>() >= 1);
+    auto show = run_winnow({"state", "show", site.url("/news/a1.html"), "--config", config.string(), "--format", "json"});
+    INFO(show.err);
+    CHECK(show.status == 0);
+    if (show.status == 0) CHECK(nlohmann::json::parse(show.out)["outcome"] == "new");
+    CHECK(run_winnow({"state", "failures", "--config", config.string()}).status == 0);
+    // forget waits until the run is over, then forgets.
+    auto forget = run_winnow({"state", "forget", site.url("/news/a1.html"), "--config", config.string()});
+    CHECK(forget.status == 0);
+    CHECK_THAT(forget.err, Catch::Contains("waiting for the run"));
+    CHECK(wait_status(first) == 0);
+    auto gone = run_winnow({"state", "show", site.url("/news/a1.html"), "--config", config.string()});
+    CHECK(gone.status == 1);
+    CHECK_THAT(gone.err, Catch::Contains("not in the state file"));
+    auto unknown = run_winnow({"state", "retry", "https://nowhere.example/", "--config", config.string()});
+    CHECK(unknown.status == 1);
+    auto bad = run_winnow({"state", "show", "not a url", "--config", config.string()});
+    CHECK(bad.status == 2);
+}
+
+TEST_CASE("winnow run: a damaged state file has its own exit status and message, never an abort", "[run][e2e]") {
+    RunSite site;
+    TemporaryFolder work;
+    fs::path dir = work.path();
+    fs::path config = site.write_config(dir);
+    REQUIRE(run_winnow({"run", "--config", config.string(), "--quiet"}).status == 0);
+    auto lines = manifest_of(dir / "articles").size();
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir / "state/winnow.sqlite").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "UPDATE meta SET value = 'many' WHERE key = 'manifest_size'", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    auto damaged = run_winnow({"run", "--config", config.string(), "--quiet"});
+    CHECK(damaged.status == 4);
+    CHECK_THAT(damaged.err, Catch::Contains("'manifest_size' is 'many', not a number"));
+    CHECK(manifest_of(dir / "articles").size() == lines);
+
+    // Not a state file at all.
+    write_text(dir / "state/winnow.sqlite", std::string(200, 'x'));
+    fs::remove(dir / "state/winnow.sqlite-wal");
+    fs::remove(dir / "state/winnow.sqlite-shm");
+    auto garbage = run_winnow({"run", "--config", config.string(), "--quiet"});
+    CHECK(garbage.status == 4);
+    CHECK_THAT(garbage.err, Catch::Contains("winnow.sqlite"));
+    auto stats = run_winnow({"state", "stats", "--config", config.string()});
+    CHECK(stats.status == 4);
+
+    // An emptied state file: the manifest keeps every line already there.
+    fs::remove(dir / "state/winnow.sqlite");
+    REQUIRE(run_winnow({"run", "--config", config.string(), "--quiet"}).status == 0);
+    CHECK(manifest_of(dir / "articles").size() == 2 * lines);  // the old lines kept, the new run's appended
+}
+
+TEST_CASE("winnow run: a finished page is committed on time while another stalls, max_duration ends a run held by Crawl-delay 100000", "[run][e2e]") {
+    RunSite site;
+    TemporaryFolder work;
+    fs::path dir = work.path();
+    // a1 comes at once; /slow answers after 20 s. No result arrives for 20 s, yet within the
+    // commit interval (5 s) a1 is committed; max_duration (6 s) then ends the run (within the
+    // fetcher's stop grace of 5 s for the transfer in flight).
+    write_text(dir / "run.toml", "output = \"articles\"\nstate = \"state.sqlite\"\nmax_duration = 6\n[fetch]\ndelay = 0\ntimeout = 60\n"
+                                 "[[source]]\nurls = [\"" + site.url("/news/a1.html") + "\", \"" +
+                                 site.server_url("/slow?delay=20") + "\"]\n");
+    auto began = std::chrono::steady_clock::now();
+    pid_t run = start_run(dir / "run.toml", dir);
+    std::size_t committed = 0;
+    while (committed == 0 && std::chrono::steady_clock::now() - began < std::chrono::seconds(8)) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (fs::exists(dir / "state.sqlite")) committed = committed_pages(dir / "state.sqlite");
+    }
+    CHECK(committed == 1);
+    CHECK(::waitpid(run, nullptr, WNOHANG) == 0);  // still running, holding the lock
+    CHECK(wait_status(run) == 0);
+    CHECK(std::chrono::steady_clock::now() - began < std::chrono::seconds(17));  // before /slow answered
+    CHECK(state_rows(dir / "state.sqlite", "queue").size() == 1);                 // left for the next run
+
+    // robots.txt asks for 100000 s between requests: the run does not hang holding the lock.
+    site.set_robots("User-agent: *\nCrawl-delay: 100000\n");
+    write_text(dir / "delay.toml", "output = \"articles2\"\nstate = \"state2.sqlite\"\nmax_duration = 3\n[fetch]\ndelay = 0\n"
+                                   "[[source]]\nurls = [\"" + site.url("/news/a2.html") + "\", \"" + site.url("/news/a3.html") + "\"]\n");
+    began = std::chrono::steady_clock::now();
+    auto held = run_winnow({"run", "--config", (dir / "delay.toml").string()});
+    INFO(held.out << held.err);
+    CHECK(held.status == 0);
+    CHECK(std::chrono::steady_clock::now() - began < std::chrono::seconds(10));
+    CHECK_THAT(held.out, Catch::Contains("stopped at max_duration with ") && Catch::Contains(" left for the next run"));
 }

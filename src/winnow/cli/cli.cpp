@@ -49,6 +49,7 @@ int run(int argc, char** argv) {
     add_fetch_command(app, status);
     add_fixtures_command(app, status);
     add_profiles_command(app, status);
+    add_state_command(app, status);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -43,5 +43,6 @@ void add_run_command(CLI::App& app, int& status);
 void add_fetch_command(CLI::App& app, int& status);
 void add_fixtures_command(CLI::App& app, int& status);
 void add_profiles_command(CLI::App& app, int& status);
+void add_state_command(CLI::App& app, int& status);
 
 }  // namespace winnow::cli

@@ -14,6 +14,8 @@ enum ExitStatus : int {
                                // read or written; the rest was done
     k_exit_usage = 2,          // bad command line or configuration: nothing was done
     k_exit_locked = 3,         // `run`: another run holds the state file's lock
+    k_exit_state = 4,          // `run`, `state`: the state file (or its lock) cannot be used: unreadable, damaged,
+                               // not a winnow state file, or a symlink; nothing was fetched or changed
     k_exit_internal = 70,      // an internal error (a bug, or out of memory): sysexits.h's EX_SOFTWARE
     k_exit_interrupted = 130,  // stopped by SIGINT or SIGTERM after saving what was done
 };
@@ -24,6 +26,7 @@ constexpr int exit_status_for(ErrorKind kind) {
         case ErrorKind::usage:
         case ErrorKind::config: return k_exit_usage;
         case ErrorKind::busy: return k_exit_locked;
+        case ErrorKind::state: return k_exit_state;
         case ErrorKind::interrupted: return k_exit_interrupted;
         case ErrorKind::internal: return k_exit_internal;
         case ErrorKind::not_found:

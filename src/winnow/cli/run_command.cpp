@@ -1,7 +1,8 @@
 // `winnow run --config FILE [--check] [--quiet] [--log FILE] [--format text|json|both]`: the
 // scheduled scrape for cron. Exit statuses: 0 all went well, 1 some URLs or sources failed,
 // 2 configuration or usage error (nothing fetched), 3 another run holds the state file's lock,
-// 130 stopped by SIGINT or SIGTERM (what was done is committed; the next run finishes the rest).
+// 4 the state file cannot be used (damaged, a symlink, a failed commit), 130 stopped by SIGINT
+// or SIGTERM (what was done is committed; the next run finishes the rest).
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -121,6 +122,7 @@ int run_command(const RunSettings& settings) {
     options.stop = &g_stop_requested;
     options.commit_every = config->commit_every;
     options.shard = shard;
+    options.lock = &*lock;
     auto print_held_errors = [&held_errors] {
         if (held_errors.tellp() <= 0) return;
         std::cerr << "\r\033[K" << held_errors.str();
@@ -167,6 +169,12 @@ void add_run_command(CLI::App& app, int& status) {
                     "with its own state file, split the sources and each host is fetched by one of them")
         ->type_name("I/N");
     add_profile_options(*run, settings->profiles, false);
+    run->footer(
+        "Configuration keys: output, state, commit_every, max_duration (seconds a run may fetch), gone_after\n"
+        "(runs of 404/410 in a row that retire a URL, default 3, 0 never), kinds, profiles, [fetch], [[source]]\n"
+        "(see the README). Exit statuses: 0 all went well, 1 some URLs or sources failed, 2 configuration\n"
+        "or usage error, 3 another run holds the lock, 4 the state file cannot be used (damaged, a symlink,\n"
+        "a failed commit), 70 internal error, 130 stopped by SIGINT or SIGTERM.");
     run->callback([settings, &status] { status = run_command(*settings); });
 }
 

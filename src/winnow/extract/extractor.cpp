@@ -217,8 +217,9 @@ Article extract_article(dom::Tree& tree, const ExtractOptions& options) {
         article.blocks.push_back(Block{BlockKind::paragraph, 0, 0, article.description});
         article.method = "description";
     }
-    article.author = join_authors(article.authors);
     classify(statements, article);
+    // After the page kind, which may clear the authors: `author` is always `authors` joined.
+    article.author = join_authors(article.authors);
     return article;
 }
 

@@ -44,6 +44,9 @@ constexpr std::string_view k_not_names[] = {
     "none", "n/a", "staff", "editor", "editors", "webmaster", "team", "author", "authors", "by", "redaktion",
     "redacción", "rédaction", "redazione", "editorial", "newsroom", "contributor", "contributors", "user",
     "root", "wordpress", "wp", "default", "guest author", "guest post", "sponsored", "advertisement",
+    // an interface's buttons and form states, caught by a byline rule
+    "register", "review", "reviews", "write a review", "pull request", "follow author", "loading", "sending",
+    "submitting", "enrolling", "sign up", "write",
 };
 // Words of organisations' names, not people's.
 constexpr std::string_view k_organisation_words[] = {

@@ -21,6 +21,12 @@ constexpr std::size_t k_min_forum_times = 3;
 constexpr double k_min_teaser_score = 5.0;
 constexpr double k_declared_article_factor = 3.0;
 constexpr double k_price_teaser_weight = 0.25;
+// A page with this many prose paragraphs side by side and (almost) no prices is written like an
+// article: its teaser links (a news site's rails of related stories) must weigh as much as on a
+// page that calls itself one. On modern-dev no listing without prices has a run over 4; shops'
+// category pages may carry long runs of buying advice under their product grid.
+constexpr std::size_t k_article_prose_run = 5;
+constexpr std::size_t k_max_article_prices = 2;
 // Product: a product page has little prose; a long run of paragraphs is a review article.
 constexpr std::size_t k_max_product_prose_run = 6;
 // Documentation: code blocks on an undated page.
@@ -138,7 +144,9 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
     const double teasers = static_cast<double>(g.headline_links + g.linked_headings) +
                            static_cast<double>(g.price_marks) * k_price_teaser_weight;
     const double teaser_score = teasers / static_cast<double>(g.max_sibling_prose + 2);
-    const double needed = declared_article ? k_min_teaser_score * k_declared_article_factor : k_min_teaser_score;
+    const bool written_like_article = g.max_sibling_prose >= k_article_prose_run && g.price_marks <= k_max_article_prices;
+    const double needed = declared_article || written_like_article ? k_min_teaser_score * k_declared_article_factor
+                                                                   : k_min_teaser_score;
     if (!collection_type.empty() || g.og_type.starts_with("product.group")) {
         verdict.kind = PageKind::listing;
         verdict.evidence = collection_type.empty() ? "og:type " + g.og_type : "json-ld " + collection_type;
@@ -149,7 +157,11 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
                   g.headline_links, g.linked_headings, g.price_marks, g.max_sibling_prose, teaser_score);
     if (teaser_score >= needed) {
         verdict.kind = PageKind::listing;
-        verdict.evidence = std::string(score) + (declared_article ? " >= " + std::to_string(static_cast<int>(needed)) + " for a page that says " + declared : "") + ")";
+        verdict.evidence = std::string(score) +
+                           (declared_article ? " >= " + std::to_string(static_cast<int>(needed)) + " for a page that says " + declared
+                            : written_like_article ? " >= " + std::to_string(static_cast<int>(needed)) + " for a page written like an article"
+                                                   : "") +
+                           ")";
         return verdict;
     }
 

@@ -948,8 +948,10 @@ private:
 
     // The structured publication date: JSON-LD article, microdata, meta tags, JSON-LD WebPage.
     std::optional<std::pair<Date, std::string>> structured_published() const {
-        for (const json* object : m_articles)
-            for (std::string_view key : {"datePublished", "dateCreated", "uploadDate"})
+        // Key by key over every article-like object: a video's uploadDate inside a news article
+        // is when the clip was uploaded, not when the article was published.
+        for (std::string_view key : {"datePublished", "dateCreated", "uploadDate"})
+            for (const json* object : m_articles)
                 if (auto date = json_ld_date(*object, key); date && plausible(*date))
                     return std::pair{*date, "json-ld " + type_name(*object) + "." + std::string(key)};
         if (const DateCandidate* c = first_date(m_g.microdata_published, false, *this)) return std::pair{c->date, c->source};
@@ -1161,7 +1163,10 @@ private:
             if (one_of(segment, k_docs_path_segments)) signals.docs_path = true;
             if (one_of(segment, k_listing_path_segments) && i + 1 >= segments.size() - (segments.size() > 1 ? 1 : 0))
                 signals.listing_path = true;
-            if (one_of(segment, k_forum_path_segments) && i + 1 < segments.size()) signals.forum_path = true;
+            // a thread's segment before its id (/t/slug/123), or a forum script whose query names
+            // the thread (viewtopic.php?t=123)
+            if (one_of(segment, k_forum_path_segments) && (i + 1 < segments.size() || segment.ends_with(".php")))
+                signals.forum_path = true;
             if (one_of(segment, k_product_path_segments) && i + 1 < segments.size()) signals.product_path = true;
         }
         // A JavaScript application root that holds (almost) nothing.

@@ -2,6 +2,8 @@
 
 #include <toml++/toml.h>
 
+#include <cmath>
+#include <limits>
 #include <set>
 #include <sstream>
 
@@ -15,7 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t k_max_url_file_bytes = 64 * 1024 * 1024;  // a URL list larger than this is a mistake
-const std::set<std::string, std::less<>> k_top_keys = {"output", "state", "fetch", "profiles", "source", "commit_every", "kinds"};
+const std::set<std::string, std::less<>> k_top_keys = {"output",       "state", "fetch",        "profiles", "source",
+                                                       "commit_every", "kinds", "max_duration", "gone_after"};
 const std::set<std::string, std::less<>> k_fetch_keys = {"concurrency", "per_host", "delay",    "timeout",
                                                          "max_bytes",   "user_agent",  "retries"};
 const std::set<std::string, std::less<>> k_source_keys = {"urls", "url_file", "feed", "sitemap", "max_new", "profile"};
@@ -87,7 +90,7 @@ void read_kinds(const toml::node& node, std::vector<std::string>& kinds, Problem
 }
 
 std::optional<std::int64_t> get_integer(const toml::table& table, std::string_view key, std::int64_t minimum,
-                                        Problems& problems) {
+                                        Problems& problems, std::int64_t maximum = std::numeric_limits<std::int64_t>::max()) {
     const toml::node* node = table.get(key);
     if (!node) return std::nullopt;
     if (!node->is_integer()) {
@@ -99,8 +102,15 @@ std::optional<std::int64_t> get_integer(const toml::table& table, std::string_vi
         problems.add(node->source(), "'" + std::string(key) + "' must be at least " + std::to_string(minimum));
         return std::nullopt;
     }
+    if (value > maximum) {
+        problems.add(node->source(), "'" + std::string(key) + "' must be at most " + std::to_string(maximum));
+        return std::nullopt;
+    }
     return value;
 }
+
+// Seconds above this are a mistake (and would overflow when turned into milliseconds).
+constexpr double k_max_seconds = 366.0 * 24 * 3600;
 
 std::optional<double> get_number(const toml::table& table, std::string_view key, bool allow_zero, Problems& problems) {
     const toml::node* node = table.get(key);
@@ -110,6 +120,16 @@ std::optional<double> get_number(const toml::table& table, std::string_view key,
         return std::nullopt;
     }
     double value = node->value<double>().value_or(0);
+    if (!std::isfinite(value)) {
+        problems.add(node->source(), "'" + std::string(key) + "' must be a finite number of seconds, not " +
+                                         (std::isnan(value) ? "nan" : "inf"));
+        return std::nullopt;
+    }
+    if (value > k_max_seconds) {
+        problems.add(node->source(), "'" + std::string(key) + "' must be at most " + std::to_string(static_cast<long>(k_max_seconds)) +
+                                         " (a year of seconds)");
+        return std::nullopt;
+    }
     if (value < 0 || (!allow_zero && value == 0)) {
         problems.add(node->source(), "'" + std::string(key) + "' must be " + (allow_zero ? "0 or more" : "more than 0"));
         return std::nullopt;
@@ -237,7 +257,9 @@ Result<RunConfig> parse_config(std::string_view text, const fs::path& file) {
     else if (!root.contains("output")) problems.add_at(1, 1, "'output' is missing (the folder of the article files)");
     if (auto state = get_string(root, "state", problems)) config.state = relative_to(file, *state);
     else if (!root.contains("state")) problems.add_at(1, 1, "'state' is missing (the state file)");
-    if (auto v = get_integer(root, "commit_every", 1, problems)) config.commit_every = static_cast<std::size_t>(*v);
+    if (auto v = get_integer(root, "commit_every", 1, problems, 1'000'000)) config.commit_every = static_cast<std::size_t>(*v);
+    if (auto v = get_number(root, "max_duration", false, problems)) config.max_duration = *v;
+    if (auto v = get_integer(root, "gone_after", 0, problems, 1000)) config.gone_after = static_cast<long>(*v);
     if (const toml::node* fetch = root.get("fetch")) {
         if (const toml::table* table = fetch->as_table()) read_fetch(*table, config.fetch, problems);
         else problems.add(fetch->source(), "'fetch' must be a table ([fetch])");

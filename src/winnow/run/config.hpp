@@ -46,6 +46,8 @@ struct RunConfig {
     std::vector<std::filesystem::path> profile_dirs;  // extra profile folders ("profiles")
     std::vector<SourceConfig> sources;
     std::size_t commit_every = 100;                   // URLs per state transaction ("commit_every")
+    std::optional<double> max_duration;               // seconds a run may fetch for ("max_duration"), then it stops
+    long gone_after = 3;                              // runs of 404/410 in a row that retire a URL ("gone_after", 0: never)
     // Page kinds written ("kinds"); a page of another kind is recorded as "skipped (KIND)".
     std::vector<std::string> kinds = {"article", "forum", "documentation"};
 };

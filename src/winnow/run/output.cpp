@@ -1,10 +1,15 @@
 #include "winnow/run/output.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
+#include <optional>
+#include <random>
 
 #include "winnow/util/ascii.hpp"
 #include "winnow/util/url.hpp"
@@ -18,6 +23,8 @@ constexpr std::size_t k_max_slug = 60;  // keeps paths well under file-system na
 constexpr const char* k_manifest_size_key = "manifest_size";
 
 std::string errno_text() { return std::strerror(errno); }
+
+bool is_lower_hex(char c) { return ascii::hex_value(c) >= 0 && !ascii::is_upper(c); }
 
 }  // namespace
 
@@ -66,35 +73,214 @@ std::string output_relative_path(const std::string& normalised_url, std::string_
            std::string(extension);
 }
 
+bool is_article_temporary(std::string_view name) {
+    // ".NAME.winnow-tmp.PID.RANDOM" with NAME an article file name (slug-HASH.ext)
+    static constexpr std::string_view k_marker = ".winnow-tmp.";
+    if (!name.starts_with(".")) return false;
+    std::size_t marker = name.rfind(k_marker);
+    if (marker == std::string_view::npos || marker < 2) return false;
+    std::string_view article = name.substr(1, marker - 1), suffix = name.substr(marker + k_marker.size());
+    std::size_t dot = suffix.find('.');
+    if (dot == std::string_view::npos || dot == 0 || suffix.size() - dot - 1 != 8) return false;
+    for (char c : suffix.substr(0, dot))
+        if (!ascii::is_digit(c)) return false;
+    for (char c : suffix.substr(dot + 1))
+        if (!is_lower_hex(c)) return false;
+    if (!article.ends_with(".txt") && !article.ends_with(".json")) return false;
+    article = article.substr(0, article.rfind('.'));
+    std::size_t dash = article.rfind('-');
+    if (dash == std::string_view::npos || article.size() - dash - 1 != 16) return false;
+    for (char c : article.substr(dash + 1))
+        if (!is_lower_hex(c)) return false;
+    return true;
+}
+
 void remove_stale_temporaries(const fs::path& output) {
     std::error_code ec;
     if (!fs::is_directory(output, ec)) return;
-    for (auto it = fs::recursive_directory_iterator(output, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        std::string name = it->path().filename().string();
-        // write_atomically's temporary names: ".NAME.tmp.PID.RANDOM"
-        if (name.starts_with(".") && name.find(".tmp.") != std::string::npos && it->is_regular_file(ec)) {
+    for (auto host = fs::directory_iterator(output, ec); !ec && host != fs::directory_iterator(); host.increment(ec)) {
+        if (!host->is_directory(ec) || host->is_symlink(ec)) continue;  // no symlinked host folders
+        std::error_code inner;
+        for (auto it = fs::directory_iterator(host->path(), inner); !inner && it != fs::directory_iterator(); it.increment(inner)) {
+            if (!is_article_temporary(it->path().filename().string())) continue;
             std::error_code ignored;
-            fs::remove(it->path(), ignored);
+            if (it->is_symlink(ignored) || it->is_regular_file(ignored)) fs::remove(it->path(), ignored);
         }
     }
+}
+
+namespace {
+
+// ".NAME.winnow-tmp.PID.RANDOM": pid plus random bits, so no other writer picks it.
+std::string temporary_name(const std::string& name) {
+    static std::random_device seed;
+    char suffix[48];
+    std::snprintf(suffix, sizeof suffix, ".winnow-tmp.%d.%08x", static_cast<int>(::getpid()), static_cast<unsigned>(seed()));
+    return "." + name + suffix;
+}
+
+Result<void> write_all(int fd, std::string_view content, const std::string& shown) {
+    while (!content.empty()) {
+        ssize_t n = ::write(fd, content.data(), content.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return fail(ErrorKind::io, shown + ": cannot write: " + errno_text());
+        content.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return {};
+}
+
+// Opens FOLDER/NAME without following a symlink at NAME.
+Result<int> open_in(const fs::path& folder, const std::string& name, int flags) {
+    int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0) return fail(ErrorKind::io, folder.string() + ": cannot open the folder: " + errno_text());
+    int fd = ::openat(dir, name.c_str(), flags | O_NOFOLLOW | O_CLOEXEC, 0644);
+    int why = errno;
+    ::close(dir);
+    if (fd < 0 && why == ELOOP)
+        return fail(ErrorKind::io, (folder / name).string() + ": is a symbolic link; refusing to follow it");
+    if (fd < 0) {
+        errno = why;
+        return fail(ErrorKind::io, (folder / name).string() + ": cannot open: " + errno_text());
+    }
+    return fd;
+}
+
+}  // namespace
+
+Result<OutputFolder> OutputFolder::open(const fs::path& path) {
+    std::error_code ec;
+    fs::create_directories(path, ec);
+    if (ec) return fail(ErrorKind::io, path.string() + ": cannot create the output folder: " + ec.message());
+    int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return fail(ErrorKind::io, path.string() + ": cannot open the output folder: " + errno_text());
+    return OutputFolder(path, fd);
+}
+
+OutputFolder::OutputFolder(OutputFolder&& other) noexcept : m_path(std::move(other.m_path)), m_fd(other.m_fd) { other.m_fd = -1; }
+
+OutputFolder::~OutputFolder() {
+    if (m_fd >= 0) ::close(m_fd);
+}
+
+Result<int> OutputFolder::open_host(const std::string& host, bool create) const {
+    const std::string shown = (m_path / host).string();
+    if (host.empty() || host == "." || host == ".." || host.find('/') != std::string::npos)
+        return fail(ErrorKind::internal, shown + ": not a host folder name");
+    int fd = ::openat(m_fd, host.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0 && errno == ENOENT && create) {
+        if (::mkdirat(m_fd, host.c_str(), 0755) != 0 && errno != EEXIST)
+            return fail(ErrorKind::io, shown + ": cannot create the folder: " + errno_text());
+        ::fsync(m_fd);  // the new folder's entry
+        fd = ::openat(m_fd, host.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    }
+    if (fd < 0 && (errno == ELOOP || errno == ENOTDIR)) {
+        struct stat info{};
+        bool link = ::fstatat(m_fd, host.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(info.st_mode);
+        return fail(ErrorKind::io, shown + (link ? ": the host folder is a symbolic link; refusing to write through it"
+                                                 : ": is not a folder; refusing to write into it"));
+    }
+    if (fd < 0) return fail(ErrorKind::io, shown + ": cannot open the folder: " + errno_text());
+    return fd;
+}
+
+Result<void> OutputFolder::write_file(const std::string& relative, std::string_view content) const {
+    std::size_t slash = relative.find('/');
+    if (slash == std::string::npos) return fail(ErrorKind::internal, relative + ": not host/name");
+    const std::string host = relative.substr(0, slash), name = relative.substr(slash + 1);
+    const std::string shown = (m_path / relative).string();
+    if (name.empty() || name.find('/') != std::string::npos || name.starts_with("."))
+        return fail(ErrorKind::internal, shown + ": not host/name");
+    auto dir = open_host(host, true);
+    if (!dir) return std::unexpected(dir.error());
+    const std::string temporary = temporary_name(name);
+    int fd = ::openat(*dir, temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        std::string why = errno_text();
+        ::close(*dir);
+        return fail(ErrorKind::io, shown + ": cannot create: " + why);
+    }
+    auto written = write_all(fd, content, shown);
+    if (written && ::fsync(fd) != 0) written = fail(ErrorKind::io, shown + ": cannot flush: " + errno_text());
+    ::close(fd);
+    // renameat replaces whatever is at NAME, a symlink included, without following it.
+    if (written && ::renameat(*dir, temporary.c_str(), *dir, name.c_str()) != 0)
+        written = fail(ErrorKind::io, shown + ": cannot rename into place: " + errno_text());
+    if (!written) ::unlinkat(*dir, temporary.c_str(), 0);
+    else if (::fsync(*dir) != 0) written = fail(ErrorKind::io, shown + ": cannot flush the folder: " + errno_text());
+    ::close(*dir);
+    return written;
+}
+
+bool OutputFolder::has_file(const std::string& relative) const {
+    std::size_t slash = relative.find('/');
+    if (slash == std::string::npos) return false;
+    auto dir = open_host(relative.substr(0, slash), false);
+    if (!dir) return false;
+    struct stat info{};
+    bool regular = ::fstatat(*dir, relative.substr(slash + 1).c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(info.st_mode);
+    ::close(*dir);
+    return regular;
 }
 
 Result<void> Manifest::recover(StateStore& store) {
     auto recorded = store.meta(k_manifest_size_key);
     if (!recorded) return std::unexpected(recorded.error());
+    std::optional<std::uintmax_t> known;
+    if (recorded->has_value()) {
+        const std::string& text = **recorded;
+        std::uintmax_t value = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+            return fail(ErrorKind::state, "the state file's meta '" + std::string(k_manifest_size_key) + "' is '" + text +
+                                              "', not a number: the state file is damaged (" + m_path.string() +
+                                              " is left as it is)");
+        known = value;
+    }
     std::error_code ec;
-    std::uintmax_t size = fs::exists(m_path, ec) ? fs::file_size(m_path, ec) : 0;
-    if (ec) return fail(ErrorKind::io, m_path.string() + ": " + ec.message());
-    std::uintmax_t known = recorded->has_value() ? std::stoull(**recorded) : 0;
-    if (size > known) {
+    fs::create_directories(m_path.parent_path(), ec);
+    bool there = fs::exists(fs::symlink_status(m_path, ec));
+    // The size is recorded before anything is appended, so that a run killed between an append
+    // and the record of its size finds a size to cut back to.
+    if (!there) {
+        if (!known || *known > 0)
+            if (auto saved = store.set_meta(k_manifest_size_key, "0"); !saved) return saved;  // none yet, or removed
+        return flush(store);
+    }
+    auto fd = open_in(m_path.parent_path(), m_path.filename().string(), O_RDWR);
+    if (!fd) return std::unexpected(fd.error());
+    struct stat info{};
+    if (::fstat(*fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(*fd);
+        return fail(ErrorKind::io, m_path.string() + ": not a regular file");
+    }
+    const std::uintmax_t size = static_cast<std::uintmax_t>(info.st_size);
+    std::uintmax_t keep = size;
+    if (!known) {
+        // No recorded size (a new or emptied state file): every complete line is known good;
+        // only a torn last line (no newline) is cut.
+        std::string tail;
+        const std::uintmax_t window = std::min<std::uintmax_t>(size, 1 << 20);
+        tail.resize(static_cast<std::size_t>(window));
+        ssize_t n = window ? ::pread(*fd, tail.data(), tail.size(), static_cast<off_t>(size - window)) : 0;
+        if (n == static_cast<ssize_t>(window) && window > 0 && tail.back() != '\n') {
+            std::size_t newline = tail.rfind('\n');
+            keep = newline == std::string::npos ? (window == size ? 0 : size) : size - window + newline + 1;
+        }
+    } else if (size > *known) {
         // Bytes appended after the last recorded size belong to lines still pending in the
         // state (or to a torn append): cut them off, they are appended again below.
-        if (::truncate(m_path.c_str(), static_cast<off_t>(known)) != 0)
-            return fail(ErrorKind::io, m_path.string() + ": cannot truncate: " + errno_text());
-    } else if (size < known) {
-        // Rotated or truncated by someone else: continue from what is there.
-        if (auto saved = store.set_meta(k_manifest_size_key, std::to_string(size)); !saved) return saved;
+        keep = *known;
     }
+    if (keep < size && ::ftruncate(*fd, static_cast<off_t>(keep)) != 0) {
+        std::string why = errno_text();
+        ::close(*fd);
+        return fail(ErrorKind::io, m_path.string() + ": cannot truncate: " + why);
+    }
+    ::close(*fd);
+    // Rotated or truncated by someone else (smaller than recorded), or no size recorded:
+    // continue from what is there.
+    if (!known || keep != *known)
+        if (auto saved = store.set_meta(k_manifest_size_key, std::to_string(keep)); !saved) return saved;
     return flush(store);
 }
 
@@ -106,18 +292,12 @@ Result<void> Manifest::flush(StateStore& store) {
     for (const auto& line : *lines) text += line.line + "\n";
     std::error_code ec;
     fs::create_directories(m_path.parent_path(), ec);
-    int fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (fd < 0) return fail(ErrorKind::io, m_path.string() + ": cannot open: " + errno_text());
-    std::string_view rest = text;
-    while (!rest.empty()) {
-        ssize_t n = ::write(fd, rest.data(), rest.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            std::string why = errno_text();
-            ::close(fd);
-            return fail(ErrorKind::io, m_path.string() + ": cannot append: " + why);
-        }
-        rest.remove_prefix(static_cast<std::size_t>(n));
+    auto opened = open_in(m_path.parent_path(), m_path.filename().string(), O_WRONLY | O_CREAT | O_APPEND);
+    if (!opened) return std::unexpected(opened.error());
+    int fd = *opened;
+    if (auto written = write_all(fd, text, m_path.string()); !written) {
+        ::close(fd);
+        return written;
     }
     bool synced = ::fsync(fd) == 0;
     off_t size = ::lseek(fd, 0, SEEK_END);

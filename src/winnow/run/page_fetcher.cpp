@@ -65,6 +65,7 @@ public:
                 response.body = std::move(result.body);
                 response.failure = failure_of(result.category);
                 response.message = std::move(result.message);
+                if (!response.ok()) response.category = std::string(fetch::category_name(result.category));
                 on_result(std::move(response));
             },
             {}, &stop);

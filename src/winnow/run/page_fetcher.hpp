@@ -38,6 +38,7 @@ struct PageResponse {
     std::string body;
     PageFailure failure = PageFailure::none;
     std::string message;        // for failures and skips: one line naming the URL and the cause
+    std::string category;       // for failures: the fetcher's failure category (README), e.g. "http_status"
 
     bool ok() const { return failure == PageFailure::none; }
 };

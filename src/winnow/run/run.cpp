@@ -2,14 +2,17 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <ostream>
 #include <set>
+#include <thread>
 
 #include "winnow/pipeline/clean_page.hpp"
 #include "winnow/run/output.hpp"
 #include "winnow/run/sources.hpp"
-#include "winnow/util/atomic_file.hpp"
+#include "winnow/util/test_hooks.hpp"
 #include "winnow/util/time.hpp"
 #include "winnow/write/json_writer.hpp"
 #include "winnow/write/text_writer.hpp"
@@ -20,36 +23,47 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* k_manifest_name = "manifest.jsonl";
-// A transaction is also committed after this long, so that a slow run (few hosts, long delays)
-// does not keep many finished pages uncommitted.
-constexpr std::chrono::seconds k_max_transaction_age{5};
+// How often the run's timer looks at the clock (commit age, max_duration, the stop flag).
+constexpr std::chrono::milliseconds k_timer_tick{50};
+// A URL is tried once more after a run died on it; the second death retires it.
+constexpr long k_max_crashes = 2;
 
 std::string primary_extension(OutputFormat format) { return format == OutputFormat::json ? ".json" : ".txt"; }
 
 // The run's state while results come in: the open transaction and the counters.
 class RunSession {
 public:
-    RunSession(const RunConfig& config, const RunOptions& options, StateStore& store, Manifest& manifest)
-        : m_config(config), m_options(options), m_store(store), m_manifest(manifest) {}
+    RunSession(const RunConfig& config, const RunOptions& options, StateStore& store, Manifest& manifest,
+               const OutputFolder& folder)
+        : m_config(config), m_options(options), m_store(store), m_manifest(manifest), m_folder(folder) {}
 
     RunSummary summary;
 
     Result<void> handle(const QueueEntry& entry, std::optional<PageRecord> previous, PageResponse&& response) {
         if (auto begun = begin_if_needed(); !begun) return begun;
-        PageRecord record = previous.value_or(PageRecord{});
+        // Until this page's row is saved, a death of the process is blamed on it.
+        if (m_options.lock) m_options.lock->mark_in_flight(entry.url);
         std::string now = utc_now();
-        if (!previous) {
-            record.url = entry.url;
-            record.first_seen = now;
-        }
-        record.last_seen = now;
+        PageRecord record = seen_now(entry, std::move(previous), now);
         record.status = response.status;
-        std::string outcome, detail;
+        std::string outcome, detail, category = response.category;
+        const bool not_found = response.status == 404 || response.status == 410;
+        record.not_found_runs = !response.ok() && not_found ? record.not_found_runs + 1 : 0;
         if (response.failure == PageFailure::robots || response.failure == PageFailure::not_html) {
             bool robots = response.failure == PageFailure::robots;
             ++(robots ? summary.skipped_robots : summary.skipped_not_html);
             outcome = robots ? "robots" : "not html";
             detail = response.message;
+        } else if (!response.ok() && not_found && m_config.gone_after > 0 && record.not_found_runs >= m_config.gone_after) {
+            // Retired: no longer fetched and no longer a failure; the last good file stays.
+            outcome = "gone";
+            detail = "HTTP " + std::to_string(response.status) + " on " + std::to_string(record.not_found_runs) +
+                     " runs in a row; no longer fetched";
+            ++summary.gone;
+            record.failure_count = 0;
+            record.failing_since.clear();
+            record.last_error = response.message;
+            record.failure_category = category.empty() ? "http_status" : category;
         } else if (!response.ok()) {
             outcome = "failed";
             detail = response.message;
@@ -60,10 +74,12 @@ public:
             if (!response.etag.empty()) record.etag = response.etag;
             if (!response.last_modified.empty()) record.last_modified = response.last_modified;
         } else {
+            test_hooks::crash_if_asked(entry.url);
             auto written = write_article(entry, record, response, now, outcome);
             if (!written) {
                 outcome = "failed";
                 detail = written.error().message;
+                category = written.error().kind == ErrorKind::io ? "write" : "clean";
             } else if (outcome.starts_with("skipped")) {
                 ++summary.skipped_kind;
             } else {
@@ -73,9 +89,13 @@ public:
         if (outcome == "failed") {
             // The last good file and its validators stay: the next run asks again.
             ++summary.failed;
-            ++record.failure_count;
+            if (record.failure_count++ == 0) record.failing_since = now;
             record.last_error = detail;
+            record.failure_category = category.empty() ? "other" : category;
             if (m_options.errors) *m_options.errors << "winnow: " << detail << "\n";
+        } else if (outcome != "gone") {
+            record.failing_since.clear();
+            record.failure_category.clear();
         }
         if (outcome == "new") ++summary.new_pages;
         if (outcome == "changed") ++summary.changed;
@@ -87,10 +107,34 @@ public:
                            << (detail.empty() ? "" : " " + detail) << "\n" << std::flush;
         if (auto saved = m_store.put(record); !saved) return saved;
         if (auto done = m_store.dequeue(entry.url); !done) return done;
-        if (++m_in_transaction >= m_options.commit_every ||
-            std::chrono::steady_clock::now() - m_began > k_max_transaction_age)
-            return commit();
+        if (++m_in_transaction >= m_options.commit_every) return commit();
         return {};
+    }
+
+    // Records a URL a run died on twice as failed (`crashed`): it is not fetched again until
+    // `winnow state retry URL`.
+    Result<void> retire_crashed(const QueueEntry& entry, std::optional<PageRecord> previous) {
+        if (auto begun = begin_if_needed(); !begun) return begun;
+        std::string now = utc_now();
+        PageRecord record = seen_now(entry, std::move(previous), now);
+        record.outcome = "crashed";
+        record.failure_category = "crashed";
+        if (record.failure_count++ == 0) record.failing_since = now;
+        record.last_error = entry.url + ": winnow died " + std::to_string(entry.crashes) +
+                            " times while this page was in flight; no longer fetched (winnow state retry URL)";
+        ++summary.failed;
+        ++summary.crashed;
+        if (m_options.errors) *m_options.errors << "winnow: " << record.last_error << "\n";
+        if (m_options.log) *m_options.log << now << " crashed 0 " << entry.url << "\n" << std::flush;
+        if (auto saved = m_store.put(record); !saved) return saved;
+        if (auto done = m_store.dequeue(entry.url); !done) return done;
+        return commit();
+    }
+
+    // Commits when the open transaction is older than the commit interval (the run's timer).
+    Result<void> commit_if_old() {
+        if (!m_open || std::chrono::steady_clock::now() - m_began < m_options.commit_interval) return {};
+        return commit();
     }
 
     Result<void> commit() {
@@ -114,9 +158,21 @@ private:
     const RunOptions& m_options;
     StateStore& m_store;
     Manifest& m_manifest;
+    const OutputFolder& m_folder;
     bool m_open = false;
     std::size_t m_in_transaction = 0;
     std::chrono::steady_clock::time_point m_began;
+
+    // The URL's record (a new one the first time it is seen), last seen now.
+    static PageRecord seen_now(const QueueEntry& entry, std::optional<PageRecord> previous, const std::string& now) {
+        PageRecord record = previous.value_or(PageRecord{});
+        if (!previous) {
+            record.url = entry.url;
+            record.first_seen = now;
+        }
+        record.last_seen = now;
+        return record;
+    }
 
     Result<void> begin_if_needed() {
         if (m_open) return {};
@@ -154,19 +210,18 @@ private:
         std::string text = write::render_text(*article);
         std::string hash = stable_hash(text);
         std::string relative = output_relative_path(entry.url, primary_extension(m_options.format));
-        fs::path path = m_config.output / relative;
-        std::error_code ec;
-        bool file_there = !record.output_path.empty() && fs::exists(m_config.output / record.output_path, ec);
+        bool file_there = !record.output_path.empty() && m_folder.has_file(record.output_path);
         if (file_there && record.content_hash == hash && record.output_path == relative) {
             outcome = "unchanged";
         } else {
             outcome = record.content_hash.empty() || !file_there ? "new" : "changed";
             if (m_options.format != OutputFormat::json)
-                if (auto written = write_atomically(path, text); !written) return written;
+                if (auto written = m_folder.write_file(relative, text); !written) return written;
             if (m_options.format != OutputFormat::text) {
                 auto object = write::article_json(entry.url, context.url, *article);
-                fs::path json_path = m_config.output / output_relative_path(entry.url, ".json");
-                if (auto written = write_atomically(json_path, object.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"); !written)
+                std::string json_path = output_relative_path(entry.url, ".json");
+                if (auto written = m_folder.write_file(json_path, object.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+                    !written)
                     return written;
             }
             nlohmann::ordered_json line;
@@ -193,14 +248,13 @@ private:
 bool stopped(const RunOptions& options) { return options.stop && options.stop->load(); }
 
 // Fetches a feed or sitemap document with the run's fetcher (robots.txt applies).
-DocumentFetcher document_fetcher(PageFetcher& fetcher, const RunOptions& options) {
-    static const std::atomic<bool> never{false};
-    return [&fetcher, &options](const std::string& url) -> Result<std::string> {
+DocumentFetcher document_fetcher(PageFetcher& fetcher, const std::atomic<bool>& halt) {
+    return [&fetcher, &halt](const std::string& url) -> Result<std::string> {
         PageRequest request;
         request.url = url;
         request.html_only = false;
         std::optional<PageResponse> got;
-        fetcher.fetch({request}, [&](PageResponse&& r) { got = std::move(r); }, options.stop ? *options.stop : never);
+        fetcher.fetch({request}, [&](PageResponse&& r) { got = std::move(r); }, halt);
         if (!got) return fail(ErrorKind::interrupted, url + ": interrupted");
         if (!got->ok()) return fail(ErrorKind::network, got->message);
         return std::move(got->body);
@@ -210,13 +264,14 @@ DocumentFetcher document_fetcher(PageFetcher& fetcher, const RunOptions& options
 // The queue of a new run: for each source, its URLs already known (fetched again,
 // conditionally) and up to max_new URLs never seen before.
 Result<std::vector<QueueEntry>> build_queue(const RunConfig& config, const RunOptions& options, PageFetcher& fetcher,
-                                            StateStore& store, RunSummary& summary) {
+                                            StateStore& store, RunSummary& summary, const std::atomic<bool>& halt) {
     std::vector<QueueEntry> queue;
     std::set<std::string> queued;
-    auto fetch_document = document_fetcher(fetcher, options);
+    auto fetch_document = document_fetcher(fetcher, halt);
     for (const auto& source : config.sources) {
-        if (stopped(options)) break;
+        if (halt.load()) break;
         auto urls = collect_source_urls(source, fetch_document, config.fetch.max_bytes);
+        if (halt.load()) break;  // a source cut short by a stop is not a failure
         if (!urls) {
             ++summary.source_failures;
             if (options.errors) *options.errors << "winnow: " << source.origin << ": " << urls.error().message << "\n";
@@ -232,6 +287,7 @@ Result<std::vector<QueueEntry>> build_queue(const RunConfig& config, const RunOp
             if (options.shard.count > 1 && shard_of(url, options.shard.count) != options.shard.index) continue;
             auto known = store.find(url);
             if (!known) return std::unexpected(known.error());
+            if (known->has_value() && is_retired(**known)) continue;  // gone or crashed: not fetched
             if (!known->has_value()) {
                 if (source.max_new && new_taken >= *source.max_new) continue;
                 ++new_taken;
@@ -251,30 +307,109 @@ std::string summary_line(const RunSummary& s) {
                        std::to_string(s.failed) + ", skipped " + std::to_string(s.skipped()) + " (robots " +
                        std::to_string(s.skipped_robots) + ", not html " + std::to_string(s.skipped_not_html) + ", kind " +
                        std::to_string(s.skipped_kind) + ")";
+    if (s.gone) line += ", gone " + std::to_string(s.gone);
+    if (s.crashed) line += ", crashed " + std::to_string(s.crashed);
     if (s.source_failures) line += ", sources failed " + std::to_string(s.source_failures);
-    if (s.interrupted) line += ", interrupted with " + std::to_string(s.left) + " left";
+    if (s.out_of_time) line += ", stopped at max_duration with " + std::to_string(s.left) + " left for the next run";
+    else if (s.interrupted) line += ", interrupted with " + std::to_string(s.left) + " left";
     return line;
 }
 
+namespace {
+
+// The run's timer: a thread that, while the fetcher waits, commits a transaction that has grown
+// old, stops the run at max_duration or when the stop flag is set, and stops it when a commit
+// fails. Everything the session touches is guarded by `mutex`.
+class RunTimer {
+public:
+    RunTimer(RunSession& session, std::mutex& mutex, std::optional<Error>& fatal, std::atomic<bool>& halt,
+             const std::atomic<bool>* stop, std::optional<std::chrono::steady_clock::time_point> deadline)
+        : m_thread([this, &session, &mutex, &fatal, &halt, stop, deadline] {
+              std::unique_lock wait_lock(m_wait_mutex);
+              while (!m_done) {
+                  m_wake.wait_for(wait_lock, k_timer_tick);
+                  if (m_done) break;
+                  if (stop && stop->load()) halt = true;
+                  if (deadline && std::chrono::steady_clock::now() >= *deadline && !halt.load()) {
+                      out_of_time = true;
+                      halt = true;
+                  }
+                  std::lock_guard guard(mutex);
+                  if (fatal) continue;
+                  if (auto committed = session.commit_if_old(); !committed) {
+                      fatal = committed.error();
+                      halt = true;
+                  }
+              }
+          }) {}
+
+    ~RunTimer() {
+        {
+            std::lock_guard guard(m_wait_mutex);
+            m_done = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+
+    std::atomic<bool> out_of_time{false};
+
+private:
+    std::mutex m_wait_mutex;
+    std::condition_variable m_wake;
+    bool m_done = false;
+    std::thread m_thread;  // last: starts once the members above exist
+};
+
+}  // namespace
+
 Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, PageFetcher& fetcher, StateStore& store) {
-    std::error_code ec;
-    fs::create_directories(config.output, ec);
-    if (ec) return fail(ErrorKind::io, config.output.string() + ": cannot create the output folder: " + ec.message());
+    const auto started = std::chrono::steady_clock::now();
+    auto folder = OutputFolder::open(config.output);
+    if (!folder) return std::unexpected(folder.error());
     Manifest manifest(config.output / k_manifest_name);
     if (auto recovered = manifest.recover(store); !recovered) return std::unexpected(recovered.error());
 
-    RunSession session(config, options, store, manifest);
+    RunSession session(config, options, store, manifest, *folder);
     RunSummary& summary = session.summary;
+    // Everything the session touches after this point is guarded by `mutex` (the timer thread).
+    std::mutex mutex;
+    std::optional<Error> fatal;
+    std::atomic<bool> halt{stopped(options)};  // the fetcher's stop flag: signal, max_duration or a failed commit
+    std::optional<std::chrono::steady_clock::time_point> deadline;
+    if (config.max_duration)
+        deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                 std::chrono::duration<double>(*config.max_duration));
+    RunTimer timer(session, mutex, fatal, halt, options.stop, deadline);
+    auto locked = [&mutex](auto&& action) {
+        std::lock_guard guard(mutex);
+        return action();
+    };
     auto queue = store.queue();
     if (!queue) return std::unexpected(queue.error());
     if (!queue->empty()) {
         summary.resumed = true;
         remove_stale_temporaries(config.output);
+        // The previous run died with a page in flight: one more try, then it is retired.
+        if (options.lock && !options.lock->died_on().empty()) {
+            const std::string& url = options.lock->died_on();
+            auto crashes = store.note_crash(url);
+            if (!crashes) return std::unexpected(crashes.error());
+            if (*crashes >= k_max_crashes) {
+                auto known = store.find(url);
+                if (!known) return std::unexpected(known.error());
+                auto retired = locked([&] { return session.retire_crashed({url, "", *crashes}, std::move(*known)); });
+                if (!retired) return std::unexpected(retired.error());
+            }
+            queue = store.queue();
+            if (!queue) return std::unexpected(queue.error());
+        }
     } else {
-        auto built = build_queue(config, options, fetcher, store, summary);
+        auto built = build_queue(config, options, fetcher, store, summary, halt);
         if (!built) return std::unexpected(built.error());
-        if (stopped(options)) {
-            summary.interrupted = true;
+        if (halt.load()) {
+            summary.interrupted = stopped(options);
+            summary.out_of_time = timer.out_of_time.load();
             return summary;
         }
         if (auto begun = store.begin(); !begun) return std::unexpected(begun.error());
@@ -286,6 +421,7 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
         }
         queue = std::move(*built);
     }
+    if (options.lock) options.lock->clear_in_flight();
     summary.queued = queue->size();
 
     std::vector<PageRequest> requests;
@@ -299,7 +435,7 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
         request.tag = i;
         // Validators only when the file they vouch for is still there; otherwise the page is
         // fetched in full and its file written again.
-        if (known->has_value() && !(*known)->output_path.empty() && fs::exists(config.output / (*known)->output_path, ec)) {
+        if (known->has_value() && !(*known)->output_path.empty() && folder->has_file((*known)->output_path)) {
             request.etag = (*known)->etag;
             request.last_modified = (*known)->last_modified;
         }
@@ -307,26 +443,33 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
         previous.push_back(std::move(*known));
     }
 
-    static const std::atomic<bool> never{false};
-    std::optional<Error> fatal;
     std::size_t done = 0;
     fetcher.fetch(
         requests,
         [&](PageResponse&& response) {
+            std::lock_guard guard(mutex);
             if (fatal) return;
             std::size_t i = static_cast<std::size_t>(response.tag);
-            if (auto handled = session.handle((*queue)[i], std::move(previous[i]), std::move(response)); !handled)
+            auto handled = session.handle((*queue)[i], std::move(previous[i]), std::move(response));
+            if (options.lock) options.lock->clear_in_flight();  // its row is saved (or the run stops)
+            if (!handled) {
+                // A state or manifest that cannot be written: nothing more is fetched.
                 fatal = handled.error();
+                halt = true;
+                return;
+            }
             ++done;
             if (options.progress) options.progress(done, queue->size(), summary.failed);
         },
-        options.stop ? *options.stop : never);
+        halt);
+    std::lock_guard guard(mutex);
     if (fatal) {
         session.abandon();
         return std::unexpected(*fatal);
     }
     if (auto committed = session.commit(); !committed) return std::unexpected(committed.error());
     summary.left = queue->size() - done;
+    summary.out_of_time = timer.out_of_time.load() && summary.left > 0;
     summary.interrupted = stopped(options) && summary.left > 0;
     return summary;
 }

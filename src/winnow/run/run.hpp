@@ -5,9 +5,16 @@
 // renamed into place, then the state row and the manifest line committed, then the manifest
 // appended — means that after a kill -9 at any moment the next run redoes exactly the pages
 // whose commit was lost, at the same paths, and appends each manifest line once.
+//
+// A page that crashes winnow never stops the scraper: the URL being cleaned is noted in the lock
+// file (StateLock::mark_in_flight); a run that finds a URL left there by a run that died counts
+// a crash against it; the URL is tried once more, and after a second death it is recorded as
+// failed (`crashed`) and no longer fetched. Commits also happen on a timer (a result need not
+// arrive), a run stops at max_duration, and a failed commit stops fetching at once.
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <iosfwd>
 #include <string>
@@ -32,10 +39,14 @@ struct RunOptions {
     std::function<void(std::size_t done, std::size_t total, std::size_t failed)> progress;
     std::size_t commit_every = 100;                // results per state transaction
     Shard shard;                                   // --shard I/N: only the page URLs of shard I's hosts
+    // An open transaction is committed once it is this old, by a timer: finished pages never
+    // wait for the next result (a long Crawl-delay, a stalled server).
+    std::chrono::milliseconds commit_interval{5000};
+    StateLock* lock = nullptr;                     // the run's lock: in-flight URL, crash recovery
 };
 
 struct RunSummary {
-    std::size_t fetched = 0;  // new + changed + unchanged + failed
+    std::size_t fetched = 0;  // new + changed + unchanged + failed + gone
     std::size_t new_pages = 0;
     std::size_t changed = 0;
     std::size_t unchanged = 0;  // 304 or the same clean text
@@ -43,11 +54,14 @@ struct RunSummary {
     std::size_t skipped_robots = 0;
     std::size_t skipped_not_html = 0;
     std::size_t skipped_kind = 0;     // pages of a kind the configuration does not keep
+    std::size_t gone = 0;             // URLs retired this run (404/410 on gone_after runs in a row)
+    std::size_t crashed = 0;          // URLs retired this run: winnow died twice on them (also in failed)
     std::size_t source_failures = 0;  // feeds or sitemaps that could not be read
     std::size_t queued = 0;           // URLs in this run's queue
     std::size_t left = 0;             // URLs left in the queue (interrupted)
     bool resumed = false;             // this run finished an interrupted one
     bool interrupted = false;
+    bool out_of_time = false;         // stopped at max_duration (the next run finishes the queue)
 
     std::size_t skipped() const { return skipped_robots + skipped_not_html + skipped_kind; }
 };

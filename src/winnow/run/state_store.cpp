@@ -13,8 +13,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Schema version 1. `pages` is keyed by the normalised URL; the index on output_path serves the
-// start-up check of files; `queue` keeps the order of the run in progress.
+// Schema version 2 (version 1 had neither the failure columns of `pages` nor `queue.crashes`;
+// upgrade() adds them). `pages` is keyed by the normalised URL; the index on output_path serves
+// the start-up check of files; `queue` keeps the order of the run in progress.
 constexpr const char* k_schema = R"sql(
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
@@ -32,13 +33,17 @@ CREATE TABLE IF NOT EXISTS pages (
     first_seen TEXT NOT NULL,
     last_seen TEXT NOT NULL,
     failure_count INTEGER NOT NULL DEFAULT 0,
-    last_error TEXT NOT NULL DEFAULT ''
+    last_error TEXT NOT NULL DEFAULT '',
+    failure_category TEXT NOT NULL DEFAULT '',
+    failing_since TEXT NOT NULL DEFAULT '',
+    not_found_runs INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS pages_by_output_path ON pages(output_path) WHERE output_path <> '';
 CREATE TABLE IF NOT EXISTS queue (
     position INTEGER PRIMARY KEY,
     url TEXT NOT NULL UNIQUE,
-    profile TEXT NOT NULL DEFAULT ''
+    profile TEXT NOT NULL DEFAULT '',
+    crashes INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS manifest_pending (
     sequence INTEGER PRIMARY KEY,
@@ -48,13 +53,51 @@ CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 ) WITHOUT ROWID;
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1');
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '2');
 )sql";
+
+// Columns added by schema version 2, for upgrading a version 1 file in place.
+struct AddedColumn {
+    const char* table;
+    const char* name;
+    const char* definition;
+};
+constexpr AddedColumn k_added_columns[] = {
+    {"pages", "failure_category", "TEXT NOT NULL DEFAULT ''"},
+    {"pages", "failing_since", "TEXT NOT NULL DEFAULT ''"},
+    {"pages", "not_found_runs", "INTEGER NOT NULL DEFAULT 0"},
+    {"queue", "crashes", "INTEGER NOT NULL DEFAULT 0"},
+};
+
+constexpr const char* k_page_columns =
+    "url, status, outcome, etag, last_modified, content_hash, output_path, final_url, title, first_seen, last_seen, "
+    "failure_count, last_error, failure_category, failing_since, not_found_runs";
 
 std::string column_text(sqlite3_stmt* statement, int column) {
     const unsigned char* text = sqlite3_column_text(statement, column);
     return text ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(statement, column)))
                 : std::string();
+}
+
+PageRecord page_from_row(sqlite3_stmt* s) {
+    PageRecord r;
+    r.url = column_text(s, 0);
+    r.status = sqlite3_column_int64(s, 1);
+    r.outcome = column_text(s, 2);
+    r.etag = column_text(s, 3);
+    r.last_modified = column_text(s, 4);
+    r.content_hash = column_text(s, 5);
+    r.output_path = column_text(s, 6);
+    r.final_url = column_text(s, 7);
+    r.title = column_text(s, 8);
+    r.first_seen = column_text(s, 9);
+    r.last_seen = column_text(s, 10);
+    r.failure_count = sqlite3_column_int64(s, 11);
+    r.last_error = column_text(s, 12);
+    r.failure_category = column_text(s, 13);
+    r.failing_since = column_text(s, 14);
+    r.not_found_runs = sqlite3_column_int64(s, 15);
+    return r;
 }
 
 }  // namespace
@@ -71,7 +114,7 @@ struct StateStore::Connection {
     }
 
     std::unexpected<Error> error(const std::string& what) const {
-        return fail(ErrorKind::io, path + ": " + what + ": " + sqlite3_errmsg(db));
+        return fail(ErrorKind::state, path + ": " + what + ": " + sqlite3_errmsg(db));
     }
 
     Result<sqlite3_stmt*> prepare(const std::string& sql) {
@@ -92,7 +135,7 @@ struct StateStore::Connection {
         if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
             std::string text = message ? message : "unknown error";
             sqlite3_free(message);
-            return fail(ErrorKind::io, path + ": " + what + ": " + text);
+            return fail(ErrorKind::state, path + ": " + what + ": " + text);
         }
         return {};
     }
@@ -119,16 +162,63 @@ StateStore::~StateStore() = default;
 StateStore::StateStore(StateStore&&) noexcept = default;
 StateStore& StateStore::operator=(StateStore&&) noexcept = default;
 
+namespace {
+
+bool has_column(sqlite3* db, const char* table, const char* column) {
+    std::string sql = std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = '" + column + "'";
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) return false;
+    bool found = sqlite3_step(statement) == SQLITE_ROW;
+    sqlite3_finalize(statement);
+    return found;
+}
+
+// A symlink in place of the state file would let a run write wherever it points.
+Result<void> refuse_symlink(const fs::path& path) {
+    std::error_code ec;
+    if (fs::is_symlink(fs::symlink_status(path, ec)))
+        return fail(ErrorKind::state, path.string() + ": the state file is a symbolic link; refusing to follow it");
+    return {};
+}
+
+}  // namespace
+
 Result<StateStore> StateStore::open(const fs::path& path) {
     auto connection = std::make_unique<Connection>();
     connection->path = path.string();
+    if (auto refused = refuse_symlink(path); !refused) return std::unexpected(refused.error());
     std::error_code ec;
     if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-    if (sqlite3_open_v2(connection->path.c_str(), &connection->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+    if (sqlite3_open_v2(connection->path.c_str(), &connection->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, nullptr) != SQLITE_OK)
         return connection->error("cannot open the state file");
     sqlite3_busy_timeout(connection->db, 5000);
     if (auto created = connection->exec(k_schema, "cannot create the state tables (is it a winnow state file?)"); !created)
         return std::unexpected(created.error());
+    for (const auto& column : k_added_columns) {
+        if (has_column(connection->db, column.table, column.name)) continue;
+        std::string sql = std::string("ALTER TABLE ") + column.table + " ADD COLUMN " + column.name + " " + column.definition;
+        if (auto added = connection->exec(sql.c_str(), "cannot upgrade the state file"); !added) return std::unexpected(added.error());
+    }
+    if (auto versioned = connection->exec("UPDATE meta SET value = '2' WHERE key = 'schema' AND value = '1'", "cannot upgrade the state file");
+        !versioned)
+        return std::unexpected(versioned.error());
+    return StateStore(std::move(connection));
+}
+
+Result<StateStore> StateStore::open_read_only(const fs::path& path) {
+    auto connection = std::make_unique<Connection>();
+    connection->path = path.string();
+    if (auto refused = refuse_symlink(path); !refused) return std::unexpected(refused.error());
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return fail(ErrorKind::state, path.string() + ": no such state file (has `winnow run` run yet?)");
+    if (sqlite3_open_v2(connection->path.c_str(), &connection->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, nullptr) != SQLITE_OK)
+        return connection->error("cannot open the state file");
+    sqlite3_busy_timeout(connection->db, 5000);
+    if (!has_column(connection->db, "meta", "key") || !has_column(connection->db, "pages", "url"))
+        return fail(ErrorKind::state, path.string() + ": not a winnow state file");
+    if (!has_column(connection->db, "pages", "not_found_runs"))
+        return fail(ErrorKind::state, path.string() + ": written by an older winnow (schema 1); the next `winnow run` upgrades it");
     return StateStore(std::move(connection));
 }
 
@@ -137,9 +227,7 @@ Result<void> StateStore::commit() { return m_db->exec("COMMIT", "cannot commit")
 void StateStore::rollback() { (void)m_db->exec("ROLLBACK", "cannot roll back"); }
 
 Result<std::optional<PageRecord>> StateStore::find(const std::string& url) {
-    auto statement = m_db->prepare(
-        "SELECT url, status, outcome, etag, last_modified, content_hash, output_path, final_url, title, first_seen, "
-        "last_seen, failure_count, last_error FROM pages WHERE url = ?1");
+    auto statement = m_db->prepare(std::string("SELECT ") + k_page_columns + " FROM pages WHERE url = ?1");
     if (!statement) return std::unexpected(statement.error());
     sqlite3_stmt* s = *statement;
     bind(s, 1, url);
@@ -152,29 +240,64 @@ Result<std::optional<PageRecord>> StateStore::find(const std::string& url) {
         sqlite3_reset(s);
         return m_db->error("cannot read a page");
     }
-    PageRecord r;
-    r.url = column_text(s, 0);
-    r.status = sqlite3_column_int64(s, 1);
-    r.outcome = column_text(s, 2);
-    r.etag = column_text(s, 3);
-    r.last_modified = column_text(s, 4);
-    r.content_hash = column_text(s, 5);
-    r.output_path = column_text(s, 6);
-    r.final_url = column_text(s, 7);
-    r.title = column_text(s, 8);
-    r.first_seen = column_text(s, 9);
-    r.last_seen = column_text(s, 10);
-    r.failure_count = sqlite3_column_int64(s, 11);
-    r.last_error = column_text(s, 12);
+    PageRecord r = page_from_row(s);
     sqlite3_reset(s);
     return std::optional<PageRecord>(std::move(r));
 }
 
+Result<std::vector<PageRecord>> StateStore::pages_where(const std::string& condition) {
+    sqlite3_stmt* s = nullptr;
+    std::string sql = std::string("SELECT ") + k_page_columns + " FROM pages WHERE " + condition + " ORDER BY url";
+    if (sqlite3_prepare_v2(m_db->db, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return m_db->error("cannot read the pages");
+    std::vector<PageRecord> records;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) records.push_back(page_from_row(s));
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) return m_db->error("cannot read the pages");
+    return records;
+}
+
+Result<std::vector<std::pair<std::string, std::int64_t>>> StateStore::outcome_counts() {
+    auto statement = m_db->prepare("SELECT outcome, count(*) FROM pages GROUP BY outcome ORDER BY outcome");
+    if (!statement) return std::unexpected(statement.error());
+    std::vector<std::pair<std::string, std::int64_t>> counts;
+    int rc;
+    while ((rc = sqlite3_step(*statement)) == SQLITE_ROW)
+        counts.emplace_back(column_text(*statement, 0), sqlite3_column_int64(*statement, 1));
+    sqlite3_reset(*statement);
+    if (rc != SQLITE_DONE) return m_db->error("cannot count the pages");
+    return counts;
+}
+
+Result<void> StateStore::remove_page(const std::string& url) {
+    for (const char* sql : {"DELETE FROM pages WHERE url = ?1", "DELETE FROM queue WHERE url = ?1"}) {
+        auto statement = m_db->prepare(sql);
+        if (!statement) return std::unexpected(statement.error());
+        bind(*statement, 1, url);
+        if (auto done = m_db->run(*statement, "cannot forget " + url); !done) return done;
+    }
+    return {};
+}
+
+Result<long> StateStore::note_crash(const std::string& url) {
+    auto update = m_db->prepare("UPDATE queue SET crashes = crashes + 1 WHERE url = ?1");
+    if (!update) return std::unexpected(update.error());
+    bind(*update, 1, url);
+    if (auto done = m_db->run(*update, "cannot update the queue"); !done) return std::unexpected(done.error());
+    auto select = m_db->prepare("SELECT crashes FROM queue WHERE url = ?1");
+    if (!select) return std::unexpected(select.error());
+    bind(*select, 1, url);
+    int rc = sqlite3_step(*select);
+    long crashes = rc == SQLITE_ROW ? static_cast<long>(sqlite3_column_int64(*select, 0)) : 0;
+    sqlite3_reset(*select);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return m_db->error("cannot read the queue");
+    return crashes;
+}
+
 Result<void> StateStore::put(const PageRecord& r) {
     auto statement = m_db->prepare(
-        "INSERT OR REPLACE INTO pages(url, status, outcome, etag, last_modified, content_hash, output_path, final_url, "
-        "title, first_seen, last_seen, failure_count, last_error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-        "?12, ?13)");
+        std::string("INSERT OR REPLACE INTO pages(") + k_page_columns +
+        ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     if (!statement) return std::unexpected(statement.error());
     sqlite3_stmt* s = *statement;
     bind(s, 1, r.url);
@@ -190,6 +313,9 @@ Result<void> StateStore::put(const PageRecord& r) {
     bind(s, 11, r.last_seen);
     sqlite3_bind_int64(s, 12, r.failure_count);
     bind(s, 13, r.last_error);
+    bind(s, 14, r.failure_category);
+    bind(s, 15, r.failing_since);
+    sqlite3_bind_int64(s, 16, r.not_found_runs);
     return m_db->run(s, "cannot save the page " + r.url);
 }
 
@@ -233,11 +359,12 @@ Result<void> StateStore::enqueue(const std::vector<QueueEntry>& entries) {
 }
 
 Result<std::vector<QueueEntry>> StateStore::queue() {
-    auto statement = m_db->prepare("SELECT url, profile FROM queue ORDER BY position");
+    auto statement = m_db->prepare("SELECT url, profile, crashes FROM queue ORDER BY position");
     if (!statement) return std::unexpected(statement.error());
     std::vector<QueueEntry> entries;
     int rc;
-    while ((rc = sqlite3_step(*statement)) == SQLITE_ROW) entries.push_back({column_text(*statement, 0), column_text(*statement, 1)});
+    while ((rc = sqlite3_step(*statement)) == SQLITE_ROW)
+        entries.push_back({column_text(*statement, 0), column_text(*statement, 1), static_cast<long>(sqlite3_column_int64(*statement, 2))});
     sqlite3_reset(*statement);
     if (rc != SQLITE_DONE) return m_db->error("cannot read the queue");
     return entries;
@@ -296,32 +423,90 @@ Result<void> StateStore::set_meta(const std::string& key, const std::string& val
     return m_db->run(*statement, "cannot save " + key);
 }
 
-Result<StateLock> StateLock::acquire(const fs::path& state_file) {
+Result<StateLock> StateLock::acquire(const fs::path& state_file) { return take(state_file, false, {}); }
+
+Result<StateLock> StateLock::wait_for(const fs::path& state_file, const std::function<void(const std::string&)>& waiting) {
+    return take(state_file, true, waiting);
+}
+
+namespace {
+
+std::string read_lock_file(int fd) {
+    std::string content(4096, '\0');
+    ssize_t n = ::pread(fd, content.data(), content.size(), 0);
+    content.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    return content;
+}
+
+// "PID\nURL\n": the holder's pid, and the URL in flight if any.
+std::pair<std::string, std::string> split_lock_content(const std::string& content) {
+    std::size_t end = content.find('\n');
+    std::string pid = content.substr(0, end);
+    std::string url;
+    if (end != std::string::npos) {
+        url = content.substr(end + 1);
+        if (std::size_t url_end = url.find('\n'); url_end != std::string::npos) url.resize(url_end);
+        else url.clear();  // a torn write: no complete URL
+    }
+    while (!pid.empty() && pid.back() == ' ') pid.pop_back();
+    return {pid, url};
+}
+
+}  // namespace
+
+Result<StateLock> StateLock::take(const fs::path& state_file, bool wait, const std::function<void(const std::string&)>& waiting) {
     fs::path lock_path = state_file.string() + ".lock";
     std::error_code ec;
     if (lock_path.has_parent_path()) fs::create_directories(lock_path.parent_path(), ec);
-    int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) return fail(ErrorKind::io, lock_path.string() + ": cannot open the lock file: " + std::strerror(errno));
+    // O_NOFOLLOW: a symlink planted as STATE.lock must not make the run write (the pid) elsewhere.
+    int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0 && errno == ELOOP)
+        return fail(ErrorKind::state, lock_path.string() + ": the lock file is a symbolic link; refusing to follow it");
+    if (fd < 0) return fail(ErrorKind::state, lock_path.string() + ": cannot open the lock file: " + std::strerror(errno));
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         int why = errno;
-        char holder[32] = {};
-        ssize_t n = ::pread(fd, holder, sizeof holder - 1, 0);
-        ::close(fd);
-        if (why != EWOULDBLOCK) return fail(ErrorKind::io, lock_path.string() + ": cannot lock: " + std::strerror(why));
-        std::string pid = n > 0 ? std::string(holder, static_cast<std::size_t>(n)) : "";
-        while (!pid.empty() && (pid.back() == '\n' || pid.back() == ' ')) pid.pop_back();
-        return fail(ErrorKind::busy, state_file.string() + ": another winnow run is using this state file" +
-                                         (pid.empty() ? "" : " (pid " + pid + ")") + "; not starting");
+        std::string pid = split_lock_content(read_lock_file(fd)).first;
+        if (why == EWOULDBLOCK && wait) {
+            if (waiting) waiting(pid);
+            while (::flock(fd, LOCK_EX) != 0) {
+                if (errno == EINTR) continue;
+                why = errno;
+                break;
+            }
+            if (why == EWOULDBLOCK) why = 0;
+        }
+        if (why != 0) {
+            ::close(fd);
+            if (why != EWOULDBLOCK) return fail(ErrorKind::state, lock_path.string() + ": cannot lock: " + std::strerror(why));
+            return fail(ErrorKind::busy, state_file.string() + ": another winnow run is using this state file" +
+                                             (pid.empty() ? "" : " (pid " + pid + ")") + "; not starting");
+        }
     }
+    std::string died_on = split_lock_content(read_lock_file(fd)).second;
     // The holder's pid, for the message of a run that finds the lock taken.
-    std::string pid = std::to_string(::getpid()) + "\n";
-    if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, pid.data(), pid.size(), 0) < 0) {
+    std::string pid_line = std::to_string(::getpid()) + "\n";
+    if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, pid_line.data(), pid_line.size(), 0) < 0) {
         // Informational only: the lock itself is held.
     }
-    return StateLock(fd);
+    return StateLock(fd, std::move(pid_line), std::move(died_on));
 }
 
-StateLock::StateLock(StateLock&& other) noexcept : m_fd(other.m_fd) { other.m_fd = -1; }
+void StateLock::mark_in_flight(const std::string& url) {
+    if (m_fd < 0) return;
+    std::string line = url + "\n";
+    // The URL goes after the pid line; a reader sees it only once its newline is written.
+    (void)!::pwrite(m_fd, line.data(), line.size(), static_cast<off_t>(m_pid_line.size()));
+    (void)!::ftruncate(m_fd, static_cast<off_t>(m_pid_line.size() + line.size()));
+}
+
+void StateLock::clear_in_flight() {
+    if (m_fd >= 0) (void)!::ftruncate(m_fd, static_cast<off_t>(m_pid_line.size()));
+}
+
+StateLock::StateLock(StateLock&& other) noexcept
+    : m_fd(other.m_fd), m_pid_line(std::move(other.m_pid_line)), m_died_on(std::move(other.m_died_on)) {
+    other.m_fd = -1;
+}
 
 StateLock::~StateLock() {
     if (m_fd >= 0) ::close(m_fd);  // closing releases the flock

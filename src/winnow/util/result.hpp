@@ -19,6 +19,7 @@ enum class ErrorKind {
     network,       // dns, connect, timeout, http status
     config,        // a configuration or profile file is wrong
     busy,          // a lock is held by another process
+    state,         // a state file (`winnow run`) that cannot be used: unreadable, damaged, not winnow's
     interrupted,   // stopped by a signal
     internal,      // a bug: should never be seen
 };

@@ -16,6 +16,11 @@ void throw_if_asked() {
     throw std::runtime_error(what);
 }
 
+void crash_if_asked(std::string_view subject) {
+    const char* what = std::getenv("WINNOW_TEST_CRASH");
+    if (what && *what && subject.find(what) != std::string_view::npos) std::abort();
+}
+
 }  // namespace winnow::test_hooks
 
 #endif

@@ -102,3 +102,14 @@ TEST_CASE("a 5 MB page is handled", "[extract][limits]") {
     Article article = extract(html);
     CHECK(article.blocks.size() > 40000);
 }
+
+TEST_CASE("a listing's byline is not its author: author and authors agree", "[extract][metadata]") {
+    std::string cards;
+    for (int i = 0; i < 12; ++i)
+        cards += "<div class=\"card\"><h2><a href=\"/story-" + std::to_string(i) + "\">Story number " + std::to_string(i) +
+                 " with a headline of some length</a></h2><span class=\"byline\">By Jane Roe</span></div>";
+    const Article article = extract("<html><body><h1>Technology</h1>" + cards + "</body></html>");
+    CHECK(article.page_kind == "listing");
+    CHECK(article.authors.empty());
+    CHECK(article.author.empty());
+}

@@ -41,6 +41,11 @@ TEST_CASE("never a URL, an e-mail, a handle or a label", "[metadata][authors]") 
     CHECK(author_names("Erin Cunningham, Follow @erinmcunningham", none) == Names{"Erin Cunningham"});
     CHECK(author_names("admin", none).empty());
     CHECK(author_names("undefined", none).empty());
+    // an interface's buttons and form states caught by a byline rule
+    CHECK(author_names("Submitting", none).empty());
+    CHECK(author_names("sending, Pull Request", none).empty());
+    CHECK(author_names("Write a review", none).empty());
+    CHECK(author_names("Register", none).empty());
     CHECK(is_url_or_email("mailto:jane@example.org"));
     CHECK_FALSE(is_url_or_email("Jane Roe"));
 }

@@ -61,6 +61,20 @@ TEST_CASE("page kind: a listing is told by teasers outweighing prose, or by its 
               .kind == PageKind::listing);
 }
 
+TEST_CASE("page kind: a page written like an article needs as many teasers as one that says it is", "[metadata][page-kind]") {
+    // six prose paragraphs side by side and a rail of ten related stories: an article
+    auto story = kind_of("<html><body><h1>Story</h1><div>" + prose(6) + "</div><div class=\"rail\">" + teasers(10) +
+                         "</div></body></html>");
+    CHECK(story.kind == PageKind::article);
+    // with a short run of prose the same rail makes a listing
+    auto front = kind_of("<html><body><h1>Front page</h1><div>" + prose(2) + "</div><div class=\"rail\">" + teasers(10) +
+                         "</div></body></html>");
+    CHECK(front.kind == PageKind::listing);
+    // a long run of prose does not hide a listing of seventy teasers
+    CHECK(kind_of("<html><body><h1>News</h1><div>" + prose(6) + "</div>" + teasers(70) + "</body></html>").kind ==
+          PageKind::listing);
+}
+
 TEST_CASE("page kind: product, forum and documentation", "[metadata][page-kind]") {
     auto product = kind_of(R"(<html><head><script type="application/ld+json">{"@type": "Product", "name": "Lamp",
         "offers": {"@type": "Offer", "price": "20"}}</script></head><body><h1>Lamp</h1>
@@ -69,6 +83,15 @@ TEST_CASE("page kind: product, forum and documentation", "[metadata][page-kind]"
     auto forum = kind_of(R"(<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting",
         "headline": "Help", "author": {"name": "amondale"}}</script></head><body><h1>Help</h1></body></html>)");
     CHECK(forum.kind == PageKind::forum);
+    // a forum script's path, read from the canonical link when no URL is given: the query names
+    // the thread (viewtopic.php?t=123)
+    std::string posts;
+    for (int i = 0; i < 6; ++i)
+        posts += "<div class=\"post\"><span class=\"username\">user" + std::to_string(i) + "</span><p>Reply " +
+                 std::to_string(i) + "</p></div>";
+    auto thread = kind_of(R"(<html><head><link rel="canonical" href="https://forum.example.org/viewtopic.php?t=361697">
+        </head><body><h1>LEDs stay on after shutdown</h1>)" + posts + "</body></html>");
+    CHECK(thread.kind == PageKind::forum);
     CHECK(kind_of("<html><body><h1>QuerySet API</h1><pre>a</pre><pre>b</pre><pre>c</pre>" + prose(2) + "</body></html>")
               .kind == PageKind::documentation);
     CHECK(kind_of("<html><body><h1>Install</h1>" + prose(2) + "</body></html>", "https://example.org/docs/install").kind ==

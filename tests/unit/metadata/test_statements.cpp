@@ -174,6 +174,11 @@ TEST_CASE("dates: the date the page shows wins over a structured date it does no
     Statements future = statements_of(R"(<html><head><meta property="article:published_time" content="2031-01-01">
         <meta name="date" content="sometime last week"></head><body></body></html>)");
     CHECK(future.date.empty());
+    // a video's uploadDate inside the article is not the article's publication date
+    Statements video = statements_of(R"(<html><head><script type="application/ld+json">[{"@type": "VideoObject",
+        "uploadDate": "2024-12-07T01:36:42Z"}, {"@type": "NewsArticle", "datePublished": "2024-12-06T22:00:40Z"}]
+        </script></head>)" + article_body("", "") + "</html>");
+    CHECK(video.date.value == "2024-12-06T22:00:40Z");
 }
 
 TEST_CASE("language tags are normalised, and nonsense is no tag", "[metadata][language]") {

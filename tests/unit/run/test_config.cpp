@@ -118,3 +118,24 @@ TEST_CASE("bad lines of a url_file are reported with that file's line and column
     CHECK_THAT(missing, Catch::Contains("run.toml:4:12: url_file: "));
     fs::remove_all(dir);
 }
+
+TEST_CASE("numbers are checked: no inf or nan, ranges for every key", "[run][config]") {
+    const std::string base = "output = \"out\"\nstate = \"s\"\n[[source]]\nurls = [\"https://x.example/\"]\n";
+    CHECK_THAT(error_of("max_duration = inf\n" + base), Catch::Contains(":1:16: 'max_duration' must be a finite number of seconds, not inf"));
+    CHECK_THAT(error_of("max_duration = nan\n" + base), Catch::Contains(":1:16: 'max_duration' must be a finite number of seconds, not nan"));
+    CHECK_THAT(error_of("max_duration = 0\n" + base), Catch::Contains("'max_duration' must be more than 0"));
+    CHECK_THAT(error_of("max_duration = 1e300\n" + base), Catch::Contains("'max_duration' must be at most"));
+    CHECK_THAT(error_of("gone_after = -1\n" + base), Catch::Contains("'gone_after' must be at least 0"));
+    CHECK_THAT(error_of("gone_after = 100000\n" + base), Catch::Contains("'gone_after' must be at most 1000"));
+    CHECK_THAT(error_of("commit_every = 0\n" + base), Catch::Contains("'commit_every' must be at least 1"));
+    CHECK_THAT(error_of(base + "[fetch]\ndelay = nan\n"), Catch::Contains("'delay' must be a finite number"));
+    CHECK_THAT(error_of(base + "[fetch]\ntimeout = -inf\n"), Catch::Contains("'timeout' must be a finite number of seconds, not inf"));
+    auto config = parse_config("max_duration = 1.5\ngone_after = 0\n" + base, "/etc/winnow/run.toml");
+    REQUIRE(config);
+    CHECK(config->max_duration == std::optional<double>(1.5));
+    CHECK(config->gone_after == 0);
+    auto defaults = parse_config(base, "/etc/winnow/run.toml");
+    REQUIRE(defaults);
+    CHECK_FALSE(defaults->max_duration);
+    CHECK(defaults->gone_after == 3);
+}

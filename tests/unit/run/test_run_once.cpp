@@ -2,6 +2,7 @@
 // failures, skips, output formats and the summary, without a server.
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -12,6 +13,9 @@
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
+#include <thread>
+#include <atomic>
+#include <optional>
 
 #include "winnow/run/output.hpp"
 #include "winnow/run/run.hpp"
@@ -299,5 +303,227 @@ TEST_CASE("run_once at scale with generated pages", "[.][bench]") {
         if (cpu_blocks.size() >= 3) CHECK(cpu_blocks.back() < 2 * cpu_blocks[1] + 0.5);
     }
     std::cout << "state file: " << fs::file_size(config.state) / 1024 << " KiB\n";
+    fs::remove_all(dir);
+}
+
+namespace {
+
+// Delivers the first request's result, then waits (as a fetcher does behind a long
+// Crawl-delay) until the stop flag is set; records whether it saw the stop.
+class StallingFetcher : public FakeFetcher {
+public:
+    std::atomic<bool> saw_stop{false};
+
+    void fetch(const std::vector<PageRequest>& requests, const std::function<void(PageResponse&&)>& on_result,
+               const std::atomic<bool>& stop) override {
+        bool first = true;
+        for (const auto& request : requests) {
+            if (first && !request.url.ends_with("/feed")) {
+                first = false;
+                FakeFetcher::fetch({request}, on_result, stop);
+                continue;
+            }
+            if (request.url.ends_with("/feed")) {
+                FakeFetcher::fetch({request}, on_result, stop);
+                continue;
+            }
+            auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+            while (!stop.load() && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            saw_stop = stop.load();
+            return;
+        }
+    }
+};
+
+long count_rows(const fs::path& state, const std::string& sql) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(state.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) return -1;
+    sqlite3_stmt* statement = nullptr;
+    long n = -1;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK && sqlite3_step(statement) == SQLITE_ROW)
+        n = sqlite3_column_int64(statement, 0);
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return n;
+}
+
+RunConfig list_config(const fs::path& dir, const std::vector<std::string>& urls) {
+    RunConfig config = config_in(dir);
+    SourceConfig list;
+    list.kind = SourceKind::urls;
+    list.urls = urls;
+    config.sources.push_back(list);
+    return config;
+}
+
+}  // namespace
+
+TEST_CASE("a finished page is committed on time while the fetcher waits, not only when a result arrives", "[run][run_once]") {
+    fs::path dir = temp_dir("timer");
+    StallingFetcher fetcher;
+    fetcher.add_page("https://n.example/a", page("A"));
+    fetcher.add_page("https://n.example/b", page("B"));
+    RunConfig config = list_config(dir, {"https://n.example/a", "https://n.example/b"});
+    auto store = StateStore::open(config.state);
+    REQUIRE(store);
+    std::atomic<bool> stop{false};
+    RunOptions options;
+    options.stop = &stop;
+    options.commit_interval = std::chrono::milliseconds(200);
+    std::optional<winnow::Result<RunSummary>> result;
+    std::thread run([&] { result = run_once(config, options, fetcher, *store); });
+    // Another reader sees page a committed (and its manifest line appended) well before the run ends.
+    long committed = 0;
+    for (int i = 0; i < 300 && committed < 1; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        committed = count_rows(config.state, "SELECT count(*) FROM pages WHERE url = 'https://n.example/a'");
+    }
+    CHECK(committed == 1);
+    CHECK(fs::exists(config.output / "manifest.jsonl"));
+    stop = true;
+    run.join();
+    REQUIRE(result.has_value());
+    REQUIRE(result->has_value());
+    CHECK((*result)->new_pages == 1);
+    CHECK((*result)->left == 1);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("max_duration stops a run that would wait longer, what was done is committed", "[run][run_once]") {
+    fs::path dir = temp_dir("max-duration");
+    StallingFetcher fetcher;
+    fetcher.add_page("https://n.example/a", page("A"));
+    fetcher.add_page("https://n.example/b", page("B"));
+    RunConfig config = list_config(dir, {"https://n.example/a", "https://n.example/b"});
+    config.max_duration = 0.5;
+    auto store = StateStore::open(config.state);
+    REQUIRE(store);
+    RunOptions options;
+    auto began = std::chrono::steady_clock::now();
+    auto summary = run_once(config, options, fetcher, *store);
+    auto took = std::chrono::steady_clock::now() - began;
+    REQUIRE(summary);
+    CHECK(took < std::chrono::seconds(5));
+    CHECK(fetcher.saw_stop.load());
+    CHECK(summary->out_of_time);
+    CHECK(summary->left == 1);
+    CHECK_THAT(summary_line(*summary), Catch::EndsWith(", stopped at max_duration with 1 left for the next run"));
+    CHECK(count_rows(config.state, "SELECT count(*) FROM pages") == 1);
+    CHECK(count_rows(config.state, "SELECT count(*) FROM queue") == 1);  // the next run finishes it
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a URL answering 404 on gone_after runs in a row is retired as gone, its file kept", "[run][run_once]") {
+    fs::path dir = temp_dir("gone");
+    FakeFetcher fetcher;
+    fetcher.add_page("https://n.example/a", page("A"));
+    fetcher.add_page("https://n.example/b", page("B"));
+    RunConfig config = list_config(dir, {"https://n.example/a", "https://n.example/b"});
+    auto store = StateStore::open(config.state);
+    REQUIRE(store);
+    RunOptions options;
+    REQUIRE(run_once(config, options, fetcher, *store));
+    fs::path file = config.output / output_relative_path("https://n.example/b", ".txt");
+    REQUIRE(fs::exists(file));
+    fetcher.site.erase("https://n.example/b");  // deleted upstream: 404
+    for (int run = 1; run <= 2; ++run) {
+        auto summary = run_once(config, options, fetcher, *store);
+        REQUIRE(summary);
+        CHECK(summary->failed == 1);
+        CHECK(summary->gone == 0);
+    }
+    auto retiring = run_once(config, options, fetcher, *store);
+    REQUIRE(retiring);
+    CHECK(retiring->failed == 0);
+    CHECK(retiring->gone == 1);
+    CHECK_THAT(summary_line(*retiring), Catch::Contains(", gone 1"));
+    auto record = store->find("https://n.example/b");
+    REQUIRE(record);
+    REQUIRE(record->has_value());
+    CHECK((*record)->outcome == "gone");
+    CHECK((*record)->not_found_runs == 3);
+    fetcher.asked.clear();
+    auto after = run_once(config, options, fetcher, *store);
+    REQUIRE(after);
+    CHECK(after->failed == 0);
+    CHECK(after->gone == 0);  // reported once
+    for (const auto& asked : fetcher.asked) CHECK(asked.url != "https://n.example/b");
+    CHECK(fs::exists(file));  // the last good file stays
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a 404 between successes starts the count again, gone_after = 0 never retires", "[run][run_once]") {
+    fs::path dir = temp_dir("gone-reset");
+    FakeFetcher fetcher;
+    RunConfig config = list_config(dir, {"https://n.example/b"});
+    config.gone_after = 0;
+    auto store = StateStore::open(config.state);
+    REQUIRE(store);
+    RunOptions options;
+    for (int run = 1; run <= 4; ++run) {
+        auto summary = run_once(config, options, fetcher, *store);
+        REQUIRE(summary);
+        CHECK(summary->failed == 1);
+    }
+    config.gone_after = 3;
+    fetcher.add_page("https://n.example/b", page("B"));
+    REQUIRE(run_once(config, options, fetcher, *store));
+    CHECK((*store->find("https://n.example/b"))->not_found_runs == 0);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a URL a run died on is tried once more, then recorded as crashed and no longer fetched", "[run][run_once]") {
+    fs::path dir = temp_dir("crashed");
+    FakeFetcher fetcher;
+    fetcher.add_page("https://n.example/a", page("A"));
+    fetcher.add_page("https://n.example/b", page("B"));
+    RunConfig config = list_config(dir, {"https://n.example/a", "https://n.example/b"});
+    auto store = StateStore::open(config.state);
+    REQUIRE(store);
+    // The state a run leaves when it dies cleaning b: the queue, and b in the lock file.
+    REQUIRE(store->begin());
+    REQUIRE(store->enqueue({{"https://n.example/a", ""}, {"https://n.example/b", ""}}));
+    REQUIRE(store->commit());
+    auto died_on = [&](const std::string& url) {
+        std::ofstream(config.state.string() + ".lock", std::ios::trunc) << "12345\n" << url << "\n";
+    };
+    for (int death = 1; death <= 2; ++death) {
+        died_on("https://n.example/b");
+        auto lock = StateLock::acquire(config.state);
+        REQUIRE(lock);
+        RunOptions options;
+        options.lock = &*lock;
+        std::ostringstream errors;
+        options.errors = &errors;
+        fetcher.asked.clear();
+        auto summary = run_once(config, options, fetcher, *store);
+        REQUIRE(summary);
+        bool asked_b = false;
+        for (const auto& asked : fetcher.asked) asked_b = asked_b || asked.url == "https://n.example/b";
+        if (death == 1) {
+            CHECK(asked_b);  // tried once more
+            CHECK(summary->crashed == 0);
+            // Pretend that try died too: b back in the queue and in the lock file.
+            REQUIRE(store->begin());
+            REQUIRE(store->enqueue({{"https://n.example/b", ""}}));
+            REQUIRE(store->commit());
+            REQUIRE(*store->note_crash("https://n.example/b") == 1);
+        } else {
+            CHECK_FALSE(asked_b);
+            CHECK(summary->crashed == 1);
+            CHECK(summary->failed == 1);
+            CHECK_THAT(errors.str(), Catch::Contains("https://n.example/b: winnow died 2 times"));
+            auto record = store->find("https://n.example/b");
+            REQUIRE(record->has_value());
+            CHECK((*record)->outcome == "crashed");
+            CHECK((*record)->failure_category == "crashed");
+        }
+    }
+    // Later runs leave it alone.
+    fetcher.asked.clear();
+    auto later = run_once(config, RunOptions{}, fetcher, *store);
+    REQUIRE(later);
+    CHECK(later->failed == 0);
+    for (const auto& asked : fetcher.asked) CHECK(asked.url != "https://n.example/b");
     fs::remove_all(dir);
 }

@@ -1,10 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "winnow/run/state_store.hpp"
@@ -112,6 +114,99 @@ TEST_CASE("the state lock is exclusive across processes and released when its ho
     CHECK(StateLock::acquire(path));
     ::close(ready[0]);
     ::close(ready[1]);
+    fs::remove_all(path.parent_path());
+}
+
+TEST_CASE("a state file or lock file that is a symlink is refused (state error), the target untouched", "[run][state][symlink]") {
+    fs::path path = temp_state("symlinks");
+    fs::path dir = path.parent_path();
+    {
+        std::ofstream(dir / "foreign") << "keep me";
+    }
+    fs::create_symlink(dir / "foreign", dir / "state.sqlite.lock");
+    auto lock = StateLock::acquire(path);
+    REQUIRE_FALSE(lock);
+    CHECK(lock.error().kind == winnow::ErrorKind::state);
+    CHECK_THAT(lock.error().message, Catch::Contains("state.sqlite.lock: the lock file is a symbolic link"));
+    fs::create_symlink(dir / "foreign", path);
+    auto store = StateStore::open(path);
+    REQUIRE_FALSE(store);
+    CHECK(store.error().kind == winnow::ErrorKind::state);
+    CHECK_THAT(store.error().message, Catch::Contains("the state file is a symbolic link"));
+    std::ifstream in(dir / "foreign");
+    std::string content;
+    std::getline(in, content);
+    CHECK(content == "keep me");
+    fs::remove_all(dir);
+}
+
+TEST_CASE("the lock file tells the next holder which URL was in flight when its holder died", "[run][state]") {
+    fs::path path = temp_state("inflight");
+    int ready[2];
+    REQUIRE(::pipe(ready) == 0);
+    pid_t child = ::fork();
+    if (child == 0) {
+        auto lock = StateLock::acquire(path);
+        if (lock) lock->mark_in_flight("https://x.example/a-long-url-first");
+        if (lock) lock->clear_in_flight();
+        if (lock) lock->mark_in_flight("https://x.example/b");
+        char c = lock ? 'y' : 'n';
+        (void)!::write(ready[1], &c, 1);
+        ::pause();
+        ::_exit(0);
+    }
+    char c = 0;
+    REQUIRE(::read(ready[0], &c, 1) == 1);
+    REQUIRE(c == 'y');
+    ::kill(child, SIGKILL);
+    ::waitpid(child, nullptr, 0);
+    {
+        auto lock = StateLock::acquire(path);
+        REQUIRE(lock);
+        CHECK(lock->died_on() == "https://x.example/b");
+        lock->mark_in_flight("https://x.example/c");
+        lock->clear_in_flight();  // a clean end leaves nothing behind
+    }
+    auto next = StateLock::acquire(path);
+    REQUIRE(next);
+    CHECK(next->died_on().empty());
+    ::close(ready[0]);
+    ::close(ready[1]);
+    fs::remove_all(path.parent_path());
+}
+
+TEST_CASE("a version 1 state file is upgraded in place, its pages kept", "[run][state]") {
+    fs::path path = temp_state("upgrade");
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db,
+                         "CREATE TABLE pages (url TEXT PRIMARY KEY, status INTEGER NOT NULL DEFAULT 0, outcome TEXT NOT NULL DEFAULT '', "
+                         "etag TEXT NOT NULL DEFAULT '', last_modified TEXT NOT NULL DEFAULT '', content_hash TEXT NOT NULL DEFAULT '', "
+                         "output_path TEXT NOT NULL DEFAULT '', final_url TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '', "
+                         "first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, failure_count INTEGER NOT NULL DEFAULT 0, "
+                         "last_error TEXT NOT NULL DEFAULT '') WITHOUT ROWID;"
+                         "CREATE TABLE queue (position INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, profile TEXT NOT NULL DEFAULT '');"
+                         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+                         "INSERT INTO meta VALUES ('schema', '1');"
+                         "INSERT INTO pages(url, status, outcome, first_seen, last_seen, failure_count) "
+                         "VALUES ('https://x.example/a', 404, 'failed', 't', 't', 2);",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    auto old = StateStore::open_read_only(path);
+    REQUIRE_FALSE(old);
+    CHECK(old.error().kind == winnow::ErrorKind::state);
+    auto store = StateStore::open(path);
+    REQUIRE(store);
+    auto page = store->find("https://x.example/a");
+    REQUIRE(page);
+    REQUIRE(page->has_value());
+    CHECK((*page)->failure_count == 2);
+    CHECK((*page)->not_found_runs == 0);
+    CHECK(*store->meta("schema") == std::optional<std::string>("2"));
+    REQUIRE(store->enqueue({{"https://x.example/a", ""}}));
+    CHECK(*store->note_crash("https://x.example/a") == 1);
+    CHECK(*store->note_crash("https://x.example/a") == 2);
+    CHECK(*store->note_crash("https://x.example/not-queued") == 0);
     fs::remove_all(path.parent_path());
 }
 
