@@ -166,7 +166,8 @@ public:
             throw py::type_error("html must be bytes or str, not " + std::string(py::str(html.get_type().attr("__name__"))));
         }
         if (item.bytes.size() > options.load.max_bytes)
-            raise({ErrorKind::too_large, item.source + ": over the limit of " + std::to_string(options.load.max_bytes) + " bytes"});
+            raise({ErrorKind::too_large, item.source + ": " + std::to_string(item.bytes.size()) + " bytes, over the limit of " +
+                                             std::to_string(options.load.max_bytes) + " bytes"});  // as for a file
         item.loaded = true;
         pipeline::CleanedItem cleaned;
         {

@@ -64,6 +64,17 @@ def test_bad_input_raises_the_cli_message(run_cli, tmp_path, name, content):
     assert raised.value.exit_status == cli.returncode
 
 
+def test_a_page_over_the_size_limit_raises_the_cli_message(run_cli, tmp_path):
+    page = tmp_path / "big.html"
+    page.write_bytes(b"<html><body><p>" + b"word " * 400 + b"</p></body></html>")
+    cli = run_cli("clean", "--max-bytes", "1000", str(page))
+    assert cli.returncode == 1
+    with pytest.raises(winnow.Error) as raised:
+        winnow.Cleaner(max_bytes=1000).clean(page.read_bytes(), source=str(page))
+    assert cli.stderr.decode() == "winnow: " + str(raised.value) + "\n"
+    assert raised.value.kind == "too_large"
+
+
 def test_missing_or_broken_warc_raises(tmp_path):
     with pytest.raises(winnow.Error) as raised:
         winnow.iter_warc(str(tmp_path / "absent.warc.gz"))
