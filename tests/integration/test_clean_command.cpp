@@ -1,6 +1,5 @@
 // End-to-end tests of `winnow clean`: output formats, several inputs, and every kind of bad
 // input with its message, exit status, and no partial output file.
-#include <zlib.h>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -10,6 +9,7 @@
 #include <sstream>
 
 #include "process.hpp"
+#include "winnow/warc/writer.hpp"
 
 using winnow::test::run_winnow;
 using winnow::test::TemporaryFolder;
@@ -36,20 +36,6 @@ std::string read_text(const std::string& path) {
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-std::string gzip(const std::string& data) {
-    z_stream z{};
-    deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-    std::string out(compressBound(data.size()) + 64, '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = data.size();
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = out.size();
-    deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    return out;
 }
 
 bool no_temporary_files(const std::string& folder) {
@@ -79,7 +65,7 @@ TEST_CASE("clean reads standard input, .html.gz files, and writes -o atomically"
     TemporaryFolder dir;
     auto from_stdin = run_winnow({"clean", "-"}, k_article_page);
     REQUIRE(from_stdin.status == 0);
-    write_file(dir.file("page.html.gz"), gzip(k_article_page));
+    write_file(dir.file("page.html.gz"), winnow::warc::gzip_member(k_article_page));
     auto from_gz = run_winnow({"clean", dir.file("page.html.gz")});
     CHECK(from_gz.status == 0);
     CHECK(from_gz.out == from_stdin.out);
@@ -257,7 +243,7 @@ TEST_CASE("clean with several jobs: the same bytes as one job, in input order, e
 TEST_CASE("several inputs with -o write one file each into a folder", "[clean]") {
     TemporaryFolder dir;
     write_file(dir.file("a.html"), k_article_page);
-    write_file(dir.file("b.html.gz"), gzip(k_article_page));
+    write_file(dir.file("b.html.gz"), winnow::warc::gzip_member(k_article_page));
     auto r = run_winnow({"clean", "-o", dir.file("out"), dir.file("a.html"), dir.file("b.html.gz")});
     CHECK(r.status == 0);
     CHECK(fs::exists(dir.file("out/a.txt")));

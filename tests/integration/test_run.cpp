@@ -9,7 +9,6 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <chrono>
 #include <filesystem>
@@ -26,6 +25,7 @@
 #include "process.hpp"
 #include "test_server.hpp"
 #include "winnow/run/state_store.hpp"
+#include "winnow/warc/writer.hpp"
 
 namespace fs = std::filesystem;
 using winnow::test::run_winnow;
@@ -43,20 +43,6 @@ std::string read_text(const fs::path& path) {
 void write_text(const fs::path& path, const std::string& text) {
     fs::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << text;
-}
-
-std::string gzip(const std::string& data) {
-    z_stream stream{};
-    deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(compressBound(data.size()) + 64, '\0');
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    stream.avail_in = static_cast<uInt>(data.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = static_cast<uInt>(out.size());
-    deflate(&stream, Z_FINISH);
-    out.resize(stream.total_out);
-    deflateEnd(&stream);
-    return out;
 }
 
 std::string article_html(const std::string& title, const std::string& variant = "") {
@@ -137,7 +123,7 @@ private:
         write_text(file("/sitemap.xml"), "<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
                                          "<sitemap><loc>" + url("/sitemaps/news.xml.gz") + "</loc></sitemap></sitemapindex>");
         write_text(file("/sitemaps/news.xml.gz"),
-                   gzip("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                   winnow::warc::gzip_member("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
                         "<url><loc>" + url("/news/a4.html") + "</loc></url><url><loc>" + url("/news/a5.html") + "</loc></url>"
                         "<url><loc>" + url("/private/p2.html") + "</loc></url></urlset>"));
     }

@@ -1,28 +1,14 @@
 #include <catch2/catch.hpp>
 
-#include <zlib.h>
 
 #include <map>
 
 #include "winnow/run/sources.hpp"
+#include "winnow/warc/writer.hpp"
 
 using namespace winnow::run;
 
 namespace {
-
-std::string gzip(const std::string& data) {
-    z_stream stream{};
-    deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(compressBound(data.size()) + 64, '\0');
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    stream.avail_in = static_cast<uInt>(data.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = static_cast<uInt>(out.size());
-    deflate(&stream, Z_FINISH);
-    out.resize(stream.total_out);
-    deflateEnd(&stream);
-    return out;
-}
 
 const char* k_rss = R"(<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>News</title>
@@ -77,7 +63,7 @@ TEST_CASE("sitemap indexes are followed into gzipped sitemaps", "[run][sources]"
             <sitemap><loc>https://s.example/missing.xml</loc></sitemap>
             <sitemap><loc>https://s.example/sitemap.xml</loc></sitemap></sitemapindex>)"},
         {"https://s.example/sitemap-1.xml.gz",
-         gzip(R"(<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://s.example/a</loc>
+         winnow::warc::gzip_member(R"(<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://s.example/a</loc>
                  <lastmod>2026-11-01</lastmod></url><url><loc>https://s.example/b?gclid=1</loc></url></urlset>)")},
         {"https://s.example/sitemap-2.xml",
          R"(<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc> https://s.example/c </loc></url>
