@@ -2,6 +2,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -50,6 +52,41 @@ TEST_CASE("ordered pool: no more than the window is in the pool at once", "[util
     // Items are counted from the start of their work to their delivery: at most the window.
     CHECK(most_seen.load() <= 5);
     CHECK(in_pool.load() == 0);
+}
+
+TEST_CASE("ordered pool: a full window never stalls while another thread delivers", "[util][pool]") {
+    // `winnow run` delivers from its timer thread too. When the timer was delivering and the
+    // caller found the window full, the caller waited holding the pool's lock while the timer
+    // needed it to go on: both stopped for good. A watchdog ends the test instead of hanging.
+    std::atomic<bool> finished{false};
+    std::thread watchdog([&] {
+        for (int i = 0; i < 600 && !finished; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (!finished) {
+            std::fputs("ordered pool: stalled (deadlock between submit and deliver_ready)\n", stderr);
+            std::_Exit(1);
+        }
+    });
+    std::vector<int> delivered;
+    OrderedPool<int, int> pool(
+        2, [](int& item) { return item; },
+        [&](int&& result) {
+            delivered.push_back(result);
+            std::this_thread::yield();
+        },
+        2);
+    std::atomic<bool> submitting{true};
+    std::thread timer([&] {
+        while (submitting) pool.deliver_ready();
+    });
+    for (int i = 0; i < 20000; ++i) pool.submit(i);
+    submitting = false;
+    timer.join();
+    pool.finish();
+    finished = true;
+    watchdog.join();
+    REQUIRE(delivered.size() == 20000);
+    for (int i = 0; i < 20000; ++i)
+        if (delivered[i] != i) FAIL("out of order at " << i);
 }
 
 TEST_CASE("ordered pool: an exception from the work reaches the caller in order, the pool goes on", "[util][pool]") {
