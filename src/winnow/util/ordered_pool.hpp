@@ -63,10 +63,17 @@ public:
             return;
         }
         std::unique_lock lock(m_mutex);
-        for (;;) {
-            deliver_ready(lock);
+        deliver_ready(lock);
+        while (m_submitted - m_delivered >= m_slots.size()) {
+            // The window is full: deliver the oldest result once done, after any delivery another
+            // thread is making (lock order: delivering, then m_mutex). Waiting for `done` while
+            // that thread delivers would hold m_mutex, which it needs to finish.
+            lock.unlock();
+            std::unique_lock delivering(m_delivering);
+            lock.lock();
             if (m_submitted - m_delivered < m_slots.size()) break;
             m_done_cv.wait(lock, [&] { return slot(m_delivered).done; });
+            deliver_in_order(lock);
         }
         Slot& s = slot(m_submitted);
         s.item.emplace(std::move(item));
