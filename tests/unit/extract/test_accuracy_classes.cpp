@@ -205,3 +205,21 @@ TEST_CASE("a product description in a collapsed accordion panel is kept", "[extr
     CHECK_FALSE(has(text, "Your cart is empty"));
     CHECK_FALSE(has(text, "Shop"));
 }
+
+TEST_CASE("a call-to-action box inside the article goes", "[extract][accuracy]") {
+    // It sits inside the article's container, after its last paragraph, and reads like prose.
+    const std::string html = R"(<html><head><title>Disasters are not natural</title></head><body><article>
+        <h1>Disasters are not natural</h1><div class="entry">
+        <p>When the river rose last spring, the damage followed the map of the old floodplain almost street by
+        street, and the neighbourhoods built there in the sixties took the worst of it.</p>
+        <p>Engineers had warned the city for years, and the plans for new levees were drawn long before the
+        water came, but the money never arrived and the work never started.</p>
+        <section class="c-letters-cta"><p class="c-letters-cta__text">We want to hear what you think about this
+        article, so submit a letter to the editor or write to the letters desk today.</p></section>
+        </div></article></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "When the river rose"));
+    CHECK(has(text, "the work never started"));
+    CHECK_FALSE(has(text, "We want to hear what you think"));
+}
