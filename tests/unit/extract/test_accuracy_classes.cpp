@@ -178,6 +178,34 @@ TEST_CASE("a forum thread's comment-classed posts are still the page", "[extract
     CHECK(has(text, "I had the same problem"));
 }
 
+// Pages that are not news (class 5): product, service, listing and forum pages.
+
+TEST_CASE("a product description in a collapsed accordion panel is kept", "[extract][accuracy]") {
+    // The panel is hidden until its button opens it; the hidden menu a button also controls and a
+    // plain hidden element stay out.
+    const std::string html = R"(<html><head><title>Summit fire pit - Stoves</title></head><body>
+        <header><button aria-controls="mobile-menu" aria-expanded="false">Menu</button>
+        <nav id="mobile-menu" hidden><a href="/">Home</a> <a href="/shop">Shop</a></nav></header>
+        <main><h1>Summit fire pit</h1><p>Our most advanced fire pit lights three times faster than kindling alone.</p>
+        <div class="accordion"><button aria-controls="panel-1" aria-expanded="false">Description</button>
+        <div class="collapse" style="display:none"><div role="region" id="panel-1">
+        <p>From the team that created the smokeless fire pit comes our most advanced design yet, with taller and
+        brighter flames, a built-in stand and a cone that lights the fire in seconds, so that every evening starts
+        without waiting.</p><p>The stainless steel body resists corrosion and is built for years of use, and every
+        fire pit is backed by our lifetime warranty.</p></div></div>
+        <button aria-controls="panel-2" aria-expanded="false">Dimensions</button>
+        <div id="panel-2" hidden><p>Height: 50 cm, diameter: 60 cm, weight: 18 kg.</p></div></div>
+        <div style="display:none"><p>Your cart is empty, sign in to see the items you saved before.</p></div>
+        </main></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "From the team that created"));
+    CHECK(has(text, "lifetime warranty"));
+    CHECK(has(text, "Height: 50 cm"));
+    CHECK_FALSE(has(text, "Your cart is empty"));
+    CHECK_FALSE(has(text, "Shop"));
+}
+
 TEST_CASE("a call-to-action box inside the article goes", "[extract][accuracy]") {
     // It sits inside the article's container, after its last paragraph, and reads like prose.
     const std::string html = R"(<html><head><title>Disasters are not natural</title></head><body><article>
