@@ -33,6 +33,9 @@ constexpr float k_content_noscript_share = 0.5f;
 // explicit article body outside it holds this many non-link characters (not on a forum page,
 // whose comments are its posts).
 constexpr float k_body_beside_comments_chars = 200;
+// A layer (modal, popup, overlay class) that holds an <article> with this many paragraph
+// characters is the article shown in a layer, not a consent or login box: it stays.
+constexpr float k_layer_article_chars = 500;
 
 bool is_inside(const dom::Tree& tree, NodeId id, GumboTag tag) {
     for (NodeId at = tree.node(id).parent; at != dom::k_no_node; at = tree.node(at).parent)
@@ -48,6 +51,19 @@ std::vector<std::uint8_t> body_marker_below(const Page& page) {
     for (NodeId id = static_cast<NodeId>(tree.size()); id-- > 1;) {
         const NodeId parent = tree.node(id).parent;
         if (parent != dom::k_no_node && ((page.flags(id) & k_flag_body_marker) || below[id])) below[parent] = 1;
+    }
+    return below;
+}
+
+// For each node, the paragraph characters of the largest <article> at or below it. One
+// bottom-up pass.
+std::vector<float> article_chars_below(const PageView& view) {
+    const dom::Tree& tree = view.tree();
+    std::vector<float> below(tree.size(), 0);
+    for (NodeId id = static_cast<NodeId>(tree.size()); id-- > 1;) {
+        if (tree.is_element(id, GUMBO_TAG_ARTICLE)) below[id] = std::max(below[id], view.stats().paragraph_chars(id));
+        const NodeId parent = tree.node(id).parent;
+        if (parent != dom::k_no_node) below[parent] = std::max(below[parent], below[id]);
     }
     return below;
 }
@@ -131,6 +147,10 @@ Mask remove_never_content(const PageView& view, const CleaningOptions& options, 
     const std::vector<std::uint8_t> marker_below = body_marker_below(view.page());
     auto holds_body_marker = [&](NodeId id) { return marker_below[id] != 0; };
     const std::vector<std::pair<NodeId, float>> markers = outermost_markers(view);
+    const std::vector<float> article_below = article_chars_below(view);
+    auto article_layer = [&](NodeId id, std::uint32_t f) {
+        return (f & k_flag_overlay) && article_below[id] >= k_layer_article_chars;
+    };
     // The largest explicit article body outside a comment section (for one that holds the
     // section, what it holds besides it): the comment section's own markers ("post-text" on
     // each comment) are the comments' bodies, not the article's.
@@ -177,6 +197,7 @@ Mask remove_never_content(const PageView& view, const CleaningOptions& options, 
             const std::string names = decode::collapse_whitespace(std::string(tree.attribute(id, "class")) + " " +
                                                                   std::string(tree.attribute(id, "id")));
             if (stats.chars(id) <= k_class_guard_share * page_chars && !holds_body_marker(id) &&
+                !article_layer(id, f) &&
                 ((f & (k_flag_comment_section | k_flag_overlay)) ||
                  stats.paragraph_chars(id) <= k_structural_guard_share * page_paragraph_chars))
                 rule = "heuristic class \"" + names + "\"";

@@ -223,3 +223,50 @@ TEST_CASE("a call-to-action box inside the article goes", "[extract][accuracy]")
     CHECK(has(text, "the work never started"));
     CHECK_FALSE(has(text, "We want to hear what you think"));
 }
+
+TEST_CASE("an article shown in a modal layer is read, a consent layer is not", "[extract][accuracy]") {
+    // Some news pages render the article in a layer over the stream of teasers.
+    std::string teasers;
+    for (int i = 0; i < 8; ++i)
+        teasers += "<li><p>Teaser " + std::to_string(i) + ": a short summary of another story on the front page of "
+                   "the site, with a link to read it in full and a count of its comments.</p></li>";
+    const std::string html = R"(<html><head><title>Cargo ship breaks up over Siberia</title></head><body>
+        <ul class="stream">)" + teasers + R"(</ul>
+        <div class="render-target-modal"><article><h1>Cargo ship breaks up over Siberia</h1>
+        <p>An unmanned cargo spaceship heading to the space station broke up in the atmosphere on Thursday due to
+        an unspecified malfunction, the space agency said in a statement after the launch.</p>
+        <p>The craft broke up at an altitude of 190 kilometres over a remote region, and most of its debris burnt
+        up as it entered the atmosphere, while some fell to earth over an uninhabited area.</p>
+        <p>It was the third failed launch of a cargo craft in two years, but the agency said the crew on board the
+        station has enough supplies and the loss would have no impact on its operations.</p></article></div>
+        <div class="cookie-modal"><p>We use cookies to improve your experience on our site and to show you
+        personalised advertising. By continuing to browse the site you agree to our use of cookies.</p></div>
+        </body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "An unmanned cargo spaceship"));
+    CHECK(has(text, "third failed launch"));
+    CHECK_FALSE(has(text, "We use cookies"));
+}
+
+TEST_CASE("short lines in the flow of the article survive edge trimming, edge debris does not", "[extract][accuracy]") {
+    // The article opens with the author's own short lines, written as paragraphs like the rest.
+    const std::string html = R"(<html><head><title>Update 1.8</title></head><body><div class="post text">
+        <p><a href="/tag/news">News</a></p>
+        <p>Published 12.03.2021</p>
+        <p>+ Added granite stone blocks</p>
+        <p>+ Added the iron trapdoor</p>
+        <p>+ Added armour stands</p>
+        <p>Villagers will now harvest crops and plant new ones, and the world can have a border that shrinks
+        over time, which server owners asked for in many long threads on the forum.</p>
+        <p>Containers can be locked with a named key, and the debug screen shows far more about the block you
+        are looking at than it did before, which should help with building.</p>
+        <p>Thanks, Anna</p></div></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "+ Added granite stone blocks"));
+    CHECK(has(text, "+ Added armour stands"));
+    CHECK(has(text, "Thanks, Anna"));
+    CHECK_FALSE(has(text, "Published 12.03.2021"));
+    CHECK_FALSE(has(text, "News"));
+}
