@@ -24,7 +24,7 @@ constexpr std::string_view k_never_content_tokens[] = {
     "subscription", "signup", "promo", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads",
     "adsense", "adslot", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination",
     "pager", "sidebar", "widget", "widgets", "footer", "skiplink", "toolbar", "masthead", "banner",
-    "login", "jumplinks", "prevnext", "postnav",
+    "login", "jumplinks", "prevnext", "postnav", "cta",
 };
 // Tokens of layers over the page (removed even by the relaxed rescue pass).
 constexpr std::string_view k_overlay_tokens[] = {"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebot",
@@ -36,7 +36,7 @@ constexpr std::string_view k_comment_tokens[] = {"comment", "comments", "respond
 constexpr std::string_view k_boilerplate_inside_tokens[] = {
     "byline", "meta", "postmeta", "entrymeta", "tags", "tagcloud", "tag", "category", "categories", "caption",
     "credit", "credits", "timestamp", "dateline", "date", "published", "author", "authors", "avatar", "rating",
-    "print", "info", "infobox", "bio", "source", "copyright", "disclaimer", "readmore", "topics",
+    "print", "info", "infobox", "bio", "source", "copyright", "disclaimer", "readmore", "topics", "postmetadata",
 };
 // Second tokens that make "author" an author box rather than a byline word.
 constexpr std::string_view k_author_box_tokens[] = {"box", "bio", "info", "card", "profile", "about", "description"};
