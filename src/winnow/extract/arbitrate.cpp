@@ -103,6 +103,7 @@ Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<R
     filter.title = title;
     filter.explain = input.explain;
     filter.text_rules = &input.rules;
+    filter.thread = input.thread;
     std::vector<Block> kept = filter_blocks(page, container.roots, std::move(blocks), filter, removals, regexes);
     Method method = container.method;
     // The blocks of the whole cleaned page, for the second opinion (not beside a profile's container).

@@ -117,7 +117,8 @@ bool is_link_farm(const BlockView& b, const FilterState&) {
     return b.link_density > k_link_farm_density && b.sourced->links >= k_link_farm_links;
 }
 bool under_never_content(const BlockView& b, const FilterState& s) {
-    return !s.options.relaxed && (b.inherited & (k_flag_never_content | k_flag_comment_section));
+    return !s.options.relaxed &&
+           (b.inherited & (k_flag_never_content | (s.options.thread ? 0u : std::uint32_t{k_flag_comment_section})));
 }
 bool under_boilerplate(const BlockView& b, const FilterState& s) {
     return !s.options.relaxed && (b.inherited & k_flag_boilerplate_inside) && !b.long_prose && s.trust_ancestry;

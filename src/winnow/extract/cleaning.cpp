@@ -20,7 +20,9 @@ namespace {
 using dom::NodeId;
 
 // nav, aside, form: kept when they hold more than this share of the page's paragraph text
-// (pages put the article in an aside, ASP.NET pages wrap everything in one form).
+// (pages put the article in an aside, ASP.NET pages wrap everything in one form); a form also
+// when it holds more than this share of the page's text (forum software wraps its posts, often
+// written without <p>, in a moderation form).
 constexpr float k_structural_guard_share = 0.5f;
 // A class-based removal that would take more than this share of the page's text is a false
 // alarm (a wrapper named "page has-sidebar") and is not done.
@@ -146,6 +148,8 @@ Mask remove_never_content(const PageView& view, const CleaningOptions& options, 
     Mask mask = view.mask();
     const std::vector<std::uint8_t> marker_below = body_marker_below(view.page());
     auto holds_body_marker = [&](NodeId id) { return marker_below[id] != 0; };
+    // On a forum or Q&A page the comment sections are the thread's posts.
+    const std::uint32_t comments = options.thread ? 0u : std::uint32_t{k_flag_comment_section};
     const std::vector<std::pair<NodeId, float>> markers = outermost_markers(view);
     const std::vector<float> article_below = article_chars_below(view);
     auto article_layer = [&](NodeId id, std::uint32_t f) {
@@ -180,7 +184,8 @@ Mask remove_never_content(const PageView& view, const CleaningOptions& options, 
         } else if (node.tag == GUMBO_TAG_NAV || node.tag == GUMBO_TAG_ASIDE || node.tag == GUMBO_TAG_FORM ||
                    node.tag == GUMBO_TAG_MENU || node.tag_name == "dialog") {
             if (stats.paragraph_chars(id) <= k_structural_guard_share * page_paragraph_chars &&
-                !holds_body_marker(id))
+                !holds_body_marker(id) &&
+                !(node.tag == GUMBO_TAG_FORM && stats.chars(id) > k_structural_guard_share * page_chars))
                 rule = "heuristic structure <" + std::string(node.tag_name) + ">";
         } else if (node.tag == GUMBO_TAG_HEADER || node.tag == GUMBO_TAG_FOOTER) {
             // Article headers hold lead paragraphs: only page headers and footers go.
@@ -192,7 +197,7 @@ Mask remove_never_content(const PageView& view, const CleaningOptions& options, 
             if (stats.paragraph_chars(id) <= k_structural_guard_share * page_paragraph_chars &&
                 !holds_body_marker(id))
                 rule = "heuristic role \"" + std::string(tree.attribute(id, "role")) + "\"";
-        } else if ((f & (options.relaxed ? k_flag_overlay | k_flag_comment_section : k_flag_never_content | k_flag_comment_section | k_flag_overlay)) &&
+        } else if ((f & (options.relaxed ? k_flag_overlay | comments : k_flag_never_content | comments | k_flag_overlay)) &&
                    node.tag != GUMBO_TAG_ARTICLE && node.tag != GUMBO_TAG_MAIN) {
             const std::string names = decode::collapse_whitespace(std::string(tree.attribute(id, "class")) + " " +
                                                                   std::string(tree.attribute(id, "id")));

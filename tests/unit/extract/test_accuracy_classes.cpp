@@ -206,6 +206,53 @@ TEST_CASE("a product description in a collapsed accordion panel is kept", "[extr
     CHECK_FALSE(has(text, "Shop"));
 }
 
+TEST_CASE("a forum thread wrapped in a moderation form keeps its posts", "[extract][accuracy]") {
+    // Forum software writes posts as text with <br> (no <p>) inside one inline-moderation form.
+    std::string posts;
+    for (int i = 0; i < 4; ++i)
+        posts += "<li class='message' id='post-" + std::to_string(i) +
+                 "'><div class='messageInfo'><blockquote class='messageText'>Post number " + std::to_string(i) +
+                 ": I have run my own server for years, and this host kept it online through every update, "
+                 "with support that answered within the hour.<br>The price went up last spring, but it is "
+                 "still fair for what you get.</blockquote></div></li>";
+    const std::string html = R"(<html><head><title>Best server hosts - Forum</title></head><body>
+        <nav><a href="/">Forums</a> <a href="/search">Search</a></nav>
+        <div class="sidebar"><p>Want a better server? Read about our software here, it is free.</p></div>
+        <form action="inline-mod" method="post"><ol class="messageList">)" +
+                             posts + R"(</ol><input type="hidden" name="token" value="x"></form>
+        <form action="/search"><input name="q"><button>Search</button></form></body></html>)";
+    const std::string text = winnow::write::render_body(extract(html));
+    CHECK(has(text, "Post number 0"));
+    CHECK(has(text, "Post number 3"));
+    CHECK_FALSE(has(text, "Want a better server"));
+}
+
+TEST_CASE("on a forum page the posts in comment sections are the thread, on an article they go", "[extract][accuracy]") {
+    auto page = [](const std::string& statement) {
+        std::string replies;
+        for (int i = 0; i < 3; ++i)
+            replies += "<div class='comment-" + std::to_string(i) + "_wrap'><p>Reply " + std::to_string(i) +
+                       ": thank you for keeping this place open, I learnt more here than anywhere else, and the "
+                       "people who answer questions are the reason I stayed for so many years.</p></div>";
+        return R"(<html><head><title>If the forum comes to an end - Forums</title>)" + statement +
+               R"(</head><body><main><h1>If the forum comes to an end</h1><div class='post'><p>A thread to thank
+               the moderators and members alike, in case the forum does get shut down one day, because it has
+               been a great place to learn and to share what we build.</p></div>)" +
+               replies + "</main></body></html>";
+    };
+    const std::string thread = page(R"(<script type="application/ld+json">{"@type":"DiscussionForumPosting",
+        "headline":"If the forum comes to an end"}</script>)");
+    const std::string article = page(R"(<script type="application/ld+json">{"@type":"NewsArticle",
+        "headline":"If the forum comes to an end"}</script>)");
+    const std::string thread_text = winnow::write::render_body(extract(thread));
+    CHECK(has(thread_text, "A thread to thank"));
+    CHECK(has(thread_text, "Reply 0"));
+    CHECK(has(thread_text, "Reply 2"));
+    const std::string article_text = winnow::write::render_body(extract(article));
+    CHECK(has(article_text, "A thread to thank"));
+    CHECK_FALSE(has(article_text, "Reply 0"));
+}
+
 TEST_CASE("a call-to-action box inside the article goes", "[extract][accuracy]") {
     // It sits inside the article's container, after its last paragraph, and reads like prose.
     const std::string html = R"(<html><head><title>Disasters are not natural</title></head><body><article>
