@@ -110,11 +110,11 @@ bool repeats_title(const BlockView& b, const FilterState& s) {
     return b.text().size() <= k_max_title_repeat_chars &&
            (metadata::is_title_repeat(b.text(), s.options.title) || (b.is_heading() && (b.inherited & k_flag_title_class)));
 }
-bool is_short_and_linked(const BlockView& b, const FilterState&) {
-    return b.counts.chars < k_short_block_chars && b.link_density > k_short_link_density;
+bool is_short_and_linked(const BlockView& b, const FilterState& s) {
+    return !s.options.keep_link_lines && b.counts.chars < k_short_block_chars && b.link_density > k_short_link_density;
 }
-bool is_link_farm(const BlockView& b, const FilterState&) {
-    return b.link_density > k_link_farm_density && b.sourced->links >= k_link_farm_links;
+bool is_link_farm(const BlockView& b, const FilterState& s) {
+    return !s.options.keep_link_lines && b.link_density > k_link_farm_density && b.sourced->links >= k_link_farm_links;
 }
 bool under_never_content(const BlockView& b, const FilterState& s) {
     return !s.options.relaxed &&
@@ -183,6 +183,7 @@ const BlockRule k_block_rules[] = {
 
 // Lists and tables made of short links: related-article lists, tag lists, link farms.
 void drop_link_lists(FilterState& s) {
+    if (s.options.keep_link_lines) return;  // a listing's teasers
     auto& views = s.views;
     for (std::size_t i = 0; i < views.size();) {
         const Block& first = views[i].block();

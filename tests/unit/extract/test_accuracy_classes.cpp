@@ -317,3 +317,27 @@ TEST_CASE("short lines in the flow of the article survive edge trimming, edge de
     CHECK_FALSE(has(text, "Published 12.03.2021"));
     CHECK_FALSE(has(text, "News"));
 }
+
+TEST_CASE("a listing page keeps its teasers, not only its introduction", "[extract][accuracy]") {
+    // The page calls itself a collection. Each card's title is a link (the block filter's
+    // link-density rule drops it in an article): density keeps the introduction only, the
+    // listing candidate keeps the cards.
+    std::string cards;
+    for (int i = 1; i <= 12; ++i)
+        cards += "<div class='card'><a href='/p/" + std::to_string(i) + "'>Studio headphones model " +
+                 std::to_string(i) + ", closed back</a><div class='price'>$" + std::to_string(50 + i) + "</div></div>";
+    const std::string html = R"(<html><head><title>Studio headphones - Music Shop</title>
+        <script type="application/ld+json">{"@type":"CollectionPage","name":"Studio headphones"}</script></head>
+        <body><header><nav><a href="/">Home</a> <a href="/cart">Cart</a></nav></header><main>
+        <h1>Studio headphones</h1><div class="intro"><p>Studio headphones let you hear every detail of a mix,
+        and our team has tested each of these models in the studio before we put it in the shop.</p></div>
+        <div class="grid">)" + cards + R"(</div><p class="count">Showing 12 of 12 models, sorted by price.</p></main>
+        <footer><p>Copyright Music Shop</p></footer></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "Studio headphones let you hear"));
+    CHECK(has(text, "Studio headphones model 1, closed back"));
+    CHECK(has(text, "Studio headphones model 12, closed back"));
+    CHECK_FALSE(has(text, "Copyright"));
+    CHECK(article.method == "listing");
+}
