@@ -134,9 +134,12 @@ Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<R
     }
     // A listing page (by its own statements): its teasers are the body when the container holds
     // a small part of them.
-    if (!profile && metadata::classify_page(page.statements(), {}).kind == metadata::PageKind::listing) {
+    // The main region's text bounds the candidate's: when it is not that much longer, the
+    // candidate is not built.
+    if (!profile && !best.empty() && metadata::classify_page(page.statements(), {}).kind == metadata::PageKind::listing &&
+        cleaned.stats().chars(main_region(cleaned)) >= k_listing_gain * static_cast<double>(best.chars)) {
         Candidate listing = listing_candidate(cleaned, title, input.rules, regexes);
-        if (!best.empty() && listing.chars >= k_short_result_chars &&
+        if (listing.chars >= k_short_result_chars &&
             static_cast<double>(listing.chars) >= k_listing_gain * static_cast<double>(best.chars))
             best = std::move(listing);
     }
