@@ -11,7 +11,7 @@ WINNOW_PACKAGES=(
   libgumbo-dev libcurl4-openssl-dev libboost-regex-dev catch2
   libtomlplusplus-dev libcli11-dev libuchardet-dev libsqlite3-dev
   nlohmann-json3-dev zlib1g-dev libbrotli-dev libutf8proc-dev libicu-dev libexpat1-dev libssl-dev libcld2-dev
-  cmark cmark-gfm wget time
+  cmark cmark-gfm wget time help2man
   pybind11-dev python3-dev python3-pybind11 python3-pytest python3-distributed
 )
 
@@ -62,4 +62,25 @@ winnow_setup_sanitize() {
   fi
   local log
   log=$(cmake --build "$WINNOW_SANITIZE_BUILD" -j "$(nproc)" 2>&1) || { echo "$log" >&2; return 1; }
+}
+
+# The Debian package (scripts/package): dpkg-shlibdeps (dpkg-dev) and file, which CPack uses to
+# find the shared libraries the binary needs, besides the build's packages.
+WINNOW_PACKAGE_PACKAGES=(dpkg-dev file)
+WINNOW_PACKAGE_BUILD=${WINNOW_PACKAGE_BUILD:-$WINNOW_ROOT/build-package}
+
+# Builds the .deb from a clean Release build in $WINNOW_PACKAGE_BUILD (no tests, no Python
+# module, no fallback on this source tree's profiles/); prints the package's path.
+winnow_build_package() {
+  WINNOW_PACKAGES+=("${WINNOW_PACKAGE_PACKAGES[@]}")
+  winnow_install_packages || { echo "winnow: installing the build packages failed" >&2; return 1; }
+  rm -rf "$WINNOW_PACKAGE_BUILD"
+  local log
+  log=$(cmake -S "$WINNOW_ROOT" -B "$WINNOW_PACKAGE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+          -DBUILD_TESTING=OFF -DWINNOW_PYTHON_MODULE=OFF -DWINNOW_SOURCE_TREE_PROFILES=OFF 2>&1) &&
+    log=$(cmake --build "$WINNOW_PACKAGE_BUILD" -j "$(nproc)" 2>&1) &&
+    log=$(cd "$WINNOW_PACKAGE_BUILD" && cpack -G DEB 2>&1) || { echo "$log" >&2; return 1; }
+  local debs=("$WINNOW_PACKAGE_BUILD"/winnow_*.deb)
+  [[ -f ${debs[0]} ]] || { echo "winnow: cpack made no winnow_*.deb" >&2; return 1; }
+  echo "${debs[0]}"
 }

@@ -287,9 +287,8 @@ void add_clean_command(CLI::App& app, int& status) {
         "  winnow clean --format warc -o text.warc.gz crawl.warc.gz   WET-style text records\n"
         "  winnow clean --encoding utf-8 page.html         a UTF-8 page that declares another charset");
     clean->callback([settings, &status] {
-        auto profile_set = profiles::ProfileSet::load(profile_sources(settings->profiles));
+        auto profile_set = load_profiles(settings->profiles);
         if (!profile_set) {
-            std::cerr << "winnow: " << profile_set.error().message << "\n";
             status = exit_status_for(profile_set.error());
             return;
         }

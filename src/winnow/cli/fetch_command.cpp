@@ -1,7 +1,8 @@
 // `winnow fetch [OPTIONS] URL`: fetches one URL with winnow's fetcher (no robots.txt, as curl)
 // and writes the raw, decoded response body to standard output or -o FILE; with --headers the
 // status line and the response headers come first. For debugging profiles: it shows exactly
-// what `winnow clean` and `winnow run` receive.
+// what `winnow clean` and `winnow run` receive, fetched with the URL's site profile's [fetch]
+// settings under the command line's, as `winnow clean URL` does.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -11,7 +12,9 @@
 #include "winnow/cli/cli.hpp"
 #include "winnow/cli/exit_status.hpp"
 #include "winnow/cli/fetch_options.hpp"
+#include "winnow/cli/profile_options.hpp"
 #include "winnow/fetch/fetcher.hpp"
+#include "winnow/pipeline/load_input.hpp"
 #include "winnow/util/atomic_file.hpp"
 #include "winnow/util/limits.hpp"
 
@@ -27,6 +30,7 @@ struct FetchSettings {
     std::string etag;
     std::string last_modified;
     bool html_only = false;
+    ProfileOptions profiles;
 };
 
 std::string render_headers(const fetch::FetchResult& result) {
@@ -37,12 +41,13 @@ std::string render_headers(const fetch::FetchResult& result) {
     return out;
 }
 
-int run_fetch(const FetchSettings& settings) {
+int run_fetch(const FetchSettings& settings, const profiles::ProfileSet& profile_set) {
     CurrentInput current(settings.url);
     fetch::FetchOptions options = single_url_fetch_options(settings.fetch);
     options.max_body_bytes = settings.max_bytes;
     fetch::FetchRequest request{.url = settings.url, .etag = settings.etag, .last_modified = settings.last_modified,
-                                .html_only = settings.html_only, .user_chosen = true, .client = {}};
+                                .html_only = settings.html_only, .user_chosen = true,
+                                .client = pipeline::user_url_client(&profile_set, settings.url, options.client)};
     fetch::FetchResult result = fetch::fetch_url(request, options);
     if (!result.ok()) {
         std::cerr << "winnow: " << result.message << "\n";
@@ -79,7 +84,15 @@ void add_fetch_command(CLI::App& app, int& status) {
     command->add_option("--if-none-match", settings->etag, "Send this ETag: a 304 answer writes no body");
     command->add_option("--if-modified-since", settings->last_modified, "Send this HTTP date: a 304 answer writes no body");
     command->add_flag("--html-only", settings->html_only, "Fail (not_html) when the Content-Type is not HTML, as clean and run do");
-    command->callback([settings, &status] { status = run_fetch(*settings); });
+    add_profile_options(*command, settings->profiles, false);
+    command->callback([settings, &status] {
+        auto profile_set = load_profiles(settings->profiles);
+        if (!profile_set) {
+            status = exit_status_for(profile_set.error());
+            return;
+        }
+        status = run_fetch(*settings, *profile_set);
+    });
 }
 
 }  // namespace winnow::cli

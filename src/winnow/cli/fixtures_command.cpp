@@ -48,13 +48,6 @@ pipeline::CleanOptions corpus_clean_options(const profiles::ProfileSet& profile_
     return options;
 }
 
-// Loads the profiles the settings ask for; a broken profile is reported (a config error).
-Result<profiles::ProfileSet> load_profiles(const FixturesSettings& settings) {
-    auto profile_set = profiles::ProfileSet::load(profile_sources(settings.profiles));
-    if (!profile_set) std::cerr << "winnow: " << profile_set.error().message << "\n";
-    return profile_set;
-}
-
 void print_problems(const std::vector<corpus::CorpusProblem>& problems) {
     for (const auto& problem : problems) std::cerr << "winnow: " << problem.message() << "\n";
 }
@@ -75,7 +68,7 @@ int run_add(const FixturesSettings& settings) {
     request.load.max_bytes = settings.max_bytes;
     request.load.fetch.total_timeout = std::chrono::seconds(settings.timeout);
     CurrentInput current(settings.input);
-    auto profile_set = load_profiles(settings);
+    auto profile_set = load_profiles(settings.profiles);
     if (!profile_set) return exit_status_for(profile_set.error());
     auto added = corpus::add_fixture(request, corpus_clean_options(*profile_set));
     if (!added) {
@@ -92,7 +85,7 @@ int run_regen(const FixturesSettings& settings) {
     CurrentInput current(settings.corpus);
     auto scanned = open_corpus(settings.corpus);
     if (!scanned) return exit_status_for(scanned.error());
-    auto profile_set = load_profiles(settings);
+    auto profile_set = load_profiles(settings.profiles);
     if (!profile_set) return exit_status_for(profile_set.error());
     auto report = corpus::regen_corpus(*scanned, settings.names, corpus_clean_options(*profile_set), settings.jobs,
                                        *write::parse_document_format(settings.create_format));
@@ -118,7 +111,7 @@ int run_check(const FixturesSettings& settings) {
     corpus::CheckOptions check;
     check.jobs = settings.jobs;
     check.max_diff_lines = settings.max_diff_lines;
-    auto profile_set = load_profiles(settings);
+    auto profile_set = load_profiles(settings.profiles);
     if (!profile_set) return exit_status_for(profile_set.error());
     auto report = corpus::check_corpus(*scanned, corpus_clean_options(*profile_set), check);
     for (const auto& differing : report.differing) std::cout << differing.diff;

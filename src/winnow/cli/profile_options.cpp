@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+
 namespace winnow::cli {
 
 void add_profile_options(CLI::App& command, ProfileOptions& options, bool with_default_switch) {
@@ -22,6 +24,12 @@ profiles::ProfileSources profile_sources(const ProfileOptions& options) {
     if (!options.none) sources.folders = options.folders;
     sources.default_rules = !options.no_default_rules;
     return sources;
+}
+
+Result<profiles::ProfileSet> load_profiles(const ProfileOptions& options) {
+    auto profile_set = profiles::ProfileSet::load(profile_sources(options));
+    if (!profile_set) std::cerr << "winnow: " << profile_set.error().message << "\n";
+    return profile_set;
 }
 
 }  // namespace winnow::cli

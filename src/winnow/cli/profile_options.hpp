@@ -24,4 +24,8 @@ void add_profile_options(CLI::App& command, ProfileOptions& options, bool with_d
 
 profiles::ProfileSources profile_sources(const ProfileOptions& options);
 
+// Loads the profiles the options ask for; a broken profile is reported on standard error, one
+// `winnow: FILE:LINE:COLUMN: message` per problem (a config error: exit_status_for gives 2).
+Result<profiles::ProfileSet> load_profiles(const ProfileOptions& options);
+
 }  // namespace winnow::cli

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <utility>
 
 #include "winnow/decode/text.hpp"
@@ -11,6 +12,7 @@
 #include "winnow/extract/extractor.hpp"
 #include "winnow/extract/node_flags.hpp"
 #include "winnow/extract/site_rules.hpp"
+#include "winnow/metadata/page_kind.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -26,6 +28,11 @@ constexpr float k_class_guard_share = 0.85f;
 // A <noscript> holding more than this share of the page's text (its own included) is the page
 // served without JavaScript, not a fallback notice or a tracking pixel.
 constexpr float k_content_noscript_share = 0.5f;
+// A comment section may hold most of the page's text (a short post under a long thread) and
+// body markers of its own ("post-text" on each comment): neither guard keeps it when an
+// explicit article body outside it holds this many non-link characters (not on a forum page,
+// whose comments are its posts).
+constexpr float k_body_beside_comments_chars = 200;
 
 bool is_inside(const dom::Tree& tree, NodeId id, GumboTag tag) {
     for (NodeId at = tree.node(id).parent; at != dom::k_no_node; at = tree.node(at).parent)
@@ -43,6 +50,19 @@ std::vector<std::uint8_t> body_marker_below(const Page& page) {
         if (parent != dom::k_no_node && ((page.flags(id) & k_flag_body_marker) || below[id])) below[parent] = 1;
     }
     return below;
+}
+
+// The outermost explicit article bodies (markers not inside another) with their non-link
+// characters.
+std::vector<std::pair<NodeId, float>> outermost_markers(const PageView& view) {
+    const dom::Tree& tree = view.tree();
+    std::vector<std::pair<NodeId, float>> markers;
+    for (NodeId id = 1; id < tree.size(); ++id) {
+        if (!(view.flags(id) & k_flag_body_marker) || view.removed(id)) continue;
+        markers.emplace_back(id, view.stats().content_chars(id));
+        id = tree.node(id).subtree_end - 1;
+    }
+    return markers;
 }
 
 // The characters of the text below `top` that extraction reads, counted as NodeStats counts them
@@ -110,6 +130,22 @@ Mask remove_never_content(const PageView& view, const CleaningOptions& options, 
     Mask mask = view.mask();
     const std::vector<std::uint8_t> marker_below = body_marker_below(view.page());
     auto holds_body_marker = [&](NodeId id) { return marker_below[id] != 0; };
+    const std::vector<std::pair<NodeId, float>> markers = outermost_markers(view);
+    // The largest explicit article body outside a comment section (for one that holds the
+    // section, what it holds besides it): the comment section's own markers ("post-text" on
+    // each comment) are the comments' bodies, not the article's.
+    // Not on a forum or Q&A page (by its own statements): there the comments are the posts.
+    std::optional<bool> thread;
+    auto body_beside = [&](NodeId id) {
+        if (!thread) thread = metadata::classify_page(view.page().statements(), {}).kind == metadata::PageKind::forum;
+        if (*thread) return false;
+        float outside = 0;
+        for (const auto& [marker, chars] : markers) {
+            if (tree.contains(id, marker)) continue;
+            outside = std::max(outside, tree.contains(marker, id) ? chars - stats.content_chars(id) : chars);
+        }
+        return outside >= k_body_beside_comments_chars;
+    };
     for (NodeId id = 0; id < tree.size(); ++id) {
         const dom::Node& node = tree.node(id);
         if (node.type != dom::NodeType::element || mask.removed_here(id)) continue;
@@ -137,12 +173,15 @@ Mask remove_never_content(const PageView& view, const CleaningOptions& options, 
                 !holds_body_marker(id))
                 rule = "heuristic role \"" + std::string(tree.attribute(id, "role")) + "\"";
         } else if ((f & (options.relaxed ? k_flag_overlay | k_flag_comment_section : k_flag_never_content | k_flag_comment_section | k_flag_overlay)) &&
-                   node.tag != GUMBO_TAG_ARTICLE && node.tag != GUMBO_TAG_MAIN &&
-                   stats.chars(id) <= k_class_guard_share * page_chars && !holds_body_marker(id) &&
-                   ((f & (k_flag_comment_section | k_flag_overlay)) ||
-                    stats.paragraph_chars(id) <= k_structural_guard_share * page_paragraph_chars)) {
-            rule = "heuristic class \"" + decode::collapse_whitespace(std::string(tree.attribute(id, "class")) + " " +
-                                                                     std::string(tree.attribute(id, "id"))) + "\"";
+                   node.tag != GUMBO_TAG_ARTICLE && node.tag != GUMBO_TAG_MAIN) {
+            const std::string names = decode::collapse_whitespace(std::string(tree.attribute(id, "class")) + " " +
+                                                                  std::string(tree.attribute(id, "id")));
+            if (stats.chars(id) <= k_class_guard_share * page_chars && !holds_body_marker(id) &&
+                ((f & (k_flag_comment_section | k_flag_overlay)) ||
+                 stats.paragraph_chars(id) <= k_structural_guard_share * page_paragraph_chars))
+                rule = "heuristic class \"" + names + "\"";
+            else if ((f & k_flag_comment_section) && body_beside(id))
+                rule = "heuristic comments-beside-body \"" + names + "\"";
         }
         if (rule.empty()) continue;
         const NodeId element = id;

@@ -24,7 +24,7 @@ constexpr std::string_view k_never_content_tokens[] = {
     "subscription", "signup", "promo", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads",
     "adsense", "adslot", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination",
     "pager", "sidebar", "widget", "widgets", "footer", "skiplink", "toolbar", "masthead", "banner",
-    "login", "jumplinks", "prevnext", "postnav",
+    "login", "jumplinks", "prevnext", "postnav", "cta",
 };
 // Tokens of layers over the page (removed even by the relaxed rescue pass).
 constexpr std::string_view k_overlay_tokens[] = {"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebot",
@@ -36,7 +36,7 @@ constexpr std::string_view k_comment_tokens[] = {"comment", "comments", "respond
 constexpr std::string_view k_boilerplate_inside_tokens[] = {
     "byline", "meta", "postmeta", "entrymeta", "tags", "tagcloud", "tag", "category", "categories", "caption",
     "credit", "credits", "timestamp", "dateline", "date", "published", "author", "authors", "avatar", "rating",
-    "print", "info", "infobox", "bio", "source", "copyright", "disclaimer", "readmore", "topics",
+    "print", "info", "infobox", "bio", "source", "copyright", "disclaimer", "readmore", "topics", "postmetadata",
 };
 // Second tokens that make "author" an author box rather than a byline word.
 constexpr std::string_view k_author_box_tokens[] = {"box", "bio", "info", "card", "profile", "about", "description"};
@@ -154,12 +154,59 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id) {
     return flags;
 }
 
+// Levels of only-children below a hidden wrapper searched for the panel it collapses
+// (`div style=display:none > div role=region id=panel-1`).
+constexpr int k_panel_wrapper_levels = 3;
+
+// Whether `id` is a disclosure panel: a tab panel, or the element a button's aria-controls
+// opens (accordions, tabs, "Read more" sections of product and service pages).
+bool is_panel(const dom::Tree& tree, NodeId id, const std::vector<std::string_view>& controlled) {
+    if (ascii::lower(tree.attribute(id, "role")) == "tabpanel") return true;
+    const std::string_view element_id = tree.attribute(id, "id");
+    return !element_id.empty() && std::binary_search(controlled.begin(), controlled.end(), element_id);
+}
+
+// Hidden elements that are collapsed disclosure panels lose k_flag_hidden and gain
+// k_flag_collapsed_panel: their text is on the page, one click away, and product descriptions,
+// specifications and FAQ answers live there. Menus and dialogs a button controls are still
+// removed by their tag, role or class.
+void mark_collapsed_panels(const dom::Tree& tree, std::vector<std::uint32_t>& flags) {
+    std::vector<std::string_view> controlled;
+    for (NodeId id = 0; id < tree.size(); ++id) {
+        if (tree.node(id).type != dom::NodeType::element || !tree.node(id).attribute_count) continue;
+        const std::string_view value = tree.attribute(id, "aria-controls");
+        for (std::size_t start = 0; start < value.size();) {
+            std::size_t end = value.find_first_of(" \t\n\r\f", start);
+            if (end == std::string_view::npos) end = value.size();
+            if (end > start) controlled.push_back(value.substr(start, end - start));
+            start = end + 1;
+        }
+    }
+    std::sort(controlled.begin(), controlled.end());
+    for (NodeId id = 0; id < tree.size(); ++id) {
+        if (!(flags[id] & k_flag_hidden) || (flags[id] & (k_flag_never_content | k_flag_overlay | k_flag_role_remove)))
+            continue;
+        NodeId at = id;
+        bool panel = false;
+        for (int level = 0; level <= k_panel_wrapper_levels && at != dom::k_no_node; ++level) {
+            if (is_panel(tree, at, controlled)) {
+                panel = true;
+                break;
+            }
+            const std::vector<NodeId> children = tree.element_children(at);
+            at = children.size() == 1 ? children.front() : dom::k_no_node;
+        }
+        if (panel) flags[id] = (flags[id] & ~k_flag_hidden) | k_flag_collapsed_panel;
+    }
+}
+
 }  // namespace
 
 std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree) {
     std::vector<std::uint32_t> flags(tree.size(), 0);
     for (NodeId id = 0; id < tree.size(); ++id)
         if (tree.node(id).type == dom::NodeType::element && tree.node(id).attribute_count) flags[id] = flags_of(tree, id);
+    mark_collapsed_panels(tree, flags);
     return flags;
 }
 

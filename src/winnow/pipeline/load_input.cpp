@@ -41,6 +41,15 @@ ErrorKind error_kind(fetch::FailureCategory category) {
 
 }  // namespace
 
+std::shared_ptr<const fetch::ClientSettings> user_url_client(const profiles::ProfileSet* profiles, std::string_view url,
+                                                             const fetch::ClientSettings& command_line) {
+    if (!profiles) return nullptr;
+    RegexGuard regexes;
+    const profiles::Profile* profile = profiles->profile_for(url, regexes);
+    if (!profile || !profile->fetch) return nullptr;
+    return std::make_shared<const fetch::ClientSettings>(profile->fetch->merged(command_line));
+}
+
 bool looks_like_url(std::string_view input) {
     auto colon = input.find("://");
     if (colon == std::string_view::npos || colon == 0) return false;
@@ -59,12 +68,7 @@ Result<LoadedInput> load_input(std::string_view input, const LoadOptions& option
         request.url = std::string(input);
         request.html_only = true;  // a PDF or an image cannot be cleaned: say so instead of trying
         request.user_chosen = true;  // the user wrote it (redirects to another origin are checked)
-        if (options.profiles) {
-            RegexGuard regexes;
-            const profiles::Profile* profile = options.profiles->profile_for(input, regexes);
-            if (profile && profile->fetch)
-                request.client = std::make_shared<const fetch::ClientSettings>(profile->fetch->merged(fetch_options.client));
-        }
+        request.client = user_url_client(options.profiles, input, fetch_options.client);
         fetch::FetchResult page = fetch::fetch_url(request, fetch_options);
         if (!page.ok()) return fail(error_kind(page.category), page.message);
         loaded.bytes = std::move(page.body);

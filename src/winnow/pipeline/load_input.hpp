@@ -2,6 +2,7 @@
 // (standard input), or a file (`.gz` files, or any gzip data, are inflated).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,13 @@ struct LoadOptions {
     // command line's). Null: none.
     const profiles::ProfileSet* profiles = nullptr;
 };
+
+// The client settings of a URL the user wrote (`winnow clean URL`, `winnow fetch URL`): its site
+// profile's [fetch] table under `command_line` (the command line's --user-agent, --header,
+// --cookies, --proxy win). Null when `profiles` is null or no matching profile has [fetch]: the
+// fetcher's options alone apply.
+std::shared_ptr<const fetch::ClientSettings> user_url_client(const profiles::ProfileSet* profiles, std::string_view url,
+                                                             const fetch::ClientSettings& command_line);
 
 // True when the input names a URL (it has a scheme), supported or not.
 bool looks_like_url(std::string_view input);

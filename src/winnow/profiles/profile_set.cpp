@@ -14,6 +14,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Where `cmake --install` puts the profiles, relative to the executable's folder (CMake computes
+// it from CMAKE_INSTALL_BINDIR and CMAKE_INSTALL_DATADIR): PREFIX/bin/../share/winnow/profiles.
+#ifndef WINNOW_INSTALLED_PROFILES
+#define WINNOW_INSTALLED_PROFILES "../share/winnow/profiles"
+#endif
+constexpr const char* k_installed_profiles = WINNOW_INSTALLED_PROFILES;
+
+// A binary built from a source tree falls back on that tree's profiles/ when none is found next
+// to it; a packaged binary does not (scripts/package turns it off: the build folder is gone).
+#ifndef WINNOW_SOURCE_TREE_PROFILES
+#define WINNOW_SOURCE_TREE_PROFILES 1
+#endif
+
 bool is_folder(const fs::path& path) {
     std::error_code ec;
     return fs::is_directory(path, ec);
@@ -100,13 +113,13 @@ std::optional<fs::path> project_profiles_folder() {
     if (const char* root = std::getenv("WINNOW_SOURCE_DIR"); root && *root) {
         if (is_folder(fs::path(root) / "profiles")) return fs::path(root) / "profiles";
     }
+    // The installed layout first: /usr/bin/../../profiles is /profiles, which is not ours.
     fs::path exe = executable_folder();
     if (!exe.empty()) {
-        for (fs::path candidate : {exe / ".." / "profiles", exe / ".." / ".." / "profiles",
-                                   exe / ".." / "share" / "winnow" / "profiles"})
+        for (fs::path candidate : {exe / k_installed_profiles, exe / ".." / "profiles", exe / ".." / ".." / "profiles"})
             if (is_folder(candidate)) return candidate.lexically_normal();
     }
-#ifdef WINNOW_SOURCE_DIR
+#if defined(WINNOW_SOURCE_DIR) && WINNOW_SOURCE_TREE_PROFILES
     if (is_folder(fs::path(WINNOW_SOURCE_DIR) / "profiles")) return fs::path(WINNOW_SOURCE_DIR) / "profiles";
 #endif
     return std::nullopt;

@@ -30,10 +30,11 @@ struct ProfileSources {
 // The `--no-profiles` sources: the built-in default.toml alone.
 ProfileSources builtin_only();
 
-// The project's profiles/ folder: $WINNOW_SOURCE_DIR/profiles, else ../profiles or
-// ../../profiles from the executable, else ../share/winnow/profiles, else the source tree the
-// binary was built from. None when no such folder exists (an installed binary then runs on
-// its built-in defaults).
+// The project's profiles/ folder: $WINNOW_SOURCE_DIR/profiles, else the installed
+// ../share/winnow/profiles from the executable (PREFIX/bin/winnow), else ../profiles or
+// ../../profiles from it (a build folder in the source tree), else the source tree the binary
+// was built from (not in a package: WINNOW_SOURCE_TREE_PROFILES=OFF). None when no such folder
+// exists (the binary then runs on its built-in defaults).
 std::optional<std::filesystem::path> project_profiles_folder();
 
 // The profile files the sources give, one per file name, the later source winning.

@@ -88,20 +88,37 @@ TEST_CASE("winnow fetch: a status text with escape sequences reaches the termina
     CHECK(run.err.find("HTTP status 503 (Busy") != std::string::npos);
 }
 
-TEST_CASE("winnow clean URL: the site profile's fetch table applies, the command line wins over it", "[cli][fetch][client]") {
+TEST_CASE("winnow clean URL and fetch URL: the site profile's fetch table applies, the command line wins over it",
+          "[cli][fetch][client]") {
     TestServer server;
     auto profiles = server.work_dir() / "profiles";
     std::filesystem::create_directories(profiles);
     std::ofstream(profiles / "local.toml") << "[match]\nhosts = [\"127.0.0.1\"]\n[fetch]\nuser_agent = \"profile-agent/1\"\n"
                                               "headers = { X-Profile = \"yes\" }\n";
-    CHECK(run_winnow({"clean", "--profiles", profiles.string(), server.url("/page/p1")}).status == 0);
-    auto p1 = server.requests_for("/page/p1");
-    REQUIRE(p1.size() == 1);
-    CHECK(p1[0].user_agent == "profile-agent/1");
-    CHECK(p1[0].headers["X-Profile"] == "yes");
-    CHECK(run_winnow({"clean", "--profiles", profiles.string(), "--user-agent", "mine/2", server.url("/page/p2")}).status == 0);
-    auto p2 = server.requests_for("/page/p2");
-    REQUIRE(p2.size() == 1);
-    CHECK(p2[0].user_agent == "mine/2");
-    CHECK(p2[0].headers["X-Profile"] == "yes");
+    for (std::string command : {"clean", "fetch"}) {
+        INFO(command);
+        const std::string page = "/page/" + command;
+        CHECK(run_winnow({command, "--profiles", profiles.string(), server.url(page + "1")}).status == 0);
+        auto first = server.requests_for(page + "1");
+        REQUIRE(first.size() == 1);
+        CHECK(first[0].user_agent == "profile-agent/1");
+        CHECK(first[0].headers["X-Profile"] == "yes");
+        CHECK(run_winnow({command, "--profiles", profiles.string(), "--user-agent", "mine/2", server.url(page + "2")}).status == 0);
+        auto second = server.requests_for(page + "2");
+        REQUIRE(second.size() == 1);
+        CHECK(second[0].user_agent == "mine/2");
+        CHECK(second[0].headers["X-Profile"] == "yes");
+        // --no-profiles: winnow's own user agent, no profile header.
+        CHECK(run_winnow({command, "--no-profiles", server.url(page + "3")}).status == 0);
+        auto third = server.requests_for(page + "3");
+        REQUIRE(third.size() == 1);
+        CHECK(third[0].user_agent.starts_with("winnow/"));
+        CHECK(third[0].headers.count("X-Profile") == 0);
+    }
+    // A broken profile stops fetch as it stops clean: status 2, the problem named, no request.
+    std::ofstream(profiles / "broken.toml") << "[match]\nhosts = [\n";
+    auto broken = run_winnow({"fetch", "--profiles", profiles.string(), server.url("/page/f4")});
+    CHECK(broken.status == 2);
+    CHECK(broken.err.find("broken.toml") != std::string::npos);
+    CHECK(server.requests_for("/page/f4").empty());
 }

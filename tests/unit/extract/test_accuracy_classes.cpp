@@ -136,3 +136,90 @@ TEST_CASE("a Q&A thread keeps the question and every answer, not only the best a
     CHECK(has(text, "There are two sides to it"));
     CHECK(has(text, "swallows the errors of your own code"));
 }
+
+TEST_CASE("a short post under a long comment thread keeps the post, not the thread", "[extract][accuracy]") {
+    // The thread holds most of the page's text under a body marker of its own ("post-text"),
+    // larger than the article's: the article's own marker beside it still says where the article is.
+    std::string comments;
+    for (int i = 0; i < 12; ++i)
+        comments += "<li class='reply'><div>Thank you for sharing these photographs of the maple "
+                    "trees, comment number " + std::to_string(i) + " says, we went there last weekend and the colours "
+                    "were just as bright as in your pictures, although it rained the whole afternoon.</div></li>";
+    const std::string html = R"(<html><head><title>Red maples in the mountains</title></head><body>
+        <div class="article"><h1>Red maples in the mountains</h1><div class="article-body">
+        <p>The cold front arrived early this year, and the maples along the mountain road turned red within a week.</p>
+        <p>We drove up on Saturday morning, camped beside the old school and walked the ridge trail before sunset,
+        when the light makes the leaves glow.</p></div></div>
+        <div id="comment-box" class="user-post-box"><div class="post-text"><ul>)" + comments + R"(</ul></div></div>
+        </body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "The cold front arrived early"));
+    CHECK(has(text, "walked the ridge trail"));
+    CHECK_FALSE(has(text, "Thank you for sharing"));
+}
+
+TEST_CASE("a forum thread's comment-classed posts are still the page", "[extract][accuracy]") {
+    // On a page that says it is a discussion, the comments are the posts: the article marker of
+    // the first post does not make the others go.
+    std::string replies;
+    for (int i = 0; i < 6; ++i)
+        replies += "<div class='comment'><div class='post-text'>Reply " + std::to_string(i) + ": I had the same "
+                   "problem with the payment module after the update, and clearing the cache and reinstalling the "
+                   "module fixed it for me, so try that first before you change the order states.</div></div>";
+    const std::string html = R"(<html><head><title>Orders not paid - Forum</title>
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting",
+        "headline":"Orders not paid","author":{"@type":"Person","name":"shopkeeper"}}</script></head><body>
+        <h1>Orders not paid</h1><div class="article-body"><p>Hi, I have a few orders where the customer did not pay
+        but the order was still sent to the warehouse. Has anyone seen this with the payment module?</p></div>
+        <div class="comments">)" + replies + R"(</div></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "I had the same problem"));
+}
+
+// Pages that are not news (class 5): product, service, listing and forum pages.
+
+TEST_CASE("a product description in a collapsed accordion panel is kept", "[extract][accuracy]") {
+    // The panel is hidden until its button opens it; the hidden menu a button also controls and a
+    // plain hidden element stay out.
+    const std::string html = R"(<html><head><title>Summit fire pit - Stoves</title></head><body>
+        <header><button aria-controls="mobile-menu" aria-expanded="false">Menu</button>
+        <nav id="mobile-menu" hidden><a href="/">Home</a> <a href="/shop">Shop</a></nav></header>
+        <main><h1>Summit fire pit</h1><p>Our most advanced fire pit lights three times faster than kindling alone.</p>
+        <div class="accordion"><button aria-controls="panel-1" aria-expanded="false">Description</button>
+        <div class="collapse" style="display:none"><div role="region" id="panel-1">
+        <p>From the team that created the smokeless fire pit comes our most advanced design yet, with taller and
+        brighter flames, a built-in stand and a cone that lights the fire in seconds, so that every evening starts
+        without waiting.</p><p>The stainless steel body resists corrosion and is built for years of use, and every
+        fire pit is backed by our lifetime warranty.</p></div></div>
+        <button aria-controls="panel-2" aria-expanded="false">Dimensions</button>
+        <div id="panel-2" hidden><p>Height: 50 cm, diameter: 60 cm, weight: 18 kg.</p></div></div>
+        <div style="display:none"><p>Your cart is empty, sign in to see the items you saved before.</p></div>
+        </main></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "From the team that created"));
+    CHECK(has(text, "lifetime warranty"));
+    CHECK(has(text, "Height: 50 cm"));
+    CHECK_FALSE(has(text, "Your cart is empty"));
+    CHECK_FALSE(has(text, "Shop"));
+}
+
+TEST_CASE("a call-to-action box inside the article goes", "[extract][accuracy]") {
+    // It sits inside the article's container, after its last paragraph, and reads like prose.
+    const std::string html = R"(<html><head><title>Disasters are not natural</title></head><body><article>
+        <h1>Disasters are not natural</h1><div class="entry">
+        <p>When the river rose last spring, the damage followed the map of the old floodplain almost street by
+        street, and the neighbourhoods built there in the sixties took the worst of it.</p>
+        <p>Engineers had warned the city for years, and the plans for new levees were drawn long before the
+        water came, but the money never arrived and the work never started.</p>
+        <section class="c-letters-cta"><p class="c-letters-cta__text">We want to hear what you think about this
+        article, so submit a letter to the editor or write to the letters desk today.</p></section>
+        </div></article></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "When the river rose"));
+    CHECK(has(text, "the work never started"));
+    CHECK_FALSE(has(text, "We want to hear what you think"));
+}
