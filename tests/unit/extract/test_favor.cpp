@@ -66,7 +66,7 @@ std::vector<winnow::profiles::Problem> problems_of(const std::string& toml) {
 
 }  // namespace
 
-TEST_CASE("favor: precision drops a half-linked line balanced keeps; recall keeps a closing line balanced trims",
+TEST_CASE("favor: precision drops a half-linked line balanced keeps, recall keeps a closing line balanced trims",
           "[extract][favor]") {
     const Cleaned balanced = clean(k_page, Favor::balanced);
     const Cleaned precision = clean(k_page, Favor::precision);
