@@ -41,7 +41,7 @@ from urllib.parse import parse_qs, urlsplit
 
 ROUTES = {}
 LOGGED_HEADERS = ("User-Agent", "Accept", "If-None-Match", "If-Modified-Since", "Accept-Encoding", "Host", "Connection",
-                  "Cookie", "Accept-Language", "Referer")
+                  "Cookie", "Accept-Language", "Referer", "Authorization")
 
 
 class Response:

@@ -7,7 +7,9 @@
 #include "winnow/extract/block_filter.hpp"
 #include "winnow/extract/container.hpp"
 #include "winnow/extract/fallbacks.hpp"
+#include "winnow/extract/page_kinds.hpp"
 #include "winnow/extract/second_opinion.hpp"
+#include "winnow/metadata/page_kind.hpp"
 #include "winnow/metadata/title.hpp"
 #include "winnow/util/utf8.hpp"
 
@@ -29,6 +31,9 @@ constexpr std::size_t k_short_result_chars = 250;
 // under k_small_result_chars, is suspect; the relaxed pass then replaces it only when the mode's
 // gain longer (relaxed_gain: it lets more boilerplate in).
 constexpr std::size_t k_small_result_chars = 3000;
+// A listing page's main region replaces the result when this much longer: the container then
+// holds one teaser or the page's introduction, not the list.
+constexpr double k_listing_gain = 2.5;
 // The jusText candidate (when asked for) replaces a short result only when this much longer.
 constexpr double k_justext_gain = 1.5;
 // The JSON-LD articleBody replaces a DOM result under this many characters, or under this
@@ -104,6 +109,7 @@ Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<R
     filter.explain = input.explain;
     filter.text_rules = &input.rules;
     filter.favor = &favor;
+    filter.thread = input.thread;
     std::vector<Block> kept = filter_blocks(page, container.roots, std::move(blocks), filter, removals, regexes);
     Method method = container.method;
     // The blocks of the whole cleaned page, for the second opinion (not beside a profile's container).
@@ -126,6 +132,14 @@ Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<R
         Candidate justext = justext_candidate(page_blocks, page.stopwords(), title, regexes);
         if (justext.chars > 0 && static_cast<double>(justext.chars) >= k_justext_gain * static_cast<double>(best.chars))
             best = std::move(justext);
+    }
+    // A listing page (by its own statements): its teasers are the body when the container holds
+    // a small part of them.
+    if (!profile && metadata::classify_page(page.statements(), {}).kind == metadata::PageKind::listing) {
+        Candidate listing = listing_candidate(cleaned, title, input.rules, regexes);
+        if (!best.empty() && listing.chars >= k_short_result_chars &&
+            static_cast<double>(listing.chars) >= k_listing_gain * static_cast<double>(best.chars))
+            best = std::move(listing);
     }
     // Rescue 2: the publisher's own articleBody when the DOM result is poor beside it.
     const std::string& article_body = page.statements().ld_article_body;

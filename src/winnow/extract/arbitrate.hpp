@@ -24,6 +24,7 @@ struct ArbiterInput {
     dom::NodeId profile_container = dom::k_no_node;  // the profile's content selector's match
     bool title_from_profile = false;                 // the profile named the title: the body does not
     bool explain = false;
+    bool thread = false;      // a forum or Q&A page: comment sections are its posts
     bool justext = false;     // the jusText-style candidate may rescue a short result (experimental)
     // What the user favours: the rules' limits, the second opinion, the leads and the rescues.
     const FavorSettings* favor = &favor_settings(Favor::balanced);

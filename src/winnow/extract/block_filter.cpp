@@ -79,6 +79,7 @@ struct FilterState {
     const BlockFilterOptions& options;
     std::vector<Removal>& removals;
     RegexGuard& regexes;
+    const dom::Tree* tree = nullptr;
     float total_chars = 0;        // characters of all the container's blocks
     bool trust_ancestry = true;   // byline/meta/caption ancestry takes at most half of them
 
@@ -111,13 +112,15 @@ bool repeats_title(const BlockView& b, const FilterState& s) {
            (metadata::is_title_repeat(b.text(), s.options.title) || (b.is_heading() && (b.inherited & k_flag_title_class)));
 }
 bool is_short_and_linked(const BlockView& b, const FilterState& s) {
-    return b.counts.chars < k_short_block_chars && b.link_density > s.options.favor->short_link_density;
+    return !s.options.keep_link_lines && b.counts.chars < k_short_block_chars &&
+           b.link_density > s.options.favor->short_link_density;
 }
-bool is_link_farm(const BlockView& b, const FilterState&) {
-    return b.link_density > k_link_farm_density && b.sourced->links >= k_link_farm_links;
+bool is_link_farm(const BlockView& b, const FilterState& s) {
+    return !s.options.keep_link_lines && b.link_density > k_link_farm_density && b.sourced->links >= k_link_farm_links;
 }
 bool under_never_content(const BlockView& b, const FilterState& s) {
-    return !s.options.relaxed && (b.inherited & (k_flag_never_content | k_flag_comment_section));
+    return !s.options.relaxed &&
+           (b.inherited & (k_flag_never_content | (s.options.thread ? 0u : std::uint32_t{k_flag_comment_section})));
 }
 bool under_boilerplate(const BlockView& b, const FilterState& s) {
     return !s.options.relaxed && (b.inherited & k_flag_boilerplate_inside) && !b.long_prose && s.trust_ancestry;
@@ -183,6 +186,7 @@ const BlockRule k_block_rules[] = {
 
 // Lists and tables made of short links: related-article lists, tag lists, link farms.
 void drop_link_lists(FilterState& s) {
+    if (s.options.keep_link_lines) return;  // a listing's teasers
     auto& views = s.views;
     for (std::size_t i = 0; i < views.size();) {
         const Block& first = views[i].block();
@@ -237,22 +241,47 @@ bool is_weak_edge(const BlockView& view, FilterState& s, bool at_end = false) {
     return matches_pattern();
 }
 
+// A weak edge block is in the flow of the article when it is a paragraph of the same element as
+// the nearest strong paragraph, under the same parent, with no boilerplate class above it and
+// no link or pattern against it: a list of short lines the author wrote ("+ Added Slime
+// Block"), an opening quote, a sign-off. Edge trimming stops there.
+bool in_article_flow(const BlockView& view, const BlockView& anchor, const FilterState& s) {
+    if (!s.tree || view.block().kind != BlockKind::paragraph || anchor.block().kind != BlockKind::paragraph) return false;
+    const NodeId element = view.sourced->block_element, anchor_element = anchor.sourced->block_element;
+    if (element == dom::k_no_node || anchor_element == dom::k_no_node || element == anchor_element) return false;
+    const dom::Tree& tree = *s.tree;
+    if (tree.node(element).parent != tree.node(anchor_element).parent || tree.node(element).tag != tree.node(anchor_element).tag)
+        return false;
+    if (view.inherited & (k_flag_never_content | k_flag_comment_section | k_flag_boilerplate_inside)) return false;
+    return view.sourced->links == 0;
+}
+
 // Weak short blocks at both ends of the kept text, and trailing headings; only when something
-// strong remains (a page of short lines keeps them).
+// strong remains (a page of short lines keeps them). Trimming stops at a block in the flow of
+// the article (in_article_flow) next to the nearest strong block.
 void trim_edges(FilterState& s) {
     auto& views = s.views;
-    bool has_strong = false;
-    for (const BlockView& view : views)
-        has_strong = has_strong || (view.keep && !view.is_heading() && !is_weak_edge(view, s));
-    if (!has_strong) return;
+    std::size_t first_strong = views.size(), last_strong = views.size();
+    for (std::size_t i = 0; i < views.size(); ++i) {
+        const BlockView& view = views[i];
+        if (!view.keep || view.is_heading() || is_weak_edge(view, s)) continue;
+        if (first_strong == views.size()) first_strong = i;
+        last_strong = i;
+    }
+    if (first_strong == views.size()) return;
+    auto pattern = [&](const BlockView& view) {
+        return is_boilerplate_line(view.text(), s.regexes) || is_share_line(view.text(), s.regexes);
+    };
     for (std::size_t i = 0; i < views.size(); ++i) {
         if (!views[i].keep) continue;
         if (!is_weak_edge(views[i], s) || views[i].is_heading()) break;
+        if (in_article_flow(views[i], views[first_strong], s) && !pattern(views[i])) break;
         s.drop(i, "heuristic edge-trim start");
     }
     for (std::size_t i = views.size(); i-- > 0;) {
         if (!views[i].keep) continue;
         if (!views[i].is_heading() && !is_weak_edge(views[i], s, /*at_end=*/true)) break;
+        if (!views[i].is_heading() && in_article_flow(views[i], views[last_strong], s) && !pattern(views[i])) break;
         s.drop(i, "heuristic edge-trim end");
     }
 }
@@ -323,6 +352,7 @@ std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& ro
                                  const BlockFilterOptions& options, std::vector<Removal>& removals, RegexGuard& regexes) {
     std::vector<BlockView> views = view_blocks(page, roots, blocks);
     FilterState state{views, options, removals, regexes};
+    state.tree = &page.tree();
     // Guard: when byline/meta/caption ancestry would take most of the container's text, the
     // wrapper's name is misleading (a video page whose text sits in "item-caption").
     float boilerplate_chars = 0;

@@ -27,6 +27,8 @@ struct BlockFilterOptions {
     bool relaxed = false;       // the rescue pass: class/id ancestry is not used
     // The mode's limits (link density, captions, tail cut, edge trimming).
     const FavorSettings* favor = &favor_settings(Favor::balanced);
+    bool thread = false;        // a forum or Q&A page: comment sections are its posts
+    bool keep_link_lines = false;  // a listing: link-only lines and link lists are its teasers
     // The site's rules, whose drop_text is consulted only when explaining: a block the
     // heuristics drop that a rule also matches is recorded under the rule's name (the result is
     // the same).

@@ -16,6 +16,7 @@ std::string Method::name() const {
         case Source::whole_page: out += "whole-page"; break;
         case Source::description: out += "description"; break;
         case Source::justext: out += "justext"; break;
+        case Source::listing: out += "listing"; break;
     }
     if (sections) out += " sections";
     if (in_article) out += " in article";

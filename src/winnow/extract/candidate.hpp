@@ -24,6 +24,7 @@ enum class Source : std::uint8_t {
     whole_page,           // every block of the page, unfiltered
     description,          // the meta description
     justext,              // jusText-style classification of the whole cleaned page's blocks (experimental)
+    listing,              // a listing page's main region, its teasers kept (page_kinds.hpp)
 };
 
 // How a body was made: its source and what was done to it on the way.

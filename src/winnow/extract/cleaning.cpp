@@ -20,7 +20,9 @@ namespace {
 using dom::NodeId;
 
 // nav, aside, form: kept when they hold more than this share of the page's paragraph text
-// (pages put the article in an aside, ASP.NET pages wrap everything in one form).
+// (pages put the article in an aside, ASP.NET pages wrap everything in one form); a form also
+// when it holds more than this share of the page's text (forum software wraps its posts, often
+// written without <p>, in a moderation form).
 constexpr float k_structural_guard_share = 0.5f;
 // A class-based removal that would take more than this share of the page's text is a false
 // alarm (a wrapper named "page has-sidebar") and is not done.
@@ -33,6 +35,9 @@ constexpr float k_content_noscript_share = 0.5f;
 // explicit article body outside it holds this many non-link characters (not on a forum page,
 // whose comments are its posts).
 constexpr float k_body_beside_comments_chars = 200;
+// A layer (modal, popup, overlay class) that holds an <article> with this many paragraph
+// characters is the article shown in a layer, not a consent or login box: it stays.
+constexpr float k_layer_article_chars = 500;
 
 bool is_inside(const dom::Tree& tree, NodeId id, GumboTag tag) {
     for (NodeId at = tree.node(id).parent; at != dom::k_no_node; at = tree.node(at).parent)
@@ -48,6 +53,19 @@ std::vector<std::uint8_t> body_marker_below(const Page& page) {
     for (NodeId id = static_cast<NodeId>(tree.size()); id-- > 1;) {
         const NodeId parent = tree.node(id).parent;
         if (parent != dom::k_no_node && ((page.flags(id) & k_flag_body_marker) || below[id])) below[parent] = 1;
+    }
+    return below;
+}
+
+// For each node, the paragraph characters of the largest <article> at or below it. One
+// bottom-up pass.
+std::vector<float> article_chars_below(const PageView& view) {
+    const dom::Tree& tree = view.tree();
+    std::vector<float> below(tree.size(), 0);
+    for (NodeId id = static_cast<NodeId>(tree.size()); id-- > 1;) {
+        if (tree.is_element(id, GUMBO_TAG_ARTICLE)) below[id] = std::max(below[id], view.stats().paragraph_chars(id));
+        const NodeId parent = tree.node(id).parent;
+        if (parent != dom::k_no_node) below[parent] = std::max(below[parent], below[id]);
     }
     return below;
 }
@@ -130,7 +148,13 @@ Mask remove_never_content(const PageView& view, const CleaningOptions& options, 
     Mask mask = view.mask();
     const std::vector<std::uint8_t> marker_below = body_marker_below(view.page());
     auto holds_body_marker = [&](NodeId id) { return marker_below[id] != 0; };
+    // On a forum or Q&A page the comment sections are the thread's posts.
+    const std::uint32_t comments = options.thread ? 0u : std::uint32_t{k_flag_comment_section};
     const std::vector<std::pair<NodeId, float>> markers = outermost_markers(view);
+    const std::vector<float> article_below = article_chars_below(view);
+    auto article_layer = [&](NodeId id, std::uint32_t f) {
+        return (f & k_flag_overlay) && article_below[id] >= k_layer_article_chars;
+    };
     // The largest explicit article body outside a comment section (for one that holds the
     // section, what it holds besides it): the comment section's own markers ("post-text" on
     // each comment) are the comments' bodies, not the article's.
@@ -160,7 +184,8 @@ Mask remove_never_content(const PageView& view, const CleaningOptions& options, 
         } else if (node.tag == GUMBO_TAG_NAV || node.tag == GUMBO_TAG_ASIDE || node.tag == GUMBO_TAG_FORM ||
                    node.tag == GUMBO_TAG_MENU || node.tag_name == "dialog") {
             if (stats.paragraph_chars(id) <= k_structural_guard_share * page_paragraph_chars &&
-                !holds_body_marker(id))
+                !holds_body_marker(id) &&
+                !(node.tag == GUMBO_TAG_FORM && stats.chars(id) > k_structural_guard_share * page_chars))
                 rule = "heuristic structure <" + std::string(node.tag_name) + ">";
         } else if (node.tag == GUMBO_TAG_HEADER || node.tag == GUMBO_TAG_FOOTER) {
             // Article headers hold lead paragraphs: only page headers and footers go.
@@ -172,11 +197,12 @@ Mask remove_never_content(const PageView& view, const CleaningOptions& options, 
             if (stats.paragraph_chars(id) <= k_structural_guard_share * page_paragraph_chars &&
                 !holds_body_marker(id))
                 rule = "heuristic role \"" + std::string(tree.attribute(id, "role")) + "\"";
-        } else if ((f & (options.relaxed ? k_flag_overlay | k_flag_comment_section : k_flag_never_content | k_flag_comment_section | k_flag_overlay)) &&
+        } else if ((f & (options.relaxed ? k_flag_overlay | comments : k_flag_never_content | comments | k_flag_overlay)) &&
                    node.tag != GUMBO_TAG_ARTICLE && node.tag != GUMBO_TAG_MAIN) {
             const std::string names = decode::collapse_whitespace(std::string(tree.attribute(id, "class")) + " " +
                                                                   std::string(tree.attribute(id, "id")));
             if (stats.chars(id) <= k_class_guard_share * page_chars && !holds_body_marker(id) &&
+                !article_layer(id, f) &&
                 ((f & (k_flag_comment_section | k_flag_overlay)) ||
                  stats.paragraph_chars(id) <= k_structural_guard_share * page_paragraph_chars))
                 rule = "heuristic class \"" + names + "\"";

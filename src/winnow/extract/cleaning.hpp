@@ -17,6 +17,8 @@ struct CleaningOptions {
     // Relaxed cleaning (the rescue pass) keeps class-based removals out: only tags, hidden
     // elements and roles go.
     bool relaxed = false;
+    // A forum or Q&A page (by its own statements): its comment sections are its posts.
+    bool thread = false;
     // The profile's container: it and its ancestors are never removed (what lies beside them
     // inside a wrapper that a rule would remove is left unjudged, as the wrapper stands).
     dom::NodeId keep = dom::k_no_node;

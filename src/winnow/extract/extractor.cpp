@@ -125,6 +125,9 @@ Article extract_article(const dom::Tree& tree, const ExtractOptions& options) {
     CleaningOptions cleaning;
     cleaning.explain = options.explain;
     cleaning.keep = profile_container;
+    // A forum or Q&A by the page's own statements (its kind does not depend on the extraction):
+    // its comment sections are its posts.
+    cleaning.thread = metadata::classify_page(statements, {}).kind == metadata::PageKind::forum;
     const PageView cleaned(page, remove_never_content(dropped, cleaning, article.removals));
 
     ArbiterInput input{dropped, cleaned, rules};
@@ -133,6 +136,7 @@ Article extract_article(const dom::Tree& tree, const ExtractOptions& options) {
     input.explain = options.explain;
     input.justext = options.justext;
     input.favor = &favor_settings(options.favor);
+    input.thread = cleaning.thread;
     input.description = article.description;
     Candidate body = arbitrate(input, article.title, article.removals, regexes);
     article.blocks = std::move(body.blocks);

@@ -14,6 +14,7 @@
 #include "winnow/fetch/address.hpp"
 #include "winnow/fetch/robots.hpp"
 #include "winnow/util/ascii.hpp"
+#include "winnow/util/test_hooks.hpp"
 #include "winnow/util/url.hpp"
 #include "winnow/util/utf8.hpp"
 
@@ -450,6 +451,7 @@ struct Fetcher::State {
     // --- starting transfers -------------------------------------------------------------
 
     void start(Host& host, Job job, Clock::time_point now) {
+        if (options.on_start && !job.robots_file) options.on_start(job.request.tag);
         CURL* easy = nullptr;
         if (!idle_handles.empty()) {
             easy = idle_handles.back();
@@ -586,6 +588,7 @@ struct Fetcher::State {
                     continue;
                 }
                 if (options.robots && host.robots != RobotsStatus::known) {
+                    if (options.on_start) options.on_start(job->request.tag);  // robots.txt is fetched for it
                     // robots.txt is fetched with the settings (and the address check) of the job waiting for it.
                     Job robots_job;
                     robots_job.origin = origin;
@@ -838,6 +841,7 @@ struct Fetcher::State {
         }
         FetchResult result = describe(t, outcome, now);
         release(t);
+        test_hooks::crash_if_asked(result.final_url, "WINNOW_TEST_CRASH_FETCH");
         deliver(std::move(result));
     }
 

@@ -93,6 +93,11 @@ struct FetchOptions {
     // Called with one line (no "winnow:" prefix) for what a person should know but is no
     // failure: a capped Crawl-delay. On the thread that called run(); may be empty.
     std::function<void(const std::string&)> on_warning;
+    // Called with a request's tag when work for it begins (each transfer of it, and the
+    // robots.txt fetch it waits for), on the thread that called run(); may be empty. From then
+    // until its result is delivered, what happens in the fetcher is this request's doing:
+    // `winnow run` blames a death of the process on it.
+    std::function<void(std::uint64_t tag)> on_start;
 };
 
 struct FetchRequest {

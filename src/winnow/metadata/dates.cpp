@@ -4,6 +4,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <unordered_map>
@@ -58,6 +59,13 @@ constexpr std::array<std::string_view, 12> k_month_names = {
 // Words between a day and a month or year ("5 de mayo de 2022", "12 of May") and ordinal
 // endings written as a word of their own after the digits ("19th", "1er", "2º").
 constexpr std::string_view k_filler_words[] = {"de", "del", "of", "do", "da"};
+// Weekday names that may open a date, lower case (where a byline's name ends, date_offset).
+constexpr std::string_view k_weekday_words[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+    "thu", "thurs", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes",
+    "miércoles", "jueves", "viernes", "sábado", "domingo", "lunedì", "martedì", "mercoledì", "giovedì",
+    "venerdì", "sabato", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"};
 constexpr std::string_view k_ordinal_endings[] = {"st", "nd", "rd", "th", "er", "e", "re", "º", "ª", "o", "a"};
 // Words that may stand between a date and its time ("May 5, 2022 at 10:00", "um 14:45 Uhr").
 constexpr std::string_view k_time_joiners[] = {"at", "um", "à", "a", "as", "às", "las", "alle", "om", "kl", "klo", "t", "o"};
@@ -405,12 +413,21 @@ std::optional<Date> find_date(std::string_view text, DayOrder order) {
 
 std::size_t date_offset(std::string_view text) {
     const std::vector<Token> tokens = tokenize(text);
+    // The date starts at its weekday when one stands before it ("Monday, February 29, 2016").
+    auto start_of = [&](std::size_t at) {
+        std::size_t before = at;
+        if (before > 0 && tokens[before - 1].text == ",") --before;
+        if (before > 0 && std::find(std::begin(k_weekday_words), std::end(k_weekday_words), tokens[before - 1].text) !=
+                              std::end(k_weekday_words))
+            return tokens[before - 1].offset;
+        return tokens[at].offset;
+    };
     for (std::size_t at = 0; at < tokens.size(); ++at) {
-        if (match_at(tokens, at, DayOrder::month_first)) return tokens[at].offset;
+        if (match_at(tokens, at, DayOrder::month_first)) return start_of(at);
         // a day and a month without the year: "August 28", "28 Aug"
         int value = 0, month = 0;
-        if (Matcher m(tokens, at); m.month(month) && m.day(value)) return tokens[at].offset;
-        if (Matcher m(tokens, at); m.day(value) && m.month(month)) return tokens[at].offset;
+        if (Matcher m(tokens, at); m.month(month) && m.day(value)) return start_of(at);
+        if (Matcher m(tokens, at); m.day(value) && m.month(month)) return start_of(at);
     }
     return text.size();
 }

@@ -106,6 +106,13 @@ constexpr std::string_view k_updated_words[] = {"updated", "update", "modified",
 constexpr std::string_view k_published_words[] = {"published", "posted", "publié", "publiée", "veröffentlicht",
                                                   "publicado", "publicada", "pubblicato", "gepubliceerd",
                                                   "opublikowano", "опубликовано", "erschienen", "written", "on"};
+// Class and id tokens of an h1 (or its parent) that holds the site's name, not the page's headline.
+constexpr std::string_view k_logo_tokens[] = {"logo", "brand", "branding", "masthead", "sitename", "blogname",
+                                              "blogtitle"};
+// A token that, with "title" or "name" beside it, names the site ("site-title", "menu-title"; not
+// "blog-title" or "header-title", which name an article's headline as often).
+constexpr std::string_view k_logo_title_owners[] = {"site", "menu"};
+
 // Path segments of author pages, whose link text is the author's name.
 constexpr std::string_view k_author_path_segments[] = {"author", "authors", "autor", "autoren", "auteur",
                                                        "autore", "writer", "writers", "journalist", "redakteur",
@@ -207,6 +214,7 @@ struct Gathered {
     std::vector<DomCandidate> microdata_authors, microdata_authors_in_zones, rel_authors, byline_elements, byline_lines, author_links;
     std::vector<DateCandidate> microdata_published, microdata_modified, time_dates, class_dates, text_dates;
     std::vector<std::size_t> h1_positions;  // body characters before each of Statements::h1s
+    std::vector<std::string> logo_h1s;      // h1s that hold the site's name (a logo linked home)
     std::vector<std::string> microdata_headlines;
 };
 
@@ -218,6 +226,29 @@ std::string url_host(std::string_view url) {
     std::string host = ascii::lower(url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
     if (const std::size_t at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
     return host;
+}
+
+// True when a link points to the site's home page: "/", "https://host/", "../index.html".
+bool is_home_href(std::string_view href) {
+    href = ascii::trim(href);
+    if (const std::size_t scheme = href.find("://"); scheme != std::string_view::npos) {
+        const std::size_t path = href.find('/', scheme + 3);
+        href = path == std::string_view::npos ? std::string_view{} : href.substr(path);
+    }
+    while (href.starts_with("../") || href.starts_with("./")) href.remove_prefix(href.starts_with("./") ? 2 : 3);
+    while (href.starts_with('/')) href.remove_prefix(1);
+    return href.empty() || href == "index.html" || href == "index.htm" || href == "index.php";
+}
+
+// True when a text is a host name ("virtualbox.org", "davidbau.com"): a site's name, not a headline.
+bool is_host_name(std::string_view text) {
+    const std::size_t dot = text.rfind('.');
+    if (dot == std::string_view::npos || dot == 0 || text.size() - dot - 1 < 2 || text.size() - dot - 1 > 6) return false;
+    for (std::size_t i = dot + 1; i < text.size(); ++i)
+        if (!ascii::is_alpha(text[i])) return false;
+    for (char c : text)
+        if (!ascii::is_alnum(c) && c != '.' && c != '-') return false;
+    return true;
 }
 
 // The keys of a meta tag's property or name: split at white space, "dc:" and "dcterms:" written
@@ -270,6 +301,33 @@ std::string line_text(const dom::Tree& tree, NodeId id) {
             if (!joined.empty() && parent != id) joined += ' ';
             joined += tree.node(at).text;
         }
+    std::string text = decode::collapse_whitespace(joined);
+    if (utf8::code_point_count(text) > k_max_byline_chars) return {};
+    return text;
+}
+
+// Class and id tokens of an element inside a byline that holds the author's job, not the name
+// ("<div class=author-title>Games Editor</div>" after the name).
+constexpr std::string_view k_byline_role_tokens[] = {"title", "role", "job", "jobtitle", "position", "designation"};
+
+// A byline element's text: line_text without the job titles inside it.
+std::string byline_text(const dom::Tree& tree, NodeId id) {
+    const NodeId end = tree.node(id).subtree_end;
+    if (end - id > k_max_line_nodes) return {};
+    std::string joined;
+    for (NodeId at = id; at < end; ++at) {
+        if (tree.node(at).type != dom::NodeType::text) continue;
+        bool role = false;
+        for (NodeId up = tree.node(at).parent; up != id && up != dom::k_no_node && !role; up = tree.node(up).parent) {
+            const auto tokens = dom::class_id_tokens(std::string(tree.attribute(up, "class")) + " " +
+                                                     std::string(tree.attribute(up, "id")));
+            for (std::string_view token : k_byline_role_tokens)
+                if (std::find(tokens.begin(), tokens.end(), token) != tokens.end()) role = true;
+        }
+        if (role) continue;
+        if (!joined.empty() && tree.node(at).parent != id) joined += ' ';
+        joined += tree.node(at).text;
+    }
     std::string text = decode::collapse_whitespace(joined);
     if (utf8::code_point_count(text) > k_max_byline_chars) return {};
     return text;
@@ -441,7 +499,9 @@ private:
             case GUMBO_TAG_H1:
                 if (in_body) {
                     std::string text = clean_value(tree.text_content(id));
-                    if (!text.empty()) {
+                    if (!text.empty() && is_logo_h1(id, text)) {
+                        m_gathered.logo_h1s.push_back(std::move(text));
+                    } else if (!text.empty()) {
                         m_statements.h1s.push_back(std::move(text));
                         m_gathered.h1_positions.push_back(m_text_position);
                         for (NodeId at = node.parent; at != dom::k_no_node; at = tree.node(at).parent)
@@ -585,6 +645,28 @@ private:
         m_gathered.time_dates.push_back(std::move(candidate));
     }
 
+    // An h1 that holds the site's name: its class (or its parent's) says logo or site title, its
+    // whole text links to the home page, or it is a host name. Such an h1 is no headline.
+    bool is_logo_h1(NodeId id, std::string_view text) const {
+        const dom::Tree& tree = m_tree;
+        if (is_host_name(text)) return true;
+        for (NodeId at : {id, tree.node(id).parent}) {
+            if (at == dom::k_no_node) continue;
+            const auto tokens = dom::class_id_tokens(std::string(tree.attribute(at, "class")) + " " +
+                                                     std::string(tree.attribute(at, "id")));
+            auto has = [&](std::string_view token) { return std::find(tokens.begin(), tokens.end(), token) != tokens.end(); };
+            for (std::string_view token : k_logo_tokens)
+                if (has(token)) return true;
+            if (has("title") || has("name"))
+                for (std::string_view owner : k_logo_title_owners)
+                    if (has(owner)) return true;
+        }
+        for (NodeId at = id + 1; at < tree.node(id).subtree_end; ++at)
+            if (tree.is_element(at, GUMBO_TAG_A))
+                return is_home_href(tree.attribute(at, "href")) && clean_value(tree.text_content(at)) == text;
+        return false;
+    }
+
     void attributes(NodeId id, bool in_body) {
         const dom::Tree& tree = m_tree;
         PageSignals& signals = m_statements.signals;
@@ -642,7 +724,7 @@ private:
         if (byline_tokens) ++signals.author_marks;
         if (in_zone()) return;
         if (byline_tokens) {
-            if (std::string text = line_text(tree, id); !text.empty()) {
+            if (std::string text = byline_text(tree, id); !text.empty()) {
                 m_gathered.byline_elements.push_back({id, text, m_text_position});
                 // "Jane Roe · May 3, 2024": the element's first text alone, as a second chance
                 const std::string first = first_text(id);
@@ -751,6 +833,7 @@ private:
     std::vector<const json*> m_pages;     // WebPage objects
     SiteNames& m_site_names = m_s.site_names;
     std::size_t m_headline_position = 0;  // body characters before the headline's h1
+    std::size_t m_headline_end_position = 0;  // before the last h1 that repeats it
 
     // The headline's h1: the one that agrees best with og:title, the JSON-LD headline or the
     // <title> (a site's logo is often the first h1), else the first.
@@ -766,7 +849,11 @@ private:
                     best = i;
                 }
             }
-        m_headline_position = m_g.h1_positions[best];
+        m_headline_position = m_headline_end_position = m_g.h1_positions[best];
+        // The same headline again further on (a sticky header's copy above the article's own):
+        // the window reaches the last copy, whose byline and date sit below it.
+        for (std::size_t i = best + 1; i < m_s.h1s.size(); ++i)
+            if (m_s.h1s[i] == m_s.h1s[best]) m_headline_end_position = m_g.h1_positions[i];
     }
     std::string m_url;                    // the page's URL: given, else canonical, else og:url
 
@@ -851,6 +938,7 @@ private:
         if (m_url.empty()) m_url = absolute_or_empty(m_g.canonical_href);
         if (m_url.empty()) m_url = absolute_or_empty(meta("og:url"));
         if (std::string host = url_host(m_url); !host.empty()) m_site_names.add_host(host);
+        for (const std::string& logo : m_g.logo_h1s) m_site_names.add(logo);
     }
 
     static std::string absolute_or_empty(std::string_view url) {
@@ -893,7 +981,8 @@ private:
     // below it (the start of the body when the page has no h1).
     std::pair<std::size_t, std::size_t> headline_window() const {
         const std::size_t h1 = m_headline_position;
-        return {h1 > k_date_window_before_h1 ? h1 - k_date_window_before_h1 : 0, h1 + k_date_window_after_h1};
+        return {h1 > k_date_window_before_h1 ? h1 - k_date_window_before_h1 : 0,
+                m_headline_end_position + k_date_window_after_h1};
     }
 
     // DOM candidates near the headline: the first that gives a name (as bylines write names,

@@ -26,6 +26,9 @@ constexpr std::size_t k_min_contained_h1_words = 2;
 // Separators between a page's headline and its site name in <title>.
 constexpr std::string_view k_title_separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " / ",
                                                    " \xC2\xBB ", " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " ~ "};
+// The part after a title's only " | " is a site's name (or tagline) when it has at most this many words.
+constexpr std::size_t k_max_pipe_suffix_words = 3;
+
 // Labels a forum or archive puts before the headline (lower case).
 constexpr std::string_view k_title_labels[] = {"thread:", "topic:", "title:", "subject:", "thema:", "sujet:"};
 
@@ -122,6 +125,13 @@ std::string without_site_affix(std::string_view title, const SiteNames& site_nam
                 changed = true;
             }
         }
+    }
+    // Whatever the known names: the one short part after a " | " is the site's name or its tagline
+    // ("New Links | Hacker News"); a pipe rarely stands inside a headline.
+    if (const std::size_t last = out.rfind(" | "); last != std::string::npos && last > 0 && out.find(" | ") == last) {
+        const auto site = words_of(out.substr(last + 3));
+        if (!site.empty() && site.size() <= k_max_pipe_suffix_words && words_of(out.substr(0, last)).size() >= 2)
+            out.resize(last);
     }
     return decode::collapse_whitespace(out);
 }

@@ -16,7 +16,8 @@ std::vector<std::string> title_parts(const std::string& title);
 
 // The title without the site's name before or after a separator ("Dental Care | ONE Health
 // Ohio" -> "Dental Care" when the site is ONE Health Ohio) and without a label in front
-// ("Thread: ...", "Title: ...").
+// ("Thread: ...", "Title: ..."), and without the short part after its only " | " ("New Links | Hacker
+// News" -> "New Links") even when no statement names the site.
 std::string without_site_affix(std::string_view title, const SiteNames& site_names);
 
 // The headline. An h1 that agrees with another statement wins (it is what the reader sees): its

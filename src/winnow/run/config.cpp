@@ -195,8 +195,10 @@ void read_fetch(const toml::table& table, const fs::path& file, FetchConfig& fet
     fetch.client.user_agent.reset();
 }
 
-// A URL as written in the file: normalised, or a problem at its position.
-std::optional<std::string> checked_url(const toml::node& node, std::string_view key, Problems& problems) {
+// A URL as written in the file: normalised (without credentials; those are noted in
+// `credentials` for the fetch), or a problem at its position.
+std::optional<std::string> checked_url(const toml::node& node, std::string_view key, Problems& problems,
+                                       Credentials& credentials) {
     auto text = node.value<std::string>();
     if (!node.is_string() || !text) {
         problems.add(node.source(), "'" + std::string(key) + "' must be a string (a URL)");
@@ -207,10 +209,11 @@ std::optional<std::string> checked_url(const toml::node& node, std::string_view 
         problems.add(node.source(), "bad URL in '" + std::string(key) + "': " + url.error().message);
         return std::nullopt;
     }
+    credentials.note(*text, *url);
     return *url;
 }
 
-void read_url_file(SourceConfig& source, const toml::node& node, Problems& problems) {
+void read_url_file(SourceConfig& source, const toml::node& node, Problems& problems, Credentials& credentials) {
     auto content = read_file(source.url_file, k_max_url_file_bytes);
     if (!content) {
         problems.add(node.source(), "url_file: " + content.error().message);
@@ -229,12 +232,15 @@ void read_url_file(SourceConfig& source, const toml::node& node, Problems& probl
         if (auto hash = text.find(" #"); hash != std::string::npos) text = text.substr(0, text.find_last_not_of(" \t", hash) + 1);
         auto url = normalise_url(text);
         if (!url) problems.add_at(number, start + 1, "bad URL: " + url.error().message, shown);
-        else source.urls.push_back(*url);
+        else {
+            credentials.note(text, *url);
+            source.urls.push_back(*url);
+        }
     }
 }
 
 void read_source(const toml::table& table, const fs::path& file, std::size_t index, Problems& problems,
-                 std::vector<SourceConfig>& sources) {
+                 std::vector<SourceConfig>& sources, Credentials& credentials) {
     check_keys(table, k_source_keys, " in [[source]] #" + std::to_string(index + 1), problems);
     SourceConfig source;
     source.origin = where(file.string(), table.source());
@@ -251,7 +257,7 @@ void read_source(const toml::table& table, const fs::path& file, std::size_t ind
         if (const toml::array* list = node->as_array()) {
             if (list->empty()) problems.add(node->source(), "'urls' is empty");
             for (const toml::node& item : *list)
-                if (auto url = checked_url(item, "urls", problems)) source.urls.push_back(*url);
+                if (auto url = checked_url(item, "urls", problems, credentials)) source.urls.push_back(*url);
         } else {
             problems.add(node->source(), "'urls' must be an array of strings");
         }
@@ -259,14 +265,14 @@ void read_source(const toml::table& table, const fs::path& file, std::size_t ind
         source.kind = SourceKind::url_file;
         if (auto name = get_string(table, "url_file", problems)) {
             source.url_file = relative_to(file, *name);
-            read_url_file(source, *node, problems);
+            read_url_file(source, *node, problems, credentials);
         }
     } else if (const toml::node* node = table.get("feed")) {
         source.kind = SourceKind::feed;
-        if (auto url = checked_url(*node, "feed", problems)) source.url = *url;
+        if (auto url = checked_url(*node, "feed", problems, credentials)) source.url = *url;
     } else if (const toml::node* node = table.get("sitemap")) {
         source.kind = SourceKind::sitemap;
-        if (auto url = checked_url(*node, "sitemap", problems)) source.url = *url;
+        if (auto url = checked_url(*node, "sitemap", problems, credentials)) source.url = *url;
     }
     if (auto v = get_integer(table, "max_new", 0, problems)) source.max_new = static_cast<std::size_t>(*v);
     fetch::ClientSettings client;
@@ -328,7 +334,7 @@ Result<RunConfig> parse_config(std::string_view text, const fs::path& file) {
         if (!list || !list->is_array_of_tables()) {
             problems.add(sources->source(), "'source' must be an array of tables ([[source]])");
         } else {
-            for (std::size_t i = 0; i < list->size(); ++i) read_source(*list->get(i)->as_table(), file, i, problems, config.sources);
+            for (std::size_t i = 0; i < list->size(); ++i) read_source(*list->get(i)->as_table(), file, i, problems, config.sources, config.credentials);
         }
     }
     if (config.sources.empty() && problems.empty()) problems.add_at(1, 1, "no [[source]]: nothing to fetch");

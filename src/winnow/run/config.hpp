@@ -13,6 +13,7 @@
 
 #include "winnow/extract/favor.hpp"
 #include "winnow/fetch/fetcher.hpp"
+#include "winnow/run/credentials.hpp"
 
 #include "winnow/util/limits.hpp"
 #include "winnow/util/result.hpp"
@@ -66,6 +67,9 @@ struct RunConfig {
     // Every URL written in the configuration (urls, url_file, feed and sitemap addresses): the
     // user's choice, which may reach private addresses; URLs found in feeds and sitemaps may not.
     std::set<std::string, std::less<>> written_urls;
+    // The credentials written in those URLs ("https://user:password@host/"), which every URL
+    // above is without: the run applies them to its requests only.
+    Credentials credentials;
 };
 
 // Reads and checks the file. On failure the error (kind config) lists every problem found, one

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "winnow/fetch/fetcher.hpp"
+#include "winnow/util/url.hpp"
 
 namespace winnow::run {
 namespace {
@@ -16,7 +17,8 @@ using std::chrono::milliseconds;
 // Seconds (checked by the configuration: finite, within a day) as milliseconds.
 milliseconds to_ms(double seconds) { return milliseconds(std::llround(std::clamp(seconds, 0.0, 1e9) * 1000)); }
 
-fetch::FetchOptions fetch_options(const FetchConfig& config, std::function<void(const std::string&)> on_warning) {
+fetch::FetchOptions fetch_options(const FetchConfig& config, std::function<void(const std::string&)> on_warning,
+                                  std::function<void(std::uint64_t)> on_start) {
     fetch::FetchOptions options;
     options.max_transfers = static_cast<std::size_t>(config.concurrency);
     options.max_transfers_per_host = static_cast<std::size_t>(config.per_host);
@@ -29,6 +31,7 @@ fetch::FetchOptions fetch_options(const FetchConfig& config, std::function<void(
     options.client = config.client;
     options.allow_private_addresses = config.allow_private_addresses;
     options.on_warning = std::move(on_warning);
+    options.on_start = std::move(on_start);
     options.robots = true;
     return options;
 }
@@ -45,7 +48,7 @@ PageFailure failure_of(fetch::FailureCategory category) {
 class MultiFetcher : public PageFetcher {
 public:
     MultiFetcher(const FetchConfig& config, std::function<void(const std::string&)> on_warning)
-        : m_fetcher(fetch_options(config, std::move(on_warning))) {}
+        : m_fetcher(fetch_options(config, std::move(on_warning), [this](std::uint64_t tag) { started(tag); })) {}
 
     void fetch(const std::vector<PageRequest>& requests, const std::function<void(PageResponse&&)>& on_result,
                const std::atomic<bool>& stop) override {
@@ -67,7 +70,7 @@ public:
             [&](fetch::FetchResult&& result) {
                 PageResponse response;
                 response.tag = result.tag;
-                response.url = std::move(result.url);
+                response.url = url::without_credentials(result.url);  // the request's may carry the user's
                 response.final_url = std::move(result.final_url);
                 response.status = result.status;
                 response.not_modified = result.not_modified;

@@ -53,6 +53,20 @@ public:
     // in flight are done; requests never started are not delivered.
     virtual void fetch(const std::vector<PageRequest>& requests, const std::function<void(PageResponse&&)>& on_result,
                        const std::atomic<bool>& stop) = 0;
+
+    // `hook` gets a request's tag, on the fetching thread, when work for it begins (a transfer,
+    // or the robots.txt fetch it waits for): until its result is delivered, a death of the
+    // process is blamed on it. A fetcher that does nothing between taking a request and
+    // delivering its result need not call it. Empty: none.
+    void set_on_start(std::function<void(std::uint64_t tag)> hook) { m_on_start = std::move(hook); }
+
+protected:
+    void started(std::uint64_t tag) const {
+        if (m_on_start) m_on_start(tag);
+    }
+
+private:
+    std::function<void(std::uint64_t)> m_on_start;
 };
 
 // The fetcher of the configuration's [fetch] settings (robots.txt obeyed). `on_warning` gets

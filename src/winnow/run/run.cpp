@@ -63,6 +63,17 @@ struct FetchedPage {
 
 bool has_new_body(const PageResponse& response) { return response.ok() && !response.not_modified; }
 
+// A response as the run keeps it: its URLs without the credentials its request may have carried
+// (they would reach the state, the manifest and the JSON output).
+FetchedPage fetched(PageResponse&& response) {
+    FetchedPage page;
+    page.index = static_cast<std::size_t>(response.tag);
+    page.response = std::move(response);
+    page.response.url = url::without_credentials(page.response.url);
+    page.response.final_url = url::without_credentials(page.response.final_url);
+    return page;
+}
+
 // Cleans a fetched page, taking its body (safe on any thread: it reads only the page and the
 // profiles).
 Result<CleanedArticle> clean_response(const QueueEntry& entry, PageResponse& response, const RunOptions& options) {
@@ -324,7 +335,7 @@ DocumentFetcher document_fetcher(PageFetcher& fetcher, const RunConfig& config, 
                                  const RunOptions& options, const std::atomic<bool>& halt) {
     return [&fetcher, &config, &source, &options, &halt](const std::string& url) -> Result<std::string> {
         PageRequest request;
-        request.url = url;
+        request.url = config.credentials.apply(url);  // for the fetch only: never stored or shown
         request.html_only = false;
         request.user_chosen = config.written_urls.contains(url);  // a sitemap an index lists is not
         RegexGuard regexes;
@@ -484,9 +495,8 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
     if (!queue->empty()) {
         summary.resumed = true;
         remove_stale_temporaries(config.output);
-        // The previous run died with pages in flight (one per cleaning thread): one more try
-        // each, then retired. The run after a crash cleans on one thread, so a second death
-        // names the page alone.
+        // The previous run died with pages in flight (being fetched or cleaned): one more try
+        // each, then retired. Each is tried alone (below), so that a second death names its page.
         if (options.lock && !options.lock->died_on().empty()) {
             for (const std::string& url : options.lock->died_on()) {
                 auto crashes = store.note_crash(url);
@@ -528,10 +538,11 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
         auto known = store.find((*queue)[i].url);
         if (!known) return std::unexpected(known.error());
         PageRequest request;
-        request.url = (*queue)[i].url;
+        // The user's credentials for the fetch only (the queue, like everything kept, has none).
+        request.url = config.credentials.apply((*queue)[i].url);
         request.tag = i;
-        request.user_chosen = config.written_urls.contains(request.url);
-        request.client = client_for(options, source_of(config, found_in, request.url), (*queue)[i], regexes);
+        request.user_chosen = config.written_urls.contains((*queue)[i].url);
+        request.client = client_for(options, source_of(config, found_in, (*queue)[i].url), (*queue)[i], regexes);
         // Validators only when the file they vouch for is still there; otherwise the page is
         // fetched in full and its file written again.
         if (known->has_value() && !(*known)->output_path.empty() && folder->has_file((*known)->output_path)) {
@@ -543,43 +554,61 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
     }
 
     std::size_t done = 0;
-    // Pages are cleaned on other threads while this one drives the fetcher; their results are
-    // recorded here (files, state, manifest), in the order the pages arrived.
-    // A run that resumes after a crash cleans on one thread, so that a second death names its page.
-    const bool after_crash = options.lock && !options.lock->died_on().empty();
-    OrderedPool<FetchedPage, FetchedPage> cleaners(
-        after_crash ? 1u : options.jobs ? options.jobs : hardware_jobs(),
-        [&](FetchedPage& page) {
-            if (has_new_body(page.response)) {
-                const std::string& url = (*queue)[page.index].url;
-                // Until this page's row is saved, a death of the process is blamed on it.
-                if (options.lock) options.lock->mark_in_flight(url);
-                test_hooks::crash_if_asked(url);
-                try {
-                    page.cleaned = clean_response((*queue)[page.index], page.response, options);
-                } catch (const std::exception& e) {
-                    page.cleaned = fail(ErrorKind::internal, url + ": internal error: " + e.what());
-                }
+    // A page is cleaned by `clean` (on a cleaning thread) and recorded by `record` (files, state,
+    // manifest; in the order the pages arrived).
+    auto clean = [&](FetchedPage& page) {
+        if (has_new_body(page.response)) {
+            const std::string& url = (*queue)[page.index].url;
+            // Until this page's row is saved, a death of the process is blamed on it.
+            if (options.lock) options.lock->mark_in_flight(url);
+            test_hooks::crash_if_asked(url);
+            try {
+                page.cleaned = clean_response((*queue)[page.index], page.response, options);
+            } catch (const std::exception& e) {
+                page.cleaned = fail(ErrorKind::internal, url + ": internal error: " + e.what());
             }
-            std::string().swap(page.response.body);  // nothing of the page is kept once cleaned
-            return std::move(page);
-        },
-        [&](FetchedPage&& page) {
-            std::lock_guard guard(mutex);
-            if (fatal) return;
-            const std::size_t i = page.index;
-            auto handled = session.handle((*queue)[i], std::move(previous[i]), std::move(page.response),
-                                          page.cleaned ? &*page.cleaned : nullptr);
-            if (options.lock) options.lock->clear_in_flight((*queue)[i].url);  // its row is saved (or the run stops)
-            if (!handled) {
-                // A state or manifest that cannot be written: nothing more is fetched.
-                fatal = handled.error();
-                halt = true;
-                return;
-            }
-            ++done;
-            if (options.progress) options.progress(done, queue->size(), summary.failed);
-        });
+        }
+        std::string().swap(page.response.body);  // nothing of the page is kept once cleaned
+        return std::move(page);
+    };
+    auto record = [&](FetchedPage&& page) {
+        std::lock_guard guard(mutex);
+        if (fatal) return;
+        const std::size_t i = page.index;
+        auto handled = session.handle((*queue)[i], std::move(previous[i]), std::move(page.response),
+                                      page.cleaned ? &*page.cleaned : nullptr);
+        if (options.lock) options.lock->clear_in_flight((*queue)[i].url);  // its row is saved (or the run stops)
+        if (!handled) {
+            // A state or manifest that cannot be written: nothing more is fetched.
+            fatal = handled.error();
+            halt = true;
+            return;
+        }
+        ++done;
+        if (options.progress) options.progress(done, queue->size(), summary.failed);
+    };
+    // From the start of its fetch (robots.txt included) until its row is saved, a death of the
+    // process is blamed on a page, as while it is cleaned.
+    fetcher.set_on_start([&](std::uint64_t tag) {
+        if (options.lock && tag < queue->size()) options.lock->mark_in_flight((*queue)[tag].url);
+    });
+    // Pages a run died on (which may have been one of several in flight) are fetched and cleaned
+    // first, one at a time with nothing else in flight, so that a second death names its page alone.
+    std::vector<PageRequest> suspects, others;
+    for (PageRequest& request : requests)
+        ((*queue)[request.tag].crashes > 0 ? suspects : others).push_back(std::move(request));
+    for (const PageRequest& request : suspects) {
+        if (halt.load()) break;
+        fetcher.fetch(
+            {request},
+            [&](PageResponse&& response) {
+                FetchedPage page = fetched(std::move(response));
+                record(clean(page));
+            },
+            halt);
+    }
+    // The others: cleaned on other threads while this one drives the fetcher.
+    OrderedPool<FetchedPage, FetchedPage> cleaners(options.jobs ? options.jobs : hardware_jobs(), clean, record);
     // Pages cleaned while the fetcher waits (a stalled server, a long delay) are recorded by the
     // timer, so that its commit finds them.
     timer.set_tick([&] {
@@ -591,22 +620,24 @@ Result<RunSummary> run_once(const RunConfig& config, const RunOptions& options, 
             halt = true;
         }
     });
-    fetcher.fetch(
-        requests,
-        [&](PageResponse&& response) {
-            {
-                std::lock_guard guard(mutex);
-                if (fatal) return;
-        }
-        FetchedPage page;
-        page.index = static_cast<std::size_t>(response.tag);
-        page.response = std::move(response);
-        // Not under `mutex`: submit() may wait for a cleaning thread, and delivers (which locks).
-        cleaners.submit(std::move(page));
-        },
-        halt);
+    if (!halt.load())
+        fetcher.fetch(
+            others,
+            [&](PageResponse&& response) {
+                {
+                    std::lock_guard guard(mutex);
+                    if (fatal) return;
+                }
+                // Not under `mutex`: submit() may wait for a cleaning thread, and delivers (which locks).
+                cleaners.submit(fetched(std::move(response)));
+            },
+            halt);
+    fetcher.set_on_start(nullptr);
     timer.set_tick(nullptr);
     cleaners.finish();
+    // The run ends here on its own feet: nothing is in flight any more (a transfer cut off by a
+    // stop is not a page that killed winnow).
+    if (options.lock) options.lock->clear_in_flight();
     std::lock_guard guard(mutex);
     if (fatal) {
         session.abandon();

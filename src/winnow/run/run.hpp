@@ -7,10 +7,13 @@
 // appended — means that after a kill -9 at any moment the next run redoes exactly the pages
 // whose commit was lost, at the same paths, and appends each manifest line once.
 //
-// A page that crashes winnow never stops the scraper: the URL being cleaned is noted in the lock
-// file (StateLock::mark_in_flight); a run that finds a URL left there by a run that died counts
-// a crash against it; the URL is tried once more, and after a second death it is recorded as
-// failed (`crashed`) and no longer fetched. Commits also happen on a timer (a result need not
+// A page that crashes winnow never stops the scraper: a URL is noted in the lock file
+// (StateLock::mark_in_flight) from the start of its fetch until its row is saved, so while it is
+// fetched, decoded and cleaned; a run that finds URLs left there by a run that died counts a
+// crash against each; each is tried once more, alone (fetched and cleaned before the rest of the
+// queue, nothing else in flight), and after a second death it is recorded as failed (`crashed`)
+// and no longer fetched. URLs are kept without credentials (config.credentials puts the user's
+// back into the requests only). Commits also happen on a timer (a result need not
 // arrive), a run stops at max_duration, and a failed commit stops fetching at once.
 #pragma once
 

@@ -36,20 +36,22 @@ std::string filter_query(std::string_view query) {
     return out;
 }
 
-Result<std::string> normalise(url::Url& url, std::string_view shown) {
+Result<std::string> normalise(url::Url& url, std::string_view written) {
+    const std::string shown = url::without_credentials(written);  // messages never show a password
     const std::string scheme = url.scheme();
     if (scheme != "http" && scheme != "https")
-        return fail(ErrorKind::usage, std::string(shown) + ": not an http or https URL");
+        return fail(ErrorKind::usage, shown + ": not an http or https URL");
     const std::string host = url.host();
-    if (host.empty()) return fail(ErrorKind::usage, std::string(shown) + ": the URL has no host");
+    if (host.empty()) return fail(ErrorKind::usage, shown + ": the URL has no host");
     url.set_scheme(scheme);
     url.set_host(host);
     url.set_fragment({});
+    url.remove_credentials();  // not part of the page's name (run/credentials.hpp keeps the user's for the fetch)
     const std::string port = url.port();
     if ((scheme == "http" && port == "80") || (scheme == "https" && port == "443")) url.set_port({});
     url.set_query(filter_query(url.query()));
     std::string out = url.str();
-    if (out.empty()) return fail(ErrorKind::usage, std::string(shown) + ": not a valid URL");
+    if (out.empty()) return fail(ErrorKind::usage, shown + ": not a valid URL");
     return out;
 }
 
@@ -68,6 +70,8 @@ Result<std::string> normalise_url(std::string_view text) {
 
 Result<std::string> resolve_url(std::string_view base, std::string_view reference) {
     auto url = url::Url::resolve(base, reference);
+    if (!url && url.error().message.find('@') != std::string::npos)  // util/url's message shows the URL as written
+        return fail(url.error().kind, url::without_credentials(ascii::trim(reference)) + ": not a valid URL");
     if (!url) return std::unexpected(url.error());
     return normalise(*url, ascii::trim(reference));
 }

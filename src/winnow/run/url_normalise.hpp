@@ -1,6 +1,8 @@
 // run: one article, one URL. Normalisation makes the many spellings of a page's address one key
 // for the state file and the output path: scheme and host lower case, default ports dropped,
-// fragment dropped, tracking parameters (utm_*, fbclid, gclid, ...) dropped, empty path made "/".
+// fragment dropped, tracking parameters (utm_*, fbclid, gclid, ...) dropped, empty path made "/",
+// credentials ("user:password@") dropped: they must never be stored or used as names (the fetch
+// gets the user's back from run::Credentials).
 // It is idempotent: normalising a normalised URL gives it back unchanged. Parsing is util/url's.
 #pragma once
 

@@ -63,10 +63,18 @@ public:
             return;
         }
         std::unique_lock lock(m_mutex);
-        for (;;) {
-            deliver_ready(lock);
+        deliver_ready(lock);
+        while (m_submitted - m_delivered >= m_slots.size()) {
+            // The window is full: make room by delivering the oldest result ourselves. Another
+            // thread (run's timer) may be delivering and need m_mutex to go on, so m_mutex is
+            // released while we wait for m_delivering (lock order: delivering, then m_mutex);
+            // waiting for the oldest result with m_mutex held and no m_delivering stalled both.
+            lock.unlock();
+            std::unique_lock delivering(m_delivering);
+            lock.lock();
             if (m_submitted - m_delivered < m_slots.size()) break;
             m_done_cv.wait(lock, [&] { return slot(m_delivered).done; });
+            deliver_in_order(lock);
         }
         Slot& s = slot(m_submitted);
         s.item.emplace(std::move(item));

@@ -16,8 +16,8 @@ void throw_if_asked() {
     throw std::runtime_error(what);
 }
 
-void crash_if_asked(std::string_view subject) {
-    const char* what = std::getenv("WINNOW_TEST_CRASH");
+void crash_if_asked(std::string_view subject, const char* variable) {
+    const char* what = std::getenv(variable);
     if (what && *what && subject.find(what) != std::string_view::npos) std::abort();
 }
 

@@ -206,6 +206,53 @@ TEST_CASE("a product description in a collapsed accordion panel is kept", "[extr
     CHECK_FALSE(has(text, "Shop"));
 }
 
+TEST_CASE("a forum thread wrapped in a moderation form keeps its posts", "[extract][accuracy]") {
+    // Forum software writes posts as text with <br> (no <p>) inside one inline-moderation form.
+    std::string posts;
+    for (int i = 0; i < 4; ++i)
+        posts += "<li class='message' id='post-" + std::to_string(i) +
+                 "'><div class='messageInfo'><blockquote class='messageText'>Post number " + std::to_string(i) +
+                 ": I have run my own server for years, and this host kept it online through every update, "
+                 "with support that answered within the hour.<br>The price went up last spring, but it is "
+                 "still fair for what you get.</blockquote></div></li>";
+    const std::string html = R"(<html><head><title>Best server hosts - Forum</title></head><body>
+        <nav><a href="/">Forums</a> <a href="/search">Search</a></nav>
+        <div class="sidebar"><p>Want a better server? Read about our software here, it is free.</p></div>
+        <form action="inline-mod" method="post"><ol class="messageList">)" +
+                             posts + R"(</ol><input type="hidden" name="token" value="x"></form>
+        <form action="/search"><input name="q"><button>Search</button></form></body></html>)";
+    const std::string text = winnow::write::render_body(extract(html));
+    CHECK(has(text, "Post number 0"));
+    CHECK(has(text, "Post number 3"));
+    CHECK_FALSE(has(text, "Want a better server"));
+}
+
+TEST_CASE("on a forum page the posts in comment sections are the thread, on an article they go", "[extract][accuracy]") {
+    auto page = [](const std::string& statement) {
+        std::string replies;
+        for (int i = 0; i < 3; ++i)
+            replies += "<div class='comment-" + std::to_string(i) + "_wrap'><p>Reply " + std::to_string(i) +
+                       ": thank you for keeping this place open, I learnt more here than anywhere else, and the "
+                       "people who answer questions are the reason I stayed for so many years.</p></div>";
+        return R"(<html><head><title>If the forum comes to an end - Forums</title>)" + statement +
+               R"(</head><body><main><h1>If the forum comes to an end</h1><div class='post'><p>A thread to thank
+               the moderators and members alike, in case the forum does get shut down one day, because it has
+               been a great place to learn and to share what we build.</p></div>)" +
+               replies + "</main></body></html>";
+    };
+    const std::string thread = page(R"(<script type="application/ld+json">{"@type":"DiscussionForumPosting",
+        "headline":"If the forum comes to an end"}</script>)");
+    const std::string article = page(R"(<script type="application/ld+json">{"@type":"NewsArticle",
+        "headline":"If the forum comes to an end"}</script>)");
+    const std::string thread_text = winnow::write::render_body(extract(thread));
+    CHECK(has(thread_text, "A thread to thank"));
+    CHECK(has(thread_text, "Reply 0"));
+    CHECK(has(thread_text, "Reply 2"));
+    const std::string article_text = winnow::write::render_body(extract(article));
+    CHECK(has(article_text, "A thread to thank"));
+    CHECK_FALSE(has(article_text, "Reply 0"));
+}
+
 TEST_CASE("a call-to-action box inside the article goes", "[extract][accuracy]") {
     // It sits inside the article's container, after its last paragraph, and reads like prose.
     const std::string html = R"(<html><head><title>Disasters are not natural</title></head><body><article>
@@ -222,4 +269,75 @@ TEST_CASE("a call-to-action box inside the article goes", "[extract][accuracy]")
     CHECK(has(text, "When the river rose"));
     CHECK(has(text, "the work never started"));
     CHECK_FALSE(has(text, "We want to hear what you think"));
+}
+
+TEST_CASE("an article shown in a modal layer is read, a consent layer is not", "[extract][accuracy]") {
+    // Some news pages render the article in a layer over the stream of teasers.
+    std::string teasers;
+    for (int i = 0; i < 8; ++i)
+        teasers += "<li><p>Teaser " + std::to_string(i) + ": a short summary of another story on the front page of "
+                   "the site, with a link to read it in full and a count of its comments.</p></li>";
+    const std::string html = R"(<html><head><title>Cargo ship breaks up over Siberia</title></head><body>
+        <ul class="stream">)" + teasers + R"(</ul>
+        <div class="render-target-modal"><article><h1>Cargo ship breaks up over Siberia</h1>
+        <p>An unmanned cargo spaceship heading to the space station broke up in the atmosphere on Thursday due to
+        an unspecified malfunction, the space agency said in a statement after the launch.</p>
+        <p>The craft broke up at an altitude of 190 kilometres over a remote region, and most of its debris burnt
+        up as it entered the atmosphere, while some fell to earth over an uninhabited area.</p>
+        <p>It was the third failed launch of a cargo craft in two years, but the agency said the crew on board the
+        station has enough supplies and the loss would have no impact on its operations.</p></article></div>
+        <div class="cookie-modal"><p>We use cookies to improve your experience on our site and to show you
+        personalised advertising. By continuing to browse the site you agree to our use of cookies.</p></div>
+        </body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "An unmanned cargo spaceship"));
+    CHECK(has(text, "third failed launch"));
+    CHECK_FALSE(has(text, "We use cookies"));
+}
+
+TEST_CASE("short lines in the flow of the article survive edge trimming, edge debris does not", "[extract][accuracy]") {
+    // The article opens with the author's own short lines, written as paragraphs like the rest.
+    const std::string html = R"(<html><head><title>Update 1.8</title></head><body><div class="post text">
+        <p><a href="/tag/news">News</a></p>
+        <p>Published 12.03.2021</p>
+        <p>+ Added granite stone blocks</p>
+        <p>+ Added the iron trapdoor</p>
+        <p>+ Added armour stands</p>
+        <p>Villagers will now harvest crops and plant new ones, and the world can have a border that shrinks
+        over time, which server owners asked for in many long threads on the forum.</p>
+        <p>Containers can be locked with a named key, and the debug screen shows far more about the block you
+        are looking at than it did before, which should help with building.</p>
+        <p>Thanks, Anna</p></div></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "+ Added granite stone blocks"));
+    CHECK(has(text, "+ Added armour stands"));
+    CHECK(has(text, "Thanks, Anna"));
+    CHECK_FALSE(has(text, "Published 12.03.2021"));
+    CHECK_FALSE(has(text, "News"));
+}
+
+TEST_CASE("a listing page keeps its teasers, not only its introduction", "[extract][accuracy]") {
+    // The page calls itself a collection. Each card's title is a link (the block filter's
+    // link-density rule drops it in an article): density keeps the introduction only, the
+    // listing candidate keeps the cards.
+    std::string cards;
+    for (int i = 1; i <= 12; ++i)
+        cards += "<div class='card'><a href='/p/" + std::to_string(i) + "'>Studio headphones model " +
+                 std::to_string(i) + ", closed back</a><div class='price'>$" + std::to_string(50 + i) + "</div></div>";
+    const std::string html = R"(<html><head><title>Studio headphones - Music Shop</title>
+        <script type="application/ld+json">{"@type":"CollectionPage","name":"Studio headphones"}</script></head>
+        <body><header><nav><a href="/">Home</a> <a href="/cart">Cart</a></nav></header><main>
+        <h1>Studio headphones</h1><div class="intro"><p>Studio headphones let you hear every detail of a mix,
+        and our team has tested each of these models in the studio before we put it in the shop.</p></div>
+        <div class="grid">)" + cards + R"(</div><p class="count">Showing 12 of 12 models, sorted by price.</p></main>
+        <footer><p>Copyright Music Shop</p></footer></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "Studio headphones let you hear"));
+    CHECK(has(text, "Studio headphones model 1, closed back"));
+    CHECK(has(text, "Studio headphones model 12, closed back"));
+    CHECK_FALSE(has(text, "Copyright"));
+    CHECK(article.method == "listing");
 }

@@ -17,7 +17,7 @@ namespace {
 
 // An article with two borderline blocks: in the middle, a short line that is half a link (52% of
 // its characters); at the end, a seven-word line without a sentence end (a closing credit, or a
-// label: the modes disagree).
+// label: the modes disagree), in a <div> of its own (not in the flow of the paragraphs).
 const std::string k_page = R"(<html><head><title>Council extends the bus line</title></head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a></nav>
 <article><h1>Council extends the bus line</h1>
@@ -28,7 +28,7 @@ the council's treasurer told the meeting.</p>
 <p>The <a href="/budget">council's budget proposal</a> lists every project.</p>
 <p>The new line will have eleven stops and run every ten minutes during the day, with a night service at
 weekends, according to the transport office.</p>
-<p>Additional figures from the city's transport office</p>
+<div>Additional figures from the city's transport office</div>
 </article>
 <footer><a href="/privacy">Privacy</a></footer></body></html>)";
 

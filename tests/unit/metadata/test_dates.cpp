@@ -79,6 +79,9 @@ TEST_CASE("where a date starts, for cutting a byline before it", "[metadata][dat
     CHECK(text.substr(0, date_offset(text)) == "Jane Roe ");
     CHECK(date_offset("Jane Roe Aug 28") == 9);  // a day and month without the year count too
     CHECK(date_offset("Jane Roe") == 8);
+    // a weekday before the date belongs to it
+    CHECK(date_offset("Joe Wee Monday, February 29, 2016 @ 3:15") == 8);
+    CHECK(date_offset("Eva Muster Dienstag 3. Mai 2024") == 11);
 }
 
 TEST_CASE("dates in URL paths", "[metadata][dates]") {

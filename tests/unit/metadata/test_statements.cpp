@@ -206,3 +206,21 @@ TEST_CASE("language tags are normalised, and nonsense is no tag", "[metadata][la
     CHECK(og.language == "de-DE");
     CHECK(og.language_source == "meta og:locale");
 }
+
+TEST_CASE("a byline element's job title is not part of the name", "[metadata][authors]") {
+    const Statements s = statements_of(article_body(
+        "", R"(<div class="author"><a href="/author/ben-silverman">Ben Silverman</a>
+               <div class="author-title">Games Editor</div></div>)"));
+    CHECK(s.authors == Names{"Ben Silverman"});
+}
+
+TEST_CASE("bylines and dates are read below the last copy of the headline (a sticky header's copy first)",
+          "[metadata][authors]") {
+    const std::string filler(3000, 'x');
+    const Statements s = statements_of(
+        "<body><header><h1>The headline of the story</h1></header><div><p>" + filler + " " + filler +
+        "</p></div><h1>The headline of the story</h1><h6 class=\"byline\"><em>By</em> "
+        "<a href=\"/authors/joshua-sokol/\"><span>Joshua Sokol</span></a></h6>"
+        "<p>The first paragraph of the story is long enough to be prose for anyone who reads it.</p></body>");
+    CHECK(s.authors == Names{"Joshua Sokol"});
+}

@@ -75,3 +75,54 @@ TEST_CASE("an h1 agrees with a statement that contains all its words", "[metadat
         </head><body><h1>Tops</h1></body></html>)");
     CHECK(choose_title(read_statements(lone, {})).value == "Men's Gym T-Shirts & Tops");
 }
+
+TEST_CASE("an h1 that holds the site's name is no headline: a logo linked home, a site-title class, a host name",
+          "[metadata][title]") {
+    SECTION("the h1's whole text links to the home page") {
+        Tree tree = Tree::parse(R"(<html><head><title>Engora Data Blog: Small adventures with small models</title>
+            <meta property="og:title" content="Small adventures with small models"></head>
+            <body><h1 class="title"><a href="https://blog.example.com/">Engora Data Blog</a></h1>
+            <h1>Small is the new large</h1><p>x</p></body></html>)");
+        Statements s = read_statements(tree, {});
+        CHECK(s.h1s == std::vector<std::string>{"Small is the new large"});
+        CHECK(choose_title(s).value == "Small adventures with small models");
+    }
+    SECTION("a documentation page's logo h1 links to ../index.html; the page's own h1 follows") {
+        Tree tree = Tree::parse(R"(<html><head><title>ORM Quick Start - SQLAlchemy 2.0 Documentation</title></head>
+            <body><h1><a href="../index.html">SQLAlchemy 2.0 Documentation</a></h1>
+            <h1>ORM Quick Start</h1><p>x</p></body></html>)");
+        CHECK(choose_title(read_statements(tree, {})).value == "ORM Quick Start");
+    }
+    SECTION("a host name as the h1 is the site's name, and comes off the <title> as an affix") {
+        Tree tree = Tree::parse(R"(<html><head><title>Discuss the VirtualBox 7.1.0 release here - virtualbox.org</title></head>
+            <body><h1>virtualbox.org</h1><p>End user forums</p></body></html>)");
+        Statements s = read_statements(tree, {});
+        CHECK(s.h1s.empty());
+        CHECK(choose_title(s).value == "Discuss the VirtualBox 7.1.0 release here");
+    }
+    SECTION("a site-title class; an article's own title class stays a headline") {
+        Tree tree = Tree::parse(R"(<html><head><title>Defining Shared Behavior with Traits - The Book</title></head>
+            <body><h1 class="menu-title">The Book</h1><div class="site-branding"><h1>The Book</h1></div>
+            <h1 class="blog-title header-title">Defining Shared Behavior with Traits</h1><p>x</p></body></html>)");
+        Statements s = read_statements(tree, {});
+        CHECK(s.h1s == std::vector<std::string>{"Defining Shared Behavior with Traits"});
+        CHECK(choose_title(s).value == "Defining Shared Behavior with Traits");
+    }
+    SECTION("an h1 with a link elsewhere, or a headline that links to its own page, is kept") {
+        Tree tree = Tree::parse(R"(<html><head><title>Storm hits the coast | Daily News</title></head>
+            <body><h1><a href="/2024/05/storm-hits-the-coast">Storm hits the coast</a></h1><p>x</p></body></html>)");
+        CHECK(choose_title(read_statements(tree, {})).value == "Storm hits the coast");
+    }
+}
+
+TEST_CASE("the short part after a title's only pipe is the site's, even when no statement names the site",
+          "[metadata][title]") {
+    SiteNames none;
+    CHECK(without_site_affix("New Links | Hacker News", none) == "New Links");
+    CHECK(without_site_affix("How to Make a Good Game: 5 Mistakes and Tips to Avoid | GDevelop", none) ==
+          "How to Make a Good Game: 5 Mistakes and Tips to Avoid");
+    // a long part after the pipe, a one-word headline or two pipes: nothing is known to be the site
+    CHECK(without_site_affix("Storm hits | the coast of Maine tonight", none) == "Storm hits | the coast of Maine tonight");
+    CHECK(without_site_affix("News | Daily Post", none) == "News | Daily Post");
+    CHECK(without_site_affix("Apples | Pears | Plums", none) == "Apples | Pears | Plums");
+}

@@ -610,3 +610,143 @@ TEST_CASE("server text reaches the log and standard error without control charac
     }
     fs::remove_all(dir);
 }
+
+// Issue 18: "credentials stripped from URLs before they are stored or used as names", and a death
+// inside the fetcher blamed on the URL being fetched.
+
+namespace {
+
+std::string file_bytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// A FakeFetcher that says when it starts each request (as fetch::Fetcher does) and notes the
+// lock file's content at that moment and the batches it was given.
+class StartingFetcher : public FakeFetcher {
+public:
+    fs::path lock_file;
+    std::vector<std::vector<std::string>> batches;
+    std::map<std::string, std::string> lock_while_fetching;  // URL -> the lock file while it was fetched
+
+    void fetch(const std::vector<PageRequest>& requests, const std::function<void(PageResponse&&)>& on_result,
+               const std::atomic<bool>& stop) override {
+        std::vector<std::string> batch;
+        for (const auto& request : requests) batch.push_back(request.url);
+        batches.push_back(batch);
+        for (const auto& request : requests) {
+            started(request.tag);
+            lock_while_fetching[request.url] = file_bytes(lock_file);
+            FakeFetcher::fetch({request}, on_result, stop);
+        }
+    }
+};
+
+}  // namespace
+
+TEST_CASE("credentials in the configuration's URLs are sent with the fetch and kept nowhere", "[run][run_once][credentials]") {
+    fs::path dir = temp_dir("credentials");
+    const std::string text = "output = \"" + (dir / "out").string() + "\"\nstate = \"" + (dir / "state.sqlite").string() +
+                             "\"\n[[source]]\nurls = [\"https://ann:s3cret@n.example/a\"]\n"
+                             "[[source]]\nfeed = \"https://ann:s3cret@n.example/feed\"\n";
+    auto config = parse_config(text, dir / "run.toml");
+    REQUIRE(config);
+    FakeFetcher fetcher;
+    // The fake site answers only the URLs with the credentials, as a server asking for them would.
+    fetcher.add_page("https://ann:s3cret@n.example/a", page("A"));
+    fetcher.add_page("https://ann:s3cret@n.example/b", page("B"));  // listed by the feed without credentials
+    fetcher.add_page("https://ann:s3cret@n.example/feed", feed_of({"https://n.example/b", "https://bob:pw2@n.example/c"}),
+                     "application/rss+xml");
+    fetcher.add_page("https://ann:s3cret@n.example/c", page("C"));
+    std::ostringstream log, errors;
+    std::optional<RunSummary> summary;
+    {
+        auto store = StateStore::open(config->state);
+        REQUIRE(store);
+        RunOptions options;
+        options.log = &log;
+        options.errors = &errors;
+        auto ran = run_once(*config, options, fetcher, *store);
+        REQUIRE(ran);
+        summary = *ran;
+        for (const char* url : {"https://n.example/a", "https://n.example/b", "https://n.example/c"}) {
+            auto record = store->find(url);
+            REQUIRE(record);
+            CHECK(record->has_value());
+        }
+    }  // closed: everything is in the state file
+    INFO(log.str() << errors.str());
+    CHECK(summary->new_pages == 3);
+    CHECK(summary->failed == 0);
+    for (const auto& asked : fetcher.asked) CHECK(asked.url.starts_with("https://ann:s3cret@n.example/"));
+    for (const std::string& text : {log.str(), errors.str(), summary_line(*summary)}) {
+        CHECK(text.find("s3cret") == std::string::npos);
+        CHECK(text.find("pw2") == std::string::npos);
+    }
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+        INFO(entry.path());
+        CHECK(entry.path().string().find("s3cret") == std::string::npos);
+        CHECK(entry.path().string().find('@') == std::string::npos);
+        if (entry.is_regular_file() && entry.path().filename() != "run.toml") {
+            std::string bytes = file_bytes(entry.path());
+            CHECK(bytes.find("s3cret") == std::string::npos);
+            CHECK(bytes.find("pw2") == std::string::npos);
+        }
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("the URL being fetched is in flight in the lock file until its row is saved", "[run][run_once][crash]") {
+    fs::path dir = temp_dir("fetch-in-flight");
+    StartingFetcher fetcher;
+    fetcher.add_page("https://n.example/a", page("A"));
+    fetcher.add_page("https://n.example/b", page("B"));
+    RunConfig config = list_config(dir, {"https://n.example/a", "https://n.example/b"});
+    fetcher.lock_file = config.state.string() + ".lock";
+    auto store = StateStore::open(config.state);
+    REQUIRE(store);
+    auto lock = StateLock::acquire(config.state);
+    REQUIRE(lock);
+    RunOptions options;
+    options.lock = &*lock;
+    options.jobs = 1;
+    REQUIRE(run_once(config, options, fetcher, *store));
+    // Killed while fetching b, the run would have left b (and only b) for the next run to blame.
+    CHECK_THAT(fetcher.lock_while_fetching["https://n.example/b"], Catch::EndsWith("\nhttps://n.example/b\n"));
+    CHECK(fetcher.lock_while_fetching["https://n.example/b"].find("n.example/a") == std::string::npos);
+    // A run that ends on its own leaves nothing in flight.
+    CHECK(file_bytes(fetcher.lock_file) == std::to_string(::getpid()) + "\n");
+    fs::remove_all(dir);
+}
+
+TEST_CASE("after a death with several pages in flight, each is fetched and cleaned alone before the rest", "[run][run_once][crash]") {
+    fs::path dir = temp_dir("suspects-alone");
+    StartingFetcher fetcher;
+    for (const char* name : {"a", "b", "c", "d"}) fetcher.add_page(std::string("https://n.example/") + name, page(name));
+    RunConfig config = list_config(dir, {"https://n.example/a", "https://n.example/b", "https://n.example/c", "https://n.example/d"});
+    fetcher.lock_file = config.state.string() + ".lock";
+    auto store = StateStore::open(config.state);
+    REQUIRE(store);
+    REQUIRE(store->begin());
+    REQUIRE(store->enqueue({{"https://n.example/a", ""}, {"https://n.example/b", ""}, {"https://n.example/c", ""},
+                            {"https://n.example/d", ""}}));
+    REQUIRE(store->commit());
+    // The run died with b and d in flight (being fetched or cleaned).
+    std::ofstream(fetcher.lock_file, std::ios::trunc) << "12345\nhttps://n.example/b\nhttps://n.example/d\n";
+    auto lock = StateLock::acquire(config.state);
+    REQUIRE(lock);
+    RunOptions options;
+    options.lock = &*lock;
+    auto summary = run_once(config, options, fetcher, *store);
+    REQUIRE(summary);
+    CHECK(summary->new_pages == 4);
+    CHECK(summary->crashed == 0);
+    REQUIRE(fetcher.batches.size() == 3);
+    CHECK(fetcher.batches[0] == std::vector<std::string>{"https://n.example/b"});
+    CHECK(fetcher.batches[1] == std::vector<std::string>{"https://n.example/d"});
+    CHECK(fetcher.batches[2] == (std::vector<std::string>{"https://n.example/a", "https://n.example/c"}));
+    // While d was fetched, b was done: a death then names d alone.
+    CHECK_THAT(fetcher.lock_while_fetching["https://n.example/d"], Catch::EndsWith("\nhttps://n.example/d\n"));
+    CHECK(fetcher.lock_while_fetching["https://n.example/d"].find("n.example/b") == std::string::npos);
+    fs::remove_all(dir);
+}

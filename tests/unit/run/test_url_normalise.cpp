@@ -55,3 +55,19 @@ TEST_CASE("relative references are resolved against the base", "[run][url]") {
     REQUIRE(absolute);
     CHECK(*absolute == "http://other.example/x");
 }
+
+TEST_CASE("credentials are not part of a page's name: normalisation drops them, messages never show them", "[run][url][credentials]") {
+    CHECK(norm("https://user:s3cret@Example.org/a#x") == "https://example.org/a");
+    CHECK(norm("http://user@example.org:8080/") == "http://example.org:8080/");
+    CHECK(norm("https://:s3cret@example.org/") == "https://example.org/");
+    CHECK(norm("https://example.org/a@b?c=d@e") == "https://example.org/a@b?c=d@e");  // an '@' of the path stays
+    auto resolved = resolve_url("https://example.org/feed.xml", "https://u:s3cret@example.org/b");
+    REQUIRE(resolved);
+    CHECK(*resolved == "https://example.org/b");
+    for (const char* bad : {"ftp://user:s3cret@example.org/x", "https://user:s3cret@/x"}) {
+        auto error = normalise_url(bad);
+        REQUIRE_FALSE(error);
+        INFO(error.error().message);
+        CHECK(error.error().message.find("s3cret") == std::string::npos);
+    }
+}

@@ -2,6 +2,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -73,6 +75,39 @@ TEST_CASE("ordered pool: an exception from the work reaches the caller in order,
     // Everything before the failing item was delivered first, in order.
     REQUIRE(delivered.size() >= 5);
     for (int i = 0; i < 5; ++i) CHECK(delivered[i] == i);
+}
+
+TEST_CASE("ordered pool: a full window waits for a delivery another thread is making", "[util][pool]") {
+    // winnow run's timer thread delivers results (deliver_ready) while the fetcher submits. When
+    // the window was full and the oldest result was done but being delivered by the timer, submit
+    // spun holding the pool's mutex, which the timer needed to finish: a deadlock.
+    std::atomic<bool> done{false};
+    std::atomic<int> delivered{0};
+    std::thread::id submitter = std::this_thread::get_id();
+    OrderedPool<int, int> pool(
+        2, [](int& item) { return item; },
+        [&](int&&) {
+            ++delivered;
+            // Deliveries made by the other thread are slow, so the window fills meanwhile.
+            if (std::this_thread::get_id() != submitter) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        },
+        4);
+    std::thread timer([&] {
+        while (!done.load()) pool.deliver_ready();
+    });
+    std::thread watchdog([&] {
+        for (int i = 0; i < 600 && !done.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (!done.load()) {
+            std::fprintf(stderr, "ordered pool: deadlocked after %d deliveries\n", delivered.load());
+            std::_Exit(1);  // the threads cannot be joined
+        }
+    });
+    for (int i = 0; i < 300; ++i) pool.submit(i);
+    pool.finish();
+    done = true;
+    timer.join();
+    watchdog.join();
+    CHECK(delivered.load() == 300);
 }
 
 TEST_CASE("arena: aligned memory, large requests, release keeps the first block", "[util][arena]") {
