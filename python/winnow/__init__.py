@@ -8,6 +8,7 @@ cleaned here gives exactly what ``winnow clean --format json`` prints::
     result["title"], result["text"], result["date"]
 
     cleaner = winnow.Cleaner(profiles=["my-profiles/"])   # profiles loaded and compiled once
+    winnow.clean(html_bytes, favor="precision")   # less boilerplate ("recall": nothing missed)
     for record in cleaner.iter_warc("crawl.warc.gz"):      # one dict per HTML response
         ...
 
@@ -26,31 +27,35 @@ __all__ = ["Cleaner", "Error", "InputIterator", "clean", "iter_warc", "iter_inpu
 
 
 @functools.lru_cache(maxsize=8)
-def _cleaner(profiles, no_profiles):
-    return Cleaner(profiles=list(profiles), no_profiles=no_profiles)
+def _cleaner(profiles, no_profiles, favor):
+    return Cleaner(profiles=list(profiles), no_profiles=no_profiles, favor=favor)
 
 
-def _shared_cleaner(profiles, no_profiles):
+def _shared_cleaner(profiles, no_profiles, favor=None):
     # Loading profiles costs more than cleaning a page: module-level calls share one Cleaner
-    # per choice of profiles.
-    return _cleaner(tuple(profiles or ()), bool(no_profiles))
+    # per choice of profiles and mode.
+    return _cleaner(tuple(profiles or ()), bool(no_profiles), favor)
 
 
-def clean(html, url=None, content_type=None, *, profiles=None, no_profiles=False, format="json", source=None):
+def clean(html, url=None, content_type=None, *, profiles=None, no_profiles=False, format="json", source=None,
+          favor=None):
     """Cleans one page (bytes, read in the charset the page declares, or str).
 
     Returns what ``winnow clean --format FORMAT`` prints: a dict for "json", a str for "text",
     "markdown" or "jsonl". ``source`` names the page in the result and in messages (default:
-    the URL, or "<html>"). Raises winnow.Error when the page cannot be cleaned.
+    the URL, or "<html>"). ``favor`` is ``--favor``: "precision" (less boilerplate), "recall"
+    (nothing missed) or "balanced"; None: the site profile's, else balanced (the dict's
+    ``method`` names a mode other than balanced). Raises winnow.Error when the page cannot be
+    cleaned (or the mode is unknown).
     """
-    return _shared_cleaner(profiles, no_profiles).clean(html, url, content_type, source=source, format=format)
+    return _shared_cleaner(profiles, no_profiles, favor).clean(html, url, content_type, source=source, format=format)
 
 
-def iter_warc(path, *, profiles=None, no_profiles=False, format="json"):
+def iter_warc(path, *, profiles=None, no_profiles=False, format="json", favor=None):
     """Yields the cleaned HTML responses of a WARC file (.warc or .warc.gz), in file order."""
-    return _shared_cleaner(profiles, no_profiles).iter_warc(path, format=format)
+    return _shared_cleaner(profiles, no_profiles, favor).iter_warc(path, format=format)
 
 
-def iter_inputs(inputs, *, recursive=False, profiles=None, no_profiles=False, format="json"):
+def iter_inputs(inputs, *, recursive=False, profiles=None, no_profiles=False, format="json", favor=None):
     """Yields every input cleaned, as ``winnow clean --format jsonl [-r] INPUTS...`` gives them."""
-    return _shared_cleaner(profiles, no_profiles).iter_inputs(list(inputs), recursive=recursive, format=format)
+    return _shared_cleaner(profiles, no_profiles, favor).iter_inputs(list(inputs), recursive=recursive, format=format)

@@ -19,7 +19,7 @@ today's figures are under, writing the reason into the file. Each floor records 
 commit that set it; every change is also appended to the file's history.
 
 usage: eval.py --winnow BIN --root REPO [--corpus NAME] [--per-doc [N]] [--keep DIR]
-               [--clean-option OPT] [--gate [--raise | --lower --reason TEXT]]
+               [--clean-option OPT] [--favor precision|balanced|recall] [--gate [--raise | --lower --reason TEXT]]
 """
 import argparse
 import datetime
@@ -282,6 +282,8 @@ def main():
     parser.add_argument("--keep", help="keep the prediction files in this folder")
     parser.add_argument("--clean-option", action="append", default=[],
                         help="pass this option to `winnow clean` too (e.g. --clean-option=--no-default-rules)")
+    parser.add_argument("--favor", choices=["precision", "balanced", "recall"],
+                        help="clean with `--favor MODE` (the gate's floors are balanced mode's: not with --gate)")
     parser.add_argument("--gate", action="store_true",
                         help=f"compare the figures with the floors in {FLOORS_FILE}: exit 1 when one is more "
                              "than the tolerance below its floor")
@@ -297,8 +299,10 @@ def main():
         parser.error("--raise or --lower, not both")
     if args.lower and not (args.reason and args.reason.strip()):
         parser.error("--gate --lower needs --reason \"...\": the reason is written into the floors file")
-    if args.gate and args.clean_option:
-        parser.error("--gate measures winnow as it runs by default: no --clean-option")
+    if args.gate and (args.clean_option or args.favor):
+        parser.error("--gate measures winnow as it runs by default: no --clean-option, no --favor")
+    if args.favor:
+        args.clean_option = args.clean_option + ["--favor", args.favor]
     args.shared = os.path.normpath(os.path.join(args.root, "..", "shared"))
     corpora = args.corpus or CORPORA
     evaluate = {"trafilatura-dev": eval_trafilatura, "readability": eval_readability, "modern-dev": eval_modern}

@@ -129,7 +129,7 @@ private:
 class Cleaner : public std::enable_shared_from_this<Cleaner> {
 public:
     Cleaner(std::vector<std::string> profiles, bool no_profiles, bool no_default_rules, std::string encoding,
-            std::size_t max_bytes) {
+            std::size_t max_bytes, const std::optional<std::string>& favor) {
         if (!encoding.empty() && !decode::is_supported_charset(encoding))
             raise({ErrorKind::usage, "--encoding " + encoding + ": unknown encoding (try utf-8, windows-1252, gb18030, shift_jis)"});
         if (no_profiles && !profiles.empty())
@@ -141,6 +141,11 @@ public:
         m_options.clean.profiles = m_profiles.get();
         m_options.load.max_bytes = max_bytes;
         m_options.encoding = std::move(encoding);
+        if (favor) {  // as --favor: none leaves each site profile's favor, else balanced
+            m_options.clean.favor = extract::favor_named(*favor);
+            if (!m_options.clean.favor)
+                raise({ErrorKind::usage, "favor \"" + *favor + "\": not a mode (" + std::string(extract::favor_names()) + ")"});
+        }
     }
 
     const pipeline::BatchOptions& options() const { return m_options; }
@@ -264,10 +269,10 @@ PYBIND11_MODULE(_winnow, m) {
         .def("__next__", &InputIterator::next);
 
     py::class_<Cleaner, std::shared_ptr<Cleaner>>(m, "Cleaner")
-        .def(py::init<std::vector<std::string>, bool, bool, std::string, std::size_t>(), py::kw_only(),
-             py::arg("profiles") = std::vector<std::string>{}, py::arg("no_profiles") = false,
+        .def(py::init<std::vector<std::string>, bool, bool, std::string, std::size_t, std::optional<std::string>>(),
+             py::kw_only(), py::arg("profiles") = std::vector<std::string>{}, py::arg("no_profiles") = false,
              py::arg("no_default_rules") = false, py::arg("encoding") = "",
-             py::arg("max_bytes") = winnow::k_default_max_page_bytes)
+             py::arg("max_bytes") = winnow::k_default_max_page_bytes, py::arg("favor") = py::none())
         .def("clean", &Cleaner::clean, py::arg("html"), py::arg("url") = py::none(), py::arg("content_type") = py::none(),
              py::kw_only(), py::arg("source") = py::none(), py::arg("format") = "json")
         .def("iter_inputs", &Cleaner::iter_inputs, py::arg("inputs"), py::kw_only(), py::arg("recursive") = false,

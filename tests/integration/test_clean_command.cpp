@@ -388,3 +388,23 @@ TEST_CASE("clean --front-matter: a YAML block before the text, options that need
     CHECK(front.err.find("--front-matter needs --format text or markdown") != std::string::npos);
     CHECK_FALSE(fs::exists(tmp.file("x.jsonl")));
 }
+
+TEST_CASE("clean --favor: each mode's method, the default balanced, an unknown mode a usage error", "[clean][favor]") {
+    TemporaryFolder dir;
+    write_file(dir.file("page.html"), k_article_page);
+    auto balanced = run_winnow({"clean", "--format", "json", dir.file("page.html")});
+    auto asked = run_winnow({"clean", "--format", "json", "--favor", "balanced", dir.file("page.html")});
+    REQUIRE(balanced.status == 0);
+    CHECK(asked.out == balanced.out);  // no mode asked is balanced
+    CHECK(nlohmann::json::parse(balanced.out)["method"].get<std::string>().find("favor") == std::string::npos);
+    for (std::string mode : {"precision", "recall"}) {
+        auto r = run_winnow({"clean", "--format", "json", "--favor", mode, dir.file("page.html")});
+        CHECK(r.status == 0);
+        const std::string method = nlohmann::json::parse(r.out)["method"];
+        CHECK(method.ends_with("(favor " + mode + ")"));
+    }
+    auto bad = run_winnow({"clean", "--favor", "accuracy", dir.file("page.html")});
+    CHECK(bad.status == 2);
+    CHECK(bad.out.empty());
+    CHECK(bad.err.find("--favor: accuracy not in {precision,balanced,recall}") != std::string::npos);
+}

@@ -166,3 +166,19 @@ def test_the_gil_is_released_while_cleaning(fixture_pages, root):
         done.wait(0.001)
     worker.join()
     assert ticks > 5
+
+
+def test_favor_equals_the_cli_favor(run_cli, fixture_pages, root):
+    for page in fixture_pages[:5]:
+        for mode in ("precision", "recall"):
+            cli = run_cli("clean", "--format", "json", "--favor", mode, page)
+            assert cli.returncode == 0, cli.stderr.decode()
+            got = winnow.clean((root / page).read_bytes(), source=page, favor=mode)
+            assert got == json.loads(cli.stdout), (page, mode)
+            assert got["method"].endswith(f"(favor {mode})")
+        assert winnow.clean((root / page).read_bytes(), source=page, favor="balanced") == \
+            winnow.clean((root / page).read_bytes(), source=page)
+    with pytest.raises(winnow.Error) as error:
+        winnow.Cleaner(favor="accuracy")
+    assert error.value.kind == "usage"
+    assert str(error.value) == 'favor "accuracy": not a mode (precision, balanced, recall)'

@@ -42,6 +42,7 @@ struct CleanSettings {
     bool no_prescan = false;
     int jobs = -1;  // -1: one per core for a batch into jsonl, warc or a folder, else 1
     bool justext = false;
+    std::string favor;               // precision, balanced, recall; empty: the profile's, else balanced
     std::vector<std::string> kinds;  // page kinds written; empty: every kind
     ProfileOptions profiles;
 };
@@ -251,6 +252,12 @@ void add_clean_command(CLI::App& app, int& status) {
     clean->add_flag("--justext", settings->justext,
                     "Experimental: let a jusText-style candidate (whole-page block classification) rescue a short "
                     "result (method \"justext\"); see src/winnow/extract/README.md");
+    clean->add_option("--favor", settings->favor,
+                      "precision: less boilerplate (for a reader or a language model), at the cost of some text; "
+                      "recall: nothing missed (for an archive), at the cost of some boilerplate; balanced: between "
+                      "the two [default: the site profile's favor, else balanced]")
+        ->type_name("MODE")
+        ->check(CLI::IsMember({"precision", "balanced", "recall"}));
     std::string known_kinds;
     std::vector<std::string> kind_names;
     for (std::string_view name : metadata::page_kind_names()) {
@@ -289,6 +296,7 @@ void add_clean_command(CLI::App& app, int& status) {
         options.explain = settings->explain;
         options.prescan = !settings->no_prescan;
         options.justext = settings->justext;
+        if (!settings->favor.empty()) options.favor = extract::favor_named(settings->favor);
         options.profiles = &*profile_set;
         status = run_clean(*settings, options);
     });

@@ -27,11 +27,10 @@ constexpr float k_min_marker_chars = 200, k_min_marker_share = 0.3f;
 // --- Rescue ------------------------------------------------------------------------------
 // Under this many characters a result is probably a teaser, not the article.
 constexpr std::size_t k_short_result_chars = 250;
-// A result under this share of the page's text, and under k_small_result_chars, is suspect.
-constexpr double k_small_result_share = 0.2;
+// A result under the mode's share of the page's text (FavorSettings::small_result_share), and
+// under k_small_result_chars, is suspect; the relaxed pass then replaces it only when the mode's
+// gain longer (relaxed_gain: it lets more boilerplate in).
 constexpr std::size_t k_small_result_chars = 3000;
-// The relaxed pass replaces the main result only when this much longer (it lets more boilerplate in).
-constexpr double k_relaxed_gain = 1.5;
 // A listing page's main region replaces the result when this much longer: the container then
 // holds one teaser or the page's introduction, not the list.
 constexpr double k_listing_gain = 2.5;
@@ -52,9 +51,9 @@ bool related(const dom::Tree& tree, NodeId node, const std::vector<NodeId>& root
 }
 
 // True when a result of `result_chars` is too short for a page of `page_chars` characters.
-bool needs_rescue(std::size_t result_chars, std::size_t page_chars) {
+bool needs_rescue(std::size_t result_chars, std::size_t page_chars, const FavorSettings& favor) {
     if (result_chars < k_short_result_chars) return true;
-    return result_chars < k_small_result_share * static_cast<double>(page_chars) && result_chars < k_small_result_chars;
+    return result_chars < favor.small_result_share * static_cast<double>(page_chars) && result_chars < k_small_result_chars;
 }
 
 // True when the publisher's articleBody (`body_chars` long) is worth more than a DOM result.
@@ -66,7 +65,7 @@ bool prefer_article_body(std::size_t result_chars, std::size_t body_chars) {
 
 }  // namespace
 
-ContainerCandidate choose_container(const PageView& cleaned) {
+ContainerCandidate choose_container(const PageView& cleaned, const FavorSettings& favor) {
     const dom::Tree& tree = cleaned.tree();
     ContainerCandidate density = density_candidate(cleaned);
     std::optional<ContainerCandidate> marker = body_marker_candidate(cleaned);
@@ -80,11 +79,11 @@ ContainerCandidate choose_container(const PageView& cleaned) {
     if (marker && marker->chars >= k_min_marker_chars &&
         (related(tree, marker->focus, density.roots) || marker->chars >= k_min_marker_share * density.chars)) {
         widen_to_article(cleaned, *marker);
-        add_lead(cleaned, *marker);
+        if (favor.leads) add_lead(cleaned, *marker);
         return *marker;
     }
     // 3. Density scoring.
-    add_lead(cleaned, density);
+    if (favor.leads) add_lead(cleaned, density);
     return density;
 }
 
@@ -93,11 +92,12 @@ Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<R
     const Page& page = cleaned.page();
     const dom::Tree& tree = page.tree();
     const bool profile = input.profile_container != dom::k_no_node;
+    const FavorSettings& favor = *input.favor;
 
     // The main result: the container the order of trust chooses (a profile's overrides all),
     // its blocks filtered, the second opinion's prose beside it, the site's text rules.
     const ContainerCandidate container =
-        profile ? profile_candidate(cleaned, input.profile_container) : choose_container(cleaned);
+        profile ? profile_candidate(cleaned, input.profile_container) : choose_container(cleaned, favor);
     std::vector<SourcedBlock> blocks = build_sourced_blocks(tree, cleaned.mask(), container.roots);
     if (!input.title_from_profile) {
         std::vector<std::string> first_lines;
@@ -108,26 +108,27 @@ Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<R
     filter.title = title;
     filter.explain = input.explain;
     filter.text_rules = &input.rules;
+    filter.favor = &favor;
     filter.thread = input.thread;
     std::vector<Block> kept = filter_blocks(page, container.roots, std::move(blocks), filter, removals, regexes);
     Method method = container.method;
     // The blocks of the whole cleaned page, for the second opinion (not beside a profile's container).
     const std::vector<SourcedBlock> page_blocks =
         profile ? std::vector<SourcedBlock>{} : build_sourced_blocks(tree, cleaned.mask(), {tree.body()});
-    if (!profile && extend_with_prose_neighbours(kept, page_blocks, page.stopwords(), title, regexes) > 0)
+    if (!profile && extend_with_prose_neighbours(kept, page_blocks, page.stopwords(), title, regexes, favor) > 0)
         method.with_prose = true;
     apply_text_rules(kept, input.rules, removals, regexes);
     Candidate best(method, std::move(kept));
 
     // Rescue 1: the relaxed pass, when the result is short for the page and it finds much more.
     const auto page_chars = static_cast<std::size_t>(cleaned.stats().chars(tree.body()));
-    if (!profile && needs_rescue(best.chars, page_chars)) {
-        Candidate relaxed = relaxed_candidate(input.dropped, title, input.rules, regexes);
-        if (relaxed.chars > 0 && static_cast<double>(relaxed.chars) >= k_relaxed_gain * static_cast<double>(best.chars))
+    if (!profile && needs_rescue(best.chars, page_chars, favor)) {
+        Candidate relaxed = relaxed_candidate(input.dropped, title, input.rules, regexes, favor);
+        if (relaxed.chars > 0 && static_cast<double>(relaxed.chars) >= favor.relaxed_gain * static_cast<double>(best.chars))
             best = std::move(relaxed);
     }
     // Rescue 1b (experimental, only when asked for): the jusText-style candidate.
-    if (input.justext && !profile && needs_rescue(best.chars, page_chars)) {
+    if (input.justext && !profile && needs_rescue(best.chars, page_chars, favor)) {
         Candidate justext = justext_candidate(page_blocks, page.stopwords(), title, regexes);
         if (justext.chars > 0 && static_cast<double>(justext.chars) >= k_justext_gain * static_cast<double>(best.chars))
             best = std::move(justext);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "winnow/extract/candidate.hpp"
+#include "winnow/extract/favor.hpp"
 #include "winnow/extract/page.hpp"
 #include "winnow/extract/site_rules.hpp"
 #include "winnow/util/regex_guard.hpp"
@@ -25,12 +26,15 @@ struct ArbiterInput {
     bool explain = false;
     bool thread = false;      // a forum or Q&A page: comment sections are its posts
     bool justext = false;     // the jusText-style candidate may rescue a short result (experimental)
+    // What the user favours: the rules' limits, the second opinion, the leads and the rescues.
+    const FavorSettings* favor = &favor_settings(Favor::balanced);
     std::string description;  // the page's meta description, the last resort
 };
 
 // The container the order of trust chooses on a cleaned page (without a profile container):
-// the JSON-LD anchor, else a trusted body marker, else density scoring.
-ContainerCandidate choose_container(const PageView& cleaned);
+// the JSON-LD anchor, else a trusted body marker, else density scoring; with its lead paragraphs
+// when the mode adds them.
+ContainerCandidate choose_container(const PageView& cleaned, const FavorSettings& favor = favor_settings(Favor::balanced));
 
 // The article's body. `title` is the chosen headline: the body's first lines may name it more
 // exactly (a <title> part they repeat), and its repeats leave the body.

@@ -26,14 +26,16 @@ using dom::NodeId;
 constexpr float k_keep_long_chars = 300;
 // Byline/meta/caption ancestry is not trusted when it would take more than this share of the text.
 constexpr float k_max_ancestry_share = 0.5f;
-// A figure caption of this many words ending a sentence is a description, kept.
+// A figure caption of this many words ending a sentence is a description, kept (unless the
+// mode drops every caption: FavorSettings::prose_captions).
 constexpr float k_prose_caption_words = 12;
 // A signature line: at most this many words, with a comma between name and role.
 constexpr float k_signature_words = 6;
 // Below this length the classes of the inline element holding a block's first text count too.
 constexpr float k_inline_ancestry_chars = 100;
-// Short blocks: links making up more than this share of them mark navigation.
-constexpr float k_short_block_chars = 100, k_short_link_density = 0.8f;
+// Short blocks: links making up more than the mode's share of them (FavorSettings::
+// short_link_density) mark navigation.
+constexpr float k_short_block_chars = 100;
 // Any block made almost only of links (and having a few) is a link list.
 constexpr float k_link_farm_density = 0.9f;
 constexpr std::uint32_t k_link_farm_links = 2;
@@ -43,18 +45,17 @@ constexpr float k_list_link_density = 0.6f, k_list_item_chars = 120;
 // when not marked up as one ("Related articles" in a bold paragraph).
 constexpr float k_heading_like_words = 6;
 // A boilerplate heading takes along the following blocks that are list items, short (under
-// this many characters) or link-heavy, up to the next heading.
+// this many characters) or link-heavy, up to the next heading. After the mode's share of the text
+// (FavorSettings::tail_cut_share) it cuts the rest ("Related articles" and all below).
 constexpr float k_section_short_chars = 200, k_section_link_density = 0.5f;
-// A boilerplate heading after this share of the text cuts the rest ("Related articles" and all below).
-constexpr float k_tail_cut_share = 0.6f;
 // Repeated blocks longer than this are dropped (teasers echoing the lead, duplicated captions).
 // Longer repeats are the author's own (a repeated refrain, a test page) and stay.
 constexpr std::size_t k_min_repeat_chars = 50, k_max_repeat_chars = 200;
 // Title repeats are searched among blocks this short.
 constexpr std::size_t k_max_title_repeat_chars = 300;
-// Edge trimming: a block with at most this many words and no sentence end is weak at an edge...
-constexpr float k_edge_short_words = 10;
-// ...and one of at most this many words matching a boilerplate pattern, or this link-dense.
+// Edge trimming: a block with at most FavorSettings::edge_short_words words and no sentence end
+// is weak at an edge, and one of at most this many words matching a boilerplate pattern, or
+// this link-dense.
 constexpr float k_edge_pattern_words = 20, k_edge_link_density = 0.5f;
 
 // A block as the rules see it: measured once, with what its ancestors below the container say.
@@ -111,7 +112,8 @@ bool repeats_title(const BlockView& b, const FilterState& s) {
            (metadata::is_title_repeat(b.text(), s.options.title) || (b.is_heading() && (b.inherited & k_flag_title_class)));
 }
 bool is_short_and_linked(const BlockView& b, const FilterState& s) {
-    return !s.options.keep_link_lines && b.counts.chars < k_short_block_chars && b.link_density > k_short_link_density;
+    return !s.options.keep_link_lines && b.counts.chars < k_short_block_chars &&
+           b.link_density > s.options.favor->short_link_density;
 }
 bool is_link_farm(const BlockView& b, const FilterState& s) {
     return !s.options.keep_link_lines && b.link_density > k_link_farm_density && b.sourced->links >= k_link_farm_links;
@@ -125,7 +127,8 @@ bool under_boilerplate(const BlockView& b, const FilterState& s) {
 }
 // A caption that is a sentence describing the picture stays; a bare credit or label goes.
 bool is_bare_caption(const BlockView& b, const FilterState& s) {
-    const bool prose_caption = b.counts.words >= k_prose_caption_words && b.counts.sentence_ends > 0;
+    const bool prose_caption =
+        s.options.favor->prose_captions && b.counts.words >= k_prose_caption_words && b.counts.sentence_ends > 0;
     return b.in_caption && !b.long_prose && !prose_caption && s.trust_ancestry;
 }
 bool is_share_block(const BlockView& b, FilterState& s) { return is_share_line(b.text(), s.regexes); }
@@ -140,7 +143,7 @@ bool opens_boilerplate_section(const BlockView& b, FilterState& s) {
 bool drop_boilerplate_section(std::size_t i, FilterState& s) {
     float before = 0;
     for (std::size_t j = 0; j < i; ++j) before += s.views[j].keep ? s.views[j].counts.chars : 0;
-    if (before >= k_tail_cut_share * s.total_chars) {
+    if (before >= s.options.favor->tail_cut_share * s.total_chars) {
         for (std::size_t j = i + 1; j < s.views.size(); ++j) s.drop(j, "heuristic boilerplate-tail");
         return true;
     }
@@ -219,7 +222,9 @@ void drop_repeats(FilterState& s) {
     }
 }
 
-bool is_weak_edge(const BlockView& view, RegexGuard& regexes, bool at_end = false) {
+bool is_weak_edge(const BlockView& view, FilterState& s, bool at_end = false) {
+    RegexGuard& regexes = s.regexes;
+    const FavorSettings& favor = *s.options.favor;
     const Block& block = view.block();
     const std::string& text = block.text;
     if (block.kind == BlockKind::preformatted) return false;  // code is kept verbatim
@@ -231,8 +236,8 @@ bool is_weak_edge(const BlockView& view, RegexGuard& regexes, bool at_end = fals
     // Secretary"), and a list without links a summary: both stay (unless a pattern says otherwise).
     const bool signature = block.kind == BlockKind::paragraph && view.counts.words <= k_signature_words &&
                            view.counts.commas > 0;
-    if (at_end && view.sourced->links == 0 && (signature || block.kind == BlockKind::list_item)) return matches_pattern();
-    if (view.counts.words <= k_edge_short_words && view.counts.sentence_ends == 0) return true;
+    if (at_end && favor.edge_keeps_signatures && view.sourced->links == 0 && (signature || block.kind == BlockKind::list_item)) return matches_pattern();
+    if (view.counts.words <= favor.edge_short_words && view.counts.sentence_ends == 0) return true;
     return matches_pattern();
 }
 
@@ -259,7 +264,7 @@ void trim_edges(FilterState& s) {
     std::size_t first_strong = views.size(), last_strong = views.size();
     for (std::size_t i = 0; i < views.size(); ++i) {
         const BlockView& view = views[i];
-        if (!view.keep || view.is_heading() || is_weak_edge(view, s.regexes)) continue;
+        if (!view.keep || view.is_heading() || is_weak_edge(view, s)) continue;
         if (first_strong == views.size()) first_strong = i;
         last_strong = i;
     }
@@ -269,13 +274,13 @@ void trim_edges(FilterState& s) {
     };
     for (std::size_t i = 0; i < views.size(); ++i) {
         if (!views[i].keep) continue;
-        if (!is_weak_edge(views[i], s.regexes) || views[i].is_heading()) break;
+        if (!is_weak_edge(views[i], s) || views[i].is_heading()) break;
         if (in_article_flow(views[i], views[first_strong], s) && !pattern(views[i])) break;
         s.drop(i, "heuristic edge-trim start");
     }
     for (std::size_t i = views.size(); i-- > 0;) {
         if (!views[i].keep) continue;
-        if (!views[i].is_heading() && !is_weak_edge(views[i], s.regexes, /*at_end=*/true)) break;
+        if (!views[i].is_heading() && !is_weak_edge(views[i], s, /*at_end=*/true)) break;
         if (!views[i].is_heading() && in_article_flow(views[i], views[last_strong], s) && !pattern(views[i])) break;
         s.drop(i, "heuristic edge-trim end");
     }

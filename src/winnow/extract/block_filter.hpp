@@ -14,6 +14,7 @@
 #include "winnow/extract/article.hpp"
 #include "winnow/extract/block_builder.hpp"
 #include "winnow/extract/block_patterns.hpp"
+#include "winnow/extract/favor.hpp"
 #include "winnow/extract/page.hpp"
 #include "winnow/extract/site_rules.hpp"
 #include "winnow/extract/text_measure.hpp"
@@ -24,6 +25,8 @@ struct BlockFilterOptions {
     std::string title;          // the chosen headline: its repeats leave the body
     bool explain = false;
     bool relaxed = false;       // the rescue pass: class/id ancestry is not used
+    // The mode's limits (link density, captions, tail cut, edge trimming).
+    const FavorSettings* favor = &favor_settings(Favor::balanced);
     bool thread = false;        // a forum or Q&A page: comment sections are its posts
     bool keep_link_lines = false;  // a listing: link-only lines and link lists are its teasers
     // The site's rules, whose drop_text is consulted only when explaining: a block the

@@ -135,12 +135,14 @@ Article extract_article(const dom::Tree& tree, const ExtractOptions& options) {
     input.title_from_profile = !profile_title.empty();
     input.explain = options.explain;
     input.justext = options.justext;
+    input.favor = &favor_settings(options.favor);
     input.thread = cleaning.thread;
     input.description = article.description;
     Candidate body = arbitrate(input, article.title, article.removals, regexes);
     article.blocks = std::move(body.blocks);
     article.method = body.method.name();
     if (options.noscript_page) article.method += " (noscript page)";
+    if (options.favor != Favor::balanced) article.method += " (favor " + std::string(favor_name(options.favor)) + ")";
     classify(statements, article);
     // After the page kind, which may clear the authors: `author` is always `authors` joined.
     article.author = join_authors(article.authors);

@@ -6,6 +6,7 @@
 
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/article.hpp"
+#include "winnow/extract/favor.hpp"
 #include "winnow/extract/site_rules.hpp"
 
 namespace winnow::extract {
@@ -14,6 +15,7 @@ struct ExtractOptions {
     const SiteRules* site_rules = nullptr;  // profile and default rules, or none
     bool explain = false;                   // record every removal in Article::removals
     bool justext = false;                   // experimental: a jusText-style candidate may rescue a short result
+    Favor favor = Favor::balanced;          // --favor: less boilerplate, or nothing missed (favor.hpp)
     std::string url;                        // the page's address, when known
     // The tree had a <noscript> holding the page read as a <div> (unwrap_content_noscripts,
     // done while the tree could still change): `method` says so.

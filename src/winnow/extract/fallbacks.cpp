@@ -10,7 +10,7 @@
 namespace winnow::extract {
 
 Candidate relaxed_candidate(const PageView& dropped, const std::string& title, const SiteRules& rules,
-                            RegexGuard& regexes) {
+                            RegexGuard& regexes, const FavorSettings& favor) {
     CleaningOptions cleaning;
     cleaning.relaxed = true;
     std::vector<Removal> unrecorded;
@@ -20,6 +20,7 @@ Candidate relaxed_candidate(const PageView& dropped, const std::string& title, c
     BlockFilterOptions filter;
     filter.title = title;
     filter.relaxed = true;
+    filter.favor = &favor;
     std::vector<Block> kept = filter_blocks(relaxed.page(), container.roots,
                                             build_sourced_blocks(relaxed.tree(), relaxed.mask(), container.roots), filter,
                                             unrecorded, regexes);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "winnow/extract/candidate.hpp"
+#include "winnow/extract/favor.hpp"
 #include "winnow/extract/page.hpp"
 #include "winnow/extract/site_rules.hpp"
 #include "winnow/util/regex_guard.hpp"
@@ -16,9 +17,9 @@ namespace winnow::extract {
 // The relaxed pass, from the page after the profile's drop rules (`dropped`): only tags, hidden
 // elements, roles and overlays are removed (not class-based boilerplate), the container is
 // chosen by density alone, and the filter runs without its ancestry rules. Its removals are not
-// recorded (it is a second try, not the page's story).
+// recorded (it is a second try, not the page's story). The filter's limits are the mode's.
 Candidate relaxed_candidate(const PageView& dropped, const std::string& title, const SiteRules& rules,
-                            RegexGuard& regexes);
+                            RegexGuard& regexes, const FavorSettings& favor = favor_settings(Favor::balanced));
 
 // The JSON-LD articleBody as paragraphs, one per non-blank line.
 Candidate article_body_candidate(const std::string& article_body);

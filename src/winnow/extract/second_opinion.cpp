@@ -11,11 +11,10 @@ namespace winnow::extract {
 namespace {
 
 // jusText's thresholds for a good block: length and link density (its stopword density is
-// prose_stopword_density, text_measure.hpp).
+// prose_stopword_density, text_measure.hpp). Next to the container, the short blocks (headings,
+// datelines) crossed on each side are the mode's (FavorSettings::max_skipped_blocks).
 constexpr float k_prose_min_chars = 70;
 constexpr float k_prose_max_link_density = 0.2f;
-// Short blocks (headings, datelines) crossed while looking for more prose on each side.
-constexpr int k_max_skipped_blocks = 1;
 // jusText candidate: blocks shorter than this (code points) are judged by their context.
 constexpr std::size_t k_context_max_chars = 70;
 
@@ -33,8 +32,9 @@ bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const st
 }  // namespace
 
 std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::vector<SourcedBlock>& page_blocks,
-                                         const StopwordList& stopwords, const std::string& title, RegexGuard& regexes) {
-    if (kept.empty()) return 0;
+                                         const StopwordList& stopwords, const std::string& title, RegexGuard& regexes,
+                                         const FavorSettings& favor) {
+    if (kept.empty() || !favor.prose_neighbours) return 0;
     // The main result's first and last blocks in the page's blocks.
     std::size_t first = page_blocks.size(), last = page_blocks.size();
     for (std::size_t i = 0; i < page_blocks.size(); ++i)
@@ -54,7 +54,7 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
         if (is_prose(page_blocks[i], stopwords, title, regexes)) {
             before.push_back(page_blocks[i].block);
             skipped = 0;
-        } else if (++skipped > k_max_skipped_blocks) {
+        } else if (++skipped > favor.max_skipped_blocks) {
             break;
         }
     }
@@ -63,7 +63,7 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
         if (is_prose(page_blocks[i], stopwords, title, regexes)) {
             after.push_back(page_blocks[i].block);
             skipped = 0;
-        } else if (++skipped > k_max_skipped_blocks) {
+        } else if (++skipped > favor.max_skipped_blocks) {
             break;
         }
     }

@@ -10,6 +10,7 @@
 #include "winnow/extract/article.hpp"
 #include "winnow/extract/block_builder.hpp"
 #include "winnow/extract/candidate.hpp"
+#include "winnow/extract/favor.hpp"
 #include "winnow/extract/text_measure.hpp"
 #include "winnow/util/regex_guard.hpp"
 
@@ -17,10 +18,12 @@ namespace winnow::extract {
 
 // The jusText-style second opinion: in the blocks of the whole cleaned page, the main result
 // is located, and the prose blocks right before and after it (long enough, stopword-rich,
-// link-poor, ending a sentence) that the container missed are added back, in order. Returns
-// how many blocks were added.
+// link-poor, ending a sentence) that the container missed are added back, in order, crossing
+// the mode's number of other blocks; none when the mode adds nothing outside the container.
+// Returns how many blocks were added.
 std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::vector<SourcedBlock>& page_blocks,
-                                         const StopwordList& stopwords, const std::string& title, RegexGuard& regexes);
+                                         const StopwordList& stopwords, const std::string& title, RegexGuard& regexes,
+                                         const FavorSettings& favor = favor_settings(Favor::balanced));
 
 // A jusText-style candidate over the blocks of the whole cleaned page (experimental, off unless
 // ExtractOptions::justext): prose blocks (as the second opinion judges them) are good; short

@@ -12,6 +12,7 @@
 #include "winnow/dom/selector.hpp"
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/article.hpp"
+#include "winnow/extract/favor.hpp"
 #include "winnow/extract/page.hpp"
 #include "winnow/util/regex_guard.hpp"
 
@@ -38,6 +39,9 @@ struct SiteRules {
     std::vector<SelectorRule> title;
     std::vector<SelectorRule> author;
     std::vector<SelectorRule> date;
+    // `favor` of the profile's [rules] (else of default.toml's): the mode for the site's pages
+    // when the user asked for none. None: balanced.
+    std::optional<Favor> favor;
     // Regexes that, between them, match wherever any drop_text or stop_text rule matches: the
     // alternation of the rules anchored at the start of the block (kept anchored, so it is
     // tried at one position only) and that of the others. Most blocks match no rule, and two

@@ -69,6 +69,9 @@ Result<extract::Article> clean_decoded(decode::DecodedDocument&& decoded, const 
         RegexGuard regexes(&warnings, options.profiles->slow_rules());
         extract_options.site_rules = &options.profiles->rules_for(profile_url, regexes, context.profile);
     }
+    // The user's choice, else the site's, else balanced.
+    extract_options.favor = options.favor.value_or(
+        extract_options.site_rules ? extract_options.site_rules->favor.value_or(extract::Favor::balanced) : extract::Favor::balanced);
 
     extract::Article article = extract::extract_article(tree, extract_options);
     article.base_url = base_url(tree, context.url.empty() ? stated_url(tree) : context.url);

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "winnow/extract/article.hpp"
+#include "winnow/extract/favor.hpp"
 #include "winnow/profiles/profile_set.hpp"
 #include "winnow/util/result.hpp"
 
@@ -28,6 +29,9 @@ struct CleanOptions {
     // output is the same either way; off is the slow path the scan is checked against.
     bool prescan = true;
     bool justext = false;                            // experimental jusText-style rescue (--justext)
+    // What the user favours (--favor, the run configuration's `favor`); none: the site profile's
+    // `favor`, else balanced.
+    std::optional<extract::Favor> favor;
 };
 
 // Cleans one page. Fails (bad_input) on empty input, binary data and pages without text.

@@ -221,6 +221,19 @@ public:
         }
     }
 
+    // favor = "precision" | "balanced" | "recall": the extractor's mode for the site's pages.
+    std::optional<extract::Favor> favor(const toml::node& node) {
+        const std::optional<std::string> name = node.value<std::string>();
+        if (!name) {
+            problem(node.source(), "favor must be a string (" + std::string(extract::favor_names()) + "), not " + type_name(node));
+            return std::nullopt;
+        }
+        std::optional<extract::Favor> mode = extract::favor_named(*name);
+        if (!mode)
+            problem(node.source(), "favor \"" + *name + "\" is not a mode (" + std::string(extract::favor_names()) + ")");
+        return mode;
+    }
+
     void read_rules(const toml::table& rules, Profile& profile, const std::string& origin) {
         for (auto&& [k, v] : rules) {
             std::string_view key = k.str();
@@ -231,9 +244,10 @@ public:
             else if (key == "date") profile.rules.date = selectors(v, key, origin);
             else if (key == "drop_text") profile.rules.drop_text = text_rules(v, key, origin);
             else if (key == "stop_text") profile.rules.stop_text = text_rules(v, key, origin);
+            else if (key == "favor") profile.rules.favor = favor(v);
             else
                 problem(k.source(), "unknown key \"" + std::string(key) +
-                                        "\" in [rules] (known: content, drop, drop_text, stop_text, title, author, date)");
+                                        "\" in [rules] (known: content, drop, drop_text, stop_text, title, author, date, favor)");
         }
     }
 

@@ -19,13 +19,13 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t k_max_url_file_bytes = 64 * 1024 * 1024;  // a URL list larger than this is a mistake
-const std::set<std::string, std::less<>> k_top_keys = {"output",       "state", "fetch",        "profiles", "source",
-                                                       "commit_every", "kinds", "max_duration", "gone_after"};
+const std::set<std::string, std::less<>> k_top_keys = {"output",       "state", "fetch",        "profiles",   "source",
+                                                       "commit_every", "kinds", "max_duration", "gone_after", "favor"};
 const std::set<std::string, std::less<>> k_fetch_keys = {
     "concurrency", "per_host", "delay",   "timeout", "max_bytes",       "retries", "max_crawl_delay", "allow_private_addresses",
     "user_agent",  "headers",  "cookies", "proxy",   "no_proxy"};
 const std::set<std::string, std::less<>> k_source_keys = {"urls",    "url_file", "feed",    "sitemap", "max_new",
-                                                          "profile", "user_agent", "headers", "cookies", "proxy", "no_proxy"};
+                                                          "profile", "favor", "user_agent", "headers", "cookies", "proxy", "no_proxy"};
 constexpr double k_min_timeout_seconds = 0.001;  // libcurl reads a timeout of 0 ms as "none"
 
 // Collects every problem with its position instead of stopping at the first.
@@ -70,6 +70,17 @@ std::optional<std::string> get_string(const toml::table& table, std::string_view
     if (auto value = node->value<std::string>(); value && node->is_string()) return *value;
     problems.add(node->source(), "'" + std::string(key) + "' must be a string");
     return std::nullopt;
+}
+
+// favor = "precision" | "balanced" | "recall".
+std::optional<extract::Favor> read_favor(const toml::table& table, Problems& problems) {
+    const std::optional<std::string> name = get_string(table, "favor", problems);
+    if (!name) return std::nullopt;
+    std::optional<extract::Favor> favor = extract::favor_named(*name);
+    if (!favor)
+        problems.add(table.get("favor")->source(),
+                     "'favor' must be one of " + std::string(extract::favor_names()) + " (not \"" + *name + "\")");
+    return favor;
 }
 
 // kinds = ["article", "forum"]: known page kinds, at least one.
@@ -273,6 +284,7 @@ void read_source(const toml::table& table, const fs::path& file, std::size_t ind
         source.profile = *v;
         source.profile_origin = where(file.string(), table.get("profile")->source());
     }
+    source.favor = read_favor(table, problems);
     sources.push_back(std::move(source));
 }
 
@@ -316,6 +328,7 @@ Result<RunConfig> parse_config(std::string_view text, const fs::path& file) {
         }
     }
     if (const toml::node* kinds = root.get("kinds")) read_kinds(*kinds, config.kinds, problems);
+    config.favor = read_favor(root, problems);
     if (const toml::node* sources = root.get("source")) {
         const toml::array* list = sources->as_array();
         if (!list || !list->is_array_of_tables()) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "winnow/extract/favor.hpp"
 #include "winnow/fetch/fetcher.hpp"
 #include "winnow/run/credentials.hpp"
 
@@ -42,6 +43,7 @@ struct SourceConfig {
     std::optional<std::size_t> max_new; // new URLs taken from this source per run
     std::string profile;                // forced profile, or empty
     std::string profile_origin;         // "FILE:LINE:COLUMN" of the profile value
+    std::optional<extract::Favor> favor;  // this source's `favor` over the configuration's, or none
     // The source's own user_agent, headers, cookies, proxy, no_proxy over [fetch]'s; null when none.
     std::shared_ptr<const fetch::ClientSettings> client;
     std::string origin;                 // "FILE:LINE:COLUMN" of the [[source]] table, for messages
@@ -59,6 +61,9 @@ struct RunConfig {
     long gone_after = 3;                              // runs of 404/410 in a row that retire a URL ("gone_after", 0: never)
     // Page kinds written ("kinds"); a page of another kind is recorded as "skipped (KIND)".
     std::vector<std::string> kinds = {"article", "forum", "documentation"};
+    // `favor`: what the extractor favours for every source without its own (precision, balanced,
+    // recall); none: each site profile's `favor`, else balanced.
+    std::optional<extract::Favor> favor;
     // Every URL written in the configuration (urls, url_file, feed and sitemap addresses): the
     // user's choice, which may reach private addresses; URLs found in feeds and sitemaps may not.
     std::set<std::string, std::less<>> written_urls;

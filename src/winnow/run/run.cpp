@@ -83,6 +83,7 @@ Result<CleanedArticle> clean_response(const QueueEntry& entry, PageResponse& res
     context.profile = entry.profile;
     pipeline::CleanOptions clean_options;
     clean_options.profiles = options.profiles;
+    clean_options.favor = extract::favor_named(entry.favor);  // "" (none): the site profile's, else balanced
     auto article = pipeline::clean_page(std::move(response.body), context, clean_options);
     if (!article) return fail(article.error().kind, entry.url + ": " + article.error().message);
     CleanedArticle cleaned;
@@ -382,7 +383,8 @@ Result<std::vector<QueueEntry>> build_queue(const RunConfig& config, const RunOp
             }
             queued.insert(url);
             found.emplace(url, index);
-            queue.push_back({url, source.profile});
+            const std::optional<extract::Favor> favor = source.favor ? source.favor : config.favor;
+            queue.push_back({url, source.profile, 0, favor ? std::string(extract::favor_name(*favor)) : std::string()});
         }
     }
     return queue;

@@ -44,7 +44,8 @@ CREATE TABLE IF NOT EXISTS queue (
     position INTEGER PRIMARY KEY,
     url TEXT NOT NULL UNIQUE,
     profile TEXT NOT NULL DEFAULT '',
-    crashes INTEGER NOT NULL DEFAULT 0
+    crashes INTEGER NOT NULL DEFAULT 0,
+    favor TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS manifest_pending (
     sequence INTEGER PRIMARY KEY,
@@ -57,7 +58,8 @@ CREATE TABLE IF NOT EXISTS meta (
 INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '2');
 )sql";
 
-// Columns added by schema version 2, for upgrading a version 1 file in place.
+// Columns added since schema version 1, for upgrading an older file in place (the last: the
+// queue's favor).
 struct AddedColumn {
     const char* table;
     const char* name;
@@ -68,6 +70,7 @@ constexpr AddedColumn k_added_columns[] = {
     {"pages", "failing_since", "TEXT NOT NULL DEFAULT ''"},
     {"pages", "not_found_runs", "INTEGER NOT NULL DEFAULT 0"},
     {"queue", "crashes", "INTEGER NOT NULL DEFAULT 0"},
+    {"queue", "favor", "TEXT NOT NULL DEFAULT ''"},  // added later, the same way
 };
 
 constexpr const char* k_page_columns =
@@ -349,23 +352,28 @@ Result<void> StateStore::clear_output(const std::string& url) {
 }
 
 Result<void> StateStore::enqueue(const std::vector<QueueEntry>& entries) {
-    auto statement = m_db->prepare("INSERT OR IGNORE INTO queue(url, profile) VALUES (?1, ?2)");
+    auto statement = m_db->prepare("INSERT OR IGNORE INTO queue(url, profile, favor) VALUES (?1, ?2, ?3)");
     if (!statement) return std::unexpected(statement.error());
     for (const auto& entry : entries) {
         bind(*statement, 1, entry.url);
         bind(*statement, 2, entry.profile);
+        bind(*statement, 3, entry.favor);
         if (auto done = m_db->run(*statement, "cannot queue " + entry.url); !done) return done;
     }
     return {};
 }
 
 Result<std::vector<QueueEntry>> StateStore::queue() {
-    auto statement = m_db->prepare("SELECT url, profile, crashes FROM queue ORDER BY position");
+    // A file opened read-only (`winnow state`) may predate the favor column.
+    auto statement = m_db->prepare(has_column(m_db->db, "queue", "favor")
+                                       ? "SELECT url, profile, crashes, favor FROM queue ORDER BY position"
+                                       : "SELECT url, profile, crashes, '' FROM queue ORDER BY position");
     if (!statement) return std::unexpected(statement.error());
     std::vector<QueueEntry> entries;
     int rc;
     while ((rc = sqlite3_step(*statement)) == SQLITE_ROW)
-        entries.push_back({column_text(*statement, 0), column_text(*statement, 1), static_cast<long>(sqlite3_column_int64(*statement, 2))});
+        entries.push_back({column_text(*statement, 0), column_text(*statement, 1), static_cast<long>(sqlite3_column_int64(*statement, 2)),
+                           column_text(*statement, 3)});
     sqlite3_reset(*statement);
     if (rc != SQLITE_DONE) return m_db->error("cannot read the queue");
     return entries;

@@ -139,3 +139,28 @@ TEST_CASE("numbers are checked: no inf or nan, ranges for every key", "[run][con
     CHECK_FALSE(defaults->max_duration);
     CHECK(defaults->gone_after == 3);
 }
+
+TEST_CASE("favor: the configuration's and each source's mode", "[run][config][favor]") {
+    auto config = parse_config(R"toml(output = "out"
+state = "state.sqlite"
+favor = "precision"
+[[source]]
+urls = ["https://example.org/a.html"]
+[[source]]
+urls = ["https://example.org/b.html"]
+favor = "recall"
+)toml",
+                               "/etc/winnow/run.toml");
+    REQUIRE(config);
+    CHECK(config->favor == winnow::extract::Favor::precision);
+    CHECK_FALSE(config->sources[0].favor.has_value());
+    CHECK(config->sources[1].favor == winnow::extract::Favor::recall);
+    auto none = parse_config("output = \"out\"\nstate = \"s\"\n[[source]]\nurls = [\"https://example.org/a\"]\n",
+                             "/etc/winnow/run.toml");
+    REQUIRE(none);
+    CHECK_FALSE(none->favor.has_value());
+    CHECK(error_of("output = \"out\"\nstate = \"s\"\nfavor = \"accuracy\"\n[[source]]\nurls = [\"https://example.org/a\"]\n") ==
+          "/etc/winnow/run.toml:3:9: 'favor' must be one of precision, balanced, recall (not \"accuracy\")");
+    CHECK(error_of("output = \"out\"\nstate = \"s\"\n[[source]]\nurls = [\"https://example.org/a\"]\nfavor = true\n") ==
+          "/etc/winnow/run.toml:5:9: 'favor' must be a string");
+}

@@ -45,7 +45,7 @@ TEST_CASE("pages, queue, manifest lines and meta survive closing the state file"
         REQUIRE(store);
         REQUIRE(store->begin());
         REQUIRE(store->put(record("https://example.org/a")));
-        REQUIRE(store->enqueue({{"https://example.org/b", ""}, {"https://example.org/a", "example.org"}}));
+        REQUIRE(store->enqueue({{"https://example.org/b", ""}, {"https://example.org/a", "example.org", 0, "recall"}}));
         REQUIRE(store->add_manifest_line("{\"url\":\"https://example.org/a\"}"));
         REQUIRE(store->set_meta("manifest_size", "42"));
         REQUIRE(store->commit());
@@ -66,6 +66,8 @@ TEST_CASE("pages, queue, manifest lines and meta survive closing the state file"
     REQUIRE(queue->size() == 2);
     CHECK((*queue)[0].url == "https://example.org/b");
     CHECK((*queue)[1].profile == "example.org");
+    CHECK((*queue)[0].favor.empty());
+    CHECK((*queue)[1].favor == "recall");  // the source's mode survives a run that stopped
     REQUIRE(store->dequeue("https://example.org/b"));
     CHECK(store->queue()->size() == 1);
     auto lines = store->pending_manifest_lines();
@@ -207,7 +209,8 @@ TEST_CASE("a version 1 state file is upgraded in place, its pages kept", "[run][
     CHECK((*page)->failure_count == 2);
     CHECK((*page)->not_found_runs == 0);
     CHECK(*store->meta("schema") == std::optional<std::string>("2"));
-    REQUIRE(store->enqueue({{"https://x.example/a", ""}}));
+    REQUIRE(store->enqueue({{"https://x.example/a", "", 0, "precision"}}));
+    CHECK(store->queue()->front().favor == "precision");
     CHECK(*store->note_crash("https://x.example/a") == 1);
     CHECK(*store->note_crash("https://x.example/a") == 2);
     CHECK(*store->note_crash("https://x.example/not-queued") == 0);
