@@ -8,6 +8,7 @@
 
 #include "winnow/dom/selector.hpp"
 #include "winnow/dom/tree.hpp"
+#include "winnow/extract/page.hpp"
 #include "winnow/extract/site_rules.hpp"
 #include "winnow/profiles/profile.hpp"
 
@@ -35,11 +36,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!profile) return 0;
     for (const auto& problem : problems) (void)problem.to_string();
     winnow::extract::build_text_screen(profile->rules);
-    winnow::dom::Tree tree = winnow::dom::Tree::parse(k_page);
+    const winnow::dom::Tree tree = winnow::dom::Tree::parse(k_page);
     std::vector<winnow::extract::Removal> removals;
-    winnow::extract::apply_drop_rules(tree, profile->rules, removals);
-    (void)winnow::extract::find_content_container(tree, profile->rules);
-    (void)winnow::extract::find_rule_text(tree, profile->rules.title);
+    const winnow::extract::Mask mask =
+        winnow::extract::apply_drop_rules(tree, winnow::extract::Mask(tree), profile->rules, removals);
+    (void)winnow::extract::find_content_container(tree, mask, profile->rules);
+    (void)winnow::extract::find_rule_text(tree, mask, profile->rules.title);
     std::vector<winnow::extract::Block> blocks{{winnow::extract::BlockKind::paragraph, 0, 0, "Share this article"},
                                                {winnow::extract::BlockKind::paragraph, 0, 0, "One paragraph of text."}};
     winnow::RegexGuard regexes;
