@@ -127,6 +127,36 @@ TEST_CASE("a body split over page-builder text modules keeps every module's chun
     CHECK(has(article.method, "body marker sections"));
 }
 
+TEST_CASE("a page whose components are named cmp- keeps its text, its consent layer still goes", "[extract][accuracy]") {
+    // Adobe Experience Manager names every component cmp-...: the article's text blocks too,
+    // each a small part of the page.
+    auto text_component = [](const std::string& paragraphs) {
+        return "<div class='cmp-container'><div class='cmp-text'>" + paragraphs + "</div></div>";
+    };
+    const std::string html =
+        R"(<html><head><title>Heat pumps in old buildings - Heating guide</title></head><body>
+        <div class="cookie-consent"><p>We use cookies to improve your experience, and you can choose which ones
+        you accept in the settings at any time.</p></div><main><h1>Heat pumps in old buildings</h1>
+        <div class="hero"><p>Heat pumps draw free energy from the air, the ground or water, and more and more owners
+        of old houses want one, since the technique has become common in new buildings over the last years.</p>
+        <p>But can a heat pump heat an old house well, and what has to change before one is installed? This guide
+        goes through the questions owners ask most often, one by one.</p></div>)" +
+        text_component("<h2>What an old house needs</h2><p>A heat pump works best with a low flow temperature, "
+                       "which needs well insulated walls, a tight roof and radiators large enough for the rooms "
+                       "they heat in winter.</p>") +
+        text_component("<h2>Insulation pays</h2><p>Insulating the facade and the roof lowers the flow temperature "
+                       "the house needs, and with it the running costs of the heat pump over its whole life.</p>") +
+        text_component("<h2>Radiators</h2><p>Larger radiators or floor heating in the main rooms let the heat pump "
+                       "run at a lower temperature, which saves electricity in every season.</p>") +
+        R"(</main><footer><a href="/imprint">Imprint</a></footer></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "A heat pump works best with a low flow temperature"));
+    CHECK(has(text, "Insulating the facade and the roof"));
+    CHECK(has(text, "Larger radiators or floor heating"));
+    CHECK_FALSE(has(text, "We use cookies"));
+}
+
 TEST_CASE("a long article's sibling teasers of the same kind are not joined", "[extract][accuracy]") {
     std::string body;
     for (int i = 0; i < 12; ++i)
