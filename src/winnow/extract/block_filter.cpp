@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "winnow/extract/captions.hpp"
 #include "winnow/extract/node_flags.hpp"
 #include "winnow/metadata/title.hpp"
 #include "winnow/util/utf8.hpp"
@@ -29,6 +30,11 @@ constexpr float k_max_ancestry_share = 0.5f;
 // A figure caption of this many words ending a sentence is a description, kept (unless the
 // mode drops every caption: FavorSettings::prose_captions).
 constexpr float k_prose_caption_words = 12;
+// A line right under an image (captions.hpp) of at most this many words is read as its caption.
+constexpr float k_image_line_max_words = 40;
+// ... and, when its first text is in an inline element, that element holds the block and at most
+// this much more (not a long run of lines that merely starts under the image).
+constexpr float k_image_line_inline_share = 1.2f;
 // A signature line: at most this many words, with a comma between name and role.
 constexpr float k_signature_words = 6;
 // Below this length the classes of the inline element holding a block's first text count too.
@@ -64,7 +70,9 @@ struct BlockView {
     TextCounts counts;
     float link_density = 0;
     std::uint32_t inherited = 0;  // flags of the ancestors between the block and the container
-    bool in_caption = false;      // inside a <figcaption>
+    bool in_caption = false;      // inside a <figcaption>, or the line right under an image
+    bool image_line = false;      // ... the latter (captions.hpp)
+    NodeId figure = dom::k_no_node;  // the caption's figure (for a line under an image, its block)
     bool long_prose = false;      // k_keep_long_chars or more with prose's stopword density
     bool keep = true;
 
@@ -82,6 +90,7 @@ struct FilterState {
     const dom::Tree* tree = nullptr;
     float total_chars = 0;        // characters of all the container's blocks
     bool trust_ancestry = true;   // byline/meta/caption ancestry takes at most half of them
+    std::vector<NodeId> prose_parents;  // parents of the prose paragraphs (sorted): the article's flow
 
     // Drops a block (once) and, when explaining, records it under `rule`, or under the site's
     // drop_text rule that also matches it (looked up once, for this block), so a profile's
@@ -126,10 +135,21 @@ bool under_boilerplate(const BlockView& b, const FilterState& s) {
     return !s.options.relaxed && (b.inherited & k_flag_boilerplate_inside) && !b.long_prose && s.trust_ancestry;
 }
 // A caption that is a sentence describing the picture stays; a bare credit or label goes.
+bool is_sentence(const BlockView& b) { return b.counts.words >= k_prose_caption_words && b.counts.sentence_ends > 0; }
+bool is_prose_caption(const BlockView& b, const FilterState& s) { return s.options.favor->prose_captions && is_sentence(b); }
 bool is_bare_caption(const BlockView& b, const FilterState& s) {
-    const bool prose_caption =
-        s.options.favor->prose_captions && b.counts.words >= k_prose_caption_words && b.counts.sentence_ends > 0;
-    return b.in_caption && !b.long_prose && !prose_caption && s.trust_ancestry;
+    return b.in_caption && !b.image_line && !b.long_prose && !is_prose_caption(b, s) && s.trust_ancestry;
+}
+// The same for a line right under an image, without <figcaption> ("Abbildung 8: Vorgehensweise").
+bool is_bare_image_line(const BlockView& b, const FilterState& s) {
+    return b.image_line && !b.long_prose && !is_prose_caption(b, s) && s.trust_ancestry;
+}
+// A descriptive caption stays where the author placed the picture, between the paragraphs; the
+// caption of a figure outside the article's flow (a lead image in the header, a gallery, a
+// picture module) is the photo desk's, with its agency credit.
+bool is_caption_outside_flow(const BlockView& b, const FilterState& s) {
+    return b.in_caption && !b.long_prose && s.trust_ancestry && s.tree && b.figure != dom::k_no_node &&
+           !figure_in_flow(*s.tree, b.figure, s.prose_parents);
 }
 bool is_share_block(const BlockView& b, FilterState& s) { return is_share_line(b.text(), s.regexes); }
 bool is_boilerplate_block(const BlockView& b, FilterState& s) { return is_boilerplate_line(b.text(), s.regexes); }
@@ -177,6 +197,8 @@ const BlockRule k_block_rules[] = {
     {"heuristic ancestry never-content", pure<under_never_content>},
     {"heuristic ancestry boilerplate", pure<under_boilerplate>},
     {"heuristic caption", pure<is_bare_caption>},
+    {"heuristic image-line", pure<is_bare_image_line>},
+    {"heuristic caption-outside-flow", pure<is_caption_outside_flow>},
     {"heuristic share-line", is_share_block},
     {"heuristic boilerplate-line", is_boilerplate_block},
     {"heuristic boilerplate-heading", opens_boilerplate_section, false, drop_boilerplate_section},
@@ -315,6 +337,16 @@ std::vector<std::uint32_t> inherited_flags(const Page& page, const std::vector<N
     return inherited;
 }
 
+// A block that is the line under an image: it follows the image (captions.hpp) and, when its
+// first text is in an inline element, that element holds the block (and little more).
+bool is_line_under_image(const dom::Tree& tree, const SourcedBlock& block) {
+    if (!follows_image(tree, block.source, block.block_element, block.block.text)) return false;
+    if (block.source == block.block_element) return true;
+    const float inline_chars = static_cast<float>(utf8::non_space_count(tree.text_content(block.source)));
+    const float chars = static_cast<float>(utf8::non_space_count(block.block.text));
+    return inline_chars >= chars && inline_chars <= k_image_line_inline_share * chars;
+}
+
 // The views of the blocks: measured once, with their ancestry.
 std::vector<BlockView> view_blocks(const Page& page, const std::vector<NodeId>& roots,
                                    const std::vector<SourcedBlock>& blocks) {
@@ -337,6 +369,14 @@ std::vector<BlockView> view_blocks(const Page& page, const std::vector<NodeId>& 
         }
         view.long_prose = view.counts.chars >= k_keep_long_chars && view.counts.words > 0 &&
                           view.counts.stopwords / view.counts.words >= prose_density;
+        const dom::Tree& tree = page.tree();
+        if (view.in_caption) {
+            view.figure = caption_figure(tree, judged, dom::k_no_node);
+        } else if (blocks[i].block.kind == BlockKind::paragraph && view.counts.words <= k_image_line_max_words &&
+                   is_line_under_image(tree, blocks[i])) {
+            view.in_caption = view.image_line = true;
+            view.figure = blocks[i].block_element;
+        }
     }
     return views;
 }
@@ -361,6 +401,11 @@ std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& ro
         if ((view.inherited & k_flag_boilerplate_inside) || view.in_caption) boilerplate_chars += view.counts.chars;
     }
     state.trust_ancestry = boilerplate_chars <= k_max_ancestry_share * state.total_chars;
+    for (const BlockView& view : views)
+        if (view.block().kind == BlockKind::paragraph && !view.in_caption && is_sentence(view) &&
+            view.sourced->block_element != dom::k_no_node)
+            state.prose_parents.push_back(page.tree().node(view.sourced->block_element).parent);
+    std::sort(state.prose_parents.begin(), state.prose_parents.end());
 
     // Every block is judged, even one a section already took: a boilerplate heading there still
     // takes its own section along.

@@ -407,3 +407,53 @@ TEST_CASE("a listing page keeps its teasers, not only its introduction", "[extra
     CHECK_FALSE(has(text, "Copyright"));
     CHECK(article.method == "listing");
 }
+
+TEST_CASE("a caption whose figure stands outside the article's flow goes, one between the paragraphs stays", "[extract][accuracy]") {
+    // The lead image in the article's header and a gallery module carry the photo desk's captions;
+    // a figure the author placed between the paragraphs keeps its descriptive caption (and a
+    // lead image's caption is not taken back as the lead by the second opinion).
+    const std::string html = R"(<html><head><title>Glacier lost a fifth of its ice</title></head><body><article>
+        <div class="top"><h1>Glacier lost a fifth of its ice</h1><div class="media"><figure><img src="lead.jpg" alt="">
+        <figcaption>The tongue of the glacier seen from the hut on the ninth of August last summer. AGENCY / J. Meier</figcaption>
+        </figure></div></div>
+        <div class="text"><p>The glacier above the village has lost a fifth of its ice in the last ten years, the survey
+        published on Monday shows, and the loss has grown faster each summer.</p>
+        <figure><img src="stakes.jpg" alt=""><figcaption>The team drilled twelve measuring stakes into the ice in June to
+        follow the melt through the summer.</figcaption></figure>
+        <p>The researchers measured the thickness of the ice at forty points each autumn and compared the figures with
+        aerial photographs taken since the seventies.</p>
+        <div class="gallery"><div class="track"><div class="slide"><div class="inner"><figure><img src="hut.jpg" alt="">
+        <figcaption>The hut where the researchers spend the summer months, almost three thousand metres above the sea.</figcaption>
+        </figure></div></div></div></div>
+        <p>They expect the lower part of the glacier to disappear within thirty years unless the summers become cooler
+        again, which none of the models predicts.</p></div></article></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "The glacier above the village"));
+    CHECK(has(text, "The team drilled twelve measuring stakes"));
+    CHECK_FALSE(has(text, "The tongue of the glacier"));
+    CHECK_FALSE(has(text, "The hut where the researchers"));
+    CHECK(has(text, "none of the models predicts"));
+}
+
+TEST_CASE("a short line right under an image is its caption: a label goes, a sentence stays", "[extract][accuracy]") {
+    const std::string html = R"(<html><head><title>Reading a snow profile</title></head><body><div class="entry">
+        <h1>Reading a snow profile</h1>
+        <p>A snow profile shows how the snow cover is built and where a weak layer lies on which a slab can slide.</p>
+        <p><img src="profile.jpg"><br><em><sub>Figure 1: Example of a profile</sub></em></p>
+        <p>For the profile a pit is dug down to the ground, and the layers are identified by hand, with a knife and a lens.</p>
+        <div class="imginline"><img src="crystal.jpg"><span>Large faceted crystals</span></div>
+        <p>Faceted crystals and surface hoar buried under fresh snow are the most dangerous, and they stay weak for long.</p>
+        <p><img src="test.jpg"><br><em>In the compression test one taps the shovel ten times from the wrist, then ten times
+        from the elbow.</em></p>
+        <p>Whoever reads the profile well can judge the danger on the slope better and choose the route accordingly.</p>
+        <p><img src="map.png" align="left">The route we chose in the end followed the ridge, where the wind had blown the
+        snow away and the old layers were firm.</p></div></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK_FALSE(has(text, "Figure 1: Example of a profile"));
+    CHECK_FALSE(has(text, "Large faceted crystals"));
+    CHECK(has(text, "In the compression test one taps"));
+    CHECK(has(text, "The route we chose in the end"));  // text beside an image, not under it
+    CHECK(has(text, "choose the route accordingly"));
+}
