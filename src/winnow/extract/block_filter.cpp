@@ -14,6 +14,8 @@
 
 #include "winnow/extract/captions.hpp"
 #include "winnow/extract/node_flags.hpp"
+#include "winnow/extract/page_furniture.hpp"
+#include "winnow/extract/reader_appeals.hpp"
 #include "winnow/metadata/title.hpp"
 #include "winnow/util/utf8.hpp"
 
@@ -63,6 +65,8 @@ constexpr std::size_t k_max_title_repeat_chars = 300;
 // is weak at an edge, and one of at most this many words matching a boilerplate pattern, or
 // this link-dense.
 constexpr float k_edge_pattern_words = 20, k_edge_link_density = 0.5f;
+// The page's own byline and dateline lines go when among this many kept blocks at either end.
+constexpr std::size_t k_furniture_edge_blocks = 3;
 
 // A block as the rules see it: measured once, with what its ancestors below the container say.
 struct BlockView {
@@ -91,6 +95,7 @@ struct FilterState {
     float total_chars = 0;        // characters of all the container's blocks
     bool trust_ancestry = true;   // byline/meta/caption ancestry takes at most half of them
     std::vector<NodeId> prose_parents;  // parents of the prose paragraphs (sorted): the article's flow
+    PageFurniture furniture{};    // the page's date and authors, for its byline and dateline lines
 
     // Drops a block (once) and, when explaining, records it under `rule`, or under the site's
     // drop_text rule that also matches it (looked up once, for this block), so a profile's
@@ -308,6 +313,39 @@ void trim_edges(FilterState& s) {
     }
 }
 
+// The page's own byline and dateline lines (page_furniture.hpp) among the first and last
+// k_furniture_edge_blocks blocks that edge trimming kept: the template prints them above or
+// below the article, sometimes after its lead or before its closing line. After trimming, so
+// that a dateline still stops the trimming as before (what lies beyond it stays).
+void drop_edge_bylines(FilterState& s) {
+    auto& views = s.views;
+    std::vector<std::size_t> kept;
+    for (std::size_t i = 0; i < views.size(); ++i)
+        if (views[i].keep) kept.push_back(i);
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+        if (k >= k_furniture_edge_blocks && k + k_furniture_edge_blocks < kept.size()) continue;
+        const BlockView& view = views[kept[k]];
+        if (is_furniture_line(view.text(), view.counts, s.furniture))
+            s.drop(kept[k], k < k_furniture_edge_blocks ? "heuristic edge-byline start" : "heuristic edge-byline end");
+    }
+}
+
+// Appeals to the reader (reader_appeals.hpp) in the body's last part: after the mode's share of
+// the kept text (FavorSettings::tail_cut_share, as for a boilerplate heading's tail cut; never
+// in recall mode). Each appeal goes alone: what follows it may be the article's.
+void drop_end_appeals(FilterState& s) {
+    float total = 0;
+    for (const BlockView& view : s.views) total += view.keep ? view.counts.chars : 0;
+    float before = 0;
+    for (std::size_t i = 0; i < s.views.size(); ++i) {
+        BlockView& view = s.views[i];
+        if (!view.keep) continue;
+        const bool late = before >= s.options.favor->tail_cut_share * total;
+        before += view.counts.chars;
+        if (late && is_reader_appeal(view.text(), s.regexes)) s.drop(i, "heuristic appeal-end");
+    }
+}
+
 struct GroupRule {
     std::string_view name;
     void (*run)(FilterState&);
@@ -318,6 +356,8 @@ const GroupRule k_group_rules[] = {
     {"link lists", drop_link_lists},
     {"repeats", drop_repeats},
     {"edge trimming", trim_edges},
+    {"edge bylines", drop_edge_bylines},
+    {"end appeals", drop_end_appeals},
 };
 
 // Flags inherited from ancestors below the roots, one top-down pass over the roots' subtrees.
@@ -393,6 +433,7 @@ std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& ro
     std::vector<BlockView> views = view_blocks(page, roots, blocks);
     FilterState state{views, options, removals, regexes};
     state.tree = &page.tree();
+    state.furniture = page_furniture(page.statements());
     // Guard: when byline/meta/caption ancestry would take most of the container's text, the
     // wrapper's name is misleading (a video page whose text sits in "item-caption").
     float boilerplate_chars = 0;

@@ -4,6 +4,7 @@
 #include "winnow/decode/text.hpp"
 #include "winnow/extract/block_filter.hpp"
 #include "winnow/extract/captions.hpp"
+#include "winnow/extract/reader_appeals.hpp"
 #include "winnow/extract/text_measure.hpp"
 #include "winnow/metadata/title.hpp"
 #include "winnow/util/utf8.hpp"
@@ -26,7 +27,10 @@ bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const st
     const float density = counts.stopwords / counts.words;
     const float needed = prose_stopword_density(stopwords);
     if (density < needed || block_link_density(block) > k_prose_max_link_density) return false;
-    if (is_boilerplate_line(block.block.text, regexes) || metadata::is_title_repeat(block.block.text, title)) return false;
+    // An appeal to the reader is never the article's prose beside it (the block filter drops it at the end).
+    if (is_boilerplate_line(block.block.text, regexes) || is_reader_appeal(block.block.text, regexes) ||
+        metadata::is_title_repeat(block.block.text, title))
+        return false;
     return true;
 }
 

@@ -457,3 +457,93 @@ TEST_CASE("a short line right under an image is its caption: a label goes, a sen
     CHECK(has(text, "The route we chose in the end"));  // text beside an image, not under it
     CHECK(has(text, "choose the route accordingly"));
 }
+
+TEST_CASE("the page's own dateline and byline at the body's edges go, in any language", "[extract][accuracy]") {
+    // The metadata stage knows the date and the author (JSON-LD here); the template prints them
+    // again above and below the article, in the body's own paragraphs.
+    const std::string body =
+        "<p>Die Arena darf wegen der aktuellen Beschränkungen nur 3000 Zuschauer einlassen, teilte der Verein am "
+        "Mittwoch mit, und der Vorverkauf beginnt deshalb zunächst nur für Dauerkarteninhaber.</p>"
+        "<p>Wer keine Dauerkarte besitzt, kann sich für die übrigen Karten bis Freitag in eine Warteliste eintragen, "
+        "die nach dem Eingang der Anmeldungen abgearbeitet wird.</p>"
+        "<p>Die Heimspiele im März sind davon noch nicht betroffen, für sie gelten die Regeln der nächsten "
+        "Landesverordnung, die der Verein abwarten will.</p>";
+    const std::string html =
+        R"(<html lang="de"><head><title>Vorverkauf gestartet</title><script type="application/ld+json">
+        {"@context":"https://schema.org","@type":"NewsArticle","headline":"Vorverkauf gestartet",
+         "datePublished":"2022-02-02T09:38:15+00:00","author":{"@type":"Person","name":"Eva Muster"}}</script>
+        </head><body><article><h1>Vorverkauf gestartet</h1><div class="text"><p>Veröffentlichung: 2. Februar 2022</p>)" +
+        body + R"(<p>Eva Muster | Redaktion Sport</p></div></article></body></html>)";
+    winnow::pipeline::CleanOptions options;
+    options.explain = true;
+    auto article = winnow::pipeline::clean_page(std::string_view(html), {}, options);
+    REQUIRE(article.has_value());
+    const std::string text = winnow::write::render_body(*article);
+    CHECK(has(text, "Die Arena darf"));
+    CHECK(has(text, "Landesverordnung"));
+    CHECK_FALSE(has(text, "Veröffentlichung"));
+    CHECK_FALSE(has(text, "Redaktion Sport"));
+    bool named = false;
+    for (const Removal& removal : article->removals) named = named || has(removal.rule, "heuristic edge-byline");
+    CHECK(named);
+}
+
+TEST_CASE("a closing sentence that mentions the page's date stays", "[extract][accuracy]") {
+    const std::string html =
+        R"(<html><head><title>A life of service</title><script type="application/ld+json">
+        {"@context":"https://schema.org","@type":"NewsArticle","headline":"A life of service",
+         "datePublished":"2021-11-05"}</script></head><body><article><h1>A life of service</h1>
+        <p>She joined the parish council in 1950 and served on it for four decades, longer than anyone before her or
+        since, and she still reads the minutes of every meeting.</p>
+        <p>Her neighbours remember the winter of 1963, when she organised the coal deliveries for the whole village
+        while the roads were closed for weeks.</p>
+        <p>On 5 November 2021 she turns one hundred years old. Congratulations from all of us!</p>
+        </article></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "she turns one hundred years old"));
+}
+
+TEST_CASE("an appeal to support or follow the publication at the article's end goes", "[extract][accuracy]") {
+    const std::string html = R"(<html><head><title>Crash victims named</title></head><body><article>
+        <h1>Crash victims named</h1>
+        <p>The police have now released the identities of the two people killed in a crash in the parish on
+        Tuesday afternoon, after their relatives had been told.</p>
+        <p>The crash happened about one o'clock, when the car the four were travelling in collided with a truck on
+        the main road, the police said in a statement.</p>
+        <p>All five crash victims were taken to hospital, where two were pronounced dead; the other three were
+        admitted and the minister said the government supports their families.</p>
+        <p>Follow The Courier on Twitter and Instagram @TheCourier and on Facebook for more news.</p>
+        </article></body></html>)";
+    winnow::pipeline::CleanOptions options;
+    options.explain = true;
+    auto article = winnow::pipeline::clean_page(std::string_view(html), {}, options);
+    REQUIRE(article.has_value());
+    const std::string text = winnow::write::render_body(*article);
+    CHECK(has(text, "the government supports their families"));
+    CHECK_FALSE(has(text, "Follow The Courier"));
+    bool named = false;
+    for (const Removal& removal : article->removals) named = named || removal.rule == "heuristic appeal-end";
+    CHECK(named);
+    // Recall mode keeps every block the appeal rule would take.
+    options.favor = Favor::recall;
+    auto kept = winnow::pipeline::clean_page(std::string_view(html), {}, options);
+    REQUIRE(kept.has_value());
+    CHECK(has(winnow::write::render_body(*kept), "Follow The Courier"));
+}
+
+TEST_CASE("an appeal in the article's first part is the article's", "[extract][accuracy]") {
+    // A charity's appeal that opens the page is what the page is about, not the template's end.
+    const std::string html = R"(<html><head><title>Winter appeal</title></head><body><article>
+        <h1>Winter appeal</h1>
+        <p>Support our work this winter: every gift keeps a shelter bed open for one more night in the city.</p>
+        <p>Last winter the shelters took in more than four hundred people, and the volunteers served hot meals
+        every evening from November to March, with the help of local bakeries.</p>
+        <p>This year the council has cut its grant by a third, so the shelters depend on donations more than ever
+        before, and the trustees have opened a second kitchen to cope.</p>
+        <p>The shelters also offer advice on housing and work, and many guests have found a home through them in
+        the past years, as the annual report shows.</p>
+        </article></body></html>)";
+    const Article article = extract(html);
+    CHECK(has(winnow::write::render_body(article), "Support our work this winter"));
+}
