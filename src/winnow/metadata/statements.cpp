@@ -38,6 +38,11 @@ constexpr std::size_t k_date_window_after_h1 = 2500;
 constexpr std::size_t k_max_text_date_lines = 400;
 // A paragraph this long counts as prose (page kind).
 constexpr std::size_t k_prose_paragraph_chars = 80;
+// The headline: an h1 that shares fewer words than this with the title statements is a
+// section's name, and an h2 that shares this many is the headline (at most this many h2s read).
+constexpr double k_min_headline_h1_similarity = 0.34;
+constexpr double k_min_headline_h2_similarity = 0.8;
+constexpr std::size_t k_max_headline_h2s = 64;
 
 // JSON-LD types of an article, a post or a page that has one author and one date.
 constexpr std::string_view k_article_types[] = {
@@ -214,6 +219,7 @@ struct Gathered {
     std::vector<DomCandidate> microdata_authors, microdata_authors_in_zones, rel_authors, byline_elements, byline_lines, author_links;
     std::vector<DateCandidate> microdata_published, microdata_modified, time_dates, class_dates, text_dates;
     std::vector<std::size_t> h1_positions;  // body characters before each of Statements::h1s
+    std::vector<std::pair<std::string, std::size_t>> h2s;  // h2s that are not links, with their positions
     std::vector<std::string> logo_h1s;      // h1s that hold the site's name (a logo linked home)
     std::vector<std::string> microdata_headlines;
 };
@@ -517,7 +523,11 @@ private:
             case GUMBO_TAG_H4:
                 if (in_body && !in_zone()) {
                     ++signals.headings;
-                    if (is_linked_heading(id)) ++signals.linked_headings;
+                    const bool linked = is_linked_heading(id);
+                    if (linked) ++signals.linked_headings;
+                    if (node.tag == GUMBO_TAG_H2 && !linked && m_gathered.h2s.size() < k_max_headline_h2s)
+                        if (std::string text = clean_value(tree.text_content(id)); !text.empty())
+                            m_gathered.h2s.push_back({std::move(text), m_text_position});
                 }
                 break;
             case GUMBO_TAG_NAV:
@@ -528,12 +538,23 @@ private:
             case GUMBO_TAG_ARTICLE:
                 if (in_body) ++signals.article_elements;
                 break;
+            case GUMBO_TAG_CITE:
+                // the title of a cited work (a list of references), not a teaser
+                if (in_body) m_cite_end = std::max(m_cite_end, node.subtree_end);
+                break;
+            case GUMBO_TAG_HEADER:
+                // The site's header (not an article's or the main region's): its menus are
+                // navigation however long their entries are.
+                if (in_body && m_site_header_end <= id && !inside_article_or_main(id)) m_site_header_end = node.subtree_end;
+                break;
             case GUMBO_TAG_PRE:
                 if (in_body) ++signals.code_blocks;
                 break;
             case GUMBO_TAG_A:
                 m_links.push_back(node.subtree_end);
-                if (in_body && !in_zone() && node.subtree_end - id <= k_max_line_nodes) {
+                // (not in the site's header, not an inline link of a prose paragraph, not a citation)
+                if (in_body && !in_zone() && id >= m_site_header_end && id >= m_prose_end && id >= m_cite_end &&
+                    node.subtree_end - id <= k_max_line_nodes) {
                     // a headline-like link: a teaser's title
                     const std::string text = decode::collapse_whitespace(tree.text_content(id));
                     const std::size_t words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
@@ -608,6 +629,7 @@ private:
         if (chars < k_prose_paragraph_chars || link_chars * 2 > chars) return;
         PageSignals& signals = m_statements.signals;
         ++signals.paragraph_count;
+        m_prose_end = end;
         if (!m_links.empty()) return;
         const NodeId parent = m_tree.node(id).parent;
         if (parent == m_prose_parent) ++m_prose_run;
@@ -616,6 +638,15 @@ private:
     }
     NodeId m_prose_parent = dom::k_no_node;
     std::size_t m_prose_run = 0;
+    NodeId m_prose_end = 0;        // end of the last prose paragraph: its links are inline, not teasers
+    NodeId m_site_header_end = 0;  // end of the site's <header>
+    NodeId m_cite_end = 0;         // end of the last <cite>
+
+    bool inside_article_or_main(NodeId id) const {
+        for (NodeId at = m_tree.node(id).parent; at != dom::k_no_node; at = m_tree.node(at).parent)
+            if (m_tree.is_element(at, GUMBO_TAG_ARTICLE) || m_tree.is_element(at, GUMBO_TAG_MAIN)) return true;
+        return false;
+    }
 
     bool is_linked_heading(NodeId id) const {
         // <h2><a href="/post">Title</a></h2> or <a href="/post"><h2>Title</h2></a>
@@ -838,7 +869,27 @@ private:
     // The headline's h1: the one that agrees best with og:title, the JSON-LD headline or the
     // <title> (a site's logo is often the first h1), else the first.
     void find_headline() {
-        if (m_g.h1_positions.empty()) return;
+        // An h1 that does not say the title (a section's name: "Allergies Health Center") gives
+        // way to the h2 that does.
+        double best_h2_similarity = 0.0;
+        std::size_t best_h2 = 0;
+        for (std::size_t i = 0; i < m_g.h2s.size(); ++i)
+            for (const std::string* statement : {&m_s.og_title, &m_s.ld_headline, &m_s.html_title})
+                if (const double similarity = title_similarity(m_g.h2s[i].first, *statement);
+                    similarity > best_h2_similarity + 1e-9) {
+                    best_h2_similarity = similarity;
+                    best_h2 = i;
+                }
+        auto take_h2 = [&](double h1_similarity) {
+            if (best_h2_similarity < k_min_headline_h2_similarity || h1_similarity >= k_min_headline_h1_similarity)
+                return false;
+            m_headline_position = m_headline_end_position = m_g.h2s[best_h2].second;
+            return true;
+        };
+        if (m_g.h1_positions.empty()) {
+            take_h2(0.0);
+            return;
+        }
         std::size_t best = 0;
         double best_similarity = 0.0;
         for (std::size_t i = 0; i < m_s.h1s.size(); ++i)
@@ -849,6 +900,7 @@ private:
                     best = i;
                 }
             }
+        if (take_h2(best_similarity)) return;
         m_headline_position = m_headline_end_position = m_g.h1_positions[best];
         // The same headline again further on (a sticky header's copy above the article's own):
         // the window reaches the last copy, whose byline and date sit below it.
@@ -1014,9 +1066,12 @@ private:
     void authors() {
         for (const json* object : m_articles) {
             for (std::string_view key : {"author", "creator"})
-                if (object->contains(key) &&
-                    take_authors(json_ld_authors((*object)[key]), "json-ld " + type_name(*object) + "." + std::string(key)))
-                    return;
+                if (object->contains(key)) {
+                    // a user name ("CC7567") is the account that posted the page, not its author's name
+                    std::vector<std::string> names = json_ld_authors((*object)[key]);
+                    std::erase_if(names, [](const std::string& n) { return !looks_like_name(n); });
+                    if (take_authors(std::move(names), "json-ld " + type_name(*object) + "." + std::string(key))) return;
+                }
         }
         if (take_dom_authors(m_g.microdata_authors, "microdata author", false)) return;
         if (take_dom_authors(m_g.microdata_authors_in_zones, "microdata author", false)) return;
@@ -1125,7 +1180,8 @@ private:
         const auto modified = structured_modified();
         const std::vector<DateCandidate> visible = visible_dates();
         auto shown = [&](const Date& date) {
-            return std::any_of(visible.begin(), visible.end(), [&](const DateCandidate& c) { return c.date.same_day(date); });
+            return std::any_of(visible.begin(), visible.end(),
+                               [&](const DateCandidate& c) { return date.same_day_somewhere(c.date); });
         };
         // The first date shown that is not labelled as a change (a labelled publication first).
         const DateCandidate* first_shown = nullptr;
