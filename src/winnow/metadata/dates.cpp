@@ -398,18 +398,6 @@ std::chrono::sys_days Date::day_point() const {
                                  std::chrono::day(static_cast<unsigned>(day)));
 }
 
-bool Date::same_day_somewhere(const Date& shown) const {
-    if (same_day(shown)) return true;
-    if (hour < 0 || (!has_offset && !utc)) return false;
-    // The instant in minutes since the epoch (UTC), against the shown day's span in UTC seen
-    // from the zones furthest east (+14:00) and west (-12:00).
-    constexpr long k_minutes_per_day = 24 * 60, k_east = 14 * 60, k_west = 12 * 60;
-    const long instant = static_cast<long>(day_point().time_since_epoch().count()) * k_minutes_per_day + hour * 60 +
-                         minute - (utc ? 0 : offset_minutes);
-    const long shown_start = static_cast<long>(shown.day_point().time_since_epoch().count()) * k_minutes_per_day;
-    return instant >= shown_start - k_east && instant < shown_start + k_minutes_per_day + k_west;
-}
-
 DayOrder day_order_for(std::string_view language_tag) {
     const std::string tag = ascii::lower(language_tag);
     if (tag.empty() || tag == "en" || tag == "en-us" || tag == "en_us") return DayOrder::month_first;

@@ -26,10 +26,6 @@ struct Date {
     std::string iso() const;
     std::chrono::sys_days day_point() const;
     bool same_day(const Date& other) const { return year == other.year && month == other.month && day == other.day; }
-    // True when `shown` (a calendar day) is this instant's day in some time zone (UTC-12 to
-    // UTC+14): "2018-06-12T23:00:00Z" is the 13th in Europe, where the page shows its date.
-    // Without a time and offset, the same day.
-    bool same_day_somewhere(const Date& shown) const;
 };
 
 // Which of two small numbers comes first in 05/06/2025: the month in the United States, the

@@ -38,11 +38,6 @@ constexpr std::size_t k_date_window_after_h1 = 2500;
 constexpr std::size_t k_max_text_date_lines = 400;
 // A paragraph this long counts as prose (page kind).
 constexpr std::size_t k_prose_paragraph_chars = 80;
-// The headline: an h1 that shares fewer words than this with the title statements is a
-// section's name, and an h2 that shares this many is the headline (at most this many h2s read).
-constexpr double k_min_headline_h1_similarity = 0.34;
-constexpr double k_min_headline_h2_similarity = 0.8;
-constexpr std::size_t k_max_headline_h2s = 64;
 
 // JSON-LD types of an article, a post or a page that has one author and one date.
 constexpr std::string_view k_article_types[] = {
@@ -219,7 +214,6 @@ struct Gathered {
     std::vector<DomCandidate> microdata_authors, microdata_authors_in_zones, rel_authors, byline_elements, byline_lines, author_links;
     std::vector<DateCandidate> microdata_published, microdata_modified, time_dates, class_dates, text_dates;
     std::vector<std::size_t> h1_positions;  // body characters before each of Statements::h1s
-    std::vector<std::pair<std::string, std::size_t>> h2s;  // h2s that are not links, with their positions
     std::vector<std::string> logo_h1s;      // h1s that hold the site's name (a logo linked home)
     std::vector<std::string> microdata_headlines;
 };
@@ -523,11 +517,7 @@ private:
             case GUMBO_TAG_H4:
                 if (in_body && !in_zone()) {
                     ++signals.headings;
-                    const bool linked = is_linked_heading(id);
-                    if (linked) ++signals.linked_headings;
-                    if (node.tag == GUMBO_TAG_H2 && !linked && m_gathered.h2s.size() < k_max_headline_h2s)
-                        if (std::string text = clean_value(tree.text_content(id)); !text.empty())
-                            m_gathered.h2s.push_back({std::move(text), m_text_position});
+                    if (is_linked_heading(id)) ++signals.linked_headings;
                 }
                 break;
             case GUMBO_TAG_NAV:
@@ -869,27 +859,7 @@ private:
     // The headline's h1: the one that agrees best with og:title, the JSON-LD headline or the
     // <title> (a site's logo is often the first h1), else the first.
     void find_headline() {
-        // An h1 that does not say the title (a section's name: "Allergies Health Center") gives
-        // way to the h2 that does.
-        double best_h2_similarity = 0.0;
-        std::size_t best_h2 = 0;
-        for (std::size_t i = 0; i < m_g.h2s.size(); ++i)
-            for (const std::string* statement : {&m_s.og_title, &m_s.ld_headline, &m_s.html_title})
-                if (const double similarity = title_similarity(m_g.h2s[i].first, *statement);
-                    similarity > best_h2_similarity + 1e-9) {
-                    best_h2_similarity = similarity;
-                    best_h2 = i;
-                }
-        auto take_h2 = [&](double h1_similarity) {
-            if (best_h2_similarity < k_min_headline_h2_similarity || h1_similarity >= k_min_headline_h1_similarity)
-                return false;
-            m_headline_position = m_headline_end_position = m_g.h2s[best_h2].second;
-            return true;
-        };
-        if (m_g.h1_positions.empty()) {
-            take_h2(0.0);
-            return;
-        }
+        if (m_g.h1_positions.empty()) return;
         std::size_t best = 0;
         double best_similarity = 0.0;
         for (std::size_t i = 0; i < m_s.h1s.size(); ++i)
@@ -900,7 +870,6 @@ private:
                     best = i;
                 }
             }
-        if (take_h2(best_similarity)) return;
         m_headline_position = m_headline_end_position = m_g.h1_positions[best];
         // The same headline again further on (a sticky header's copy above the article's own):
         // the window reaches the last copy, whose byline and date sit below it.
@@ -1180,8 +1149,7 @@ private:
         const auto modified = structured_modified();
         const std::vector<DateCandidate> visible = visible_dates();
         auto shown = [&](const Date& date) {
-            return std::any_of(visible.begin(), visible.end(),
-                               [&](const DateCandidate& c) { return date.same_day_somewhere(c.date); });
+            return std::any_of(visible.begin(), visible.end(), [&](const DateCandidate& c) { return c.date.same_day(date); });
         };
         // The first date shown that is not labelled as a change (a labelled publication first).
         const DateCandidate* first_shown = nullptr;
