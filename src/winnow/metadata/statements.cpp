@@ -966,6 +966,20 @@ private:
         return url.starts_with("http://") || url.starts_with("https://") ? std::string(url) : std::string{};
     }
 
+    // A JSON-LD string that holds HTML (a CMS that wrote the author's linked name into "name"):
+    // the text without its tags.
+    static std::string without_tags(std::string_view text) {
+        std::string out;
+        out.reserve(text.size());
+        bool in_tag = false;
+        for (char c : text) {
+            if (c == '<') in_tag = true;
+            else if (c == '>' && in_tag) in_tag = false;
+            else if (!in_tag) out += c;
+        }
+        return out;
+    }
+
     // The names in a JSON-LD author value: a string, a Person or Organization, an @id reference,
     // or an array of those.
     std::vector<std::string> json_ld_authors(const json& value) const {
@@ -986,7 +1000,7 @@ private:
                     raw = json_ld_text(resolved["givenName"]) + " " +
                           (resolved.contains("familyName") ? json_ld_text(resolved["familyName"]) : "");
             }
-            for (std::string& name : author_names(raw, m_site_names)) names.push_back(std::move(name));
+            for (std::string& name : author_names(without_tags(raw), m_site_names)) names.push_back(std::move(name));
         }
         return names;
     }
