@@ -25,6 +25,12 @@ constexpr std::size_t k_detect_bytes = 256 * 1024;
 // in a UTF-8 page), more is taken as a mislabelled legacy page and detected instead.
 constexpr double k_tolerated_invalid_share = 0.002;
 
+// A page that a <meta> declares in a legacy charset but whose bytes are valid UTF-8 with at
+// least this many multibyte sequences was re-saved as UTF-8 with its old declaration (legacy
+// text is almost never valid UTF-8 by chance beyond a few sequences): it is read as UTF-8, as
+// trafilatura does by trying UTF-8 first.
+constexpr std::size_t k_resaved_utf8_min_sequences = 100;
+
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
 
 std::string trim_quotes_and_space(std::string_view s) {
@@ -103,6 +109,16 @@ std::size_t count_invalid_utf8(std::string_view s) {
     std::size_t bad = 0;
     for (std::size_t i = first_invalid_utf8(s, 0); i < s.size(); i = first_invalid_utf8(s, i + 1)) ++bad;
     return bad;
+}
+
+std::size_t count_multibyte_utf8(std::string_view s) {
+    std::size_t multibyte = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = utf8_sequence_length(s, i);
+        multibyte += n > 1;
+        i += n == 0 ? 1 : n;
+    }
+    return multibyte;
 }
 
 std::string detect_charset(std::string_view bytes) {
@@ -273,6 +289,10 @@ DecodedDocument decode_page(std::string_view bytes, std::string_view http_charse
         if (label.empty() || is_utf16_label(label)) continue;
         // A page declared UTF-8 that is far from valid UTF-8 was saved in another charset.
         if (label == "utf-8" && !mostly_utf8) continue;
+        // A re-saved page: valid UTF-8 under an old <meta> declaration.
+        if (source == CharsetSource::meta_tag && label != "utf-8" && invalid == 0 &&
+            count_multibyte_utf8(bytes) >= k_resaved_utf8_min_sequences)
+            break;
         DecodedDocument doc = from_charset(bytes, label, source, owned);
         if (doc.source != CharsetSource::fallback) return doc;
     }

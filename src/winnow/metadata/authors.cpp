@@ -259,6 +259,9 @@ bool looks_like_name(std::string_view text) {
         else if (ascii::is_alpha(c) || static_cast<unsigned char>(c) >= 0x80) ++letters;
     }
     if (letters == 0 || digits > letters) return false;
+    // "8h", "3 min": a time or a count, not a name (names do not start with a digit)
+    for (const std::string& word : words)
+        if (ascii::is_digit(word[0])) return false;
     if (words.size() >= 2) {
         // Several words: each starts with a capital (or is a particle), as names are written.
         for (const std::string& word : words) {

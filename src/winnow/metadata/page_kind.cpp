@@ -147,14 +147,14 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
     const bool written_like_article = g.max_sibling_prose >= k_article_prose_run && g.price_marks <= k_max_article_prices;
     const double needed = declared_article || written_like_article ? k_min_teaser_score * k_declared_article_factor
                                                                    : k_min_teaser_score;
-    if (!collection_type.empty() || g.og_type.starts_with("product.group")) {
-        verdict.kind = PageKind::listing;
-        verdict.evidence = collection_type.empty() ? "og:type " + g.og_type : "json-ld " + collection_type;
-        return verdict;
-    }
     char score[160];
     std::snprintf(score, sizeof score, "%zu headline links, %zu linked headings and %zu prices against a run of %zu paragraphs (teaser score %.1f",
                   g.headline_links, g.linked_headings, g.price_marks, g.max_sibling_prose, teaser_score);
+    if (!collection_type.empty() || g.og_type.starts_with("product.group")) {
+        verdict.kind = PageKind::listing;
+        verdict.evidence = (collection_type.empty() ? "og:type " + g.og_type : "json-ld " + collection_type) + "; " + score + ")";
+        return verdict;
+    }
     if (teaser_score >= needed) {
         verdict.kind = PageKind::listing;
         verdict.evidence = std::string(score) +

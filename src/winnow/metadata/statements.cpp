@@ -528,12 +528,23 @@ private:
             case GUMBO_TAG_ARTICLE:
                 if (in_body) ++signals.article_elements;
                 break;
+            case GUMBO_TAG_CITE:
+                // the title of a cited work (a list of references), not a teaser
+                if (in_body) m_cite_end = std::max(m_cite_end, node.subtree_end);
+                break;
+            case GUMBO_TAG_HEADER:
+                // The site's header (not an article's or the main region's): its menus are
+                // navigation however long their entries are.
+                if (in_body && m_site_header_end <= id && !inside_article_or_main(id)) m_site_header_end = node.subtree_end;
+                break;
             case GUMBO_TAG_PRE:
                 if (in_body) ++signals.code_blocks;
                 break;
             case GUMBO_TAG_A:
                 m_links.push_back(node.subtree_end);
-                if (in_body && !in_zone() && node.subtree_end - id <= k_max_line_nodes) {
+                // (not in the site's header, not an inline link of a prose paragraph, not a citation)
+                if (in_body && !in_zone() && id >= m_site_header_end && id >= m_prose_end && id >= m_cite_end &&
+                    node.subtree_end - id <= k_max_line_nodes) {
                     // a headline-like link: a teaser's title
                     const std::string text = decode::collapse_whitespace(tree.text_content(id));
                     const std::size_t words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
@@ -608,6 +619,7 @@ private:
         if (chars < k_prose_paragraph_chars || link_chars * 2 > chars) return;
         PageSignals& signals = m_statements.signals;
         ++signals.paragraph_count;
+        m_prose_end = end;
         if (!m_links.empty()) return;
         const NodeId parent = m_tree.node(id).parent;
         if (parent == m_prose_parent) ++m_prose_run;
@@ -616,6 +628,15 @@ private:
     }
     NodeId m_prose_parent = dom::k_no_node;
     std::size_t m_prose_run = 0;
+    NodeId m_prose_end = 0;        // end of the last prose paragraph: its links are inline, not teasers
+    NodeId m_site_header_end = 0;  // end of the site's <header>
+    NodeId m_cite_end = 0;         // end of the last <cite>
+
+    bool inside_article_or_main(NodeId id) const {
+        for (NodeId at = m_tree.node(id).parent; at != dom::k_no_node; at = m_tree.node(at).parent)
+            if (m_tree.is_element(at, GUMBO_TAG_ARTICLE) || m_tree.is_element(at, GUMBO_TAG_MAIN)) return true;
+        return false;
+    }
 
     bool is_linked_heading(NodeId id) const {
         // <h2><a href="/post">Title</a></h2> or <a href="/post"><h2>Title</h2></a>
@@ -945,6 +966,20 @@ private:
         return url.starts_with("http://") || url.starts_with("https://") ? std::string(url) : std::string{};
     }
 
+    // A JSON-LD string that holds HTML (a CMS that wrote the author's linked name into "name"):
+    // the text without its tags.
+    static std::string without_tags(std::string_view text) {
+        std::string out;
+        out.reserve(text.size());
+        bool in_tag = false;
+        for (char c : text) {
+            if (c == '<') in_tag = true;
+            else if (c == '>' && in_tag) in_tag = false;
+            else if (!in_tag) out += c;
+        }
+        return out;
+    }
+
     // The names in a JSON-LD author value: a string, a Person or Organization, an @id reference,
     // or an array of those.
     std::vector<std::string> json_ld_authors(const json& value) const {
@@ -965,7 +1000,7 @@ private:
                     raw = json_ld_text(resolved["givenName"]) + " " +
                           (resolved.contains("familyName") ? json_ld_text(resolved["familyName"]) : "");
             }
-            for (std::string& name : author_names(raw, m_site_names)) names.push_back(std::move(name));
+            for (std::string& name : author_names(without_tags(raw), m_site_names)) names.push_back(std::move(name));
         }
         return names;
     }
@@ -1014,9 +1049,12 @@ private:
     void authors() {
         for (const json* object : m_articles) {
             for (std::string_view key : {"author", "creator"})
-                if (object->contains(key) &&
-                    take_authors(json_ld_authors((*object)[key]), "json-ld " + type_name(*object) + "." + std::string(key)))
-                    return;
+                if (object->contains(key)) {
+                    // a user name ("CC7567") is the account that posted the page, not its author's name
+                    std::vector<std::string> names = json_ld_authors((*object)[key]);
+                    std::erase_if(names, [](const std::string& n) { return !looks_like_name(n); });
+                    if (take_authors(std::move(names), "json-ld " + type_name(*object) + "." + std::string(key))) return;
+                }
         }
         if (take_dom_authors(m_g.microdata_authors, "microdata author", false)) return;
         if (take_dom_authors(m_g.microdata_authors_in_zones, "microdata author", false)) return;

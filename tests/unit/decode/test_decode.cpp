@@ -66,6 +66,20 @@ TEST_CASE("Shift_JIS page declared by <meta http-equiv>", "[decode]") {
     CHECK(doc.text == html);
 }
 
+TEST_CASE("a page re-saved as UTF-8 under its old gb2312 <meta> is read as UTF-8", "[decode]") {
+    // Saved pages are often re-encoded to UTF-8 and keep their old declaration.
+    std::string html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
+                       "</head><body><p>" + k_chinese + "</p><p>" + k_chinese + "</p></body></html>";
+    auto doc = decode_html(html);
+    CHECK(doc.charset == "utf-8");
+    CHECK(doc.source == CharsetSource::valid_utf8);
+    CHECK(doc.text == html);
+    // A short page with a few multibyte sequences keeps its declaration (gb2312 bytes can be
+    // valid UTF-8 by chance over a few characters).
+    std::string short_page = "<html><head><meta charset=\"windows-1252\"></head><body><p>Ã©tÃ©</p></body></html>";
+    CHECK(decode_html(short_page).source == CharsetSource::meta_tag);
+}
+
 TEST_CASE("GBK page without a declaration is detected", "[decode]") {
     std::string html = "<html><body><p>" + k_chinese + "</p><p>" + k_chinese + "</p></body></html>";
     auto doc = decode_html(encode(html, "GBK"));
@@ -200,7 +214,8 @@ TEST_CASE("decode_owned_html gives what decode_html gives, taking the page", "[d
 
 TEST_CASE("decode: --encoding overrides the meta tag and the HTTP header, but not a byte-order mark", "[decode][encoding]") {
     const std::string page = "<html><head><meta charset=\"gb2312\"></head><body><p>" + k_chinese + "</p></body></html>";
-    auto declared = decode_html(page);
+    // Declared gb2312 by the server too (a <meta> alone over valid UTF-8 is taken as a re-saved page).
+    auto declared = decode_html(page, "gb2312");
     CHECK(declared.text.find(k_chinese) == std::string::npos);  // read as the gb2312 it claims: garbled
     auto forced = decode_html(page, "windows-1252", "utf-8");
     CHECK(forced.source == CharsetSource::user);

@@ -82,5 +82,7 @@ TEST_CASE("names as bylines write them", "[metadata][authors]") {
     CHECK_FALSE(looks_like_name("the way we work"));
     CHECK_FALSE(looks_like_name("Share"));
     CHECK_FALSE(looks_like_name("2025"));
+    CHECK_FALSE(looks_like_name("8h"));  // how long ago
+    CHECK_FALSE(looks_like_name("CC7567"));
     CHECK_FALSE(looks_like_name("One two three four five six seven"));
 }

@@ -75,6 +75,28 @@ TEST_CASE("page kind: a page written like an article needs as many teasers as on
           PageKind::listing);
 }
 
+TEST_CASE("page kind: menus in the site header, citations and inline links are not teasers", "[metadata][page-kind]") {
+    std::string menu, references, inline_links;
+    for (int i = 0; i < 40; ++i) {
+        menu += "<li><a href=\"/product-" + std::to_string(i) + "\">Product line " + std::to_string(i) +
+                " for teams of every size</a></li>";
+        references += "<li><cite><a href=\"https://example.org/" + std::to_string(i) + "\">A study of the thing number " +
+                      std::to_string(i) + " and its effects</a></cite></li>";
+    }
+    for (int i = 0; i < 3; ++i)
+        inline_links += "<p>The article says a good deal here, and then it links <a href=\"/more-" + std::to_string(i) +
+                        "\">a page about cloud computing service models</a> in the middle of a long sentence.</p>";
+    const std::string body = "<h1>What is it?</h1><div>" + prose(4) + "</div>" + inline_links;
+    // a site header's mega-menu
+    CHECK(kind_of("<html><body><header><ul>" + menu + "</ul></header><main>" + body + "</main></body></html>").kind ==
+          PageKind::article);
+    // a list of references
+    CHECK(kind_of("<html><body>" + body + "<ol class=\"refs\">" + references + "</ol></body></html>").kind ==
+          PageKind::article);
+    // the same links outside a header, or not as citations, are teasers
+    CHECK(kind_of("<html><body><div><ul>" + menu + "</ul></div>" + body + "</body></html>").kind == PageKind::listing);
+}
+
 TEST_CASE("page kind: product, forum and documentation", "[metadata][page-kind]") {
     auto product = kind_of(R"(<html><head><script type="application/ld+json">{"@type": "Product", "name": "Lamp",
         "offers": {"@type": "Offer", "price": "20"}}</script></head><body><h1>Lamp</h1>

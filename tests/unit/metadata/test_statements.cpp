@@ -224,3 +224,18 @@ TEST_CASE("bylines and dates are read below the last copy of the headline (a sti
         "<p>The first paragraph of the story is long enough to be prose for anyone who reads it.</p></body>");
     CHECK(s.authors == Names{"Joshua Sokol"});
 }
+
+TEST_CASE("a JSON-LD user name gives way to the byline, and a name written as HTML loses its tags", "[metadata][authors]") {
+    // "CC7567" is the account that posted the page; the byline names the writer ("8h" beside it
+    // is how long ago, not a co-author)
+    const Statements posted = statements_of(
+        R"(<html><head><script type="application/ld+json">{"@type": "NewsArticle", "author": "CC7567"}</script></head>)" +
+        article_body("", R"(<div class="byline"><span class="author-name">James Akinaka</span> <span>8h</span></div>)") +
+        "</html>");
+    CHECK(posted.authors == Names{"James Akinaka"});
+    const Statements tagged = statements_of(
+        R"(<html><head><script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person",
+           "name": "\u003Ca href=\u0022/pl/eksperci/jan-kowalski\u0022\u003EJan Kowalski\u003C/a\u003E"}}</script></head>
+           <body><p>x</p></body></html>)");
+    CHECK(tagged.authors == Names{"Jan Kowalski"});
+}
