@@ -60,7 +60,7 @@ constexpr float k_anchor_cover_share = 0.8f;
 // several sibling elements of the same kind (the same first class name) up to this many levels
 // above it, is one section of a page written as sections; the siblings with text and with
 // links making up at most this share of it are joined.
-constexpr float k_section_join_max_chars = 1500;
+constexpr float k_section_join_max_chars = 2500;
 constexpr int k_section_join_levels = 5;
 constexpr float k_section_max_link_density = 0.5f;
 // Split bodies in page-builder sections: a marker with the best marker's class, under a common

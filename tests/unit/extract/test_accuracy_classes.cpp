@@ -157,9 +157,37 @@ TEST_CASE("a page whose components are named cmp- keeps its text, its consent la
     CHECK_FALSE(has(text, "We use cookies"));
 }
 
-TEST_CASE("a long article's sibling teasers of the same kind are not joined", "[extract][accuracy]") {
-    std::string body;
+TEST_CASE("a page-builder page whose first section has a long introduction keeps its later sections", "[extract][accuracy]") {
+    // The first section holds about 2,000 characters (an introduction), the others one paragraph
+    // group each: still one page written as sections.
+    auto section = [](const std::string& id, const std::string& heading, const std::string& paragraphs) {
+        return "<div class='block-container block-" + id + "'><div class='block-content'><div class='block-text'><h2>" +
+               heading + "</h2><div class='inner'><div class='max-width'><div class='column'><div class='cell'>" +
+               paragraphs + "</div></div></div></div></div></div></div>";
+    };
+    std::string introduction;
     for (int i = 0; i < 12; ++i)
+        introduction += "<p>This cake is baked from a yeast dough, covered with caramelised almonds and filled with "
+                        "vanilla cream, and every step is shown below, step " + std::to_string(i) + ".</p>";
+    const std::string html =
+        R"(<html><head><title>Bee sting cake - Recipes</title></head><body>
+        <header><nav><a href="/">Home</a> <a href="/recipes">Recipes</a></nav></header><main><section class="primary">)" +
+        section("a1", "Bee sting cake", introduction) +
+        section("b2", "Ingredients", "<p>For the dough you need flour, yeast, milk, sugar and soft butter.</p>") +
+        section("c3", "Preparation", "<p>Knead the dough until smooth and let it rise for one hour.</p>") +
+        R"(</section></main><footer><a href="/privacy">Privacy</a></footer></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "step 11."));
+    CHECK(has(text, "For the dough you need flour"));
+    CHECK(has(text, "Knead the dough until smooth"));
+    CHECK(has(article.method, "sections"));
+}
+
+TEST_CASE("a long article's sibling teasers of the same kind are not joined", "[extract][accuracy]") {
+    // Long: over k_section_join_max_chars (2,500 non-link characters), so not a page-builder section.
+    std::string body;
+    for (int i = 0; i < 16; ++i)
         body += "<p>The council voted on Tuesday to extend the bus line to the northern districts, and the work, "
                 "which the mayor called overdue, will start in spring and last two years, paragraph " +
                 std::to_string(i) + ".</p>";
@@ -168,7 +196,7 @@ TEST_CASE("a long article's sibling teasers of the same kind are not joined", "[
                              "with rain on Saturday</p></div></main></body></html>";
     const Article article = extract(html);
     const std::string text = winnow::write::render_body(article);
-    CHECK(has(text, "paragraph 11."));
+    CHECK(has(text, "paragraph 15."));
     CHECK_FALSE(has(text, "Another story"));
     CHECK_FALSE(has(article.method, "sections"));
 }
