@@ -250,6 +250,21 @@ bool is_byline_label(std::string_view text) {
     return std::find(std::begin(k_byline_words), std::end(k_byline_words), t) != std::end(k_byline_words);
 }
 
+std::string uninverted_name(std::string_view text) {
+    const std::string name = clean_value(text);
+    const std::size_t comma = name.find(',');
+    if (comma == std::string::npos || name.find_first_of(",;|/", comma + 1) != std::string::npos) return name;
+    const std::string last = trim_punctuation(name.substr(0, comma)), first = trim_punctuation(name.substr(comma + 1));
+    const auto last_words = words_of(last), first_words = words_of(first);
+    if (last_words.empty() || first_words.empty() || last_words.size() > 3 || first_words.size() > 3) return name;
+    for (const auto* words : {&last_words, &first_words})
+        for (const std::string& word : *words)
+            if (one_of(decode::to_lower(word), k_name_joiners)) return name;
+    if (is_credential(first) || is_role(first)) return name;
+    std::string out = first + " " + last;
+    return looks_like_name(out) ? out : name;
+}
+
 bool looks_like_login(std::string_view text) {
     text = ascii::trim(text);
     if (text.empty() || text.find(' ') != std::string_view::npos) return false;

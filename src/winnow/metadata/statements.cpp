@@ -1139,8 +1139,10 @@ private:
         for (std::string_view key : k_meta_author) {
             // citation_author and its kind come once per author
             std::vector<std::string> names;
+            // Library and scholarly tags name one person each, last name first.
+            const bool one_each = key.starts_with("citation_author") || key.starts_with("dc.creator") || key == "dcterms.creator";
             for (const std::string& value : all_meta(key))
-                for (std::string& name : author_names(value, m_site_names))
+                for (std::string& name : author_names(one_each ? uninverted_name(value) : value, m_site_names))
                     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
             const bool more = names.size() > meta_names.size() &&
                               std::all_of(meta_names.begin(), meta_names.end(), [&](const std::string& n) {

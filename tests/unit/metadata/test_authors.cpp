@@ -124,3 +124,14 @@ TEST_CASE("rel=author in the article's own footer, after a long article", "[meta
     Tree tree = Tree::parse(page);
     CHECK(winnow::metadata::read_statements(tree, {}).authors == Names{"Halina Goetz"});
 }
+
+TEST_CASE("scholarly tags write each author last name first", "[metadata][authors]") {
+    CHECK(uninverted_name("Roy, Aniruddha") == "Aniruddha Roy");
+    CHECK(uninverted_name("van der Berg, Anna Maria") == "Anna Maria van der Berg");
+    CHECK(uninverted_name("Jane Roe, MD") == "Jane Roe, MD");
+    CHECK(uninverted_name("Roe, Doe and Poe") == "Roe, Doe and Poe");
+    CHECK(uninverted_name("Jane Roe") == "Jane Roe");
+    Tree tree = Tree::parse(R"(<html><head><meta name="citation_author" content="Roy, Aniruddha">
+        <meta name="citation_author" content="Patel, Jyoti"></head><body><h1>Paper</h1><p>x</p></body></html>)");
+    CHECK(winnow::metadata::read_statements(tree, {}).authors == Names{"Aniruddha Roy", "Jyoti Patel"});
+}
