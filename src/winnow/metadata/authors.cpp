@@ -13,6 +13,9 @@
 namespace winnow::metadata {
 namespace {
 
+// A login mixes letters and digits, at least this many of each ("jsmith42" is a login, "Louis XIV" no digit).
+constexpr std::size_t k_min_login_digits = 2;
+
 // Words that open a byline, longest first (lower case; a ':' may follow).
 constexpr std::string_view k_byline_words[] = {
     "written and reviewed by", "written by", "posted by", "words by", "story by", "text by", "reported by",
@@ -245,6 +248,36 @@ bool is_byline_label(std::string_view text) {
     std::string t = decode::to_lower(ascii::trim(text));
     while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
     return std::find(std::begin(k_byline_words), std::end(k_byline_words), t) != std::end(k_byline_words);
+}
+
+std::string uninverted_name(std::string_view text) {
+    const std::string name = clean_value(text);
+    const std::size_t comma = name.find(',');
+    if (comma == std::string::npos || name.find_first_of(",;|/", comma + 1) != std::string::npos) return name;
+    const std::string last = trim_punctuation(name.substr(0, comma)), first = trim_punctuation(name.substr(comma + 1));
+    const auto last_words = words_of(last), first_words = words_of(first);
+    if (last_words.empty() || first_words.empty() || last_words.size() > 3 || first_words.size() > 3) return name;
+    for (const auto* words : {&last_words, &first_words})
+        for (const std::string& word : *words)
+            if (one_of(decode::to_lower(word), k_name_joiners)) return name;
+    if (is_credential(first) || is_role(first)) return name;
+    std::string out = first + " " + last;
+    return looks_like_name(out) ? out : name;
+}
+
+bool looks_like_login(std::string_view text) {
+    text = ascii::trim(text);
+    if (text.empty() || text.find(' ') != std::string_view::npos) return false;
+    std::size_t digits = 0, letters = 0, inner_marks = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (ascii::is_digit(c)) ++digits;
+        else if (ascii::is_alpha(c)) ++letters;
+        else if ((c == '.' || c == '_') && i > 0 && i + 1 < text.size() && ascii::is_alpha(text[i - 1]) && ascii::is_alpha(text[i + 1]))
+            ++inner_marks;
+        else if (static_cast<unsigned char>(c) >= 0x80) return false;  // a name in another script
+    }
+    return inner_marks > 0 || (digits >= k_min_login_digits && letters >= k_min_login_digits);
 }
 
 bool looks_like_name(std::string_view text) {

@@ -36,4 +36,14 @@ bool looks_like_person(std::string_view text);
 // sentence punctuation, not a common label ("Admin", "Share", "Menu").
 bool looks_like_name(std::string_view text);
 
+// "Roy, Aniruddha" -> "Aniruddha Roy": a name written last name first, as library and scholarly
+// tags (citation_author, DC.creator) write one person each. Anything else comes back unchanged
+// ("Jane Roe, MD", "Roe, Doe and Poe").
+std::string uninverted_name(std::string_view text);
+
+// True when a name is an account's login rather than a person's name as written: one word with a
+// dot or underscore inside ("andrew.keaveney") or with letters and digits mixed ("mdelatorreq6vk").
+// A CMS writes the login when the author's display name is not set.
+bool looks_like_login(std::string_view text);
+
 }  // namespace winnow::metadata

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "winnow/decode/text.hpp"
+#include "winnow/util/ascii.hpp"
 #include "winnow/util/utf8.hpp"
 
 namespace winnow::metadata {
@@ -13,7 +14,33 @@ namespace {
 // Keys shorter than this match too much ("tv", "cc").
 constexpr std::size_t k_min_key_chars = 3;
 
+// The host's distinctive label: "www.usatoday.com" -> "usatoday", "news.bbc.co.uk" -> "bbc".
+std::string_view host_label(std::string_view host) {
+    std::vector<std::string_view> labels;
+    std::size_t start = 0;
+    while (start <= host.size()) {
+        std::size_t dot = host.find('.', start);
+        if (dot == std::string_view::npos) dot = host.size();
+        labels.push_back(host.substr(start, dot - start));
+        start = dot + 1;
+    }
+    if (labels.size() < 2) return {};
+    labels.pop_back();                                                       // the top-level domain
+    if (labels.size() >= 2 && labels.back().size() <= 3) labels.pop_back();  // co.uk, com.au
+    return labels.back();
+}
+
 }  // namespace
+
+bool is_host_name(std::string_view text) {
+    const std::size_t dot = text.rfind('.');
+    if (dot == std::string_view::npos || dot == 0 || text.size() - dot - 1 < 2 || text.size() - dot - 1 > 6) return false;
+    for (std::size_t i = dot + 1; i < text.size(); ++i)
+        if (!ascii::is_alpha(text[i])) return false;
+    for (char c : text)
+        if (!ascii::is_alnum(c) && c != '.' && c != '-') return false;
+    return true;
+}
 
 std::string name_key(std::string_view text) {
     const std::string lowered = decode::to_lower(text);
@@ -34,23 +61,18 @@ void SiteNames::add(std::string_view name) {
 }
 
 void SiteNames::add_host(std::string_view host) {
-    std::vector<std::string_view> labels;
-    std::size_t start = 0;
-    while (start <= host.size()) {
-        std::size_t dot = host.find('.', start);
-        if (dot == std::string_view::npos) dot = host.size();
-        labels.push_back(host.substr(start, dot - start));
-        start = dot + 1;
-    }
-    if (labels.size() < 2) return;
-    labels.pop_back();                                                       // the top-level domain
-    if (labels.size() >= 2 && labels.back().size() <= 3) labels.pop_back();  // co.uk, com.au
-    add(labels.back());
+    if (const std::string_view label = host_label(host); !label.empty()) add(label);
 }
 
 bool SiteNames::matches(std::string_view name) const {
     const std::string key = name_key(name);
-    return !key.empty() && std::find(m_keys.begin(), m_keys.end(), key) != m_keys.end();
+    if (key.empty()) return false;
+    if (std::find(m_keys.begin(), m_keys.end(), key) != m_keys.end()) return true;
+    // "bcbs.com" is the site whose host gave "bcbs"
+    const std::string trimmed = decode::collapse_whitespace(name);
+    if (!is_host_name(trimmed)) return false;
+    const std::string label_key = name_key(host_label(trimmed));
+    return !label_key.empty() && std::find(m_keys.begin(), m_keys.end(), label_key) != m_keys.end();
 }
 
 }  // namespace winnow::metadata

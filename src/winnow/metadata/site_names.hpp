@@ -14,12 +14,18 @@ public:
     void add(std::string_view name);
     // The host's distinctive label: "www.usatoday.com" -> "usatoday", "news.bbc.co.uk" -> "bbc".
     void add_host(std::string_view host);
+    // The name is one of the site's (ignoring case, spaces and punctuation), or a host name whose
+    // distinctive label is ("bcbs.com" when the host gave "bcbs").
     bool matches(std::string_view name) const;
     bool empty() const { return m_keys.empty(); }
 
 private:
     std::vector<std::string> m_keys;
 };
+
+// True when a text is a host name ("virtualbox.org", "davidbau.com"): a site's name, not a
+// headline or a person.
+bool is_host_name(std::string_view text);
 
 // Lower case, letters and digits only: "USA TODAY" and "usatoday" are one key.
 std::string name_key(std::string_view text);

@@ -39,6 +39,11 @@ constexpr std::size_t k_max_text_date_lines = 400;
 // A paragraph this long counts as prose (page kind).
 constexpr std::size_t k_prose_paragraph_chars = 80;
 
+// A word of an organisation's name this long or longer tells it apart ("Wikimedia", not "Inc").
+constexpr std::size_t k_min_distinctive_word_chars = 4;
+// An organisation named as an author is one name of at most this many characters.
+constexpr std::size_t k_max_organisation_chars = 80;
+
 // JSON-LD types of an article, a post or a page that has one author and one date.
 constexpr std::string_view k_article_types[] = {
     "Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle", "AnalysisNewsArticle",
@@ -214,6 +219,7 @@ struct Gathered {
     std::vector<DomCandidate> microdata_authors, microdata_authors_in_zones, rel_authors, byline_elements, byline_lines, author_links;
     std::vector<DateCandidate> microdata_published, microdata_modified, time_dates, class_dates, text_dates;
     std::vector<std::size_t> h1_positions;  // body characters before each of Statements::h1s
+    std::vector<NodeId> h1_nodes;           // the elements of Statements::h1s
     std::vector<std::string> logo_h1s;      // h1s that hold the site's name (a logo linked home)
     std::vector<std::string> microdata_headlines;
 };
@@ -240,15 +246,22 @@ bool is_home_href(std::string_view href) {
     return href.empty() || href == "index.html" || href == "index.htm" || href == "index.php";
 }
 
-// True when a text is a host name ("virtualbox.org", "davidbau.com"): a site's name, not a headline.
-bool is_host_name(std::string_view text) {
-    const std::size_t dot = text.rfind('.');
-    if (dot == std::string_view::npos || dot == 0 || text.size() - dot - 1 < 2 || text.size() - dot - 1 > 6) return false;
-    for (std::size_t i = dot + 1; i < text.size(); ++i)
-        if (!ascii::is_alpha(text[i])) return false;
-    for (char c : text)
-        if (!ascii::is_alnum(c) && c != '.' && c != '-') return false;
-    return true;
+// The lower-case words of a name that tell it apart: letters only, at least 4 of them
+// ("Wikimedia" in "Wikimedia Foundation, Inc."), without "Center", "Group"-like filler left to chance.
+std::vector<std::string> distinctive_words(std::string_view name) {
+    std::vector<std::string> words;
+    std::string word;
+    const std::string lowered = decode::to_lower(name);
+    for (std::size_t i = 0; i <= lowered.size(); ++i) {
+        const char c = i < lowered.size() ? lowered[i] : ' ';
+        if (ascii::is_alpha(c) || static_cast<unsigned char>(c) >= 0x80) {
+            word += c;
+            continue;
+        }
+        if (word.size() >= k_min_distinctive_word_chars) words.push_back(word);
+        word.clear();
+    }
+    return words;
 }
 
 // The keys of a meta tag's property or name: split at white space, "dc:" and "dcterms:" written
@@ -304,6 +317,40 @@ std::string line_text(const dom::Tree& tree, NodeId id) {
     std::string text = decode::collapse_whitespace(joined);
     if (utf8::code_point_count(text) > k_max_byline_chars) return {};
     return text;
+}
+
+// Class tokens of an element at the start of an h1 that labels the thread or story, not part of its
+// headline (a forum's thread prefix: <span class="label">Tips/Techniques</span> Headline).
+constexpr std::string_view k_headline_label_tokens[] = {"label", "badge", "prefix"};
+
+// An h1's text without a label element in front of the headline, and without the text of a <style>
+// or <script> inside it (CSS-in-JS frameworks put their rules next to the text).
+std::string h1_text(const dom::Tree& tree, NodeId id) {
+    NodeId from = id + 1;
+    for (NodeId child = tree.node(id).first_child; child != dom::k_no_node; child = tree.node(child).next_sibling) {
+        const dom::Node& node = tree.node(child);
+        if (node.type == dom::NodeType::text) {
+            if (!decode::collapse_whitespace(node.text).empty()) break;
+            continue;
+        }
+        const auto tokens = dom::class_id_tokens(tree.attribute(child, "class"));
+        if (std::none_of(tokens.begin(), tokens.end(), [](const std::string& t) { return one_of(t, k_headline_label_tokens); }))
+            break;
+        from = node.subtree_end;  // the label, and whatever decoration follows it, up to the headline
+    }
+    auto text_from = [&](NodeId start) {
+        std::string joined;
+        for (NodeId at = start; at < tree.node(id).subtree_end; ++at) {
+            const dom::Node& node = tree.node(at);
+            if (tree.is_element(at, GUMBO_TAG_STYLE) || tree.is_element(at, GUMBO_TAG_SCRIPT))
+                at = node.subtree_end - 1;
+            else if (node.type == dom::NodeType::text)
+                joined += node.text;
+        }
+        return clean_value(joined);
+    };
+    std::string text = text_from(from);
+    return text.empty() && from != id + 1 ? text_from(id + 1) : text;
 }
 
 // Class and id tokens of an element inside a byline that holds the author's job, not the name
@@ -403,6 +450,8 @@ public:
         const NodeId body = tree.body();
         for (NodeId id = 0; id < tree.size(); ++id) {
             while (!m_zones.empty() && m_zones.back() <= id) m_zones.pop_back();
+            while (!m_article_footers.empty() && m_article_footers.back() <= id) m_article_footers.pop_back();
+            while (!m_article_ends.empty() && m_article_ends.back() <= id) m_article_ends.pop_back();
             while (!m_links.empty() && m_links.back() <= id) m_links.pop_back();
             const dom::Node& node = tree.node(id);
             const bool in_body = body != dom::k_no_node && tree.contains(body, id);
@@ -425,11 +474,14 @@ private:
     Statements& m_statements;
     Gathered& m_gathered;
     std::vector<NodeId> m_zones;  // ends of the enclosing navigation, footer, comment... zones
+    std::vector<NodeId> m_article_footers;  // ends of the enclosing <footer>s of an <article>
+    std::vector<NodeId> m_article_ends;     // ends of the enclosing <article>s
     std::vector<NodeId> m_links;  // ends of the enclosing links
     std::size_t m_text_position = 0;
     std::size_t m_text_dates_seen = 0;
 
-    bool in_zone() const { return !m_zones.empty(); }
+    bool in_zone() const { return !m_zones.empty() || !m_article_footers.empty(); }
+    bool in_page_zone() const { return !m_zones.empty(); }  // an article's own footer is not one
 
     void text_node(NodeId id, bool in_body) {
         if (!in_body) return;
@@ -498,18 +550,20 @@ private:
                 return;
             case GUMBO_TAG_H1:
                 if (in_body) {
-                    std::string text = clean_value(tree.text_content(id));
+                    std::string text = h1_text(tree, id);
                     if (!text.empty() && is_logo_h1(id, text)) {
                         m_gathered.logo_h1s.push_back(std::move(text));
                     } else if (!text.empty()) {
                         m_statements.h1s.push_back(std::move(text));
                         m_gathered.h1_positions.push_back(m_text_position);
+                        m_gathered.h1_nodes.push_back(id);
                         for (NodeId at = node.parent; at != dom::k_no_node; at = tree.node(at).parent)
                             if (tree.is_element(at, GUMBO_TAG_ARTICLE)) m_statements.signals.h1_in_article = true;
                     }
                     // What holds the headline is not a navigation or related-links zone, whatever its
                     // class says (a theme's breadcrumbs element left open around the whole header).
                     m_zones.clear();
+                    m_article_footers.clear();
                 }
                 break;
             case GUMBO_TAG_H2:
@@ -520,13 +574,18 @@ private:
                     if (is_linked_heading(id)) ++signals.linked_headings;
                 }
                 break;
-            case GUMBO_TAG_NAV:
             case GUMBO_TAG_FOOTER:
+                // An <article>'s own footer holds its author's rel=author link (HTML: "information
+                // about its section such as who wrote it"); still no zone for bylines and dates.
+                (m_article_ends.empty() ? m_zones : m_article_footers).push_back(node.subtree_end);
+                break;
+            case GUMBO_TAG_NAV:
             case GUMBO_TAG_ASIDE:
                 m_zones.push_back(node.subtree_end);
                 break;
             case GUMBO_TAG_ARTICLE:
                 if (in_body) ++signals.article_elements;
+                m_article_ends.push_back(node.subtree_end);
                 break;
             case GUMBO_TAG_CITE:
                 // the title of a cited work (a list of references), not a teaser
@@ -727,7 +786,7 @@ private:
         if (!in_body) return;
         const std::string_view rel = tree.attribute(id, "rel");
         if (!rel.empty() && !tree.is_element(id, GUMBO_TAG_LINK) && dom::class_id_tokens(rel).size() &&
-            ascii::lower(rel).find("author") != std::string::npos && !in_zone()) {
+            ascii::lower(rel).find("author") != std::string::npos && !in_page_zone()) {
             if (std::string text = line_text(tree, id); !text.empty()) m_gathered.rel_authors.push_back({id, text, m_text_position});
         }
         if (meanings == 0) {
@@ -871,12 +930,18 @@ private:
                 }
             }
         m_headline_position = m_headline_end_position = m_g.h1_positions[best];
+        for (NodeId at = m_g.h1_nodes[best]; at != dom::k_no_node; at = m_tree.node(at).parent)
+            if (m_tree.is_element(at, GUMBO_TAG_ARTICLE)) {
+                m_headline_article = at;
+                break;
+            }
         // The same headline again further on (a sticky header's copy above the article's own):
         // the window reaches the last copy, whose byline and date sit below it.
         for (std::size_t i = best + 1; i < m_s.h1s.size(); ++i)
             if (m_s.h1s[i] == m_s.h1s[best]) m_headline_end_position = m_g.h1_positions[i];
     }
     std::string m_url;                    // the page's URL: given, else canonical, else og:url
+    NodeId m_headline_article = dom::k_no_node;  // the <article> that holds the headline's h1, if any
 
     std::string meta(std::string_view key) const {
         for (const Meta& m : m_g.metas)
@@ -946,7 +1011,35 @@ private:
             if (m.key == "og:site_name" || m.key == "application-name" || m.key == "twitter:site" ||
                 m.key == "dc.publisher" || m.key == "publisher" || m.key == "article:publisher")
                 m_site_names.add(clean_value(m.content));
+        // An organisation that the article names as its author is not, by that, the site: it is
+        // one when it is the publisher too ("Morgan & Morgan" both), not when another is ("Center for
+        // Drug Evaluation and Research" for the FDA).
+        std::vector<const json*> author_objects;
+        for (const json* article : m_articles)
+            for (std::string_view key : {"author", "creator"})
+                if (article->contains(key)) {
+                    const json& value = (*article)[key];
+                    if (value.is_array())
+                        for (const json& item : value) author_objects.push_back(&m_g.graph.resolve(item));
+                    else
+                        author_objects.push_back(&m_g.graph.resolve(value));
+                }
+        std::vector<std::string> publisher_words;
+        for (const json* object : m_g.graph.objects())
+            if (object->contains("publisher"))
+                for (std::string& word : distinctive_words(json_ld_text(m_g.graph.resolve((*object)["publisher"]))))
+                    publisher_words.push_back(std::move(word));
+        auto publishers_own = [&](const json& object) {  // "Contributors to Wikimedia projects"
+            if (!object.contains("name")) return false;
+            const auto words = distinctive_words(json_ld_text(object["name"]));
+            return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+                return std::find(publisher_words.begin(), publisher_words.end(), w) != publisher_words.end();
+            });
+        };
         for (const json* object : m_g.graph.objects()) {
+            if (std::find(author_objects.begin(), author_objects.end(), object) != author_objects.end() &&
+                !publishers_own(*object))
+                continue;
             if (JsonLdGraph::has_type(*object, {"WebSite", "Organization", "NewsMediaOrganization", "Corporation",
                                                 "LocalBusiness", "EducationalOrganization", "MedicalOrganization"}))
                 if (object->contains("name")) m_site_names.add(json_ld_text((*object)["name"]));
@@ -996,6 +1089,15 @@ private:
                 raw = resolved.get<std::string>();
             } else if (resolved.is_object()) {
                 if (resolved.contains("name")) raw = json_ld_text(resolved["name"]);
+                // An organisation's name is one name: "Center for Drug Evaluation and Research"
+                if (JsonLdGraph::has_type(resolved, {"Organization", "GovernmentOrganization", "NewsMediaOrganization",
+                                                     "EducationalOrganization", "Corporation", "MedicalOrganization"})) {
+                    if (std::string name = clean_value(raw); !name.empty() && !is_url_or_email(name) &&
+                                                             !m_site_names.matches(name) &&
+                                                             utf8::code_point_count(name) <= k_max_organisation_chars)
+                        names.push_back(std::move(name));
+                    continue;
+                }
                 else if (resolved.contains("givenName"))
                     raw = json_ld_text(resolved["givenName"]) + " " +
                           (resolved.contains("familyName") ? json_ld_text(resolved["familyName"]) : "");
@@ -1022,7 +1124,10 @@ private:
 
     // DOM candidates near the headline: the first that gives a name (as bylines write names,
     // when `strict`), with the co-authors that stand next to it (the grandparent's subtree).
-    bool take_dom_authors(const std::vector<DomCandidate>& candidates, const std::string& source, bool strict) {
+    // `strict`: visible candidates count near the headline only (and must read as names); with
+    // `whole_article`, anywhere in the <article> that holds the headline too.
+    bool take_dom_authors(const std::vector<DomCandidate>& candidates, const std::string& source, bool strict,
+                          bool whole_article = false) {
         const auto [start, end] = headline_window();
         auto names_of = [&](const DomCandidate& c) {
             std::vector<std::string> names =
@@ -1031,7 +1136,9 @@ private:
             return names;
         };
         for (std::size_t i = 0; i < candidates.size(); ++i) {
-            if (strict && (candidates[i].text_position < start || candidates[i].text_position > end)) continue;
+            const bool in_article = whole_article && m_headline_article != dom::k_no_node &&
+                                    m_tree.contains(m_headline_article, candidates[i].node);
+            if (strict && !in_article && (candidates[i].text_position < start || candidates[i].text_position > end)) continue;
             std::vector<std::string> names = names_of(candidates[i]);
             if (names.empty()) continue;
             NodeId scope = candidates[i].node;
@@ -1048,13 +1155,16 @@ private:
 
     void authors() {
         for (const json* object : m_articles) {
-            for (std::string_view key : {"author", "creator"})
-                if (object->contains(key)) {
-                    // a user name ("CC7567") is the account that posted the page, not its author's name
-                    std::vector<std::string> names = json_ld_authors((*object)[key]);
-                    std::erase_if(names, [](const std::string& n) { return !looks_like_name(n); });
-                    if (take_authors(std::move(names), "json-ld " + type_name(*object) + "." + std::string(key))) return;
-                }
+            // A forum's authors are its members' logins; an article's author is a person's name,
+            // and a login there ("andrew.keaveney") is the CMS's account, not the byline. A user
+            // name that is no name at all ("CC7567") is the account that posted the page.
+            const bool logins_allowed = JsonLdGraph::has_type(*object, {"DiscussionForumPosting", "Question", "SocialMediaPosting"});
+            for (std::string_view key : {"author", "creator"}) {
+                if (!object->contains(key)) continue;
+                std::vector<std::string> names = json_ld_authors((*object)[key]);
+                std::erase_if(names, [&](const std::string& n) { return !looks_like_name(n) || (!logins_allowed && looks_like_login(n)); });
+                if (take_authors(std::move(names), "json-ld " + type_name(*object) + "." + std::string(key))) return;
+            }
         }
         if (take_dom_authors(m_g.microdata_authors, "microdata author", false)) return;
         if (take_dom_authors(m_g.microdata_authors_in_zones, "microdata author", false)) return;
@@ -1065,8 +1175,10 @@ private:
         for (std::string_view key : k_meta_author) {
             // citation_author and its kind come once per author
             std::vector<std::string> names;
+            // Library and scholarly tags name one person each, last name first.
+            const bool one_each = key.starts_with("citation_author") || key.starts_with("dc.creator") || key == "dcterms.creator";
             for (const std::string& value : all_meta(key))
-                for (std::string& name : author_names(value, m_site_names))
+                for (std::string& name : author_names(one_each ? uninverted_name(value) : value, m_site_names))
                     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
             const bool more = names.size() > meta_names.size() &&
                               std::all_of(meta_names.begin(), meta_names.end(), [&](const std::string& n) {
@@ -1084,7 +1196,8 @@ private:
                 const std::string data_key = "twitter:data" + m_g.metas[i].key.substr(13);
                 if (take_authors(author_names(meta(data_key), m_site_names), "meta " + data_key)) return;
             }
-        if (take_dom_authors(m_g.rel_authors, "rel=author", true)) return;
+        // rel=author names the author of the article that holds it, wherever it stands in it.
+        if (take_dom_authors(m_g.rel_authors, "rel=author", true, true)) return;
         if (take_dom_authors(m_g.byline_elements, "byline element", true)) return;
         if (take_dom_authors(m_g.byline_lines, "byline text", true)) return;
         if (take_dom_authors(m_g.author_links, "author page link", true)) return;

@@ -29,6 +29,11 @@ constexpr std::string_view k_title_separators[] = {" | ", " - ", " \xE2\x80\x93 
 // The part after a title's only " | " is a site's name (or tagline) when it has at most this many words.
 constexpr std::size_t k_max_pipe_suffix_words = 3;
 
+// A bracketed part after the title is a wiki's or archive's name ("searching [Zotero
+// Documentation]") when it has from this many words to the next, and no digit ("[Updated 2024]").
+constexpr std::size_t k_min_bracket_suffix_words = 2;
+constexpr std::size_t k_max_bracket_suffix_words = 4;
+
 // Labels a forum or archive puts before the headline (lower case).
 constexpr std::string_view k_title_labels[] = {"thread:", "topic:", "title:", "subject:", "thema:", "sujet:"};
 
@@ -85,6 +90,36 @@ std::string without_label(std::string_view title) {
     return std::string(title);
 }
 
+// A part of a title that names the site: one of its names, or a host name ("davidbau.com").
+bool is_site_part(std::string_view part, const SiteNames& site_names) {
+    return site_names.matches(part) || is_host_name(decode::collapse_whitespace(part));
+}
+
+// "davidbau.com Vibe Coding" -> "Vibe Coding": a host name in front, without a separator.
+std::string without_host_prefix(std::string out) {
+    const std::size_t space = out.find(' ');
+    if (space == std::string::npos || !is_host_name(std::string_view(out).substr(0, space))) return out;
+    std::string rest = decode::collapse_whitespace(std::string_view(out).substr(space + 1));
+    if (rest.starts_with(": ")) rest.erase(0, 2);
+    // a separator after the host is the separators' business ("Wayfair.com - Online Home Store")
+    const bool word_follows = !rest.empty() && (static_cast<unsigned char>(rest[0]) >= 0x80 || ascii::is_alnum(rest[0]));
+    return word_follows && words_of(rest).size() >= 2 ? rest : out;
+}
+
+// "searching [Zotero Documentation]" -> "searching".
+std::string without_bracket_suffix(std::string out) {
+    if (!out.ends_with(']')) return out;
+    const std::size_t open = out.rfind(" [");
+    if (open == std::string::npos || open == 0) return out;
+    const std::string_view inside = std::string_view(out).substr(open + 2, out.size() - open - 3);
+    const std::size_t words = words_of(inside).size();
+    if (words < k_min_bracket_suffix_words || words > k_max_bracket_suffix_words || inside.find('[') != std::string_view::npos ||
+        std::any_of(inside.begin(), inside.end(), [](char c) { return ascii::is_digit(c); }))
+        return out;
+    out.resize(open);
+    return out;
+}
+
 }  // namespace
 
 std::vector<std::string> title_parts(const std::string& title) {
@@ -108,18 +143,18 @@ std::vector<std::string> title_parts(const std::string& title) {
 }
 
 std::string without_site_affix(std::string_view title, const SiteNames& site_names) {
-    std::string out = without_label(title);
+    std::string out = without_bracket_suffix(without_host_prefix(without_label(title)));
     bool changed = true;
-    while (changed && !site_names.empty()) {
+    while (changed) {
         changed = false;
         for (std::string_view separator : k_title_separators) {
             const std::size_t last = out.rfind(separator);
-            if (last != std::string::npos && last > 0 && site_names.matches(out.substr(last + separator.size()))) {
+            if (last != std::string::npos && last > 0 && is_site_part(out.substr(last + separator.size()), site_names)) {
                 out.resize(last);
                 changed = true;
             }
             const std::size_t first = out.find(separator);
-            if (first != std::string::npos && first > 0 && site_names.matches(out.substr(0, first)) &&
+            if (first != std::string::npos && first > 0 && is_site_part(out.substr(0, first), site_names) &&
                 first + separator.size() < out.size()) {
                 out.erase(0, first + separator.size());
                 changed = true;
@@ -188,7 +223,13 @@ Sourced choose_title(const Statements& s) {
     if (!s.og_title.empty()) publisher.push_back(s.og_title);
     if (!s.ld_headline.empty()) publisher.push_back(s.ld_headline);
     if (const std::string* h1 = best_agreeing(publisher)) return {without_label(*h1), "h1 confirmed by og:title or JSON-LD headline"};
-    if (const std::string* h1 = best_agreeing(s.title_parts)) return {without_label(*h1), "h1 confirmed by <title>"};
+    // A <title> part that is the site's name confirms no h1: an h1 like it is a section's label
+    // ("Minecraft News" on "... | Minecraft Update News").
+    std::vector<std::string> title_parts;
+    for (const std::string& part : s.title_parts)
+        if (std::string cleaned = clean(part); !cleaned.empty() && !is_site_part(cleaned, s.site_names))
+            title_parts.push_back(std::move(cleaned));
+    if (const std::string* h1 = best_agreeing(title_parts)) return {without_label(*h1), "h1 confirmed by <title>"};
     if (!s.og_title.empty() && !clean(s.og_title).empty()) return {clean(s.og_title), "og:title"};
     if (!s.ld_headline.empty() && !clean(s.ld_headline).empty()) return {clean(s.ld_headline), "json-ld headline"};
     // The <title> without the site's name; else its longest part that reads as a headline.

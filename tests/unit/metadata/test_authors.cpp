@@ -1,9 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include "winnow/dom/tree.hpp"
 #include "winnow/metadata/authors.hpp"
+#include "winnow/metadata/statements.hpp"
 
 using namespace winnow::metadata;
 using Names = std::vector<std::string>;
+using winnow::dom::Tree;
 
 TEST_CASE("byline words in several languages are stripped", "[metadata][authors]") {
     const SiteNames none;
@@ -85,4 +88,52 @@ TEST_CASE("names as bylines write them", "[metadata][authors]") {
     CHECK_FALSE(looks_like_name("8h"));  // how long ago
     CHECK_FALSE(looks_like_name("CC7567"));
     CHECK_FALSE(looks_like_name("One two three four five six seven"));
+}
+
+TEST_CASE("an article's JSON-LD author that is a login or an organisation", "[metadata][authors]") {
+    CHECK(looks_like_login("andrew.keaveney"));
+    CHECK(looks_like_login("mdelatorreq6vkpg2ma0ci"));
+    CHECK_FALSE(looks_like_login("Jane Roe"));
+    CHECK_FALSE(looks_like_login("Morgan"));
+    CHECK_FALSE(looks_like_login("J. Roe"));
+    CHECK_FALSE(looks_like_login("Louis XIV"));
+    // the login gives way to the byline; a forum's logins are its members' names
+    Tree login = Tree::parse(R"(<html><head><script type="application/ld+json">
+        {"@type": "Article", "headline": "Breathing", "author": {"@type": "Person", "name": "andrew.keaveney"}}</script></head>
+        <body><h1>Breathing</h1><div class="author">By Denise Everheart</div><p>x</p></body></html>)");
+    CHECK(winnow::metadata::read_statements(login, {}).authors == Names{"Denise Everheart"});
+    Tree forum = Tree::parse(R"(<html><head><script type="application/ld+json">
+        {"@type": "DiscussionForumPosting", "headline": "Help", "author": {"@type": "Person", "name": "bob_99"}}</script></head>
+        <body><h1>Help</h1><p>x</p></body></html>)");
+    CHECK(winnow::metadata::read_statements(forum, {}).authors == Names{"bob_99"});
+    // an organisation's name is one name, and the publisher's is none
+    Tree organisation = Tree::parse(R"(<html><head><script type="application/ld+json">
+        {"@type": "Article", "headline": "Drugs", "author": {"@type": "Organization", "name": "Center for Drug Evaluation and Research"},
+         "publisher": {"@type": "Organization", "name": "FDA"}}</script></head><body><h1>Drugs</h1><p>x</p></body></html>)");
+    CHECK(winnow::metadata::read_statements(organisation, {}).authors == Names{"Center for Drug Evaluation and Research"});
+    Tree publisher = Tree::parse(R"(<html><head><script type="application/ld+json">
+        {"@type": "Article", "headline": "Law", "author": {"@type": "Organization", "name": "Morgan & Morgan"},
+         "publisher": {"@type": "Organization", "name": "Morgan & Morgan"}}</script></head><body><h1>Law</h1><p>x</p></body></html>)");
+    CHECK(winnow::metadata::read_statements(publisher, {}).authors.empty());
+}
+
+TEST_CASE("rel=author in the article's own footer, after a long article", "[metadata][authors]") {
+    std::string page = R"(<html><head><title>What tutoring is</title></head><body>
+        <nav><a rel="author" href="/author/x">Nav Person</a></nav><article><header><h1>What tutoring is</h1></header>)";
+    for (int i = 0; i < 40; ++i) page += "<p>Tutoring is one of the oldest teaching methods, older than schools themselves.</p>";
+    page += R"(<footer class="meta"><p class="name"><a rel="author" href="/author/hgoetz/">Halina Goetz</a></p></footer></article>
+        <footer><a rel="author" href="/author/y">Page Footer</a></footer></body></html>)";
+    Tree tree = Tree::parse(page);
+    CHECK(winnow::metadata::read_statements(tree, {}).authors == Names{"Halina Goetz"});
+}
+
+TEST_CASE("scholarly tags write each author last name first", "[metadata][authors]") {
+    CHECK(uninverted_name("Roy, Aniruddha") == "Aniruddha Roy");
+    CHECK(uninverted_name("van der Berg, Anna Maria") == "Anna Maria van der Berg");
+    CHECK(uninverted_name("Jane Roe, MD") == "Jane Roe, MD");
+    CHECK(uninverted_name("Roe, Doe and Poe") == "Roe, Doe and Poe");
+    CHECK(uninverted_name("Jane Roe") == "Jane Roe");
+    Tree tree = Tree::parse(R"(<html><head><meta name="citation_author" content="Roy, Aniruddha">
+        <meta name="citation_author" content="Patel, Jyoti"></head><body><h1>Paper</h1><p>x</p></body></html>)");
+    CHECK(winnow::metadata::read_statements(tree, {}).authors == Names{"Aniruddha Roy", "Jyoti Patel"});
 }

@@ -126,3 +126,38 @@ TEST_CASE("the short part after a title's only pipe is the site's, even when no 
     CHECK(without_site_affix("News | Daily Post", none) == "News | Daily Post");
     CHECK(without_site_affix("Apples | Pears | Plums", none) == "Apples | Pears | Plums");
 }
+
+TEST_CASE("a host name before the title, a wiki's name in brackets after it, and a host-name part are affixes",
+          "[metadata][title]") {
+    SiteNames none;
+    CHECK(without_site_affix("davidbau.com Vibe Coding", none) == "Vibe Coding");
+    CHECK(without_site_affix("searching [Zotero Documentation]", none) == "searching");
+    CHECK(without_site_affix("Best laptops [Updated 2025]", none) == "Best laptops [Updated 2025]");  // a digit: the title's
+    CHECK(without_site_affix("Python lists [Video]", none) == "Python lists [Video]");                // one word: the title's
+    CHECK(without_site_affix("RESTAURANT Definition & Meaning | Dictionary.com", none) == "RESTAURANT Definition & Meaning");
+    CHECK(without_site_affix("Wayfair.com - Online Home Store for Furniture", none) == "Online Home Store for Furniture");
+    SiteNames bcbs;
+    bcbs.add_host("www.bcbs.com");
+    CHECK(bcbs.matches("bcbs.com"));
+    CHECK_FALSE(bcbs.matches("Blue Cross"));
+}
+
+TEST_CASE("an h1's thread label and CSS-in-JS rules are not its headline", "[metadata][title]") {
+    Tree tree = Tree::parse(R"(<html><head><title>Tips - ProxMox or Debian? | Forum</title>
+        <meta property="og:title" content="Tips - ProxMox or Debian?"></head>
+        <body><h1 class="p-title-value"><span class="label label--primary">Tips</span><span class="label-append">&nbsp;</span>ProxMox or Debian?</h1>
+        <h1><style>.css-1a8e{font-weight:700}</style>Second h1</h1><p>x</p></body></html>)");
+    Statements s = read_statements(tree, {});
+    REQUIRE(s.h1s.size() == 2);
+    CHECK(s.h1s[0] == "ProxMox or Debian?");
+    CHECK(s.h1s[1] == "Second h1");
+    CHECK(choose_title(s).value == "ProxMox or Debian?");
+}
+
+TEST_CASE("an h1 whose words are only in the site's part of the <title> is a section label", "[metadata][title]") {
+    Tree tree = Tree::parse(R"(<html><head><title>Minecraft 1.8 - The Bountiful Update - Minecraft Update News</title>
+        <meta property="og:site_name" content="Minecraft Update News">
+        <meta property="og:title" content="Minecraft 1.8 - The Bountiful Update"></head>
+        <body><h1>Minecraft News</h1><p>x</p></body></html>)");
+    CHECK(choose_title(read_statements(tree, {})).value == "Minecraft 1.8 - The Bountiful Update");
+}
