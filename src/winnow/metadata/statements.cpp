@@ -1075,7 +1075,10 @@ private:
 
     // The names in a JSON-LD author value: a string, a Person or Organization, an @id reference,
     // or an array of those.
-    std::vector<std::string> json_ld_authors(const json& value) const {
+    // `logins_allowed`: a forum's authors are its members' logins; elsewhere a person's name that
+    // reads as a login ("andrew.keaveney") or as no name at all ("CC7567") is the CMS's account,
+    // not the byline. An organisation's name is exempt: it is not written as a person's.
+    std::vector<std::string> json_ld_authors(const json& value, bool logins_allowed) const {
         std::vector<std::string> names;
         std::vector<const json*> items;
         if (value.is_array())
@@ -1102,7 +1105,8 @@ private:
                     raw = json_ld_text(resolved["givenName"]) + " " +
                           (resolved.contains("familyName") ? json_ld_text(resolved["familyName"]) : "");
             }
-            for (std::string& name : author_names(without_tags(raw), m_site_names)) names.push_back(std::move(name));
+            for (std::string& name : author_names(without_tags(raw), m_site_names))
+                if (looks_like_name(name) && (logins_allowed || !looks_like_login(name))) names.push_back(std::move(name));
         }
         return names;
     }
@@ -1155,14 +1159,10 @@ private:
 
     void authors() {
         for (const json* object : m_articles) {
-            // A forum's authors are its members' logins; an article's author is a person's name,
-            // and a login there ("andrew.keaveney") is the CMS's account, not the byline. A user
-            // name that is no name at all ("CC7567") is the account that posted the page.
             const bool logins_allowed = JsonLdGraph::has_type(*object, {"DiscussionForumPosting", "Question", "SocialMediaPosting"});
             for (std::string_view key : {"author", "creator"}) {
                 if (!object->contains(key)) continue;
-                std::vector<std::string> names = json_ld_authors((*object)[key]);
-                std::erase_if(names, [&](const std::string& n) { return !looks_like_name(n) || (!logins_allowed && looks_like_login(n)); });
+                std::vector<std::string> names = json_ld_authors((*object)[key], logins_allowed);
                 if (take_authors(std::move(names), "json-ld " + type_name(*object) + "." + std::string(key))) return;
             }
         }
