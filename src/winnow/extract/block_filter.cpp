@@ -52,6 +52,9 @@ constexpr float k_list_link_density = 0.6f, k_list_item_chars = 120;
 // A line of at most this many words is read as a heading by the boilerplate-heading rule, even
 // when not marked up as one ("Related articles" in a bold paragraph).
 constexpr float k_heading_like_words = 6;
+// A heading-like line right before at least this many link-heavy blocks that went is the title
+// of a box of links (a teaser box, "read also" links) inside the body.
+constexpr std::size_t k_box_label_min_links = 2;
 // A boilerplate heading takes along the following blocks that are list items, short (under
 // this many characters) or link-heavy, up to the next heading. After the mode's share of the text
 // (FavorSettings::tail_cut_share) it cuts the rest ("Related articles" and all below).
@@ -346,6 +349,29 @@ void drop_end_appeals(FilterState& s) {
     }
 }
 
+// The title line of a box of links inside the body: a heading-like line (at most
+// k_heading_like_words words, no sentence end, not marked up as a heading) right before at least
+// k_box_label_min_links link-heavy blocks that the rules dropped, up to the next kept block or
+// heading ("Mehr Kolumnen auf MeinMMO:" over its teasers). Once its links are gone it introduces
+// nothing. A marked-up heading stays (its section may go on past the links), and so does a
+// label before a single link (a source line, "Quelle: ...", is the rules' business).
+void drop_box_labels(FilterState& s) {
+    auto& views = s.views;
+    for (std::size_t i = 0; i < views.size(); ++i) {
+        const BlockView& view = views[i];
+        if (!view.keep || view.is_heading() || view.block().kind != BlockKind::paragraph ||
+            view.counts.words > k_heading_like_words || view.counts.sentence_ends > 0)
+            continue;
+        std::size_t links = 0;
+        bool box = true;
+        for (std::size_t j = i + 1; j < views.size() && !views[j].keep && !views[j].is_heading(); ++j) {
+            if (views[j].link_density <= k_section_link_density) box = false;
+            ++links;
+        }
+        if (box && links >= k_box_label_min_links) s.drop(i, "heuristic box-label");
+    }
+}
+
 struct GroupRule {
     std::string_view name;
     void (*run)(FilterState&);
@@ -355,6 +381,7 @@ struct GroupRule {
 const GroupRule k_group_rules[] = {
     {"link lists", drop_link_lists},
     {"repeats", drop_repeats},
+    {"box labels", drop_box_labels},
     {"edge trimming", trim_edges},
     {"edge bylines", drop_edge_bylines},
     {"end appeals", drop_end_appeals},

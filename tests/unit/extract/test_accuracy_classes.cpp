@@ -575,3 +575,25 @@ TEST_CASE("an appeal in the article's first part is the article's", "[extract][a
     const Article article = extract(html);
     CHECK(has(winnow::write::render_body(article), "Support our work this winter"));
 }
+
+TEST_CASE("the title line of a box of links inside the body goes with its links, a source line's label stays", "[extract][accuracy]") {
+    const std::string html = R"(<html><head><title>My first online game</title></head><body><article>
+        <h1>My first online game</h1><div class="entry-content">
+        <p>Twenty years ago I joined a guild of thieves in an online game that hardly anyone remembers today, and we
+        were proud of how bad we were at it.</p>
+        <div class="box"><div class="box-title">More columns:</div>
+        <a href="/c/1"><div>What an old game had that new ones lack</div><div>by Sam</div></a>
+        <a href="/c/2"><div>I met my first love in an online game</div><div>by Lin</div></a></div>
+        <p>Not a single raid of ours ever succeeded, but we met every evening, and some of the people I played with
+        then are still my friends.</p>
+        <p>Our guild chat</p><p><a href="/screens/chat.png">a screenshot of the guild chat</a></p>
+        <p>When the servers closed, we moved to another game, but the guild was never quite the same again, and one
+        by one the members left.</p></div></article></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK_FALSE(has(text, "More columns"));
+    CHECK_FALSE(has(text, "What an old game"));
+    CHECK(has(text, "Our guild chat"));  // before a single link: not a box
+    CHECK(has(text, "Not a single raid"));
+    CHECK(has(text, "one by one the members left"));
+}
