@@ -63,6 +63,16 @@ constexpr float k_anchor_cover_share = 0.8f;
 constexpr float k_section_join_max_chars = 1500;
 constexpr int k_section_join_levels = 5;
 constexpr float k_section_max_link_density = 0.5f;
+// Split bodies in page-builder sections: a marker with the best marker's class, under a common
+// ancestor at most this many levels above the best marker, joins when the two sit in alike
+// sections of that ancestor (the same tag and class attribute: `div.module.module-text`
+// around each chunk), lies in the same <article> as the best one, in none like it, or in an
+// alike tile when neither holds an <h1> (the next story loaded below an article is another
+// story), holds at least k_split_section_min_chars of non-link text (a one-line
+// note under the body, "the current issue at every kiosk", is not a chunk of it) and its links
+// make up at most k_section_max_link_density of it.
+constexpr int k_split_section_levels = 4;
+constexpr float k_split_section_min_chars = 150;
 
 bool has_block_child(const PageView& view, NodeId id) {
     const Tree& tree = view.tree();
@@ -175,12 +185,61 @@ NodeId nearest_article(const Tree& tree, NodeId id) {
     return dom::k_no_node;
 }
 
+// The first class name of an element: the kind a page builder gives its sections.
+std::string_view first_class(const Tree& tree, NodeId id) {
+    std::string_view cls = tree.attribute(id, "class");
+    const std::size_t start = cls.find_first_not_of(" \t\n\r\f");
+    if (start == std::string_view::npos) return {};
+    cls.remove_prefix(start);
+    return cls.substr(0, cls.find_first_of(" \t\n\r\f"));
+}
+
+// The child of `ancestor` on the way down to `node` (which it contains).
+NodeId child_towards(const Tree& tree, NodeId ancestor, NodeId node) {
+    NodeId at = node;
+    while (tree.node(at).parent != ancestor) at = tree.node(at).parent;
+    return at;
+}
+
+// True when `other` sits in a section of a common ancestor near `best` (at most
+// k_split_section_levels above it, below the body) that looks like best's own section: the same
+// tag and the same class attribute (a teaser module of the same builder has another). Page
+// builders put one chunk of the body in each section.
+bool in_alike_section(const Tree& tree, NodeId best, NodeId other) {
+    NodeId at = tree.node(best).parent;
+    for (int level = 0; level < k_split_section_levels && at != dom::k_no_node && at != tree.body();
+         ++level, at = tree.node(at).parent) {
+        if (!tree.contains(at, other)) continue;
+        const NodeId mine = child_towards(tree, at, best), theirs = child_towards(tree, at, other);
+        const std::string_view kind = tree.attribute(mine, "class");
+        return !kind.empty() && tree.node(mine).tag == tree.node(theirs).tag && tree.attribute(theirs, "class") == kind;
+    }
+    return false;
+}
+
+// True when an element holds an <h1> (an iterative scan of its subtree).
+bool holds_h1(const Tree& tree, NodeId id) {
+    for (NodeId at = id; at < tree.node(id).subtree_end; ++at)
+        if (tree.is_element(at, GUMBO_TAG_H1)) return true;
+    return false;
+}
+
+// True when chunks in these <article>s (k_no_node: in none) may be one body: the same article,
+// or alike tiles of which neither holds the page's headline (an article with its <h1> is the
+// page's story; the next one loaded below it is another story).
+bool same_story(const Tree& tree, NodeId best_article, NodeId other_article) {
+    if (best_article == other_article) return true;
+    if (best_article == dom::k_no_node || other_article == dom::k_no_node) return false;
+    return !holds_h1(tree, best_article) && !holds_h1(tree, other_article);
+}
+
 // Sibling chunks of a split body: markers with the same class, not nested in each other, in
-// the same <article> (or under the same grandparent). On a page that says it is a forum or a
+// the same <article> (or under the same grandparent), or in alike sections of a near common
+// ancestor (`sections` is then set). On a page that says it is a forum or a
 // Q&A (`thread`), every marker with the same class is a post (the question and each answer):
 // all are kept.
 std::vector<NodeId> split_body(const Tree& tree, const NodeStats& stats, NodeId best, const std::vector<NodeId>& markers,
-                               bool thread) {
+                               bool thread, bool& sections) {
     std::vector<NodeId> roots{best};
     const std::string_view cls = tree.attribute(best, "class");
     if (cls.empty()) return roots;
@@ -192,22 +251,18 @@ std::vector<NodeId> split_body(const Tree& tree, const NodeStats& stats, NodeId 
         if (stats.chars(m) <= 0) continue;
         const bool same_scope = thread || (article != dom::k_no_node ? tree.contains(article, m)
                                                                  : grandparent != dom::k_no_node && tree.contains(grandparent, m));
-        if (!same_scope) continue;
+        const bool alike_section = !same_scope && same_story(tree, article, nearest_article(tree, m)) &&
+                                   in_alike_section(tree, best, m) &&
+                                   stats.content_chars(m) >= k_split_section_min_chars &&
+                                   stats.link_density(m) <= k_section_max_link_density;
+        if (!same_scope && !alike_section) continue;
         if (std::any_of(roots.begin(), roots.end(), [&](NodeId r) { return tree.contains(r, m) || tree.contains(m, r); }))
             continue;
         roots.push_back(m);
+        sections = sections || alike_section;
     }
     std::sort(roots.begin(), roots.end());
     return roots;
-}
-
-// The first class name of an element: the kind a page builder gives its sections.
-std::string_view first_class(const Tree& tree, NodeId id) {
-    std::string_view cls = tree.attribute(id, "class");
-    const std::size_t start = cls.find_first_not_of(" \t\n\r\f");
-    if (start == std::string_view::npos) return {};
-    cls.remove_prefix(start);
-    return cls.substr(0, cls.find_first_of(" \t\n\r\f"));
 }
 
 // The sibling sections of the same kind as the small winner or one of its near ancestors below
@@ -384,7 +439,7 @@ std::optional<ContainerCandidate> body_marker_candidate(const PageView& view) {
     // A forum or Q&A by the page's own statements (its kind does not depend on the extraction).
     const bool thread =
         metadata::classify_page(view.page().statements(), {}).kind == metadata::PageKind::forum;
-    choice.roots = split_body(view.tree(), view.stats(), marker, markers, thread);
+    choice.roots = split_body(view.tree(), view.stats(), marker, markers, thread, choice.method.sections);
     choice.focus = marker;
     choice.chars = content_chars(view.stats(), marker);
     return choice;

@@ -91,6 +91,42 @@ TEST_CASE("a page written as page-builder sections keeps every section, not only
     CHECK(has(article.method, "sections"));
 }
 
+TEST_CASE("a body split over page-builder text modules keeps every module's chunk", "[extract][accuracy]") {
+    // Each chunk of the body sits in its own text module, the body marker two levels down; a
+    // one-line note in a module of the same kind and a marker in a teaser box of another kind
+    // are not chunks of it.
+    auto module = [](const std::string& kind, const std::string& paragraphs) {
+        return "<div class='module " + kind + "'><div class='module-inner'><div class='article-text'>" + paragraphs +
+               "</div></div></div>";
+    };
+    const std::string first =
+        "<p>The sports centre on the southern shore of the lake has grown again: a new gym, a dining hall and "
+        "rooms for more than a hundred and seventy guests now stand beside the buildings of the sixties.</p>"
+        "<p>In the existing buildings concrete dominates, and so the load-bearing structures of the extension were "
+        "cast in concrete on site, their surfaces sandblasted to set them apart from the old ones.</p>"
+        "<p>The rooms were prefabricated from spruce and fir and stacked into the concrete shell by crane, which "
+        "took only three weeks, and they give the lodging the feel of a mountain hostel.</p>";
+    const std::string second =
+        "<p>The new gym has a flat roof of about fifty by forty metres, built to carry a later use: a mini golf "
+        "course or a photovoltaic plant are being considered by the canton as its owner.</p>";
+    const std::string html =
+        R"(<html><head><title>Sports centre extended - Architecture</title></head><body>
+        <div id="page"><div id="primary"><h1>Sports centre extended</h1>)" +
+        module("module-text", first) + "<div class='module module-ad'><script>ads()</script></div>" +
+        module("module-text", second) + module("module-text", "<p><i>The current issue, at every kiosk.</i></p>") +
+        module("module-teaser", "<p>Read next: <a href='/holborn'>a sixties gym in London became a community "
+                                "centre with a focus on art, a conversion by a young practice that kept the old "
+                                "roof trusses</a></p>") +
+        R"(</div></div><footer><a href="/privacy">Privacy</a></footer></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "The rooms were prefabricated"));
+    CHECK(has(text, "The new gym has a flat roof"));
+    CHECK_FALSE(has(text, "The current issue"));
+    CHECK_FALSE(has(text, "Read next"));
+    CHECK(has(article.method, "body marker sections"));
+}
+
 TEST_CASE("a long article's sibling teasers of the same kind are not joined", "[extract][accuracy]") {
     std::string body;
     for (int i = 0; i < 12; ++i)
