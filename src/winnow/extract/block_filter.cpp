@@ -316,36 +316,78 @@ void trim_edges(FilterState& s) {
     }
 }
 
-// The page's own byline and dateline lines (page_furniture.hpp) among the first and last
-// k_furniture_edge_blocks blocks that edge trimming kept: the template prints them above or
-// below the article, sometimes after its lead or before its closing line. After trimming, so
-// that a dateline still stops the trimming as before (what lies beyond it stays).
-void drop_edge_bylines(FilterState& s) {
-    auto& views = s.views;
+// Drops the blocks among the first and last k_furniture_edge_blocks kept ones that `applies`
+// says are the template's, under `rule` + " start" or " end".
+template <class Applies>
+void drop_at_edges(FilterState& s, std::string_view rule, Applies applies) {
     std::vector<std::size_t> kept;
-    for (std::size_t i = 0; i < views.size(); ++i)
-        if (views[i].keep) kept.push_back(i);
+    for (std::size_t i = 0; i < s.views.size(); ++i)
+        if (s.views[i].keep) kept.push_back(i);
     for (std::size_t k = 0; k < kept.size(); ++k) {
         if (k >= k_furniture_edge_blocks && k + k_furniture_edge_blocks < kept.size()) continue;
-        const BlockView& view = views[kept[k]];
-        if (is_furniture_line(view.text(), view.counts, s.furniture))
-            s.drop(kept[k], k < k_furniture_edge_blocks ? "heuristic edge-byline start" : "heuristic edge-byline end");
+        if (applies(s.views[kept[k]])) s.drop(kept[k], std::string(rule) + (k < k_furniture_edge_blocks ? " start" : " end"));
     }
+}
+
+// The page's own byline and dateline lines (page_furniture.hpp) at the edges: the template
+// prints them above or below the article, sometimes after its lead or before its closing line.
+// After trimming, so that a dateline still stops the trimming as before (what lies beyond it stays).
+void drop_edge_bylines(FilterState& s) {
+    drop_at_edges(s, "heuristic edge-byline",
+                  [&](const BlockView& view) { return is_furniture_line(view.text(), view.counts, s.furniture); });
+}
+
+// Disclosures of affiliate links and of opinions that are not the publication's
+// (reader_appeals.hpp) at the edges: the template's note above or below the article. Inside it
+// the same words are the subject.
+void drop_edge_disclosures(FilterState& s) {
+    drop_at_edges(s, "heuristic disclosure", [&](const BlockView& view) { return is_editorial_disclosure(view.text(), s.regexes); });
+}
+
+// The box an appeal opens: its highest ancestor below the container that holds no kept block
+// before it ("Apoya el periodismo" and the three lines of its box); k_no_node when the appeal
+// shares its parent with the article's paragraphs.
+NodeId appeal_box(const FilterState& s, std::size_t appeal) {
+    const dom::Tree& tree = *s.tree;
+    NodeId box = dom::k_no_node;
+    NodeId node = s.views[appeal].sourced->block_element;
+    if (node == dom::k_no_node) return box;
+    for (NodeId up = tree.node(node).parent; up != dom::k_no_node; up = tree.node(up).parent) {
+        bool earlier = false;
+        for (std::size_t j = 0; j < appeal && !earlier; ++j) {
+            const NodeId other = s.views[j].sourced->block_element;
+            earlier = s.views[j].keep && other != dom::k_no_node && tree.contains(up, other);
+        }
+        if (earlier) break;
+        box = up;
+    }
+    return box;
 }
 
 // Appeals to the reader (reader_appeals.hpp) in the body's last part: after the mode's share of
 // the kept text (FavorSettings::tail_cut_share, as for a boilerplate heading's tail cut; never
-// in recall mode). Each appeal goes alone: what follows it may be the article's.
+// in recall mode). An appeal takes along the later blocks of its own box (appeal_box); one that
+// shares its parent with the article's paragraphs goes alone: what follows may be the article's.
 void drop_end_appeals(FilterState& s) {
     float total = 0;
     for (const BlockView& view : s.views) total += view.keep ? view.counts.chars : 0;
     float before = 0;
+    NodeId box = dom::k_no_node;  // the appeal box being dropped
+    const dom::Tree& tree = *s.tree;
+    // A call an earlier rule dropped (a "join our" line) still opens its box.
     for (std::size_t i = 0; i < s.views.size(); ++i) {
         BlockView& view = s.views[i];
-        if (!view.keep) continue;
+        const NodeId element = view.sourced->block_element;
+        if (box != dom::k_no_node && element != dom::k_no_node && tree.contains(box, element)) {
+            s.drop(i, "heuristic appeal-box");
+            continue;
+        }
+        box = dom::k_no_node;
         const bool late = before >= s.options.favor->tail_cut_share * total;
-        before += view.counts.chars;
-        if (late && is_reader_appeal(view.text(), s.regexes)) s.drop(i, "heuristic appeal-end");
+        if (view.keep) before += view.counts.chars;
+        if (!late || !is_reader_appeal(view.text(), s.regexes)) continue;
+        s.drop(i, "heuristic appeal-end");
+        box = appeal_box(s, i);
     }
 }
 
@@ -385,6 +427,7 @@ const GroupRule k_group_rules[] = {
     {"edge trimming", trim_edges},
     {"edge bylines", drop_edge_bylines},
     {"end appeals", drop_end_appeals},
+    {"edge disclosures", drop_edge_disclosures},
 };
 
 // Flags inherited from ancestors below the roots, one top-down pass over the roots' subtrees.

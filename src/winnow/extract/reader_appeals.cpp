@@ -3,6 +3,8 @@
 
 #include <boost/regex.hpp>
 
+#include <algorithm>
+#include <span>
 #include <string_view>
 
 #include "winnow/decode/text.hpp"
@@ -31,6 +33,27 @@ const boost::regex& appeal_regex() {
     return r;
 }
 
+// Disclosures of affiliate links and commissions, and of opinions that are not the
+// publication's: each alternative names the publication or the page ("we", "I", "this post",
+// "X may earn"), so that a sentence about affiliate marketing does not match.
+const boost::regex& disclosure_regex() {
+    static const boost::regex r(
+        R"(\b(?:we|i|[\w.]+ may) (?:may )?(?:earn|receive|get) (?:an? )?(?:small )?(?:commission|compensation|fee)\b|)"
+        R"(\bearns? (?:an? )?commissions? (?:from|on|for) (?:some|products|purchases|qualifying|listed)\b|)"
+        R"(\b(?:this|the) (?:post|article|page|site|story|review|guide)\b.{0,40}\b(?:may )?contains? (?:paid |some )?affiliate links?\b|)"
+        R"(\b(?:some|all) (?:of the )?(?:links|posts)(?: (?:above|below|on this (?:page|site)|in this (?:post|article)))? )"
+        R"((?:are|may be|contain|may contain) affiliate links?\b|)"
+        R"(\bwe (?:may )?use (?:some )?affiliate links\b|\badvertiser disclosure\b|\bindependent review process\b|)"
+        R"(\b(?:independently )?selected by our editors\b|)"
+        R"(\b(?:does not|do not|don't) necessarily (?:reflect|represent) the (?:views?|opinions?|position)\b|)"
+        // German, French, Spanish
+        R"(\baffiliate-links?\b|\beine provision (?:erhält|erhalten|bekommen)\b|\bgibt die meinung de[rs] [[:alpha:]]+ wieder\b|)"
+        R"(\bnicht (?:notwendigerweise|unbedingt) die (?:meinung )?der redaktion\b|)"
+        R"(\bliens? (?:d'affiliation|affili)|\benlaces? de afiliados?\b)",
+        boost::regex::perl);
+    return r;
+}
+
 // Every alternative of appeal_regex() holds one of these: a block holding none is no appeal,
 // found without running the regex (most blocks).
 constexpr std::string_view k_appeal_stems[] = {
@@ -39,16 +62,32 @@ constexpr std::string_view k_appeal_stems[] = {
     "zapraszamy", "follow", "folg", "síguenos", "suivez", "seguici", "obserwuj",
 };
 
+// Every alternative of disclosure_regex() holds one of these.
+constexpr std::string_view k_disclosure_stems[] = {
+    "commission", "compensation", " fee", "affiliate", "advertiser disclosure", "independent review", "selected by our editors",
+    "necessarily", "provision", "meinung", "liens", "lien ", "enlace",
+};
+
+// A short block searched, lower-cased, with `regex` once one of the `stems` (which every
+// alternative of the regex holds) is found in it: most blocks hold none and skip the regex.
+bool screened_search(const std::string& text, std::size_t max_chars, std::span<const std::string_view> stems,
+                     const boost::regex& regex, std::string_view name, RegexGuard& regexes) {
+    if (text.size() > max_chars) return false;
+    const std::string lowered = decode::to_lower(text);
+    if (std::none_of(stems.begin(), stems.end(), [&](std::string_view stem) { return lowered.find(stem) != std::string::npos; }))
+        return false;
+    return regexes.search(
+        lowered, [&] { return boost::regex_search(lowered, regex); }, [&] { return std::string(name); });
+}
+
 }  // namespace
 
 bool is_reader_appeal(const std::string& text, RegexGuard& regexes) {
-    if (text.size() > k_appeal_max_chars) return false;
-    const std::string lowered = decode::to_lower(text);
-    bool stem = false;
-    for (std::string_view word : k_appeal_stems) stem = stem || lowered.find(word) != std::string::npos;
-    if (!stem) return false;
-    return regexes.search(
-        lowered, [&] { return boost::regex_search(lowered, appeal_regex()); }, [] { return std::string("heuristic appeal-end"); });
+    return screened_search(text, k_appeal_max_chars, k_appeal_stems, appeal_regex(), "heuristic appeal-end", regexes);
+}
+
+bool is_editorial_disclosure(const std::string& text, RegexGuard& regexes) {
+    return screened_search(text, k_disclosure_max_chars, k_disclosure_stems, disclosure_regex(), "heuristic disclosure", regexes);
 }
 
 }  // namespace winnow::extract

@@ -27,9 +27,10 @@ bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const st
     const float density = counts.stopwords / counts.words;
     const float needed = prose_stopword_density(stopwords);
     if (density < needed || block_link_density(block) > k_prose_max_link_density) return false;
-    // An appeal to the reader is never the article's prose beside it (the block filter drops it at the end).
+    // An appeal to the reader or a disclosure is never the article's prose beside it (the block
+    // filter drops them at the edges).
     if (is_boilerplate_line(block.block.text, regexes) || is_reader_appeal(block.block.text, regexes) ||
-        metadata::is_title_repeat(block.block.text, title))
+        is_editorial_disclosure(block.block.text, regexes) || metadata::is_title_repeat(block.block.text, title))
         return false;
     return true;
 }

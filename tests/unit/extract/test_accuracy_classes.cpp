@@ -2,6 +2,7 @@
 // class of page or failure (named in the test) and checks what the extractor keeps.
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
 
 #include "winnow/extract/extractor.hpp"
@@ -21,6 +22,23 @@ Article extract(const std::string& html) {
 }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// With --explain, so that the removals name their rules.
+Article explained(const std::string& html, std::optional<Favor> favor = {}) {
+    winnow::pipeline::CleanOptions options;
+    options.explain = true;
+    options.favor = favor;
+    auto article = winnow::pipeline::clean_page(std::string_view(html), {}, options);
+    REQUIRE(article.has_value());
+    return *article;
+}
+
+// True when a removal carries this rule name (or one starting with it).
+bool removed_by(const Article& article, const std::string& rule) {
+    for (const Removal& removal : article.removals)
+        if (removal.rule.starts_with(rule)) return true;
+    return false;
+}
 
 }  // namespace
 
@@ -502,18 +520,13 @@ TEST_CASE("the page's own dateline and byline at the body's edges go, in any lan
          "datePublished":"2022-02-02T09:38:15+00:00","author":{"@type":"Person","name":"Eva Muster"}}</script>
         </head><body><article><h1>Vorverkauf gestartet</h1><div class="text"><p>Veröffentlichung: 2. Februar 2022</p>)" +
         body + R"(<p>Eva Muster | Redaktion Sport</p></div></article></body></html>)";
-    winnow::pipeline::CleanOptions options;
-    options.explain = true;
-    auto article = winnow::pipeline::clean_page(std::string_view(html), {}, options);
-    REQUIRE(article.has_value());
-    const std::string text = winnow::write::render_body(*article);
+    const Article article = explained(html);
+    const std::string text = winnow::write::render_body(article);
     CHECK(has(text, "Die Arena darf"));
     CHECK(has(text, "Landesverordnung"));
     CHECK_FALSE(has(text, "Veröffentlichung"));
     CHECK_FALSE(has(text, "Redaktion Sport"));
-    bool named = false;
-    for (const Removal& removal : article->removals) named = named || has(removal.rule, "heuristic edge-byline");
-    CHECK(named);
+    CHECK(removed_by(article, "heuristic edge-byline"));
 }
 
 TEST_CASE("a closing sentence that mentions the page's date stays", "[extract][accuracy]") {
@@ -543,21 +556,13 @@ TEST_CASE("an appeal to support or follow the publication at the article's end g
         admitted and the minister said the government supports their families.</p>
         <p>Follow The Courier on Twitter and Instagram @TheCourier and on Facebook for more news.</p>
         </article></body></html>)";
-    winnow::pipeline::CleanOptions options;
-    options.explain = true;
-    auto article = winnow::pipeline::clean_page(std::string_view(html), {}, options);
-    REQUIRE(article.has_value());
-    const std::string text = winnow::write::render_body(*article);
+    const Article article = explained(html);
+    const std::string text = winnow::write::render_body(article);
     CHECK(has(text, "the government supports their families"));
     CHECK_FALSE(has(text, "Follow The Courier"));
-    bool named = false;
-    for (const Removal& removal : article->removals) named = named || removal.rule == "heuristic appeal-end";
-    CHECK(named);
+    CHECK(removed_by(article, "heuristic appeal-end"));
     // Recall mode keeps every block the appeal rule would take.
-    options.favor = Favor::recall;
-    auto kept = winnow::pipeline::clean_page(std::string_view(html), {}, options);
-    REQUIRE(kept.has_value());
-    CHECK(has(winnow::write::render_body(*kept), "Follow The Courier"));
+    CHECK(has(winnow::write::render_body(explained(html, Favor::recall)), "Follow The Courier"));
 }
 
 TEST_CASE("an appeal in the article's first part is the article's", "[extract][accuracy]") {
@@ -596,4 +601,49 @@ TEST_CASE("the title line of a box of links inside the body goes with its links,
     CHECK(has(text, "Our guild chat"));  // before a single link: not a box
     CHECK(has(text, "Not a single raid"));
     CHECK(has(text, "one by one the members left"));
+}
+
+TEST_CASE("an affiliate or opinion disclosure at the body's edge goes, an article about affiliate links keeps its words",
+          "[extract][accuracy]") {
+    const std::string html = R"(<html><head><title>The best hiking boots</title></head><body><article>
+        <h1>The best hiking boots</h1>
+        <p>This post may contain affiliate links. Read more about this in our disclosure policy.</p>
+        <p>We walked more than two hundred kilometres in eight pairs of boots this autumn, on wet limestone, on
+        scree and on long forest roads, and we weighed every pair before and after.</p>
+        <p>Many shops earn money through affiliate links, and some of the links on review sites are affiliate
+        links that pay a commission; that is why we bought every pair ourselves.</p>
+        <p>The lightest pair was also the one that kept our feet driest, which surprised the whole team after the
+        first rainy week in the hills.</p>
+        <p>Leather boots took longer to break in, but after a week they were the most comfortable on the long
+        descents, and their soles showed the least wear of all.</p>
+        <p>For most walkers we recommend a light boot with a membrane, and a leather pair for those who carry heavy
+        loads on rough ground for many days.</p>
+        </article></body></html>)";
+    const Article article = explained(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK_FALSE(has(text, "This post may contain affiliate links"));
+    CHECK(has(text, "Many shops earn money through affiliate links"));
+    CHECK(removed_by(article, "heuristic disclosure start"));
+}
+
+TEST_CASE("a support box at the article's end goes with its call, a call among the paragraphs goes alone",
+          "[extract][accuracy]") {
+    const std::string paragraphs =
+        "<p>The assembly approved the reform on Tuesday night with the votes of the governing party, after a debate "
+        "that lasted less than an hour and without consulting the press associations.</p>"
+        "<p>Journalists who publish messages of the gangs now face up to fifteen years in prison, and the association "
+        "of journalists called the law a gag that will silence every report on security.</p>"
+        "<p>International organisations asked the government to withdraw the reform, and the rapporteur for freedom "
+        "of expression said she was following the case with concern.</p>";
+    const std::string html = R"(<html><head><title>A gag law</title></head><body><article><h1>A gag law</h1>
+        <div class="content">)" + paragraphs + R"(<div class="foot"><div class="box">
+        <p>If you value our work, support us and join our community of readers who fund it every month.</p>
+        <p>You can cancel whenever you want.</p><p>We need you to keep asking the questions power dislikes.</p>
+        </div></div></div></article></body></html>)";
+    const Article article = explained(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "the rapporteur for freedom"));
+    CHECK_FALSE(has(text, "support us"));
+    CHECK_FALSE(has(text, "We need you to keep asking"));
+    CHECK(removed_by(article, "heuristic appeal-box"));
 }
