@@ -230,7 +230,13 @@ Sourced choose_title(const Statements& s) {
         if (std::string cleaned = clean(part); !cleaned.empty() && !is_site_part(cleaned, s.site_names))
             title_parts.push_back(std::move(cleaned));
     if (const std::string* h1 = best_agreeing(title_parts)) return {without_label(*h1), "h1 confirmed by <title>"};
-    if (!s.og_title.empty() && !clean(s.og_title).empty()) return {clean(s.og_title), "og:title"};
+    // og:title that is only the site's name (og:site_name) names the site: the page's own <title>
+    // says what the page is, unless that <title> names the site too (a home page is its site).
+    const bool og_is_site = !s.site_name.empty() && name_key(s.og_title) == name_key(s.site_name.value) &&
+                            !s.html_title.empty() &&
+                            std::none_of(s.title_parts.begin(), s.title_parts.end(),
+                                         [&](const std::string& part) { return is_site_part(part, s.site_names); });
+    if (!s.og_title.empty() && !clean(s.og_title).empty() && !og_is_site) return {clean(s.og_title), "og:title"};
     if (!s.ld_headline.empty() && !clean(s.ld_headline).empty()) return {clean(s.ld_headline), "json-ld headline"};
     // The <title> without the site's name; else its longest part that reads as a headline.
     if (const std::string title = clean(s.html_title); !title.empty() && title != s.html_title)

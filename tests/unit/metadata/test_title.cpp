@@ -161,3 +161,15 @@ TEST_CASE("an h1 whose words are only in the site's part of the <title> is a sec
         <body><h1>Minecraft News</h1><p>x</p></body></html>)");
     CHECK(choose_title(read_statements(tree, {})).value == "Minecraft 1.8 - The Bountiful Update");
 }
+
+TEST_CASE("og:title that is only the site's name gives way to the page's own <title>, not on the home page",
+          "[metadata][title]") {
+    Tree category = Tree::parse(R"(<html><head><title>All Men's Socks</title>
+        <meta property="og:site_name" content="Bombas"><meta property="og:title" content="Bombas"></head>
+        <body><p>x</p></body></html>)");
+    CHECK(choose_title(read_statements(category, {})).value == "All Men's Socks");
+    Tree home = Tree::parse(R"(<html><head><title>Plausible Analytics | Simple, privacy-friendly analytics</title>
+        <meta property="og:site_name" content="Plausible Analytics"><meta property="og:title" content="Plausible Analytics"></head>
+        <body><p>x</p></body></html>)");
+    CHECK(choose_title(read_statements(home, {})).value == "Plausible Analytics");
+}
