@@ -115,7 +115,7 @@ Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<R
     // The blocks of the whole cleaned page, for the second opinion (not beside a profile's container).
     const std::vector<SourcedBlock> page_blocks =
         profile ? std::vector<SourcedBlock>{} : build_sourced_blocks(tree, cleaned.mask(), {tree.body()});
-    if (!profile && extend_with_prose_neighbours(kept, page_blocks, page.stopwords(), title, regexes, favor) > 0)
+    if (!profile && extend_with_prose_neighbours(kept, page_blocks, page.stopwords(), title, regexes, favor, &page.tree()) > 0)
         method.with_prose = true;
     apply_text_rules(kept, input.rules, removals, regexes);
     Candidate best(method, std::move(kept));

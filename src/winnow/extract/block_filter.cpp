@@ -12,7 +12,10 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "winnow/extract/captions.hpp"
 #include "winnow/extract/node_flags.hpp"
+#include "winnow/extract/page_furniture.hpp"
+#include "winnow/extract/reader_appeals.hpp"
 #include "winnow/metadata/title.hpp"
 #include "winnow/util/utf8.hpp"
 
@@ -29,6 +32,11 @@ constexpr float k_max_ancestry_share = 0.5f;
 // A figure caption of this many words ending a sentence is a description, kept (unless the
 // mode drops every caption: FavorSettings::prose_captions).
 constexpr float k_prose_caption_words = 12;
+// A line right under an image (captions.hpp) of at most this many words is read as its caption.
+constexpr float k_image_line_max_words = 40;
+// ... and, when its first text is in an inline element, that element holds the block and at most
+// this much more (not a long run of lines that merely starts under the image).
+constexpr float k_image_line_inline_share = 1.2f;
 // A signature line: at most this many words, with a comma between name and role.
 constexpr float k_signature_words = 6;
 // Below this length the classes of the inline element holding a block's first text count too.
@@ -57,6 +65,8 @@ constexpr std::size_t k_max_title_repeat_chars = 300;
 // is weak at an edge, and one of at most this many words matching a boilerplate pattern, or
 // this link-dense.
 constexpr float k_edge_pattern_words = 20, k_edge_link_density = 0.5f;
+// The page's own byline and dateline lines go when among this many kept blocks at either end.
+constexpr std::size_t k_furniture_edge_blocks = 3;
 
 // A block as the rules see it: measured once, with what its ancestors below the container say.
 struct BlockView {
@@ -64,7 +74,9 @@ struct BlockView {
     TextCounts counts;
     float link_density = 0;
     std::uint32_t inherited = 0;  // flags of the ancestors between the block and the container
-    bool in_caption = false;      // inside a <figcaption>
+    bool in_caption = false;      // inside a <figcaption>, or the line right under an image
+    bool image_line = false;      // ... the latter (captions.hpp)
+    NodeId figure = dom::k_no_node;  // the caption's figure (for a line under an image, its block)
     bool long_prose = false;      // k_keep_long_chars or more with prose's stopword density
     bool keep = true;
 
@@ -82,6 +94,8 @@ struct FilterState {
     const dom::Tree* tree = nullptr;
     float total_chars = 0;        // characters of all the container's blocks
     bool trust_ancestry = true;   // byline/meta/caption ancestry takes at most half of them
+    std::vector<NodeId> prose_parents;  // parents of the prose paragraphs (sorted): the article's flow
+    PageFurniture furniture{};    // the page's date and authors, for its byline and dateline lines
 
     // Drops a block (once) and, when explaining, records it under `rule`, or under the site's
     // drop_text rule that also matches it (looked up once, for this block), so a profile's
@@ -126,10 +140,21 @@ bool under_boilerplate(const BlockView& b, const FilterState& s) {
     return !s.options.relaxed && (b.inherited & k_flag_boilerplate_inside) && !b.long_prose && s.trust_ancestry;
 }
 // A caption that is a sentence describing the picture stays; a bare credit or label goes.
+bool is_sentence(const BlockView& b) { return b.counts.words >= k_prose_caption_words && b.counts.sentence_ends > 0; }
+bool is_prose_caption(const BlockView& b, const FilterState& s) { return s.options.favor->prose_captions && is_sentence(b); }
 bool is_bare_caption(const BlockView& b, const FilterState& s) {
-    const bool prose_caption =
-        s.options.favor->prose_captions && b.counts.words >= k_prose_caption_words && b.counts.sentence_ends > 0;
-    return b.in_caption && !b.long_prose && !prose_caption && s.trust_ancestry;
+    return b.in_caption && !b.image_line && !b.long_prose && !is_prose_caption(b, s) && s.trust_ancestry;
+}
+// The same for a line right under an image, without <figcaption> ("Abbildung 8: Vorgehensweise").
+bool is_bare_image_line(const BlockView& b, const FilterState& s) {
+    return b.image_line && !b.long_prose && !is_prose_caption(b, s) && s.trust_ancestry;
+}
+// A descriptive caption stays where the author placed the picture, between the paragraphs; the
+// caption of a figure outside the article's flow (a lead image in the header, a gallery, a
+// picture module) is the photo desk's, with its agency credit.
+bool is_caption_outside_flow(const BlockView& b, const FilterState& s) {
+    return b.in_caption && !b.long_prose && s.trust_ancestry && s.tree && b.figure != dom::k_no_node &&
+           !figure_in_flow(*s.tree, b.figure, s.prose_parents);
 }
 bool is_share_block(const BlockView& b, FilterState& s) { return is_share_line(b.text(), s.regexes); }
 bool is_boilerplate_block(const BlockView& b, FilterState& s) { return is_boilerplate_line(b.text(), s.regexes); }
@@ -177,6 +202,8 @@ const BlockRule k_block_rules[] = {
     {"heuristic ancestry never-content", pure<under_never_content>},
     {"heuristic ancestry boilerplate", pure<under_boilerplate>},
     {"heuristic caption", pure<is_bare_caption>},
+    {"heuristic image-line", pure<is_bare_image_line>},
+    {"heuristic caption-outside-flow", pure<is_caption_outside_flow>},
     {"heuristic share-line", is_share_block},
     {"heuristic boilerplate-line", is_boilerplate_block},
     {"heuristic boilerplate-heading", opens_boilerplate_section, false, drop_boilerplate_section},
@@ -286,6 +313,39 @@ void trim_edges(FilterState& s) {
     }
 }
 
+// The page's own byline and dateline lines (page_furniture.hpp) among the first and last
+// k_furniture_edge_blocks blocks that edge trimming kept: the template prints them above or
+// below the article, sometimes after its lead or before its closing line. After trimming, so
+// that a dateline still stops the trimming as before (what lies beyond it stays).
+void drop_edge_bylines(FilterState& s) {
+    auto& views = s.views;
+    std::vector<std::size_t> kept;
+    for (std::size_t i = 0; i < views.size(); ++i)
+        if (views[i].keep) kept.push_back(i);
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+        if (k >= k_furniture_edge_blocks && k + k_furniture_edge_blocks < kept.size()) continue;
+        const BlockView& view = views[kept[k]];
+        if (is_furniture_line(view.text(), view.counts, s.furniture))
+            s.drop(kept[k], k < k_furniture_edge_blocks ? "heuristic edge-byline start" : "heuristic edge-byline end");
+    }
+}
+
+// Appeals to the reader (reader_appeals.hpp) in the body's last part: after the mode's share of
+// the kept text (FavorSettings::tail_cut_share, as for a boilerplate heading's tail cut; never
+// in recall mode). Each appeal goes alone: what follows it may be the article's.
+void drop_end_appeals(FilterState& s) {
+    float total = 0;
+    for (const BlockView& view : s.views) total += view.keep ? view.counts.chars : 0;
+    float before = 0;
+    for (std::size_t i = 0; i < s.views.size(); ++i) {
+        BlockView& view = s.views[i];
+        if (!view.keep) continue;
+        const bool late = before >= s.options.favor->tail_cut_share * total;
+        before += view.counts.chars;
+        if (late && is_reader_appeal(view.text(), s.regexes)) s.drop(i, "heuristic appeal-end");
+    }
+}
+
 struct GroupRule {
     std::string_view name;
     void (*run)(FilterState&);
@@ -296,6 +356,8 @@ const GroupRule k_group_rules[] = {
     {"link lists", drop_link_lists},
     {"repeats", drop_repeats},
     {"edge trimming", trim_edges},
+    {"edge bylines", drop_edge_bylines},
+    {"end appeals", drop_end_appeals},
 };
 
 // Flags inherited from ancestors below the roots, one top-down pass over the roots' subtrees.
@@ -313,6 +375,16 @@ std::vector<std::uint32_t> inherited_flags(const Page& page, const std::vector<N
         }
     }
     return inherited;
+}
+
+// A block that is the line under an image: it follows the image (captions.hpp) and, when its
+// first text is in an inline element, that element holds the block (and little more).
+bool is_line_under_image(const dom::Tree& tree, const SourcedBlock& block) {
+    if (!follows_image(tree, block.source, block.block_element, block.block.text)) return false;
+    if (block.source == block.block_element) return true;
+    const float inline_chars = static_cast<float>(utf8::non_space_count(tree.text_content(block.source)));
+    const float chars = static_cast<float>(utf8::non_space_count(block.block.text));
+    return inline_chars >= chars && inline_chars <= k_image_line_inline_share * chars;
 }
 
 // The views of the blocks: measured once, with their ancestry.
@@ -337,6 +409,14 @@ std::vector<BlockView> view_blocks(const Page& page, const std::vector<NodeId>& 
         }
         view.long_prose = view.counts.chars >= k_keep_long_chars && view.counts.words > 0 &&
                           view.counts.stopwords / view.counts.words >= prose_density;
+        const dom::Tree& tree = page.tree();
+        if (view.in_caption) {
+            view.figure = caption_figure(tree, judged, dom::k_no_node);
+        } else if (blocks[i].block.kind == BlockKind::paragraph && view.counts.words <= k_image_line_max_words &&
+                   is_line_under_image(tree, blocks[i])) {
+            view.in_caption = view.image_line = true;
+            view.figure = blocks[i].block_element;
+        }
     }
     return views;
 }
@@ -353,6 +433,7 @@ std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& ro
     std::vector<BlockView> views = view_blocks(page, roots, blocks);
     FilterState state{views, options, removals, regexes};
     state.tree = &page.tree();
+    state.furniture = page_furniture(page.statements());
     // Guard: when byline/meta/caption ancestry would take most of the container's text, the
     // wrapper's name is misleading (a video page whose text sits in "item-caption").
     float boilerplate_chars = 0;
@@ -361,6 +442,11 @@ std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& ro
         if ((view.inherited & k_flag_boilerplate_inside) || view.in_caption) boilerplate_chars += view.counts.chars;
     }
     state.trust_ancestry = boilerplate_chars <= k_max_ancestry_share * state.total_chars;
+    for (const BlockView& view : views)
+        if (view.block().kind == BlockKind::paragraph && !view.in_caption && is_sentence(view) &&
+            view.sourced->block_element != dom::k_no_node)
+            state.prose_parents.push_back(page.tree().node(view.sourced->block_element).parent);
+    std::sort(state.prose_parents.begin(), state.prose_parents.end());
 
     // Every block is judged, even one a section already took: a boilerplate heading there still
     // takes its own section along.

@@ -17,8 +17,11 @@ using dom::squeezed_class_name;
 
 // Tokens of layers that are never the article anywhere on the page: consent and cookie layers,
 // share bars, related and recommended lists, newsletters, ads, navigation, sidebars, widgets.
+// Not "cmp": Adobe Experience Manager (`cmp-text`, `cmp-container`) and Open Journal Systems
+// (`cmp_notification`) name every component so, article text included; consent layers carry
+// their own words (`cmpbox`, `qc-cmp2`, `consent`, `cookie`).
 constexpr std::string_view k_never_content_tokens[] = {
-    "cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebot", "borlabs", "modal", "popup",
+    "cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebot", "borlabs", "modal", "popup",
     "share", "sharing", "shares", "social", "sharedaddy", "addthis", "shariff", "socials", "sociallinks",
     "related", "recommended", "recommendations", "outbrain", "taboola", "newsletter", "subscribe",
     "subscription", "signup", "promo", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads",
@@ -27,7 +30,7 @@ constexpr std::string_view k_never_content_tokens[] = {
     "login", "jumplinks", "prevnext", "postnav", "cta",
 };
 // Tokens of layers over the page (removed even by the relaxed rescue pass).
-constexpr std::string_view k_overlay_tokens[] = {"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebot",
+constexpr std::string_view k_overlay_tokens[] = {"cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebot",
                                                  "borlabs", "modal", "popup", "login", "overlay"};
 // Tokens of comment sections: removed like the above, but recorded as comments.
 constexpr std::string_view k_comment_tokens[] = {"comment", "comments", "respond", "disqus", "akismet", "commentlist", "replies"};

@@ -3,6 +3,8 @@
 
 #include "winnow/decode/text.hpp"
 #include "winnow/extract/block_filter.hpp"
+#include "winnow/extract/captions.hpp"
+#include "winnow/extract/reader_appeals.hpp"
 #include "winnow/extract/text_measure.hpp"
 #include "winnow/metadata/title.hpp"
 #include "winnow/util/utf8.hpp"
@@ -25,7 +27,10 @@ bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const st
     const float density = counts.stopwords / counts.words;
     const float needed = prose_stopword_density(stopwords);
     if (density < needed || block_link_density(block) > k_prose_max_link_density) return false;
-    if (is_boilerplate_line(block.block.text, regexes) || metadata::is_title_repeat(block.block.text, title)) return false;
+    // An appeal to the reader is never the article's prose beside it (the block filter drops it at the end).
+    if (is_boilerplate_line(block.block.text, regexes) || is_reader_appeal(block.block.text, regexes) ||
+        metadata::is_title_repeat(block.block.text, title))
+        return false;
     return true;
 }
 
@@ -33,8 +38,11 @@ bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const st
 
 std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::vector<SourcedBlock>& page_blocks,
                                          const StopwordList& stopwords, const std::string& title, RegexGuard& regexes,
-                                         const FavorSettings& favor) {
+                                         const FavorSettings& favor, const dom::Tree* tree) {
     if (kept.empty() || !favor.prose_neighbours) return 0;
+    auto is_prose_neighbour = [&](const SourcedBlock& block) {
+        return is_prose(block, stopwords, title, regexes) && !(tree && in_figcaption(*tree, block.source));
+    };
     // The main result's first and last blocks in the page's blocks.
     std::size_t first = page_blocks.size(), last = page_blocks.size();
     for (std::size_t i = 0; i < page_blocks.size(); ++i)
@@ -51,7 +59,7 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
     std::vector<Block> before, after;
     int skipped = 0;
     for (std::size_t i = first; i-- > 0;) {
-        if (is_prose(page_blocks[i], stopwords, title, regexes)) {
+        if (is_prose_neighbour(page_blocks[i])) {
             before.push_back(page_blocks[i].block);
             skipped = 0;
         } else if (++skipped > favor.max_skipped_blocks) {
@@ -60,7 +68,7 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
     }
     skipped = 0;
     for (std::size_t i = last + 1; i < page_blocks.size(); ++i) {
-        if (is_prose(page_blocks[i], stopwords, title, regexes)) {
+        if (is_prose_neighbour(page_blocks[i])) {
             after.push_back(page_blocks[i].block);
             skipped = 0;
         } else if (++skipped > favor.max_skipped_blocks) {

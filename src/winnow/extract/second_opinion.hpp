@@ -20,10 +20,12 @@ namespace winnow::extract {
 // is located, and the prose blocks right before and after it (long enough, stopword-rich,
 // link-poor, ending a sentence) that the container missed are added back, in order, crossing
 // the mode's number of other blocks; none when the mode adds nothing outside the container.
-// Returns how many blocks were added.
+// With the page's tree, a figure's caption is never such prose (a lead image's caption is not
+// the lead). Returns how many blocks were added.
 std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::vector<SourcedBlock>& page_blocks,
                                          const StopwordList& stopwords, const std::string& title, RegexGuard& regexes,
-                                         const FavorSettings& favor = favor_settings(Favor::balanced));
+                                         const FavorSettings& favor = favor_settings(Favor::balanced),
+                                         const dom::Tree* tree = nullptr);
 
 // A jusText-style candidate over the blocks of the whole cleaned page (experimental, off unless
 // ExtractOptions::justext): prose blocks (as the second opinion judges them) are good; short

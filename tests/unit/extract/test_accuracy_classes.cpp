@@ -127,6 +127,36 @@ TEST_CASE("a body split over page-builder text modules keeps every module's chun
     CHECK(has(article.method, "body marker sections"));
 }
 
+TEST_CASE("a page whose components are named cmp- keeps its text, its consent layer still goes", "[extract][accuracy]") {
+    // Adobe Experience Manager names every component cmp-...: the article's text blocks too,
+    // each a small part of the page.
+    auto text_component = [](const std::string& paragraphs) {
+        return "<div class='cmp-container'><div class='cmp-text'>" + paragraphs + "</div></div>";
+    };
+    const std::string html =
+        R"(<html><head><title>Heat pumps in old buildings - Heating guide</title></head><body>
+        <div class="cookie-consent"><p>We use cookies to improve your experience, and you can choose which ones
+        you accept in the settings at any time.</p></div><main><h1>Heat pumps in old buildings</h1>
+        <div class="hero"><p>Heat pumps draw free energy from the air, the ground or water, and more and more owners
+        of old houses want one, since the technique has become common in new buildings over the last years.</p>
+        <p>But can a heat pump heat an old house well, and what has to change before one is installed? This guide
+        goes through the questions owners ask most often, one by one.</p></div>)" +
+        text_component("<h2>What an old house needs</h2><p>A heat pump works best with a low flow temperature, "
+                       "which needs well insulated walls, a tight roof and radiators large enough for the rooms "
+                       "they heat in winter.</p>") +
+        text_component("<h2>Insulation pays</h2><p>Insulating the facade and the roof lowers the flow temperature "
+                       "the house needs, and with it the running costs of the heat pump over its whole life.</p>") +
+        text_component("<h2>Radiators</h2><p>Larger radiators or floor heating in the main rooms let the heat pump "
+                       "run at a lower temperature, which saves electricity in every season.</p>") +
+        R"(</main><footer><a href="/imprint">Imprint</a></footer></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "A heat pump works best with a low flow temperature"));
+    CHECK(has(text, "Insulating the facade and the roof"));
+    CHECK(has(text, "Larger radiators or floor heating"));
+    CHECK_FALSE(has(text, "We use cookies"));
+}
+
 TEST_CASE("a long article's sibling teasers of the same kind are not joined", "[extract][accuracy]") {
     std::string body;
     for (int i = 0; i < 12; ++i)
@@ -376,4 +406,144 @@ TEST_CASE("a listing page keeps its teasers, not only its introduction", "[extra
     CHECK(has(text, "Studio headphones model 12, closed back"));
     CHECK_FALSE(has(text, "Copyright"));
     CHECK(article.method == "listing");
+}
+
+TEST_CASE("a caption whose figure stands outside the article's flow goes, one between the paragraphs stays", "[extract][accuracy]") {
+    // The lead image in the article's header and a gallery module carry the photo desk's captions;
+    // a figure the author placed between the paragraphs keeps its descriptive caption (and a
+    // lead image's caption is not taken back as the lead by the second opinion).
+    const std::string html = R"(<html><head><title>Glacier lost a fifth of its ice</title></head><body><article>
+        <div class="top"><h1>Glacier lost a fifth of its ice</h1><div class="media"><figure><img src="lead.jpg" alt="">
+        <figcaption>The tongue of the glacier seen from the hut on the ninth of August last summer. AGENCY / J. Meier</figcaption>
+        </figure></div></div>
+        <div class="text"><p>The glacier above the village has lost a fifth of its ice in the last ten years, the survey
+        published on Monday shows, and the loss has grown faster each summer.</p>
+        <figure><img src="stakes.jpg" alt=""><figcaption>The team drilled twelve measuring stakes into the ice in June to
+        follow the melt through the summer.</figcaption></figure>
+        <p>The researchers measured the thickness of the ice at forty points each autumn and compared the figures with
+        aerial photographs taken since the seventies.</p>
+        <div class="gallery"><div class="track"><div class="slide"><div class="inner"><figure><img src="hut.jpg" alt="">
+        <figcaption>The hut where the researchers spend the summer months, almost three thousand metres above the sea.</figcaption>
+        </figure></div></div></div></div>
+        <p>They expect the lower part of the glacier to disappear within thirty years unless the summers become cooler
+        again, which none of the models predicts.</p></div></article></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "The glacier above the village"));
+    CHECK(has(text, "The team drilled twelve measuring stakes"));
+    CHECK_FALSE(has(text, "The tongue of the glacier"));
+    CHECK_FALSE(has(text, "The hut where the researchers"));
+    CHECK(has(text, "none of the models predicts"));
+}
+
+TEST_CASE("a short line right under an image is its caption: a label goes, a sentence stays", "[extract][accuracy]") {
+    const std::string html = R"(<html><head><title>Reading a snow profile</title></head><body><div class="entry">
+        <h1>Reading a snow profile</h1>
+        <p>A snow profile shows how the snow cover is built and where a weak layer lies on which a slab can slide.</p>
+        <p><img src="profile.jpg"><br><em><sub>Figure 1: Example of a profile</sub></em></p>
+        <p>For the profile a pit is dug down to the ground, and the layers are identified by hand, with a knife and a lens.</p>
+        <div class="imginline"><img src="crystal.jpg"><span>Large faceted crystals</span></div>
+        <p>Faceted crystals and surface hoar buried under fresh snow are the most dangerous, and they stay weak for long.</p>
+        <p><img src="test.jpg"><br><em>In the compression test one taps the shovel ten times from the wrist, then ten times
+        from the elbow.</em></p>
+        <p>Whoever reads the profile well can judge the danger on the slope better and choose the route accordingly.</p>
+        <p><img src="map.png" align="left">The route we chose in the end followed the ridge, where the wind had blown the
+        snow away and the old layers were firm.</p></div></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK_FALSE(has(text, "Figure 1: Example of a profile"));
+    CHECK_FALSE(has(text, "Large faceted crystals"));
+    CHECK(has(text, "In the compression test one taps"));
+    CHECK(has(text, "The route we chose in the end"));  // text beside an image, not under it
+    CHECK(has(text, "choose the route accordingly"));
+}
+
+TEST_CASE("the page's own dateline and byline at the body's edges go, in any language", "[extract][accuracy]") {
+    // The metadata stage knows the date and the author (JSON-LD here); the template prints them
+    // again above and below the article, in the body's own paragraphs.
+    const std::string body =
+        "<p>Die Arena darf wegen der aktuellen Beschränkungen nur 3000 Zuschauer einlassen, teilte der Verein am "
+        "Mittwoch mit, und der Vorverkauf beginnt deshalb zunächst nur für Dauerkarteninhaber.</p>"
+        "<p>Wer keine Dauerkarte besitzt, kann sich für die übrigen Karten bis Freitag in eine Warteliste eintragen, "
+        "die nach dem Eingang der Anmeldungen abgearbeitet wird.</p>"
+        "<p>Die Heimspiele im März sind davon noch nicht betroffen, für sie gelten die Regeln der nächsten "
+        "Landesverordnung, die der Verein abwarten will.</p>";
+    const std::string html =
+        R"(<html lang="de"><head><title>Vorverkauf gestartet</title><script type="application/ld+json">
+        {"@context":"https://schema.org","@type":"NewsArticle","headline":"Vorverkauf gestartet",
+         "datePublished":"2022-02-02T09:38:15+00:00","author":{"@type":"Person","name":"Eva Muster"}}</script>
+        </head><body><article><h1>Vorverkauf gestartet</h1><div class="text"><p>Veröffentlichung: 2. Februar 2022</p>)" +
+        body + R"(<p>Eva Muster | Redaktion Sport</p></div></article></body></html>)";
+    winnow::pipeline::CleanOptions options;
+    options.explain = true;
+    auto article = winnow::pipeline::clean_page(std::string_view(html), {}, options);
+    REQUIRE(article.has_value());
+    const std::string text = winnow::write::render_body(*article);
+    CHECK(has(text, "Die Arena darf"));
+    CHECK(has(text, "Landesverordnung"));
+    CHECK_FALSE(has(text, "Veröffentlichung"));
+    CHECK_FALSE(has(text, "Redaktion Sport"));
+    bool named = false;
+    for (const Removal& removal : article->removals) named = named || has(removal.rule, "heuristic edge-byline");
+    CHECK(named);
+}
+
+TEST_CASE("a closing sentence that mentions the page's date stays", "[extract][accuracy]") {
+    const std::string html =
+        R"(<html><head><title>A life of service</title><script type="application/ld+json">
+        {"@context":"https://schema.org","@type":"NewsArticle","headline":"A life of service",
+         "datePublished":"2021-11-05"}</script></head><body><article><h1>A life of service</h1>
+        <p>She joined the parish council in 1950 and served on it for four decades, longer than anyone before her or
+        since, and she still reads the minutes of every meeting.</p>
+        <p>Her neighbours remember the winter of 1963, when she organised the coal deliveries for the whole village
+        while the roads were closed for weeks.</p>
+        <p>On 5 November 2021 she turns one hundred years old. Congratulations from all of us!</p>
+        </article></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "she turns one hundred years old"));
+}
+
+TEST_CASE("an appeal to support or follow the publication at the article's end goes", "[extract][accuracy]") {
+    const std::string html = R"(<html><head><title>Crash victims named</title></head><body><article>
+        <h1>Crash victims named</h1>
+        <p>The police have now released the identities of the two people killed in a crash in the parish on
+        Tuesday afternoon, after their relatives had been told.</p>
+        <p>The crash happened about one o'clock, when the car the four were travelling in collided with a truck on
+        the main road, the police said in a statement.</p>
+        <p>All five crash victims were taken to hospital, where two were pronounced dead; the other three were
+        admitted and the minister said the government supports their families.</p>
+        <p>Follow The Courier on Twitter and Instagram @TheCourier and on Facebook for more news.</p>
+        </article></body></html>)";
+    winnow::pipeline::CleanOptions options;
+    options.explain = true;
+    auto article = winnow::pipeline::clean_page(std::string_view(html), {}, options);
+    REQUIRE(article.has_value());
+    const std::string text = winnow::write::render_body(*article);
+    CHECK(has(text, "the government supports their families"));
+    CHECK_FALSE(has(text, "Follow The Courier"));
+    bool named = false;
+    for (const Removal& removal : article->removals) named = named || removal.rule == "heuristic appeal-end";
+    CHECK(named);
+    // Recall mode keeps every block the appeal rule would take.
+    options.favor = Favor::recall;
+    auto kept = winnow::pipeline::clean_page(std::string_view(html), {}, options);
+    REQUIRE(kept.has_value());
+    CHECK(has(winnow::write::render_body(*kept), "Follow The Courier"));
+}
+
+TEST_CASE("an appeal in the article's first part is the article's", "[extract][accuracy]") {
+    // A charity's appeal that opens the page is what the page is about, not the template's end.
+    const std::string html = R"(<html><head><title>Winter appeal</title></head><body><article>
+        <h1>Winter appeal</h1>
+        <p>Support our work this winter: every gift keeps a shelter bed open for one more night in the city.</p>
+        <p>Last winter the shelters took in more than four hundred people, and the volunteers served hot meals
+        every evening from November to March, with the help of local bakeries.</p>
+        <p>This year the council has cut its grant by a third, so the shelters depend on donations more than ever
+        before, and the trustees have opened a second kitchen to cope.</p>
+        <p>The shelters also offer advice on housing and work, and many guests have found a home through them in
+        the past years, as the annual report shows.</p>
+        </article></body></html>)";
+    const Article article = extract(html);
+    CHECK(has(winnow::write::render_body(article), "Support our work this winter"));
 }
