@@ -995,7 +995,11 @@ private:
             if (resolved.is_string()) {
                 raw = resolved.get<std::string>();
             } else if (resolved.is_object()) {
-                if (resolved.contains("name")) raw = json_ld_text(resolved["name"]);
+                if (resolved.contains("name") && resolved["name"].is_array()) {
+                    // one Person whose "name" lists several people
+                    for (const auto& one : resolved["name"])
+                        if (one.is_string()) raw += (raw.empty() ? "" : ", ") + without_tags(one.get<std::string>());
+                } else if (resolved.contains("name")) raw = json_ld_text(resolved["name"]);
                 else if (resolved.contains("givenName"))
                     raw = json_ld_text(resolved["givenName"]) + " " +
                           (resolved.contains("familyName") ? json_ld_text(resolved["familyName"]) : "");
