@@ -1091,7 +1091,16 @@ private:
             if (resolved.is_string()) {
                 raw = resolved.get<std::string>();
             } else if (resolved.is_object()) {
-                if (resolved.contains("name")) raw = json_ld_text(resolved["name"]);
+                if (resolved.contains("name") && resolved["name"].is_array()) {
+                    // one Person whose "name" lists several people
+                    for (const auto& one : resolved["name"])
+                        if (one.is_string()) raw += (raw.empty() ? "" : ", ") + without_tags(one.get<std::string>());
+                } else if (resolved.contains("name")) {
+                    raw = json_ld_text(resolved["name"]);
+                } else if (resolved.contains("givenName")) {
+                    raw = json_ld_text(resolved["givenName"]) + " " +
+                          (resolved.contains("familyName") ? json_ld_text(resolved["familyName"]) : "");
+                }
                 // An organisation's name is one name: "Center for Drug Evaluation and Research"
                 if (JsonLdGraph::has_type(resolved, {"Organization", "GovernmentOrganization", "NewsMediaOrganization",
                                                      "EducationalOrganization", "Corporation", "MedicalOrganization"})) {
@@ -1101,9 +1110,6 @@ private:
                         names.push_back(std::move(name));
                     continue;
                 }
-                else if (resolved.contains("givenName"))
-                    raw = json_ld_text(resolved["givenName"]) + " " +
-                          (resolved.contains("familyName") ? json_ld_text(resolved["familyName"]) : "");
             }
             for (std::string& name : author_names(without_tags(raw), m_site_names))
                 if (looks_like_name(name) && (logins_allowed || !looks_like_login(name))) names.push_back(std::move(name));

@@ -235,7 +235,8 @@ TEST_CASE("a JSON-LD user name gives way to the byline, and a name written as HT
     CHECK(posted.authors == Names{"James Akinaka"});
     const Statements tagged = statements_of(
         R"(<html><head><script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person",
-           "name": "\u003Ca href=\u0022/pl/eksperci/jan-kowalski\u0022\u003EJan Kowalski\u003C/a\u003E"}}</script></head>
+           "name": ["\u003Ca href=\u0022/pl/eksperci/jan-kowalski\u0022\u003EJan Kowalski\u003C/a\u003E",
+                    "\u003Ca href=\u0022/pl/eksperci/anna-nowak\u0022\u003EAnna Nowak\u003C/a\u003E"]}}</script></head>
            <body><p>x</p></body></html>)");
-    CHECK(tagged.authors == Names{"Jan Kowalski"});
+    CHECK(tagged.authors == Names{"Jan Kowalski", "Anna Nowak"});
 }
