@@ -16,14 +16,7 @@ constexpr std::size_t k_min_key_chars = 3;
 
 // The host's distinctive label: "www.usatoday.com" -> "usatoday", "news.bbc.co.uk" -> "bbc".
 std::string_view host_label(std::string_view host) {
-    std::vector<std::string_view> labels;
-    std::size_t start = 0;
-    while (start <= host.size()) {
-        std::size_t dot = host.find('.', start);
-        if (dot == std::string_view::npos) dot = host.size();
-        labels.push_back(host.substr(start, dot - start));
-        start = dot + 1;
-    }
+    std::vector<std::string_view> labels = ascii::split(host, '.');
     if (labels.size() < 2) return {};
     labels.pop_back();                                                       // the top-level domain
     if (labels.size() >= 2 && labels.back().size() <= 3) labels.pop_back();  // co.uk, com.au

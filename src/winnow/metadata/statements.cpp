@@ -1468,19 +1468,12 @@ std::string normalise_language_tag(std::string_view tag) {
     std::string text = ascii::lower(ascii::trim(tag));
     std::replace(text.begin(), text.end(), '_', '-');
     if (text.empty()) return {};
-    std::vector<std::string> subtags;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t dash = text.find('-', start);
-        if (dash == std::string::npos) dash = text.size();
-        subtags.push_back(text.substr(start, dash - start));
-        start = dash + 1;
-    }
-    const std::string& primary = subtags.front();
+    const std::vector<std::string_view> subtags = ascii::split(text, '-');
+    const std::string_view primary = subtags.front();
     if (primary.size() < 2 || primary.size() > 3 || !std::all_of(primary.begin(), primary.end(), ascii::is_alpha)) return {};
-    std::string out = primary;
+    std::string out(primary);
     for (std::size_t i = 1; i < subtags.size(); ++i) {
-        std::string sub = subtags[i];
+        std::string sub(subtags[i]);
         if (sub.empty() || sub.size() > 8 || !std::all_of(sub.begin(), sub.end(), ascii::is_alnum)) break;
         if (sub.size() == 4 && i == 1) sub[0] = static_cast<char>(sub[0] - 'a' + 'A');  // script: Hant
         else if (sub.size() == 2 && std::all_of(sub.begin(), sub.end(), ascii::is_alpha))

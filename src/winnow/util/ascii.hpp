@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace winnow::ascii {
 
@@ -66,6 +67,20 @@ constexpr std::string_view trim(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
     while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
     return s;
+}
+
+// The pieces between each `separator` ("a.b." -> "a", "b", ""): views into `s`, empty pieces kept.
+inline std::vector<std::string_view> split(std::string_view s, char separator) {
+    std::vector<std::string_view> pieces;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = s.find(separator, start);
+        if (end == std::string_view::npos) break;
+        pieces.push_back(s.substr(start, end - start));
+        start = end + 1;
+    }
+    pieces.push_back(s.substr(start));
+    return pieces;
 }
 
 }  // namespace winnow::ascii

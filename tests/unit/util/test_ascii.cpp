@@ -37,3 +37,11 @@ TEST_CASE("ascii: classes, hexadecimal digits and trimming", "[util][ascii]") {
     CHECK(ascii::trim(" \t value \r\n") == "value");
     CHECK(ascii::trim("   ").empty());
 }
+
+TEST_CASE("ascii: split keeps every piece, empty ones included", "[util][ascii]") {
+    using V = std::vector<std::string_view>;
+    CHECK(ascii::split("news.bbc.co.uk", '.') == V{"news", "bbc", "co", "uk"});
+    CHECK(ascii::split("a..b.", '.') == V{"a", "", "b", ""});
+    CHECK(ascii::split("", '-') == V{""});
+    CHECK(ascii::split("en", '-') == V{"en"});
+}
