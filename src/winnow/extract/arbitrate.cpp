@@ -137,7 +137,7 @@ Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<R
     // a small part of them.
     // The main region's text bounds the candidate's: when it is not that much longer, the
     // candidate is not built.
-    if (!profile && !best.empty() && metadata::classify_page(page.statements(), {}).kind == metadata::PageKind::listing &&
+    if (!profile && !best.empty() && page.statement_kind() == metadata::PageKind::listing &&
         cleaned.stats().chars(main_region(cleaned)) >= k_listing_gain * static_cast<double>(best.chars)) {
         Candidate listing = listing_candidate(cleaned, title, input.rules, regexes);
         if (listing.chars >= k_short_result_chars &&

@@ -503,7 +503,7 @@ std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& ro
     std::vector<BlockView> views = view_blocks(page, roots, blocks);
     FilterState state{views, options, removals, regexes};
     state.tree = &page.tree();
-    state.furniture = page_furniture(page.statements());
+    state.furniture = page_furniture(page.statements(), page.statement_kind());
     // Guard: when byline/meta/caption ancestry would take most of the container's text, the
     // wrapper's name is misleading (a video page whose text sits in "item-caption").
     float boilerplate_chars = 0;

@@ -159,10 +159,9 @@ Mask remove_never_content(const PageView& view, const CleaningOptions& options, 
     // section, what it holds besides it): the comment section's own markers ("post-text" on
     // each comment) are the comments' bodies, not the article's.
     // Not on a forum or Q&A page (by its own statements): there the comments are the posts.
-    std::optional<bool> thread;
+    const bool thread = view.page().statement_kind() == metadata::PageKind::forum;
     auto body_beside = [&](NodeId id) {
-        if (!thread) thread = metadata::classify_page(view.page().statements(), {}).kind == metadata::PageKind::forum;
-        if (*thread) return false;
+        if (thread) return false;
         float outside = 0;
         for (const auto& [marker, chars] : markers) {
             if (tree.contains(id, marker)) continue;

@@ -437,8 +437,7 @@ std::optional<ContainerCandidate> body_marker_candidate(const PageView& view) {
     ContainerCandidate choice;
     choice.method.source = Source::body_marker;
     // A forum or Q&A by the page's own statements (its kind does not depend on the extraction).
-    const bool thread =
-        metadata::classify_page(view.page().statements(), {}).kind == metadata::PageKind::forum;
+    const bool thread = view.page().statement_kind() == metadata::PageKind::forum;
     choice.roots = split_body(view.tree(), view.stats(), marker, markers, thread, choice.method.sections);
     choice.focus = marker;
     choice.chars = content_chars(view.stats(), marker);

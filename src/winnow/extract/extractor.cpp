@@ -127,7 +127,7 @@ Article extract_article(const dom::Tree& tree, const ExtractOptions& options) {
     cleaning.keep = profile_container;
     // A forum or Q&A by the page's own statements (its kind does not depend on the extraction):
     // its comment sections are its posts.
-    cleaning.thread = metadata::classify_page(statements, {}).kind == metadata::PageKind::forum;
+    cleaning.thread = page.statement_kind() == metadata::PageKind::forum;
     const PageView cleaned(page, remove_never_content(dropped, cleaning, article.removals));
 
     ArbiterInput input{dropped, cleaned, rules};

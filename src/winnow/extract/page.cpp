@@ -12,6 +12,7 @@ using dom::NodeType;
 Page::Page(const dom::Tree& tree, metadata::Statements statements)
     : m_tree(&tree),
       m_statements(std::move(statements)),
+      m_statement_kind(metadata::classify_page(m_statements, {}).kind),
       m_flags(classify_nodes(tree)),
       m_stopwords(&stopwords_for(m_statements.language)),
       m_own_text(tree.size(), TextCounts{}) {

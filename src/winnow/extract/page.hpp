@@ -22,6 +22,7 @@
 
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/text_measure.hpp"
+#include "winnow/metadata/page_kind.hpp"
 #include "winnow/metadata/statements.hpp"
 
 namespace winnow::extract {
@@ -39,6 +40,10 @@ public:
     const dom::Tree& tree() const { return *m_tree; }
     dom::NodeId body() const { return m_tree->body(); }
     const metadata::Statements& statements() const { return m_statements; }
+    // The page's kind by its own statements alone (JSON-LD types, og:type, ...): it does not
+    // depend on the extraction, so the stages that ask (a forum's comment sections are its
+    // posts, a listing's teasers its text) read it here, classified once.
+    metadata::PageKind statement_kind() const { return m_statement_kind; }
     // The NodeFlag bits of an element (0 for text nodes).
     std::uint32_t flags(dom::NodeId id) const { return m_flags[id]; }
     const std::vector<std::uint32_t>& all_flags() const { return m_flags; }
@@ -49,6 +54,7 @@ public:
 private:
     const dom::Tree* m_tree;
     metadata::Statements m_statements;
+    metadata::PageKind m_statement_kind;
     std::vector<std::uint32_t> m_flags;
     const StopwordList* m_stopwords;
     std::vector<TextCounts> m_own_text;

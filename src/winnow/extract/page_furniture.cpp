@@ -28,11 +28,10 @@ bool contains_name(const std::string& text, const std::string& name) {
 
 }  // namespace
 
-PageFurniture page_furniture(const metadata::Statements& statements) {
+PageFurniture page_furniture(const metadata::Statements& statements, metadata::PageKind kind) {
     PageFurniture furniture;
     // A thread or a listing is several posts or teasers, each with its own byline and date: they
     // belong to the page's text (the page's date is often the first post's or teaser's).
-    const metadata::PageKind kind = metadata::classify_page(statements, {}).kind;
     if (kind == metadata::PageKind::forum || kind == metadata::PageKind::listing) return furniture;
     furniture.day_order = metadata::day_order_for(statements.language);
     for (const metadata::Sourced* date : {&statements.date, &statements.date_modified})

@@ -12,6 +12,7 @@
 
 #include "winnow/extract/text_measure.hpp"
 #include "winnow/metadata/dates.hpp"
+#include "winnow/metadata/page_kind.hpp"
 #include "winnow/metadata/statements.hpp"
 
 namespace winnow::extract {
@@ -30,8 +31,9 @@ struct PageFurniture {
     metadata::DayOrder day_order = metadata::DayOrder::month_first;
 };
 
-// Nothing on a page whose statements make it a forum thread or a listing.
-PageFurniture page_furniture(const metadata::Statements& statements);
+// Nothing when `kind`, the page's kind by its statements (Page::statement_kind), is a forum
+// thread or a listing.
+PageFurniture page_furniture(const metadata::Statements& statements, metadata::PageKind kind);
 
 // True for a short line that carries the page's publication (or modification) date, or that is
 // one of its authors' names with at most k_byline_extra_words other words.
