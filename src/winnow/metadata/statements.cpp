@@ -41,6 +41,9 @@ constexpr std::size_t k_prose_paragraph_chars = 80;
 
 // A word of an organisation's name this long or longer tells it apart ("Wikimedia", not "Inc").
 constexpr std::size_t k_min_distinctive_word_chars = 4;
+// Co-authors' bylines stand together: one that starts more than this many characters of text after
+// the first is another article's (a weekly edition's several stories in one container).
+constexpr std::size_t k_max_coauthor_gap = 400;
 // An organisation named as an author is one name of at most this many characters.
 constexpr std::size_t k_max_organisation_chars = 80;
 
@@ -194,6 +197,7 @@ unsigned token_meanings(const std::vector<std::string>& tokens) {
 struct Meta {
     std::string key;  // name, property, itemprop or http-equiv, lower case
     std::string content;
+    bool rdfa = false;  // from a property= attribute (RDFa, OpenGraph), not name=
 };
 
 struct DomCandidate {
@@ -526,6 +530,7 @@ private:
                 return;
             case GUMBO_TAG_META: {
                 std::string key = ascii::lower(tree.attribute(id, "property"));
+                const bool rdfa = !key.empty();
                 if (key.empty()) key = ascii::lower(tree.attribute(id, "name"));
                 if (key.empty()) key = ascii::lower(tree.attribute(id, "itemprop"));
                 if (key.empty()) key = ascii::lower(tree.attribute(id, "http-equiv"));
@@ -533,7 +538,7 @@ private:
                 // RDFa allows several properties in one attribute ("dc:creator twitter:site_name"),
                 // and writes Dublin Core with a colon where HTML meta names use a dot.
                 if (!content.empty())
-                    for (std::string one : split_meta_keys(key)) m_gathered.metas.push_back({std::move(one), content});
+                    for (std::string one : split_meta_keys(key)) m_gathered.metas.push_back({std::move(one), content, rdfa});
                 break;  // a microdata <meta itemprop> is read below too
             }
             case GUMBO_TAG_LINK: {
@@ -960,6 +965,19 @@ private:
             if (m.key == key) values.push_back(clean_value(m.content));
         return values;
     }
+    // Every value of a key that a page may repeat once per person (DC.Creator, citation_author);
+    // but a page that writes the key both as name= and as property= states the one value twice,
+    // for HTML and for RDFa readers: those are not co-authors, and the RDFa form is read (as
+    // Readability.js reads it).
+    std::vector<std::string> all_meta_of_one_form(std::string_view key) const {
+        bool rdfa = false, html = false;
+        for (const Meta& m : m_g.metas)
+            if (m.key == key) (m.rdfa ? rdfa : html) = true;
+        std::vector<std::string> values;
+        for (const Meta& m : m_g.metas)
+            if (m.key == key && (m.rdfa || !rdfa || !html)) values.push_back(clean_value(m.content));
+        return values;
+    }
 
     std::string type_name(const json& object) const {
         auto types = JsonLdGraph::types(object);
@@ -1153,7 +1171,9 @@ private:
             if (names.empty()) continue;
             NodeId scope = candidates[i].node;
             for (int up = 0; up < 2 && m_tree.node(scope).parent != dom::k_no_node; ++up) scope = m_tree.node(scope).parent;
-            for (std::size_t j = i + 1; j < candidates.size() && m_tree.contains(scope, candidates[j].node); ++j) {
+            for (std::size_t j = i + 1; j < candidates.size() && m_tree.contains(scope, candidates[j].node) &&
+                                        candidates[j].text_position <= candidates[i].text_position + k_max_coauthor_gap;
+                 ++j) {
                 if (m_tree.contains(candidates[i].node, candidates[j].node) || candidates[j].node == candidates[i].node) continue;
                 for (std::string& name : names_of(candidates[j]))
                     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
@@ -1183,7 +1203,7 @@ private:
             std::vector<std::string> names;
             // Library and scholarly tags name one person each, last name first.
             const bool one_each = key.starts_with("citation_author") || key.starts_with("dc.creator") || key == "dcterms.creator";
-            for (const std::string& value : all_meta(key))
+            for (const std::string& value : all_meta_of_one_form(key))
                 for (std::string& name : author_names(one_each ? uninverted_name(value) : value, m_site_names))
                     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
             const bool more = names.size() > meta_names.size() &&
