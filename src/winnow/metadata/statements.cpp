@@ -454,6 +454,7 @@ public:
         const NodeId body = tree.body();
         for (NodeId id = 0; id < tree.size(); ++id) {
             while (!m_zones.empty() && m_zones.back() <= id) m_zones.pop_back();
+            while (!m_fact_scopes.empty() && m_fact_scopes.back() <= id) m_fact_scopes.pop_back();
             while (!m_article_footers.empty() && m_article_footers.back() <= id) m_article_footers.pop_back();
             while (!m_article_ends.empty() && m_article_ends.back() <= id) m_article_ends.pop_back();
             while (!m_links.empty() && m_links.back() <= id) m_links.pop_back();
@@ -481,18 +482,33 @@ private:
     std::vector<NodeId> m_article_footers;  // ends of the enclosing <footer>s of an <article>
     std::vector<NodeId> m_article_ends;     // ends of the enclosing <article>s
     std::vector<NodeId> m_links;  // ends of the enclosing links
+    std::vector<NodeId> m_fact_scopes;  // ends of the enclosing labelled table rows and quotations
     std::size_t m_text_position = 0;
     std::size_t m_text_dates_seen = 0;
 
     bool in_zone() const { return !m_zones.empty() || !m_article_footers.empty(); }
     bool in_page_zone() const { return !m_zones.empty(); }  // an article's own footer is not one
+    // Inside a table row whose header cell labels its value ("Founded | February 28, 1998", an
+    // infobox's or a specification's row), a date is a fact about the subject; inside a quotation
+    // (<blockquote>: an embedded post, a cited message), the quoted text's. Neither is the page's.
+    bool in_fact_scope() const { return !m_fact_scopes.empty(); }
+
+    // <tr><th>Founded</th><td>February 28, 1998</td></tr>: a header cell and a data cell.
+    bool is_labelled_row(NodeId id) const {
+        bool header = false, data = false;
+        for (NodeId at = id + 1; at < m_tree.node(id).subtree_end; at = m_tree.node(at).subtree_end) {
+            header = header || m_tree.is_element(at, GUMBO_TAG_TH);
+            data = data || m_tree.is_element(at, GUMBO_TAG_TD);
+        }
+        return header && data;
+    }
 
     void text_node(NodeId id, bool in_body) {
         if (!in_body) return;
         const std::string& raw = m_tree.node(id).text;
         const std::size_t chars = utf8::code_point_count(raw);
         // Short lines with a digit may be a date: "Jun 08, 2023 • 11 Minute Read".
-        if (!in_zone() && chars <= k_max_byline_chars && chars >= 6 && m_text_dates_seen < k_max_text_date_lines &&
+        if (!in_zone() && !in_fact_scope() && chars <= k_max_byline_chars && chars >= 6 && m_text_dates_seen < k_max_text_date_lines &&
             std::any_of(raw.begin(), raw.end(), [](char c) { return ascii::is_digit(c); })) {
             ++m_text_dates_seen;
             // the label may be in the element before ("Published on:" <span>DATE</span>)
@@ -604,6 +620,12 @@ private:
             case GUMBO_TAG_PRE:
                 if (in_body) ++signals.code_blocks;
                 break;
+            case GUMBO_TAG_TR:
+                if (in_body && is_labelled_row(id)) m_fact_scopes.push_back(node.subtree_end);
+                break;
+            case GUMBO_TAG_BLOCKQUOTE:
+                if (in_body) m_fact_scopes.push_back(node.subtree_end);
+                break;
             case GUMBO_TAG_A:
                 m_links.push_back(node.subtree_end);
                 // (not in the site's header, not an inline link of a prose paragraph, not a citation)
@@ -714,7 +736,7 @@ private:
 
     void time_element(NodeId id) {
         ++m_statements.signals.time_elements;
-        if (in_zone()) return;
+        if (in_zone() || in_fact_scope()) return;
         std::string value(m_tree.attribute(id, "datetime"));
         std::string text = line_text(m_tree, id);
         auto date = find_date(value.empty() ? text : value, m_day_order);
@@ -816,7 +838,7 @@ private:
                 if (!first.empty() && first != text) m_gathered.byline_elements.push_back({id, first, m_text_position});
             }
         }
-        if ((meanings & k_token_date) && !byline_tokens) {
+        if ((meanings & k_token_date) && !byline_tokens && !in_fact_scope()) {
             if (std::string text = line_text(tree, id); !text.empty())
                 if (auto date = find_date(text, m_day_order)) {
                     DateCandidate candidate = date_candidate(id, *date, text + " " + class_value, "date element");
