@@ -991,10 +991,12 @@ private:
     // but a page that writes the key both as name= and as property= states the one value twice,
     // for HTML and for RDFa readers: those are not co-authors, and the RDFa form is read (as
     // Readability.js reads it).
-    std::vector<std::string> all_meta_of_one_form(std::string_view key) const {
+    // `both_forms` tells --explain that the name= form was set aside.
+    std::vector<std::string> all_meta_of_one_form(std::string_view key, bool& both_forms) const {
         bool rdfa = false, html = false;
         for (const Meta& m : m_g.metas)
             if (m.key == key) (m.rdfa ? rdfa : html) = true;
+        both_forms = rdfa && html;
         std::vector<std::string> values;
         for (const Meta& m : m_g.metas)
             if (m.key == key && (m.rdfa || !rdfa || !html)) values.push_back(clean_value(m.content));
@@ -1225,7 +1227,8 @@ private:
             std::vector<std::string> names;
             // Library and scholarly tags name one person each, last name first.
             const bool one_each = key.starts_with("citation_author") || key.starts_with("dc.creator") || key == "dcterms.creator";
-            for (const std::string& value : all_meta_of_one_form(key))
+            bool both_forms = false;
+            for (const std::string& value : all_meta_of_one_form(key, both_forms))
                 for (std::string& name : author_names(one_each ? uninverted_name(value) : value, m_site_names))
                     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
             const bool more = names.size() > meta_names.size() &&
@@ -1234,7 +1237,7 @@ private:
                               });
             if (meta_names.empty() ? !names.empty() : more) {
                 meta_names = std::move(names);
-                meta_source = "meta " + std::string(key);
+                meta_source = "meta " + std::string(key) + (both_forms ? ", the property= form over the name= one" : "");
             }
         }
         if (take_authors(std::move(meta_names), meta_source)) return;

@@ -171,7 +171,9 @@ TEST_CASE("an initial after the comma of a name written last name first", "[meta
 TEST_CASE("a key written as name= and as property= is one statement, not two co-authors", "[metadata][authors]") {
     Tree tree = Tree::parse(R"(<html><head><meta name="DC.creator" content="Jane Roe">
         <meta property="dc:creator" content="John Doe"></head><body><h1>Page</h1><p>x</p></body></html>)");
-    CHECK(winnow::metadata::read_statements(tree, {}).authors == Names{"John Doe"});
+    const Statements s = winnow::metadata::read_statements(tree, {});
+    CHECK(s.authors == Names{"John Doe"});
+    CHECK(s.authors_source == "meta dc.creator, the property= form over the name= one");
 }
 
 TEST_CASE("co-authors' bylines stand together, and another story's byline further on is not one", "[metadata][authors]") {
