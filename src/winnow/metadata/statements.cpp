@@ -41,6 +41,8 @@ constexpr std::size_t k_prose_paragraph_chars = 80;
 
 // A word of an organisation's name this long or longer tells it apart ("Wikimedia", not "Inc").
 constexpr std::size_t k_min_distinctive_word_chars = 4;
+// The images' alt texts kept for the language detector (language.hpp): a few sentences are enough.
+constexpr std::size_t k_max_image_description_bytes = 2048;
 // Co-authors' bylines stand together: one that starts more than this many characters of text after
 // the first is another article's (a weekly edition's several stories in one container).
 constexpr std::size_t k_max_coauthor_gap = 400;
@@ -642,6 +644,11 @@ private:
                 break;
             case GUMBO_TAG_TIME:
                 if (in_body) time_element(id);
+                break;
+            case GUMBO_TAG_IMG:
+                if (in_body && m_statements.image_descriptions.size() < k_max_image_description_bytes)
+                    if (std::string alt = decode::collapse_whitespace(tree.attribute(id, "alt")); !alt.empty())
+                        m_statements.image_descriptions += (m_statements.image_descriptions.empty() ? "" : "\n") + alt;
                 break;
             default:
                 break;
