@@ -187,3 +187,18 @@ TEST_CASE("co-authors' bylines stand together, and another story's byline furthe
         and <span class="author">John Doe</span></div><p>x</p></body></html>)");
     CHECK(winnow::metadata::read_statements(together, {}).authors == Names{"Jane Roe", "John Doe"});
 }
+
+TEST_CASE("a host name, an address written against harvesters and a post's labels are no author", "[metadata][authors]") {
+    const SiteNames none;
+    CHECK(author_names("facebook.com", none).empty());
+    CHECK(author_names("stol.it, Suedtirol Online", none) == Names{"Suedtirol Online"});
+    CHECK(author_names("cipha[at]cipha.net", none).empty());
+    CHECK(is_url_or_email("jane (at) example.org"));
+    CHECK_FALSE(is_url_or_email("Jane Roe (AT&T)"));
+    CHECK(author_names("Posted, Walter von Aachen", none) == Names{"Walter von Aachen"});
+    CHECK(author_names("Registrieren", none).empty());
+    CHECK(author_names("Stand", none).empty());
+    // a magazine's credits with their colon
+    CHECK(author_names("Text, Interview: Harald Willenbrock", none) == Names{"Harald Willenbrock"});
+    CHECK(author_names("Interview: Julia Lauter", none) == Names{"Julia Lauter"});
+}
