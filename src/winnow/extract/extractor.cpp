@@ -110,7 +110,7 @@ Article extract_article(const dom::Tree& tree, const ExtractOptions& options) {
     RegexGuard regexes(&article.warnings, options.site_rules ? options.site_rules->slow_rules : nullptr);
     const Page page(tree, metadata::read_statements(tree, metadata::Context{options.url, {}}));
     const metadata::Statements& statements = page.statements();
-    const metadata::Sourced title = metadata::choose_title(statements);
+    const metadata::Sourced title = metadata::choose_title(statements, page.statement_kind());
     article.title = title.value;
     if (!title.empty()) article.sources.push_back({"title", title.source});
     take_statements(statements, article);

@@ -56,8 +56,9 @@ constexpr std::string_view k_article_types[] = {
     "SocialMediaPosting", "DiscussionForumPosting", "Posting", "Review", "Recipe", "HowTo", "MedicalWebPage",
     "MedicalScholarlyArticle", "SatiricalArticle", "AdvertiserContentArticle", "Question", "VideoObject",
 };
-// Meta tags (name, property or itemprop) by field, most trusted first.
-constexpr std::string_view k_meta_title[] = {"og:title", "twitter:title", "dc.title", "dcterms.title", "citation_title",
+// Meta tags (name, property or itemprop) by field, most trusted first. Dublin Core's title is a
+// deliberate bibliographic statement of the document's title (Readability's order too).
+constexpr std::string_view k_meta_title[] = {"dc.title", "dcterms.title", "og:title", "twitter:title", "citation_title",
                                              "parsely-title", "sailthru.title"};
 // Dublin Core's creator first: a deliberate statement of who wrote the page, where name=author is
 // often the site's owner or the CMS user (Readability's order too).
@@ -329,8 +330,17 @@ std::string line_text(const dom::Tree& tree, NodeId id) {
 // headline (a forum's thread prefix: <span class="label">Tips/Techniques</span> Headline).
 constexpr std::string_view k_headline_label_tokens[] = {"label", "badge", "prefix"};
 
-// An h1's text without a label element in front of the headline, and without the text of a <style>
-// or <script> inside it (CSS-in-JS frameworks put their rules next to the text).
+// An element inside an h1, after the headline, that holds only a number or a host name in brackets
+// is a news aggregator's comment count ("87") or source link ("(latimes.com)"), not the headline's.
+bool is_headline_annex(std::string_view text) {
+    if (text.empty()) return false;
+    if (std::all_of(text.begin(), text.end(), [](char c) { return ascii::is_digit(c); })) return true;
+    return text.size() > 2 && text.front() == '(' && text.back() == ')' && is_host_name(text.substr(1, text.size() - 2));
+}
+
+// An h1's text without a label element in front of the headline, without a comment count or
+// source link after it, and without the text of a <style> or <script> inside it (CSS-in-JS
+// frameworks put their rules next to the text).
 std::string h1_text(const dom::Tree& tree, NodeId id) {
     NodeId from = id + 1;
     for (NodeId child = tree.node(id).first_child; child != dom::k_no_node; child = tree.node(child).next_sibling) {
@@ -346,12 +356,22 @@ std::string h1_text(const dom::Tree& tree, NodeId id) {
     }
     auto text_from = [&](NodeId start) {
         std::string joined;
+        std::string annexes;  // counts and source links, kept only when headline text follows them
         for (NodeId at = start; at < tree.node(id).subtree_end; ++at) {
             const dom::Node& node = tree.node(at);
-            if (tree.is_element(at, GUMBO_TAG_STYLE) || tree.is_element(at, GUMBO_TAG_SCRIPT))
+            if (tree.is_element(at, GUMBO_TAG_STYLE) || tree.is_element(at, GUMBO_TAG_SCRIPT)) {
                 at = node.subtree_end - 1;
-            else if (node.type == dom::NodeType::text)
+            } else if (node.type == dom::NodeType::element && !decode::collapse_whitespace(joined).empty() &&
+                       is_headline_annex(decode::collapse_whitespace(tree.text_content(at)))) {
+                annexes += tree.text_content(at);
+                at = node.subtree_end - 1;
+            } else if (node.type == dom::NodeType::text) {
+                if (!annexes.empty() && !decode::collapse_whitespace(node.text).empty()) {
+                    joined += annexes;
+                    annexes.clear();
+                }
                 joined += node.text;
+            }
         }
         return clean_value(joined);
     };
@@ -1373,8 +1393,13 @@ private:
 
     void plain_fields() {
         // Title evidence.
-        m_s.og_title = clean_value(meta("og:title"));
-        if (m_s.og_title.empty()) m_s.og_title = clean_value(meta("twitter:title"));
+        for (std::string_view key : k_meta_title) {
+            m_s.og_title = clean_value(meta(key));
+            if (!m_s.og_title.empty()) {
+                m_s.og_title_key = key;
+                break;
+            }
+        }
         if (m_s.ld_headline.empty() && !m_g.microdata_headlines.empty()) m_s.ld_headline = m_g.microdata_headlines.front();
         m_s.title_parts = title_parts(m_s.html_title);
 

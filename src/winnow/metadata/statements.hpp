@@ -63,7 +63,8 @@ struct Statements {
     // Title evidence, for choose_title (title.hpp).
     std::string html_title;                // <title>, white space collapsed
     std::vector<std::string> title_parts;  // <title> whole, then split on " | ", " - ", " – "...
-    std::string og_title;                  // og:title or twitter:title
+    std::string og_title;                  // the publisher's title meta tag (dc.title, og:title, twitter:title...)
+    std::string og_title_key;              // which one ("og:title")
     std::string ld_headline;               // JSON-LD headline (or name of an Article)
     std::vector<std::string> h1s;          // the h1s of the body, in order
     std::string ld_article_body;           // JSON-LD articleBody: the publisher's own text

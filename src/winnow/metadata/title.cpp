@@ -34,6 +34,12 @@ constexpr std::size_t k_max_pipe_suffix_words = 3;
 constexpr std::size_t k_min_bracket_suffix_words = 2;
 constexpr std::size_t k_max_bracket_suffix_words = 4;
 
+// An article's only h1 is its headline as shown, even when og:title and <title> say something
+// else (their SEO variant), when it has a headline's length: shorter, it is a section's label
+// ("Latest News", "Lorem"); longer, a standfirst or several elements run together.
+constexpr std::size_t k_min_sole_h1_words = 4;
+constexpr std::size_t k_max_sole_h1_words = 12;
+
 // Labels a forum or archive puts before the headline (lower case).
 constexpr std::string_view k_title_labels[] = {"thread:", "topic:", "title:", "subject:", "thema:", "sujet:"};
 
@@ -197,7 +203,63 @@ std::string title_part_shown(const Statements& statements, const std::vector<std
     return {};
 }
 
-Sourced choose_title(const Statements& s) {
+namespace {
+
+// Without an h1 that another statement confirms: og:title, the JSON-LD headline, the <title>.
+Sourced title_from_statements(const Statements& s) {
+    auto clean = [&](std::string_view text) { return without_site_affix(text, s.site_names); };
+    // og:title that is only the site's name (og:site_name) names the site: the page's own <title>
+    // says what the page is, unless that <title> names the site too (a home page is its site).
+    const bool og_is_site = !s.site_name.empty() && name_key(s.og_title) == name_key(s.site_name.value) &&
+                            !s.html_title.empty() &&
+                            std::none_of(s.title_parts.begin(), s.title_parts.end(),
+                                         [&](const std::string& part) { return is_site_part(part, s.site_names); });
+    if (!s.og_title.empty() && !clean(s.og_title).empty() && !og_is_site)
+        return {clean(s.og_title), s.og_title_key.empty() ? std::string("og:title") : s.og_title_key};
+    if (!s.ld_headline.empty() && !clean(s.ld_headline).empty()) return {clean(s.ld_headline), "json-ld headline"};
+    // The <title> without the site's name; else its longest part that reads as a headline.
+    if (const std::string title = clean(s.html_title); !title.empty() && title != s.html_title)
+        return {title, "<title> without the site's name"};
+    std::string best;
+    for (std::size_t i = 1; i < s.title_parts.size(); ++i)
+        if (words_of(s.title_parts[i]).size() >= k_min_title_part_words && s.title_parts[i].size() > best.size())
+            best = s.title_parts[i];
+    if (!best.empty()) return {clean(best), "<title> part"};
+    if (!s.html_title.empty()) return {clean(s.html_title), "<title>"};
+    return s.h1s.empty() ? Sourced{} : Sourced{without_label(s.h1s.front()), "first h1"};
+}
+
+// The page's one h1 (repeats of it aside), or nullptr when it has none or several.
+const std::string* sole_h1(const Statements& s) {
+    const std::string* only = nullptr;
+    for (const std::string& h1 : s.h1s) {
+        if (words_of(h1).empty()) continue;
+        if (only != nullptr && *only != h1) return nullptr;
+        only = &h1;
+    }
+    return only;
+}
+
+// True when an article's or product's only h1 is its headline rather than `stated`, the title
+// its statements give (og:title, JSON-LD headline, <title>), which no h1 agrees with: the h1 has
+// a headline's length and is one headline (no title separator: "Service - tagline", "Title |
+// Site"; no colon at its end, which leads in to what follows), and `stated` is no name (the site's, or a brand's of under 3 words: the h1 is then
+// their tagline, "Japan's Top-Selling Saké Brand" on "Hakutsuru").
+bool headline_over_statement(const std::string& h1, const Sourced& stated, const SiteNames& site_names, PageKind kind) {
+    if (kind != PageKind::article && kind != PageKind::product) return false;
+    if (stated.empty() || stated.source == "first h1" || is_site_part(stated.value, site_names) ||
+        words_of(stated.value).size() < k_min_title_part_words || site_names.matches(h1))
+        return false;
+    const std::size_t words = words_of(h1).size();
+    if (words < k_min_sole_h1_words || words > k_max_sole_h1_words) return false;
+    if (h1.ends_with(':')) return false;  // a lead-in to what follows ("A message from our founder:")
+    return std::none_of(std::begin(k_title_separators), std::end(k_title_separators),
+                        [&](std::string_view separator) { return h1.find(separator) != std::string::npos; });
+}
+
+}  // namespace
+
+Sourced choose_title(const Statements& s, PageKind kind) {
     // The h1 that another statement confirms is the headline as shown. The publisher's own
     // statements (og:title, JSON-LD headline) confirm first; then the <title> and its parts.
     auto best_agreeing = [&](const std::vector<std::string>& others) -> const std::string* {
@@ -222,7 +284,7 @@ Sourced choose_title(const Statements& s) {
     std::vector<std::string> publisher;
     if (!s.og_title.empty()) publisher.push_back(s.og_title);
     if (!s.ld_headline.empty()) publisher.push_back(s.ld_headline);
-    if (const std::string* h1 = best_agreeing(publisher)) return {without_label(*h1), "h1 confirmed by og:title or JSON-LD headline"};
+    if (const std::string* h1 = best_agreeing(publisher)) return {without_label(*h1), "h1 confirmed by " + (s.og_title_key.empty() ? std::string("og:title") : s.og_title_key) + " or JSON-LD headline"};
     // A <title> part that is the site's name confirms no h1: an h1 like it is a section's label
     // ("Minecraft News" on "... | Minecraft Update News").
     std::vector<std::string> title_parts;
@@ -230,24 +292,10 @@ Sourced choose_title(const Statements& s) {
         if (std::string cleaned = clean(part); !cleaned.empty() && !is_site_part(cleaned, s.site_names))
             title_parts.push_back(std::move(cleaned));
     if (const std::string* h1 = best_agreeing(title_parts)) return {without_label(*h1), "h1 confirmed by <title>"};
-    // og:title that is only the site's name (og:site_name) names the site: the page's own <title>
-    // says what the page is, unless that <title> names the site too (a home page is its site).
-    const bool og_is_site = !s.site_name.empty() && name_key(s.og_title) == name_key(s.site_name.value) &&
-                            !s.html_title.empty() &&
-                            std::none_of(s.title_parts.begin(), s.title_parts.end(),
-                                         [&](const std::string& part) { return is_site_part(part, s.site_names); });
-    if (!s.og_title.empty() && !clean(s.og_title).empty() && !og_is_site) return {clean(s.og_title), "og:title"};
-    if (!s.ld_headline.empty() && !clean(s.ld_headline).empty()) return {clean(s.ld_headline), "json-ld headline"};
-    // The <title> without the site's name; else its longest part that reads as a headline.
-    if (const std::string title = clean(s.html_title); !title.empty() && title != s.html_title)
-        return {title, "<title> without the site's name"};
-    std::string best;
-    for (std::size_t i = 1; i < s.title_parts.size(); ++i)
-        if (words_of(s.title_parts[i]).size() >= k_min_title_part_words && s.title_parts[i].size() > best.size())
-            best = s.title_parts[i];
-    if (!best.empty()) return {clean(best), "<title> part"};
-    if (!s.html_title.empty()) return {clean(s.html_title), "<title>"};
-    return s.h1s.empty() ? Sourced{} : Sourced{without_label(s.h1s.front()), "first h1"};
+    Sourced stated = title_from_statements(s);
+    if (const std::string* h1 = sole_h1(s); h1 != nullptr && headline_over_statement(*h1, stated, s.site_names, kind))
+        return {without_label(*h1), "the page's only h1 (" + stated.source + " says otherwise)"};
+    return stated;
 }
 
 }  // namespace winnow::metadata

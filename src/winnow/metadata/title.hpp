@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "winnow/metadata/page_kind.hpp"
 #include "winnow/metadata/statements.hpp"
 
 namespace winnow::metadata {
@@ -24,8 +25,12 @@ std::string without_site_affix(std::string_view title, const SiteNames& site_nam
 // words overlap (shared words over the larger count, at least 0.6) or, for an h1 of two words or
 // more, all its words are in the statement. Then og:title or the JSON-LD headline; then the
 // longest <title> part; then the first h1. Site affixes are removed from statements.
+// On an article or a product page (`kind`: the page's kind by its statements), its only h1, of
+// a headline's length (4 to 12 words, no title separator), wins over an og:title or <title> that
+// says something else (an SEO variant), unless that statement is a name (the site's, or one of
+// under 3 words: the h1 is then its tagline).
 // The source says which statement gave it ("h1, confirmed by og:title").
-Sourced choose_title(const Statements& statements);
+Sourced choose_title(const Statements& statements, PageKind kind = PageKind::article);
 
 // Without an h1, a <title> part that the body's first lines repeat is the headline as shown:
 // returns that part, or "" when none of `first_lines` repeats one.

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "winnow/dom/tree.hpp"
+#include "winnow/metadata/page_kind.hpp"
 #include "winnow/metadata/statements.hpp"
 #include "winnow/metadata/title.hpp"
 
@@ -82,9 +83,9 @@ TEST_CASE("an h1 that holds the site's name is no headline: a logo linked home, 
         Tree tree = Tree::parse(R"(<html><head><title>Engora Data Blog: Small adventures with small models</title>
             <meta property="og:title" content="Small adventures with small models"></head>
             <body><h1 class="title"><a href="https://blog.example.com/">Engora Data Blog</a></h1>
-            <h1>Small is the new large</h1><p>x</p></body></html>)");
+            <h1>Small is the new large</h1><p>x</p><h1>The posts before this one</h1></body></html>)");
         Statements s = read_statements(tree, {});
-        CHECK(s.h1s == std::vector<std::string>{"Small is the new large"});
+        CHECK(s.h1s == std::vector<std::string>{"Small is the new large", "The posts before this one"});
         CHECK(choose_title(s).value == "Small adventures with small models");
     }
     SECTION("a documentation page's logo h1 links to ../index.html; the page's own h1 follows") {
@@ -172,4 +173,71 @@ TEST_CASE("og:title that is only the site's name gives way to the page's own <ti
         <meta property="og:site_name" content="Plausible Analytics"><meta property="og:title" content="Plausible Analytics"></head>
         <body><p>x</p></body></html>)");
     CHECK(choose_title(read_statements(home, {})).value == "Plausible Analytics");
+}
+
+TEST_CASE("an article's only h1 of a headline's length is its title, whatever og:title and <title> say",
+          "[metadata][title]") {
+    auto page = [](std::string_view og_title, std::string_view h1) {
+        return read_statements(Tree::parse("<html><head><title>" + std::string(og_title) +
+                                           " | LuccaAM</title><meta property=\"og:title\" content=\"" +
+                                           std::string(og_title) + " | LuccaAM\"><meta property=\"og:site_name\" "
+                                           "content=\"LuccaAM\"></head><body><h1>" + std::string(h1) +
+                                           "</h1><p>x</p></body></html>"),
+                               {});
+    };
+    const Statements seo = page("Top 11 SEO Strategies for 2025", "11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead");
+    const Sourced title = choose_title(seo, PageKind::article);
+    CHECK(title.value == "11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead");
+    CHECK(title.source == "the page's only h1 (og:title says otherwise)");
+    CHECK(choose_title(seo, PageKind::product).value == "11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead");
+    // a listing's or service page's h1 is a section's name or a tagline: its statements speak
+    CHECK(choose_title(seo, PageKind::listing).value == "Top 11 SEO Strategies for 2025");
+    CHECK(choose_title(seo, PageKind::service).value == "Top 11 SEO Strategies for 2025");
+    // shorter than a headline: a section's label
+    CHECK(choose_title(page("Top 11 SEO Strategies for 2025", "Latest News"), PageKind::article).value ==
+          "Top 11 SEO Strategies for 2025");
+    // longer: a standfirst
+    CHECK(choose_title(page("Top 11 SEO Strategies for 2025",
+                            "Learn which of the many ways to rank are worth your time this year and which ones you "
+                            "can safely ignore"),
+                       PageKind::article)
+              .value == "Top 11 SEO Strategies for 2025");
+    // a label and a tagline joined by a title separator
+    CHECK(choose_title(page("Marketing and Advertising Solutions", "Marketing and Advertising - Elevating Wellness Brands"),
+                       PageKind::article)
+              .value == "Marketing and Advertising Solutions");
+    // a lead-in to what follows
+    CHECK(choose_title(page("Top 11 SEO Strategies for 2025", "A message from our co-founder and editor:"), PageKind::article)
+              .value == "Top 11 SEO Strategies for 2025");
+    // a statement of under 3 words is a name (a brand's), and the h1 its tagline
+    CHECK(choose_title(page("Hakutsuru", "Japan's Top-Selling Sake Brand"), PageKind::article).value == "Hakutsuru");
+    // several h1s: none of them is the page's only headline
+    Tree two = Tree::parse(R"(<html><head><meta property="og:title" content="Top 11 SEO Strategies for 2025"></head>
+        <body><h1>Eleven ways to rank better this year</h1><h1>Get our newsletter every single week</h1></body></html>)");
+    CHECK(choose_title(read_statements(two, {}), PageKind::article).value == "Top 11 SEO Strategies for 2025");
+}
+
+TEST_CASE("an h1 leaves out an aggregator's source link and comment count after the headline", "[metadata][title]") {
+    Tree tree = Tree::parse(R"(<html><body><h1 class="story"><span class="story-title"><a href="/story/1">Grads Find
+        Their Degrees No Longer Guarantee Jobs</a> <span><a href="https://www.latimes.com/x">(latimes.com)</a></span></span>
+        <span class="comment-bubble"><a href="/story/1#comments">87</a></span></h1><p>x</p></body></html>)");
+    CHECK(read_statements(tree, {}).h1s == std::vector<std::string>{"Grads Find Their Degrees No Longer Guarantee Jobs"});
+    // a number that is the headline stays
+    Tree year = Tree::parse(R"(<html><body><h1><span>2024</span></h1><h1>Top <b>10</b> tools</h1></body></html>)");
+    CHECK(read_statements(year, {}).h1s == std::vector<std::string>{"2024", "Top 10 tools"});
+}
+
+TEST_CASE("the publisher's title meta tag: Dublin Core, then OpenGraph, Twitter, Parse.ly", "[metadata][title]") {
+    Tree dublin = Tree::parse(R"(<html><head><title>Title Element</title>
+        <meta property="x:title dc:title" content="Preferred title"><meta property="og:title" content="A title">
+        </head><body><p>x</p></body></html>)");
+    const Statements s = read_statements(dublin, {});
+    CHECK(s.og_title == "Preferred title");
+    CHECK(s.og_title_key == "dc.title");
+    const Sourced title = choose_title(s);
+    CHECK(title.value == "Preferred title");
+    CHECK(title.source == "dc.title");
+    Tree parsely = Tree::parse(R"(<html><head><meta name="parsely-title" content="Some Other Title"></head>
+        <body><h1>Test document title</h1><p>x</p></body></html>)");
+    CHECK(choose_title(read_statements(parsely, {}), PageKind::service).value == "Some Other Title");
 }
