@@ -21,7 +21,9 @@ constexpr std::string_view k_byline_words[] = {
     "written and reviewed by", "written by", "posted by", "words by", "story by", "text by", "reported by",
     "authored by", "article by", "created by", "geschrieben von", "écrit par", "escrito por", "scritto da",
     "geschreven door", "skrevet av", "skrevet af", "napisane przez", "autorinnen", "autorin", "autoren",
-    "authors", "author", "auteurs", "auteur", "autores", "autore", "autori", "autor", "авторы", "автор", "by",
+    "authors", "author", "auteurs", "auteur", "autores", "autore", "autori", "autor", "авторы", "автор",
+    // a magazine's credits, only with their colon ("Text: Jane Roe", "Interview: John Doe")
+    "text:", "interview:", "by",
     "von", "par", "por", "door", "av", "af", "przez", "di",
 };
 // Words that join co-authors (besides , ; | and /).
@@ -53,6 +55,10 @@ constexpr std::string_view k_not_names[] = {
     // an interface's buttons and form states, caught by a byline rule
     "register", "review", "reviews", "write a review", "pull request", "follow author", "loading", "sending",
     "submitting", "enrolling", "sign up", "write",
+    // a post's labels and links caught alone ("Posted", "Updated", "Registrieren", "vom" of "vom 3. Mai",
+    // "Stand" of "Stand: 3. Mai", a credit's "Text")
+    "posted", "post", "updated", "published", "publisher", "contact", "kontakt", "kontaktieren", "registrieren",
+    "beitrag", "vom", "stand", "text", "interview",
 };
 // Words of organisations' names, not people's.
 constexpr std::string_view k_organisation_words[] = {
@@ -245,6 +251,11 @@ bool is_url_or_email(std::string_view text) {
     const std::string_view t = ascii::trim(text);
     if (t.find("://") != std::string_view::npos || ascii::istarts_with(t, "www.") || ascii::istarts_with(t, "mailto:"))
         return true;
+    // an address written against harvesters: "jane[at]example.org", "jane (at) example.org"
+    for (std::string_view at : {"[at]", "(at)", "{at}"})
+        if (const std::size_t found = ascii::lower(t).find(at); found != std::string::npos && found > 0 &&
+                                                                 t.find('.', found) != std::string_view::npos)
+            return true;
     if (t.starts_with('@') && t.find(' ') == std::string_view::npos) return true;
     const std::size_t at = t.find('@');
     return at != std::string_view::npos && at > 0 && t.find('.', at) != std::string_view::npos &&
@@ -367,6 +378,8 @@ std::vector<std::string> author_names(std::string_view statement, const SiteName
         // site name is its author's name).
         if (name.empty() || is_url_or_email(name) || (site_names.matches(name) && !looks_like_person(name)) || is_role(name))
             continue;
+        // A host name is a site, never a person ("facebook.com", "mdr.de").
+        if (is_host_name(name)) continue;
         // "Follow @handle", "@handle on X": a social link, not a name
         if (name.find('@') != std::string::npos) continue;
         if (i > 0 && is_credential(name)) continue;

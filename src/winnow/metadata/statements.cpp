@@ -41,6 +41,8 @@ constexpr std::size_t k_prose_paragraph_chars = 80;
 
 // A word of an organisation's name this long or longer tells it apart ("Wikimedia", not "Inc").
 constexpr std::size_t k_min_distinctive_word_chars = 4;
+// The images' alt texts kept for the language detector (language.hpp): a few sentences are enough.
+constexpr std::size_t k_max_image_description_bytes = 2048;
 // Co-authors' bylines stand together: one that starts more than this many characters of text after
 // the first is another article's (a weekly edition's several stories in one container).
 constexpr std::size_t k_max_coauthor_gap = 400;
@@ -663,6 +665,11 @@ private:
             case GUMBO_TAG_TIME:
                 if (in_body) time_element(id);
                 break;
+            case GUMBO_TAG_IMG:
+                if (in_body && m_statements.image_descriptions.size() < k_max_image_description_bytes)
+                    if (std::string alt = decode::collapse_whitespace(tree.attribute(id, "alt")); !alt.empty())
+                        m_statements.image_descriptions += (m_statements.image_descriptions.empty() ? "" : "\n") + alt;
+                break;
             default:
                 break;
         }
@@ -1011,10 +1018,12 @@ private:
     // but a page that writes the key both as name= and as property= states the one value twice,
     // for HTML and for RDFa readers: those are not co-authors, and the RDFa form is read (as
     // Readability.js reads it).
-    std::vector<std::string> all_meta_of_one_form(std::string_view key) const {
+    // `both_forms` tells --explain that the name= form was set aside.
+    std::vector<std::string> all_meta_of_one_form(std::string_view key, bool& both_forms) const {
         bool rdfa = false, html = false;
         for (const Meta& m : m_g.metas)
             if (m.key == key) (m.rdfa ? rdfa : html) = true;
+        both_forms = rdfa && html;
         std::vector<std::string> values;
         for (const Meta& m : m_g.metas)
             if (m.key == key && (m.rdfa || !rdfa || !html)) values.push_back(clean_value(m.content));
@@ -1245,7 +1254,8 @@ private:
             std::vector<std::string> names;
             // Library and scholarly tags name one person each, last name first.
             const bool one_each = key.starts_with("citation_author") || key.starts_with("dc.creator") || key == "dcterms.creator";
-            for (const std::string& value : all_meta_of_one_form(key))
+            bool both_forms = false;
+            for (const std::string& value : all_meta_of_one_form(key, both_forms))
                 for (std::string& name : author_names(one_each ? uninverted_name(value) : value, m_site_names))
                     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
             const bool more = names.size() > meta_names.size() &&
@@ -1254,7 +1264,7 @@ private:
                               });
             if (meta_names.empty() ? !names.empty() : more) {
                 meta_names = std::move(names);
-                meta_source = "meta " + std::string(key);
+                meta_source = "meta " + std::string(key) + (both_forms ? ", the property= form over the name= one" : "");
             }
         }
         if (take_authors(std::move(meta_names), meta_source)) return;

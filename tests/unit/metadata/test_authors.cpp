@@ -171,7 +171,9 @@ TEST_CASE("an initial after the comma of a name written last name first", "[meta
 TEST_CASE("a key written as name= and as property= is one statement, not two co-authors", "[metadata][authors]") {
     Tree tree = Tree::parse(R"(<html><head><meta name="DC.creator" content="Jane Roe">
         <meta property="dc:creator" content="John Doe"></head><body><h1>Page</h1><p>x</p></body></html>)");
-    CHECK(winnow::metadata::read_statements(tree, {}).authors == Names{"John Doe"});
+    const Statements s = winnow::metadata::read_statements(tree, {});
+    CHECK(s.authors == Names{"John Doe"});
+    CHECK(s.authors_source == "meta dc.creator, the property= form over the name= one");
 }
 
 TEST_CASE("co-authors' bylines stand together, and another story's byline further on is not one", "[metadata][authors]") {
@@ -184,4 +186,19 @@ TEST_CASE("co-authors' bylines stand together, and another story's byline furthe
     Tree together = Tree::parse(R"(<html><body><h1>Story</h1><div class="byline"><span class="author">Jane Roe</span>
         and <span class="author">John Doe</span></div><p>x</p></body></html>)");
     CHECK(winnow::metadata::read_statements(together, {}).authors == Names{"Jane Roe", "John Doe"});
+}
+
+TEST_CASE("a host name, an address written against harvesters and a post's labels are no author", "[metadata][authors]") {
+    const SiteNames none;
+    CHECK(author_names("facebook.com", none).empty());
+    CHECK(author_names("stol.it, Suedtirol Online", none) == Names{"Suedtirol Online"});
+    CHECK(author_names("cipha[at]cipha.net", none).empty());
+    CHECK(is_url_or_email("jane (at) example.org"));
+    CHECK_FALSE(is_url_or_email("Jane Roe (AT&T)"));
+    CHECK(author_names("Posted, Walter von Aachen", none) == Names{"Walter von Aachen"});
+    CHECK(author_names("Registrieren", none).empty());
+    CHECK(author_names("Stand", none).empty());
+    // a magazine's credits with their colon
+    CHECK(author_names("Text, Interview: Harald Willenbrock", none) == Names{"Harald Willenbrock"});
+    CHECK(author_names("Interview: Julia Lauter", none) == Names{"Julia Lauter"});
 }
