@@ -241,3 +241,23 @@ TEST_CASE("the publisher's title meta tag: Dublin Core, then OpenGraph, Twitter,
         <body><h1>Test document title</h1><p>x</p></body></html>)");
     CHECK(choose_title(read_statements(parsely, {}), PageKind::service).value == "Some Other Title");
 }
+
+TEST_CASE("an h1 confirmed by containment is a phrase of the statement, its words in a row", "[metadata][title]") {
+    Tree scattered = Tree::parse(R"(<html><head><title>Barbecue au charbon de bois | +100 modèles | Esprit Barbecue</title>
+        <meta property="og:site_name" content="Esprit Barbecue"></head><body><h1>Barbecue charbon</h1><p>x</p></body></html>)");
+    CHECK(choose_title(read_statements(scattered, {})).value == "Barbecue au charbon de bois");
+    Tree phrase = Tree::parse(R"(<html><head><title>Men's Gym T-Shirts & Tops | Shop</title></head>
+        <body><h1>T-Shirts & Tops</h1><p>x</p></body></html>)");
+    CHECK(choose_title(read_statements(phrase, {})).value == "T-Shirts & Tops");
+}
+
+TEST_CASE("a confirmed h1 loses a section number that no statement gives", "[metadata][title]") {
+    Tree book = Tree::parse(R"(<html><head><title>Git - Branches in a Nutshell</title></head>
+        <body><h1>3.1 Git Branching - Branches in a Nutshell</h1><p>x</p></body></html>)");
+    const Sourced title = choose_title(read_statements(book, {}));
+    CHECK(title.value == "Git Branching - Branches in a Nutshell");
+    CHECK(title.source == "h1 confirmed by <title>");
+    Tree figure = Tree::parse(R"(<html><head><meta property="og:title" content="3.5 Million Visitors Came to the Fair">
+        </head><body><h1>3.5 Million Visitors Came to the Fair</h1><p>x</p></body></html>)");
+    CHECK(choose_title(read_statements(figure, {})).value == "3.5 Million Visitors Came to the Fair");
+}
