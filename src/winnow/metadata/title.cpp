@@ -252,12 +252,16 @@ const std::string* sole_h1(const Statements& s) {
 }
 
 // True when an article's or product's only h1 is its headline rather than `stated`, the title
-// its statements give (og:title, JSON-LD headline, <title>), which no h1 agrees with: the h1 has
+// its statements give (og:title, JSON-LD headline, <title>), which no h1 agrees with; on a page of
+// another kind too when the <title> is its only statement (no og:title or JSON-LD headline, which
+// publishers write for each page: a <title> alone is often the site's template, name and
+// tagline, "Reddit - The heart of the internet", around a thread's h1). The h1 has
 // a headline's length and is one headline (no title separator: "Service - tagline", "Title |
 // Site"; no colon at its end, which leads in to what follows), and `stated` is no name (the site's, or a brand's of under 3 words: the h1 is then
 // their tagline, "Japan's Top-Selling Saké Brand" on "Hakutsuru").
 bool headline_over_statement(const std::string& h1, const Sourced& stated, const SiteNames& site_names, PageKind kind) {
-    if (kind != PageKind::article && kind != PageKind::product) return false;
+    if (kind != PageKind::article && kind != PageKind::product && !stated.source.starts_with("<title>"))
+        return false;
     if (stated.empty() || stated.source == "first h1" || is_site_part(stated.value, site_names) ||
         words_of(stated.value).size() < k_min_title_part_words || site_names.matches(h1))
         return false;

@@ -211,6 +211,13 @@ TEST_CASE("an article's only h1 of a headline's length is its title, whatever og
               .value == "Top 11 SEO Strategies for 2025");
     // a statement of under 3 words is a name (a brand's), and the h1 its tagline
     CHECK(choose_title(page("Hakutsuru", "Japan's Top-Selling Sake Brand"), PageKind::article).value == "Hakutsuru");
+    // a page of any kind whose only statement is a <title>: the site's name and tagline
+    Tree thread = Tree::parse(R"(<html><head><title>Reddit - The heart of the internet</title>
+        <meta name="application-name" content="Reddit"></head>
+        <body><main><h1>Enameled Cast Iron Pan and Metal</h1><p>x</p></main></body></html>)");
+    const Sourced only_title = choose_title(read_statements(thread, {}), PageKind::service);
+    CHECK(only_title.value == "Enameled Cast Iron Pan and Metal");
+    CHECK(only_title.source == "the page's only h1 (<title> without the site's name says otherwise)");
     // several h1s: none of them is the page's only headline
     Tree two = Tree::parse(R"(<html><head><meta property="og:title" content="Top 11 SEO Strategies for 2025"></head>
         <body><h1>Eleven ways to rank better this year</h1><h1>Get our newsletter every single week</h1></body></html>)");
