@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 #include <vector>
 
 #include <utf8proc.h>
@@ -75,18 +76,28 @@ std::vector<std::string> words_of(std::string_view text) {
     return words;
 }
 
-// True when every word of `h1` (two words or more) is among the words of `other`.
+// True when the words of `h1` (two words or more) stand in a row among the words of `other`: a
+// phrase of the statement ("Barbecue charbon" is no phrase of "Barbecue au charbon de bois").
 bool contained(std::string_view h1, std::string_view other) {
     const auto words = words_of(h1);
     if (words.size() < k_min_contained_h1_words) return false;
     auto others = words_of(other);
-    std::multiset<std::string> pool(others.begin(), others.end());
-    for (const auto& w : words) {
-        auto it = pool.find(w);
-        if (it == pool.end()) return false;
-        pool.erase(it);
+    return std::search(others.begin(), others.end(), words.begin(), words.end()) != others.end();
+}
+
+// "3.1 Git Branching" -> {"3.1", "Git Branching"}: a book's or manual's section number in front
+// (dotted: "3.1", "2.4.1"), or {"", title} without one.
+std::pair<std::string, std::string> section_number_split(std::string_view title) {
+    std::size_t i = 0, dots = 0;
+    while (i < title.size() && (ascii::is_digit(title[i]) || (title[i] == '.' && i > 0 && ascii::is_digit(title[i - 1])))) {
+        if (title[i] == '.') ++dots;
+        ++i;
     }
-    return true;
+    if (dots == 0 || i >= title.size() || title[i] != ' ' || i + 1 >= title.size() || !ascii::is_alpha(title[i + 1]))
+        return {"", std::string(title)};
+    std::string number(title.substr(0, i));
+    if (number.ends_with('.')) number.pop_back();
+    return {number, std::string(title.substr(i + 1))};
 }
 
 std::string without_label(std::string_view title) {
@@ -241,12 +252,16 @@ const std::string* sole_h1(const Statements& s) {
 }
 
 // True when an article's or product's only h1 is its headline rather than `stated`, the title
-// its statements give (og:title, JSON-LD headline, <title>), which no h1 agrees with: the h1 has
+// its statements give (og:title, JSON-LD headline, <title>), which no h1 agrees with; on a page of
+// another kind too when the <title> is its only statement (no og:title or JSON-LD headline, which
+// publishers write for each page: a <title> alone is often the site's template, name and
+// tagline, "Reddit - The heart of the internet", around a thread's h1). The h1 has
 // a headline's length and is one headline (no title separator: "Service - tagline", "Title |
 // Site"; no colon at its end, which leads in to what follows), and `stated` is no name (the site's, or a brand's of under 3 words: the h1 is then
 // their tagline, "Japan's Top-Selling Saké Brand" on "Hakutsuru").
 bool headline_over_statement(const std::string& h1, const Sourced& stated, const SiteNames& site_names, PageKind kind) {
-    if (kind != PageKind::article && kind != PageKind::product) return false;
+    if (kind != PageKind::article && kind != PageKind::product && !stated.source.starts_with("<title>"))
+        return false;
     if (stated.empty() || stated.source == "first h1" || is_site_part(stated.value, site_names) ||
         words_of(stated.value).size() < k_min_title_part_words || site_names.matches(h1))
         return false;
@@ -284,14 +299,24 @@ Sourced choose_title(const Statements& s, PageKind kind) {
     std::vector<std::string> publisher;
     if (!s.og_title.empty()) publisher.push_back(s.og_title);
     if (!s.ld_headline.empty()) publisher.push_back(s.ld_headline);
-    if (const std::string* h1 = best_agreeing(publisher)) return {without_label(*h1), "h1 confirmed by " + (s.og_title_key.empty() ? std::string("og:title") : s.og_title_key) + " or JSON-LD headline"};
+    // The confirmed h1, without a section number that no statement gives ("3.1 Git Branching -
+    // Branches in a Nutshell" on "Git - Branches in a Nutshell": the number is the book's outline).
+    auto headline = [&](const std::string& h1) {
+        auto [number, rest] = section_number_split(without_label(h1));
+        if (number.empty()) return rest;
+        for (const std::string* statement : {&s.og_title, &s.ld_headline, &s.html_title})
+            if (statement->find(number) != std::string::npos) return without_label(h1);
+        return rest;
+    };
+    const std::string og_key = s.og_title_key.empty() ? std::string("og:title") : s.og_title_key;
+    if (const std::string* h1 = best_agreeing(publisher)) return {headline(*h1), "h1 confirmed by " + og_key + " or JSON-LD headline"};
     // A <title> part that is the site's name confirms no h1: an h1 like it is a section's label
     // ("Minecraft News" on "... | Minecraft Update News").
     std::vector<std::string> title_parts;
     for (const std::string& part : s.title_parts)
         if (std::string cleaned = clean(part); !cleaned.empty() && !is_site_part(cleaned, s.site_names))
             title_parts.push_back(std::move(cleaned));
-    if (const std::string* h1 = best_agreeing(title_parts)) return {without_label(*h1), "h1 confirmed by <title>"};
+    if (const std::string* h1 = best_agreeing(title_parts)) return {headline(*h1), "h1 confirmed by <title>"};
     Sourced stated = title_from_statements(s);
     if (const std::string* h1 = sole_h1(s); h1 != nullptr && headline_over_statement(*h1, stated, s.site_names, kind))
         return {without_label(*h1), "the page's only h1 (" + stated.source + " says otherwise)"};

@@ -23,12 +23,14 @@ std::string without_site_affix(std::string_view title, const SiteNames& site_nam
 
 // The headline. An h1 that agrees with another statement wins (it is what the reader sees): its
 // words overlap (shared words over the larger count, at least 0.6) or, for an h1 of two words or
-// more, all its words are in the statement. Then og:title or the JSON-LD headline; then the
+// more, its words stand in a row in the statement (a phrase of it); a section number in front
+// ("3.1") that no statement gives is left out. Then og:title or the JSON-LD headline; then the
 // longest <title> part; then the first h1. Site affixes are removed from statements.
-// On an article or a product page (`kind`: the page's kind by its statements), its only h1, of
-// a headline's length (4 to 12 words, no title separator), wins over an og:title or <title> that
-// says something else (an SEO variant), unless that statement is a name (the site's, or one of
-// under 3 words: the h1 is then its tagline).
+// On an article or a product page (`kind`: the page's kind by its statements), or on any page
+// whose only statement is its <title>, its only h1, of a headline's length (4 to 12 words, no
+// title separator), wins over an og:title or <title> that says something else (an SEO variant,
+// a site's template), unless that statement is a name (the site's, or one of under 3 words: the
+// h1 is then its tagline).
 // The source says which statement gave it ("h1, confirmed by og:title").
 Sourced choose_title(const Statements& statements, PageKind kind = PageKind::article);
 

@@ -211,6 +211,13 @@ TEST_CASE("an article's only h1 of a headline's length is its title, whatever og
               .value == "Top 11 SEO Strategies for 2025");
     // a statement of under 3 words is a name (a brand's), and the h1 its tagline
     CHECK(choose_title(page("Hakutsuru", "Japan's Top-Selling Sake Brand"), PageKind::article).value == "Hakutsuru");
+    // a page of any kind whose only statement is a <title>: the site's name and tagline
+    Tree thread = Tree::parse(R"(<html><head><title>Reddit - The heart of the internet</title>
+        <meta name="application-name" content="Reddit"></head>
+        <body><main><h1>Enameled Cast Iron Pan and Metal</h1><p>x</p></main></body></html>)");
+    const Sourced only_title = choose_title(read_statements(thread, {}), PageKind::service);
+    CHECK(only_title.value == "Enameled Cast Iron Pan and Metal");
+    CHECK(only_title.source == "the page's only h1 (<title> without the site's name says otherwise)");
     // several h1s: none of them is the page's only headline
     Tree two = Tree::parse(R"(<html><head><meta property="og:title" content="Top 11 SEO Strategies for 2025"></head>
         <body><h1>Eleven ways to rank better this year</h1><h1>Get our newsletter every single week</h1></body></html>)");
@@ -240,4 +247,24 @@ TEST_CASE("the publisher's title meta tag: Dublin Core, then OpenGraph, Twitter,
     Tree parsely = Tree::parse(R"(<html><head><meta name="parsely-title" content="Some Other Title"></head>
         <body><h1>Test document title</h1><p>x</p></body></html>)");
     CHECK(choose_title(read_statements(parsely, {}), PageKind::service).value == "Some Other Title");
+}
+
+TEST_CASE("an h1 confirmed by containment is a phrase of the statement, its words in a row", "[metadata][title]") {
+    Tree scattered = Tree::parse(R"(<html><head><title>Barbecue au charbon de bois | +100 modèles | Esprit Barbecue</title>
+        <meta property="og:site_name" content="Esprit Barbecue"></head><body><h1>Barbecue charbon</h1><p>x</p></body></html>)");
+    CHECK(choose_title(read_statements(scattered, {})).value == "Barbecue au charbon de bois");
+    Tree phrase = Tree::parse(R"(<html><head><title>Men's Gym T-Shirts & Tops | Shop</title></head>
+        <body><h1>T-Shirts & Tops</h1><p>x</p></body></html>)");
+    CHECK(choose_title(read_statements(phrase, {})).value == "T-Shirts & Tops");
+}
+
+TEST_CASE("a confirmed h1 loses a section number that no statement gives", "[metadata][title]") {
+    Tree book = Tree::parse(R"(<html><head><title>Git - Branches in a Nutshell</title></head>
+        <body><h1>3.1 Git Branching - Branches in a Nutshell</h1><p>x</p></body></html>)");
+    const Sourced title = choose_title(read_statements(book, {}));
+    CHECK(title.value == "Git Branching - Branches in a Nutshell");
+    CHECK(title.source == "h1 confirmed by <title>");
+    Tree figure = Tree::parse(R"(<html><head><meta property="og:title" content="3.5 Million Visitors Came to the Fair">
+        </head><body><h1>3.5 Million Visitors Came to the Fair</h1><p>x</p></body></html>)");
+    CHECK(choose_title(read_statements(figure, {})).value == "3.5 Million Visitors Came to the Fair");
 }
