@@ -59,7 +59,12 @@ constexpr std::string_view k_not_names[] = {
     // "Stand" of "Stand: 3. Mai", a credit's "Text")
     "posted", "post", "updated", "published", "publisher", "contact", "kontakt", "kontaktieren", "registrieren",
     "beitrag", "vom", "stand", "text", "interview",
+    // "anonymous" in other languages
+    "anonym", "anonyme", "anonimo", "anónimo", "anônimo", "anonimowy", "anoniem",
 };
+// A company's legal form as the last word of a name: a publisher or the agency that built the
+// site ("wegewerk GmbH"), not a person.
+constexpr std::string_view k_legal_forms[] = {"gmbh", "inc", "inc.", "llc", "ltd", "ltd.", "ag", "plc", "corp", "corp.", "s.a.", "s.l.", "sarl", "bv", "b.v."};
 // Words of organisations' names, not people's.
 constexpr std::string_view k_organisation_words[] = {
     "inc", "llc", "ltd", "gmbh", "ag", "sa", "plc", "corp", "co", "company", "group", "news", "media", "magazine",
@@ -378,8 +383,10 @@ std::vector<std::string> author_names(std::string_view statement, const SiteName
         // site name is its author's name).
         if (name.empty() || is_url_or_email(name) || (site_names.matches(name) && !looks_like_person(name)) || is_role(name))
             continue;
-        // A host name is a site, never a person ("facebook.com", "mdr.de").
+        // A host name is a site, never a person ("facebook.com", "mdr.de"), and a company is none.
         if (is_host_name(name)) continue;
+        // What follows a company in the same statement is its address ("Olympia-Verlag GmbH, Nürnberg, Germany").
+        if (const auto words = words_of(name); words.size() >= 2 && one_of(decode::to_lower(words.back()), k_legal_forms)) break;
         // "Follow @handle", "@handle on X": a social link, not a name
         if (name.find('@') != std::string::npos) continue;
         if (i > 0 && is_credential(name)) continue;

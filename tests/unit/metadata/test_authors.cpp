@@ -202,3 +202,11 @@ TEST_CASE("a host name, an address written against harvesters and a post's label
     CHECK(author_names("Text, Interview: Harald Willenbrock", none) == Names{"Harald Willenbrock"});
     CHECK(author_names("Interview: Julia Lauter", none) == Names{"Julia Lauter"});
 }
+
+TEST_CASE("a company's legal form ends no person's name, and its address follows it", "[metadata][authors]") {
+    const SiteNames none;
+    CHECK(author_names("wegewerk GmbH", none).empty());
+    CHECK(author_names("Olympia-Verlag GmbH, Nürnberg, Germany", none).empty());
+    CHECK(author_names("Jane Roe, Acme Inc", none) == Names{"Jane Roe"});
+    CHECK(author_names("anónimo", none).empty());
+}
