@@ -14,6 +14,7 @@
 #include "winnow/metadata/page_kind.hpp"
 #include "winnow/decode/text.hpp"
 #include "winnow/metadata/title.hpp"
+#include "winnow/util/ascii.hpp"
 #include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
@@ -59,12 +60,25 @@ void classify(const metadata::Statements& statements, Article& article) {
         if (block.kind == BlockKind::paragraph) ++shape.paragraphs;
         if (text.size() < k_language_sample_bytes) text += "\n" + block.text;
     }
-    // A page that does not declare its language gets the one its text is written in.
+    // A page that does not declare its language gets the one its text is written in. Placeholder
+    // ("Lorem ipsum...") is no language: on a page that holds it only a reliable answer is taken,
+    // else the page's own words are in its title, headings and images' descriptions.
+    const bool placeholder = article.language.empty() && metadata::has_placeholder_text(text);
     if (article.language.empty())
-        if (std::string detected = metadata::detect_language(text); !detected.empty()) {
+        if (std::string detected = metadata::detect_language(text, placeholder); !detected.empty()) {
             article.language = detected;
             article.sources.push_back({"language", "detected from the text (CLD2)"});
         }
+    if (article.language.empty() && placeholder) {
+        std::vector<std::string_view> pieces{article.title};
+        for (const Block& block : article.blocks)
+            if (block.kind == BlockKind::heading) pieces.push_back(block.text);
+        for (std::string_view alt : ascii::split(statements.image_descriptions, '\n')) pieces.push_back(alt);
+        if (std::string detected = metadata::detect_language_besides_placeholder(pieces); !detected.empty()) {
+            article.language = detected;
+            article.sources.push_back({"language", "detected from the title, headings and image descriptions besides placeholder text (CLD2)"});
+        }
+    }
     const metadata::PageKindVerdict verdict = metadata::classify_page(statements, shape);
     article.page_kind = std::string(metadata::page_kind_name(verdict.kind));
     article.page_flags = verdict.flags;

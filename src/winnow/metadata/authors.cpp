@@ -21,11 +21,16 @@ constexpr std::string_view k_byline_words[] = {
     "written and reviewed by", "written by", "posted by", "words by", "story by", "text by", "reported by",
     "authored by", "article by", "created by", "geschrieben von", "écrit par", "escrito por", "scritto da",
     "geschreven door", "skrevet av", "skrevet af", "napisane przez", "autorinnen", "autorin", "autoren",
-    "authors", "author", "auteurs", "auteur", "autores", "autore", "autori", "autor", "авторы", "автор", "by",
+    "authors", "author", "auteurs", "auteur", "autores", "autore", "autori", "autor", "авторы", "автор",
+    // a magazine's credits, only with their colon ("Text: Jane Roe", "Interview: John Doe")
+    "text:", "interview:", "by",
     "von", "par", "por", "door", "av", "af", "przez", "di",
 };
 // Words that join co-authors (besides , ; | and /).
 constexpr std::string_view k_name_joiners[] = {"and", "&", "und", "et", "y", "e", "en", "og", "och", "i", "és", "ve", "и", "та", "a"};
+// Words that open a parenthesis of co-authors after the first name ("Martin Untersinger (avec
+// Damien Leloup et Morgane Tual)", "Jane Roe (with John Doe)").
+constexpr std::string_view k_with_words[] = {"with", "avec", "mit", "con", "com", "met", "med", "z", "ze", "с"};
 // Words of a role or title that follows or precedes a name ("Senior Editor", "Staff Writer").
 constexpr std::string_view k_role_words[] = {
     "editor", "editors", "reporter", "reporters", "writer", "writers", "correspondent", "correspondents",
@@ -50,6 +55,10 @@ constexpr std::string_view k_not_names[] = {
     // an interface's buttons and form states, caught by a byline rule
     "register", "review", "reviews", "write a review", "pull request", "follow author", "loading", "sending",
     "submitting", "enrolling", "sign up", "write",
+    // a post's labels and links caught alone ("Posted", "Updated", "Registrieren", "vom" of "vom 3. Mai",
+    // "Stand" of "Stand: 3. Mai", a credit's "Text")
+    "posted", "post", "updated", "published", "publisher", "contact", "kontakt", "kontaktieren", "registrieren",
+    "beitrag", "vom", "stand", "text", "interview",
 };
 // Words of organisations' names, not people's.
 constexpr std::string_view k_organisation_words[] = {
@@ -96,12 +105,14 @@ std::string trim_punctuation(std::string_view text) {
                                        c == '/' || c == '(' || c == ')' || c == '"' || c == '\'' || c == '*' ||
                                        c == '@' || c == '.' || c == '#' || c == '[' || c == ']'; };
     while (begin < end && is_trim(text[begin])) ++begin;
-    while (end > begin && is_trim(text[end - 1]) && text[end - 1] != '.') --end;
+    // A ')' that closes a '(' in the name stays: "Jean-Luc Aufranc (CNXSoft)".
+    auto closes = [&](std::size_t at) { return text[at] == ')' && text.substr(begin, at - begin).find('(') != std::string_view::npos; };
+    while (end > begin && is_trim(text[end - 1]) && text[end - 1] != '.' && !closes(end - 1)) --end;
     // A trailing '.' stays after an initial or abbreviation ("Jr.", "A."), not after a word.
     while (end > begin && text[end - 1] == '.' && !(end - begin >= 2 && ascii::is_alpha(text[end - 2]) &&
                                                     (end - begin == 2 || text[end - 3] == ' ' || text[end - 3] == '.')))
         --end;
-    while (end > begin && is_trim(text[end - 1]) && text[end - 1] != '.') --end;
+    while (end > begin && is_trim(text[end - 1]) && text[end - 1] != '.' && !closes(end - 1)) --end;
     // typographic dashes and bullets at either end
     std::string out(text.substr(begin, end - begin));
     for (std::string_view mark : {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xE2\x80\xA2", "\xC2\xA9"}) {
@@ -133,6 +144,16 @@ bool is_credential(std::string_view part) {
         }
         if (upper == 0 || lower > upper || word.size() > 6) return false;
     }
+    return true;
+}
+
+// "F.", "J. R.": a given name's initials, one capital and a dot each (not a credential such as
+// "MD" or "M.D.", which is written without spaces).
+bool is_initials(std::string_view part) {
+    const auto words = words_of(part);
+    if (words.empty()) return false;
+    for (const std::string& word : words)
+        if (word.size() != 2 || !(word[0] >= 'A' && word[0] <= 'Z') || word[1] != '.') return false;
     return true;
 }
 
@@ -201,12 +222,40 @@ std::vector<std::string> split_names(std::string_view text) {
     return parts;
 }
 
+// Parentheses after a name: a URL or e-mail address in them is the author's home page, not a
+// name ("Bradley M. Kuhn (http://ebb.org/bkuhn/)"), and one that opens with "with" names co-authors
+// ("Martin Untersinger (avec Damien Leloup et Morgane Tual)"); any other stays ("Richard (R.J.) Eskow").
+std::string without_parenthesised_extras(std::string text) {
+    std::size_t open = 0;
+    while ((open = text.find('(', open)) != std::string::npos) {
+        std::size_t close = text.find(')', open + 1);
+        const std::size_t after = close == std::string::npos ? text.size() : close + 1;
+        const std::string inside = decode::collapse_whitespace(text.substr(open + 1, (close == std::string::npos ? text.size() : close) - open - 1));
+        const auto words = words_of(inside);
+        if (!inside.empty() && (is_url_or_email(inside) || inside.find("://") != std::string::npos)) {
+            text.replace(open, after - open, " ");
+        } else if (words.size() >= 3 && one_of(decode::to_lower(words.front()), k_with_words)) {
+            const std::string co_authors = ", " + inside.substr(words.front().size()) + " ";
+            text.replace(open, after - open, co_authors);
+            open += co_authors.size();
+        } else {
+            open = after;
+        }
+    }
+    return decode::collapse_whitespace(text);
+}
+
 }  // namespace
 
 bool is_url_or_email(std::string_view text) {
     const std::string_view t = ascii::trim(text);
     if (t.find("://") != std::string_view::npos || ascii::istarts_with(t, "www.") || ascii::istarts_with(t, "mailto:"))
         return true;
+    // an address written against harvesters: "jane[at]example.org", "jane (at) example.org"
+    for (std::string_view at : {"[at]", "(at)", "{at}"})
+        if (const std::size_t found = ascii::lower(t).find(at); found != std::string::npos && found > 0 &&
+                                                                 t.find('.', found) != std::string_view::npos)
+            return true;
     if (t.starts_with('@') && t.find(' ') == std::string_view::npos) return true;
     const std::size_t at = t.find('@');
     return at != std::string_view::npos && at > 0 && t.find('.', at) != std::string_view::npos &&
@@ -247,6 +296,9 @@ bool looks_like_person(std::string_view text) {
 bool is_byline_label(std::string_view text) {
     std::string t = decode::to_lower(ascii::trim(text));
     while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
+    // "Auteur(s)", "Autor(en)": a label's plural ending in parentheses
+    if (const std::size_t open = t.find('('); open != std::string::npos && open > 0 && t.ends_with(')') && t.size() - open <= 7)
+        t = decode::collapse_whitespace(t.substr(0, open));
     return std::find(std::begin(k_byline_words), std::end(k_byline_words), t) != std::end(k_byline_words);
 }
 
@@ -260,7 +312,7 @@ std::string uninverted_name(std::string_view text) {
     for (const auto* words : {&last_words, &first_words})
         for (const std::string& word : *words)
             if (one_of(decode::to_lower(word), k_name_joiners)) return name;
-    if (is_credential(first) || is_role(first)) return name;
+    if ((is_credential(first) && !is_initials(first)) || is_role(first)) return name;
     std::string out = first + " " + last;
     return looks_like_name(out) ? out : name;
 }
@@ -307,9 +359,11 @@ bool looks_like_name(std::string_view text) {
 
 std::vector<std::string> author_names(std::string_view statement, const SiteNames& site_names, bool from_text) {
     std::vector<std::string> names;
-    std::string text = clean_value(statement);
+    std::string text = without_parenthesised_extras(clean_value(statement));
     if (text.empty() || is_url_or_email(text)) return names;
     for (std::string rest = after_byline_word(text); !rest.empty(); rest = after_byline_word(text)) text = rest;
+    // The site's name whole is no author, even when it reads as two ("Mac & i").
+    if (site_names.matches(text) && !looks_like_person(text)) return names;
     // "Name - Publisher", "Name | Site": the part after a spaced dash is checked like a co-author.
     for (std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ", " \xE2\x80\xA2 "}) {
         std::size_t at;
@@ -324,6 +378,8 @@ std::vector<std::string> author_names(std::string_view statement, const SiteName
         // site name is its author's name).
         if (name.empty() || is_url_or_email(name) || (site_names.matches(name) && !looks_like_person(name)) || is_role(name))
             continue;
+        // A host name is a site, never a person ("facebook.com", "mdr.de").
+        if (is_host_name(name)) continue;
         // "Follow @handle", "@handle on X": a social link, not a name
         if (name.find('@') != std::string::npos) continue;
         if (i > 0 && is_credential(name)) continue;

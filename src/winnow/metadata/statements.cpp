@@ -41,6 +41,11 @@ constexpr std::size_t k_prose_paragraph_chars = 80;
 
 // A word of an organisation's name this long or longer tells it apart ("Wikimedia", not "Inc").
 constexpr std::size_t k_min_distinctive_word_chars = 4;
+// The images' alt texts kept for the language detector (language.hpp): a few sentences are enough.
+constexpr std::size_t k_max_image_description_bytes = 2048;
+// Co-authors' bylines stand together: one that starts more than this many characters of text after
+// the first is another article's (a weekly edition's several stories in one container).
+constexpr std::size_t k_max_coauthor_gap = 400;
 // An organisation named as an author is one name of at most this many characters.
 constexpr std::size_t k_max_organisation_chars = 80;
 
@@ -195,6 +200,7 @@ unsigned token_meanings(const std::vector<std::string>& tokens) {
 struct Meta {
     std::string key;  // name, property, itemprop or http-equiv, lower case
     std::string content;
+    bool rdfa = false;  // from a property= attribute (RDFa, OpenGraph), not name=
 };
 
 struct DomCandidate {
@@ -486,6 +492,7 @@ public:
         const NodeId body = tree.body();
         for (NodeId id = 0; id < tree.size(); ++id) {
             while (!m_zones.empty() && m_zones.back() <= id) m_zones.pop_back();
+            while (!m_fact_scopes.empty() && m_fact_scopes.back() <= id) m_fact_scopes.pop_back();
             while (!m_article_footers.empty() && m_article_footers.back() <= id) m_article_footers.pop_back();
             while (!m_article_ends.empty() && m_article_ends.back() <= id) m_article_ends.pop_back();
             while (!m_links.empty() && m_links.back() <= id) m_links.pop_back();
@@ -513,18 +520,33 @@ private:
     std::vector<NodeId> m_article_footers;  // ends of the enclosing <footer>s of an <article>
     std::vector<NodeId> m_article_ends;     // ends of the enclosing <article>s
     std::vector<NodeId> m_links;  // ends of the enclosing links
+    std::vector<NodeId> m_fact_scopes;  // ends of the enclosing labelled table rows and quotations
     std::size_t m_text_position = 0;
     std::size_t m_text_dates_seen = 0;
 
     bool in_zone() const { return !m_zones.empty() || !m_article_footers.empty(); }
     bool in_page_zone() const { return !m_zones.empty(); }  // an article's own footer is not one
+    // Inside a table row whose header cell labels its value ("Founded | February 28, 1998", an
+    // infobox's or a specification's row), a date is a fact about the subject; inside a quotation
+    // (<blockquote>: an embedded post, a cited message), the quoted text's. Neither is the page's.
+    bool in_fact_scope() const { return !m_fact_scopes.empty(); }
+
+    // <tr><th>Founded</th><td>February 28, 1998</td></tr>: a header cell and a data cell.
+    bool is_labelled_row(NodeId id) const {
+        bool header = false, data = false;
+        for (NodeId at = id + 1; at < m_tree.node(id).subtree_end; at = m_tree.node(at).subtree_end) {
+            header = header || m_tree.is_element(at, GUMBO_TAG_TH);
+            data = data || m_tree.is_element(at, GUMBO_TAG_TD);
+        }
+        return header && data;
+    }
 
     void text_node(NodeId id, bool in_body) {
         if (!in_body) return;
         const std::string& raw = m_tree.node(id).text;
         const std::size_t chars = utf8::code_point_count(raw);
         // Short lines with a digit may be a date: "Jun 08, 2023 • 11 Minute Read".
-        if (!in_zone() && chars <= k_max_byline_chars && chars >= 6 && m_text_dates_seen < k_max_text_date_lines &&
+        if (!in_zone() && !in_fact_scope() && chars <= k_max_byline_chars && chars >= 6 && m_text_dates_seen < k_max_text_date_lines &&
             std::any_of(raw.begin(), raw.end(), [](char c) { return ascii::is_digit(c); })) {
             ++m_text_dates_seen;
             // the label may be in the element before ("Published on:" <span>DATE</span>)
@@ -562,6 +584,7 @@ private:
                 return;
             case GUMBO_TAG_META: {
                 std::string key = ascii::lower(tree.attribute(id, "property"));
+                const bool rdfa = !key.empty();
                 if (key.empty()) key = ascii::lower(tree.attribute(id, "name"));
                 if (key.empty()) key = ascii::lower(tree.attribute(id, "itemprop"));
                 if (key.empty()) key = ascii::lower(tree.attribute(id, "http-equiv"));
@@ -569,7 +592,7 @@ private:
                 // RDFa allows several properties in one attribute ("dc:creator twitter:site_name"),
                 // and writes Dublin Core with a colon where HTML meta names use a dot.
                 if (!content.empty())
-                    for (std::string one : split_meta_keys(key)) m_gathered.metas.push_back({std::move(one), content});
+                    for (std::string one : split_meta_keys(key)) m_gathered.metas.push_back({std::move(one), content, rdfa});
                 break;  // a microdata <meta itemprop> is read below too
             }
             case GUMBO_TAG_LINK: {
@@ -636,6 +659,12 @@ private:
             case GUMBO_TAG_PRE:
                 if (in_body) ++signals.code_blocks;
                 break;
+            case GUMBO_TAG_TR:
+                if (in_body && is_labelled_row(id)) m_fact_scopes.push_back(node.subtree_end);
+                break;
+            case GUMBO_TAG_BLOCKQUOTE:
+                if (in_body) m_fact_scopes.push_back(node.subtree_end);
+                break;
             case GUMBO_TAG_A:
                 m_links.push_back(node.subtree_end);
                 // (not in the site's header, not an inline link of a prose paragraph, not a citation)
@@ -652,6 +681,11 @@ private:
                 break;
             case GUMBO_TAG_TIME:
                 if (in_body) time_element(id);
+                break;
+            case GUMBO_TAG_IMG:
+                if (in_body && m_statements.image_descriptions.size() < k_max_image_description_bytes)
+                    if (std::string alt = decode::collapse_whitespace(tree.attribute(id, "alt")); !alt.empty())
+                        m_statements.image_descriptions += (m_statements.image_descriptions.empty() ? "" : "\n") + alt;
                 break;
             default:
                 break;
@@ -746,7 +780,7 @@ private:
 
     void time_element(NodeId id) {
         ++m_statements.signals.time_elements;
-        if (in_zone()) return;
+        if (in_zone() || in_fact_scope()) return;
         std::string value(m_tree.attribute(id, "datetime"));
         std::string text = line_text(m_tree, id);
         auto date = find_date(value.empty() ? text : value, m_day_order);
@@ -848,7 +882,7 @@ private:
                 if (!first.empty() && first != text) m_gathered.byline_elements.push_back({id, first, m_text_position});
             }
         }
-        if ((meanings & k_token_date) && !byline_tokens) {
+        if ((meanings & k_token_date) && !byline_tokens && !in_fact_scope()) {
             if (std::string text = line_text(tree, id); !text.empty())
                 if (auto date = find_date(text, m_day_order)) {
                     DateCandidate candidate = date_candidate(id, *date, text + " " + class_value, "date element");
@@ -995,6 +1029,21 @@ private:
         std::vector<std::string> values;
         for (const Meta& m : m_g.metas)
             if (m.key == key) values.push_back(clean_value(m.content));
+        return values;
+    }
+    // Every value of a key that a page may repeat once per person (DC.Creator, citation_author);
+    // but a page that writes the key both as name= and as property= states the one value twice,
+    // for HTML and for RDFa readers: those are not co-authors, and the RDFa form is read (as
+    // Readability.js reads it).
+    // `both_forms` tells --explain that the name= form was set aside.
+    std::vector<std::string> all_meta_of_one_form(std::string_view key, bool& both_forms) const {
+        bool rdfa = false, html = false;
+        for (const Meta& m : m_g.metas)
+            if (m.key == key) (m.rdfa ? rdfa : html) = true;
+        both_forms = rdfa && html;
+        std::vector<std::string> values;
+        for (const Meta& m : m_g.metas)
+            if (m.key == key && (m.rdfa || !rdfa || !html)) values.push_back(clean_value(m.content));
         return values;
     }
 
@@ -1190,7 +1239,9 @@ private:
             if (names.empty()) continue;
             NodeId scope = candidates[i].node;
             for (int up = 0; up < 2 && m_tree.node(scope).parent != dom::k_no_node; ++up) scope = m_tree.node(scope).parent;
-            for (std::size_t j = i + 1; j < candidates.size() && m_tree.contains(scope, candidates[j].node); ++j) {
+            for (std::size_t j = i + 1; j < candidates.size() && m_tree.contains(scope, candidates[j].node) &&
+                                        candidates[j].text_position <= candidates[i].text_position + k_max_coauthor_gap;
+                 ++j) {
                 if (m_tree.contains(candidates[i].node, candidates[j].node) || candidates[j].node == candidates[i].node) continue;
                 for (std::string& name : names_of(candidates[j]))
                     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
@@ -1220,7 +1271,8 @@ private:
             std::vector<std::string> names;
             // Library and scholarly tags name one person each, last name first.
             const bool one_each = key.starts_with("citation_author") || key.starts_with("dc.creator") || key == "dcterms.creator";
-            for (const std::string& value : all_meta(key))
+            bool both_forms = false;
+            for (const std::string& value : all_meta_of_one_form(key, both_forms))
                 for (std::string& name : author_names(one_each ? uninverted_name(value) : value, m_site_names))
                     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
             const bool more = names.size() > meta_names.size() &&
@@ -1229,7 +1281,7 @@ private:
                               });
             if (meta_names.empty() ? !names.empty() : more) {
                 meta_names = std::move(names);
-                meta_source = "meta " + std::string(key);
+                meta_source = "meta " + std::string(key) + (both_forms ? ", the property= form over the name= one" : "");
             }
         }
         if (take_authors(std::move(meta_names), meta_source)) return;

@@ -647,3 +647,23 @@ TEST_CASE("a support box at the article's end goes with its call, a call among t
     CHECK_FALSE(has(text, "We need you to keep asking"));
     CHECK(removed_by(article, "heuristic appeal-box"));
 }
+
+TEST_CASE("a page of placeholder text takes its language from its title, headings and image descriptions", "[extract][language]") {
+    std::string body;
+    for (int i = 0; i < 4; ++i)
+        body += "<p>Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam nonumy eirmod tempor invidunt ut "
+                "labore et dolore magna aliquyam erat, sed diam voluptua. At vero eos et accusam et justo duo dolores.</p>"
+                "<p>Tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation "
+                "ullamco laboris nisi ut aliquip ex ea commodo consequat.</p>";
+    const Article english = explained("<html><head><title>Document</title></head><body><img src=a.gif alt=\"Illustration "
+                                      "for article titled The Spectacular Story Of Metroid\">" + body + "</body></html>");
+    CHECK(english.language == "en");
+    bool explained_source = false;
+    for (const Provenance& p : english.sources)
+        if (p.field == "language" && has(p.source, "placeholder")) explained_source = true;
+    CHECK(explained_source);
+    // two words of headings are too few: no language rather than a guess
+    const Article unknown = extract("<html><head><title>Lorem ipsum</title></head><body><h1>Lorem ipsum dolor</h1>" + body +
+                                    "<h2>Secondary header</h2>" + body + "</body></html>");
+    CHECK(unknown.language.empty());
+}

@@ -137,3 +137,68 @@ TEST_CASE("scholarly tags write each author last name first", "[metadata][author
         <meta name="citation_author" content="Patel, Jyoti"></head><body><h1>Paper</h1><p>x</p></body></html>)");
     CHECK(winnow::metadata::read_statements(tree, {}).authors == Names{"Aniruddha Roy", "Jyoti Patel"});
 }
+
+TEST_CASE("parentheses after a name: a home page dropped, co-authors split, anything else kept", "[metadata][authors]") {
+    const SiteNames none;
+    CHECK(author_names("Bradley M. Kuhn (http://ebb.org/bkuhn/)", none) == Names{"Bradley M. Kuhn"});
+    CHECK(author_names("Jane Roe (jane@example.org)", none) == Names{"Jane Roe"});
+    CHECK(author_names("Martin Untersinger (avec Damien Leloup et Morgane Tual)", none) ==
+          Names{"Martin Untersinger", "Damien Leloup", "Morgane Tual"});
+    CHECK(author_names("Jane Roe (with John Doe)", none) == Names{"Jane Roe", "John Doe"});
+    CHECK(author_names("Jean-Luc Aufranc (CNXSoft)", none) == Names{"Jean-Luc Aufranc (CNXSoft)"});
+    CHECK(author_names("Richard (R.J.) Eskow", none) == Names{"Richard (R.J.) Eskow"});
+    // a label's plural ending is still a label
+    CHECK(author_names("Auteur(s) :", none).empty());
+    CHECK(is_byline_label("Auteur(s) :"));
+}
+
+TEST_CASE("the site's name whole is no author, even when it reads as two names", "[metadata][authors]") {
+    SiteNames site;
+    site.add("Mac & i");
+    CHECK(author_names("Mac & i", site).empty());
+    CHECK(author_names("Jane Roe & John Doe", site) == Names{"Jane Roe", "John Doe"});
+}
+
+TEST_CASE("an initial after the comma of a name written last name first", "[metadata][authors]") {
+    CHECK(uninverted_name("Kooman, F.") == "F. Kooman");
+    CHECK(uninverted_name("Roe, J. R.") == "J. R. Roe");
+    CHECK(uninverted_name("Jane Roe, M.D.") == "Jane Roe, M.D.");
+    Tree tree = Tree::parse(R"(<html><head><meta name="DC.Creator" content="Kooman, F.">
+        <meta name="DC.Creator" content="Jong, Michiel de"></head><body><h1>Draft</h1><p>x</p></body></html>)");
+    CHECK(winnow::metadata::read_statements(tree, {}).authors == Names{"F. Kooman", "Michiel de Jong"});
+}
+
+TEST_CASE("a key written as name= and as property= is one statement, not two co-authors", "[metadata][authors]") {
+    Tree tree = Tree::parse(R"(<html><head><meta name="DC.creator" content="Jane Roe">
+        <meta property="dc:creator" content="John Doe"></head><body><h1>Page</h1><p>x</p></body></html>)");
+    const Statements s = winnow::metadata::read_statements(tree, {});
+    CHECK(s.authors == Names{"John Doe"});
+    CHECK(s.authors_source == "meta dc.creator, the property= form over the name= one");
+}
+
+TEST_CASE("co-authors' bylines stand together, and another story's byline further on is not one", "[metadata][authors]") {
+    std::string page = R"(<html><head><title>Weekly edition</title></head><body><div class="content"><h1>Weekly edition</h1>
+        <h2>First story</h2><div class="FeatureByline">By <b>Nathan Willis</b></div>)";
+    for (int i = 0; i < 10; ++i) page += "<p>The release brings a long list of changes to the way documents are stored and shown.</p>";
+    page += R"(<h2>Second story</h2><div class="FeatureByline">By <b>Jonathan Corbet</b></div><p>More.</p></div></body></html>)";
+    Tree tree = Tree::parse(page);
+    CHECK(winnow::metadata::read_statements(tree, {}).authors == Names{"Nathan Willis"});
+    Tree together = Tree::parse(R"(<html><body><h1>Story</h1><div class="byline"><span class="author">Jane Roe</span>
+        and <span class="author">John Doe</span></div><p>x</p></body></html>)");
+    CHECK(winnow::metadata::read_statements(together, {}).authors == Names{"Jane Roe", "John Doe"});
+}
+
+TEST_CASE("a host name, an address written against harvesters and a post's labels are no author", "[metadata][authors]") {
+    const SiteNames none;
+    CHECK(author_names("facebook.com", none).empty());
+    CHECK(author_names("stol.it, Suedtirol Online", none) == Names{"Suedtirol Online"});
+    CHECK(author_names("cipha[at]cipha.net", none).empty());
+    CHECK(is_url_or_email("jane (at) example.org"));
+    CHECK_FALSE(is_url_or_email("Jane Roe (AT&T)"));
+    CHECK(author_names("Posted, Walter von Aachen", none) == Names{"Walter von Aachen"});
+    CHECK(author_names("Registrieren", none).empty());
+    CHECK(author_names("Stand", none).empty());
+    // a magazine's credits with their colon
+    CHECK(author_names("Text, Interview: Harald Willenbrock", none) == Names{"Harald Willenbrock"});
+    CHECK(author_names("Interview: Julia Lauter", none) == Names{"Julia Lauter"});
+}

@@ -160,3 +160,17 @@ TEST_CASE("language detection from the text (CLD2)", "[metadata][language]") {
     CHECK(detect_language("").empty());
     CHECK(detect_language("12 34").empty());
 }
+
+TEST_CASE("placeholder text is no language: the title, headings and image descriptions decide", "[metadata][language]") {
+    CHECK(has_placeholder_text("Intro. Lorem ipsum dolor sit amet, consectetur adipisicing elit."));
+    CHECK(has_placeholder_text("LOREM IPSUM"));
+    CHECK_FALSE(has_placeholder_text("The committee met on Tuesday."));
+    // a title and an image's description in English, the rest placeholder
+    CHECK(detect_language_besides_placeholder({"Document", "Lorem ipsum dolor sit amet, consetetur sadipscing elitr",
+                                               "Illustration for article titled The Spectacular Story Of Metroid"}) == "en");
+    // two headings' words are too few to tell
+    CHECK(detect_language_besides_placeholder({"Lorem ipsum dolor sit amet", "Secondary header", "Third header"}).empty());
+    // what holds the placeholder is left out, however long
+    CHECK(detect_language_besides_placeholder({"Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam nonumy "
+                                               "eirmod tempor invidunt ut labore et dolore magna aliquyam erat"}).empty());
+}

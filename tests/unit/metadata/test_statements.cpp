@@ -240,3 +240,18 @@ TEST_CASE("a JSON-LD user name gives way to the byline, and a name written as HT
            <body><p>x</p></body></html>)");
     CHECK(tagged.authors == Names{"Jan Kowalski", "Anna Nowak"});
 }
+
+TEST_CASE("dates in an infobox's labelled row or in a quotation are not the page's", "[metadata][dates]") {
+    // "Founded | February 28, 1998": a fact about the subject, with a microformat class saying so
+    Statements infobox = statements_of(article_body(
+        "", R"(<table class="infobox"><tr><th scope="row">Founded</th><td>February 28, 1998<span class="bday dtstart published updated">1998-02-28</span></td></tr></table>)"));
+    CHECK(infobox.date.empty());
+    CHECK(infobox.date_modified.empty());
+    // an embedded post's date
+    Statements quoted = statements_of(article_body(
+        "", R"(<blockquote class="twitter-tweet"><p>Short post</p>— Jane Roe (@jroe) <a href="https://x.example/1">August 22, 2013</a></blockquote>)"));
+    CHECK(quoted.date.empty());
+    // a layout table's row without a header cell still shows the page's date
+    Statements layout = statements_of(article_body("", "<table><tr><td>Posted on 12. März 2021</td></tr></table>"));
+    CHECK(layout.date.value == "2021-03-12");
+}
