@@ -329,6 +329,12 @@ std::string line_text(const dom::Tree& tree, NodeId id) {
 // Class tokens of an element at the start of an h1 that labels the thread or story, not part of its
 // headline (a forum's thread prefix: <span class="label">Tips/Techniques</span> Headline).
 constexpr std::string_view k_headline_label_tokens[] = {"label", "badge", "prefix"};
+// Class tokens of an element inside an h1 that holds a line of its own beside the headline: a
+// kicker above it ("<span class=article-header__roofline>") or a subtitle below it ("m-stage__subline").
+// Such an h1 is two lines run together (Statements::h1s_two_lines).
+constexpr std::string_view k_headline_line_tokens[] = {"kicker",   "roofline", "overline",    "eyebrow",
+                                                       "topline",  "subline",  "subtitle",    "subheadline",
+                                                       "subhead",  "dachzeile", "spitzmarke"};
 
 // An element inside an h1, after the headline, that holds only a number or a host name in brackets
 // is a news aggregator's comment count ("87") or source link ("(latimes.com)"), not the headline's.
@@ -377,6 +383,16 @@ std::string h1_text(const dom::Tree& tree, NodeId id) {
     };
     std::string text = text_from(from);
     return text.empty() && from != id + 1 ? text_from(id + 1) : text;
+}
+
+// True when an element inside the h1 holds a kicker or a subtitle (k_headline_line_tokens).
+bool h1_has_two_lines(const dom::Tree& tree, NodeId id) {
+    for (NodeId at = id + 1; at < tree.node(id).subtree_end; ++at)
+        if (tree.node(at).type == dom::NodeType::element &&
+            std::ranges::any_of(dom::class_id_tokens(tree.attribute(at, "class")),
+                                [](const std::string& t) { return one_of(t, k_headline_line_tokens); }))
+            return true;
+    return false;
 }
 
 // Class and id tokens of an element inside a byline that holds the author's job, not the name
@@ -598,6 +614,7 @@ private:
                         m_gathered.logo_h1s.push_back(std::move(text));
                     } else if (!text.empty()) {
                         m_statements.h1s.push_back(std::move(text));
+                        m_statements.h1s_two_lines.push_back(h1_has_two_lines(tree, id));
                         m_gathered.h1_positions.push_back(m_text_position);
                         m_gathered.h1_nodes.push_back(id);
                         for (NodeId at = node.parent; at != dom::k_no_node; at = tree.node(at).parent)

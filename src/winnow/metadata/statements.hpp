@@ -67,6 +67,7 @@ struct Statements {
     std::string og_title_key;              // which one ("og:title")
     std::string ld_headline;               // JSON-LD headline (or name of an Article)
     std::vector<std::string> h1s;          // the h1s of the body, in order
+    std::vector<bool> h1s_two_lines;       // for each: it holds a kicker or subtitle beside the headline
     std::string ld_article_body;           // JSON-LD articleBody: the publisher's own text
     std::string image_descriptions;        // the alt texts of the body's images (at most 2 KiB), the
                                            // page's words when its text is placeholder (language.hpp)

@@ -88,16 +88,17 @@ bool contained(std::string_view h1, std::string_view other) {
 // "3.1 Git Branching" -> {"3.1", "Git Branching"}: a book's or manual's section number in front
 // (dotted: "3.1", "2.4.1"), or {"", title} without one.
 std::pair<std::string, std::string> section_number_split(std::string_view title) {
-    std::size_t i = 0, dots = 0;
-    while (i < title.size() && (ascii::is_digit(title[i]) || (title[i] == '.' && i > 0 && ascii::is_digit(title[i - 1])))) {
-        if (title[i] == '.') ++dots;
+    // digits, then one or more groups of a dot and digits ("1. Februar 2022" is a date, no section)
+    std::size_t i = 0, groups = 0;
+    while (i < title.size() && ascii::is_digit(title[i])) ++i;
+    while (i > 0 && i + 1 < title.size() && title[i] == '.' && ascii::is_digit(title[i + 1])) {
         ++i;
+        while (i < title.size() && ascii::is_digit(title[i])) ++i;
+        ++groups;
     }
-    if (dots == 0 || i >= title.size() || title[i] != ' ' || i + 1 >= title.size() || !ascii::is_alpha(title[i + 1]))
+    if (groups == 0 || i + 1 >= title.size() || title[i] != ' ' || !ascii::is_alpha(title[i + 1]))
         return {"", std::string(title)};
-    std::string number(title.substr(0, i));
-    if (number.ends_with('.')) number.pop_back();
-    return {number, std::string(title.substr(i + 1))};
+    return {std::string(title.substr(0, i)), std::string(title.substr(i + 1))};
 }
 
 std::string without_label(std::string_view title) {
@@ -240,12 +241,14 @@ Sourced title_from_statements(const Statements& s) {
     return s.h1s.empty() ? Sourced{} : Sourced{without_label(s.h1s.front()), "first h1"};
 }
 
-// The page's one h1 (repeats of it aside), or nullptr when it has none or several.
+// The page's one h1 (repeats of it aside), or nullptr when it has none or several, or when it is
+// a kicker or subtitle and the headline run together (no one headline).
 const std::string* sole_h1(const Statements& s) {
     const std::string* only = nullptr;
-    for (const std::string& h1 : s.h1s) {
+    for (std::size_t i = 0; i < s.h1s.size(); ++i) {
+        const std::string& h1 = s.h1s[i];
         if (words_of(h1).empty()) continue;
-        if (only != nullptr && *only != h1) return nullptr;
+        if ((only != nullptr && *only != h1) || (i < s.h1s_two_lines.size() && s.h1s_two_lines[i])) return nullptr;
         only = &h1;
     }
     return only;

@@ -268,3 +268,20 @@ TEST_CASE("a confirmed h1 loses a section number that no statement gives", "[met
         </head><body><h1>3.5 Million Visitors Came to the Fair</h1><p>x</p></body></html>)");
     CHECK(choose_title(read_statements(figure, {})).value == "3.5 Million Visitors Came to the Fair");
 }
+
+TEST_CASE("an h1 with a kicker or subtitle inside is two lines run together, not the page's only headline",
+          "[metadata][title]") {
+    Tree kicker = Tree::parse(R"(<html><head><meta property="og:title" content="Adblue nachfüllen: wo kaufen; Preis"></head>
+        <body><h1 class="article-header__headline"><span class="article-header__roofline">Adblue nachfüllen: wo kaufen;
+        Preis</span> So wird Adblue richtig angewendet</h1><p>x</p></body></html>)");
+    const Statements s = read_statements(kicker, {});
+    CHECK(s.h1s_two_lines == std::vector<bool>{true});
+    CHECK(choose_title(s, PageKind::article).value == "Adblue nachfüllen: wo kaufen; Preis");
+    Tree plain = Tree::parse(R"(<html><head><meta property="og:title" content="Adblue nachfüllen: wo kaufen; Preis"></head>
+        <body><h1>So wird Adblue richtig angewendet</h1><p>x</p></body></html>)");
+    CHECK(choose_title(read_statements(plain, {}), PageKind::article).value == "So wird Adblue richtig angewendet");
+    // "1. Februar 2022" is a date in front, not a section number
+    Tree date = Tree::parse(R"(<html><head><title>Raab: Rahmenbedingungen gestalten</title></head>
+        <body><h1>1. Februar 2022 Raab: Rahmenbedingungen gestalten</h1><p>x</p></body></html>)");
+    CHECK(choose_title(read_statements(date, {})).value == "1. Februar 2022 Raab: Rahmenbedingungen gestalten");
+}
