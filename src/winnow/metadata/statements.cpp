@@ -338,6 +338,9 @@ constexpr std::string_view k_headline_line_tokens[] = {"kicker",   "roofline", "
 
 // An element inside an h1, after the headline, that holds only a number or a host name in brackets
 // is a news aggregator's comment count ("87") or source link ("(latimes.com)"), not the headline's.
+// An annex is a small element ("<span><a>87</a></span>", "<span>(<a>latimes.com</a>)</span>"):
+// larger ones are not read, so an h1 of many nested elements is walked once.
+constexpr NodeId k_max_annex_nodes = 6;
 bool is_headline_annex(std::string_view text) {
     if (text.empty()) return false;
     if (std::all_of(text.begin(), text.end(), [](char c) { return ascii::is_digit(c); })) return true;
@@ -362,21 +365,25 @@ std::string h1_text(const dom::Tree& tree, NodeId id) {
     }
     auto text_from = [&](NodeId start) {
         std::string joined;
+        bool headline_seen = false;  // joined holds more than white space
         std::string annexes;  // counts and source links, kept only when headline text follows them
         for (NodeId at = start; at < tree.node(id).subtree_end; ++at) {
             const dom::Node& node = tree.node(at);
             if (tree.is_element(at, GUMBO_TAG_STYLE) || tree.is_element(at, GUMBO_TAG_SCRIPT)) {
                 at = node.subtree_end - 1;
-            } else if (node.type == dom::NodeType::element && !decode::collapse_whitespace(joined).empty() &&
-                       is_headline_annex(decode::collapse_whitespace(tree.text_content(at)))) {
-                annexes += tree.text_content(at);
+            } else if (node.type == dom::NodeType::element && headline_seen && node.subtree_end - at <= k_max_annex_nodes) {
+                std::string text = tree.text_content(at);
+                if (!is_headline_annex(decode::collapse_whitespace(text))) continue;
+                annexes += text;
                 at = node.subtree_end - 1;
             } else if (node.type == dom::NodeType::text) {
-                if (!annexes.empty() && !decode::collapse_whitespace(node.text).empty()) {
+                const bool shows_text = !decode::collapse_whitespace(node.text).empty();
+                if (!annexes.empty() && shows_text) {
                     joined += annexes;
                     annexes.clear();
                 }
                 joined += node.text;
+                headline_seen = headline_seen || shows_text;
             }
         }
         return clean_value(joined);
