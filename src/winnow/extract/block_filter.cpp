@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "winnow/extract/captions.hpp"
 #include "winnow/extract/node_flags.hpp"
@@ -346,19 +347,16 @@ void drop_edge_disclosures(FilterState& s) {
 
 // The box an appeal opens: its highest ancestor below the container that holds no kept block
 // before it ("Apoya el periodismo" and the three lines of its box); k_no_node when the appeal
-// shares its parent with the article's paragraphs.
-NodeId appeal_box(const FilterState& s, std::size_t appeal) {
+// shares its parent with the article's paragraphs. `kept_before` holds the elements of the kept
+// blocks before the appeal, so each ancestor is one lookup, not a scan of the blocks.
+NodeId appeal_box(const FilterState& s, std::size_t appeal, const std::set<NodeId>& kept_before) {
     const dom::Tree& tree = *s.tree;
     NodeId box = dom::k_no_node;
     NodeId node = s.views[appeal].sourced->block_element;
     if (node == dom::k_no_node) return box;
     for (NodeId up = tree.node(node).parent; up != dom::k_no_node; up = tree.node(up).parent) {
-        bool earlier = false;
-        for (std::size_t j = 0; j < appeal && !earlier; ++j) {
-            const NodeId other = s.views[j].sourced->block_element;
-            earlier = s.views[j].keep && other != dom::k_no_node && tree.contains(up, other);
-        }
-        if (earlier) break;
+        const auto first = kept_before.lower_bound(up);
+        if (first != kept_before.end() && tree.contains(up, *first)) break;
         box = up;
     }
     return box;
@@ -374,6 +372,10 @@ void drop_end_appeals(FilterState& s) {
     float before = 0;
     NodeId box = dom::k_no_node;  // the appeal box being dropped
     const dom::Tree& tree = *s.tree;
+    // The elements of the kept blocks passed so far (only this loop drops, and only the block at
+    // hand): gathered once the first appeal is found, most pages having none.
+    std::set<NodeId> kept_before;
+    std::size_t gathered = 0;  // the blocks before this one are in kept_before
     // A call an earlier rule dropped (a "join our" line) still opens its box.
     for (std::size_t i = 0; i < s.views.size(); ++i) {
         BlockView& view = s.views[i];
@@ -387,7 +389,10 @@ void drop_end_appeals(FilterState& s) {
         if (view.keep) before += view.counts.chars;
         if (!late || !is_reader_appeal(view.text(), s.regexes)) continue;
         s.drop(i, "heuristic appeal-end");
-        box = appeal_box(s, i);
+        for (; gathered < i; ++gathered)
+            if (const BlockView& passed = s.views[gathered]; passed.keep && passed.sourced->block_element != dom::k_no_node)
+                kept_before.insert(passed.sourced->block_element);
+        box = appeal_box(s, i, kept_before);
     }
 }
 

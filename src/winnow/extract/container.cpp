@@ -217,20 +217,35 @@ bool in_alike_section(const Tree& tree, NodeId best, NodeId other) {
     return false;
 }
 
-// True when an element holds an <h1> (an iterative scan of its subtree).
-bool holds_h1(const Tree& tree, NodeId id) {
-    for (NodeId at = id; at < tree.node(id).subtree_end; ++at)
-        if (tree.is_element(at, GUMBO_TAG_H1)) return true;
-    return false;
-}
+// The page's <h1> elements in document order, found by one scan on the first question: whether
+// an element holds one is then a binary search, however many chunks ask about the same tiles.
+class H1Index {
+public:
+    explicit H1Index(const Tree& tree) : m_tree(tree) {}
+
+    bool holds_h1(NodeId id) {
+        if (!m_built) {
+            for (NodeId at = 0; at < m_tree.size(); ++at)
+                if (m_tree.is_element(at, GUMBO_TAG_H1)) m_h1s.push_back(at);
+            m_built = true;
+        }
+        const auto first = std::lower_bound(m_h1s.begin(), m_h1s.end(), id);
+        return first != m_h1s.end() && m_tree.contains(id, *first);
+    }
+
+private:
+    const Tree& m_tree;
+    std::vector<NodeId> m_h1s;
+    bool m_built = false;
+};
 
 // True when chunks in these <article>s (k_no_node: in none) may be one body: the same article,
 // or alike tiles of which neither holds the page's headline (an article with its <h1> is the
 // page's story; the next one loaded below it is another story).
-bool same_story(const Tree& tree, NodeId best_article, NodeId other_article) {
+bool same_story(H1Index& h1s, NodeId best_article, NodeId other_article) {
     if (best_article == other_article) return true;
     if (best_article == dom::k_no_node || other_article == dom::k_no_node) return false;
-    return !holds_h1(tree, best_article) && !holds_h1(tree, other_article);
+    return !h1s.holds_h1(best_article) && !h1s.holds_h1(other_article);
 }
 
 // Sibling chunks of a split body: markers with the same class, not nested in each other, in
@@ -246,12 +261,13 @@ std::vector<NodeId> split_body(const Tree& tree, const NodeStats& stats, NodeId 
     const NodeId article = nearest_article(tree, best);
     const NodeId parent = tree.node(best).parent;
     const NodeId grandparent = parent == dom::k_no_node ? dom::k_no_node : tree.node(parent).parent;
+    H1Index h1s(tree);
     for (NodeId m : markers) {
         if (m == best || tree.contains(best, m) || tree.contains(m, best) || tree.attribute(m, "class") != cls) continue;
         if (stats.chars(m) <= 0) continue;
         const bool same_scope = thread || (article != dom::k_no_node ? tree.contains(article, m)
                                                                  : grandparent != dom::k_no_node && tree.contains(grandparent, m));
-        const bool alike_section = !same_scope && same_story(tree, article, nearest_article(tree, m)) &&
+        const bool alike_section = !same_scope && same_story(h1s, article, nearest_article(tree, m)) &&
                                    in_alike_section(tree, best, m) &&
                                    stats.content_chars(m) >= k_split_section_min_chars &&
                                    stats.link_density(m) <= k_section_max_link_density;
