@@ -47,7 +47,7 @@ bool is_furniture_line(const std::string& text, const TextCounts& counts, const 
     if (!furniture.dates.empty() && counts.words <= k_dateline_words)
         if (auto date = metadata::find_date(text, furniture.day_order))
             for (const metadata::Date& page_date : furniture.dates)
-                if (date->same_day(page_date)) return true;
+                if (date->same_day_either_order(page_date)) return true;
     for (const std::string& name : furniture.authors)
         if (counts.words <= name_words(name) + k_byline_extra_words && contains_name(text, name)) return true;
     return false;

@@ -311,6 +311,12 @@ std::optional<Date> finish(Matcher& m, int year, int month, int day, bool with_t
     return date;
 }
 
+// Marks a date written as two small numbers of either order ("09.10.2024") as ambiguous.
+std::optional<Date> with_order_ambiguity(std::optional<Date> date, int first, int second) {
+    if (date && first <= 12 && second <= 12 && first != second) date->order_ambiguous = true;
+    return date;
+}
+
 // The date shapes, tried at one token position.
 std::optional<Date> match_at(const std::vector<Token>& tokens, std::size_t at, DayOrder order) {
     const Token& first = tokens[at];
@@ -336,12 +342,12 @@ std::optional<Date> match_at(const std::vector<Token>& tokens, std::size_t at, D
         // 25.01.2022 (day first)
         if (Matcher m(tokens, at); m.number(1, 2, a) && m.punct(".") && m.number(1, 2, b) && m.punct(".") &&
                                    m.number(4, 4, c))
-            return finish(m, c, b, a);
+            return with_order_ambiguity(finish(m, c, b, a), a, b);
         // 09/25/2025, 13/11/2025, 25-01-2022
         if (Matcher m(tokens, at); m.number(1, 2, a) && m.punct("/-", &sep) && m.number(1, 2, b) &&
                                    m.punct("/-", &sep2) && sep == sep2 && m.number(4, 4, c)) {
             const bool day_first = a > 12 || (b <= 12 && order == DayOrder::day_first);
-            return day_first ? finish(m, c, b, a) : finish(m, c, a, b);
+            return with_order_ambiguity(day_first ? finish(m, c, b, a) : finish(m, c, a, b), a, b);
         }
         // 5 May 2022, 5. Mai 2022, 1er mars 2022, 5 de mayo de 2022, 12 of May, 2020
         if (Matcher m(tokens, at); m.day(a)) {

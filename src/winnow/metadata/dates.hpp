@@ -21,11 +21,19 @@ struct Date {
     bool has_offset = false;
     bool utc = false;         // written as Z, UTC or GMT
     int offset_minutes = 0;   // east of UTC
+    // Written as numbers whose order a reader cannot tell ("09.10.2024", "05/06/2025": both
+    // numbers 12 or under, and different); read in the language's usual order.
+    bool order_ambiguous = false;
 
     // "2025-09-25", "2025-09-25T11:38", "2021-05-04T19:18:00+02:00", "2013-08-22T21:43:53Z".
     std::string iso() const;
     std::chrono::sys_days day_point() const;
     bool same_day(const Date& other) const { return year == other.year && month == other.month && day == other.day; }
+    // The same day, or, for an ambiguous date, the day read in the other order: a structured date
+    // settles the order a page's "09.10.2024" was written in.
+    bool same_day_either_order(const Date& other) const {
+        return same_day(other) || (order_ambiguous && year == other.year && month == other.day && day == other.month);
+    }
 };
 
 // Which of two small numbers comes first in 05/06/2025: the month in the United States, the

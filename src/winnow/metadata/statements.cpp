@@ -1378,7 +1378,7 @@ private:
         const auto modified = structured_modified();
         const std::vector<DateCandidate> visible = visible_dates();
         auto shown = [&](const Date& date) {
-            return std::any_of(visible.begin(), visible.end(), [&](const DateCandidate& c) { return c.date.same_day(date); });
+            return std::any_of(visible.begin(), visible.end(), [&](const DateCandidate& c) { return c.date.same_day_either_order(date); });
         };
         // The first date shown that is not labelled as a change (a labelled publication first).
         const DateCandidate* first_shown = nullptr;

@@ -52,6 +52,23 @@ TEST_CASE("numeric day and month: a number above 12 decides, else the page langu
     CHECK(day_order_for("en-GB") == DayOrder::day_first);
 }
 
+TEST_CASE("numeric dates of two small numbers are marked ambiguous, and match either reading", "[metadata][dates]") {
+    const auto dotted = find_date("09.10.2024", DayOrder::month_first);
+    REQUIRE(dotted);
+    CHECK(dotted->iso() == "2024-10-09");  // dotted dates are read day first
+    CHECK(dotted->order_ambiguous);
+    const auto september = find_date("2024-09-10T16:07:00Z");
+    REQUIRE(september);
+    CHECK_FALSE(september->order_ambiguous);
+    CHECK(dotted->same_day_either_order(*september));
+    CHECK_FALSE(september->same_day_either_order(*dotted));  // only an ambiguous date is read both ways
+    // a number above 12 or the same number twice leaves no doubt
+    CHECK_FALSE(find_date("13/11/2025")->order_ambiguous);
+    CHECK_FALSE(find_date("05/05/2025")->order_ambiguous);
+    CHECK(find_date("05/06/2025")->order_ambiguous);
+    CHECK_FALSE(find_date("May 6, 2025")->order_ambiguous);
+}
+
 TEST_CASE("dates in other languages and scripts", "[metadata][dates]") {
     CHECK(iso("Di., 25.01.2022 - 14:45", DayOrder::day_first) == "2022-01-25T14:45");  // German
     CHECK(iso("5. Mai 2022") == "2022-05-05");

@@ -176,6 +176,13 @@ TEST_CASE("dates: the date the page shows wins over a structured date it does no
                                        article_body("", "<span>Updated Sep 17, 2025</span>") + "</html>");
     CHECK(updated.date.value == "2025-09-17");
     CHECK_THAT(updated.date.source, Catch::Contains("the date the page shows"));
+    // "09.10.2024" on an American page is the structured September 10 written month first: the
+    // structured date settles the order (read alone, a dotted date is day first)
+    Statements dotted = statements_of(R"(<html lang="en"><head><script type="application/ld+json">{"@type": "BlogPosting",
+        "datePublished": "2024-09-10T16:07:00Z"}</script></head>)" +
+                                      article_body("", "<p class=\"post-date\">09.10.2024</p>") + "</html>");
+    CHECK(dotted.date.value == "2024-09-10T16:07:00Z");
+    CHECK_THAT(dotted.date.source, Catch::Contains("shown on the page"));
     // no structured date: a <time> element, then a short date line near the headline
     Statements timed = statements_of(article_body("", "<time datetime=\"2023-03-04T05:06\">March 4</time>"));
     CHECK(timed.date.value == "2023-03-04T05:06");
