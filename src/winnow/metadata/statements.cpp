@@ -317,6 +317,9 @@ std::string line_text(const dom::Tree& tree, NodeId id) {
     for (NodeId at = id; at < end; ++at)
         if (tree.node(at).type == dom::NodeType::text) {
             const dom::NodeId parent = tree.node(at).parent;
+            // an icon's text (its <svg><title>, a tooltip) is not a word of the line: "Bluesky" on
+            // a share bar's profile link is no author
+            if (tree.is_element(parent, GUMBO_TAG_SVG)) continue;
             // inline formatting inside a word ("<b>J</b>ohn") is rare; elements are separate pieces
             if (!joined.empty() && parent != id) joined += ' ';
             joined += tree.node(at).text;

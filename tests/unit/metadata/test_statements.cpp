@@ -221,6 +221,15 @@ TEST_CASE("a byline element's job title is not part of the name", "[metadata][au
     CHECK(s.authors == Names{"Ben Silverman"});
 }
 
+TEST_CASE("an icon's text is no author: a share bar's profile link shows only an <svg>", "[metadata][authors]") {
+    const std::string icon = R"(<ul class="social"><li><a href="https://bsky.app/profile/example.bsky.social"
+        aria-label="Bluesky"><svg role="img" viewBox="0 0 24 24"><title>Bluesky</title><path d="M0 0h24v24H0z"/></svg></a></li></ul>)";
+    CHECK(statements_of(article_body("", icon)).authors.empty());
+    // the same link with its name as text is an author page link
+    const std::string named = R"(<p><a href="https://example.org/profile/jane-roe">Jane Roe</a></p>)";
+    CHECK(statements_of(article_body("", named)).authors == Names{"Jane Roe"});
+}
+
 TEST_CASE("bylines and dates are read below the last copy of the headline (a sticky header's copy first)",
           "[metadata][authors]") {
     const std::string filler(3000, 'x');
