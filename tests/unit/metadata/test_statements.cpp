@@ -183,6 +183,13 @@ TEST_CASE("dates: the date the page shows wins over a structured date it does no
                                       article_body("", "<p class=\"post-date\">09.10.2024</p>") + "</html>");
     CHECK(dotted.date.value == "2024-09-10T16:07:00Z");
     CHECK_THAT(dotted.date.source, Catch::Contains("shown on the page"));
+    // a WebPage's own datePublished (an SEO plugin's, on every page) dates the page only when shown
+    const std::string web_page = R"(<html><head><script type="application/ld+json">{"@graph": [{"@type": "WebPage",
+        "datePublished": "2018-05-18T10:00:00+00:00"}]}</script></head>)";
+    CHECK(statements_of(web_page + article_body("", "") + "</html>").date.empty());
+    Statements page_shown = statements_of(web_page + article_body("", "<p class=\"date\">May 18, 2018</p>") + "</html>");
+    CHECK(page_shown.date.value == "2018-05-18T10:00:00+00:00");
+    CHECK(page_shown.date.source == "json-ld WebPage.datePublished, shown on the page");
     // no structured date: a <time> element, then a short date line near the headline
     Statements timed = statements_of(article_body("", "<time datetime=\"2023-03-04T05:06\">March 4</time>"));
     CHECK(timed.date.value == "2023-03-04T05:06");
