@@ -183,6 +183,13 @@ TEST_CASE("dates: the date the page shows wins over a structured date it does no
                                       article_body("", "<p class=\"post-date\">09.10.2024</p>") + "</html>");
     CHECK(dotted.date.value == "2024-09-10T16:07:00Z");
     CHECK_THAT(dotted.date.source, Catch::Contains("shown on the page"));
+    // a WebPage's own datePublished (an SEO plugin's, on every page) dates the page only when shown
+    const std::string web_page = R"(<html><head><script type="application/ld+json">{"@graph": [{"@type": "WebPage",
+        "datePublished": "2018-05-18T10:00:00+00:00"}]}</script></head>)";
+    CHECK(statements_of(web_page + article_body("", "") + "</html>").date.empty());
+    Statements page_shown = statements_of(web_page + article_body("", "<p class=\"date\">May 18, 2018</p>") + "</html>");
+    CHECK(page_shown.date.value == "2018-05-18T10:00:00+00:00");
+    CHECK(page_shown.date.source == "json-ld WebPage.datePublished, shown on the page");
     // no structured date: a <time> element, then a short date line near the headline
     Statements timed = statements_of(article_body("", "<time datetime=\"2023-03-04T05:06\">March 4</time>"));
     CHECK(timed.date.value == "2023-03-04T05:06");
@@ -219,6 +226,15 @@ TEST_CASE("a byline element's job title is not part of the name", "[metadata][au
         "", R"(<div class="author"><a href="/author/ben-silverman">Ben Silverman</a>
                <div class="author-title">Games Editor</div></div>)"));
     CHECK(s.authors == Names{"Ben Silverman"});
+}
+
+TEST_CASE("an icon's text is no author: a share bar's profile link shows only an <svg>", "[metadata][authors]") {
+    const std::string icon = R"(<ul class="social"><li><a href="https://bsky.app/profile/example.bsky.social"
+        aria-label="Bluesky"><svg role="img" viewBox="0 0 24 24"><title>Bluesky</title><path d="M0 0h24v24H0z"/></svg></a></li></ul>)";
+    CHECK(statements_of(article_body("", icon)).authors.empty());
+    // the same link with its name as text is an author page link
+    const std::string named = R"(<p><a href="https://example.org/profile/jane-roe">Jane Roe</a></p>)";
+    CHECK(statements_of(article_body("", named)).authors == Names{"Jane Roe"});
 }
 
 TEST_CASE("bylines and dates are read below the last copy of the headline (a sticky header's copy first)",
