@@ -82,7 +82,7 @@ constexpr std::string_view k_meta_published[] = {
     "dc.date.created", "dcterms.issued", "dcterms.created", "dc.date", "dcterms.date", "date", "pubdate",
     "publishdate", "publish-date", "publish_date", "publication_date", "published_time", "published-date",
     "parsely-pub-date", "sailthru.date", "release_date", "article.published", "article_date_original",
-    "originalpublicationdate", "datecreated", "created"};
+    "originalpublicationdate", "datecreated", "created", "published"};
 constexpr std::string_view k_meta_modified[] = {"article:modified_time", "og:updated_time", "og:article:modified_time",
                                                 "datemodified", "dc.date.modified", "dcterms.modified",
                                                 "article:modified", "last-modified", "lastmod", "revised"};

@@ -199,6 +199,11 @@ TEST_CASE("dates: the date the page shows wins over a structured date it does no
     Statements url = statements_of(article_body("", ""), "https://example.org/2020/10/11/story");
     CHECK(url.date.value == "2020-10-11");
     CHECK(url.date.source == "url path");
+    // a meta tag named "published", in a human's words
+    Statements meta_published = statements_of(R"(<html><head><meta name="published" content="July 17, 2025"></head>)" +
+                                              article_body("", "") + "</html>");
+    CHECK(meta_published.date.value == "2025-07-17");
+    CHECK(meta_published.date.source == "meta published");
     // never a date in the future, never a raw string
     Statements future = statements_of(R"(<html><head><meta property="article:published_time" content="2031-01-01">
         <meta name="date" content="sometime last week"></head><body></body></html>)");
