@@ -26,6 +26,9 @@ constexpr std::string_view k_byline_words[] = {
     "text:", "interview:", "by",
     "von", "par", "por", "door", "av", "af", "przez", "di",
 };
+// Byline words that are a preposition alone: a label only beside the name in one line, never in an
+// element of their own before the name's ("Di" heads a calendar's Tuesday column, "by" a credit).
+constexpr std::string_view k_bare_byline_words[] = {"by", "von", "par", "por", "door", "av", "af", "przez", "di"};
 // Words that join co-authors (besides , ; | and /).
 constexpr std::string_view k_name_joiners[] = {"and", "&", "und", "et", "y", "e", "en", "og", "och", "i", "és", "ve", "и", "та", "a"};
 // Words that open a parenthesis of co-authors after the first name ("Martin Untersinger (avec
@@ -298,9 +301,19 @@ bool looks_like_person(std::string_view text) {
     return true;
 }
 
-bool is_byline_label(std::string_view text) {
+// A label's words: lower case, without the colon after them ("Written by:" -> "written by").
+std::string label_words(std::string_view text) {
     std::string t = decode::to_lower(ascii::trim(text));
     while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
+    return t;
+}
+
+bool is_author_label(std::string_view text) {
+    return is_byline_label(text) && !one_of(label_words(text), k_bare_byline_words);
+}
+
+bool is_byline_label(std::string_view text) {
+    std::string t = label_words(text);
     // "Auteur(s)", "Autor(en)": a label's plural ending in parentheses
     if (const std::size_t open = t.find('('); open != std::string::npos && open > 0 && t.ends_with(')') && t.size() - open <= 7)
         t = decode::collapse_whitespace(t.substr(0, open));

@@ -23,6 +23,11 @@ std::string after_byline_word(std::string_view text);
 // name that follows it.
 bool is_byline_label(std::string_view text);
 
+// True when the text is a byline label that names its role ("Written by", "Article by", "Author:",
+// "Autor"), not a preposition alone ("By", "Von", "Di"): such a label in an element of its own
+// heads an author box wherever it stands.
+bool is_author_label(std::string_view text);
+
 // The person names in an author statement, in order and without repeats. A statement taken from
 // a byline's text (`from_text`) also loses the job titles, labels and site name that follow the
 // name in the next element.

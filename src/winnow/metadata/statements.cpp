@@ -65,6 +65,13 @@ constexpr NodeId k_max_heading_nodes = 40;
 constexpr std::size_t k_max_heading_chars = 300;
 // Class tokens of an element that holds a title ("entry-title", "sa-post-title", "headline").
 constexpr std::string_view k_headline_class_tokens[] = {"title", "headline"};
+// An author box (a photo whose alt text is the name, and the name written beside it) is a small
+// element: a photo, a name, a line of role and a short bio. The photo's parent or grandparent
+// with at most this many nodes is the box; a larger one is a section of the article or a gallery.
+constexpr std::uint32_t k_max_author_box_nodes = 40;
+// The box's class says author ("author-box", "post-author", "byline") on the photo or one of its
+// this many nearest ancestors: a photo of a person with a caption, elsewhere, is the article's subject.
+constexpr int k_author_element_levels = 4;
 
 // JSON-LD types of an article, a post or a page that has one author and one date.
 constexpr std::string_view k_article_types[] = {
@@ -254,6 +261,9 @@ struct Gathered {
     JsonLdGraph graph;
     std::string html_lang, xml_lang, canonical_href, image_src;
     std::vector<DomCandidate> microdata_authors, microdata_authors_in_zones, rel_authors, byline_elements, byline_lines, author_links;
+    // Author boxes anywhere outside the zones: the name after a label element alone ("Written
+    // by", "Article by") and a person's photo whose alt text is the name written beside it.
+    std::vector<DomCandidate> labelled_names, photo_names;
     std::vector<DateCandidate> microdata_published, microdata_modified, time_dates, class_dates, text_dates;
     std::vector<std::size_t> h1_positions;  // body characters before each of Statements::h1s
     std::vector<NodeId> h1_nodes;           // the elements of Statements::h1s
@@ -727,6 +737,7 @@ private:
                 if (in_body && m_statements.image_descriptions.size() < k_max_image_description_bytes)
                     if (std::string alt = decode::collapse_whitespace(tree.attribute(id, "alt")); !alt.empty())
                         m_statements.image_descriptions += (m_statements.image_descriptions.empty() ? "" : "\n") + alt;
+                if (in_body && !in_zone()) author_photo(id);
                 break;
             default:
                 break;
@@ -773,8 +784,10 @@ private:
         if (is_byline_label(text)) {
             for (NodeId next = node.next_sibling; next != dom::k_no_node; next = m_tree.node(next).next_sibling)
                 if (m_tree.node(next).type == dom::NodeType::element) {
-                    if (std::string name = line_text(m_tree, next); !name.empty())
+                    if (std::string name = line_text(m_tree, next); !name.empty()) {
+                        if (is_author_label(text)) m_gathered.labelled_names.push_back({next, name, m_text_position});
                         m_gathered.byline_lines.push_back({next, std::move(name), m_text_position});
+                    }
                     break;
                 }
             return;
@@ -782,6 +795,39 @@ private:
         if (std::string rest = after_byline_word(text); !rest.empty()) {
             if (!m_gathered.byline_lines.empty() && m_tree.contains(m_gathered.byline_lines.back().node, id)) return;
             m_gathered.byline_lines.push_back({id, std::move(rest), m_text_position});
+        }
+    }
+
+    // True when the element or one of its nearest ancestors has a class or id of an author's
+    // ("author-box", "post-author-wrapper", "byline"): a photo there is the author's.
+    bool in_author_element(NodeId id) const {
+        NodeId at = id;
+        for (int up = 0; up <= k_author_element_levels && at != dom::k_no_node; ++up, at = m_tree.node(at).parent) {
+            const std::string_view class_attribute = m_tree.attribute(at, "class"), id_attribute = m_tree.attribute(at, "id");
+            if (class_attribute.empty() && id_attribute.empty()) continue;
+            if (token_meanings(dom::class_id_tokens(std::string(class_attribute) + " " + std::string(id_attribute))) & k_token_byline)
+                return true;
+        }
+        return false;
+    }
+
+    // An author box's photo: an image whose alt text is a person's name, in a small element (its
+    // parent or grandparent) whose text writes the same name ("<img alt="Tim Green"><strong>Tim
+    // Green</strong> UK-based ...", "Jane Roe is a freelance writer"). A figure's photo of a
+    // person is no author's, and one name in alt text alone is a picture's description.
+    void author_photo(NodeId id) {
+        const std::string alt = clean_value(m_tree.attribute(id, "alt"));
+        if (alt.empty() || !looks_like_person(alt) || in_media(id)) return;
+        if (!in_author_element(id)) return;
+        NodeId box = m_tree.node(id).parent;
+        for (int up = 0; up < 2 && box != dom::k_no_node; ++up, box = m_tree.node(box).parent) {
+            if (m_tree.node(box).subtree_end - box > k_max_author_box_nodes) return;
+            for (NodeId at = box + 1; at < m_tree.node(box).subtree_end; ++at)
+                if (m_tree.node(at).type == dom::NodeType::text &&
+                    decode::collapse_whitespace(m_tree.node(at).text).find(alt) != std::string::npos) {
+                    m_gathered.photo_names.push_back({id, alt, m_text_position});
+                    return;
+                }
         }
     }
 
@@ -1414,6 +1460,28 @@ private:
         if (take_dom_authors(m_g.byline_elements, "byline element", true)) return;
         if (take_dom_authors(m_g.byline_lines, "byline text", true)) return;
         if (take_dom_authors(m_g.author_links, "author page link", true)) return;
+        take_author_box();
+    }
+
+    // Nothing near the headline names an author: an author box after the headline may ("Written
+    // by" and the name far below it, a photo with the name and a short bio at the article's end).
+    // Only when the boxes after the headline name one person: a page with several (comments with
+    // avatars, a team's or testimonials' photos, related posts' bylines) names no one by them.
+    void take_author_box() {
+        std::vector<std::string> names;
+        std::string source;
+        for (const auto& [list, kind] : {std::pair{&m_g.labelled_names, "a label such as \"Written by\" and the name after it"},
+                                        std::pair{&m_g.photo_names, "the author's photo and name"}})
+            for (const DomCandidate& c : *list) {
+                if (c.text_position < m_headline_position) continue;
+                std::vector<std::string> found =
+                    author_names(std::string_view(c.text).substr(0, date_offset(c.text)), m_site_names, true);
+                std::erase_if(found, [](const std::string& n) { return !looks_like_name(n); });
+                if (found.size() != 1) continue;
+                if (std::find(names.begin(), names.end(), found.front()) == names.end()) names.push_back(found.front());
+                if (source.empty()) source = std::string("author box after the article: ") + kind;
+            }
+        if (names.size() == 1) take_authors(std::move(names), source);
     }
 
     std::optional<Date> json_ld_date(const json& object, std::string_view key) const {

@@ -210,3 +210,58 @@ TEST_CASE("a company's legal form ends no person's name, and its address follows
     CHECK(author_names("Jane Roe, Acme Inc", none) == Names{"Jane Roe"});
     CHECK(author_names("anónimo", none).empty());
 }
+
+TEST_CASE("a label that names the role heads an author box, a preposition alone does not", "[metadata][authors]") {
+    CHECK(is_author_label("Written by"));
+    CHECK(is_author_label("Article by"));
+    CHECK(is_author_label("Autor:"));
+    CHECK(is_author_label("Author"));
+    CHECK_FALSE(is_author_label("By"));
+    CHECK_FALSE(is_author_label("by:"));
+    CHECK_FALSE(is_author_label("Di"));  // a calendar's Tuesday
+    CHECK_FALSE(is_author_label("Jane Roe"));
+}
+
+namespace {
+// A page whose headline has no byline near it, a long article, then `after`.
+std::string page_with_box_after(const std::string& after) {
+    std::string page = R"(<html><head><title>Ten ways to plan a trip</title></head><body><main><h1>Ten ways to plan a trip</h1>)";
+    for (int i = 0; i < 60; ++i) page += "<p>Planning a journey starts long before the suitcase comes out of the cupboard.</p>";
+    return page + after + "</main></body></html>";
+}
+std::vector<std::string> authors_of(const std::string& page) {
+    Tree tree = Tree::parse(page);
+    return winnow::metadata::read_statements(tree, {}).authors;
+}
+}  // namespace
+
+TEST_CASE("an author box after the article names the author when nothing near the headline does", "[metadata][authors]") {
+    // "Written by" in an element of its own, the name in the next, far below the headline
+    CHECK(authors_of(page_with_box_after(R"(<div><div>Written by</div><div>Jack Shepherd</div><div>Hi! I run the agency.</div></div>)")) ==
+          Names{"Jack Shepherd"});
+    CHECK(authors_of(page_with_box_after(R"(<h2>Article by</h2><div>Matias Heikkilä</div>)")) == Names{"Matias Heikkilä"});
+    // an author box: the photo's alt text is the name written beside it
+    CHECK(authors_of(page_with_box_after(R"(<div class="post-author-wrapper"><div class="author-avatar"><img src="a.jpg" alt="Danielle Padula"></div>
+        <div class="author-bio"><p>This post was written by Danielle Padula, Head of Marketing.</p></div></div>)")) ==
+          Names{"Danielle Padula"});
+    // a byline near the headline comes first
+    std::string near = page_with_box_after(R"(<div><div>Written by</div><div>Jack Shepherd</div></div>)");
+    near.replace(near.find("</h1>"), 5, "</h1><p class=\"byline\">By Jane Roe</p>");
+    CHECK(authors_of(near) == Names{"Jane Roe"});
+}
+
+TEST_CASE("no author from boxes that are not the author's", "[metadata][authors]") {
+    // a calendar's weekday columns: "Di" (Tuesday) is no byline label before "Mi"
+    CHECK(authors_of(page_with_box_after(R"(<table><tr><td>Mo</td><td>Di</td><td>Mi</td></tr></table>)")).empty());
+    // a preposition alone before a related post's author
+    CHECK(authors_of(page_with_box_after(R"(<div class="teaser"><span>By</span><a href="/x">Other Writer</a></div>)")).empty());
+    // a photo of the article's subject with its caption, in no author's element
+    CHECK(authors_of(page_with_box_after(R"(<div><img src="c.jpg" alt="Alfa Romeo"><p>Alfa Romeo Giulia, 2021</p></div>)")).empty());
+    // several people: comments with avatars, a team, testimonials
+    CHECK(authors_of(page_with_box_after(
+              R"(<div class="author-card"><img src="1.jpg" alt="Jane Roe"><b>Jane Roe</b></div>
+                 <div class="author-card"><img src="2.jpg" alt="John Doe"><b>John Doe</b></div>)"))
+              .empty());
+    // a box inside a sidebar or a comment zone is skipped whatever it says
+    CHECK(authors_of(page_with_box_after(R"(<aside><div>Written by</div><div>Side Person</div></aside>)")).empty());
+}
