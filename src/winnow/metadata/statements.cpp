@@ -72,6 +72,9 @@ constexpr std::uint32_t k_max_author_box_nodes = 40;
 // The box's class says author ("author-box", "post-author", "byline") on the photo or one of its
 // this many nearest ancestors: a photo of a person with a caption, elsewhere, is the article's subject.
 constexpr int k_author_element_levels = 4;
+// A photo in an element of this class token ("wp-caption") is a captioned picture, the name under it
+// the subject's (WordPress writes captions so, without <figure>).
+constexpr std::string_view k_caption_token = "caption";
 
 // JSON-LD types of an article, a post or a page that has one author and one date.
 constexpr std::string_view k_article_types[] = {
@@ -263,7 +266,8 @@ struct Gathered {
     std::vector<DomCandidate> microdata_authors, microdata_authors_in_zones, rel_authors, byline_elements, byline_lines, author_links;
     // Author boxes anywhere outside the zones: the name after a label element alone ("Written
     // by", "Article by") and a person's photo whose alt text is the name written beside it.
-    std::vector<DomCandidate> labelled_names, photo_names;
+    // plain_photo_names: such photos in no author-classed element (they count after the article only).
+    std::vector<DomCandidate> labelled_names, photo_names, plain_photo_names;
     std::vector<DateCandidate> microdata_published, microdata_modified, time_dates, class_dates, text_dates;
     std::vector<std::size_t> h1_positions;  // body characters before each of Statements::h1s
     std::vector<NodeId> h1_nodes;           // the elements of Statements::h1s
@@ -798,6 +802,17 @@ private:
         }
     }
 
+    // The name at `at` in the text stands whole: "Tim Green", not the start of "Tim Greenberg".
+    static bool is_whole_name(std::string_view text, std::size_t at, std::size_t size) {
+        auto letter = [](char c) { return ascii::is_alpha(c) || ascii::is_digit(c) || static_cast<unsigned char>(c) >= 0x80; };
+        return (at == 0 || !letter(text[at - 1])) && (at + size >= text.size() || !letter(text[at + size]));
+    }
+
+    bool has_class_token(NodeId id, std::string_view token) const {
+        const auto tokens = dom::class_id_tokens(m_tree.attribute(id, "class"));
+        return std::find(tokens.begin(), tokens.end(), token) != tokens.end();
+    }
+
     // True when the element or one of its nearest ancestors has a class or id of an author's
     // ("author-box", "post-author-wrapper", "byline"): a photo there is the author's.
     bool in_author_element(NodeId id) const {
@@ -812,22 +827,49 @@ private:
     }
 
     // An author box's photo: an image whose alt text is a person's name, in a small element (its
-    // parent or grandparent) whose text writes the same name ("<img alt="Tim Green"><strong>Tim
-    // Green</strong> UK-based ...", "Jane Roe is a freelance writer"). A figure's photo of a
-    // person is no author's, and one name in alt text alone is a picture's description.
+    // parent or grandparent) whose text writes the same name, or alone in its paragraph with the
+    // name opening the next ("<p><img alt="Tim Green"></p><p><strong>Tim Green</strong> UK-based
+    // ...", "Jane Roe is a freelance writer"). A figure's or a caption's photo of a person is no
+    // author's, one name in alt text alone is a picture's description, and outside an
+    // author-classed element a name written as a link is a teaser card's title or a footer link.
     void author_photo(NodeId id) {
         const std::string alt = clean_value(m_tree.attribute(id, "alt"));
         if (alt.empty() || !looks_like_person(alt) || in_media(id)) return;
-        if (!in_author_element(id)) return;
+        const bool author_element = in_author_element(id);
+        // the name as a text of the box, not a link's (a teaser card's title, a footer's link)
+        auto writes_name = [&](NodeId scope, bool first_only) {
+            for (NodeId at = scope + 1; at < m_tree.node(scope).subtree_end; ++at) {
+                if (m_tree.node(at).type != dom::NodeType::text) continue;
+                const std::string text = decode::collapse_whitespace(m_tree.node(at).text);
+                if (text.empty()) continue;
+                bool in_link = false;
+                for (NodeId up = m_tree.node(at).parent; up != dom::k_no_node && !in_link; up = m_tree.node(up).parent) {
+                    in_link = m_tree.is_element(up, GUMBO_TAG_A);
+                    if (up == scope) break;
+                }
+                const std::size_t at_name = text.find(alt);
+                if (at_name != std::string::npos && (!first_only || at_name == 0) && is_whole_name(text, at_name, alt.size()) &&
+                    (author_element || !in_link))
+                    return true;
+                if (first_only) return false;
+            }
+            return false;
+        };
         NodeId box = m_tree.node(id).parent;
         for (int up = 0; up < 2 && box != dom::k_no_node; ++up, box = m_tree.node(box).parent) {
             if (m_tree.node(box).subtree_end - box > k_max_author_box_nodes) return;
-            for (NodeId at = box + 1; at < m_tree.node(box).subtree_end; ++at)
-                if (m_tree.node(at).type == dom::NodeType::text &&
-                    decode::collapse_whitespace(m_tree.node(at).text).find(alt) != std::string::npos) {
-                    m_gathered.photo_names.push_back({id, alt, m_text_position});
-                    return;
-                }
+            if (!author_element && has_class_token(box, k_caption_token)) return;
+            bool found = writes_name(box, false);
+            // the photo alone in its paragraph, the name opening the next ("<p><img></p><p>Jane Roe is ...")
+            NodeId next = m_tree.node(box).next_sibling;
+            while (!found && next != dom::k_no_node && m_tree.node(next).type != dom::NodeType::element)
+                next = m_tree.node(next).next_sibling;
+            if (!found && next != dom::k_no_node && m_tree.node(next).subtree_end - next <= k_max_author_box_nodes)
+                found = writes_name(next, true);
+            if (found) {
+                (author_element ? m_gathered.photo_names : m_gathered.plain_photo_names).push_back({id, alt, m_text_position});
+                return;
+            }
         }
     }
 
@@ -1471,9 +1513,12 @@ private:
         std::vector<std::string> names;
         std::string source;
         for (const auto& [list, kind] : {std::pair{&m_g.labelled_names, "a label such as \"Written by\" and the name after it"},
-                                        std::pair{&m_g.photo_names, "the author's photo and name"}})
+                                        std::pair{&m_g.photo_names, "the author's photo and name"},
+                                        std::pair{&m_g.plain_photo_names, "a person's photo and the name under it"}})
             for (const DomCandidate& c : *list) {
                 if (c.text_position < m_headline_position) continue;
+                // A photo and a name by the headline, in no author's box, picture the article's subject.
+                if (list == &m_g.plain_photo_names && c.text_position <= headline_window().second) continue;
                 std::vector<std::string> found =
                     author_names(std::string_view(c.text).substr(0, date_offset(c.text)), m_site_names, true);
                 std::erase_if(found, [](const std::string& n) { return !looks_like_name(n); });

@@ -255,8 +255,8 @@ TEST_CASE("no author from boxes that are not the author's", "[metadata][authors]
     CHECK(authors_of(page_with_box_after(R"(<table><tr><td>Mo</td><td>Di</td><td>Mi</td></tr></table>)")).empty());
     // a preposition alone before a related post's author
     CHECK(authors_of(page_with_box_after(R"(<div class="teaser"><span>By</span><a href="/x">Other Writer</a></div>)")).empty());
-    // a photo of the article's subject with its caption, in no author's element
-    CHECK(authors_of(page_with_box_after(R"(<div><img src="c.jpg" alt="Alfa Romeo"><p>Alfa Romeo Giulia, 2021</p></div>)")).empty());
+    // a photo of a product in a <figure>, its name in the caption
+    CHECK(authors_of(page_with_box_after(R"(<figure><img src="c.jpg" alt="Alfa Romeo"><figcaption>Alfa Romeo Giulia, 2021</figcaption></figure>)")).empty());
     // several people: comments with avatars, a team, testimonials
     CHECK(authors_of(page_with_box_after(
               R"(<div class="author-card"><img src="1.jpg" alt="Jane Roe"><b>Jane Roe</b></div>
@@ -264,4 +264,25 @@ TEST_CASE("no author from boxes that are not the author's", "[metadata][authors]
               .empty());
     // a box inside a sidebar or a comment zone is skipped whatever it says
     CHECK(authors_of(page_with_box_after(R"(<aside><div>Written by</div><div>Side Person</div></aside>)")).empty());
+}
+
+TEST_CASE("a person's photo and the name under it after the article, in no author-classed box", "[metadata][authors]") {
+    // the photo alone in its paragraph, the name opening the next
+    CHECK(authors_of(page_with_box_after(R"(<hr><p><img src="t.png" alt="Tim Green"></p>
+        <p><strong>Tim Green</strong> <em>UK-based Technology Writer</em></p><p>Tim explores the intersections of AI.</p>)")) ==
+          Names{"Tim Green"});
+    CHECK(authors_of(page_with_box_after(R"(<p><a href="j.jpg"><img src="j.jpg" alt="Julia Gralberg"></a></p>
+        <p>Julia Gralberg is a freelance travel writer.</p>)")) == Names{"Julia Gralberg"});
+    // the same photo and name by the headline picture the article's subject
+    std::string subject = page_with_box_after("");
+    subject.replace(subject.find("</h1>"), 5, R"(</h1><div><img src="s.jpg" alt="Irme Stetter"><p>Irme Stetter speaks.</p></div>)");
+    CHECK(authors_of(subject).empty());
+    // a teaser card: the photo and the linked title of another article
+    CHECK(authors_of(page_with_box_after(R"(<ul><li><div><a href="/n/1"><img src="1.jpg" alt="French Glider"></a></div>
+        <a href="/n/1"><h4>French Glider</h4></a></li></ul>)")).empty());
+    // a WordPress caption without <figure>
+    CHECK(authors_of(page_with_box_after(R"(<div class="wp-caption"><img src="m.jpg" alt="Mobile App Development">
+        <p class="wp-caption-text">Mobile App Development</p></div>)")).empty());
+    // a name that only starts the text's longer name is not the same person
+    CHECK(authors_of(page_with_box_after(R"(<hr><p><img src="t.png" alt="Tim Green"></p><p>Tim Greenberg writes.</p>)")).empty());
 }
