@@ -48,6 +48,23 @@ constexpr std::size_t k_max_image_description_bytes = 2048;
 constexpr std::size_t k_max_coauthor_gap = 400;
 // An organisation named as an author is one name of at most this many characters.
 constexpr std::size_t k_max_organisation_chars = 80;
+// A heading agrees with a title statement at this similarity (title.cpp's k_agreement_similarity).
+constexpr double k_headline_agreement = 0.6;
+// A heading that is no h1 is a headline from this many words: shorter, it is a section's or a
+// hub's label ("Action", "Beginner's Guide"; title.cpp: a <title> part under 3 words is a name).
+constexpr std::size_t k_min_headline_heading_words = 3;
+// An h1 under this many words is a section's label, no headline (title.cpp's k_min_sole_h1_words).
+constexpr std::size_t k_min_headline_h1_words = 4;
+// Headings read for a headline that is no h1, at most (it stands near the top; a long
+// documentation page has thousands of h3s).
+constexpr std::size_t k_max_headline_headings = 100;
+// A heading's element: the title, a link and a few inline elements; a larger one whose class says
+// title is a container (a header with the byline and the share bar).
+constexpr NodeId k_max_heading_nodes = 40;
+// A headline is at most this long; a longer heading is a paragraph set as a heading.
+constexpr std::size_t k_max_heading_chars = 300;
+// Class tokens of an element that holds a title ("entry-title", "sa-post-title", "headline").
+constexpr std::string_view k_headline_class_tokens[] = {"title", "headline"};
 // An author box (a photo whose alt text is the name, and the name written beside it) is a small
 // element: a photo, a name, a line of role and a short bio. The photo's parent or grandparent
 // with at most this many nodes is the box; a larger one is a section of the article or a gallery.
@@ -98,7 +115,8 @@ constexpr std::string_view k_meta_categories[] = {"article:section", "og:article
                                                   "category", "section"};
 
 // Class and id tokens of byline elements, and tokens that make such an element something else
-// (an author's photo, biography or follow button).
+// (an author's photo, biography or follow button; a forum poster's IP address line, "poster_ip", which
+// reads "Logged" where the address is hidden).
 constexpr std::string_view k_byline_tokens[] = {"byline", "author", "authors", "writer", "autor", "auteur",
                                                 "autore", "creator", "contributor", "username", "poster",
                                                 "postauthor", "authorname", "bylines", "bigusername"};
@@ -106,7 +124,7 @@ constexpr std::string_view k_not_byline_tokens[] = {
     "bio", "box", "description", "avatar", "image", "img", "photo", "pic", "picture", "about", "social", "follow",
     "title", "role", "job", "position", "label", "twitter", "facebook", "linkedin", "email", "mail", "count",
     "posts", "more", "list", "icon", "thumb", "thumbnail", "headshot", "card", "details", "signature", "rank",
-    "level", "joined", "stats", "badge", "flair", "reputation"};
+    "level", "joined", "stats", "badge", "flair", "reputation", "ip"};
 // Class and id tokens of date elements.
 constexpr std::string_view k_date_tokens[] = {"date", "time", "published", "publish", "posted", "pubdate",
                                               "timestamp", "dateline", "datetime", "updated", "modified",
@@ -176,6 +194,7 @@ enum TokenMeaning : unsigned {
     k_token_post = 1u << 7,
     k_token_consent = 1u << 8,
     k_token_name = 1u << 9,
+    k_token_title = 1u << 10,
 };
 constexpr std::string_view k_paywall_tokens[] = {"paywall", "premium", "piano", "metered"};
 constexpr std::string_view k_cart_tokens[] = {"cart", "basket", "addtocart", "checkout"};
@@ -198,6 +217,7 @@ unsigned token_meanings(const std::vector<std::string>& tokens) {
         add(k_price_tokens, k_token_price);
         add(k_post_tokens, k_token_post);
         add(k_consent_tokens, k_token_consent);
+        add(k_headline_class_tokens, k_token_title);
         meanings["name"] |= k_token_name;
         return meanings;
     }();
@@ -228,6 +248,16 @@ struct DateCandidate {
     std::size_t text_position = 0;  // body characters before it
 };
 
+// A heading that may hold the headline on a page whose h1 does not: an h2, an h3 or an element
+// whose class says title or headline.
+struct HeadingCandidate {
+    NodeId node = 0;
+    std::string text;
+    std::size_t text_position = 0;  // body characters before it
+    bool in_zone = false;           // inside navigation, a sidebar, a footer, comments...
+    std::string_view kind;          // "an h2", "an h3", "a title element", for --explain
+};
+
 // What the walk gathers before anything is chosen.
 struct Gathered {
     std::vector<Meta> metas;
@@ -243,6 +273,7 @@ struct Gathered {
     std::vector<NodeId> h1_nodes;           // the elements of Statements::h1s
     std::vector<std::string> logo_h1s;      // h1s that hold the site's name (a logo linked home)
     std::vector<std::string> microdata_headlines;
+    std::vector<HeadingCandidate> headings;  // the first h2, h3 and title elements (headline_heading)
 };
 
 std::string url_host(std::string_view url) {
@@ -715,9 +746,21 @@ private:
             default:
                 break;
         }
+        if (in_body && (node.tag == GUMBO_TAG_H2 || node.tag == GUMBO_TAG_H3))
+            heading_candidate(id, node.tag == GUMBO_TAG_H2 ? "an h2" : "an h3");
         if (in_body && !in_zone()) byline_line(id);
         if (node.attribute_count == 0) return;
         attributes(id, in_body);
+    }
+
+    // An h2, an h3 or an element whose class says title or headline (`kind`), with a headline's
+    // text: kept for headline_heading (the first k_max_headline_headings of the body).
+    void heading_candidate(NodeId id, std::string_view kind) {
+        if (m_gathered.headings.size() >= k_max_headline_headings) return;
+        if (m_tree.node(id).subtree_end - id > k_max_heading_nodes) return;
+        std::string text = clean_value(m_tree.text_content(id));
+        if (text.empty() || utf8::code_point_count(text) > k_max_heading_chars) return;
+        m_gathered.headings.push_back({id, std::move(text), m_text_position, in_zone(), kind});
     }
 
     // The first non-empty text inside an element, collapsed.
@@ -953,6 +996,9 @@ private:
         if (!property.empty()) microdata_property(id, property, in_body);
 
         if (!in_body) return;
+        if ((meanings & k_token_title) && !tree.is_element(id, GUMBO_TAG_H1) && !tree.is_element(id, GUMBO_TAG_H2) &&
+            !tree.is_element(id, GUMBO_TAG_H3))
+            heading_candidate(id, "a title element");
         const std::string_view rel = tree.attribute(id, "rel");
         if (!rel.empty() && !tree.is_element(id, GUMBO_TAG_LINK) && dom::class_id_tokens(rel).size() &&
             ascii::lower(rel).find("author") != std::string::npos && !in_page_zone()) {
@@ -1085,8 +1131,11 @@ private:
     std::size_t m_headline_end_position = 0;  // before the last h1 that repeats it
 
     // The headline's h1: the one that agrees best with og:title, the JSON-LD headline or the
-    // <title> (a site's logo is often the first h1), else the first.
+    // <title> (a site's logo is often the first h1), else the first. When no h1 agrees with a
+    // statement and a heading that does stands before every h1 (or the page has none), that
+    // heading is the headline (headline_heading).
     void find_headline() {
+        if (headline_heading()) return;
         if (m_g.h1_positions.empty()) return;
         std::size_t best = 0;
         double best_similarity = 0.0;
@@ -1099,16 +1148,74 @@ private:
                 }
             }
         m_headline_position = m_headline_end_position = m_g.h1_positions[best];
-        for (NodeId at = m_g.h1_nodes[best]; at != dom::k_no_node; at = m_tree.node(at).parent)
-            if (m_tree.is_element(at, GUMBO_TAG_ARTICLE)) {
-                m_headline_article = at;
-                break;
-            }
+        m_headline_article = article_of(m_g.h1_nodes[best]);
         // The same headline again further on (a sticky header's copy above the article's own):
         // the window reaches the last copy, whose byline and date sit below it.
         for (std::size_t i = best + 1; i < m_s.h1s.size(); ++i)
             if (m_s.h1s[i] == m_s.h1s[best]) m_headline_end_position = m_g.h1_positions[i];
     }
+
+    NodeId article_of(NodeId id) const {
+        for (NodeId at = id; at != dom::k_no_node; at = m_tree.node(at).parent)
+            if (m_tree.is_element(at, GUMBO_TAG_ARTICLE)) return at;
+        return dom::k_no_node;
+    }
+
+    // How well a text agrees with the page's title statements: every title meta tag (a page may
+    // state og:title and twitter:title apart, the SEO variant and the headline as shown), the
+    // JSON-LD headline, the <title> whole and each of its parts that is not the site's name
+    // (title_similarity, 0 to 1).
+    double title_agreement(const std::string& text) const {
+        double best = 0.0;
+        for (const std::string* statement : {&m_s.og_title, &m_s.ld_headline, &m_s.html_title})
+            best = std::max(best, title_similarity(text, *statement));
+        for (const Meta& m : m_g.metas)
+            if (one_of(m.key, k_meta_title)) best = std::max(best, title_similarity(text, clean_value(m.content)));
+        for (const std::string& part : m_s.title_parts)
+            if (!m_site_names.matches(part) && !is_host_name(part)) best = std::max(best, title_similarity(text, part));
+        return best;
+    }
+
+    // A page whose headline is no h1: a blog theme's post title in an h3 under the blog's name, a
+    // forum's thread title in an h2, an h1 that is a section's label ("Allergies Health Center")
+    // or a promotion further down. When no h1 agrees with a title statement, the first heading
+    // (h2, h3, or an element whose class says title or headline; outside navigation, sidebars and
+    // footers; not the site's name) that agrees, with no h1 before it but labels and lead-ins,
+    // places the headline's window, unless it is a label of under 3 words. Returns false when
+    // there is none.
+    bool headline_heading() {
+        if (m_g.headings.empty()) return false;
+        for (const std::string& h1 : m_s.h1s)
+            if (title_agreement(h1) >= k_headline_agreement) return false;
+        std::size_t next_h1 = 0;
+        for (std::size_t i = 0; i < m_g.headings.size(); ++i) {
+            const HeadingCandidate& heading = m_g.headings[i];
+            // an h1 of a headline's length before it: that h1 is the headline, its statements an
+            // SEO variant, and this heading a section that restates the title
+            for (; next_h1 < m_s.h1s.size() && m_g.h1_positions[next_h1] < heading.text_position; ++next_h1)
+                if (!is_label_or_lead_in(m_s.h1s[next_h1])) return false;
+            if (heading.in_zone || m_site_names.matches(heading.text) || title_agreement(heading.text) < k_headline_agreement)
+                continue;
+            // the first heading that agrees is a label ("Action" on a store's genre hub, "Cloudflare
+            // CDN" before its "Cloudflare CDN FAQs"): no headline to place the window at
+            if (title_word_count(heading.text) < k_min_headline_heading_words) return false;
+            m_headline_position = m_headline_end_position = heading.text_position;
+            m_headline_article = article_of(heading.node);
+            m_headline_note = "; the headline is " + std::string(heading.kind) + " that agrees with the title, no h1 does";
+            return true;
+        }
+        return false;
+    }
+
+    // An h1 that is no headline: a section's label ("Allergies Health Center") or a lead-in to
+    // what follows ("A message from our founder:").
+    static bool is_label_or_lead_in(const std::string& h1) {
+        return title_word_count(h1) < k_min_headline_h1_words || h1.ends_with(':');
+    }
+    // For --explain, after the source of a value read near the headline when headline_heading
+    // placed it: "; the headline is an h3 that agrees with the title, no h1 does".
+    std::string m_headline_note;
+
     std::string m_url;                    // the page's URL: given, else canonical, else og:url
     NodeId m_headline_article = dom::k_no_node;  // the <article> that holds the headline's h1, if any
 
@@ -1344,7 +1451,8 @@ private:
                 for (std::string& name : names_of(candidates[j]))
                     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
             }
-            return take_authors(std::move(names), source);
+            const bool near_headline = strict && !in_article;
+            return take_authors(std::move(names), source + (near_headline ? m_headline_note : ""));
         }
         return false;
     }
@@ -1520,19 +1628,19 @@ private:
             }
 
         if (modified) m_s.date_modified = {modified->first.iso(), modified->second};
-        else if (first_update) m_s.date_modified = {first_update->date.iso(), first_update->source + " (labelled as an update)"};
+        else if (first_update) m_s.date_modified = {first_update->date.iso(), first_update->source + " (labelled as an update" + m_headline_note + ")"};
 
         // The date is the one the page shows: the structured publication date when the page shows
         // it (or shows no date at all); else the date shown near the headline, a publication
         // before a change (a page that shows only "Updated ..." gives that date).
         if (published && (visible.empty() || shown(published->first))) {
-            m_s.date = {published->first.iso(), published->second + (visible.empty() ? "" : ", shown on the page")};
+            m_s.date = {published->first.iso(), published->second + (visible.empty() ? "" : ", shown on the page" + m_headline_note)};
         } else if (modified && shown(modified->first)) {
-            m_s.date = {modified->first.iso(), modified->second + ", the date the page shows"};
+            m_s.date = {modified->first.iso(), modified->second + ", the date the page shows" + m_headline_note};
         } else if (first_shown) {
-            m_s.date = {first_shown->date.iso(), first_shown->source + " near the headline"};
+            m_s.date = {first_shown->date.iso(), first_shown->source + " near the headline" + m_headline_note};
         } else if (first_update) {
-            m_s.date = {first_update->date.iso(), first_update->source + " near the headline, labelled as an update"};
+            m_s.date = {first_update->date.iso(), first_update->source + " near the headline, labelled as an update" + m_headline_note};
         } else if (published) {
             m_s.date = {published->first.iso(), published->second};
         } else if (auto date = date_in_url(m_url); date && plausible(*date)) {

@@ -202,6 +202,8 @@ double title_similarity(std::string_view a, std::string_view b) {
     return static_cast<double>(shared) / static_cast<double>(std::max(wa.size(), wb.size()));
 }
 
+std::size_t title_word_count(std::string_view text) { return words_of(text).size(); }
+
 bool is_title_repeat(std::string_view text, std::string_view title) {
     if (title.empty() || text.empty()) return false;
     return title_similarity(text, title) > k_title_repeat_similarity;

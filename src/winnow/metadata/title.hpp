@@ -41,6 +41,9 @@ std::string title_part_shown(const Statements& statements, const std::vector<std
 // Word-overlap similarity of two texts: shared words over the larger word count, in [0, 1].
 double title_similarity(std::string_view a, std::string_view b);
 
+// The number of words title_similarity counts in a text (each CJK character is a word).
+std::size_t title_word_count(std::string_view text);
+
 // True when a body line repeats the title (similarity above k_title_repeat_similarity).
 bool is_title_repeat(std::string_view text, std::string_view title);
 
