@@ -673,9 +673,12 @@ private:
         const std::string& raw = m_tree.node(id).text;
         std::optional<Date> date;
         NodeId at = id;
+        std::string previous;
         for (int up = 0; up < 3 && at != dom::k_no_node; ++up, at = m_tree.node(at).parent) {
-            const std::string context = up == 0 ? decode::collapse_whitespace(raw) : line_text(m_tree, at);
-            if (context.empty() || !(label_in(context, k_published_words) || label_in(context, k_updated_words))) continue;
+            std::string context = up == 0 ? decode::collapse_whitespace(raw) : line_text(m_tree, at);
+            if (context.empty() || context == previous) continue;  // an element of this text alone
+            previous = context;
+            if (!(label_in(context, k_published_words) || label_in(context, k_updated_words))) continue;
             const DateLabel label = date_label(context);
             if (label == DateLabel::none) continue;
             if (!date) date = find_date(raw, m_day_order);
