@@ -226,11 +226,13 @@ def gate(args, measured):
                     floors["floors"].setdefault(corpus, {})[figure] = new
                     changes.append({"date": today, "commit": commit, "action": "add", "corpus": corpus,
                                     "figure": figure, "to": new["floor"]})
-            elif args.raise_floors and value > entry["floor"]:
+            # compared as stored (6 places): a figure equal to its floor leaves the entry, and its
+            # reason, as they are
+            elif args.raise_floors and new["floor"] > entry["floor"]:
                 changes.append({"date": today, "commit": commit, "action": "raise", "corpus": corpus,
                                 "figure": figure, "from": entry["floor"], "to": new["floor"]})
                 floors["floors"][corpus][figure] = new
-            elif args.lower and value < entry["floor"]:
+            elif args.lower and new["floor"] < entry["floor"]:
                 new["reason"] = args.reason
                 changes.append({"date": today, "commit": commit, "action": "lower", "corpus": corpus,
                                 "figure": figure, "from": entry["floor"], "to": new["floor"], "reason": args.reason})

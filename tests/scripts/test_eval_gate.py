@@ -76,6 +76,17 @@ class GateTest(unittest.TestCase):
         self.assertEqual(data["history"][-1]["reason"], "a trade-off for precision, see issue 12")
         self.assertEqual(self.gate(worse)[0], 0)
 
+    def test_a_raise_to_the_same_stored_value_keeps_a_lowered_floor_and_its_reason(self):
+        worse = self.with_figure("recall", 0.7000004)  # stored as 0.7 (6 places)
+        self.gate(worse, lower=True, reason="labels count a right answer as false")
+        history = len(self.floors()["history"])
+        status, out = self.gate(worse, raise_floors=True)
+        self.assertEqual(status, 0)
+        self.assertIn("gate: no floor to raise", out)
+        data = self.floors()
+        self.assertEqual(data["floors"]["corpus-a"]["recall"]["reason"], "labels count a right answer as false")
+        self.assertEqual(len(data["history"]), history)
+
     def test_a_floor_whose_figure_is_not_measured_fails(self):
         status, out = self.gate({"corpus-a": {"precision": 0.900, "recall": 0.800}})
         self.assertEqual(status, 1)

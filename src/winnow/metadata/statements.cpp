@@ -145,6 +145,15 @@ constexpr std::string_view k_updated_words[] = {"updated", "update", "modified",
 constexpr std::string_view k_published_words[] = {"published", "posted", "publié", "publiée", "veröffentlicht",
                                                   "publicado", "publicada", "pubblicato", "gepubliceerd",
                                                   "opublikowano", "опубликовано", "erschienen", "written", "on"};
+// A date far from the headline dates the page only when a label alone stands before it, of at most
+// this many words ("Published", "Posted on", "Last updated:", "Zuletzt aktualisiert am"): a longer
+// lead ("Posted by NAME on", "Accessed at example.org on") is a comment's, a citation's or a sentence.
+constexpr std::size_t k_max_date_label_words = 3;
+// Label words that do not label the page's date far from the headline: too common ("on", "written
+// by"), or a customer review's or a forum post's ("Reviewed on", "Edited").
+constexpr std::string_view k_weak_label_words[] = {"on", "written", "reviewed", "edited"};
+// Labelled dates gathered per page, at most (a listing's every teaser may have one).
+constexpr std::size_t k_max_labelled_dates = 20;
 // Class and id tokens of an h1 (or its parent) that holds the site's name, not the page's headline.
 constexpr std::string_view k_logo_tokens[] = {"logo", "brand", "branding", "masthead", "sitename", "blogname",
                                               "blogtitle"};
@@ -245,6 +254,9 @@ struct DomCandidate {
     std::size_t text_position = 0;  // body characters before it
 };
 
+// What a short label alone before a date says it is (see date_label).
+enum class DateLabel : unsigned char { none, published, updated };
+
 struct DateCandidate {
     NodeId node = 0;
     Date date;
@@ -275,6 +287,8 @@ struct Gathered {
     // plain_photo_names: such photos in no author-classed element (they count after the article only).
     std::vector<DomCandidate> labelled_names, photo_names, plain_photo_names;
     std::vector<DateCandidate> microdata_published, microdata_modified, time_dates, class_dates, text_dates;
+    // Dates anywhere outside the zones with a label alone before them (date_label), in page order.
+    std::vector<DateCandidate> labelled_dates;
     std::vector<std::size_t> h1_positions;  // body characters before each of Statements::h1s
     std::vector<NodeId> h1_nodes;           // the elements of Statements::h1s
     std::vector<std::string> logo_h1s;      // h1s that hold the site's name (a logo linked home)
@@ -530,6 +544,30 @@ bool label_in(std::string_view text, const std::string_view (&words)[N]) {
     return false;
 }
 
+// "Published July 8, 2025", "Last updated: November 13, 2025": what the words before the first date
+// of `line` say when they are a label alone (at most k_max_date_label_words words, one of them a
+// publication or change word); none for a longer lead or a line without a date.
+DateLabel date_label(std::string_view line) {
+    const std::size_t offset = date_offset(line);
+    if (offset == 0 || offset >= line.size()) return DateLabel::none;
+    std::vector<std::string> words;
+    const std::string lead = decode::to_lower(line.substr(0, offset));
+    for (std::string_view piece : ascii::split(lead, ' ')) {
+        std::string word;  // without its ASCII punctuation ("Published:", "-")
+        for (char c : piece)
+            if (static_cast<unsigned char>(c) >= 128 || ascii::is_alnum(c)) word += c;
+        if (!word.empty()) words.push_back(std::move(word));
+    }
+    if (words.empty() || words.size() > k_max_date_label_words) return DateLabel::none;
+    for (const std::string& word : words)
+        if (one_of(word, k_weak_label_words)) continue;
+        else if (one_of(word, k_updated_words)) return DateLabel::updated;
+    for (const std::string& word : words)
+        if (one_of(word, k_weak_label_words)) continue;
+        else if (one_of(word, k_published_words)) return DateLabel::published;
+    return DateLabel::none;
+}
+
 DateCandidate date_candidate(NodeId node, const Date& date, std::string_view label_text, std::string source) {
     DateCandidate candidate{node, date, false, false, std::move(source), 0};
     candidate.updated = label_in(label_text, k_updated_words);
@@ -625,9 +663,41 @@ private:
                 m_gathered.text_dates.push_back(std::move(candidate));
             }
         }
+        if (!in_zone() && !in_fact_scope() && chars <= k_max_byline_chars && chars >= 6 &&
+            std::any_of(raw.begin(), raw.end(), [](char c) { return ascii::is_digit(c); }))
+            labelled_date(id);
         m_statements.signals.body_chars += chars;
         if (!m_links.empty()) m_statements.signals.link_chars += chars;
         m_text_position += chars;
+    }
+
+    // A date line with a label alone before it: in the text itself ("Last updated: November 13,
+    // 2025"), or in the element before it, read in the parent's or grandparent's line
+    // (<h4>Published</h4><div>July 8, 2025</div>).
+    void labelled_date(NodeId id) {
+        if (m_gathered.labelled_dates.size() >= k_max_labelled_dates) return;
+        const std::string& raw = m_tree.node(id).text;
+        std::optional<Date> date;
+        NodeId at = id;
+        std::string previous;
+        for (int up = 0; up < 3 && at != dom::k_no_node; ++up, at = m_tree.node(at).parent) {
+            std::string context = up == 0 ? decode::collapse_whitespace(raw) : line_text(m_tree, at);
+            if (context.empty() || context == previous) continue;  // an element of this text alone
+            previous = context;
+            if (!(label_in(context, k_published_words) || label_in(context, k_updated_words))) continue;
+            const DateLabel label = date_label(context);
+            if (label == DateLabel::none) continue;
+            if (!date) date = find_date(raw, m_day_order);
+            if (!date) return;
+            // the label's date is this text's, not an earlier one in the same line
+            if (auto labelled = find_date(context, m_day_order); !labelled || !labelled->same_day_either_order(*date)) continue;
+            DateCandidate candidate{id, *date, label == DateLabel::updated, label == DateLabel::published,
+                                    "text labelled \"" +
+                                        std::string(ascii::trim(std::string_view(context).substr(0, date_offset(context)))) + "\"",
+                                    m_text_position};
+            m_gathered.labelled_dates.push_back(std::move(candidate));
+            return;
+        }
     }
 
 public:
@@ -1651,7 +1721,30 @@ private:
             m_s.date = {published->first.iso(), published->second};
         } else if (auto date = date_in_url(m_url); date && plausible(*date)) {
             m_s.date = {date->iso(), "url path"};
+        } else if (const DateCandidate* labelled = first_labelled_date(false)) {
+            // Nothing else dates the page: a date labelled as its publication away from the
+            // headline (a post's metadata column, a "Published" line after the text).
+            m_s.date = {labelled->date.iso(), labelled->source + ", away from the headline"};
         }
+        // A "Last updated" line away from the headline is the last change, not the publication:
+        // the pages that show only such a line (documentation, a personal page, a wiki) are undated
+        // (modern-dev: 4 of 6 such pages labelled without a date).
+        if (m_s.date_modified.empty())
+            if (const DateCandidate* labelled = first_labelled_date(true))
+                m_s.date_modified = {labelled->date.iso(), labelled->source + ", away from the headline"};
+    }
+
+    // The date labelled as the publication (or as a change) away from the headline, when every
+    // such label on the page gives the same day: labels that disagree are a listing's teasers' or
+    // the comments' ("Updated: Mar 5, 2026", "Updated: Mar 6, 2026" on a collection's cards).
+    const DateCandidate* first_labelled_date(bool updated) const {
+        const DateCandidate* first = nullptr;
+        for (const DateCandidate& c : m_g.labelled_dates) {
+            if (c.updated != updated || !plausible(c.date)) continue;
+            if (!first) first = &c;
+            else if (!c.date.same_day_either_order(first->date)) return nullptr;
+        }
+        return first;
     }
 
     void plain_fields() {

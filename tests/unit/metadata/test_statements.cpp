@@ -215,6 +215,39 @@ TEST_CASE("dates: the date the page shows wins over a structured date it does no
     CHECK(video.date.value == "2024-12-06T22:00:40Z");
 }
 
+TEST_CASE("a date labelled as the publication away from the headline dates a page nothing else dates", "[metadata][dates]") {
+    // the text between the headline and the labelled line: well beyond the headline's window
+    const std::string text = "<p>" + std::string(3000, 'x') + "</p>";
+    auto page = [&](const std::string& after_text) { return statements_of(article_body("", text + after_text)); };
+    // a post's metadata column: the label in one element, the date in the next
+    const Statements column = page(R"(<div class="post-meta"><h4>Published</h4><div class="post-date">July 8, 2025</div></div>)");
+    CHECK(column.date.value == "2025-07-08");
+    CHECK(column.date.source == "text labelled \"Published\", away from the headline");
+    CHECK(page("<div><p>Posted on April 13, 2023</p></div>").date.value == "2023-04-13");
+    CHECK(page("<p>Veröffentlicht am 07.06.2019</p>").date.value == "2019-06-07");
+    // a date near the headline, or a structured one, comes first
+    const Statements near = statements_of(article_body("", "<p class=\"date\">May 2, 2024</p>" + text +
+                                                           "<p>Published: July 8, 2025</p>"));
+    CHECK(near.date.value == "2024-05-02");
+    // "Last updated" after the text is the last change: no publication date (documentation, a
+    // personal page, a wiki show one)
+    const Statements updated = page("<p>Last updated: November 13, 2025</p>");
+    CHECK(updated.date.empty());
+    CHECK(updated.date_modified.value == "2025-11-13");
+    // a longer lead than a label: a citation, a comment's byline
+    CHECK(page("<p>Accessed at example.org on June 3, 2022.</p>").date.empty());
+    CHECK(page("<p>Posted by Jane Roe on June 3, 2022</p>").date.empty());
+    // a customer's review, a forum post's edit
+    CHECK(page("<p>Reviewed on: Oct 13, 2025</p>").date_modified.empty());
+    // labels that disagree: a listing's teasers
+    const Statements teasers = page("<div><p>Posted on April 13, 2023</p></div><div><p>Posted on May 2, 2023</p></div>"
+                                    "<div>Updated: Mar 5, 2025</div><div>Updated: Mar 6, 2025</div>");
+    CHECK(teasers.date.empty());
+    CHECK(teasers.date_modified.empty());
+    // the comments' dates are no page's
+    CHECK(page(R"(<div class="comments"><p>Posted on April 13, 2023</p></div>)").date.empty());
+}
+
 TEST_CASE("language tags are normalised, and nonsense is no tag", "[metadata][language]") {
     CHECK(normalise_language_tag("en-us") == "en-US");
     CHECK(normalise_language_tag("EN") == "en");
