@@ -172,11 +172,17 @@ constexpr std::string_view k_docs_path_segments[] = {"docs", "doc", "documentati
                                                      "handbook", "guide", "guides", "wiki", "kb", "knowledge-base",
                                                      "knowledgebase", "reference-guide", "developer", "developers",
                                                      "sdk", "tutorial", "tutorials", "help", "support", "faq"};
+// A listing's path ends in one of these (/blog/, /shop/, /category/) or in a taxonomy segment and
+// the name after it (/category/action, /tag/rust); /blog/slug and /news/slug are articles.
 constexpr std::string_view k_listing_path_segments[] = {"category", "categories", "tag", "tags", "topic", "topics",
                                                         "archive", "archives", "search", "page", "section",
                                                         "collections", "collection", "catalog", "catalogue",
                                                         "shop", "store", "blog", "news", "kategorie", "rubrik",
                                                         "categorie", "categoria", "etiqueta", "schlagwort"};
+constexpr std::string_view k_taxonomy_path_segments[] = {"category", "categories", "tag", "tags", "topic", "topics",
+                                                         "archive", "archives", "collections", "collection",
+                                                         "kategorie", "rubrik", "categorie", "categoria", "etiqueta",
+                                                         "schlagwort"};
 constexpr std::string_view k_forum_path_segments[] = {"thread", "threads", "topic", "t", "questions", "question",
                                                       "forum", "forums", "discussion", "discussions", "community",
                                                       "comments", "viewtopic.php", "showthread.php", "r", "q"};
@@ -1872,7 +1878,12 @@ private:
         for (std::size_t i = 0; i < segments.size(); ++i) {
             const std::string& segment = segments[i];
             if (one_of(segment, k_docs_path_segments)) signals.docs_path = true;
-            if (one_of(segment, k_listing_path_segments) && i + 1 >= segments.size() - (segments.size() > 1 ? 1 : 0))
+            const bool last = i + 1 == segments.size();
+            const bool before_last = i + 2 == segments.size();
+            if ((last && one_of(segment, k_listing_path_segments)) ||
+                (before_last && one_of(segment, k_taxonomy_path_segments)) ||
+                (last && i > 0 && segments[i - 1] == "page" && !segment.empty() &&
+                 std::all_of(segment.begin(), segment.end(), [](char c) { return ascii::is_digit(c); })))
                 signals.listing_path = true;
             // a thread's segment before its id (/t/slug/123), or a forum script whose query names
             // the thread (viewtopic.php?t=123)

@@ -75,6 +75,28 @@ TEST_CASE("page kind: a page written like an article needs as many teasers as on
           PageKind::listing);
 }
 
+TEST_CASE("page kind: a listing's URL path needs only the plain teaser score, whatever og:type says", "[metadata][page-kind]") {
+    // a shop's or CMS's category page that says og:type article, as they all do
+    const std::string page = R"(<html><head><meta property="og:type" content="article"></head><body><h1>Action</h1>)" +
+                             teasers(12) + "</body></html>";
+    auto category = kind_of(page, "https://shop.example/category/action");
+    CHECK(category.kind == PageKind::listing);
+    CHECK_THAT(category.evidence, Catch::Contains("a listing's URL path"));
+    CHECK_THAT(category.evidence, Catch::Contains("og:type article"));
+    CHECK(kind_of(page, "https://news.example/blog/").kind == PageKind::listing);
+    CHECK(kind_of(page, "https://news.example/tag/rust/page/2").kind == PageKind::listing);
+    // no URL given: the canonical link's path
+    CHECK(kind_of(R"(<html><head><link rel="canonical" href="https://shop.example/shop/"></head>)" + page.substr(6))
+              .kind == PageKind::listing);
+    // an article's path (a story under /blog/ or /news/) keeps the declared article's higher bar
+    CHECK(kind_of(page, "https://news.example/blog/a-story-with-related-links").kind == PageKind::article);
+    CHECK(kind_of(page, "https://news.example/news/2026/12/a-story").kind == PageKind::article);
+    // and a listing's path alone, without teasers, makes no listing
+    CHECK(kind_of(R"(<html><head><meta property="og:type" content="article"></head><body><h1>Blog</h1>)" + prose(6) +
+                  "</body></html>", "https://news.example/blog/")
+              .kind == PageKind::article);
+}
+
 TEST_CASE("page kind: menus in the site header, citations and inline links are not teasers", "[metadata][page-kind]") {
     std::string menu, references, inline_links;
     for (int i = 0; i < 40; ++i) {
