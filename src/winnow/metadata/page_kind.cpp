@@ -21,10 +21,6 @@ constexpr std::size_t k_min_forum_times = 3;
 constexpr double k_min_teaser_score = 5.0;
 constexpr double k_declared_article_factor = 3.0;
 constexpr double k_price_teaser_weight = 0.25;
-// A page whose URL path ends like a listing's (/category/NAME, /shop/, /blog/, /page/2; from the
-// canonical URL or og:url when none is given) needs only the plain teaser score, even when it
-// says og:type article: CMSs and shops put that on every page, their category pages included.
-// On modern-dev no article's path ends so; trafilatura-dev's one (a /blog/ index) has a score of 0.4.
 // A page with this many prose paragraphs side by side and (almost) no prices is written like an
 // article: its teaser links (a news site's rails of related stories) must weigh as much as on a
 // page that calls itself one. On modern-dev no listing without prices has a run over 4; shops'
@@ -159,6 +155,11 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
         verdict.evidence = (collection_type.empty() ? "og:type " + g.og_type : "json-ld " + collection_type) + "; " + score + ")";
         return verdict;
     }
+    // A page whose URL path ends like a listing's (/category/NAME, /shop/, /blog/, /page/2; from
+    // the canonical URL or og:url when none is given) needs only the plain teaser score, even when
+    // it says og:type article: CMSs and shops put that on every page, their category pages
+    // included. On modern-dev no article's path ends so; trafilatura-dev's one (a /blog/ index)
+    // has a score of 0.4.
     if (g.listing_path && teaser_score >= k_min_teaser_score && teaser_score < needed) {
         verdict.kind = PageKind::listing;
         verdict.evidence = "a listing's URL path; " + std::string(score) + " >= " +
