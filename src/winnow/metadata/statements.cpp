@@ -544,6 +544,16 @@ bool label_in(std::string_view text, const std::string_view (&words)[N]) {
     return false;
 }
 
+// True when a text holds four digits in a row, as every date find_date reads does (its year): the
+// cheap test before a line is read for a labelled date (prices and counts have none).
+bool has_year_digits(std::string_view text) {
+    std::size_t run = 0;
+    for (char c : text)
+        if (!ascii::is_digit(c)) run = 0;
+        else if (++run == 4) return true;
+    return false;
+}
+
 // "Published July 8, 2025", "Last updated: November 13, 2025": what the words before the first date
 // of `line` say when they are a label alone (at most k_max_date_label_words words, one of them a
 // publication or change word); none for a longer lead or a line without a date.
@@ -663,8 +673,7 @@ private:
                 m_gathered.text_dates.push_back(std::move(candidate));
             }
         }
-        if (!in_zone() && !in_fact_scope() && chars <= k_max_byline_chars && chars >= 6 &&
-            std::any_of(raw.begin(), raw.end(), [](char c) { return ascii::is_digit(c); }))
+        if (!in_zone() && !in_fact_scope() && chars <= k_max_byline_chars && chars >= 6 && has_year_digits(raw))
             labelled_date(id);
         m_statements.signals.body_chars += chars;
         if (!m_links.empty()) m_statements.signals.link_chars += chars;
@@ -1241,16 +1250,20 @@ private:
     // state og:title and twitter:title apart, the SEO variant and the headline as shown), the
     // JSON-LD headline, the <title> whole and each of its parts that is not the site's name
     // (title_similarity, 0 to 1).
-    double title_agreement(const std::string& text) const {
-        double best = 0.0;
-        for (const std::string* statement : {&m_s.og_title, &m_s.ld_headline, &m_s.html_title})
-            best = std::max(best, title_similarity(text, *statement));
-        for (const Meta& m : m_g.metas)
-            if (one_of(m.key, k_meta_title)) best = std::max(best, title_similarity(text, clean_value(m.content)));
-        for (const std::string& part : m_s.title_parts)
-            if (!m_site_names.matches(part) && !is_host_name(part)) best = std::max(best, title_similarity(text, part));
-        return best;
+    double title_agreement(const std::string& text) {
+        if (!m_title_statements_read) {  // split into words once for all the page's headings
+            m_title_statements_read = true;
+            for (const std::string* statement : {&m_s.og_title, &m_s.ld_headline, &m_s.html_title})
+                m_title_statements.add(*statement);
+            for (const Meta& m : m_g.metas)
+                if (one_of(m.key, k_meta_title)) m_title_statements.add(clean_value(m.content));
+            for (const std::string& part : m_s.title_parts)
+                if (!m_site_names.matches(part) && !is_host_name(part)) m_title_statements.add(part);
+        }
+        return m_title_statements.best_similarity(text);
     }
+    TitleStatements m_title_statements;
+    bool m_title_statements_read = false;
 
     // A page whose headline is no h1: a blog theme's post title in an h3 under the blog's name, a
     // forum's thread title in an h2, an h1 that is a section's label ("Allergies Health Center")

@@ -2,7 +2,6 @@
 #include "winnow/metadata/title.hpp"
 
 #include <algorithm>
-#include <set>
 #include <utility>
 #include <vector>
 
@@ -189,17 +188,40 @@ std::string without_site_affix(std::string_view title, const SiteNames& site_nam
     return decode::collapse_whitespace(out);
 }
 
-double title_similarity(std::string_view a, std::string_view b) {
-    auto wa = words_of(a), wb = words_of(b);
-    if (wa.empty() || wb.empty()) return 0.0;
-    std::multiset<std::string> sb(wb.begin(), wb.end());
+namespace {
+
+// Shared words over the larger word count, of two sorted word lists (a word twice in both counts twice).
+double sorted_words_similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    if (a.empty() || b.empty()) return 0.0;
     std::size_t shared = 0;
-    for (const auto& w : wa)
-        if (auto it = sb.find(w); it != sb.end()) {
-            ++shared;
-            sb.erase(it);
-        }
-    return static_cast<double>(shared) / static_cast<double>(std::max(wa.size(), wb.size()));
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+        if (*i < *j) ++i;
+        else if (*j < *i) ++j;
+        else ++shared, ++i, ++j;
+    }
+    return static_cast<double>(shared) / static_cast<double>(std::max(a.size(), b.size()));
+}
+
+std::vector<std::string> sorted_words(std::string_view text) {
+    auto words = words_of(text);
+    std::sort(words.begin(), words.end());
+    return words;
+}
+
+}  // namespace
+
+double title_similarity(std::string_view a, std::string_view b) {
+    return sorted_words_similarity(sorted_words(a), sorted_words(b));
+}
+
+void TitleStatements::add(std::string_view statement) { m_words.push_back(sorted_words(statement)); }
+
+double TitleStatements::best_similarity(std::string_view text) const {
+    if (m_words.empty()) return 0.0;
+    const auto words = sorted_words(text);
+    double best = 0.0;
+    for (const auto& statement : m_words) best = std::max(best, sorted_words_similarity(words, statement));
+    return best;
 }
 
 std::size_t title_word_count(std::string_view text) { return words_of(text).size(); }

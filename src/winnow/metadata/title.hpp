@@ -44,6 +44,19 @@ double title_similarity(std::string_view a, std::string_view b);
 // The number of words title_similarity counts in a text (each CJK character is a word).
 std::size_t title_word_count(std::string_view text);
 
+// Title statements split into words once, for comparing many texts with all of them (a page's
+// headings with its og:title, twitter:title, <title> and its parts).
+class TitleStatements {
+public:
+    void add(std::string_view statement);
+    bool empty() const { return m_words.empty(); }
+    // The highest title_similarity of `text` with one of the statements; 0 with none.
+    double best_similarity(std::string_view text) const;
+
+private:
+    std::vector<std::vector<std::string>> m_words;  // each statement's words, sorted
+};
+
 // True when a body line repeats the title (similarity above k_title_repeat_similarity).
 bool is_title_repeat(std::string_view text, std::string_view title);
 
