@@ -4,6 +4,12 @@
 
 namespace winnow::dom {
 
+std::vector<std::string> element_class_id_tokens(const Tree& tree, NodeId id) {
+    const std::string_view class_value = tree.attribute(id, "class"), id_value = tree.attribute(id, "id");
+    if (class_value.empty() && id_value.empty()) return {};
+    return class_id_tokens(std::string(class_value) + " " + std::string(id_value));
+}
+
 std::vector<std::string> class_id_tokens(std::string_view value) {
     std::vector<std::string> tokens;
     std::string token;

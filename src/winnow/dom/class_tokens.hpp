@@ -8,10 +8,15 @@
 #include <string_view>
 #include <vector>
 
+#include "winnow/dom/tree.hpp"
+
 namespace winnow::dom {
 
 // The tokens of a class or id value: "articleBody post-content_x" -> article body post content x.
 std::vector<std::string> class_id_tokens(std::string_view value);
+
+// The tokens of an element's class and id values together (none when it has neither).
+std::vector<std::string> element_class_id_tokens(const Tree& tree, NodeId id);
 
 // A class name with '-' and '_' removed, lower case: "Article__Body" -> "articlebody".
 std::string squeezed_class_name(std::string_view name);

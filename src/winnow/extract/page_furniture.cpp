@@ -1,8 +1,8 @@
 // extract: the page's own byline and dateline found in the body (page_furniture.hpp).
 #include "winnow/extract/page_furniture.hpp"
 
+#include "winnow/metadata/authors.hpp"
 #include "winnow/metadata/page_kind.hpp"
-#include "winnow/util/ascii.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -13,16 +13,10 @@ float name_words(const std::string& name) {
     return measure_text(name, k_none).words;
 }
 
-// A byte that may belong to a word: an ASCII letter or digit, or any byte of a non-ASCII
-// character (most are letters; a name is never glued to a symbol in a byline anyway).
-bool word_byte(char c) { return ascii::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80; }
-
 // The name stands in the text as whole words: not "Ann" inside "Annual".
 bool contains_name(const std::string& text, const std::string& name) {
-    for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
-        const std::size_t end = at + name.size();
-        if ((at == 0 || !word_byte(text[at - 1])) && (end >= text.size() || !word_byte(text[end]))) return true;
-    }
+    for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1))
+        if (metadata::stands_whole(text, at, name.size())) return true;
     return false;
 }
 

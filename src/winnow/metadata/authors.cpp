@@ -308,6 +308,13 @@ std::string label_words(std::string_view text) {
     return t;
 }
 
+bool stands_whole(std::string_view text, std::size_t at, std::size_t size) {
+    // most non-ASCII characters are letters; a name is never glued to a symbol in a byline anyway
+    auto word_byte = [](char c) { return ascii::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80; };
+    const std::size_t end = at + size;
+    return (at == 0 || !word_byte(text[at - 1])) && (end >= text.size() || !word_byte(text[end]));
+}
+
 bool is_author_label(std::string_view text) {
     return is_byline_label(text) && !one_of(label_words(text), k_bare_byline_words);
 }

@@ -46,6 +46,10 @@ bool looks_like_name(std::string_view text);
 // ("Jane Roe, MD", "Roe, Doe and Poe").
 std::string uninverted_name(std::string_view text);
 
+// True when the `size` bytes of `text` at `at` stand as whole words: no letter or digit (nor a
+// byte of a non-ASCII character) right before or after them: "Tim Green", not "Tim Greenberg".
+bool stands_whole(std::string_view text, std::size_t at, std::size_t size);
+
 // True when a name is an account's login rather than a person's name as written: one word with a
 // dot or underscore inside ("andrew.keaveney") or with letters and digits mixed ("mdelatorreq6vk").
 // A CMS writes the login when the author's display name is not set.

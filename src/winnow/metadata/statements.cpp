@@ -483,8 +483,7 @@ std::string byline_text(const dom::Tree& tree, NodeId id) {
         if (tree.node(at).type != dom::NodeType::text) continue;
         bool role = false;
         for (NodeId up = tree.node(at).parent; up != id && up != dom::k_no_node && !role; up = tree.node(up).parent) {
-            const auto tokens = dom::class_id_tokens(std::string(tree.attribute(up, "class")) + " " +
-                                                     std::string(tree.attribute(up, "id")));
+            const auto tokens = dom::element_class_id_tokens(tree, up);
             for (std::string_view token : k_byline_role_tokens)
                 if (std::find(tokens.begin(), tokens.end(), token) != tokens.end()) role = true;
         }
@@ -887,12 +886,6 @@ private:
         }
     }
 
-    // The name at `at` in the text stands whole: "Tim Green", not the start of "Tim Greenberg".
-    static bool is_whole_name(std::string_view text, std::size_t at, std::size_t size) {
-        auto letter = [](char c) { return ascii::is_alpha(c) || ascii::is_digit(c) || static_cast<unsigned char>(c) >= 0x80; };
-        return (at == 0 || !letter(text[at - 1])) && (at + size >= text.size() || !letter(text[at + size]));
-    }
-
     bool has_class_token(NodeId id, std::string_view token) const {
         const auto tokens = dom::class_id_tokens(m_tree.attribute(id, "class"));
         return std::find(tokens.begin(), tokens.end(), token) != tokens.end();
@@ -903,10 +896,7 @@ private:
     bool in_author_element(NodeId id) const {
         NodeId at = id;
         for (int up = 0; up <= k_author_element_levels && at != dom::k_no_node; ++up, at = m_tree.node(at).parent) {
-            const std::string_view class_attribute = m_tree.attribute(at, "class"), id_attribute = m_tree.attribute(at, "id");
-            if (class_attribute.empty() && id_attribute.empty()) continue;
-            if (token_meanings(dom::class_id_tokens(std::string(class_attribute) + " " + std::string(id_attribute))) & k_token_byline)
-                return true;
+            if (token_meanings(dom::element_class_id_tokens(m_tree, at)) & k_token_byline) return true;
         }
         return false;
     }
@@ -933,7 +923,7 @@ private:
                     if (up == scope) break;
                 }
                 const std::size_t at_name = text.find(alt);
-                if (at_name != std::string::npos && (!first_only || at_name == 0) && is_whole_name(text, at_name, alt.size()) &&
+                if (at_name != std::string::npos && (!first_only || at_name == 0) && stands_whole(text, at_name, alt.size()) &&
                     (author_element || !in_link))
                     return true;
                 if (first_only) return false;
@@ -1029,8 +1019,7 @@ private:
         if (is_host_name(text)) return true;
         for (NodeId at : {id, tree.node(id).parent}) {
             if (at == dom::k_no_node) continue;
-            const auto tokens = dom::class_id_tokens(std::string(tree.attribute(at, "class")) + " " +
-                                                     std::string(tree.attribute(at, "id")));
+            const auto tokens = dom::element_class_id_tokens(tree, at);
             auto has = [&](std::string_view token) { return std::find(tokens.begin(), tokens.end(), token) != tokens.end(); };
             for (std::string_view token : k_logo_tokens)
                 if (has(token)) return true;
