@@ -63,6 +63,8 @@ constexpr std::size_t k_max_headline_headings = 100;
 constexpr NodeId k_max_heading_nodes = 40;
 // A headline is at most this long; a longer heading is a paragraph set as a heading.
 constexpr std::size_t k_max_heading_chars = 300;
+// A fact's label before its colon is one or two short words ("Titel:", "Dt. Titel:", "Verlag:").
+constexpr std::size_t k_max_fact_label_chars = 20;
 // Class tokens of an element that holds a title ("entry-title", "sa-post-title", "headline").
 constexpr std::string_view k_headline_class_tokens[] = {"title", "headline"};
 // An author box (a photo whose alt text is the name, and the name written beside it) is a small
@@ -902,8 +904,32 @@ private:
         }
         if (std::string rest = after_byline_word(text); !rest.empty()) {
             if (!m_gathered.byline_lines.empty() && m_tree.contains(m_gathered.byline_lines.back().node, id)) return;
+            // "Written by <a>Jane Roe</a>" in one element: the role's label and the name, as an
+            // author box after the article writes them; capitalised ("Author names" is a list's
+            // item, "Autor: red" the desk's abbreviation)
+            if (!ascii::is_lower(rest.front()) && text.ends_with(rest) &&
+                is_author_label(std::string_view(text).substr(0, text.size() - rest.size())) && !among_labelled_facts(id))
+                m_gathered.labelled_names.push_back({id, rest, m_text_position});
             m_gathered.byline_lines.push_back({id, std::move(rest), m_text_position});
         }
+    }
+
+    // A line among labelled facts: the element before or after it also opens with a label and a
+    // colon ("Titel: The Casquette Girls", "Autorin: Alys Arden", "Verlag: ..."): a reviewed book's
+    // or a product's details, whose author is not the page's.
+    bool among_labelled_facts(NodeId id) const {
+        for (const bool before : {true, false}) {
+            auto step = [&](NodeId n) { return before ? m_tree.node(n).prev_sibling : m_tree.node(n).next_sibling; };
+            NodeId at = step(id);
+            while (at != dom::k_no_node && m_tree.node(at).type != dom::NodeType::element) at = step(at);
+            if (at == dom::k_no_node || m_tree.node(at).subtree_end - at > k_max_line_nodes) continue;
+            const std::string line = line_text(m_tree, at);
+            const std::size_t colon = line.find(':');
+            if (colon != std::string::npos && colon > 0 && colon <= k_max_fact_label_chars &&
+                std::count(line.begin(), line.begin() + colon, ' ') < 2)
+                return true;
+        }
+        return false;
     }
 
     bool has_class_token(NodeId id, std::string_view token) const {
@@ -1609,7 +1635,7 @@ private:
     // Only when the boxes after the headline name one person: a page with several (comments with
     // avatars, a team's or testimonials' photos, related posts' bylines) names no one by them.
     void take_author_box() {
-        std::vector<std::string> names;
+        std::vector<std::string> names;  // one box's names (co-authors: "Written by Jane Roe and John Doe")
         std::string source;
         for (const auto& [list, kind] : {std::pair{&m_g.labelled_names, "a label such as \"Written by\" and the name after it"},
                                         std::pair{&m_g.photo_names, "the author's photo and name"},
@@ -1621,11 +1647,19 @@ private:
                 std::vector<std::string> found =
                     author_names(std::string_view(c.text).substr(0, date_offset(c.text)), m_site_names, true);
                 std::erase_if(found, [](const std::string& n) { return !looks_like_name(n); });
-                if (found.size() != 1) continue;
-                if (std::find(names.begin(), names.end(), found.front()) == names.end()) names.push_back(found.front());
-                if (source.empty()) source = std::string("author box after the article: ") + kind;
+                // co-authors in one box are people ("Moses Kim and Kate Shokurova"), not a place or
+                // an institute after the name ("Steffen Pache, Landesanstalt ..., Köllitsch (D)")
+                if (found.size() > 1) std::erase_if(found, [](const std::string& n) { return !looks_like_person(n); });
+                if (found.empty() || (found.size() > 1 && list != &m_g.labelled_names)) continue;
+                if (names.empty()) {
+                    names = std::move(found);
+                    source = std::string("author box after the article: ") + kind;
+                } else if (found != names && !(found.size() == 1 && names.size() > 1 &&
+                                               std::find(names.begin(), names.end(), found.front()) != names.end())) {
+                    return;  // boxes that name different people: comments, a team, related posts
+                }
             }
-        if (names.size() == 1) take_authors(std::move(names), source);
+        if (!names.empty()) take_authors(std::move(names), source);
     }
 
     std::optional<Date> json_ld_date(const json& object, std::string_view key) const {
