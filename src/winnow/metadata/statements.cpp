@@ -214,7 +214,12 @@ enum TokenMeaning : unsigned {
     k_token_consent = 1u << 8,
     k_token_name = 1u << 9,
     k_token_title = 1u << 10,
+    k_token_relative_time = 1u << 11,
 };
+// Class tokens of an element that shows a time as "3 hours ago" and holds the date in its title
+// attribute (jQuery's timeago, Stack Exchange's relativetime, NodeBB): a <time datetime> by
+// another name.
+constexpr std::string_view k_relative_time_tokens[] = {"timeago", "relativetime"};
 constexpr std::string_view k_paywall_tokens[] = {"paywall", "premium", "piano", "metered"};
 constexpr std::string_view k_cart_tokens[] = {"cart", "basket", "addtocart", "checkout"};
 constexpr std::string_view k_price_tokens[] = {"price", "prices", "pricing"};
@@ -237,6 +242,7 @@ unsigned token_meanings(const std::vector<std::string>& tokens) {
         add(k_post_tokens, k_token_post);
         add(k_consent_tokens, k_token_consent);
         add(k_headline_class_tokens, k_token_title);
+        add(k_relative_time_tokens, k_token_relative_time);
         meanings["name"] |= k_token_name;
         return meanings;
     }();
@@ -841,7 +847,11 @@ private:
                 if (in_body && node.subtree_end - id <= 200) prose_paragraph(id);
                 break;
             case GUMBO_TAG_TIME:
-                if (in_body) time_element(id);
+                if (in_body) time_element(id, "datetime");
+                break;
+            case GUMBO_TAG_UNKNOWN:
+                // GitHub's and others' <relative-time datetime="...">: a <time> as a custom element
+                if (in_body && node.tag_name == "relative-time") time_element(id, "datetime");
                 break;
             case GUMBO_TAG_IMG:
                 if (in_body && m_statements.image_descriptions.size() < k_max_image_description_bytes)
@@ -1040,10 +1050,12 @@ private:
         return false;
     }
 
-    void time_element(NodeId id) {
+    // A <time> element, or an element like one: its date in the attribute `date_attribute`
+    // (datetime, or title for a relative time's element), else in its text.
+    void time_element(NodeId id, std::string_view date_attribute) {
         ++m_statements.signals.time_elements;
         if (in_zone() || in_fact_scope()) return;
-        std::string value(m_tree.attribute(id, "datetime"));
+        std::string value(m_tree.attribute(id, date_attribute));
         std::string text = line_text(m_tree, id);
         auto date = find_date(value.empty() ? text : value, m_day_order);
         if (!date && !value.empty()) date = find_date(text, m_day_order);
@@ -1053,7 +1065,8 @@ private:
                             std::string(m_tree.attribute(id, "itemprop"));
         if (parent != dom::k_no_node) label += " " + line_text(m_tree, parent) + " " + std::string(m_tree.attribute(parent, "class"));
         if (m_tree.has_attribute(id, "pubdate")) label += " published";
-        DateCandidate candidate = date_candidate(id, *date, label, "<time datetime>");
+        DateCandidate candidate =
+            date_candidate(id, *date, label, date_attribute == "title" ? "a relative time's title" : "<time datetime>");
         candidate.text_position = m_text_position;
         m_gathered.time_dates.push_back(std::move(candidate));
     }
@@ -1095,6 +1108,8 @@ private:
         if (in_body && (((meanings & k_token_zone) && !is_layout_wrapper(id)) || role == "navigation" ||
                         role == "contentinfo" || role == "complementary"))
             m_zones.push_back(tree.node(id).subtree_end);
+
+        if (in_body && (meanings & k_token_relative_time) && tree.node(id).tag != GUMBO_TAG_TIME) time_element(id, "title");
 
         // Microdata and RDFa.
         if (const std::string_view itemtype = tree.attribute(id, "itemtype"); !itemtype.empty()) {
