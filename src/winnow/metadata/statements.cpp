@@ -63,6 +63,9 @@ constexpr std::size_t k_max_headline_headings = 100;
 constexpr NodeId k_max_heading_nodes = 40;
 // A headline is at most this long; a longer heading is a paragraph set as a heading.
 constexpr std::size_t k_max_heading_chars = 300;
+// Posts marked in microdata (Comment, Answer, DiscussionForumPosting) from this many on: a forum,
+// whose authors are its members' logins (page_kind.cpp's k_min_marked_posts).
+constexpr std::size_t k_min_forum_microdata_posts = 2;
 // A fact's label before its colon is one or two short words ("Titel:", "Dt. Titel:", "Verlag:").
 constexpr std::size_t k_max_fact_label_chars = 20;
 // Class tokens of an element that holds a title ("entry-title", "sa-post-title", "headline").
@@ -1597,6 +1600,17 @@ private:
         return false;
     }
 
+    // A name in a meta tag or a Twitter card that reads as a login ("andrew.keaveney",
+    // "mdelatorreq6vkpg2ma0ci") is the CMS's account, not the person: it gives way to the next
+    // source, as in JSON-LD; but a forum's authors are its members' logins.
+    bool is_account(const std::string& name) const {
+        if (!looks_like_login(name)) return false;
+        if (m_s.signals.microdata_posts >= k_min_forum_microdata_posts) return false;
+        return std::none_of(m_g.graph.objects().begin(), m_g.graph.objects().end(), [](const json* object) {
+            return JsonLdGraph::has_type(*object, {"DiscussionForumPosting", "QAPage", "Question", "SocialMediaPosting"});
+        });
+    }
+
     void authors() {
         for (const json* object : m_articles) {
             const bool logins_allowed = JsonLdGraph::has_type(*object, {"DiscussionForumPosting", "Question", "SocialMediaPosting"});
@@ -1620,7 +1634,7 @@ private:
             bool both_forms = false;
             for (const std::string& value : all_meta_of_one_form(key, both_forms))
                 for (std::string& name : author_names(one_each ? uninverted_name(value) : value, m_site_names))
-                    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+                    if (std::find(names.begin(), names.end(), name) == names.end() && !(is_account(name))) names.push_back(std::move(name));
             const bool more = names.size() > meta_names.size() &&
                               std::all_of(meta_names.begin(), meta_names.end(), [&](const std::string& n) {
                                   return std::find(names.begin(), names.end(), n) != names.end();
@@ -1635,7 +1649,10 @@ private:
         for (std::size_t i = 0; i + 1 < m_g.metas.size(); ++i)
             if (m_g.metas[i].key.starts_with("twitter:label") && is_byline_label(m_g.metas[i].content)) {
                 const std::string data_key = "twitter:data" + m_g.metas[i].key.substr(13);
-                if (take_authors(author_names(meta(data_key), m_site_names), "meta " + data_key)) return;
+                // the blog software's account name ("mdelatorreq6vkpg2ma0ci") is no person's
+                std::vector<std::string> names = author_names(meta(data_key), m_site_names);
+                std::erase_if(names, [&](const std::string& name) { return is_account(name); });
+                if (take_authors(std::move(names), "meta " + data_key)) return;
             }
         // rel=author names the author of the article that holds it, wherever it stands in it.
         if (take_dom_authors(m_g.rel_authors, "rel=author", true, true)) return;

@@ -315,3 +315,22 @@ TEST_CASE("no author box from a list's item, a desk's abbreviation or a reviewed
     // boxes naming different people name no one
     CHECK(authors_of(page_with_box_after(R"(<p>Written by Moses Kim and Kate Shokurova</p><p>Written by Jane Roe</p>)")).empty());
 }
+
+TEST_CASE("a login in a meta tag or a Twitter card gives way to the next source, but not on a forum", "[metadata][authors]") {
+    auto authors_with_head = [](const std::string& head, const std::string& body) {
+        return authors_of("<html><head>" + head + "</head><body><h1>Ten ways to plan a trip</h1>" + body +
+                          "<p>Planning a journey starts long before the suitcase comes out of the cupboard.</p></body></html>");
+    };
+    // the CMS's account in meta author, the person in the byline
+    CHECK(authors_with_head(R"(<meta name="author" content="andrew.keaveney">)", R"(<p class="byline">By Denise Everheart</p>)") ==
+          Names{"Denise Everheart"});
+    // Yoast's "Written by" card with the account's name, and nothing else: no author
+    CHECK(authors_with_head(R"(<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="mdelatorreq6vkpg2ma0ci">)", "")
+              .empty());
+    // a person's name in the card stays
+    CHECK(authors_with_head(R"(<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Jane Roe">)", "") ==
+          Names{"Jane Roe"});
+    // a forum's members are their logins
+    const std::string posts = R"(<div itemscope itemtype="https://schema.org/Comment">One</div><div itemscope itemtype="https://schema.org/Comment">Two</div>)";
+    CHECK(authors_with_head(R"(<meta name="author" content="ejp55230">)", posts) == Names{"ejp55230"});
+}
