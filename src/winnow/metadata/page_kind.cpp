@@ -145,8 +145,16 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
                            static_cast<double>(g.price_marks) * k_price_teaser_weight;
     const double teaser_score = teasers / static_cast<double>(g.max_sibling_prose + 2);
     const bool written_like_article = g.max_sibling_prose >= k_article_prose_run && g.price_marks <= k_max_article_prices;
-    const double needed = declared_article || written_like_article ? k_min_teaser_score * k_declared_article_factor
-                                                                   : k_min_teaser_score;
+    // Product: the page's own Product (not one in a list) or og:type product, on a page that is
+    // not an article and has little prose.
+    const bool product_type = !has_type({"Product"}).empty() || g.og_type == "product" || g.og_type == "product.item" ||
+                              g.og_type.ends_with(":product") || g.og_type.ends_with(":item") || g.microdata_products > 0;
+    const bool product_page = product_type && !declared_article && g.max_sibling_prose < k_max_product_prose_run;
+    // A page that calls itself an article or a product, or is written like an article, needs
+    // k_declared_article_factor times the teasers: its related-posts or related-products rails.
+    const double needed = declared_article || written_like_article || product_page
+                              ? k_min_teaser_score * k_declared_article_factor
+                              : k_min_teaser_score;
     char score[160];
     std::snprintf(score, sizeof score, "%zu headline links, %zu linked headings and %zu prices against a run of %zu paragraphs (teaser score %.1f",
                   g.headline_links, g.linked_headings, g.price_marks, g.max_sibling_prose, teaser_score);
@@ -172,15 +180,13 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
         verdict.evidence = std::string(score) +
                            (declared_article ? " >= " + std::to_string(static_cast<int>(needed)) + " for a page that says " + declared
                             : written_like_article ? " >= " + std::to_string(static_cast<int>(needed)) + " for a page written like an article"
-                                                   : "") +
+                            : product_page ? " >= " + std::to_string(static_cast<int>(needed)) + " for a page that shows its own product"
+                                           : "") +
                            ")";
         return verdict;
     }
 
-    // Product: the page's own Product (not one in a list) or og:type product.
-    const bool product_type = !has_type({"Product"}).empty() || g.og_type == "product" || g.og_type == "product.item" ||
-                              g.og_type.ends_with(":product") || g.og_type.ends_with(":item") || g.microdata_products > 0;
-    if (product_type && !declared_article && g.max_sibling_prose < k_max_product_prose_run) {
+    if (product_page) {
         verdict.kind = PageKind::product;
         verdict.evidence = !has_type({"Product"}).empty() ? "json-ld Product"
                            : g.microdata_products > 0     ? "microdata Product"

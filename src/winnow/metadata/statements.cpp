@@ -124,7 +124,9 @@ constexpr std::string_view k_not_byline_tokens[] = {
     "bio", "box", "description", "avatar", "image", "img", "photo", "pic", "picture", "about", "social", "follow",
     "title", "role", "job", "position", "label", "twitter", "facebook", "linkedin", "email", "mail", "count",
     "posts", "more", "list", "icon", "thumb", "thumbnail", "headshot", "card", "details", "signature", "rank",
-    "level", "joined", "stats", "badge", "flair", "reputation", "ip"};
+    "level", "joined", "stats", "badge", "flair", "reputation", "ip",
+    // a picture's credit ("media-license-author": "zvg", the agency or photographer)
+    "credit", "credits", "copyright", "license", "licence"};
 // Class and id tokens of date elements.
 constexpr std::string_view k_date_tokens[] = {"date", "time", "published", "publish", "posted", "pubdate",
                                               "timestamp", "dateline", "datetime", "updated", "modified",
@@ -632,6 +634,24 @@ private:
     std::size_t m_text_position = 0;
     std::size_t m_text_dates_seen = 0;
 
+    // An element whose class names a zone but that is the page's layout, not a zone in it: the
+    // body ("single-post no-sidebar", "right-sidebar": its class says what the layout has), or an
+    // element that holds the page's main element or an h1 ("content-area newspaper-x-sidebar",
+    // the column beside a sidebar). Inside a zone already nothing changes, so only outermost zones
+    // are looked into and the walk stays linear.
+    bool is_layout_wrapper(NodeId id) const {
+        if (!m_zones.empty()) return false;
+        if (id == m_tree.body()) return true;
+        for (NodeId at = id + 1, end = m_tree.node(id).subtree_end; at < end; ++at) {
+            const dom::Node& node = m_tree.node(at);
+            if (node.type != dom::NodeType::element) continue;
+            if (node.tag == GUMBO_TAG_MAIN || node.tag == GUMBO_TAG_H1 ||
+                (node.attribute_count > 0 && ascii::iequals(m_tree.attribute(at, "role"), "main")))
+                return true;
+        }
+        return false;
+    }
+
     bool in_zone() const { return !m_zones.empty() || !m_article_footers.empty(); }
     bool in_page_zone() const { return !m_zones.empty(); }  // an article's own footer is not one
     // Inside a table row whose header cell labels its value ("Founded | February 28, 1998", an
@@ -1046,7 +1066,8 @@ private:
 
         // Zones: navigation, footers, sidebars, comments, related lists.
         const std::string role = ascii::lower(tree.attribute(id, "role"));
-        if (in_body && ((meanings & k_token_zone) || role == "navigation" || role == "contentinfo" || role == "complementary"))
+        if (in_body && (((meanings & k_token_zone) && !is_layout_wrapper(id)) || role == "navigation" ||
+                        role == "contentinfo" || role == "complementary"))
             m_zones.push_back(tree.node(id).subtree_end);
 
         // Microdata and RDFa.

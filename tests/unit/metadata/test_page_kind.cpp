@@ -196,3 +196,16 @@ TEST_CASE("placeholder text is no language: the title, headings and image descri
     CHECK(detect_language_besides_placeholder({"Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam nonumy "
                                                "eirmod tempor invidunt ut labore et dolore magna aliquyam erat"}).empty());
 }
+
+TEST_CASE("page kind: a page that shows its own product needs as many teasers as an article", "[metadata][page-kind]") {
+    // a product with a rail of twelve related products and their prices
+    const std::string rail = "<div class=\"related\">" + teasers(12) + "</div>";
+    auto product = kind_of(R"(<html><body><div itemscope itemtype="https://schema.org/Product"><h1>Rode NT1</h1>
+        <span itemprop="price">249.00</span></div>)" + rail + "</body></html>");
+    CHECK(product.kind == PageKind::product);
+    // a shop's category page, many more teasers than that, is a listing still
+    auto category = kind_of(R"(<html><body><div itemscope itemtype="https://schema.org/Product"><h1>Microphones</h1>
+        <span itemprop="price">249.00</span></div>)" + teasers(40) + "</body></html>");
+    CHECK(category.kind == PageKind::listing);
+    CHECK_THAT(category.evidence, Catch::Contains("for a page that shows its own product"));
+}

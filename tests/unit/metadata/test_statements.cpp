@@ -316,3 +316,31 @@ TEST_CASE("dates in an infobox's labelled row or in a quotation are not the page
     Statements layout = statements_of(article_body("", "<table><tr><td>Posted on 12. März 2021</td></tr></table>"));
     CHECK(layout.date.value == "2021-03-12");
 }
+
+TEST_CASE("a class that names a zone on the page's layout is no zone: the body, a column that holds the headline",
+          "[metadata][zones]") {
+    // the body's class says what the layout has ("no-sidebar", "right-sidebar")
+    Statements body = statements_of(R"(<html><body class="single-post no-sidebar"><h1>The headline of the story</h1>
+        <p class="byline">By Jane Roe</p><span class="date">March 12, 2021</span>
+        <p>The first paragraph of the story is long enough to be prose for anyone who reads it.</p></body></html>)");
+    CHECK(body.authors == Names{"Jane Roe"});
+    CHECK(body.date.value == "2021-03-12");
+    // the content column beside a sidebar, named after it, holds the main element and the headline
+    const std::string column = R"(<html><body><div id="primary" class="content-area theme-sidebar"><main>
+        <div class="post-meta"><span class="post-date">November 22, 2018</span></div>
+        <h1>The headline of the story</h1><p>The first paragraph of the story is long enough to be prose.</p>
+        </main></div><div class="theme-sidebar"><span class="date">January 5, 2020</span></div></body></html>)";
+    CHECK(statements_of(column).date.value == "2018-11-22");
+    // a real sidebar's date stays out: it holds neither the main element nor an h1
+    Statements sidebar = statements_of(R"(<html><body><div class="sidebar"><span class="date">January 5, 2020</span>
+        </div><h1>The headline of the story</h1>
+        <p>The first paragraph of the story is long enough to be prose for anyone who reads it.</p></body></html>)");
+    CHECK(sidebar.date.empty());
+}
+
+TEST_CASE("a picture's credit is no byline, though its class says author", "[metadata][authors]") {
+    Statements s = statements_of(article_body(
+        R"(<p class="media-license"><span class="media-legend">The road to the capital.</span><span class="media-license-info">&copy; </span><span class="media-license-author">zvg</span></p>)",
+        ""));
+    CHECK(s.authors.empty());
+}
