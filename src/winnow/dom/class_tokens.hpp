@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "winnow/dom/tree.hpp"
@@ -43,6 +44,30 @@ void for_each_class_id_token(std::string_view value, std::string& scratch, Visit
     }
     end_token(value.size());
 }
+
+// A stage's vocabulary of class and id tokens: each token with the bits of what it says, from
+// lists such as "the tokens of comment sections" (a token on several lists has all their bits).
+// One hash lookup per token instead of a scan of every list.
+class TokenVocabulary {
+public:
+    template <std::size_t N>
+    TokenVocabulary& add(const std::string_view (&tokens)[N], unsigned bits) {
+        for (std::string_view token : tokens) add(token, bits);
+        return *this;
+    }
+    TokenVocabulary& add(std::string_view token, unsigned bits) {
+        m_bits[token] |= bits;
+        return *this;
+    }
+    // The bits of a lower-case token; 0 for a token on no list.
+    unsigned bits(std::string_view token) const {
+        const auto found = m_bits.find(token);
+        return found == m_bits.end() ? 0 : found->second;
+    }
+
+private:
+    std::unordered_map<std::string_view, unsigned> m_bits;  // views of the lists' literals
+};
 
 // The tokens of an element's class and id values together (none when it has neither).
 std::vector<std::string> element_class_id_tokens(const Tree& tree, NodeId id);

@@ -82,9 +82,8 @@ bool is_hidden_by_style(std::string_view style) {
     return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
 }
 
-// What a token of a class or id value can say, as bits, from the lists above (one lookup per
-// token instead of a scan of every list).
-enum TokenKind : std::uint8_t {
+// What a token of a class or id value can say, as bits, from the lists above.
+enum TokenKind : unsigned {
     k_token_comment = 1u << 0,
     k_token_never_content = 1u << 1,
     k_token_overlay = 1u << 2,
@@ -94,23 +93,16 @@ enum TokenKind : std::uint8_t {
     k_token_author_box = 1u << 6,
 };
 
-std::uint8_t token_kinds(std::string_view token) {
-    static const std::unordered_map<std::string_view, std::uint8_t> k_kinds = [] {
-        std::unordered_map<std::string_view, std::uint8_t> kinds;
-        auto add = [&](const auto& list, std::uint8_t kind) {
-            for (std::string_view token : list) kinds[token] |= kind;
-        };
-        add(k_comment_tokens, k_token_comment);
-        add(k_never_content_tokens, k_token_never_content);
-        add(k_overlay_tokens, k_token_overlay);
-        add(k_boilerplate_inside_tokens, k_token_boilerplate_inside);
-        add(k_positive_tokens, k_token_positive);
-        add(k_negative_tokens, k_token_negative);
-        add(k_author_box_tokens, k_token_author_box);
-        return kinds;
-    }();
-    const auto it = k_kinds.find(token);
-    return it == k_kinds.end() ? 0 : it->second;
+unsigned token_kinds(std::string_view token) {
+    static const dom::TokenVocabulary k_kinds = dom::TokenVocabulary()
+                                                    .add(k_comment_tokens, k_token_comment)
+                                                    .add(k_never_content_tokens, k_token_never_content)
+                                                    .add(k_overlay_tokens, k_token_overlay)
+                                                    .add(k_boilerplate_inside_tokens, k_token_boilerplate_inside)
+                                                    .add(k_positive_tokens, k_token_positive)
+                                                    .add(k_negative_tokens, k_token_negative)
+                                                    .add(k_author_box_tokens, k_token_author_box);
+    return k_kinds.bits(token);
 }
 
 // The flags a class or id value gives. They depend on the value alone, so classify_nodes reads
@@ -145,7 +137,7 @@ std::uint32_t value_flags(std::string_view value) {
             if (name.starts_with(prefix)) modifier = true;
         if (modifier) continue;
         dom::for_each_class_id_token(name, scratch, [&](std::string_view token) {
-            const std::uint8_t kinds = token_kinds(token);
+            const unsigned kinds = token_kinds(token);
             if (kinds & k_token_comment) flags |= k_flag_comment_section | k_flag_negative;
             // Page builders name every block "elementor-widget": there "widget" means nothing.
             if (token == "elementor" || token == "wp" || token == "block") after_elementor = true;
