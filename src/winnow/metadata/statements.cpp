@@ -229,29 +229,26 @@ constexpr std::string_view k_price_tokens[] = {"price", "prices", "pricing"};
 constexpr std::string_view k_post_tokens[] = {"post", "message", "reply", "topic", "answer", "postbit", "thread"};
 constexpr std::string_view k_consent_tokens[] = {"cookie", "consent", "gdpr"};
 
+unsigned token_meaning(std::string_view token) {
+    static const dom::TokenVocabulary k_meanings = dom::TokenVocabulary()
+                                                       .add(k_zone_tokens, k_token_zone)
+                                                       .add(k_byline_tokens, k_token_byline)
+                                                       .add(k_not_byline_tokens, k_token_not_byline)
+                                                       .add(k_date_tokens, k_token_date)
+                                                       .add(k_paywall_tokens, k_token_paywall)
+                                                       .add(k_cart_tokens, k_token_cart)
+                                                       .add(k_price_tokens, k_token_price)
+                                                       .add(k_post_tokens, k_token_post)
+                                                       .add(k_consent_tokens, k_token_consent)
+                                                       .add(k_headline_class_tokens, k_token_title)
+                                                       .add(k_relative_time_tokens, k_token_relative_time)
+                                                       .add("name", k_token_name);
+    return k_meanings.bits(token);
+}
+
 unsigned token_meanings(const std::vector<std::string>& tokens) {
-    static const auto table = [] {
-        std::unordered_map<std::string_view, unsigned> meanings;
-        auto add = [&](const auto& list, unsigned bit) {
-            for (std::string_view token : list) meanings[token] |= bit;
-        };
-        add(k_zone_tokens, k_token_zone);
-        add(k_byline_tokens, k_token_byline);
-        add(k_not_byline_tokens, k_token_not_byline);
-        add(k_date_tokens, k_token_date);
-        add(k_paywall_tokens, k_token_paywall);
-        add(k_cart_tokens, k_token_cart);
-        add(k_price_tokens, k_token_price);
-        add(k_post_tokens, k_token_post);
-        add(k_consent_tokens, k_token_consent);
-        add(k_headline_class_tokens, k_token_title);
-        add(k_relative_time_tokens, k_token_relative_time);
-        meanings["name"] |= k_token_name;
-        return meanings;
-    }();
     unsigned bits = 0;
-    for (const std::string& token : tokens)
-        if (auto found = table.find(token); found != table.end()) bits |= found->second;
+    for (const std::string& token : tokens) bits |= token_meaning(token);
     return bits;
 }
 
@@ -1095,16 +1092,22 @@ private:
         return false;
     }
 
+    // The meanings of a class or id value's tokens. They depend on the value alone, so each
+    // distinct value of the page is read once (the views point into the tree, which outlives the walk).
+    std::unordered_map<std::string_view, unsigned> m_value_meanings;
+    std::string m_token;  // for_each_class_id_token's scratch
+    unsigned value_meanings(std::string_view value) {
+        if (value.empty()) return 0;
+        auto [it, added] = m_value_meanings.try_emplace(value, 0);
+        if (added) dom::for_each_class_id_token(value, m_token, [&](std::string_view token) { it->second |= token_meaning(token); });
+        return it->second;
+    }
+
     void attributes(NodeId id, bool in_body) {
         const dom::Tree& tree = m_tree;
         PageSignals& signals = m_statements.signals;
         const std::string_view class_attribute = tree.attribute(id, "class"), id_attribute = tree.attribute(id, "id");
-        std::string class_value;
-        unsigned meanings = 0;
-        if (!class_attribute.empty() || !id_attribute.empty()) {
-            class_value = std::string(class_attribute) + " " + std::string(id_attribute);
-            meanings = token_meanings(dom::class_id_tokens(class_value));
-        }
+        const unsigned meanings = value_meanings(class_attribute) | value_meanings(id_attribute);
 
         // Zones: navigation, footers, sidebars, comments, related lists.
         const std::string role = ascii::lower(tree.attribute(id, "role"));
@@ -1168,6 +1171,7 @@ private:
         if ((meanings & k_token_date) && !byline_tokens && !in_fact_scope()) {
             if (std::string text = line_text(tree, id); !text.empty())
                 if (auto date = find_date(text, m_day_order)) {
+                    const std::string class_value = std::string(class_attribute) + " " + std::string(id_attribute);
                     DateCandidate candidate = date_candidate(id, *date, text + " " + class_value, "date element");
                     candidate.text_position = m_text_position;
                     m_gathered.class_dates.push_back(std::move(candidate));
