@@ -58,6 +58,18 @@ void append_collapsed(std::string& out, std::string_view text) {
     bool pending_space = false;
     for (std::size_t i = 0; i < text.size();) {
         auto c = static_cast<unsigned char>(text[i]);
+        if (c > 0x20 && c < 0x7F) {
+            // A run of visible ASCII goes over in one piece.
+            std::size_t end = i + 1;
+            while (end < text.size() && static_cast<unsigned char>(text[end]) > 0x20 &&
+                   static_cast<unsigned char>(text[end]) < 0x7F)
+                ++end;
+            if (pending_space && !out.empty() && out.back() != ' ') out += ' ';
+            pending_space = false;
+            out.append(text.data() + i, end - i);
+            i = end;
+            continue;
+        }
         if (c < 0x80) {
             ++i;
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {

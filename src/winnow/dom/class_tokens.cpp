@@ -12,22 +12,8 @@ std::vector<std::string> element_class_id_tokens(const Tree& tree, NodeId id) {
 
 std::vector<std::string> class_id_tokens(std::string_view value) {
     std::vector<std::string> tokens;
-    std::string token;
-    auto end_token = [&] {
-        if (!token.empty()) tokens.push_back(ascii::lower(token));
-        token.clear();
-    };
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        const char c = value[i];
-        if (!ascii::is_alnum(c) && static_cast<unsigned char>(c) < 128) {
-            end_token();
-            continue;
-        }
-        // camelCase: "articleBody" -> article, body (but "HTML" stays one token).
-        if (ascii::is_upper(c) && i > 0 && ascii::is_lower(value[i - 1])) end_token();
-        token += c;
-    }
-    end_token();
+    std::string scratch;
+    for_each_class_id_token(value, scratch, [&](std::string_view token) { tokens.emplace_back(token); });
     return tokens;
 }
 

@@ -100,6 +100,7 @@ struct FilterState {
     bool trust_ancestry = true;   // byline/meta/caption ancestry takes at most half of them
     std::vector<NodeId> prose_parents;  // parents of the prose paragraphs (sorted): the article's flow
     PageFurniture furniture{};    // the page's date and authors, for its byline and dateline lines
+    metadata::TitleStatements title_words;  // options.title split into words once, for repeats_title
 
     // Drops a block (once) and, when explaining, records it under `rule`, or under the site's
     // drop_text rule that also matches it (looked up once, for this block), so a profile's
@@ -127,7 +128,7 @@ std::string fixed2(float value) {
 // A repeat of the title, or a heading with a title class: it goes to the title, in every mode.
 bool repeats_title(const BlockView& b, const FilterState& s) {
     return b.text().size() <= k_max_title_repeat_chars &&
-           (metadata::is_title_repeat(b.text(), s.options.title) || (b.is_heading() && (b.inherited & k_flag_title_class)));
+           (metadata::is_title_repeat(b.text(), s.title_words) || (b.is_heading() && (b.inherited & k_flag_title_class)));
 }
 bool is_short_and_linked(const BlockView& b, const FilterState& s) {
     return !s.options.keep_link_lines && b.counts.chars < k_short_block_chars &&
@@ -509,6 +510,7 @@ std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& ro
     FilterState state{views, options, removals, regexes};
     state.tree = &page.tree();
     state.furniture = page_furniture(page.statements(), page.statement_kind());
+    if (!options.title.empty()) state.title_words.add(options.title);
     // Guard: when byline/meta/caption ancestry would take most of the container's text, the
     // wrapper's name is misleading (a video page whose text sits in "item-caption").
     float boilerplate_chars = 0;

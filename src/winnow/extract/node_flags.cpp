@@ -5,15 +5,14 @@
 #include "winnow/dom/class_tokens.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "winnow/util/ascii.hpp"
 
 namespace winnow::extract {
 namespace {
 
-using dom::class_id_tokens;
 using dom::NodeId;
-using dom::squeezed_class_name;
 
 // Tokens of layers that are never the article anywhere on the page: consent and cookie layers,
 // share bars, related and recommended lists, newsletters, ads, navigation, sidebars, widgets.
@@ -83,7 +82,88 @@ bool is_hidden_by_style(std::string_view style) {
     return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
 }
 
-std::uint32_t flags_of(const dom::Tree& tree, NodeId id) {
+// What a token of a class or id value can say, as bits, from the lists above.
+enum TokenKind : unsigned {
+    k_token_comment = 1u << 0,
+    k_token_never_content = 1u << 1,
+    k_token_overlay = 1u << 2,
+    k_token_boilerplate_inside = 1u << 3,
+    k_token_positive = 1u << 4,
+    k_token_negative = 1u << 5,
+    k_token_author_box = 1u << 6,
+};
+
+unsigned token_kinds(std::string_view token) {
+    static const dom::TokenVocabulary k_kinds = dom::TokenVocabulary()
+                                                    .add(k_comment_tokens, k_token_comment)
+                                                    .add(k_never_content_tokens, k_token_never_content)
+                                                    .add(k_overlay_tokens, k_token_overlay)
+                                                    .add(k_boilerplate_inside_tokens, k_token_boilerplate_inside)
+                                                    .add(k_positive_tokens, k_token_positive)
+                                                    .add(k_negative_tokens, k_token_negative)
+                                                    .add(k_author_box_tokens, k_token_author_box);
+    return k_kinds.bits(token);
+}
+
+// The flags a class or id value gives. They depend on the value alone, so classify_nodes reads
+// each distinct value of a page once (menus and lists repeat theirs on every item).
+std::uint32_t value_flags(std::string_view value) {
+    std::uint32_t flags = 0;
+    std::string name;  // one class name at a time
+    for (std::size_t start = 0; start < value.size();) {
+        std::size_t end = value.find_first_of(" \t\n\r\f", start);
+        if (end == std::string_view::npos) end = value.size();
+        if (end > start) {
+            name = dom::squeezed_class_name(value.substr(start, end - start));
+            if (contains(k_hidden_class_names, name)) flags |= k_flag_hidden;
+            for (std::string_view marker : k_body_marker_names)
+                if (name.find(marker) != std::string::npos) flags |= k_flag_body_marker;
+            if (contains(k_title_class_names, name)) flags |= k_flag_title_class;
+        }
+        start = end + 1;
+    }
+    // The tokens of the names, but for state modifiers, which say what an element contains or
+    // lacks, not what it is: "has-recommendations", "with-sidebar", "no-comments".
+    bool author = false, author_box = false, after_elementor = false;
+    std::string scratch;
+    for (std::size_t start = 0; start < value.size();) {
+        std::size_t end = value.find_first_of(" \t\n\r\f", start);
+        if (end == std::string_view::npos) end = value.size();
+        name.assign(value.substr(start, end - start));
+        for (char& c : name) c = ascii::lower(c);
+        start = end + 1;
+        bool modifier = false;
+        for (std::string_view prefix : k_modifier_prefixes)
+            if (name.starts_with(prefix)) modifier = true;
+        if (modifier) continue;
+        dom::for_each_class_id_token(name, scratch, [&](std::string_view token) {
+            const unsigned kinds = token_kinds(token);
+            if (kinds & k_token_comment) flags |= k_flag_comment_section | k_flag_negative;
+            // Page builders name every block "elementor-widget": there "widget" means nothing.
+            if (token == "elementor" || token == "wp" || token == "block") after_elementor = true;
+            if ((kinds & k_token_never_content) && !(token == "widget" && after_elementor)) flags |= k_flag_never_content;
+            if (kinds & k_token_overlay) flags |= k_flag_overlay;
+            if (kinds & k_token_boilerplate_inside) flags |= k_flag_boilerplate_inside;
+            if (kinds & k_token_positive) flags |= k_flag_positive;
+            if (kinds & k_token_negative) flags |= k_flag_negative;
+            if (token == "author") author = true;
+            if (kinds & k_token_author_box) author_box = true;
+        });
+    }
+    if (author && author_box) flags |= k_flag_never_content;
+    return flags;
+}
+
+// The flags of a class or id value, from `seen` when the page had it before.
+using ValueFlags = std::unordered_map<std::string_view, std::uint32_t>;
+std::uint32_t cached_value_flags(std::string_view value, ValueFlags& seen) {
+    if (value.empty()) return 0;
+    auto [it, added] = seen.try_emplace(value, 0);
+    if (added) it->second = value_flags(value);
+    return it->second;
+}
+
+std::uint32_t flags_of(const dom::Tree& tree, NodeId id, ValueFlags& seen) {
     // One pass over the attributes picks out the few that matter.
     std::string_view class_value, id_value, aria_hidden, style, role, itemprop;
     bool hidden = false;
@@ -106,52 +186,7 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id) {
     }
     if (!itemprop.empty() && ascii::lower(itemprop) == "articlebody") flags |= k_flag_body_marker;
 
-    if (class_value.empty() && id_value.empty()) return flags;
-
-    for (std::string_view value : {class_value, id_value}) {
-        std::size_t start = 0;
-        while (start < value.size()) {
-            std::size_t end = value.find_first_of(" \t\n\r\f", start);
-            if (end == std::string_view::npos) end = value.size();
-            if (end > start) {
-                std::string name = squeezed_class_name(value.substr(start, end - start));
-                if (contains(k_hidden_class_names, name)) flags |= k_flag_hidden;
-                for (std::string_view marker : k_body_marker_names)
-                    if (name.find(marker) != std::string::npos) flags |= k_flag_body_marker;
-                if (contains(k_title_class_names, name)) flags |= k_flag_title_class;
-            }
-            start = end + 1;
-        }
-        // State modifiers say what an element contains or lacks, not what it is:
-        // "has-recommendations", "with-sidebar", "no-comments".
-        std::string kept_names;
-        for (std::size_t start = 0; start < value.size();) {
-            std::size_t end = value.find_first_of(" \t\n\r\f", start);
-            if (end == std::string_view::npos) end = value.size();
-            std::string name = ascii::lower(value.substr(start, end - start));
-            bool modifier = false;
-            for (std::string_view prefix : k_modifier_prefixes)
-                if (name.starts_with(prefix)) modifier = true;
-            if (!modifier) kept_names += name + " ";
-            start = end + 1;
-        }
-        const auto tokens = class_id_tokens(kept_names);
-        bool author = false, author_box = false, after_elementor = false;
-        for (const std::string& token : tokens) {
-            if (contains(k_comment_tokens, token)) flags |= k_flag_comment_section | k_flag_negative;
-            // Page builders name every block "elementor-widget": there "widget" means nothing.
-            if (token == "elementor" || token == "wp" || token == "block") after_elementor = true;
-            if (contains(k_never_content_tokens, token) && !(token == "widget" && after_elementor))
-                flags |= k_flag_never_content;
-            if (contains(k_overlay_tokens, token)) flags |= k_flag_overlay;
-            if (contains(k_boilerplate_inside_tokens, token)) flags |= k_flag_boilerplate_inside;
-            if (contains(k_positive_tokens, token)) flags |= k_flag_positive;
-            if (contains(k_negative_tokens, token)) flags |= k_flag_negative;
-            if (token == "author") author = true;
-            if (contains(k_author_box_tokens, token)) author_box = true;
-        }
-        if (author && author_box) flags |= k_flag_never_content;
-    }
+    flags |= cached_value_flags(class_value, seen) | cached_value_flags(id_value, seen);
     // A body marker is content even when its class also says something else ("post-content share-enabled").
     if (flags & k_flag_body_marker) flags &= ~(k_flag_never_content | k_flag_boilerplate_inside | k_flag_negative | k_flag_overlay);
     return flags;
@@ -207,8 +242,10 @@ void mark_collapsed_panels(const dom::Tree& tree, std::vector<std::uint32_t>& fl
 
 std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree) {
     std::vector<std::uint32_t> flags(tree.size(), 0);
+    ValueFlags seen;  // views into the tree's attribute values, which outlive this call
     for (NodeId id = 0; id < tree.size(); ++id)
-        if (tree.node(id).type == dom::NodeType::element && tree.node(id).attribute_count) flags[id] = flags_of(tree, id);
+        if (tree.node(id).type == dom::NodeType::element && tree.node(id).attribute_count)
+            flags[id] = flags_of(tree, id, seen);
     mark_collapsed_panels(tree, flags);
     return flags;
 }

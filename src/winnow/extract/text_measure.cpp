@@ -87,11 +87,31 @@ TextCounts measure_text(std::string_view text, const StopwordList& stopwords) {
         unsigned char b = static_cast<unsigned char>(text[i]);
         char32_t c;
         if (b < 128) {
-            c = b;
+            // ASCII, most of most pages: the same counts as below without the Unicode tables.
             ++i;
-        } else {
-            c = next_code_point(text, i);
+            if (b == ' ' || (b >= '\t' && b <= '\r')) {
+                if (!in_space) counts.chars += 1;
+                in_space = true;
+                end_word();
+                continue;
+            }
+            if (b < 0x20 || b == 0x7F) continue;  // invisible
+            in_space = false;
+            counts.chars += 1;
+            if (ascii::is_alnum(static_cast<char>(b))) {
+                word += ascii::lower(static_cast<char>(b));
+                if (!ascii::is_digit(static_cast<char>(b))) word_has_letter = true;
+                continue;
+            }
+            if (b == ',') counts.commas += 1;
+            if (b == '.' || b == '!' || b == '?') {
+                std::size_t next = i;
+                if (next >= text.size() || utf8::is_space(next_code_point(text, next))) counts.sentence_ends += 1;
+            }
+            if (b != '\'') end_word();
+            continue;
         }
+        c = next_code_point(text, i);
         // White space and invisible characters as util/utf8.hpp defines them: what is counted is
         // what the writer keeps (a zero-width space joins the letters around it).
         if (utf8::is_space(c)) {

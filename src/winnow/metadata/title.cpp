@@ -231,6 +231,10 @@ bool is_title_repeat(std::string_view text, std::string_view title) {
     return title_similarity(text, title) > k_title_repeat_similarity;
 }
 
+bool is_title_repeat(std::string_view text, const TitleStatements& title) {
+    return !text.empty() && title.best_similarity(text) > k_title_repeat_similarity;
+}
+
 std::string title_part_shown(const Statements& statements, const std::vector<std::string>& first_lines) {
     if (!statements.h1s.empty() || statements.title_parts.size() < 2) return {};
     for (const std::string& line : first_lines)

@@ -59,5 +59,7 @@ private:
 
 // True when a body line repeats the title (similarity above k_title_repeat_similarity).
 bool is_title_repeat(std::string_view text, std::string_view title);
+// The same with the title split into words once (for all the lines of a page).
+bool is_title_repeat(std::string_view text, const TitleStatements& title);
 
 }  // namespace winnow::metadata
