@@ -21,6 +21,10 @@ constexpr std::size_t k_min_forum_times = 3;
 constexpr double k_min_teaser_score = 5.0;
 constexpr double k_declared_article_factor = 3.0;
 constexpr double k_price_teaser_weight = 0.25;
+// A listing (home, category, tag, search page) lists the site's own pages; teasers that lead to
+// other sites are mostly an article's references or resources (NIH's reference list, a
+// "resources" grid): they weigh a quarter, so that an aggregator of many still reads as a listing.
+constexpr double k_elsewhere_teaser_weight = 0.25;
 // A page with this many prose paragraphs side by side and (almost) no prices is written like an
 // article: its teaser links (a news site's rails of related stories) must weigh as much as on a
 // page that calls itself one. On modern-dev no listing without prices has a run over 4; shops'
@@ -31,8 +35,11 @@ constexpr std::size_t k_max_article_prices = 2;
 constexpr std::size_t k_max_product_prose_run = 6;
 // Documentation: code blocks on an undated page.
 constexpr std::size_t k_min_doc_code_blocks = 3;
-// An article has at least this many prose paragraphs side by side.
+// An article has at least this many prose paragraphs side by side, or this many prose blocks
+// (paragraphs and list items written as paragraphs: tips, steps) one after another; a service
+// page's lists of features rarely hold sentences that long (at most 9 on modern-dev's tuning half).
 constexpr std::size_t k_min_article_prose_run = 4;
+constexpr std::size_t k_min_article_prose_blocks = 10;
 // Flags.
 constexpr std::size_t k_max_shell_body_chars = 250;   // a JavaScript shell shows (almost) nothing
 constexpr std::size_t k_max_wall_article_chars = 600; // a consent wall leaves little else
@@ -141,7 +148,9 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
 
     // Listing: the page calls itself a collection, or teasers outweigh prose.
     const std::string collection_type = has_type({"CollectionPage", "SearchResultsPage"});
-    const double teasers = static_cast<double>(g.headline_links + g.linked_headings) +
+    const std::size_t own_teasers = g.headline_links + g.linked_headings - g.teasers_elsewhere;
+    const double teasers = static_cast<double>(own_teasers) +
+                           static_cast<double>(g.teasers_elsewhere) * k_elsewhere_teaser_weight +
                            static_cast<double>(g.price_marks) * k_price_teaser_weight;
     const double teaser_score = teasers / static_cast<double>(g.max_sibling_prose + 2);
     const bool written_like_article = g.max_sibling_prose >= k_article_prose_run && g.price_marks <= k_max_article_prices;
@@ -155,9 +164,12 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
     const double needed = declared_article || written_like_article || product_page
                               ? k_min_teaser_score * k_declared_article_factor
                               : k_min_teaser_score;
-    char score[160];
-    std::snprintf(score, sizeof score, "%zu headline links, %zu linked headings and %zu prices against a run of %zu paragraphs (teaser score %.1f",
-                  g.headline_links, g.linked_headings, g.price_marks, g.max_sibling_prose, teaser_score);
+    char elsewhere[64] = "";
+    if (g.teasers_elsewhere > 0)
+        std::snprintf(elsewhere, sizeof elsewhere, " (%zu to other sites, a quarter each)", g.teasers_elsewhere);
+    char score[256];
+    std::snprintf(score, sizeof score, "%zu headline links, %zu linked headings%s and %zu prices against a run of %zu paragraphs (teaser score %.1f",
+                  g.headline_links, g.linked_headings, elsewhere, g.price_marks, g.max_sibling_prose, teaser_score);
     if (!collection_type.empty() || g.og_type.starts_with("product.group")) {
         verdict.kind = PageKind::listing;
         verdict.evidence = (collection_type.empty() ? "og:type " + g.og_type : "json-ld " + collection_type) + "; " + score + ")";
@@ -205,14 +217,22 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
     }
     // Service or other: nothing of an article (no statement, no date or author, little prose, no
     // headline inside an <article> element).
-    if (!declared_article && !has_date_or_author && !g.h1_in_article && g.max_sibling_prose < k_min_article_prose_run) {
+    if (!declared_article && !has_date_or_author && !g.h1_in_article && g.max_sibling_prose < k_min_article_prose_run &&
+        g.max_sibling_prose_blocks < k_min_article_prose_blocks) {
         verdict.kind = PageKind::service;
         verdict.evidence = "no article statement, date or author; the longest run of paragraphs is " +
-                           std::to_string(g.max_sibling_prose);
+                           std::to_string(g.max_sibling_prose) + ", of paragraphs and prose list items " +
+                           std::to_string(g.max_sibling_prose_blocks);
         return verdict;
     }
     verdict.kind = PageKind::article;
-    verdict.evidence = (declared.empty() ? std::string("no other kind's evidence") : declared) + "; " + score + ")";
+    const bool prose_blocks = !declared_article && !has_date_or_author && !g.h1_in_article &&
+                              g.max_sibling_prose < k_min_article_prose_run;
+    verdict.evidence = (!declared.empty() ? declared
+                        : prose_blocks    ? "a run of " + std::to_string(g.max_sibling_prose_blocks) +
+                                             " paragraphs and prose list items"
+                                          : std::string("no other kind's evidence")) +
+                       "; " + score + ")";
     return verdict;
 }
 

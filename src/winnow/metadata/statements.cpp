@@ -304,6 +304,7 @@ struct Gathered {
     std::vector<std::string> logo_h1s;      // h1s that hold the site's name (a logo linked home)
     std::vector<std::string> microdata_headlines;
     std::vector<HeadingCandidate> headings;  // the first h2, h3 and title elements (headline_heading)
+    std::vector<std::string> teaser_hosts;  // the host of each teaser link (headline link, linked heading); "" when relative
 };
 
 std::string url_host(std::string_view url) {
@@ -314,6 +315,15 @@ std::string url_host(std::string_view url) {
     std::string host = ascii::lower(url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
     if (const std::size_t at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
     return host;
+}
+
+// True when two hosts are one site's: equal but for "www.", or one a subdomain of the other
+// ("blog.example.com", "example.com").
+bool same_site(std::string_view a, std::string_view b) {
+    if (a.starts_with("www.")) a.remove_prefix(4);
+    if (b.starts_with("www.")) b.remove_prefix(4);
+    if (a.size() < b.size()) std::swap(a, b);
+    return a == b || (a.ends_with(b) && a[a.size() - b.size() - 1] == '.');
 }
 
 // True when a link points to the site's home page: "/", "https://host/", "../index.html".
@@ -798,7 +808,10 @@ private:
             case GUMBO_TAG_H4:
                 if (in_body && !in_zone()) {
                     ++signals.headings;
-                    if (is_linked_heading(id)) ++signals.linked_headings;
+                    if (NodeId link = heading_link(id); link != dom::k_no_node) {
+                        ++signals.linked_headings;
+                        m_gathered.teaser_hosts.push_back(url_host(m_tree.attribute(link, "href")));
+                    }
                 }
                 break;
             case GUMBO_TAG_FOOTER:
@@ -840,11 +853,17 @@ private:
                     // a headline-like link: a teaser's title
                     const std::string text = decode::collapse_whitespace(tree.text_content(id));
                     const std::size_t words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
-                    if (text.size() >= 25 && words >= 4 && words <= 30) ++signals.headline_links;
+                    if (text.size() >= 25 && words >= 4 && words <= 30) {
+                        ++signals.headline_links;
+                        m_gathered.teaser_hosts.push_back(url_host(tree.attribute(id, "href")));
+                    }
                 }
                 break;
             case GUMBO_TAG_P:
                 if (in_body && node.subtree_end - id <= 200) prose_paragraph(id);
+                break;
+            case GUMBO_TAG_LI:
+                if (in_body && !in_zone() && node.subtree_end - id <= 200) prose_item(id);
                 break;
             case GUMBO_TAG_TIME:
                 if (in_body) time_element(id, "datetime");
@@ -1024,10 +1043,41 @@ private:
         m_prose_end = end;
         if (!m_links.empty()) return;
         const NodeId parent = m_tree.node(id).parent;
+        prose_block(parent);
         if (parent == m_prose_parent) ++m_prose_run;
         else m_prose_parent = parent, m_prose_run = 1;
         signals.max_sibling_prose = std::max(signals.max_sibling_prose, m_prose_run);
     }
+    // A list item written as a paragraph (tips, steps): long, not a link, no paragraphs or lists
+    // inside; counted for its list.
+    void prose_item(NodeId id) {
+        std::size_t chars = 0, link_chars = 0;
+        const NodeId end = m_tree.node(id).subtree_end;
+        NodeId link_end = 0;
+        for (NodeId at = id + 1; at < end; ++at) {
+            const dom::Node& n = m_tree.node(at);
+            if (n.type == dom::NodeType::element &&
+                (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL || n.tag == GUMBO_TAG_DIV))
+                return;
+            if (n.type == dom::NodeType::element && n.tag == GUMBO_TAG_A) link_end = n.subtree_end;
+            if (n.type != dom::NodeType::text) continue;
+            const std::size_t c = utf8::code_point_count(n.text);
+            chars += c;
+            if (at < link_end) link_chars += c;
+        }
+        if (chars < k_prose_paragraph_chars || link_chars * 2 > chars || !m_links.empty()) return;
+        const NodeId list = m_tree.node(id).parent;
+        if (list != dom::k_no_node) prose_block(m_tree.node(list).parent);
+    }
+    // Prose paragraphs and prose list items side by side: a paragraph counts for its parent, a list
+    // item for its list's parent (tips written one list each, a paragraph then its list).
+    void prose_block(NodeId parent) {
+        if (parent == m_block_parent) ++m_block_run;
+        else m_block_parent = parent, m_block_run = 1;
+        m_statements.signals.max_sibling_prose_blocks = std::max(m_statements.signals.max_sibling_prose_blocks, m_block_run);
+    }
+    NodeId m_block_parent = dom::k_no_node;
+    std::size_t m_block_run = 0;
     NodeId m_prose_parent = dom::k_no_node;
     std::size_t m_prose_run = 0;
     NodeId m_prose_end = 0;        // end of the last prose paragraph: its links are inline, not teasers
@@ -1040,14 +1090,19 @@ private:
         return false;
     }
 
-    bool is_linked_heading(NodeId id) const {
-        // <h2><a href="/post">Title</a></h2> or <a href="/post"><h2>Title</h2></a>
-        if (!m_links.empty()) return true;
+    // The link of a linked heading: <h2><a href="/post">Title</a></h2> or <a href="/post"><h2>Title</h2></a>;
+    // k_no_node for a heading that is no link.
+    NodeId heading_link(NodeId id) const {
+        if (!m_links.empty()) {
+            for (NodeId at = m_tree.node(id).parent; at != dom::k_no_node; at = m_tree.node(at).parent)
+                if (m_tree.is_element(at, GUMBO_TAG_A)) return at;
+            return id;
+        }
         for (NodeId at = id + 1; at < m_tree.node(id).subtree_end; ++at)
             if (m_tree.is_element(at, GUMBO_TAG_A) && m_tree.has_attribute(at, "href") &&
                 !m_tree.attribute(at, "href").starts_with("#"))
-                return true;
-        return false;
+                return at;
+        return dom::k_no_node;
     }
 
     // A <time> element, or an element like one: its date in the attribute `date_attribute`
@@ -1967,6 +2022,10 @@ private:
                 if ((free.is_boolean() && !free.get<bool>()) || (free.is_string() && ascii::lower(free.get<std::string>()) == "false"))
                     signals.paywall_mark = true;
             }
+        // Teasers that lead to another site (a list of references or resources), when the page's own is known.
+        if (const std::string host = url_host(m_url); !host.empty())
+            for (const std::string& teaser : m_g.teaser_hosts)
+                if (!teaser.empty() && !same_site(teaser, host)) ++signals.teasers_elsewhere;
         const auto segments = path_segments(m_url);
         for (std::size_t i = 0; i < segments.size(); ++i) {
             const std::string& segment = segments[i];

@@ -48,8 +48,11 @@ struct PageSignals {
     std::size_t link_chars = 0;               // of those, inside links
     std::size_t paragraph_count = 0;          // <p> of prose: 80 characters or more, mostly not links
     std::size_t max_sibling_prose = 0;        // most prose paragraphs under one parent
+    std::size_t max_sibling_prose_blocks = 0; // most prose paragraphs and prose list items (tips written as
+                                              // items) side by side, an item counted for its list's parent
     std::size_t headline_links = 0;           // links with a headline's length (4 to 30 words), not in the
                                               // site's <header>, a <cite> or inline in a prose paragraph
+    std::size_t teasers_elsewhere = 0;        // headline links and linked headings to another site than the page's
     bool app_root = false;                    // an empty #root, #app, #__next... the page is a JavaScript app
     bool paywall_mark = false;                // class paywall, JSON-LD isAccessibleForFree false
     bool consent_mark = false;                // a cookie or consent layer

@@ -209,3 +209,52 @@ TEST_CASE("page kind: a page that shows its own product needs as many teasers as
     CHECK(category.kind == PageKind::listing);
     CHECK_THAT(category.evidence, Catch::Contains("for a page that shows its own product"));
 }
+
+TEST_CASE("page kind: teasers that lead to other sites are an article's references, not a listing's", "[metadata][page-kind]") {
+    std::string elsewhere, own;
+    for (int i = 0; i < 30; ++i) {
+        elsewhere += "<div class=\"card\"><h3><a href=\"https://research" + std::to_string(i % 5) +
+                     ".example.org/paper-" + std::to_string(i) + "\">A study of tutoring number " + std::to_string(i) +
+                     " and its effects</a></h3></div>";
+        own += "<div class=\"card\"><h3><a href=\"https://www.school.example/story-" + std::to_string(i) +
+               "\">A story of tutoring number " + std::to_string(i) + " and its effects</a></h3></div>";
+    }
+    const std::string head = R"(<html><head><link rel="canonical" href="https://www.school.example/tutoring/"></head>)";
+    const std::string body = "<body><article><h1>What is tutoring?</h1>" + prose(2) + "</article><h2>Resources</h2>";
+    // an explainer that ends with a grid of resources elsewhere
+    auto resources = kind_of(head + body + elsewhere + "</body></html>");
+    CHECK(resources.kind == PageKind::article);
+    CHECK_THAT(resources.evidence, Catch::Contains("60 to other sites"));
+    // the same grid of the site's own pages (a subdomain is the site's too) is a listing
+    CHECK(kind_of(head + body + own + "</body></html>").kind == PageKind::listing);
+    std::string blog = own;
+    for (std::size_t at = 0; (at = blog.find("www.school.example", at)) != std::string::npos;) blog.replace(at, 18, "blog.school.example");
+    CHECK(kind_of(head + body + blog + "</body></html>").kind == PageKind::listing);
+    // without the page's address nothing tells where a link leads: teasers all
+    CHECK(kind_of("<html><head></head>" + body + elsewhere + "</body></html>").kind == PageKind::listing);
+    // an aggregator of many links elsewhere is still a listing (each weighs a quarter)
+    std::string many;
+    for (int i = 0; i < 4; ++i) many += elsewhere;
+    CHECK(kind_of(head + "<body><h1>Today's links</h1>" + many + "</body></html>").kind == PageKind::listing);
+}
+
+TEST_CASE("page kind: tips written as list items are an article's prose", "[metadata][page-kind]") {
+    std::string tips, features;
+    for (int i = 0; i < 10; ++i) {
+        // one list per tip, as some editors write them
+        tips += "<ul><li><b>Tip " + std::to_string(i) + ".</b><br>Plan your time and keep to it: a course online asks "
+                "for as many hours as one in a classroom, and more in its first weeks.</li></ul>";
+        features += "<li>Feature " + std::to_string(i) + "</li>";
+    }
+    auto article = kind_of("<html><body><h1>Tips for online success</h1>" + prose(1) + tips + "</body></html>");
+    CHECK(article.kind == PageKind::article);
+    CHECK_THAT(article.evidence, Catch::Contains("a run of 11 paragraphs and prose list items"));
+    // a service page's short feature list is no prose
+    auto service = kind_of("<html><body><h1>Movers</h1>" + prose(1) + "<ul>" + features + "</ul></body></html>");
+    CHECK(service.kind == PageKind::service);
+    // nor are a few long items
+    std::string few;
+    for (int i = 0; i < 3; ++i) few += "<li>We pack, load and move everything you own, with care and insurance, and we "
+                                      "clean the old place when we leave it.</li>";
+    CHECK(kind_of("<html><body><h1>Movers</h1>" + prose(1) + "<ul>" + few + "</ul></body></html>").kind == PageKind::service);
+}
