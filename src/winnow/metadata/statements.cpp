@@ -63,6 +63,11 @@ constexpr std::size_t k_max_headline_headings = 100;
 constexpr NodeId k_max_heading_nodes = 40;
 // A headline is at most this long; a longer heading is a paragraph set as a heading.
 constexpr std::size_t k_max_heading_chars = 300;
+// Posts marked in microdata (Comment, Answer, DiscussionForumPosting) from this many on: a forum,
+// whose authors are its members' logins (page_kind.cpp's k_min_marked_posts).
+constexpr std::size_t k_min_forum_microdata_posts = 2;
+// A fact's label before its colon is one or two short words ("Titel:", "Dt. Titel:", "Verlag:").
+constexpr std::size_t k_max_fact_label_chars = 20;
 // Class tokens of an element that holds a title ("entry-title", "sa-post-title", "headline").
 constexpr std::string_view k_headline_class_tokens[] = {"title", "headline"};
 // An author box (a photo whose alt text is the name, and the name written beside it) is a small
@@ -212,7 +217,12 @@ enum TokenMeaning : unsigned {
     k_token_consent = 1u << 8,
     k_token_name = 1u << 9,
     k_token_title = 1u << 10,
+    k_token_relative_time = 1u << 11,
 };
+// Class tokens of an element that shows a time as "3 hours ago" and holds the date in its title
+// attribute (jQuery's timeago, Stack Exchange's relativetime, NodeBB): a <time datetime> by
+// another name.
+constexpr std::string_view k_relative_time_tokens[] = {"timeago", "relativetime"};
 constexpr std::string_view k_paywall_tokens[] = {"paywall", "premium", "piano", "metered"};
 constexpr std::string_view k_cart_tokens[] = {"cart", "basket", "addtocart", "checkout"};
 constexpr std::string_view k_price_tokens[] = {"price", "prices", "pricing"};
@@ -231,6 +241,7 @@ unsigned token_meaning(std::string_view token) {
                                                        .add(k_post_tokens, k_token_post)
                                                        .add(k_consent_tokens, k_token_consent)
                                                        .add(k_headline_class_tokens, k_token_title)
+                                                       .add(k_relative_time_tokens, k_token_relative_time)
                                                        .add("name", k_token_name);
     return k_meanings.bits(token);
 }
@@ -836,7 +847,11 @@ private:
                 if (in_body && node.subtree_end - id <= 200) prose_paragraph(id);
                 break;
             case GUMBO_TAG_TIME:
-                if (in_body) time_element(id);
+                if (in_body) time_element(id, "datetime");
+                break;
+            case GUMBO_TAG_UNKNOWN:
+                // GitHub's and others' <relative-time datetime="...">: a <time> as a custom element
+                if (in_body && node.tag_name == "relative-time") time_element(id, "datetime");
                 break;
             case GUMBO_TAG_IMG:
                 if (in_body && m_statements.image_descriptions.size() < k_max_image_description_bytes)
@@ -899,8 +914,32 @@ private:
         }
         if (std::string rest = after_byline_word(text); !rest.empty()) {
             if (!m_gathered.byline_lines.empty() && m_tree.contains(m_gathered.byline_lines.back().node, id)) return;
+            // "Written by <a>Jane Roe</a>" in one element: the role's label and the name, as an
+            // author box after the article writes them; capitalised ("Author names" is a list's
+            // item, "Autor: red" the desk's abbreviation)
+            if (!ascii::is_lower(rest.front()) && text.ends_with(rest) &&
+                is_author_label(std::string_view(text).substr(0, text.size() - rest.size())) && !among_labelled_facts(id))
+                m_gathered.labelled_names.push_back({id, rest, m_text_position});
             m_gathered.byline_lines.push_back({id, std::move(rest), m_text_position});
         }
+    }
+
+    // A line among labelled facts: the element before or after it also opens with a label and a
+    // colon ("Titel: The Casquette Girls", "Autorin: Alys Arden", "Verlag: ..."): a reviewed book's
+    // or a product's details, whose author is not the page's.
+    bool among_labelled_facts(NodeId id) const {
+        for (const bool before : {true, false}) {
+            auto step = [&](NodeId n) { return before ? m_tree.node(n).prev_sibling : m_tree.node(n).next_sibling; };
+            NodeId at = step(id);
+            while (at != dom::k_no_node && m_tree.node(at).type != dom::NodeType::element) at = step(at);
+            if (at == dom::k_no_node || m_tree.node(at).subtree_end - at > k_max_line_nodes) continue;
+            const std::string line = line_text(m_tree, at);
+            const std::size_t colon = line.find(':');
+            if (colon != std::string::npos && colon > 0 && colon <= k_max_fact_label_chars &&
+                std::count(line.begin(), line.begin() + colon, ' ') < 2)
+                return true;
+        }
+        return false;
     }
 
     bool has_class_token(NodeId id, std::string_view token) const {
@@ -1011,10 +1050,12 @@ private:
         return false;
     }
 
-    void time_element(NodeId id) {
+    // A <time> element, or an element like one: its date in the attribute `date_attribute`
+    // (datetime, or title for a relative time's element), else in its text.
+    void time_element(NodeId id, std::string_view date_attribute) {
         ++m_statements.signals.time_elements;
         if (in_zone() || in_fact_scope()) return;
-        std::string value(m_tree.attribute(id, "datetime"));
+        std::string value(m_tree.attribute(id, date_attribute));
         std::string text = line_text(m_tree, id);
         auto date = find_date(value.empty() ? text : value, m_day_order);
         if (!date && !value.empty()) date = find_date(text, m_day_order);
@@ -1024,7 +1065,8 @@ private:
                             std::string(m_tree.attribute(id, "itemprop"));
         if (parent != dom::k_no_node) label += " " + line_text(m_tree, parent) + " " + std::string(m_tree.attribute(parent, "class"));
         if (m_tree.has_attribute(id, "pubdate")) label += " published";
-        DateCandidate candidate = date_candidate(id, *date, label, "<time datetime>");
+        DateCandidate candidate =
+            date_candidate(id, *date, label, date_attribute == "title" ? "a relative time's title" : "<time datetime>");
         candidate.text_position = m_text_position;
         m_gathered.time_dates.push_back(std::move(candidate));
     }
@@ -1072,6 +1114,8 @@ private:
         if (in_body && (((meanings & k_token_zone) && !is_layout_wrapper(id)) || role == "navigation" ||
                         role == "contentinfo" || role == "complementary"))
             m_zones.push_back(tree.node(id).subtree_end);
+
+        if (in_body && (meanings & k_token_relative_time) && tree.node(id).tag != GUMBO_TAG_TIME) time_element(id, "title");
 
         // Microdata and RDFa.
         if (const std::string_view itemtype = tree.attribute(id, "itemtype"); !itemtype.empty()) {
@@ -1560,6 +1604,17 @@ private:
         return false;
     }
 
+    // A name in a meta tag or a Twitter card that reads as a login ("andrew.keaveney",
+    // "mdelatorreq6vkpg2ma0ci") is the CMS's account, not the person: it gives way to the next
+    // source, as in JSON-LD; but a forum's authors are its members' logins.
+    bool is_account(const std::string& name) const {
+        if (!looks_like_login(name)) return false;
+        if (m_s.signals.microdata_posts >= k_min_forum_microdata_posts) return false;
+        return std::none_of(m_g.graph.objects().begin(), m_g.graph.objects().end(), [](const json* object) {
+            return JsonLdGraph::has_type(*object, {"DiscussionForumPosting", "QAPage", "Question", "SocialMediaPosting"});
+        });
+    }
+
     void authors() {
         for (const json* object : m_articles) {
             const bool logins_allowed = JsonLdGraph::has_type(*object, {"DiscussionForumPosting", "Question", "SocialMediaPosting"});
@@ -1583,7 +1638,7 @@ private:
             bool both_forms = false;
             for (const std::string& value : all_meta_of_one_form(key, both_forms))
                 for (std::string& name : author_names(one_each ? uninverted_name(value) : value, m_site_names))
-                    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+                    if (std::find(names.begin(), names.end(), name) == names.end() && !(is_account(name))) names.push_back(std::move(name));
             const bool more = names.size() > meta_names.size() &&
                               std::all_of(meta_names.begin(), meta_names.end(), [&](const std::string& n) {
                                   return std::find(names.begin(), names.end(), n) != names.end();
@@ -1598,7 +1653,10 @@ private:
         for (std::size_t i = 0; i + 1 < m_g.metas.size(); ++i)
             if (m_g.metas[i].key.starts_with("twitter:label") && is_byline_label(m_g.metas[i].content)) {
                 const std::string data_key = "twitter:data" + m_g.metas[i].key.substr(13);
-                if (take_authors(author_names(meta(data_key), m_site_names), "meta " + data_key)) return;
+                // the blog software's account name ("mdelatorreq6vkpg2ma0ci") is no person's
+                std::vector<std::string> names = author_names(meta(data_key), m_site_names);
+                std::erase_if(names, [&](const std::string& name) { return is_account(name); });
+                if (take_authors(std::move(names), "meta " + data_key)) return;
             }
         // rel=author names the author of the article that holds it, wherever it stands in it.
         if (take_dom_authors(m_g.rel_authors, "rel=author", true, true)) return;
@@ -1613,7 +1671,7 @@ private:
     // Only when the boxes after the headline name one person: a page with several (comments with
     // avatars, a team's or testimonials' photos, related posts' bylines) names no one by them.
     void take_author_box() {
-        std::vector<std::string> names;
+        std::vector<std::string> names;  // one box's names (co-authors: "Written by Jane Roe and John Doe")
         std::string source;
         for (const auto& [list, kind] : {std::pair{&m_g.labelled_names, "a label such as \"Written by\" and the name after it"},
                                         std::pair{&m_g.photo_names, "the author's photo and name"},
@@ -1625,11 +1683,19 @@ private:
                 std::vector<std::string> found =
                     author_names(std::string_view(c.text).substr(0, date_offset(c.text)), m_site_names, true);
                 std::erase_if(found, [](const std::string& n) { return !looks_like_name(n); });
-                if (found.size() != 1) continue;
-                if (std::find(names.begin(), names.end(), found.front()) == names.end()) names.push_back(found.front());
-                if (source.empty()) source = std::string("author box after the article: ") + kind;
+                // co-authors in one box are people ("Moses Kim and Kate Shokurova"), not a place or
+                // an institute after the name ("Steffen Pache, Landesanstalt ..., Köllitsch (D)")
+                if (found.size() > 1) std::erase_if(found, [](const std::string& n) { return !looks_like_person(n); });
+                if (found.empty() || (found.size() > 1 && list != &m_g.labelled_names)) continue;
+                if (names.empty()) {
+                    names = std::move(found);
+                    source = std::string("author box after the article: ") + kind;
+                } else if (found != names && !(found.size() == 1 && names.size() > 1 &&
+                                               std::find(names.begin(), names.end(), found.front()) != names.end())) {
+                    return;  // boxes that name different people: comments, a team, related posts
+                }
             }
-        if (names.size() == 1) take_authors(std::move(names), source);
+        if (!names.empty()) take_authors(std::move(names), source);
     }
 
     std::optional<Date> json_ld_date(const json& object, std::string_view key) const {

@@ -286,3 +286,51 @@ TEST_CASE("a person's photo and the name under it after the article, in no autho
     // a name that only starts the text's longer name is not the same person
     CHECK(authors_of(page_with_box_after(R"(<hr><p><img src="t.png" alt="Tim Green"></p><p>Tim Greenberg writes.</p>)")).empty());
 }
+
+TEST_CASE("an author box's label and name in one element, and co-authors in one box", "[metadata][authors]") {
+    // the label, then the name's link, in one line far below the headline
+    CHECK(authors_of(page_with_box_after(R"(<div class="attribution">Text by <a href="/contributor/hunter-dukes/">Hunter Dukes</a></div>)")) ==
+          Names{"Hunter Dukes"});
+    // one box, two people
+    CHECK(authors_of(page_with_box_after(
+              R"(<p>Written by <a href="/blog/author/moses-kim-and-kate-shokurova">Moses Kim and Kate Shokurova</a></p>)")) ==
+          Names{"Moses Kim", "Kate Shokurova"});
+    CHECK(authors_of(page_with_box_after(R"(<p>Autoren Jelko Djuren und Jutta Klaukien</p>)")) ==
+          Names{"Jelko Djuren", "Jutta Klaukien"});
+    // the same people named again in a second box are still one set
+    CHECK(authors_of(page_with_box_after(R"(<p>Written by Moses Kim and Kate Shokurova</p>
+        <div class="author-box"><img src="m.jpg" alt="Moses Kim"><b>Moses Kim</b></div>)")) ==
+          Names{"Moses Kim", "Kate Shokurova"});
+}
+
+TEST_CASE("no author box from a list's item, a desk's abbreviation or a reviewed book's details", "[metadata][authors]") {
+    // "Author names" is an item of a checklist
+    CHECK(authors_of(page_with_box_after(R"(<ul><li>Journal title</li><li>Author names</li><li>Keywords</li></ul>)")).empty());
+    // "red" is the desk (Redaktion), written in lower case
+    CHECK(authors_of(page_with_box_after(R"(<i>Autor: red</i>)")).empty());
+    // the book's details, among other labelled facts
+    CHECK(authors_of(page_with_box_after(R"(<div><u>Titel:</u> The Casquette Girls</div><div><u>Seiten:</u> 400 Seiten</div>
+        <div><u>Autorin: </u>Alys Arden</div><div><u>Verlag: </u>fortheARTofit</div>)"))
+              .empty());
+    // boxes naming different people name no one
+    CHECK(authors_of(page_with_box_after(R"(<p>Written by Moses Kim and Kate Shokurova</p><p>Written by Jane Roe</p>)")).empty());
+}
+
+TEST_CASE("a login in a meta tag or a Twitter card gives way to the next source, but not on a forum", "[metadata][authors]") {
+    auto authors_with_head = [](const std::string& head, const std::string& body) {
+        return authors_of("<html><head>" + head + "</head><body><h1>Ten ways to plan a trip</h1>" + body +
+                          "<p>Planning a journey starts long before the suitcase comes out of the cupboard.</p></body></html>");
+    };
+    // the CMS's account in meta author, the person in the byline
+    CHECK(authors_with_head(R"(<meta name="author" content="andrew.keaveney">)", R"(<p class="byline">By Denise Everheart</p>)") ==
+          Names{"Denise Everheart"});
+    // Yoast's "Written by" card with the account's name, and nothing else: no author
+    CHECK(authors_with_head(R"(<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="mdelatorreq6vkpg2ma0ci">)", "")
+              .empty());
+    // a person's name in the card stays
+    CHECK(authors_with_head(R"(<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Jane Roe">)", "") ==
+          Names{"Jane Roe"});
+    // a forum's members are their logins
+    const std::string posts = R"(<div itemscope itemtype="https://schema.org/Comment">One</div><div itemscope itemtype="https://schema.org/Comment">Two</div>)";
+    CHECK(authors_with_head(R"(<meta name="author" content="ejp55230">)", posts) == Names{"ejp55230"});
+}

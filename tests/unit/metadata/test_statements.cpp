@@ -344,3 +344,19 @@ TEST_CASE("a picture's credit is no byline, though its class says author", "[met
         ""));
     CHECK(s.authors.empty());
 }
+
+TEST_CASE("a relative time's element holds its date in its title, a <relative-time> in its datetime", "[metadata][dates]") {
+    // jQuery's timeago and NodeBB: the text is filled in by a script ("2 years ago") or empty
+    Statements timeago = statements_of(article_body(
+        "", R"(<span>wrote on <a href="/post/1" class="timeago text-muted" title="2024-04-17T10:58:44.717Z"></a></span>)"));
+    CHECK(timeago.date.value == "2024-04-17T10:58:44Z");
+    CHECK(timeago.date.source == "a relative time's title near the headline");
+    // Stack Exchange
+    Statements relative = statements_of(article_body("", R"(<span title="2023-05-02 08:15:00Z" class="relativetime">2 years ago</span>)"));
+    CHECK(relative.date.value.starts_with("2023-05-02"));
+    // a custom element that works like <time>
+    Statements custom = statements_of(article_body("", R"(<relative-time datetime="2022-11-03T12:00:00Z">Nov 3, 2022</relative-time>)"));
+    CHECK(custom.date.value.starts_with("2022-11-03"));
+    // a title that is no date is nothing
+    CHECK(statements_of(article_body("", R"(<span class="timeago" title="Invalid Date"></span>)")).date.empty());
+}
