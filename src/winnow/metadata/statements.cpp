@@ -1023,24 +1023,33 @@ private:
         }
     }
 
-    // A paragraph of prose (long, not a link): counted, and counted for its parent, since an
-    // article's paragraphs stand side by side while a listing's teasers each sit in a card.
-    void prose_paragraph(NodeId id) {
+    // True when an element's text is prose: k_prose_paragraph_chars or more, at most half of it in
+    // links. A list item (`item`) with a paragraph, a list or a div inside holds blocks, not prose.
+    bool is_prose(NodeId id, bool item) const {
         std::size_t chars = 0, link_chars = 0;
         const NodeId end = m_tree.node(id).subtree_end;
         NodeId link_end = 0;
         for (NodeId at = id + 1; at < end; ++at) {
             const dom::Node& n = m_tree.node(at);
+            if (item && n.type == dom::NodeType::element &&
+                (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL || n.tag == GUMBO_TAG_DIV))
+                return false;
             if (n.type == dom::NodeType::element && n.tag == GUMBO_TAG_A) link_end = n.subtree_end;
             if (n.type != dom::NodeType::text) continue;
             const std::size_t c = utf8::code_point_count(n.text);
             chars += c;
             if (at < link_end) link_chars += c;
         }
-        if (chars < k_prose_paragraph_chars || link_chars * 2 > chars) return;
+        return chars >= k_prose_paragraph_chars && link_chars * 2 <= chars;
+    }
+
+    // A paragraph of prose (long, not a link): counted, and counted for its parent, since an
+    // article's paragraphs stand side by side while a listing's teasers each sit in a card.
+    void prose_paragraph(NodeId id) {
+        if (!is_prose(id, false)) return;
         PageSignals& signals = m_statements.signals;
         ++signals.paragraph_count;
-        m_prose_end = end;
+        m_prose_end = m_tree.node(id).subtree_end;
         if (!m_links.empty()) return;
         const NodeId parent = m_tree.node(id).parent;
         prose_block(parent);
@@ -1051,21 +1060,7 @@ private:
     // A list item written as a paragraph (tips, steps): long, not a link, no paragraphs or lists
     // inside; counted for its list.
     void prose_item(NodeId id) {
-        std::size_t chars = 0, link_chars = 0;
-        const NodeId end = m_tree.node(id).subtree_end;
-        NodeId link_end = 0;
-        for (NodeId at = id + 1; at < end; ++at) {
-            const dom::Node& n = m_tree.node(at);
-            if (n.type == dom::NodeType::element &&
-                (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL || n.tag == GUMBO_TAG_DIV))
-                return;
-            if (n.type == dom::NodeType::element && n.tag == GUMBO_TAG_A) link_end = n.subtree_end;
-            if (n.type != dom::NodeType::text) continue;
-            const std::size_t c = utf8::code_point_count(n.text);
-            chars += c;
-            if (at < link_end) link_chars += c;
-        }
-        if (chars < k_prose_paragraph_chars || link_chars * 2 > chars || !m_links.empty()) return;
+        if (!m_links.empty() || !is_prose(id, true)) return;
         const NodeId list = m_tree.node(id).parent;
         if (list != dom::k_no_node) prose_block(m_tree.node(list).parent);
     }
