@@ -656,19 +656,26 @@ private:
     // body ("single-post no-sidebar", "right-sidebar": its class says what the layout has), or an
     // element that holds the page's main element or an h1 ("content-area newspaper-x-sidebar",
     // the column beside a sidebar). Inside a zone already nothing changes, so only outermost zones
-    // are looked into and the walk stays linear.
-    bool is_layout_wrapper(NodeId id) const {
+    // are looked into; and the main element or h1 found last is kept, so wrappers nested around
+    // the same one (a page of 10,000 nested "sidebar" divs) are told in one step: the walk stays
+    // linear.
+    bool is_layout_wrapper(NodeId id) {
         if (!m_zones.empty()) return false;
         if (id == m_tree.body()) return true;
-        for (NodeId at = id + 1, end = m_tree.node(id).subtree_end; at < end; ++at) {
+        const NodeId end = m_tree.node(id).subtree_end;
+        if (m_layout_main != dom::k_no_node && id < m_layout_main && m_layout_main < end) return true;
+        for (NodeId at = id + 1; at < end; ++at) {
             const dom::Node& node = m_tree.node(at);
             if (node.type != dom::NodeType::element) continue;
             if (node.tag == GUMBO_TAG_MAIN || node.tag == GUMBO_TAG_H1 ||
-                (node.attribute_count > 0 && ascii::iequals(m_tree.attribute(at, "role"), "main")))
+                (node.attribute_count > 0 && ascii::iequals(m_tree.attribute(at, "role"), "main"))) {
+                m_layout_main = at;
                 return true;
+            }
         }
         return false;
     }
+    NodeId m_layout_main = dom::k_no_node;  // the main element or h1 the last layout wrapper holds
 
     bool in_zone() const { return !m_zones.empty() || !m_article_footers.empty(); }
     bool in_page_zone() const { return !m_zones.empty(); }  // an article's own footer is not one
