@@ -189,12 +189,13 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
     }
     if (teaser_score >= needed) {
         verdict.kind = PageKind::listing;
+        // which of the reasons for the higher bar applies
+        const std::string bar = declared_article       ? "a page that says " + declared
+                                : written_like_article ? "a page written like an article"
+                                : product_page         ? "a page that shows its own product"
+                                                       : "";
         verdict.evidence = std::string(score) +
-                           (declared_article ? " >= " + std::to_string(static_cast<int>(needed)) + " for a page that says " + declared
-                            : written_like_article ? " >= " + std::to_string(static_cast<int>(needed)) + " for a page written like an article"
-                            : product_page ? " >= " + std::to_string(static_cast<int>(needed)) + " for a page that shows its own product"
-                                           : "") +
-                           ")";
+                           (bar.empty() ? "" : " >= " + std::to_string(static_cast<int>(needed)) + " for " + bar) + ")";
         return verdict;
     }
 
@@ -216,9 +217,10 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
         return verdict;
     }
     // Service or other: nothing of an article (no statement, no date or author, little prose, no
-    // headline inside an <article> element).
-    if (!declared_article && !has_date_or_author && !g.h1_in_article && g.max_sibling_prose < k_min_article_prose_run &&
-        g.max_sibling_prose_blocks < k_min_article_prose_blocks) {
+    // headline inside an <article> element), unless a long run of prose list items (tips, steps).
+    const bool nothing_of_an_article = !declared_article && !has_date_or_author && !g.h1_in_article &&
+                                       g.max_sibling_prose < k_min_article_prose_run;
+    if (nothing_of_an_article && g.max_sibling_prose_blocks < k_min_article_prose_blocks) {
         verdict.kind = PageKind::service;
         verdict.evidence = "no article statement, date or author; the longest run of paragraphs is " +
                            std::to_string(g.max_sibling_prose) + ", of paragraphs and prose list items " +
@@ -226,12 +228,10 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
         return verdict;
     }
     verdict.kind = PageKind::article;
-    const bool prose_blocks = !declared_article && !has_date_or_author && !g.h1_in_article &&
-                              g.max_sibling_prose < k_min_article_prose_run;
-    verdict.evidence = (!declared.empty() ? declared
-                        : prose_blocks    ? "a run of " + std::to_string(g.max_sibling_prose_blocks) +
-                                             " paragraphs and prose list items"
-                                          : std::string("no other kind's evidence")) +
+    verdict.evidence = (!declared.empty()        ? declared
+                        : nothing_of_an_article ? "a run of " + std::to_string(g.max_sibling_prose_blocks) +
+                                                      " paragraphs and prose list items"
+                                                : std::string("no other kind's evidence")) +
                        "; " + score + ")";
     return verdict;
 }
