@@ -873,11 +873,8 @@ private:
                 if (in_body && !in_zone() && node.subtree_end - id <= 200) prose_item(id);
                 break;
             case GUMBO_TAG_TIME:
-                if (in_body) time_element(id, "datetime");
-                break;
             case GUMBO_TAG_UNKNOWN:
-                // GitHub's and others' <relative-time datetime="...">: a <time> as a custom element
-                if (in_body && node.tag_name == "relative-time") time_element(id, "datetime");
+                if (in_body && is_time_element(node)) time_element(id, "datetime");
                 break;
             case GUMBO_TAG_IMG:
                 if (in_body && m_statements.image_descriptions.size() < k_max_image_description_bytes)
@@ -1107,6 +1104,11 @@ private:
         return dom::k_no_node;
     }
 
+    // <time>, or GitHub's and others' <relative-time datetime="...">: a <time> as a custom element.
+    static bool is_time_element(const dom::Node& node) {
+        return node.tag == GUMBO_TAG_TIME || (node.tag == GUMBO_TAG_UNKNOWN && node.tag_name == "relative-time");
+    }
+
     // A <time> element, or an element like one: its date in the attribute `date_attribute`
     // (datetime, or title for a relative time's element), else in its text.
     void time_element(NodeId id, std::string_view date_attribute) {
@@ -1172,7 +1174,8 @@ private:
                         role == "contentinfo" || role == "complementary"))
             m_zones.push_back(tree.node(id).subtree_end);
 
-        if (in_body && (meanings & k_token_relative_time) && tree.node(id).tag != GUMBO_TAG_TIME) time_element(id, "title");
+        // a relative time's class on an element that element() has not read as a time already
+        if (in_body && (meanings & k_token_relative_time) && !is_time_element(tree.node(id))) time_element(id, "title");
 
         // Microdata and RDFa.
         if (const std::string_view itemtype = tree.attribute(id, "itemtype"); !itemtype.empty()) {

@@ -360,3 +360,11 @@ TEST_CASE("a relative time's element holds its date in its title, a <relative-ti
     // a title that is no date is nothing
     CHECK(statements_of(article_body("", R"(<span class="timeago" title="Invalid Date"></span>)")).date.empty());
 }
+
+TEST_CASE("a <relative-time> with a relative time's class is one time element, read once", "[metadata][dates]") {
+    Statements s = statements_of(article_body(
+        "", R"(<relative-time class="timeago" datetime="2022-11-03T12:00:00Z" title="Nov 3, 2022, 12:00 PM">Nov 3, 2022</relative-time>)"));
+    CHECK(s.date.value.starts_with("2022-11-03"));
+    CHECK(s.date.source == "<time datetime> near the headline");
+    CHECK(s.signals.time_elements == 1);
+}
