@@ -179,6 +179,8 @@ constexpr std::string_view k_author_path_segments[] = {"author", "authors", "aut
 // link stands in a sentence: a byline's label, date and desk take fewer ("Veröffentlicht am
 // 3. Mai 2021 von" is 33).
 constexpr std::size_t k_max_byline_line_around_link = 60;
+// Nodes read on each side of the link for that text.
+constexpr NodeId k_max_nodes_around_link = 64;
 // Path segments that name the kind of page.
 constexpr std::string_view k_docs_path_segments[] = {"docs", "doc", "documentation", "reference", "api", "manual",
                                                      "handbook", "guide", "guides", "wiki", "kb", "knowledge-base",
@@ -1316,16 +1318,23 @@ private:
                                             dom::is_block_element(m_tree.node(block).tag)))
             block = m_tree.node(block).parent;
         if (block == dom::k_no_node) return false;
-        auto text_between = [&](NodeId from, NodeId to) {
-            std::size_t chars = 0;
-            for (NodeId at = from; at < to && chars <= k_max_byline_line_around_link; ++at)
-                if (m_tree.node(at).type == dom::NodeType::text)
-                    chars += utf8::code_point_count(decode::collapse_whitespace(m_tree.node(at).text));
-            return chars;
+        // the text nearest the link on each side, at most k_max_nodes_around_link nodes (a huge block
+        // of empty links is walked a few nodes per link, not whole for each)
+        auto chars_of = [&](NodeId at) {
+            return m_tree.node(at).type == dom::NodeType::text
+                       ? utf8::code_point_count(decode::collapse_whitespace(m_tree.node(at).text))
+                       : std::size_t{0};
         };
-        const std::size_t before = text_between(block + 1, id);
+        std::size_t before = 0;
+        for (NodeId at = id - 1, walked = 0; at > block && walked < k_max_nodes_around_link &&
+                                             before <= k_max_byline_line_around_link; --at, ++walked)
+            before += chars_of(at);
         if (before == 0) return false;
-        const std::size_t after = text_between(m_tree.node(id).subtree_end, m_tree.node(block).subtree_end);
+        std::size_t after = 0;
+        for (NodeId at = m_tree.node(id).subtree_end, walked = 0; at < m_tree.node(block).subtree_end &&
+                                                                  walked < k_max_nodes_around_link &&
+                                                                  after <= k_max_byline_line_around_link; ++at, ++walked)
+            after += chars_of(at);
         return after > 0 && before + after > k_max_byline_line_around_link;
     }
 };
