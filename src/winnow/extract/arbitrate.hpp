@@ -28,7 +28,7 @@ struct ArbiterInput {
     bool justext = false;     // the jusText-style candidate may rescue a short result (experimental)
     // What the user favours: the rules' limits, the second opinion, the leads and the rescues.
     const FavorSettings* favor = &favor_settings(Favor::balanced);
-    std::string description;  // the page's meta description, the last resort
+    std::string description{};  // the page's meta description, the last resort
 };
 
 // The container the order of trust chooses on a cleaned page (without a profile container):

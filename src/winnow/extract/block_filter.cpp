@@ -98,9 +98,9 @@ struct FilterState {
     const dom::Tree* tree = nullptr;
     float total_chars = 0;        // characters of all the container's blocks
     bool trust_ancestry = true;   // byline/meta/caption ancestry takes at most half of them
-    std::vector<NodeId> prose_parents;  // parents of the prose paragraphs (sorted): the article's flow
+    std::vector<NodeId> prose_parents{};  // parents of the prose paragraphs (sorted): the article's flow
     PageFurniture furniture{};    // the page's date and authors, for its byline and dateline lines
-    metadata::TitleStatements title_words;  // options.title split into words once, for repeats_title
+    metadata::TitleStatements title_words{};  // options.title split into words once, for repeats_title
 
     // Drops a block (once) and, when explaining, records it under `rule`, or under the site's
     // drop_text rule that also matches it (looked up once, for this block), so a profile's
@@ -531,7 +531,7 @@ std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& ro
         for (const BlockRule& rule : k_block_rules) {
             if (!rule.applies(views[i], state)) continue;
             std::string name(rule.name);
-            if (rule.show_link_density) name += " " + fixed2(views[i].link_density);
+            if (rule.show_link_density) (name += ' ') += fixed2(views[i].link_density);
             state.drop(i, std::move(name));
             if (rule.then && rule.then(i, state)) i = views.size();
             break;
