@@ -27,6 +27,19 @@ constexpr std::string_view k_raw_text_elements[] = {"title", "textarea", "xmp", 
 // Table tags that close a <select> only when it is inside a table (not known to this scan).
 constexpr std::string_view k_table_tags[] = {"caption", "table", "tbody", "tfoot", "thead", "tr", "td", "th"};
 
+// Start tags whose attributes the tree builder reads, which the scan never takes out of the
+// copy (TakenAttributes): <html> and <body> given again add their attributes to the open ones;
+// an <input> of type hidden stays in a table and keeps frameset-ok; <isindex> becomes a form
+// built from its attributes; <svg> and <math> adjust theirs; the formatting elements are told
+// apart by their attributes (Noah's Ark clause: no more than three with the same tag and
+// attributes in the list of active formatting elements; <font> also leaves foreign content by
+// them); in a <select> or a <template> the scan is only told what the tree builder does.
+constexpr std::string_view k_attributes_read[] = {
+    "html", "body", "head", "input", "isindex", "svg", "math", "select", "option", "optgroup", "keygen", "textarea",
+    "template", "frameset", "frame", "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike",
+    "strong", "tt", "u",
+};
+
 constexpr std::string_view k_empty_comment = "<!---->";
 
 // The tokenizer's white space; CR counts too, since the input stream turns it into LF first.
@@ -689,7 +702,79 @@ void append_raw_text(std::string& out, std::string_view text) {
     out.append(text.substr(copied));
 }
 
-PrescanStats strip_unread_content(std::string_view html, std::string& out, std::vector<RemovedText>* removed, ScanMode mode) {
+const std::vector<AttributeText>& AttributeReader::read(std::string_view text) {
+    std::vector<AttributeText>& out = m_attributes;
+    out.clear();
+    m_joined_names.clear();
+    enum class State { before_name, name, after_name, before_value };
+    State state = State::before_name;
+    const std::size_t n = text.size();
+    std::size_t name_start = 0;
+    bool dropped = false;        // the current attribute repeats an earlier name: its value goes too
+    std::string_view leftover;   // a dropped name without a value, which Gumbo leaves in its buffer
+    auto begin_name = [&](std::size_t at) {
+        name_start = at;
+        state = State::name;
+    };
+    // The tokenizer checks a name against the tag's others when the name ends.
+    auto end_name = [&](std::size_t at) {
+        std::string_view name = text.substr(name_start, at - name_start);
+        if (!leftover.empty()) {
+            m_joined_names.push_back(std::string(leftover) + std::string(name));
+            name = m_joined_names.back();
+            leftover = {};
+        }
+        dropped = std::any_of(out.begin(), out.end(), [&](const AttributeText& a) { return same_name(a.name, name); });
+        if (dropped) leftover = name;  // until a value clears it
+        else out.push_back({name, {}});
+    };
+    auto set_value = [&](std::string_view value) {
+        if (!dropped) out.back().value = value;
+        leftover = {};
+    };
+    for (std::size_t i = 0; i < n;) {
+        const char c = text[i];
+        switch (state) {
+            case State::before_name:  // also the self-closing start tag state: a '/' not before '>' is skipped
+                if (!is_space(c) && c != '/') begin_name(i);  // anything else begins a name, even '='
+                ++i;
+                break;
+            case State::name:
+                if (is_space(c) || c == '/' || c == '=') {
+                    end_name(i);
+                    state = c == '=' ? State::before_value : is_space(c) ? State::after_name : State::before_name;
+                }
+                ++i;
+                break;
+            case State::after_name:
+                if (c == '=') state = State::before_value;
+                else if (c == '/') state = State::before_name;
+                else if (!is_space(c)) begin_name(i);
+                ++i;
+                break;
+            case State::before_value:
+                if (c == '"' || c == '\'') {
+                    const std::size_t close = std::min(text.find(c, i + 1), n);
+                    set_value(text.substr(i + 1, close - i - 1));
+                    i = close + 1;  // after a quoted value: as before a name
+                    state = State::before_name;
+                } else if (!is_space(c)) {  // unquoted: up to white space
+                    const std::size_t start = i;
+                    while (i < n && !is_space(text[i])) ++i;
+                    set_value(text.substr(start, i - start));
+                    state = State::before_name;
+                } else {
+                    ++i;
+                }
+                break;
+        }
+    }
+    if (state == State::name) end_name(n);
+    return out;
+}
+
+PrescanStats strip_unread_content(std::string_view html, std::string& out, std::vector<RemovedText>* removed, ScanMode mode,
+                                  std::vector<TakenAttributes>* taken) {
     PrescanStats stats;
     const std::size_t out_start = out.size();
     std::size_t copied = 0;  // html[copied, ...) is not in `out` yet
@@ -859,6 +944,18 @@ PrescanStats strip_unread_content(std::string_view html, std::string& out, std::
         }
         const bool kept = open.start(name, tag.self_closing);
         limit_tag(token, kept);
+        // "<div class=x id=y>" becomes "<div>" (TakenAttributes), unless a character reference
+        // in the attributes would need decoding, or the tag follows "</>" (Gumbo then gives it
+        // a source text that begins there, where Tree::parse would not look for it).
+        if (kept && removing && taken && tag.attributes > 0 && tag.excess_attributes == std::string_view::npos &&
+            lt != after_empty_end_tag && !is_one_of(name, k_attributes_read)) {
+            const std::size_t from = lt + 1 + name.size(), to = token.end - (tag.self_closing ? 2 : 1);
+            if (std::memchr(html.data() + from, '&', to - from) == nullptr) {
+                cut(from, to);
+                taken->push_back({out.size() - (from - lt), from, to});
+                ++stats.taken_attributes;
+            }
+        }
         if (kept && !foreign && is_named(name, "plaintext")) {
             if (removing) stats.stopped_at = "<plaintext>";
             break;  // the rest of the page is text
