@@ -2,11 +2,14 @@
 // tokenizer (§13.2.5) and tree construction (§13.2.6), as Gumbo 0.10 implements them.
 #include "winnow/dom/prescan.hpp"
 
+#include <gumbo.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <unordered_map>
 #include <vector>
 
 namespace winnow::dom {
@@ -30,14 +33,19 @@ constexpr std::string_view k_table_tags[] = {"caption", "table", "tbody", "tfoot
 // Start tags whose attributes the tree builder reads, which the scan never takes out of the
 // copy (TakenAttributes): <html> and <body> given again add their attributes to the open ones;
 // an <input> of type hidden stays in a table and keeps frameset-ok; <isindex> becomes a form
-// built from its attributes; <svg> and <math> adjust theirs; the formatting elements are told
-// apart by their attributes (Noah's Ark clause: no more than three with the same tag and
-// attributes in the list of active formatting elements; <font> also leaves foreign content by
-// them); in a <select> or a <template> the scan is only told what the tree builder does.
+// built from its attributes; <svg> and <math> adjust theirs; in a <select> or a <template> the
+// scan is only told what the tree builder does.
 constexpr std::string_view k_attributes_read[] = {
     "html", "body", "head", "input", "isindex", "svg", "math", "select", "option", "optgroup", "keygen", "textarea",
-    "template", "frameset", "frame", "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike",
-    "strong", "tt", "u",
+    "template", "frameset", "frame",
+};
+// The formatting elements, which the tree builder tells apart by their attributes (Noah's Ark
+// clause: no more than three with the same tag and attributes in the list of active
+// formatting elements; <font> also leaves foreign content by them, but the scan stops at any
+// <font> inside an <svg>). Their attributes give way to one, "_", whose value is the same for
+// two tags exactly when their attributes are, character references decoded (by Gumbo).
+constexpr std::string_view k_formatting_elements[] = {
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 };
 
 constexpr std::string_view k_empty_comment = "<!---->";
@@ -773,6 +781,76 @@ const std::vector<AttributeText>& AttributeReader::read(std::string_view text) {
     return out;
 }
 
+void decode_attributes(std::string_view text, std::vector<std::pair<std::string, std::string>>& out) {
+    out.clear();
+    // The tokenizer reads a tag's attributes alike whatever its name and wherever it stands
+    // (but in foreign content, which the scan never takes attributes from).
+    std::string tag = "<span";
+    tag += text;
+    tag += '>';
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    GumboOutput* output = gumbo_parse_with_options(&options, tag.data(), tag.size());
+    // The <span> is the first element in the <body>.
+    std::vector<const GumboNode*> stack{output->root};
+    while (!stack.empty()) {
+        const GumboNode* node = stack.back();
+        stack.pop_back();
+        if (node->type != GUMBO_NODE_ELEMENT) continue;
+        if (node->v.element.tag == GUMBO_TAG_SPAN) {
+            const GumboVector& attributes = node->v.element.attributes;
+            for (unsigned i = 0; i < attributes.length; ++i) {
+                const auto* attribute = static_cast<const GumboAttribute*>(attributes.data[i]);
+                out.emplace_back(attribute->name, attribute->value);
+            }
+            break;
+        }
+        const GumboVector& children = node->v.element.children;
+        for (unsigned i = children.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+    }
+    gumbo_destroy_output(&options, output);
+}
+
+namespace {
+
+// Numbers for the sets of attributes of a page's formatting elements: two tags get the same
+// number exactly when the tree builder finds their attributes alike (the same names, in any
+// order and case, with the same values once character references are decoded).
+class AttributeSets {
+public:
+    // `decoded` gets the attributes as Gumbo decodes them when they hold references.
+    std::size_t id(std::string_view attributes, bool references, std::vector<std::pair<std::string, std::string>>& decoded) {
+        m_pairs.clear();
+        if (references) {
+            decode_attributes(attributes, decoded);
+            m_pairs = decoded;
+        } else {
+            m_text.clear();
+            append_raw_text(m_text, attributes);
+            for (const AttributeText& a : m_reader.read(m_text)) m_pairs.emplace_back(a.name, a.value);
+        }
+        for (auto& [name, value] : m_pairs)
+            for (char& c : name) c = to_lower(c);
+        std::sort(m_pairs.begin(), m_pairs.end());
+        std::string key;
+        for (const auto& [name, value] : m_pairs) {
+            key += name;
+            key += '\0';
+            key += value;
+            key += '\0';
+        }
+        return m_ids.try_emplace(std::move(key), m_ids.size()).first->second;
+    }
+
+private:
+    std::string m_text;
+    AttributeReader m_reader;
+    std::vector<std::pair<std::string, std::string>> m_pairs;
+    std::unordered_map<std::string, std::size_t> m_ids;
+};
+
+}  // namespace
+
 PrescanStats strip_unread_content(std::string_view html, std::string& out, std::vector<RemovedText>* removed, ScanMode mode,
                                   std::vector<TakenAttributes>* taken) {
     PrescanStats stats;
@@ -803,6 +881,7 @@ PrescanStats strip_unread_content(std::string_view html, std::string& out, std::
 
     bool removing = mode == ScanMode::remove_unread;
     OpenElements open;
+    AttributeSets formatting_sets;
     bool in_select = false;  // the "in select" insertion modes: most start tags are ignored
     std::size_t templates = 0;  // <template> elements open
     // Just after "</>", which makes no token: Gumbo then takes "</>" into the next tag's source
@@ -944,15 +1023,21 @@ PrescanStats strip_unread_content(std::string_view html, std::string& out, std::
         }
         const bool kept = open.start(name, tag.self_closing);
         limit_tag(token, kept);
-        // "<div class=x id=y>" becomes "<div>" (TakenAttributes), unless a character reference
-        // in the attributes would need decoding, or the tag follows "</>" (Gumbo then gives it
-        // a source text that begins there, where Tree::parse would not look for it).
+        // "<div class=x id=y>" becomes "<div>" (TakenAttributes), "<a href=x>" "<a _=3>", unless
+        // a character reference in the attributes of an element other than a formatting one
+        // would need decoding, or the tag follows "</>" (Gumbo then gives it a source text that
+        // begins there, where Tree::parse would not look for it).
         if (kept && removing && taken && tag.attributes > 0 && tag.excess_attributes == std::string_view::npos &&
             lt != after_empty_end_tag && !is_one_of(name, k_attributes_read)) {
             const std::size_t from = lt + 1 + name.size(), to = token.end - (tag.self_closing ? 2 : 1);
-            if (std::memchr(html.data() + from, '&', to - from) == nullptr) {
-                cut(from, to);
-                taken->push_back({out.size() - (from - lt), from, to});
+            const std::string_view attributes = html.substr(from, to - from);
+            const bool references = attributes.find('&') != std::string_view::npos;
+            const bool formatting = is_one_of(name, k_formatting_elements);
+            if (!references || formatting) {
+                std::vector<std::pair<std::string, std::string>> decoded;
+                const std::string marker = formatting ? " _=" + std::to_string(formatting_sets.id(attributes, references, decoded)) : "";
+                cut(from, to, marker);
+                taken->push_back({out.size() - marker.size() - (from - lt), from, to, references, std::move(decoded)});
                 ++stats.taken_attributes;
             }
         }

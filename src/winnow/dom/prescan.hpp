@@ -29,6 +29,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,12 +72,17 @@ struct RemovedText {
 // A start tag whose attributes the scan left out of the copy: the tree builder reads no
 // attribute of most elements, so Gumbo builds the same element from the bare tag ("<div>",
 // "<img/>") and Tree::parse reads the attributes from the page (read_attributes). Taken only
-// from tags whose attributes hold no character reference, and never from the elements whose
-// attributes the tree builder does read (k_attributes_read in prescan.cpp).
+// from tags whose attributes hold no character reference (but the formatting elements', which
+// give way to a marker: k_formatting_elements in prescan.cpp), and never from the elements
+// whose attributes the tree builder does read (k_attributes_read).
 struct TakenAttributes {
     std::size_t copy_position = 0;  // the tag's '<' in the copy
     std::size_t begin = 0;          // the attributes in the page: what follows the tag's name,
     std::size_t end = 0;            // up to its '>' or "/>"
+    // A formatting element's attributes that hold a character reference: as Gumbo decodes them
+    // (decode_attributes), read once for the scan's marker and the tree.
+    bool references = false;
+    std::vector<std::pair<std::string, std::string>> decoded;
 };
 
 // Appends the page to `out` without the bodies Gumbo need not read and within the limits;
@@ -96,6 +102,10 @@ struct AttributeText {
 // append_raw_text) by the attribute states of Gumbo's tokenizer. A name met again (ASCII case
 // ignored) is dropped with its value; when it has no value, Gumbo keeps its text and the next
 // attribute's name begins with it ("<meta content="a" die b die aufgrund>": "dieaufgrund").
+// The attributes in a tag's text after its name, character references decoded, as Gumbo
+// reads them (by parsing the tag alone): names in lower case. Replaces the contents of `out`.
+void decode_attributes(std::string_view text, std::vector<std::pair<std::string, std::string>>& out);
+
 class AttributeReader {
 public:
     // The views point into `text` or into the reader, until the next read.

@@ -102,6 +102,7 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
         piece.end = removed_texts.size();
     }
     for (TakenAttributes& piece : taken) {
+        if (piece.references) continue;  // decoded by the scan
         const std::size_t begin = taken_texts.size();
         append_raw_text(taken_texts, utf8_html.substr(piece.begin, piece.end - piece.begin));
         piece.begin = begin;
@@ -186,12 +187,18 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
                 }
                 node.attribute_begin = static_cast<std::uint32_t>(tree.m_attributes.size());
                 if (const TakenAttributes* piece = taken_attributes_of(element, utf8_html, taken)) {
-                    // The scan took the attributes from the tag (Gumbo has none); an element
-                    // the tree builder clones keeps its tag, and so its attributes.
-                    const auto& attributes = attribute_reader.read(std::string_view(taken_texts).substr(piece->begin, piece->end - piece->begin));
-                    node.attribute_count = static_cast<std::uint32_t>(attributes.size());
-                    for (const AttributeText& attribute : attributes)
-                        tree.m_attributes.push_back({ascii::lower(attribute.name), std::string(attribute.value)});
+                    // The scan took the attributes from the tag (Gumbo has none, or a
+                    // formatting element's marker); an element the tree builder clones keeps
+                    // its tag, and so its attributes.
+                    if (piece->references) {
+                        node.attribute_count = static_cast<std::uint32_t>(piece->decoded.size());
+                        for (const auto& [name, value] : piece->decoded) tree.m_attributes.push_back({ascii::lower(name), value});
+                    } else {
+                        const auto& attributes = attribute_reader.read(std::string_view(taken_texts).substr(piece->begin, piece->end - piece->begin));
+                        node.attribute_count = static_cast<std::uint32_t>(attributes.size());
+                        for (const AttributeText& attribute : attributes)
+                            tree.m_attributes.push_back({ascii::lower(attribute.name), std::string(attribute.value)});
+                    }
                 } else {
                     node.attribute_count = element.attributes.length;
                     for (unsigned i = 0; i < element.attributes.length; ++i) {

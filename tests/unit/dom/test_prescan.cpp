@@ -18,6 +18,13 @@ namespace {
 std::string scanned_tree(const std::string& html) { return dump_tree(Tree::parse(html, {.prescan = true})); }
 std::string whole_tree(const std::string& html) { return dump_tree(Tree::parse(html, {.prescan = false})); }
 
+void scan_with_markers(const std::string& html, std::string& out) {
+    out.clear();
+    std::vector<winnow::dom::RemovedText> removed;
+    std::vector<winnow::dom::TakenAttributes> taken;
+    winnow::dom::strip_unread_content(html, out, &removed, winnow::dom::ScanMode::remove_unread, &taken);
+}
+
 PrescanStats scan(const std::string& html, std::string* out = nullptr) {
     std::string copy;
     PrescanStats stats = winnow::dom::strip_unread_content(html, copy);
@@ -132,6 +139,9 @@ const std::vector<std::string> k_pieces = {
     "<p class=\"multi\nline\nvalue\" data-json='{\"a\": [1, 2]}'>json</p>",
     "<meta content=\"x\" die Menschen, die aufgrund der Folgen der Not, \"sagt\" er.\">",
     "<div a a a a=2 b a/c A>repeated names</div>",
+    "<a href=\"?a=1&amp;b=2\">1<a href='?a=1&b=2'>2<a href=?a=1&#38;b=2>3<a href=\"?a=1&amp;b=2\"><p>refs</p>",
+    "<i title=\"&quot;q&quot;\"><i title='\"q\"'><i title=&#34;q&#34;><i title='\"q\"'><div>decoded alike</div>",
+    "<s a=\"&notit;\" b=&copy=1 c=&amp d=\"&#0;&#x80;\">legacy references</s>",
 };
 
 std::string random_page(std::mt19937& random, std::size_t pieces) {
@@ -189,14 +199,23 @@ TEST_CASE("prescan: attributes are taken from the tags whose attributes the tree
     std::vector<winnow::dom::TakenAttributes> taken;
     const PrescanStats stats =
         winnow::dom::strip_unread_content(page, copy, &removed, winnow::dom::ScanMode::remove_unread, &taken);
-    // The <p> keeps its reference for Gumbo to decode; the <a> is a formatting element.
-    CHECK(copy == "<div><img/><p title=\"&amp;\">t</p><a href=y>l</a><br/></div>");
-    CHECK(stats.taken_attributes == 2);
-    REQUIRE(taken.size() == 2);
+    // The <p> keeps its reference for Gumbo to decode; the <a>, a formatting element, gets the
+    // marker of its set of attributes.
+    CHECK(copy == "<div><img/><p title=\"&amp;\">t</p><a _=0>l</a><br/></div>");
+    CHECK(stats.taken_attributes == 3);
+    REQUIRE(taken.size() == 3);
     CHECK(page.substr(taken[0].begin, taken[0].end - taken[0].begin) == " class=\"a\" id=b");
     CHECK(taken[0].copy_position == 0);
     CHECK(page.substr(taken[1].begin, taken[1].end - taken[1].begin) == " src=x ");
     CHECK(taken[1].copy_position == 5);
+    CHECK(taken[2].copy_position == 33);
+    CHECK(!taken[2].references);
+    // Formatting elements get the same marker exactly when Gumbo finds their attributes alike.
+    scan_with_markers("<b class=x id=1><b ID='1' CLASS=\"x\"><b class=x><b title=\"&#120;\"><b title=x>", copy);
+    CHECK(copy == "<b _=0><b _=0><b _=1><b _=2><b _=2>");
+    std::vector<std::pair<std::string, std::string>> decoded;
+    winnow::dom::decode_attributes(" title=\"a&amp;b&#120;\" Data-X=&lt; x=1 X=2", decoded);
+    CHECK(decoded == std::vector<std::pair<std::string, std::string>>{{"title", "a&bx"}, {"data-x", "<"}, {"x", "1"}});
 }
 
 TEST_CASE("prescan: attributes are read by the tokenizer's rules", "[dom][prescan]") {
