@@ -174,17 +174,20 @@ int main(int argc, char** argv) {
 
     // What the scan before parsing leaves out of these pages.
     double decoded_bytes = 0, removed_bytes = 0;
-    std::size_t scripts = 0, styles = 0, svgs = 0, comments = 0;
+    std::size_t scripts = 0, styles = 0, svgs = 0, comments = 0, attributes = 0;
     std::map<std::string_view, std::size_t> stops;
     for (const auto& text : decoded) {
         std::string scanned;
-        const auto stats = winnow::dom::strip_unread_content(text, scanned);
+        std::vector<winnow::dom::RemovedText> removed;
+        std::vector<winnow::dom::TakenAttributes> taken;
+        const auto stats = winnow::dom::strip_unread_content(text, scanned, &removed, winnow::dom::ScanMode::remove_unread, &taken);
         decoded_bytes += static_cast<double>(text.size());
         removed_bytes += static_cast<double>(stats.removed_bytes);
         scripts += stats.scripts;
         styles += stats.styles;
         svgs += stats.svgs;
         comments += stats.comments;
+        attributes += stats.taken_attributes;
         if (!stats.stopped_at.empty()) ++stops[stats.stopped_at];
     }
 
@@ -262,8 +265,9 @@ int main(int argc, char** argv) {
     const double mb = total_bytes / 1e6;
     std::printf("pages %zu  MB %.1f  passes %d (one core: CPU time, each page's fastest pass; batches: wall clock)%s\n", pages.size(), mb, passes,
                 prescan ? "" : "  [--no-prescan]");
-    std::printf("scan before parsing: %.0f%% of the decoded bytes left out (%zu script, %zu style, %zu svg bodies, %zu comments)",
-                100.0 * removed_bytes / std::max(1.0, decoded_bytes), scripts, styles, svgs, comments);
+    std::printf("scan before parsing: %.0f%% of the decoded bytes left out (%zu script, %zu style, %zu svg bodies, %zu comments, "
+                "the attributes of %zu tags)",
+                100.0 * removed_bytes / std::max(1.0, decoded_bytes), scripts, styles, svgs, comments, attributes);
     for (const auto& [why, count] : stops) std::printf("; stopped early on %zu pages at %.*s", count, static_cast<int>(why.size()), why.data());
     std::printf("\n");
     std::printf("stock gumbo parse and walk   %7.1f pages/s  %6.2f MB/s\n", n / best_gumbo, mb / best_gumbo);

@@ -2,11 +2,14 @@
 // tokenizer (§13.2.5) and tree construction (§13.2.6), as Gumbo 0.10 implements them.
 #include "winnow/dom/prescan.hpp"
 
+#include <gumbo.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <unordered_map>
 #include <vector>
 
 namespace winnow::dom {
@@ -26,6 +29,24 @@ constexpr std::string_view k_svg_integration_points[] = {"title", "desc", "forei
 constexpr std::string_view k_raw_text_elements[] = {"title", "textarea", "xmp", "iframe", "noembed", "noframes"};
 // Table tags that close a <select> only when it is inside a table (not known to this scan).
 constexpr std::string_view k_table_tags[] = {"caption", "table", "tbody", "tfoot", "thead", "tr", "td", "th"};
+
+// Start tags whose attributes the tree builder reads, which the scan never takes out of the
+// copy (TakenAttributes): <html> and <body> given again add their attributes to the open ones;
+// an <input> of type hidden stays in a table and keeps frameset-ok; <isindex> becomes a form
+// built from its attributes; <svg> and <math> adjust theirs; in a <select> or a <template> the
+// scan is only told what the tree builder does.
+constexpr std::string_view k_attributes_read[] = {
+    "html", "body", "head", "input", "isindex", "svg", "math", "select", "option", "optgroup", "keygen", "textarea",
+    "template", "frameset", "frame",
+};
+// The formatting elements, which the tree builder tells apart by their attributes (Noah's Ark
+// clause: no more than three with the same tag and attributes in the list of active
+// formatting elements; <font> also leaves foreign content by them, but the scan stops at any
+// <font> inside an <svg>). Their attributes give way to one, "_", whose value is the same for
+// two tags exactly when their attributes are, character references decoded (by Gumbo).
+constexpr std::string_view k_formatting_elements[] = {
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+};
 
 constexpr std::string_view k_empty_comment = "<!---->";
 
@@ -689,7 +710,149 @@ void append_raw_text(std::string& out, std::string_view text) {
     out.append(text.substr(copied));
 }
 
-PrescanStats strip_unread_content(std::string_view html, std::string& out, std::vector<RemovedText>* removed, ScanMode mode) {
+const std::vector<AttributeText>& AttributeReader::read(std::string_view text) {
+    std::vector<AttributeText>& out = m_attributes;
+    out.clear();
+    m_joined_names.clear();
+    enum class State { before_name, name, after_name, before_value };
+    State state = State::before_name;
+    const std::size_t n = text.size();
+    std::size_t name_start = 0;
+    bool dropped = false;        // the current attribute repeats an earlier name: its value goes too
+    std::string_view leftover;   // a dropped name without a value, which Gumbo leaves in its buffer
+    auto begin_name = [&](std::size_t at) {
+        name_start = at;
+        state = State::name;
+    };
+    // The tokenizer checks a name against the tag's others when the name ends.
+    auto end_name = [&](std::size_t at) {
+        std::string_view name = text.substr(name_start, at - name_start);
+        if (!leftover.empty()) {
+            m_joined_names.push_back(std::string(leftover) + std::string(name));
+            name = m_joined_names.back();
+            leftover = {};
+        }
+        dropped = std::any_of(out.begin(), out.end(), [&](const AttributeText& a) { return same_name(a.name, name); });
+        if (dropped) leftover = name;  // until a value clears it
+        else out.push_back({name, {}});
+    };
+    auto set_value = [&](std::string_view value) {
+        if (!dropped) out.back().value = value;
+        leftover = {};
+    };
+    for (std::size_t i = 0; i < n;) {
+        const char c = text[i];
+        switch (state) {
+            case State::before_name:  // also the self-closing start tag state: a '/' not before '>' is skipped
+                if (!is_space(c) && c != '/') begin_name(i);  // anything else begins a name, even '='
+                ++i;
+                break;
+            case State::name:
+                if (is_space(c) || c == '/' || c == '=') {
+                    end_name(i);
+                    state = c == '=' ? State::before_value : is_space(c) ? State::after_name : State::before_name;
+                }
+                ++i;
+                break;
+            case State::after_name:
+                if (c == '=') state = State::before_value;
+                else if (c == '/') state = State::before_name;
+                else if (!is_space(c)) begin_name(i);
+                ++i;
+                break;
+            case State::before_value:
+                if (c == '"' || c == '\'') {
+                    const std::size_t close = std::min(text.find(c, i + 1), n);
+                    set_value(text.substr(i + 1, close - i - 1));
+                    i = close + 1;  // after a quoted value: as before a name
+                    state = State::before_name;
+                } else if (!is_space(c)) {  // unquoted: up to white space
+                    const std::size_t start = i;
+                    while (i < n && !is_space(text[i])) ++i;
+                    set_value(text.substr(start, i - start));
+                    state = State::before_name;
+                } else {
+                    ++i;
+                }
+                break;
+        }
+    }
+    if (state == State::name) end_name(n);
+    return out;
+}
+
+void decode_attributes(std::string_view text, std::vector<std::pair<std::string, std::string>>& out) {
+    out.clear();
+    // The tokenizer reads a tag's attributes alike whatever its name and wherever it stands
+    // (but in foreign content, which the scan never takes attributes from).
+    std::string tag = "<span";
+    tag += text;
+    tag += '>';
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    GumboOutput* output = gumbo_parse_with_options(&options, tag.data(), tag.size());
+    // The <span> is the first element in the <body>.
+    std::vector<const GumboNode*> stack{output->root};
+    while (!stack.empty()) {
+        const GumboNode* node = stack.back();
+        stack.pop_back();
+        if (node->type != GUMBO_NODE_ELEMENT) continue;
+        if (node->v.element.tag == GUMBO_TAG_SPAN) {
+            const GumboVector& attributes = node->v.element.attributes;
+            for (unsigned i = 0; i < attributes.length; ++i) {
+                const auto* attribute = static_cast<const GumboAttribute*>(attributes.data[i]);
+                out.emplace_back(attribute->name, attribute->value);
+            }
+            break;
+        }
+        const GumboVector& children = node->v.element.children;
+        for (unsigned i = children.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+    }
+    gumbo_destroy_output(&options, output);
+}
+
+namespace {
+
+// Numbers for the sets of attributes of a page's formatting elements: two tags get the same
+// number exactly when the tree builder finds their attributes alike (the same names, in any
+// order and case, with the same values once character references are decoded).
+class AttributeSets {
+public:
+    // `decoded` gets the attributes as Gumbo decodes them when they hold references.
+    std::size_t id(std::string_view attributes, bool references, std::vector<std::pair<std::string, std::string>>& decoded) {
+        m_pairs.clear();
+        if (references) {
+            decode_attributes(attributes, decoded);
+            m_pairs = decoded;
+        } else {
+            m_text.clear();
+            append_raw_text(m_text, attributes);
+            for (const AttributeText& a : m_reader.read(m_text)) m_pairs.emplace_back(a.name, a.value);
+        }
+        for (auto& [name, value] : m_pairs)
+            for (char& c : name) c = to_lower(c);
+        std::sort(m_pairs.begin(), m_pairs.end());
+        std::string key;
+        for (const auto& [name, value] : m_pairs) {
+            key += name;
+            key += '\0';
+            key += value;
+            key += '\0';
+        }
+        return m_ids.try_emplace(std::move(key), m_ids.size()).first->second;
+    }
+
+private:
+    std::string m_text;
+    AttributeReader m_reader;
+    std::vector<std::pair<std::string, std::string>> m_pairs;
+    std::unordered_map<std::string, std::size_t> m_ids;
+};
+
+}  // namespace
+
+PrescanStats strip_unread_content(std::string_view html, std::string& out, std::vector<RemovedText>* removed, ScanMode mode,
+                                  std::vector<TakenAttributes>* taken) {
     PrescanStats stats;
     const std::size_t out_start = out.size();
     std::size_t copied = 0;  // html[copied, ...) is not in `out` yet
@@ -718,6 +881,7 @@ PrescanStats strip_unread_content(std::string_view html, std::string& out, std::
 
     bool removing = mode == ScanMode::remove_unread;
     OpenElements open;
+    AttributeSets formatting_sets;
     bool in_select = false;  // the "in select" insertion modes: most start tags are ignored
     std::size_t templates = 0;  // <template> elements open
     // Just after "</>", which makes no token: Gumbo then takes "</>" into the next tag's source
@@ -859,6 +1023,24 @@ PrescanStats strip_unread_content(std::string_view html, std::string& out, std::
         }
         const bool kept = open.start(name, tag.self_closing);
         limit_tag(token, kept);
+        // "<div class=x id=y>" becomes "<div>" (TakenAttributes), "<a href=x>" "<a _=3>", unless
+        // a character reference in the attributes of an element other than a formatting one
+        // would need decoding, or the tag follows "</>" (Gumbo then gives it a source text that
+        // begins there, where Tree::parse would not look for it).
+        if (kept && removing && taken && tag.attributes > 0 && tag.excess_attributes == std::string_view::npos &&
+            lt != after_empty_end_tag && !is_one_of(name, k_attributes_read)) {
+            const std::size_t from = lt + 1 + name.size(), to = token.end - (tag.self_closing ? 2 : 1);
+            const std::string_view attributes = html.substr(from, to - from);
+            const bool references = attributes.find('&') != std::string_view::npos;
+            const bool formatting = is_one_of(name, k_formatting_elements);
+            if (!references || formatting) {
+                std::vector<std::pair<std::string, std::string>> decoded;
+                const std::string marker = formatting ? " _=" + std::to_string(formatting_sets.id(attributes, references, decoded)) : "";
+                cut(from, to, marker);
+                taken->push_back({out.size() - marker.size() - (from - lt), from, to, references, std::move(decoded)});
+                ++stats.taken_attributes;
+            }
+        }
         if (kept && !foreign && is_named(name, "plaintext")) {
             if (removing) stats.stopped_at = "<plaintext>";
             break;  // the rest of the page is text

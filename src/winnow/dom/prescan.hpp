@@ -6,6 +6,9 @@
 // escaped states, comments, quoted attribute values, <select>, SVG foreign content) and copies
 // the page without them, so that Gumbo builds the same elements from far fewer bytes;
 // Tree::parse then puts each script's, style's and SVG's text back, copied from the page.
+// Most of what is left is attributes, and the tree builder reads the attributes of only a few
+// elements: the scan leaves the others' out too ("<div class=x>" becomes "<div>") and
+// Tree::parse reads them from the page by the tokenizer's rules (TakenAttributes).
 //
 // It only removes what it can prove the tree does not need Gumbo for, and never changes what
 // the tokenizer or the tree builder does with the rest. Where the next state cannot be known
@@ -25,6 +28,8 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +55,7 @@ struct PrescanStats {
     std::size_t removed_bytes = 0;  // bytes of the page not copied
     std::size_t left_out_tags = 0;  // start and end tags left out past the nesting limit
     std::size_t trimmed_tags = 0;   // tags whose attributes past the limit were left out
+    std::size_t taken_attributes = 0;  // start tags whose attributes were left out (TakenAttributes)
     std::size_t deepest = 0;        // the deepest nesting estimated (<html>, <body> not counted)
     // Why the scan stopped removing before the end of the page ("<math>"), or empty.
     std::string_view stopped_at;
@@ -63,10 +69,52 @@ struct RemovedText {
     std::size_t end = 0;
 };
 
+// A start tag whose attributes the scan left out of the copy: the tree builder reads no
+// attribute of most elements, so Gumbo builds the same element from the bare tag ("<div>",
+// "<img/>") and Tree::parse reads the attributes from the page (read_attributes). Taken only
+// from tags whose attributes hold no character reference (but the formatting elements', which
+// give way to a marker: k_formatting_elements in prescan.cpp), and never from the elements
+// whose attributes the tree builder does read (k_attributes_read).
+struct TakenAttributes {
+    std::size_t copy_position = 0;  // the tag's '<' in the copy
+    std::size_t begin = 0;          // the attributes in the page: what follows the tag's name,
+    std::size_t end = 0;            // up to its '>' or "/>"
+    // A formatting element's attributes that hold a character reference: as Gumbo decodes them
+    // (decode_attributes), read once for the scan's marker and the tree.
+    bool references = false;
+    std::vector<std::pair<std::string, std::string>> decoded;
+};
+
 // Appends the page to `out` without the bodies Gumbo need not read and within the limits;
-// returns what was removed. The texts left out are appended to `removed`, in page order.
+// returns what was removed. The texts left out are appended to `removed`, in page order; with
+// `taken`, the attributes of start tags are left out too (TakenAttributes), and noted there.
 PrescanStats strip_unread_content(std::string_view html, std::string& out, std::vector<RemovedText>* removed = nullptr,
-                                  ScanMode mode = ScanMode::remove_unread);
+                                  ScanMode mode = ScanMode::remove_unread, std::vector<TakenAttributes>* taken = nullptr);
+
+// One attribute as the tokenizer reads it: the name as written (the tokenizer lower-cases its
+// ASCII letters), the value as written (no character reference in it).
+struct AttributeText {
+    std::string_view name;
+    std::string_view value;
+};
+
+// Reads the attributes in a tag's text after its name (a TakenAttributes range, after
+// append_raw_text) by the attribute states of Gumbo's tokenizer. A name met again (ASCII case
+// ignored) is dropped with its value; when it has no value, Gumbo keeps its text and the next
+// attribute's name begins with it ("<meta content="a" die b die aufgrund>": "dieaufgrund").
+// The attributes in a tag's text after its name, character references decoded, as Gumbo
+// reads them (by parsing the tag alone): names in lower case. Replaces the contents of `out`.
+void decode_attributes(std::string_view text, std::vector<std::pair<std::string, std::string>>& out);
+
+class AttributeReader {
+public:
+    // The views point into `text` or into the reader, until the next read.
+    const std::vector<AttributeText>& read(std::string_view text);
+
+private:
+    std::vector<AttributeText> m_attributes;
+    std::deque<std::string> m_joined_names;  // names that begin with a dropped one
+};
 
 // Appends a script or style text as Gumbo gives it in the tree: CR LF and CR become LF; NUL,
 // the other control characters (but tab, LF and FF) and the noncharacters become U+FFFD (the

@@ -54,6 +54,16 @@ std::span<const RemovedText> removed_text_of(const GumboElement& element, std::s
     return {first, last};
 }
 
+// The attributes the scan took from this element's start tag, or null.
+const TakenAttributes* taken_attributes_of(const GumboElement& element, std::string_view parsed,
+                                           const std::vector<TakenAttributes>& taken) {
+    if (taken.empty() || !element.original_tag.data) return nullptr;
+    const std::size_t at = static_cast<std::size_t>(element.original_tag.data - parsed.data());
+    auto it = std::lower_bound(taken.begin(), taken.end(), at,
+                               [](const TakenAttributes& piece, std::size_t position) { return piece.copy_position < position; });
+    return it != taken.end() && it->copy_position == at ? &*it : nullptr;
+}
+
 // The name as written in the source for a tag Gumbo does not know ("<my-widget ...").
 std::string unknown_tag_name(const GumboElement& element) {
     GumboStringPiece piece = element.original_tag;
@@ -74,20 +84,29 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
     std::string scanned;
     std::vector<RemovedText> removed;
     std::string removed_texts;  // the texts the scan left out, as the tree keeps them
+    std::vector<TakenAttributes> taken;
+    std::string taken_texts;  // the attributes the scan left out, as the tokenizer reads them
     // The scan always runs, for its limits on nesting and attributes (prescan.hpp). It removes
     // bodies only from valid UTF-8: Gumbo replaces ill-formed UTF-8 in its own way, which the scan
     // does not imitate (never the case after decode).
     const bool remove = parse_options.prescan && decode::is_valid_utf8(utf8_html);
     // Room for the whole page: pages of it that the copy does not fill are never touched.
     scanned.reserve(utf8_html.size());
-    strip_unread_content(utf8_html, scanned, &removed, remove ? ScanMode::remove_unread : ScanMode::limits_only);
+    strip_unread_content(utf8_html, scanned, &removed, remove ? ScanMode::remove_unread : ScanMode::limits_only, &taken);
     // The texts are taken now, so that a page given to keep can go before Gumbo runs; each
-    // piece then points into removed_texts.
+    // piece then points into removed_texts (taken_texts), as Gumbo's input stream gives it.
     for (RemovedText& piece : removed) {
         const std::size_t begin = removed_texts.size();
         append_raw_text(removed_texts, utf8_html.substr(piece.begin, piece.end - piece.begin));
         piece.begin = begin;
         piece.end = removed_texts.size();
+    }
+    for (TakenAttributes& piece : taken) {
+        if (piece.references) continue;  // decoded by the scan
+        const std::size_t begin = taken_texts.size();
+        append_raw_text(taken_texts, utf8_html.substr(piece.begin, piece.end - piece.begin));
+        piece.begin = begin;
+        piece.end = taken_texts.size();
     }
     if (owned) std::string().swap(*owned);
     utf8_html = scanned;
@@ -110,6 +129,7 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
         NodeId parent;
     };
     std::vector<Pending> stack;
+    AttributeReader attribute_reader;
     std::vector<NodeId> open;  // ids whose subtree_end is not known yet, with the stack size at their push
     const GumboVector& top = output->document->v.document.children;
     for (unsigned i = top.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(top.data[i]), 0});
@@ -166,10 +186,25 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
                     node.tag_name = gumbo_normalized_tagname(element.tag);
                 }
                 node.attribute_begin = static_cast<std::uint32_t>(tree.m_attributes.size());
-                node.attribute_count = element.attributes.length;
-                for (unsigned i = 0; i < element.attributes.length; ++i) {
-                    auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
-                    tree.m_attributes.push_back({ascii::lower(attr->name), attr->value});
+                if (const TakenAttributes* piece = taken_attributes_of(element, utf8_html, taken)) {
+                    // The scan took the attributes from the tag (Gumbo has none, or a
+                    // formatting element's marker); an element the tree builder clones keeps
+                    // its tag, and so its attributes.
+                    if (piece->references) {
+                        node.attribute_count = static_cast<std::uint32_t>(piece->decoded.size());
+                        for (const auto& [name, value] : piece->decoded) tree.m_attributes.push_back({ascii::lower(name), value});
+                    } else {
+                        const auto& attributes = attribute_reader.read(std::string_view(taken_texts).substr(piece->begin, piece->end - piece->begin));
+                        node.attribute_count = static_cast<std::uint32_t>(attributes.size());
+                        for (const AttributeText& attribute : attributes)
+                            tree.m_attributes.push_back({ascii::lower(attribute.name), std::string(attribute.value)});
+                    }
+                } else {
+                    node.attribute_count = element.attributes.length;
+                    for (unsigned i = 0; i < element.attributes.length; ++i) {
+                        auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
+                        tree.m_attributes.push_back({ascii::lower(attr->name), attr->value});
+                    }
                 }
                 NodeId id = attach(parent, std::move(node));
                 if (element.tag == GUMBO_TAG_HTML && tree.m_html == k_no_node) tree.m_html = id;

@@ -9,8 +9,9 @@
 // <svg> (paths, shapes, groups: never the page's text): an <svg> keeps one text node with the
 // text of its content (titles, labels, white space), so that every text the page had is still
 // there. An SVG holding HTML (through <foreignObject>) is kept whole. Most of a modern page's
-// bytes are scripts, styles and drawings; the scan before parsing (prescan.hpp) removes them
-// before Gumbo sees them and their texts are copied back from the page; Gumbo allocates from
+// bytes are scripts, styles and drawings, and most of the rest attributes; the scan before
+// parsing (prescan.hpp) removes them before Gumbo sees them and their texts and attributes are
+// copied back from the page; Gumbo allocates from
 // one heap per thread, released in one step after each page (gumbo_heap.hpp).
 #pragma once
 

@@ -18,6 +18,13 @@ namespace {
 std::string scanned_tree(const std::string& html) { return dump_tree(Tree::parse(html, {.prescan = true})); }
 std::string whole_tree(const std::string& html) { return dump_tree(Tree::parse(html, {.prescan = false})); }
 
+void scan_with_markers(const std::string& html, std::string& out) {
+    out.clear();
+    std::vector<winnow::dom::RemovedText> removed;
+    std::vector<winnow::dom::TakenAttributes> taken;
+    winnow::dom::strip_unread_content(html, out, &removed, winnow::dom::ScanMode::remove_unread, &taken);
+}
+
 PrescanStats scan(const std::string& html, std::string* out = nullptr) {
     std::string copy;
     PrescanStats stats = winnow::dom::strip_unread_content(html, copy);
@@ -105,6 +112,36 @@ const std::vector<std::string> k_pieces = {
     "</div>",
     "<br/>",
     "& &amp; &#60;script&#62;",
+    // Attributes the scan takes from the tags (TakenAttributes) and Tree::parse reads itself.
+    "<div CLASS=\"a\" class=\"b\" Id=c data-x='1' ID=d>duplicates</div>",
+    "<p title=\"x\r\ny\r\" lang=\"\x01v\x7F\xEF\xBF\xBE\" \xC3\x89t\xC3\xA9=\xC2\x85>controls</p>",
+    std::string("<span a=\"n\0ul\" b\0c=d>nul</span>", 32),
+    "<img src=a.png/><img src=\"b\" alt='c' /><br class=x/><hr/ class=y>",
+    "<div\ta\n=\n\"1\"\fb\r\nc = 'q' >white space</div>",
+    "<div a=\"&amp;\" b=c>reference</div><div title=x&y>unquoted reference</div>",
+    "</><div class=after-empty-end-tag>x</div>",
+    "<my-widget data-a=1 Data-A=2>custom</my-widget><My-Widget class=z/>",
+    "<ul class=l><li class=a>one<li class=b>two</ul>",
+    "<table class=t><tr class=r><td class=c colspan=2>cell</table>",
+    "<p title='a\"b' alt=\"c'd\" e=f\"g'h i=<j>>quotes</p>",
+    "<div =x a/b c=/ d>z</div><section a b= c=d/>e</section>",
+    "<div a=\"1\"/b=2 c='3'd>no space after quotes</div>",
+    "<div hidden aria-hidden=\"true\" style=\"display:none\"><p class=x>hidden</p></div>",
+    "<b class=x><b class=x><b class=x><b class=x><p>noah</p>",
+    "<a href=x>1<a href=x>2</a><b id=1><i CLASS=c id=2><b id=1><b ID=1><b id='1'><p>reconstructed</p>",
+    "<font face=a><font face=a><font FACE='a'><font face=a size=1><font face=a><p>f</p>",
+    "<em title=\"&#120;\"><em title=x><em title=x><em title=x><p>e</p>",
+    "<body class=b2 id=b><html lang=x class=h><head data-h=1>",
+    "<input type=hidden class=i><table><input type=hidden name=n><input type=text class=t></table>",
+    "<isindex prompt=p action=a class=c>",
+    "<form class=f><button class=b>x</button><label for=a>l</label></form>",
+    "<meta charset=utf-8 class=m><link rel=stylesheet href=s.css><base href=\"/\">",
+    "<p class=\"multi\nline\nvalue\" data-json='{\"a\": [1, 2]}'>json</p>",
+    "<meta content=\"x\" die Menschen, die aufgrund der Folgen der Not, \"sagt\" er.\">",
+    "<div a a a a=2 b a/c A>repeated names</div>",
+    "<a href=\"?a=1&amp;b=2\">1<a href='?a=1&b=2'>2<a href=?a=1&#38;b=2>3<a href=\"?a=1&amp;b=2\"><p>refs</p>",
+    "<i title=\"&quot;q&quot;\"><i title='\"q\"'><i title=&#34;q&#34;><i title='\"q\"'><div>decoded alike</div>",
+    "<s a=\"&notit;\" b=&copy=1 c=&amp d=\"&#0;&#x80;\">legacy references</s>",
 };
 
 std::string random_page(std::mt19937& random, std::size_t pieces) {
@@ -153,6 +190,49 @@ TEST_CASE("prescan: script, style and SVG bodies and comments are left out, the 
     CHECK(stats.svgs == 1);
     CHECK(stats.comments == 1);
     CHECK(stats.stopped_at.empty());
+}
+
+TEST_CASE("prescan: attributes are taken from the tags whose attributes the tree builder never reads", "[dom][prescan]") {
+    const std::string page = "<div class=\"a\" id=b><img src=x /><p title=\"&amp;\">t</p><a href=y>l</a><br/></div>";
+    std::string copy;
+    std::vector<winnow::dom::RemovedText> removed;
+    std::vector<winnow::dom::TakenAttributes> taken;
+    const PrescanStats stats =
+        winnow::dom::strip_unread_content(page, copy, &removed, winnow::dom::ScanMode::remove_unread, &taken);
+    // The <p> keeps its reference for Gumbo to decode; the <a>, a formatting element, gets the
+    // marker of its set of attributes.
+    CHECK(copy == "<div><img/><p title=\"&amp;\">t</p><a _=0>l</a><br/></div>");
+    CHECK(stats.taken_attributes == 3);
+    REQUIRE(taken.size() == 3);
+    CHECK(page.substr(taken[0].begin, taken[0].end - taken[0].begin) == " class=\"a\" id=b");
+    CHECK(taken[0].copy_position == 0);
+    CHECK(page.substr(taken[1].begin, taken[1].end - taken[1].begin) == " src=x ");
+    CHECK(taken[1].copy_position == 5);
+    CHECK(taken[2].copy_position == 33);
+    CHECK(!taken[2].references);
+    // Formatting elements get the same marker exactly when Gumbo finds their attributes alike.
+    scan_with_markers("<b class=x id=1><b ID='1' CLASS=\"x\"><b class=x><b title=\"&#120;\"><b title=x>", copy);
+    CHECK(copy == "<b _=0><b _=0><b _=1><b _=2><b _=2>");
+    std::vector<std::pair<std::string, std::string>> decoded;
+    winnow::dom::decode_attributes(" title=\"a&amp;b&#120;\" Data-X=&lt; x=1 X=2", decoded);
+    CHECK(decoded == std::vector<std::pair<std::string, std::string>>{{"title", "a&bx"}, {"data-x", "<"}, {"x", "1"}});
+}
+
+TEST_CASE("prescan: attributes are read by the tokenizer's rules", "[dom][prescan]") {
+    winnow::dom::AttributeReader reader;
+    auto read = [&](std::string_view text) {
+        std::string out;
+        for (const auto& a : reader.read(text)) out += std::string(a.name) + "=[" + std::string(a.value) + "] ";
+        return out;
+    };
+    CHECK(read(" class=\"a b\" ID='c' data-x=1") == "class=[a b] ID=[c] data-x=[1] ");
+    // "A" repeats "a" and goes with its value; white space may stand around '='; a name may
+    // begin with '='.
+    CHECK(read(" a A=2 b= c =d") == "a=[] b=[c] =d=[] ");
+    CHECK(read("/ e/f g=\"1\"h='2'i=j/") == "e=[] f=[] g=[1] h=[2] i=[j/] ");
+    // Gumbo keeps a dropped name without a value and begins the next name with it.
+    CHECK(read(" die x Die aufgrund der DER=1 y") == "die=[] x=[] Dieaufgrund=[] der=[] y=[] ");
+    CHECK(read(" a a a a=2 b") == "a=[] aa=[] b=[] ");
 }
 
 TEST_CASE("prescan: stops where the tree decides what comes next, and copies the rest", "[dom][prescan]") {
