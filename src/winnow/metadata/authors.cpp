@@ -20,7 +20,12 @@ constexpr std::size_t k_min_login_digits = 2;
 constexpr std::string_view k_byline_words[] = {
     "written and reviewed by", "written by", "posted by", "words by", "story by", "text by", "reported by",
     "authored by", "article by", "created by", "geschrieben von", "écrit par", "escrito por", "scritto da",
-    "geschreven door", "skrevet av", "skrevet af", "napisane przez", "autorinnen", "autorin", "autoren",
+    "geschreven door", "skrevet av", "skrevet af", "napisane przez",
+    // a post's "published by" in the usual languages (blog engines and CMSs print it before the name)
+    "published by", "submitted by", "veröffentlicht von", "verfasst von", "eingestellt von", "gespeichert von",
+    "publié par", "posté par", "rédigé par", "publicado por", "pubblicato da", "gepubliceerd door",
+    "geplaatst door", "opublikowane przez", "dodane przez",
+    "autorinnen", "autorin", "autoren",
     "authors", "author", "auteurs", "auteur", "autores", "autore", "autori", "autor", "авторы", "автор",
     // a magazine's credits, only with their colon ("Text: Jane Roe", "Interview: John Doe")
     "text:", "interview:", "by",
@@ -67,7 +72,9 @@ constexpr std::string_view k_not_names[] = {
 };
 // A company's legal form as the last word of a name: a publisher or the agency that built the
 // site ("wegewerk GmbH"), not a person.
-constexpr std::string_view k_legal_forms[] = {"gmbh", "inc", "inc.", "llc", "ltd", "ltd.", "ag", "plc", "corp", "corp.", "s.a.", "s.l.", "sarl", "bv", "b.v."};
+constexpr std::string_view k_legal_forms[] = {"gmbh", "inc", "inc.", "llc", "ltd", "ltd.", "ag", "plc", "corp", "corp.", "s.a.", "s.l.", "sarl", "bv", "b.v.",
+                                              // a registered association or charity, and the usual European forms
+                                              "e.v.", "ggmbh", "kg", "ohg", "gbr", "s.p.a.", "s.r.l.", "srl", "n.v.", "llp", "ltda", "sàrl"};
 // Words of organisations' names, not people's.
 constexpr std::string_view k_organisation_words[] = {
     "inc", "llc", "ltd", "gmbh", "ag", "sa", "plc", "corp", "co", "company", "group", "news", "media", "magazine",
@@ -128,6 +135,20 @@ std::string trim_punctuation(std::string_view text) {
         while (out.ends_with(mark)) out = decode::collapse_whitespace(out.substr(0, out.size() - mark.size()));
     }
     return out;
+}
+
+// "datev.de", "www.w-commerce.de": a word of a statement that is a web address names a site, and
+// the words around it are the site's company or desk ("Redaktion datev.de"), not a person. The
+// address ends in a lower-case domain, so "J.Smith" stays a name.
+bool has_address_word(std::string_view text) {
+    for (const std::string& word : words_of(text)) {
+        const std::string bare = trim_punctuation(word);
+        if (is_url_or_email(bare)) return true;
+        const std::size_t dot = bare.rfind('.');
+        if (is_host_name(bare) && std::none_of(bare.begin() + static_cast<std::ptrdiff_t>(dot), bare.end(), ascii::is_upper))
+            return true;
+    }
+    return false;
 }
 
 bool is_role(std::string_view part) {
@@ -241,7 +262,7 @@ std::string without_parenthesised_extras(std::string text) {
         const std::string inside = decode::collapse_whitespace(text.substr(open + 1, (close == std::string::npos ? text.size() : close) - open - 1));
         const auto words = words_of(inside);
         if (!inside.empty() && (is_url_or_email(inside) || inside.find("://") != std::string::npos)) {
-            text.replace(open, after - open, " ");
+            text.replace(open, after - open, 1, ' ');
         } else if (words.size() >= 3 && one_of(decode::to_lower(words.front()), k_with_words)) {
             const std::string co_authors = ", " + inside.substr(words.front().size()) + " ";
             text.replace(open, after - open, co_authors);
@@ -403,15 +424,20 @@ std::vector<std::string> author_names(std::string_view statement, const SiteName
         // site name is its author's name).
         if (name.empty() || is_url_or_email(name) || (site_names.matches(name) && !looks_like_person(name)) || is_role(name))
             continue;
-        // A host name is a site, never a person ("facebook.com", "mdr.de"), and a company is none.
-        if (is_host_name(name)) continue;
+        // A host name is a site, never a person ("facebook.com", "mdr.de"), nor is a name beside one.
+        if (has_address_word(name)) continue;
         // What follows a company in the same statement is its address ("Olympia-Verlag GmbH, Nürnberg, Germany").
         if (const auto words = words_of(name); words.size() >= 2 && one_of(decode::to_lower(words.back()), k_legal_forms)) break;
         // "Follow @handle", "@handle on X": a social link, not a name
         if (name.find('@') != std::string::npos) continue;
         if (i > 0 && is_credential(name)) continue;
         if (one_of(decode::to_lower(name), k_not_names) || is_byline_label(name)) continue;
-        if (utf8::code_point_count(name) > k_max_name_chars || words_of(name).size() > k_max_name_words + 1) continue;
+        if (utf8::code_point_count(name) > k_max_name_chars || words_of(name).size() > k_max_name_words + 1) {
+            // A statement that opens with a sentence is no list of names, whatever its last words are
+            // ("Krótko o przepisach prawa w Nowej Zelandii i Polsce": "i" is "and", "Polsce" no co-author).
+            if (i == 0) return names;
+            continue;
+        }
         const std::string key = decode::to_lower(name);
         if (std::none_of(names.begin(), names.end(), [&](const std::string& n) { return decode::to_lower(n) == key; }))
             names.push_back(std::move(name));

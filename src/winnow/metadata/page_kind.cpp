@@ -211,7 +211,9 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
         return verdict;
     }
 
-    const bool has_date_or_author = !s.date.empty() || !s.authors.empty();
+    // An author stated in a meta tag counts even when it names no person: the page is a post
+    // somebody filed (a CMS's account, "Super User"), whatever its name.
+    const bool has_date_or_author = !s.date.empty() || !s.authors.empty() || g.meta_author;
     // Documentation: a documentation path, or code blocks, on a page that is not dated.
     if (!declared_article && !has_date_or_author && (g.docs_path || g.code_blocks >= k_min_doc_code_blocks)) {
         verdict.kind = PageKind::documentation;

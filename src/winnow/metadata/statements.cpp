@@ -10,6 +10,7 @@
 
 #include "winnow/decode/text.hpp"
 #include "winnow/dom/class_tokens.hpp"
+#include "winnow/dom/html_tags.hpp"
 #include "winnow/metadata/authors.hpp"
 #include "winnow/metadata/dates.hpp"
 #include "winnow/metadata/json_ld.hpp"
@@ -177,6 +178,12 @@ constexpr std::string_view k_author_path_segments[] = {"author", "authors", "aut
                                                        "contributor", "contributors", "byline", "staff", "people",
                                                        "profile", "profiles", "user", "users", "u", "member",
                                                        "members", "expert", "experts"};
+// Characters around an author page's link in its block (before and after it) beyond which the
+// link stands in a sentence: a byline's label, date and desk take fewer ("Veröffentlicht am
+// 3. Mai 2021 von" is 33).
+constexpr std::size_t k_max_byline_line_around_link = 60;
+// Nodes read on each side of the link for that text.
+constexpr NodeId k_max_nodes_around_link = 64;
 // Path segments that name the kind of page.
 constexpr std::string_view k_docs_path_segments[] = {"docs", "doc", "documentation", "reference", "api", "manual",
                                                      "handbook", "guide", "guides", "wiki", "kb", "knowledge-base",
@@ -1368,8 +1375,39 @@ private:
         bool author_path = false;
         for (std::size_t i = 0; i + 1 < segments.size(); ++i)
             if (one_of(segments[i], k_author_path_segments)) author_path = true;
-        if (!author_path) return;
+        if (!author_path || in_running_text(id)) return;
         if (std::string text = line_text(m_tree, id); !text.empty()) m_gathered.author_links.push_back({id, text, m_text_position});
+    }
+
+    // True when the link stands inside a sentence: text on both sides of it in its block, more than a
+    // byline's label, date and desk ("Veröffentlicht am 3. Mai 2021 von <a>Jane Roe</a> | Politik").
+    // Such a link cites a person or a source ("W Polsce rozwiązania te <a href=.../U/...pdf>reguluje</a>
+    // Kodeks Pracy ..."); a bio that opens with the author's link ("<a>Jane Roe</a> is a reporter
+    // who ...") has no text before it and stays.
+    bool in_running_text(NodeId id) const {
+        NodeId block = m_tree.node(id).parent;
+        while (block != dom::k_no_node && !(m_tree.node(block).type == dom::NodeType::element &&
+                                            dom::is_block_element(m_tree.node(block).tag)))
+            block = m_tree.node(block).parent;
+        if (block == dom::k_no_node) return false;
+        // the text nearest the link on each side, at most k_max_nodes_around_link nodes (a huge block
+        // of empty links is walked a few nodes per link, not whole for each)
+        auto chars_of = [&](NodeId at) {
+            return m_tree.node(at).type == dom::NodeType::text
+                       ? utf8::code_point_count(decode::collapse_whitespace(m_tree.node(at).text))
+                       : std::size_t{0};
+        };
+        std::size_t before = 0;
+        for (NodeId at = id - 1, walked = 0; at > block && walked < k_max_nodes_around_link &&
+                                             before <= k_max_byline_line_around_link; --at, ++walked)
+            before += chars_of(at);
+        if (before == 0) return false;
+        std::size_t after = 0;
+        for (NodeId at = m_tree.node(id).subtree_end, walked = 0; at < m_tree.node(block).subtree_end &&
+                                                                  walked < k_max_nodes_around_link &&
+                                                                  after <= k_max_byline_line_around_link; ++at, ++walked)
+            after += chars_of(at);
+        return after > 0 && before + after > k_max_byline_line_around_link;
     }
 };
 
@@ -1768,9 +1806,11 @@ private:
             // Library and scholarly tags name one person each, last name first.
             const bool one_each = key.starts_with("citation_author") || key.starts_with("dc.creator") || key == "dcterms.creator";
             bool both_forms = false;
-            for (const std::string& value : all_meta_of_one_form(key, both_forms))
+            for (const std::string& value : all_meta_of_one_form(key, both_forms)) {
+                m_s.signals.meta_author = true;
                 for (std::string& name : author_names(one_each ? uninverted_name(value) : value, m_site_names))
                     if (std::find(names.begin(), names.end(), name) == names.end() && !(is_account(name))) names.push_back(std::move(name));
+            }
             const bool more = names.size() > meta_names.size() &&
                               std::all_of(meta_names.begin(), meta_names.end(), [&](const std::string& n) {
                                   return std::find(names.begin(), names.end(), n) != names.end();

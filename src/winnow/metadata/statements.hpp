@@ -61,6 +61,8 @@ struct PageSignals {
     bool listing_path = false;                // the URL path ends like a listing's (/blog/, /category/NAME, /page/2)
     bool forum_path = false;                  // the URL path names a thread (/thread/, /topic/, /questions/)
     bool product_path = false;                // the URL path names a product (/product/, /products/, /p/)
+    bool meta_author = false;                 // a meta tag names an author, even one that is no person's
+                                              // name (a CMS's "Super User", the agency that built the site)
 };
 
 struct Statements {

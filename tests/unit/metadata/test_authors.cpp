@@ -334,3 +334,33 @@ TEST_CASE("a login in a meta tag or a Twitter card gives way to the next source,
     const std::string posts = R"(<div itemscope itemtype="https://schema.org/Comment">One</div><div itemscope itemtype="https://schema.org/Comment">Two</div>)";
     CHECK(authors_with_head(R"(<meta name="author" content="ejp55230">)", posts) == Names{"ejp55230"});
 }
+
+TEST_CASE("a post's 'published by' in several languages, and no name beside a web address", "[metadata][authors]") {
+    const SiteNames none;
+    CHECK(author_names("Veröffentlicht von Chris Jung", none) == Names{"Chris Jung"});
+    CHECK(author_names("Publié par Jeanne Roux", none) == Names{"Jeanne Roux"});
+    CHECK(author_names("Published by: Jane Roe", none) == Names{"Jane Roe"});
+    CHECK(is_byline_label("Verfasst von"));
+    // the agency or desk with its address is no person; an initial glued to a name stays one
+    CHECK(author_names("Web Commerce GmbH www.w-commerce.de", none).empty());
+    CHECK(author_names("Redaktion datev.de", none).empty());
+    CHECK(author_names("J.Smith", none) == Names{"J.Smith"});
+    // a registered association is no person
+    CHECK(author_names("Deutsches Rotes Kreuz e.V.", none).empty());
+    // a statement that opens with a sentence is no list of names ("i" is Polish "and")
+    CHECK(author_names("Krótko o przepisach prawa w Nowej Zelandii i Polsce", none).empty());
+    CHECK(author_names("Jane Roe and John Doe", none) == Names{"Jane Roe", "John Doe"});
+}
+
+TEST_CASE("an author page's link inside a sentence cites someone while one in a byline or opening a bio signs", "[metadata][authors]") {
+    auto page = [](const std::string& block) {
+        return R"(<html><body><main><h1>Ten ways to plan a trip</h1>)" + block +
+               "<p>Planning a journey starts long before the suitcase comes out of the cupboard.</p></main></body></html>";
+    };
+    CHECK(authors_of(page(R"(<p>Posted on 3 May 2021 by <a href="/author/jane-roe">Jane Roe</a> in Travel</p>)")) ==
+          Names{"Jane Roe"});
+    CHECK(authors_of(page(R"(<p><a href="/author/jane-roe">Jane Roe</a> is a travel writer who has crossed four continents by train.</p>)")) ==
+          Names{"Jane Roe"});
+    CHECK(authors_of(page(R"(<p>In Poland these rules are <a href="/acts/U/D19740141.pdf">regulated</a> by the labour code, in its eighth part on parents.</p>)"))
+              .empty());
+}

@@ -297,3 +297,11 @@ TEST_CASE("page kind: tips written as list items are an article's prose", "[meta
                                       "clean the old place when we leave it.</li>";
     CHECK(kind_of("<html><body><h1>Movers</h1>" + prose(1) + "<ul>" + few + "</ul></body></html>").kind == PageKind::service);
 }
+
+TEST_CASE("page kind: an author named in a meta tag marks a post, even when the name is no person's", "[metadata][page-kind]") {
+    // a church's news item: the agency that built the site in meta author, two short paragraphs
+    const std::string body = "<body><h1>Mourning online on Sunday</h1>" + prose(2) + "</body></html>";
+    auto with_author = kind_of(R"(<html><head><meta name="author" content="Web Commerce GmbH www.w-commerce.de"></head>)" + body);
+    CHECK(with_author.kind == PageKind::article);
+    CHECK(kind_of("<html><head></head>" + body).kind == PageKind::service);
+}
