@@ -256,6 +256,24 @@ std::vector<NodeId> Tree::element_children(NodeId id) const {
     return out;
 }
 
+namespace {
+// The marks a permalink shows instead of words.
+constexpr std::string_view k_permalink_marks[] = {"\xC2\xB6" /* ¶ */, "#", "\xC2\xA7" /* § */, "\xF0\x9F\x94\x97" /* 🔗 */};
+// A permalink is a link and its mark, perhaps in a <span>: more nodes are something else.
+constexpr NodeId k_max_permalink_nodes = 4;
+}  // namespace
+
+bool is_permalink_anchor(const Tree& tree, NodeId id) {
+    if (!tree.is_element(id, GUMBO_TAG_A) || !tree.attribute(id, "href").starts_with('#') ||
+        tree.node(id).subtree_end - id > k_max_permalink_nodes)
+        return false;
+    std::string text;
+    for (NodeId at = id + 1; at < tree.node(id).subtree_end; ++at)
+        if (tree.node(at).type == NodeType::text) text += tree.node(at).text;
+    const std::string_view mark = ascii::trim(text);
+    return std::find(std::begin(k_permalink_marks), std::end(k_permalink_marks), mark) != std::end(k_permalink_marks);
+}
+
 std::string dump_tree(const Tree& tree) {
     std::string out;
     for (NodeId id = 0; id < tree.size(); ++id) {

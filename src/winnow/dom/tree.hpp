@@ -126,6 +126,11 @@ private:
     NodeId m_body = k_no_node;
 };
 
+// True for a heading's permalink: a link to a place on the page (href "#...") whose whole text
+// is one mark, "¶" (Sphinx), "#" (Hugo, VitePress, most static-site generators), "§" or "🔗".
+// It is the page's furniture, never the heading's or the article's words.
+bool is_permalink_anchor(const Tree& tree, NodeId id);
+
 // The whole tree as text, one line per node (indented element with its attributes, or quoted
 // text): to compare two parses and to read a tree when debugging.
 std::string dump_tree(const Tree& tree);

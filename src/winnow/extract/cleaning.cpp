@@ -180,6 +180,8 @@ Mask remove_never_content(const PageView& view, const CleaningOptions& options, 
             rule = "heuristic never-text <" + std::string(node.tag_name) + ">";
         } else if (f & k_flag_hidden) {
             rule = "heuristic hidden";
+        } else if (node.tag == GUMBO_TAG_A && dom::is_permalink_anchor(tree, id)) {
+            rule = "heuristic permalink";
         } else if (node.tag == GUMBO_TAG_NAV || node.tag == GUMBO_TAG_ASIDE || node.tag == GUMBO_TAG_FORM ||
                    node.tag == GUMBO_TAG_MENU || node.tag_name == "dialog") {
             if (stats.paragraph_chars(id) <= k_structural_guard_share * page_paragraph_chars &&

@@ -498,8 +498,8 @@ bool is_headline_annex(std::string_view text) {
 }
 
 // An h1's text without a label element in front of the headline, without a comment count or
-// source link after it, and without the text of a <style> or <script> inside it (CSS-in-JS
-// frameworks put their rules next to the text).
+// source link after it, without its permalink ("¶"), and without the text of a <style> or
+// <script> inside it (CSS-in-JS frameworks put their rules next to the text).
 std::string h1_text(const dom::Tree& tree, NodeId id) {
     NodeId from = id + 1;
     for (NodeId child = tree.node(id).first_child; child != dom::k_no_node; child = tree.node(child).next_sibling) {
@@ -519,7 +519,7 @@ std::string h1_text(const dom::Tree& tree, NodeId id) {
         std::string annexes;  // counts and source links, kept only when headline text follows them
         for (NodeId at = start; at < tree.node(id).subtree_end; ++at) {
             const dom::Node& node = tree.node(at);
-            if (tree.is_element(at, GUMBO_TAG_STYLE) || tree.is_element(at, GUMBO_TAG_SCRIPT)) {
+            if (tree.is_element(at, GUMBO_TAG_STYLE) || tree.is_element(at, GUMBO_TAG_SCRIPT) || dom::is_permalink_anchor(tree, at)) {
                 at = node.subtree_end - 1;
             } else if (node.type == dom::NodeType::element && headline_seen && node.subtree_end - at <= k_max_annex_nodes) {
                 std::string text = tree.text_content(at);

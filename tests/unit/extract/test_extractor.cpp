@@ -113,3 +113,24 @@ TEST_CASE("a listing's byline is not its author: author and authors agree", "[ex
     CHECK(article.authors.empty());
     CHECK(article.author.empty());
 }
+
+TEST_CASE("a heading's permalink mark is furniture, a link's words are not", "[extract][extractor]") {
+    const std::string html = R"(<html><body><article><h1>Working with forms<a class="headerlink" href="#forms">¶</a></h1>)" +
+                             k_paragraph + R"(<h2 id="usage">Usage <a href="#usage">#</a></h2>)" + k_paragraph +
+                             R"(<p>Options are listed in <a href="#usage">the usage notes</a> above, with an example for each.</p>)"
+                             "</article></body></html>";
+    Article article = extract(html, true);
+    const std::string text = body_text(article);
+    CHECK(text.find("\xC2\xB6") == std::string::npos);
+    CHECK(text.find("Usage\n") != std::string::npos);
+    CHECK(text.find("the usage notes") != std::string::npos);
+    CHECK(article.title == "Working with forms");
+    bool explained = false;
+    for (const Removal& removal : article.removals) explained = explained || removal.rule == "heuristic permalink";
+    CHECK(explained);
+    Tree tree = Tree::parse(R"(<p><a href="#x">¶</a><a href="/x">#</a><a href="#x">§ 3</a><a href="#x"><span>🔗</span></a></p>)");
+    std::vector<bool> anchors;
+    for (winnow::dom::NodeId id = 0; id < tree.size(); ++id)
+        if (tree.is_element(id, GUMBO_TAG_A)) anchors.push_back(winnow::dom::is_permalink_anchor(tree, id));
+    CHECK(anchors == std::vector<bool>{true, false, false, true});
+}
