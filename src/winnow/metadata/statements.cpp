@@ -2166,8 +2166,7 @@ private:
             const bool before_last = i + 2 == segments.size();
             if ((last && one_of(segment, k_listing_path_segments)) ||
                 (before_last && one_of(segment, k_taxonomy_path_segments)) ||
-                (last && i > 0 && segments[i - 1] == "page" && !segment.empty() &&
-                 std::all_of(segment.begin(), segment.end(), [](char c) { return ascii::is_digit(c); })))
+                (last && i > 0 && segments[i - 1] == "page" && all_digits(segment)))
                 signals.listing_path = true;
             // a thread's segment before its id (/t/slug/123), or a forum script whose query names
             // the thread (viewtopic.php?t=123)
