@@ -179,10 +179,13 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
     // the canonical URL or og:url when none is given) needs only the plain teaser score, even when
     // it says og:type article: CMSs and shops put that on every page, their category pages
     // included. On modern-dev no article's path ends so; trafilatura-dev's one (a /blog/ index)
-    // has a score of 0.4.
-    if (g.listing_path && teaser_score >= k_min_teaser_score && teaser_score < needed) {
+    // has a score of 0.4. A link to a later page of the page's own path (/page/2, ?page=2: the
+    // listing's pagination) says the same, but a paginated article or comment list has such links
+    // too: 7 articles do on the three corpora, all with a teaser score under 2.1.
+    if ((g.listing_path || g.pagination) && teaser_score >= k_min_teaser_score && teaser_score < needed) {
         verdict.kind = PageKind::listing;
-        verdict.evidence = "a listing's URL path; " + std::string(score) + " >= " +
+        verdict.evidence = std::string(g.listing_path ? "a listing's URL path" : "links to later pages of this one") + "; " +
+                           score + " >= " +
                            std::to_string(static_cast<int>(k_min_teaser_score)) +
                            (declared_article ? ", though the page says " + declared : std::string()) + ")";
         return verdict;

@@ -17,6 +17,7 @@
 #include "winnow/metadata/title.hpp"
 #include "winnow/metadata/values.hpp"
 #include "winnow/util/ascii.hpp"
+#include "winnow/util/url.hpp"
 #include "winnow/util/utf8.hpp"
 
 namespace winnow::metadata {
@@ -144,6 +145,8 @@ constexpr std::string_view k_zone_tokens[] = {"nav", "navbar", "navigation", "me
                                               "comment", "comments", "respond", "related", "recommended",
                                               "breadcrumb", "breadcrumbs", "newsletter", "cookie", "consent",
                                               "popular", "trending"};
+// Words before a zone's token that make the class a layout's modifier ("has-sidebar", "no-sidebar").
+constexpr std::string_view k_layout_modifier_tokens[] = {"has", "with", "no", "without"};
 // Words that mark a date as the last change, not the publication.
 constexpr std::string_view k_updated_words[] = {"updated", "update", "modified", "edited", "revised", "aktualisiert",
                                                 "geändert", "actualizado", "actualizada", "actualisé", "aggiornato",
@@ -202,6 +205,13 @@ constexpr std::string_view k_forum_path_segments[] = {"thread", "threads", "topi
                                                       "comments", "viewtopic.php", "showthread.php", "r", "q"};
 constexpr std::string_view k_product_path_segments[] = {"product", "products", "p", "dp", "item", "itm", "produkt",
                                                         "produit", "producto", "prodotto", "sku"};
+// Pagination (page kind): a link to page 2 or later of the page's own path (/news/page/2/,
+// /c/shoes?page=3, /list?skip=50) says the page is the first of a listing's pages; an article
+// split into pages links /slug/2/, and a forum thread's pages are told before. Query keys that
+// number pages, and those that count entries skipped (from 1).
+constexpr std::string_view k_page_number_keys[] = {"page", "paged", "pg"};
+constexpr std::string_view k_page_offset_keys[] = {"skip", "start", "offset"};
+constexpr std::size_t k_max_pagination_links = 16;  // kept per page for the check, at most
 // Element ids of JavaScript application roots.
 constexpr std::string_view k_app_root_ids[] = {"root", "app", "__next", "__nuxt", "___gatsby", "svelte", "main-app",
                                                "react-root", "ember-app", "q-app"};
@@ -312,6 +322,7 @@ struct Gathered {
     std::vector<std::string> microdata_headlines;
     std::vector<HeadingCandidate> headings;  // the first h2, h3 and title elements (headline_heading)
     std::vector<std::string> teaser_hosts;  // the host of each teaser link (headline link, linked heading); "" when relative
+    std::vector<std::string> page_links;    // hrefs that may lead to a later page of this one (is_pagination_link)
 };
 
 std::string url_host(std::string_view url) {
@@ -322,6 +333,50 @@ std::string url_host(std::string_view url) {
     std::string host = ascii::lower(url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
     if (const std::size_t at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
     return host;
+}
+
+bool all_digits(std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return ascii::is_digit(c); });
+}
+
+// An href that may number a later page ("/page/", "page=", "skip="...): kept for pagination_of.
+bool may_be_page_link(std::string_view href) {
+    if (href.find("/page/") != std::string_view::npos) return true;
+    for (const auto* keys : {&k_page_number_keys, &k_page_offset_keys})
+        for (std::string_view key : *keys)
+            if (const std::size_t at = href.find(key); at != std::string_view::npos && href.substr(at + key.size()).starts_with('='))
+                return true;
+    return false;
+}
+
+// The path an absolute URL is a later page of: "/news" for /news/page/2/ or /news?page=2 (page 2
+// or later, or 1 or more entries skipped), or "" when it numbers no later page.
+std::string paginated_path(const std::string& link) {
+    std::string path = url::path(link);
+    while (path.size() > 1 && path.ends_with('/')) path.pop_back();
+    if (const std::size_t slash = path.rfind('/'); slash != std::string::npos && slash >= 5 &&
+        all_digits(std::string_view(path).substr(slash + 1)) && std::string_view(path).substr(slash - 5, 5) == "/page") {
+        if (std::stoul(path.substr(slash + 1).substr(0, 9)) < 2) return {};
+        path.resize(slash - 5);
+        return path.empty() ? "/" : path;
+    }
+    std::string_view query(link);
+    const std::size_t question = query.find('?');
+    if (question == std::string_view::npos) return {};
+    query = query.substr(question + 1, query.find('#', question) - question - 1);
+    while (!query.empty()) {
+        const std::size_t amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+        const std::size_t equals = pair.find('=');
+        if (equals == std::string_view::npos) continue;
+        const std::string_view key = pair.substr(0, equals), value = pair.substr(equals + 1);
+        if (!all_digits(value) || value.size() > 9) continue;
+        const unsigned long number = std::stoul(std::string(value));
+        if ((one_of(key, k_page_number_keys) && number >= 2) || (one_of(key, k_page_offset_keys) && number >= 1))
+            return path.empty() ? "/" : path;
+    }
+    return {};
 }
 
 // True when two hosts are one site's: equal but for "www.", or one a subdomain of the other
@@ -790,6 +845,7 @@ private:
                 const std::string rel = ascii::lower(tree.attribute(id, "rel"));
                 if (rel == "canonical" && m_gathered.canonical_href.empty())
                     m_gathered.canonical_href = decode::collapse_whitespace(tree.attribute(id, "href"));
+                if (rel == "next") page_link(id);
                 if (rel == "image_src" && m_gathered.image_src.empty())
                     m_gathered.image_src = decode::collapse_whitespace(tree.attribute(id, "href"));
                 return;
@@ -861,6 +917,7 @@ private:
                 break;
             case GUMBO_TAG_A:
                 m_links.push_back(node.subtree_end);
+                if (in_body) page_link(id);  // in navigation too: a listing's pages are numbered in a <nav>
                 // (not in the site's header, not an inline link of a prose paragraph, not a citation)
                 if (in_body && !in_zone() && id >= m_site_header_end && id >= m_prose_end && id >= m_cite_end &&
                     node.subtree_end - id <= k_max_line_nodes) {
@@ -1054,6 +1111,12 @@ private:
         return chars >= k_prose_paragraph_chars && link_chars * 2 <= chars;
     }
 
+    void page_link(NodeId id) {
+        if (m_gathered.page_links.size() >= k_max_pagination_links) return;
+        const std::string_view href = ascii::trim(m_tree.attribute(id, "href"));
+        if (may_be_page_link(href)) m_gathered.page_links.emplace_back(href);
+    }
+
     // A paragraph of prose (long, not a link): counted, and counted for its parent, since an
     // article's paragraphs stand side by side while a listing's teasers each sit in a card.
     void prose_paragraph(NodeId id) {
@@ -1165,7 +1228,16 @@ private:
     unsigned value_meanings(std::string_view value) {
         if (value.empty()) return 0;
         auto [it, added] = m_value_meanings.try_emplace(value, 0);
-        if (added) dom::for_each_class_id_token(value, m_token, [&](std::string_view token) { it->second |= token_meaning(token); });
+        if (added) {
+            // "has-sidebar", "with-sidebar", "no-sidebar": a layout's modifier says the element is laid
+            // out beside a sidebar, not that it is one (a blog's column of posts).
+            bool modifier = false;
+            dom::for_each_class_id_token(value, m_token, [&](std::string_view token) {
+                const unsigned bits = token_meaning(token);
+                it->second |= modifier ? bits & ~k_token_zone : bits;
+                modifier = one_of(token, k_layout_modifier_tokens);
+            });
+        }
         return it->second;
     }
 
@@ -2071,6 +2143,21 @@ private:
         if (const std::string host = url_host(m_url); !host.empty())
             for (const std::string& teaser : m_g.teaser_hosts)
                 if (!teaser.empty() && !same_site(teaser, host)) ++signals.teasers_elsewhere;
+        // Pagination: a link to a later page of this page's own path (on its site). Without the
+        // page's URL only a query alone ("?page=2") is known to be this page's.
+        const std::string own_host = url_host(m_url);
+        std::string own_path = url::path(m_url);
+        while (own_path.size() > 1 && own_path.ends_with('/')) own_path.pop_back();
+        for (const std::string& href : m_g.page_links) {
+            if (m_url.empty() && !href.starts_with('?')) continue;
+            const std::string link = url::resolve_reference(m_url.empty() ? "http://page.invalid/" : m_url, href);
+            const std::string host = url_host(link);
+            if (!m_url.empty() && (host.empty() || !same_site(host, own_host))) continue;
+            if (const std::string path = paginated_path(link); !path.empty() && (m_url.empty() || path == own_path)) {
+                signals.pagination = true;
+                break;
+            }
+        }
         const auto segments = path_segments(m_url);
         for (std::size_t i = 0; i < segments.size(); ++i) {
             const std::string& segment = segments[i];
@@ -2079,8 +2166,7 @@ private:
             const bool before_last = i + 2 == segments.size();
             if ((last && one_of(segment, k_listing_path_segments)) ||
                 (before_last && one_of(segment, k_taxonomy_path_segments)) ||
-                (last && i > 0 && segments[i - 1] == "page" && !segment.empty() &&
-                 std::all_of(segment.begin(), segment.end(), [](char c) { return ascii::is_digit(c); })))
+                (last && i > 0 && segments[i - 1] == "page" && all_digits(segment)))
                 signals.listing_path = true;
             // a thread's segment before its id (/t/slug/123), or a forum script whose query names
             // the thread (viewtopic.php?t=123)

@@ -57,6 +57,7 @@ struct PageSignals {
     bool paywall_mark = false;                // class paywall, JSON-LD isAccessibleForFree false
     bool consent_mark = false;                // a cookie or consent layer
     bool docs_path = false;                   // the URL path names documentation (/docs/, /api/, /reference/)
+    bool pagination = false;                  // a link to a later page of the page's own path (/page/2, ?page=2)
     bool listing_path = false;                // the URL path ends like a listing's (/blog/, /category/NAME, /page/2)
     bool forum_path = false;                  // the URL path names a thread (/thread/, /topic/, /questions/)
     bool product_path = false;                // the URL path names a product (/product/, /products/, /p/)

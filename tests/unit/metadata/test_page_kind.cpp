@@ -97,6 +97,45 @@ TEST_CASE("page kind: a listing's URL path needs only the plain teaser score, wh
               .kind == PageKind::article);
 }
 
+TEST_CASE("page kind: links to later pages of the page's own path need only the plain teaser score", "[metadata][page-kind]") {
+    // a news site's archive that says og:type article, with its pagination in a <nav>
+    auto page = [](const std::string& pages) {
+        return R"(<html><head><meta property="og:type" content="article"></head><body><h1>Latest News</h1>)" +
+               teasers(12) + "<nav class=\"pagination\">" + pages + "</nav></body></html>";
+    };
+    auto archive = kind_of(page(R"(<a href="https://news.example/issues/page/2/">2</a>)"), "https://news.example/issues/");
+    CHECK(archive.kind == PageKind::listing);
+    CHECK_THAT(archive.evidence, Catch::Contains("links to later pages of this one"));
+    CHECK(kind_of(page(R"(<a href="/c/shoes?color=red&amp;page=3">3</a>)"), "https://shop.example/c/shoes").kind ==
+          PageKind::listing);
+    CHECK(kind_of(page(R"(<a href="/list/recent?skip=50&amp;show=50">51-100</a>)"), "https://arxiv.example/list/recent")
+              .kind == PageKind::listing);
+    // no URL given: a query alone is this page's
+    CHECK(kind_of(page(R"(<a href="?page=2">2</a>)")).kind == PageKind::listing);
+    // another path's pages, page 1, another site's pages or an article's own next page are no pagination
+    CHECK(kind_of(page(R"(<a href="/other/page/2/">2</a>)"), "https://news.example/issues/").kind == PageKind::article);
+    CHECK(kind_of(page(R"(<a href="/issues/page/1/">1</a>)"), "https://news.example/issues/").kind == PageKind::article);
+    CHECK(kind_of(page(R"(<a href="https://elsewhere.example/issues/page/2/">2</a>)"), "https://news.example/issues/")
+              .kind == PageKind::article);
+    CHECK(kind_of(page(R"(<a href="/a-story/2/">2</a>)"), "https://news.example/a-story/").kind == PageKind::article);
+    // and pagination without teasers makes no listing (a paginated article, its comment pages)
+    CHECK(kind_of(R"(<html><head><meta property="og:type" content="article"></head><body><h1>Story</h1>)" + prose(6) +
+                  R"(<a href="?page=2">Next page</a></body></html>)")
+              .kind == PageKind::article);
+}
+
+TEST_CASE("page kind: a column laid out beside a sidebar is no sidebar", "[metadata][page-kind]") {
+    // "has-sidebar" says the layout has a sidebar; the posts in it are teasers
+    auto blog = kind_of("<html><body><h1>Latest News</h1><div class=\"o-layout has-sidebar\"><div class=\"main\">" +
+                        teasers(12) + "</div></div></body></html>");
+    CHECK(blog.kind == PageKind::listing);
+    // a sidebar itself is still a zone: its teasers do not count
+    auto story = kind_of(R"(<html><head><meta property="og:type" content="article"></head><body><h1>Story</h1>)" +
+                         prose(2) + "<div class=\"sidebar\">" + teasers(12) + "</div></body></html>");
+    CHECK(story.kind == PageKind::article);
+    CHECK_THAT(story.evidence, Catch::Contains("0 headline links, 0 linked headings"));
+}
+
 TEST_CASE("page kind: menus in the site header, citations and inline links are not teasers", "[metadata][page-kind]") {
     std::string menu, references, inline_links;
     for (int i = 0; i < 40; ++i) {
