@@ -50,7 +50,7 @@ struct QueueEntry {
     std::string url;
     std::string profile;  // forced profile of its source, or ""
     long crashes = 0;     // runs that died while this URL was in flight (queue only)
-    std::string favor;    // its source's `favor` (else the configuration's), or "": the profile's
+    std::string favor{};  // its source's `favor` (else the configuration's), or "": the profile's
 };
 
 // A manifest line committed with its page but perhaps not yet in manifest.jsonl.
