@@ -65,12 +65,13 @@ std::string output_relative_path(const std::string& normalised_url, std::string_
     auto url = url::Url::parse(normalised_url);
     std::string host = url ? url->host() : std::string();
     // A port kept by normalisation is not the scheme's default: it names another site.
-    if (url && !url->port().empty()) host += "_" + url->port();
+    if (url && !url->port().empty()) (host += '_') += url->port();
     for (char& c : host)
         if (c == '/' || c == '\\' || c == ':') c = '_';
-    if (host.empty() || host == "." || host == "..") host = "_";
-    return host + "/" + slug_from_path(url ? url->path() : std::string("/")) + "-" + stable_hash(normalised_url) +
-           std::string(extension);
+    if (host.empty() || host == "." || host == "..") host.assign(1, '_');
+    std::string path = std::move(host);
+    ((path += '/') += slug_from_path(url ? url->path() : std::string("/"))) += '-';
+    return (path += stable_hash(normalised_url)) += extension;
 }
 
 bool is_article_temporary(std::string_view name) {
