@@ -266,7 +266,7 @@ std::optional<long long> parse_retry_after(std::string_view value, long long cap
     value = trim(value);
     if (value.empty()) return std::nullopt;
     const long long saturated = cap_seconds < 0 ? 0 : cap_seconds + 1;
-    if (std::all_of(value.begin(), value.end(), [](char c) { return ascii::is_digit(c); })) {
+    if (ascii::is_all_digits(value)) {
         long long seconds = 0;
         for (char c : value) {
             seconds = seconds * 10 + (c - '0');
@@ -822,7 +822,7 @@ struct Fetcher::State {
             if (asked > options.retry_after_cap) {
                 // As sent (shortened): a number of seconds too large for any integer type is named as it is.
                 std::string sent = one_line(header_value(easy, "Retry-After")).substr(0, 40);
-                bool seconds = std::all_of(sent.begin(), sent.end(), [](char c) { return ascii::is_digit(c); });
+                const bool seconds = ascii::is_all_digits(sent);
                 outcome.cause += ", and its Retry-After of " + sent + (seconds ? " s" : "") + " is over the cap of " +
                                  seconds_text(options.retry_after_cap);
             } else if (now + std::max(wait, asked) >= t.job.deadline) {

@@ -335,10 +335,6 @@ std::string url_host(std::string_view url) {
     return host;
 }
 
-bool all_digits(std::string_view text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return ascii::is_digit(c); });
-}
-
 // An href that may number a later page ("/page/", "page=", "skip="...): kept for pagination_of.
 bool may_be_page_link(std::string_view href) {
     if (href.find("/page/") != std::string_view::npos) return true;
@@ -355,7 +351,7 @@ std::string paginated_path(const std::string& link) {
     std::string path = url::path(link);
     while (path.size() > 1 && path.ends_with('/')) path.pop_back();
     if (const std::size_t slash = path.rfind('/'); slash != std::string::npos && slash >= 5 &&
-        all_digits(std::string_view(path).substr(slash + 1)) && std::string_view(path).substr(slash - 5, 5) == "/page") {
+        ascii::is_all_digits(std::string_view(path).substr(slash + 1)) && std::string_view(path).substr(slash - 5, 5) == "/page") {
         if (std::stoul(path.substr(slash + 1).substr(0, 9)) < 2) return {};
         path.resize(slash - 5);
         return path.empty() ? "/" : path;
@@ -371,7 +367,7 @@ std::string paginated_path(const std::string& link) {
         const std::size_t equals = pair.find('=');
         if (equals == std::string_view::npos) continue;
         const std::string_view key = pair.substr(0, equals), value = pair.substr(equals + 1);
-        if (!all_digits(value) || value.size() > 9) continue;
+        if (!ascii::is_all_digits(value) || value.size() > 9) continue;
         const unsigned long number = std::stoul(std::string(value));
         if ((one_of(key, k_page_number_keys) && number >= 2) || (one_of(key, k_page_offset_keys) && number >= 1))
             return path.empty() ? "/" : path;
@@ -493,7 +489,7 @@ constexpr std::string_view k_headline_line_tokens[] = {"kicker",   "roofline", "
 constexpr NodeId k_max_annex_nodes = 6;
 bool is_headline_annex(std::string_view text) {
     if (text.empty()) return false;
-    if (std::all_of(text.begin(), text.end(), [](char c) { return ascii::is_digit(c); })) return true;
+    if (ascii::is_all_digits(text)) return true;
     return text.size() > 2 && text.front() == '(' && text.back() == ')' && is_host_name(text.substr(1, text.size() - 2));
 }
 
@@ -2166,7 +2162,7 @@ private:
             const bool before_last = i + 2 == segments.size();
             if ((last && one_of(segment, k_listing_path_segments)) ||
                 (before_last && one_of(segment, k_taxonomy_path_segments)) ||
-                (last && i > 0 && segments[i - 1] == "page" && all_digits(segment)))
+                (last && i > 0 && segments[i - 1] == "page" && ascii::is_all_digits(segment)))
                 signals.listing_path = true;
             // a thread's segment before its id (/t/slug/123), or a forum script whose query names
             // the thread (viewtopic.php?t=123)

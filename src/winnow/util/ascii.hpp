@@ -46,6 +46,14 @@ constexpr bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// True for a non-empty run of ASCII digits, as status codes, counts and page numbers are written.
+constexpr bool is_all_digits(std::string_view text) {
+    if (text.empty()) return false;
+    for (char c : text)
+        if (!is_digit(c)) return false;
+    return true;
+}
+
 constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }

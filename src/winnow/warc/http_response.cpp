@@ -69,7 +69,7 @@ Result<HttpResponse> parse_http_head(std::string_view block) {
     std::size_t space = response.status_line.find(' ');
     if (space == std::string::npos) return fail(ErrorKind::bad_input, "malformed HTTP status line '" + response.status_line + "'");
     std::string_view code = std::string_view(response.status_line).substr(space + 1, 3);
-    if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char c) { return ascii::is_digit(c); }))
+    if (code.size() != 3 || !ascii::is_all_digits(code))
         return fail(ErrorKind::bad_input, "malformed HTTP status line '" + response.status_line + "'");
     response.status = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
     for (std::size_t at = line_end == std::string_view::npos ? head.size() : line_end + 1; at < head.size();) {
