@@ -152,6 +152,22 @@ TEST_CASE("parentheses after a name: a home page dropped, co-authors split, anyt
     CHECK(is_byline_label("Auteur(s) :"));
 }
 
+TEST_CASE("a site named with an article or an institution's word is no person's own", "[metadata][authors]") {
+    SiteNames site;
+    site.add("Die Tagespresse");
+    site.add_host("www.elcolombiano.com");
+    site.add("Auswärtiges Amt");
+    CHECK(author_names("Die Tagespresse", site).empty());
+    CHECK(author_names("El Colombiano", site).empty());
+    CHECK(author_names("Auswärtiges Amt", site).empty());
+    CHECK_FALSE(looks_like_person("La Stampa"));
+    CHECK_FALSE(looks_like_person("Axel Springer Verlag"));
+    // an article's word inside a name is a particle of it
+    CHECK(looks_like_person("Marine Le Pen"));
+    // a sign before a name is no part of it
+    CHECK(author_names("~ Cem Basman", SiteNames{}) == Names{"Cem Basman"});
+}
+
 TEST_CASE("the site's name whole is no author, even when it reads as two names", "[metadata][authors]") {
     SiteNames site;
     site.add("Mac & i");
