@@ -85,7 +85,17 @@ constexpr std::string_view k_organisation_words[] = {
     "technology", "digital", "marketing", "consulting", "partners", "capital", "bank", "insurance", "security",
     "travel", "world", "global", "international", "official", "today", "review", "guide", "hub", "the", "of",
     "and", "for", "by", "desk", "report", "insider", "wire", "herald", "tribune", "gazette", "courier",
+    // the same in the other languages of the corpora (an office, a publisher, a party, a newspaper)
+    "amt", "verlag", "verband", "verein", "zeitung", "partei", "stiftung", "institut", "ministerium",
+    "universität", "hochschule", "redaktion", "gruppe", "presse", "diario", "periódico", "revista", "grupo",
+    "fundación", "instituto", "ministerio", "universidad", "agencia", "société", "groupe", "fondation",
+    "université", "ministère", "agence", "giornale", "agenzia", "fondazione", "università", "krant", "stichting",
 };
+
+// Definite articles that open a name of a publication or an institution, never a person's
+// ("Die Tagespresse", "El Colombiano", "Der Standard", "La Stampa", "The Guardian").
+constexpr std::string_view k_leading_articles[] = {"the", "die", "der", "das", "el", "la", "le", "les", "il", "lo",
+                                                   "los", "las", "het", "os", "as"};
 
 // Lower-case words a name may contain ("Ludwig van Beethoven", "Ana de Armas").
 constexpr std::string_view k_name_particles[] = {"von", "van", "de", "der", "den", "da", "das", "do", "dos",
@@ -118,7 +128,7 @@ std::string trim_punctuation(std::string_view text) {
     std::size_t begin = 0, end = text.size();
     auto is_trim = [](char c) { return c == ' ' || c == ',' || c == ';' || c == ':' || c == '|' || c == '-' ||
                                        c == '/' || c == '(' || c == ')' || c == '"' || c == '\'' || c == '*' ||
-                                       c == '@' || c == '.' || c == '#' || c == '[' || c == ']'; };
+                                       c == '@' || c == '.' || c == '#' || c == '[' || c == ']' || c == '~'; };
     while (begin < end && is_trim(text[begin])) ++begin;
     // A ')' that closes a '(' in the name stays: "Jean-Luc Aufranc (CNXSoft)".
     auto closes = [&](std::size_t at) { return text[at] == ')' && text.substr(begin, at - begin).find('(') != std::string_view::npos; };
@@ -309,6 +319,7 @@ std::string after_byline_word(std::string_view text) {
 bool looks_like_person(std::string_view text) {
     const auto words = words_of(text);
     if (words.size() < 2 || words.size() > 4) return false;
+    if (one_of(decode::to_lower(words.front()), k_leading_articles)) return false;
     for (const std::string& word : words) {
         const unsigned char first = static_cast<unsigned char>(word[0]);
         if (!(first >= 'A' && first <= 'Z') && first < 0x80) return false;  // Latin names are capitalised

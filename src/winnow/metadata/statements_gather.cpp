@@ -123,6 +123,13 @@ constexpr std::string_view k_author_path_segments[] = {"author", "authors", "aut
 constexpr std::size_t k_max_byline_line_around_link = 60;
 // Nodes read on each side of the link for that text.
 constexpr NodeId k_max_nodes_around_link = 64;
+// Words that label a picture's credit, before a ':', a '©' or "by" ("Foto: <a href=.../users/NAME>",
+// "Photo by <a>NAME</a> on Unsplash"): the link names a photographer's profile on a picture
+// library, not the author. The extractor drops such lines with the same words (block_patterns.cpp).
+constexpr std::string_view k_picture_credit_words[] = {
+    "photo", "photos", "foto", "fotos", "image", "images", "bild", "bilder", "picture", "credit", "credits",
+    "quelle", "source", "fuente", "crédit", "crédits", "illustration", "grafik", "video", "titelbild",
+    "symbolbild", "beitragsbild"};
 
 constexpr std::size_t k_max_pagination_links = 16;  // kept per page for the check, at most
 
@@ -735,13 +742,22 @@ private:
         const dom::Node& node = m_tree.node(id);
         if (node.subtree_end - id > k_max_line_nodes || node.subtree_end == id + 1) return;
         std::string_view first;
+        NodeId first_at = dom::k_no_node;
         for (NodeId at = id + 1; at < node.subtree_end && first.empty(); ++at)
-            if (m_tree.node(at).type == dom::NodeType::text) first = ascii::trim(m_tree.node(at).text);
+            if (m_tree.node(at).type == dom::NodeType::text) {
+                first = ascii::trim(m_tree.node(at).text);
+                first_at = at;
+            }
         if (first.empty() || first.size() > k_max_byline_chars) return;
         // A cheap test before the text is built: the first text opens with a byline word.
         const std::string probe = after_byline_word(std::string(first) + " x");
         if (probe.empty()) return;
         std::string text = line_text(m_tree, id);
+        // A headline that opens with the word ("Von Sprachregeln, Gender-Politik und ...", "By the
+        // numbers") names nobody: bylines are not written as h1-h3 headings.
+        for (NodeId at = m_tree.node(first_at).parent; at != dom::k_no_node && at >= id; at = m_tree.node(at).parent)
+            if (m_tree.is_element(at, GUMBO_TAG_H1) || m_tree.is_element(at, GUMBO_TAG_H2) || m_tree.is_element(at, GUMBO_TAG_H3))
+                if (!is_byline_label(text)) return;
         if (is_byline_label(text)) {
             for (NodeId next = node.next_sibling; next != dom::k_no_node; next = m_tree.node(next).next_sibling)
                 if (m_tree.node(next).type == dom::NodeType::element) {
@@ -1129,8 +1145,37 @@ private:
         bool author_path = false;
         for (std::size_t i = 0; i + 1 < segments.size(); ++i)
             if (one_of(segments[i], k_author_path_segments)) author_path = true;
-        if (!author_path || in_running_text(id)) return;
+        if (!author_path || in_running_text(id) || after_picture_credit_label(id)) return;
         if (std::string text = line_text(m_tree, id); !text.empty()) m_gathered.author_links.push_back({id, text, m_text_position});
+    }
+
+    // True when the text just before the link in its block ends with a picture credit's label:
+    // "Foto:", "Bild ©", "Photo by".
+    bool after_picture_credit_label(NodeId id) const {
+        const NodeId block = enclosing_block(id);
+        if (block == dom::k_no_node) return false;
+        std::string before;
+        for (NodeId at = id - 1, walked = 0; at > block && walked < k_max_nodes_around_link &&
+                                             before.size() <= k_max_byline_line_around_link; --at, ++walked)
+            if (m_tree.node(at).type == dom::NodeType::text) before.insert(0, m_tree.node(at).text + " ");
+        std::string words = decode::to_lower(decode::collapse_whitespace(before));
+        // the label's mark: a colon, a copyright sign or "by"
+        if (words.ends_with(":")) words.pop_back();
+        else if (words.ends_with("\xC2\xA9")) words.resize(words.size() - 2);
+        else if (words.ends_with(" by")) words.resize(words.size() - 3);
+        else return false;
+        words = std::string(ascii::trim(words));
+        const std::size_t space = words.rfind(' ');
+        return one_of(std::string_view(words).substr(space == std::string::npos ? 0 : space + 1), k_picture_credit_words);
+    }
+
+    // The nearest block element that holds the node, or none.
+    NodeId enclosing_block(NodeId id) const {
+        NodeId block = m_tree.node(id).parent;
+        while (block != dom::k_no_node && !(m_tree.node(block).type == dom::NodeType::element &&
+                                            dom::is_block_element(m_tree.node(block).tag)))
+            block = m_tree.node(block).parent;
+        return block;
     }
 
     // True when the link stands inside a sentence: text on both sides of it in its block, more than a
@@ -1139,10 +1184,7 @@ private:
     // Kodeks Pracy ..."); a bio that opens with the author's link ("<a>Jane Roe</a> is a reporter
     // who ...") has no text before it and stays.
     bool in_running_text(NodeId id) const {
-        NodeId block = m_tree.node(id).parent;
-        while (block != dom::k_no_node && !(m_tree.node(block).type == dom::NodeType::element &&
-                                            dom::is_block_element(m_tree.node(block).tag)))
-            block = m_tree.node(block).parent;
+        const NodeId block = enclosing_block(id);
         if (block == dom::k_no_node) return false;
         // the text nearest the link on each side, at most k_max_nodes_around_link nodes (a huge block
         // of empty links is walked a few nodes per link, not whole for each)

@@ -152,6 +152,22 @@ TEST_CASE("parentheses after a name: a home page dropped, co-authors split, anyt
     CHECK(is_byline_label("Auteur(s) :"));
 }
 
+TEST_CASE("a site named with an article or an institution's word is no person's own", "[metadata][authors]") {
+    SiteNames site;
+    site.add("Die Tagespresse");
+    site.add_host("www.elcolombiano.com");
+    site.add("Auswärtiges Amt");
+    CHECK(author_names("Die Tagespresse", site).empty());
+    CHECK(author_names("El Colombiano", site).empty());
+    CHECK(author_names("Auswärtiges Amt", site).empty());
+    CHECK_FALSE(looks_like_person("La Stampa"));
+    CHECK_FALSE(looks_like_person("Axel Springer Verlag"));
+    // an article's word inside a name is a particle of it
+    CHECK(looks_like_person("Marine Le Pen"));
+    // a sign before a name is no part of it
+    CHECK(author_names("~ Cem Basman", SiteNames{}) == Names{"Cem Basman"});
+}
+
 TEST_CASE("the site's name whole is no author, even when it reads as two names", "[metadata][authors]") {
     SiteNames site;
     site.add("Mac & i");
@@ -363,4 +379,18 @@ TEST_CASE("an author page's link inside a sentence cites someone while one in a 
           Names{"Jane Roe"});
     CHECK(authors_of(page(R"(<p>In Poland these rules are <a href="/acts/U/D19740141.pdf">regulated</a> by the labour code, in its eighth part on parents.</p>)"))
               .empty());
+}
+
+TEST_CASE("a picture credit's link and a headline that opens with a byline word name no author", "[metadata][authors]") {
+    auto page = [](const std::string& block) {
+        return R"(<html><body><main><h1>Ten ways to plan a trip</h1>)" + block +
+               "<p>Planning a journey starts long before the suitcase comes out of the cupboard.</p></main></body></html>";
+    };
+    CHECK(authors_of(page(R"(<p>Foto: <a href="https://pixabay.com/de/users/dahancoo-548756/">dahancoo</a> / Pixabay</p>)")).empty());
+    CHECK(authors_of(page(R"(<p>Photo by <a href="https://example.org/users/jane-roe">Jane Roe</a> on a library</p>)")).empty());
+    // the same link after a byline's label signs
+    CHECK(authors_of(page(R"(<p>Text: <a href="/users/jane-roe">Jane Roe</a></p>)")) == Names{"Jane Roe"});
+    CHECK(authors_of(page(R"(<h3>Von Atemschutzmaske über Exit-Strategie bis Zoonose</h3>)")).empty());
+    CHECK(authors_of(page(R"(<h3>Von Sprachregeln, Gender-Politik und Deutsch</h3>)")).empty());
+    CHECK(authors_of(page(R"(<div class="meta">Von Eva Muster</div>)")) == Names{"Eva Muster"});
 }
