@@ -130,6 +130,8 @@ constexpr std::string_view k_picture_credit_words[] = {
     "photo", "photos", "foto", "fotos", "image", "images", "bild", "bilder", "picture", "credit", "credits",
     "quelle", "source", "fuente", "crédit", "crédits", "illustration", "grafik", "video", "titelbild",
     "symbolbild", "beitragsbild"};
+// Bytes read from the end of each text node before the link for that label (a label and its mark).
+constexpr std::size_t k_max_credit_tail_bytes = 4 * k_max_byline_line_around_link;
 
 constexpr std::size_t k_max_pagination_links = 16;  // kept per page for the check, at most
 
@@ -1157,7 +1159,13 @@ private:
         std::string before;
         for (NodeId at = id - 1, walked = 0; at > block && walked < k_max_nodes_around_link &&
                                              before.size() <= k_max_byline_line_around_link; --at, ++walked)
-            if (m_tree.node(at).type == dom::NodeType::text) before.insert(0, m_tree.node(at).text + " ");
+            if (m_tree.node(at).type == dom::NodeType::text) {
+                // the end of the text only: a long text node is read once, not whole for each link
+                const std::string& text = m_tree.node(at).text;
+                std::size_t start = text.size() > k_max_credit_tail_bytes ? text.size() - k_max_credit_tail_bytes : 0;
+                while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+                before.insert(0, text.substr(start) + " ");
+            }
         std::string words = decode::to_lower(decode::collapse_whitespace(before));
         // the label's mark: a colon, a copyright sign or "by"
         if (words.ends_with(":")) words.pop_back();
