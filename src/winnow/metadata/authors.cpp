@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 
 #include "winnow/decode/text.hpp"
 #include "winnow/metadata/values.hpp"
@@ -16,8 +17,8 @@ namespace {
 // A login mixes letters and digits, at least this many of each ("jsmith42" is a login, "Louis XIV" no digit).
 constexpr std::size_t k_min_login_digits = 2;
 
-// Words that open a byline, longest first (lower case; a ':' may follow).
-constexpr std::string_view k_byline_words[] = {
+// Words that open a byline besides the prepositions, longest first (lower case; a ':' may follow).
+constexpr std::string_view k_byline_labels[] = {
     "written and reviewed by", "written by", "posted by", "words by", "story by", "text by", "reported by",
     "authored by", "article by", "created by", "geschrieben von", "écrit par", "escrito por", "scritto da",
     "geschreven door", "skrevet av", "skrevet af", "napisane przez",
@@ -28,12 +29,14 @@ constexpr std::string_view k_byline_words[] = {
     "autorinnen", "autorin", "autoren",
     "authors", "author", "auteurs", "auteur", "autores", "autore", "autori", "autor", "авторы", "автор",
     // a magazine's credits, only with their colon ("Text: Jane Roe", "Interview: John Doe")
-    "text:", "interview:", "by",
-    "von", "par", "por", "door", "av", "af", "przez", "di",
+    "text:", "interview:",
 };
-// Byline words that are a preposition alone: a label only beside the name in one line, never in an
-// element of their own before the name's ("Di" heads a calendar's Tuesday column, "by" a credit).
-constexpr std::string_view k_bare_byline_words[] = {"by", "von", "par", "por", "door", "av", "af", "przez", "di"};
+// Every byline word: the labels, then the prepositions (authors.hpp).
+constexpr auto k_byline_words = [] {
+    std::array<std::string_view, std::size(k_byline_labels) + std::size(k_byline_prepositions)> words{};
+    std::ranges::copy(k_byline_prepositions, std::ranges::copy(k_byline_labels, words.begin()).out);
+    return words;
+}();
 // Words that join co-authors (besides , ; | and /).
 constexpr std::string_view k_name_joiners[] = {"and", "&", "und", "et", "y", "e", "en", "og", "och", "i", "és", "ve", "и", "та", "a"};
 // Words that open a parenthesis of co-authors after the first name ("Martin Untersinger (avec
@@ -348,7 +351,7 @@ bool stands_whole(std::string_view text, std::size_t at, std::size_t size) {
 }
 
 bool is_author_label(std::string_view text) {
-    return is_byline_label(text) && !one_of(label_words(text), k_bare_byline_words);
+    return is_byline_label(text) && !one_of(label_words(text), k_byline_prepositions);
 }
 
 bool is_byline_label(std::string_view text) {

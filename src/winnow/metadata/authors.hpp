@@ -12,6 +12,12 @@
 
 namespace winnow::metadata {
 
+// Byline words that are a preposition alone ("By Jane Roe", "Von Eva Muster", "Przez Jana
+// Kowalska"): they open a byline line, but in an element of their own before the name's they are
+// no label ("Di" heads a calendar's Tuesday column, "by" a credit). Lower case. The extractor's
+// byline lines (extract/block_patterns.cpp) open with the same words.
+inline constexpr std::string_view k_byline_prepositions[] = {"by", "von", "par", "por", "door", "av", "af", "przez", "di"};
+
 // True for "https://...", "www....", "name@example.com", "mailto:...", "@handle".
 bool is_url_or_email(std::string_view text);
 

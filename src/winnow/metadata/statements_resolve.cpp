@@ -3,6 +3,7 @@
 // bylines and dates shown on the page count near the headline.
 #include <algorithm>
 #include <optional>
+#include <span>
 
 #include "winnow/decode/text.hpp"
 #include "winnow/metadata/authors.hpp"
@@ -819,30 +820,26 @@ private:
                 start = comma + 1;
             }
         };
-        for (std::string_view key : k_meta_tags)
-            for (const std::string& value : all_meta(key)) add_split(m_s.tags, value);
-        if (m_s.tags.empty())
+        // Every value of the meta keys, else the first article's JSON-LD property (an array item by
+        // item); `split`: a text is a comma-separated list, as keywords are (a section is one name).
+        auto add_listed = [&](std::vector<std::string>& list, std::span<const std::string_view> keys, const char* property,
+                              bool split) {
+            auto add = [&](const std::string& value) { split ? add_split(list, value) : add_unique(list, value); };
+            for (std::string_view key : keys)
+                for (const std::string& value : all_meta(key)) add(value);
+            if (!list.empty()) return;
             for (const json* object : m_articles)
-                if (object->contains("keywords")) {
-                    const json& keywords = (*object)["keywords"];
-                    if (keywords.is_array())
-                        for (const auto& k : keywords) add_unique(m_s.tags, json_ld_text(k));
+                if (object->contains(property)) {
+                    const json& value = (*object)[property];
+                    if (value.is_array())
+                        for (const auto& item : value) add_unique(list, json_ld_text(item));
                     else
-                        add_split(m_s.tags, json_ld_text(keywords));
-                    break;
+                        add(json_ld_text(value));
+                    return;
                 }
-        for (std::string_view key : k_meta_categories)
-            for (const std::string& value : all_meta(key)) add_unique(m_s.categories, value);
-        if (m_s.categories.empty())
-            for (const json* object : m_articles)
-                if (object->contains("articleSection")) {
-                    const json& section = (*object)["articleSection"];
-                    if (section.is_array())
-                        for (const auto& k : section) add_unique(m_s.categories, json_ld_text(k));
-                    else
-                        add_unique(m_s.categories, json_ld_text(section));
-                    break;
-                }
+        };
+        add_listed(m_s.tags, k_meta_tags, "keywords", true);
+        add_listed(m_s.categories, k_meta_categories, "articleSection", false);
     }
 
     void signals() {

@@ -5,6 +5,7 @@
 #include "winnow/extract/block_filter.hpp"
 #include "winnow/extract/node_flags.hpp"
 #include "winnow/extract/page.hpp"
+#include "winnow/metadata/authors.hpp"
 
 using namespace winnow::extract;
 using winnow::dom::Tree;
@@ -60,8 +61,27 @@ TEST_CASE("short-block patterns: share lines, calls to action, boilerplate headi
     CHECK(is_boilerplate_line("12.03.2021, 14:30 Uhr", regexes));
     CHECK(is_boilerplate_line("By Jane Doe", regexes));
     CHECK_FALSE(is_boilerplate_line("The minister said the plan would cost more than expected.", regexes));
+    CHECK(is_boilerplate_line("Przez Jana Kowalska", regexes));
+    CHECK(is_boilerplate_line("von Eva Muster", regexes));
+    CHECK_FALSE(is_boilerplate_line("Bystander Effect", regexes));
     CHECK(is_boilerplate_heading("Ähnliche Beiträge", regexes));
     CHECK(is_boilerplate_heading("Related articles:", regexes));
     CHECK_FALSE(is_boilerplate_heading("How the storm formed", regexes));
+    CHECK(warnings.empty());
+}
+
+TEST_CASE("a byline line opens with one of the metadata's byline prepositions", "[extract][patterns]") {
+    std::vector<std::string> warnings;
+    winnow::RegexGuard regexes(&warnings);
+    for (std::string_view word : winnow::metadata::k_byline_prepositions) {
+        const std::string lower = std::string(word) + " Jane Roe";
+        std::string upper = lower;
+        upper[0] = static_cast<char>(upper[0] - 'a' + 'A');
+        CAPTURE(word);
+        CHECK(is_boilerplate_line(upper, regexes));
+        CHECK(is_boilerplate_line(lower, regexes));
+        CHECK(winnow::metadata::after_byline_word(upper) == "Jane Roe");
+        CHECK_FALSE(is_boilerplate_line(std::string(word) + " the way", regexes));  // no capital after it
+    }
     CHECK(warnings.empty());
 }

@@ -236,6 +236,12 @@ TEST_CASE("a label that names the role heads an author box, a preposition alone 
     CHECK_FALSE(is_author_label("by:"));
     CHECK_FALSE(is_author_label("Di"));  // a calendar's Tuesday
     CHECK_FALSE(is_author_label("Jane Roe"));
+    for (std::string_view word : k_byline_prepositions) {
+        CAPTURE(word);
+        CHECK(is_byline_label(word));
+        CHECK_FALSE(is_author_label(word));
+    }
+    CHECK(after_byline_word("Przez Jana Kowalska") == "Jana Kowalska");
 }
 
 namespace {

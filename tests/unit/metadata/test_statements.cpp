@@ -368,3 +368,16 @@ TEST_CASE("a <relative-time> with a relative time's class is one time element, r
     CHECK(s.date.source == "<time datetime> near the headline");
     CHECK(s.signals.time_elements == 1);
 }
+
+TEST_CASE("tags and categories: every meta value, else the article's JSON-LD, an array item by item", "[metadata][meta]") {
+    Statements s = statements_of(R"(<html><head><script type="application/ld+json">
+        {"@type": "NewsArticle", "headline": "A story", "keywords": ["energy, climate", "wind"],
+         "articleSection": "News, Politics"}</script></head><body><p>Text.</p></body></html>)");
+    CHECK(s.tags == Names{"energy, climate", "wind"});  // an array's items are not split
+    CHECK(s.categories == Names{"News, Politics"});     // a section is one name
+    s = statements_of(R"(<html><head><meta property="article:tag" content="one, two"><meta property="article:tag" content="two">
+        <meta property="article:section" content="Science, Tech"><script type="application/ld+json">
+        {"@type": "NewsArticle", "keywords": "ignored", "articleSection": "Ignored"}</script></head><body></body></html>)");
+    CHECK(s.tags == Names{"one", "two"});
+    CHECK(s.categories == Names{"Science, Tech"});
+}
