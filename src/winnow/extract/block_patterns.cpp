@@ -38,10 +38,15 @@ constexpr std::string_view k_boilerplate_phrases[] = {
 
 // Lines that start like boilerplate (anchored, so the regex fails fast on other lines).
 const boost::regex& boilerplate_line_regex() {
+    // credits: a picture credit's label (the metadata's list, metadata/authors.hpp) and its mark
+    static const std::string credits = [] {
+        std::string alternatives;
+        for (std::string_view word : metadata::k_picture_credit_words)
+            alternatives.append(alternatives.empty() ? "" : "|").append(word);
+        return "(?:" + alternatives + R"()\s*(?::|©|by\b)|)";
+    }();
     static const boost::regex r(
-        R"(^(?:)"
-        // credits
-        R"((?:photo|foto|fotos|image|images|bild|bilder|picture|credit|credits|quelle|source|fuente|crédit|crédits|illustration|grafik|video|titelbild|symbolbild|beitragsbild)\s*(?::|©|by\b)|)"
+        R"(^(?:)" + credits +
         R"(\(c\) ?\d{4}|)"
         // datelines and updates
         R"((?:published|updated|posted|last updated|veröffentlicht|aktualisiert|erstellt|stand:|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano)\b|)"

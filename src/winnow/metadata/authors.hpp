@@ -18,6 +18,14 @@ namespace winnow::metadata {
 // byline lines (extract/block_patterns.cpp) open with the same words.
 inline constexpr std::string_view k_byline_prepositions[] = {"by", "von", "par", "por", "door", "av", "af", "przez", "di"};
 
+// Words that label a picture's credit before a ':', a '©' or "by" ("Foto: dpa", "Photo by Jane Roe
+// on Unsplash"). Lower case. The name after them is a photographer's or an agency's, not the
+// author's (statements_gather.cpp); the extractor drops such credit lines (extract/block_patterns.cpp).
+inline constexpr std::string_view k_picture_credit_words[] = {
+    "photo", "foto", "fotos", "image", "images", "bild", "bilder", "picture", "credit", "credits", "quelle",
+    "source", "fuente", "crédit", "crédits", "illustration", "grafik", "video", "titelbild", "symbolbild",
+    "beitragsbild"};
+
 // True for "https://...", "www....", "name@example.com", "mailto:...", "@handle".
 bool is_url_or_email(std::string_view text);
 

@@ -123,13 +123,9 @@ constexpr std::string_view k_author_path_segments[] = {"author", "authors", "aut
 constexpr std::size_t k_max_byline_line_around_link = 60;
 // Nodes read on each side of the link for that text.
 constexpr NodeId k_max_nodes_around_link = 64;
-// Words that label a picture's credit, before a ':', a '©' or "by" ("Foto: <a href=.../users/NAME>",
-// "Photo by <a>NAME</a> on Unsplash"): the link names a photographer's profile on a picture
-// library, not the author. The extractor drops such lines with the same words (block_patterns.cpp).
-constexpr std::string_view k_picture_credit_words[] = {
-    "photo", "photos", "foto", "fotos", "image", "images", "bild", "bilder", "picture", "credit", "credits",
-    "quelle", "source", "fuente", "crédit", "crédits", "illustration", "grafik", "video", "titelbild",
-    "symbolbild", "beitragsbild"};
+// A link after a picture credit's label (k_picture_credit_words and ':', '©' or "by": "Foto: <a
+// href=.../users/NAME>", "Photo by <a>NAME</a> on Unsplash") names a photographer's profile on a
+// picture library, not the author.
 // Bytes read from the end of each text node before the link for that label (a label and its mark).
 constexpr std::size_t k_max_credit_tail_bytes = 4 * k_max_byline_line_around_link;
 
