@@ -6,7 +6,6 @@
 #include <stdexcept>
 
 #include "winnow/decode/text.hpp"
-#include "winnow/util/regex_shape.hpp"
 #include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
@@ -115,7 +114,7 @@ std::string screen_alternative(const TextRule& rule, std::string_view pattern) {
 // A rule the screens leave out: one with nested quantifiers. Inside a long alternation Boost
 // would allow it a budget of billions of states (the budget grows with the pattern's length),
 // so it is tried alone, on every block, where its budget is small.
-bool outside_screens(const TextRule& rule) { return has_nested_quantifier(rule.pattern); }
+bool outside_screens(const TextRule& rule) { return rule.nested_quantifier; }
 
 // The screens of some lists of rules; nothing when they cannot be combined.
 std::optional<std::vector<boost::u32regex>> build_screens(std::initializer_list<const std::vector<TextRule>*> lists) {

@@ -29,6 +29,9 @@ struct TextRule {
     std::string pattern;  // as written in the profile
     // Unicode-aware (ICU): `.` is one character, \w and case-insensitivity cover every script.
     boost::u32regex regex;
+    // has_nested_quantifier(pattern) (util/regex_shape.hpp), read once when the rule is made
+    // rather than on every page: such a rule is left out of the screens and tried on every block.
+    bool nested_quantifier = false;
 };
 
 struct SiteRules {
