@@ -218,7 +218,7 @@ TEST_CASE("prescan: attributes are taken from the tags whose attributes the tree
     CHECK(decoded == std::vector<std::pair<std::string, std::string>>{{"title", "a&bx"}, {"data-x", "<"}, {"x", "1"}});
 }
 
-TEST_CASE("prescan: attributes whose only references are &amp; are decoded as Gumbo decodes them", "[dom][prescan]") {
+TEST_CASE("prescan: attributes whose only references are the simple named ones (amp, quot, gt, lt) are decoded as Gumbo decodes them", "[dom][prescan]") {
     using Pairs = std::vector<std::pair<std::string, std::string>>;
     // Read without Gumbo; with one more attribute holding another reference, the same text goes
     // to Gumbo, whose reading must be the same but for that attribute.
@@ -235,6 +235,9 @@ TEST_CASE("prescan: attributes whose only references are &amp; are decoded as Gu
     // In a name "&amp;" is text; a dropped name without a value begins the next one.
     CHECK(check_like_gumbo(" a&amp;b=1 c C d=\"&amp;\"/") == Pairs{{"a&amp;b", "1"}, {"c", ""}, {"cd", "&"}, {"zz", "x"}});
     check_like_gumbo(" x=\"a\rb&amp;\" y='\x01&amp;'");
+    // A '"' or '>' that a reference stands for ends neither a quoted nor an unquoted value.
+    CHECK(check_like_gumbo(" title=\"&quot;a&quot; &gt; &lt;b&gt;&amp;quot;\" x=&gt;&quot;y") ==
+          Pairs{{"title", "\"a\" > <b>&quot;"}, {"x", ">\"y"}, {"zz", "x"}});
 }
 
 TEST_CASE("prescan: attributes are read by the tokenizer's rules", "[dom][prescan]") {
