@@ -34,6 +34,13 @@ struct TextRule {
     bool nested_quantifier = false;
 };
 
+// One of the screens of SiteRules: a regex, and whether it can match only at the start of a
+// block (built as "^(?:...)"), in which case it is tried there alone.
+struct TextScreen {
+    boost::u32regex regex;
+    bool anchored = false;
+};
+
 struct SiteRules {
     std::vector<SelectorRule> content;  // article container, tried in order
     std::vector<SelectorRule> drop;     // elements removed before extraction
@@ -50,10 +57,10 @@ struct SiteRules {
     // tried at one position only) and that of the others. Most blocks match no rule, and two
     // searches are far cheaper than one per rule; a block a screen passes is then tried rule by
     // rule. Not built: every rule is tried.
-    std::optional<std::vector<boost::u32regex>> text_screens;
+    std::optional<std::vector<TextScreen>> text_screens;
     // The same for the drop_text rules alone (the whole-page rescue applies no stop_text),
     // compiled with the others rather than once per page that reaches the rescue.
-    std::optional<std::vector<boost::u32regex>> drop_text_screens;
+    std::optional<std::vector<TextScreen>> drop_text_screens;
     // The run's record of rules disabled for being too slow (the ProfileSet's); none: a rule
     // that fails is skipped for the page only.
     SlowRules* slow_rules = nullptr;
