@@ -6,7 +6,6 @@
 #include <stdexcept>
 
 #include "winnow/decode/text.hpp"
-#include "winnow/util/regex_shape.hpp"
 #include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
@@ -47,6 +46,14 @@ bool search(const CodePoints& text, const boost::u32regex& regex) {
     return boost::u32regex_search(text.begin(), text.end(), regex, boost::match_single_line);
 }
 
+// A screen's search. An anchored screen is tried at the block's start alone (match_continuous):
+// the same answer, without Boost's walk through the rest of the block for line breaks to try
+// a '^' after each (which match_single_line then refuses).
+bool search(const CodePoints& text, const TextScreen& screen) {
+    const auto flags = screen.anchored ? boost::match_single_line | boost::match_continuous : boost::match_single_line;
+    return boost::u32regex_search(text.begin(), text.end(), screen.regex, flags);
+}
+
 // A rule's search through the guard: a pattern that exceeds Boost's complexity limit on a block
 // is skipped from then on (for the run when the rules have the run's SlowRules), with one
 // warning naming the rule and its file (util/regex_guard.hpp).
@@ -59,7 +66,7 @@ bool matches(const TextRule& rule, std::string_view kind, const std::string& tex
 
 // True when the block matches no text rule for certain; false when it may match one (or a
 // screen cannot tell, having hit the complexity limit).
-bool screened_out(const std::optional<std::vector<boost::u32regex>>& screens, const CodePoints& text) {
+bool screened_out(const std::optional<std::vector<TextScreen>>& screens, const CodePoints& text) {
     if (!screens) return false;
     try {
         for (const auto& screen : *screens)
@@ -115,10 +122,10 @@ std::string screen_alternative(const TextRule& rule, std::string_view pattern) {
 // A rule the screens leave out: one with nested quantifiers. Inside a long alternation Boost
 // would allow it a budget of billions of states (the budget grows with the pattern's length),
 // so it is tried alone, on every block, where its budget is small.
-bool outside_screens(const TextRule& rule) { return has_nested_quantifier(rule.pattern); }
+bool outside_screens(const TextRule& rule) { return rule.nested_quantifier; }
 
 // The screens of some lists of rules; nothing when they cannot be combined.
-std::optional<std::vector<boost::u32regex>> build_screens(std::initializer_list<const std::vector<TextRule>*> lists) {
+std::optional<std::vector<TextScreen>> build_screens(std::initializer_list<const std::vector<TextRule>*> lists) {
     std::string anchored, unanchored;
     for (const auto* list : lists) {
         for (const TextRule& rule : *list) {
@@ -130,11 +137,11 @@ std::optional<std::vector<boost::u32regex>> build_screens(std::initializer_list<
             group += screen_alternative(rule, std::string_view(rule.pattern).substr(at_start ? 1 : 0));
         }
     }
-    std::vector<boost::u32regex> screens;
+    std::vector<TextScreen> screens;
     try {
         // The shared ^ outside the alternation lets Boost try the anchored rules at one position.
-        if (!anchored.empty()) screens.push_back(boost::make_u32regex("^(?:" + anchored + ")", boost::regex::perl));
-        if (!unanchored.empty()) screens.push_back(boost::make_u32regex(unanchored, boost::regex::perl));
+        if (!anchored.empty()) screens.push_back({boost::make_u32regex("^(?:" + anchored + ")", boost::regex::perl), true});
+        if (!unanchored.empty()) screens.push_back({boost::make_u32regex(unanchored, boost::regex::perl), false});
     } catch (const boost::regex_error&) {
         return std::nullopt;  // every rule compiled alone; they are then tried one by one
     }

@@ -29,6 +29,16 @@ struct TextRule {
     std::string pattern;  // as written in the profile
     // Unicode-aware (ICU): `.` is one character, \w and case-insensitivity cover every script.
     boost::u32regex regex;
+    // has_nested_quantifier(pattern) (util/regex_shape.hpp), read once when the rule is made
+    // rather than on every page: such a rule is left out of the screens and tried on every block.
+    bool nested_quantifier = false;
+};
+
+// One of the screens of SiteRules: a regex, and whether it can match only at the start of a
+// block (built as "^(?:...)"), in which case it is tried there alone.
+struct TextScreen {
+    boost::u32regex regex;
+    bool anchored = false;
 };
 
 struct SiteRules {
@@ -47,10 +57,10 @@ struct SiteRules {
     // tried at one position only) and that of the others. Most blocks match no rule, and two
     // searches are far cheaper than one per rule; a block a screen passes is then tried rule by
     // rule. Not built: every rule is tried.
-    std::optional<std::vector<boost::u32regex>> text_screens;
+    std::optional<std::vector<TextScreen>> text_screens;
     // The same for the drop_text rules alone (the whole-page rescue applies no stop_text),
     // compiled with the others rather than once per page that reaches the rescue.
-    std::optional<std::vector<boost::u32regex>> drop_text_screens;
+    std::optional<std::vector<TextScreen>> drop_text_screens;
     // The run's record of rules disabled for being too slow (the ProfileSet's); none: a rule
     // that fails is skipped for the page only.
     SlowRules* slow_rules = nullptr;

@@ -147,7 +147,8 @@ public:
             boost::regex::flag_type flags = boost::regex::perl;
             if (!case_sensitive) flags |= boost::regex::icase;
             rule.regex = boost::make_u32regex(pattern, flags);
-            if (has_nested_quantifier(pattern))
+            rule.nested_quantifier = has_nested_quantifier(pattern);
+            if (rule.nested_quantifier)
                 warning(pattern_node->source(), "regex \"" + pattern + "\" in " + std::string(key) +
                                                     " has nested quantifiers (a repeated group that repeats inside, "
                                                     "like (a+)+): it can take seconds on a block it almost matches, "
