@@ -9,18 +9,27 @@ std::optional<std::string> string_of(const toml::table& table, std::string_view 
     const toml::node* node = table.get(key);
     if (!node) return std::nullopt;
     if (!node->is_string()) {
-        problem(node->source(), "'" + std::string(key) + "' must be a string");
+        problem(node->source(), quoted_key(key) + " must be a string");
         return std::nullopt;
     }
     std::string value = *node->value<std::string>();
     if (!is_header_text(value)) {
-        problem(node->source(), "'" + std::string(key) + "' must be one line");
+        problem(node->source(), quoted_key(key) + " must be one line");
         return std::nullopt;
     }
     return value;
 }
 
 }  // namespace
+
+std::string quoted_key(std::string_view key) {
+    std::string out;
+    out.reserve(key.size() + 2);
+    out += '\'';
+    out += key;
+    out += '\'';
+    return out;
+}
 
 bool is_header_name(std::string_view name) {
     return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {

@@ -19,6 +19,10 @@ inline constexpr std::string_view k_client_keys[] = {"user_agent", "headers", "c
 
 using TomlProblem = std::function<void(const toml::source_region& where, const std::string& message)>;
 
+// A key as configuration messages quote it: 'user_agent' (built by appending: a literal + string
+// there draws g++ 12's false -Wrestrict).
+std::string quoted_key(std::string_view key);
+
 // Reads the client keys of `table` (other keys are left to the caller) into `client`; a cookie
 // file is relative to `base_dir` and must exist. Each problem goes to `problem`, at its place.
 // headers = { Accept-Language = "de", X-Team = "data" } becomes "Accept-Language: de", ...

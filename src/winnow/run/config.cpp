@@ -16,15 +16,6 @@
 namespace winnow::run {
 namespace {
 
-// A key as messages quote it: 'user_agent'.
-std::string quoted(std::string_view key) {
-    std::string out;
-    out.reserve(key.size() + 2);
-    out += '\'';
-    out += key;
-    out += '\'';
-    return out;
-}
 
 namespace fs = std::filesystem;
 
@@ -78,7 +69,7 @@ std::optional<std::string> get_string(const toml::table& table, std::string_view
     const toml::node* node = table.get(key);
     if (!node) return std::nullopt;
     if (auto value = node->value<std::string>(); value && node->is_string()) return *value;
-    problems.add(node->source(), quoted(key) + " must be a string");
+    problems.add(node->source(), fetch::quoted_key(key) + " must be a string");
     return std::nullopt;
 }
 
@@ -120,16 +111,16 @@ std::optional<std::int64_t> get_integer(const toml::table& table, std::string_vi
     const toml::node* node = table.get(key);
     if (!node) return std::nullopt;
     if (!node->is_integer()) {
-        problems.add(node->source(), quoted(key) + " must be an integer");
+        problems.add(node->source(), fetch::quoted_key(key) + " must be an integer");
         return std::nullopt;
     }
     auto value = node->value<std::int64_t>().value_or(0);
     if (value < minimum) {
-        problems.add(node->source(), quoted(key) + " must be at least " + std::to_string(minimum));
+        problems.add(node->source(), fetch::quoted_key(key) + " must be at least " + std::to_string(minimum));
         return std::nullopt;
     }
     if (value > maximum) {
-        problems.add(node->source(), quoted(key) + " must be at most " + std::to_string(maximum));
+        problems.add(node->source(), fetch::quoted_key(key) + " must be at most " + std::to_string(maximum));
         return std::nullopt;
     }
     return value;
@@ -142,22 +133,22 @@ std::optional<double> get_number(const toml::table& table, std::string_view key,
     const toml::node* node = table.get(key);
     if (!node) return std::nullopt;
     if (!node->is_number()) {
-        problems.add(node->source(), quoted(key) + " must be a number (seconds)");
+        problems.add(node->source(), fetch::quoted_key(key) + " must be a number (seconds)");
         return std::nullopt;
     }
     double value = node->value<double>().value_or(0);
     if (!std::isfinite(value)) {
-        problems.add(node->source(), quoted(key) + " must be a finite number of seconds, not " +
+        problems.add(node->source(), fetch::quoted_key(key) + " must be a finite number of seconds, not " +
                                          (std::isnan(value) ? "nan" : "inf"));
         return std::nullopt;
     }
     if (value > k_max_seconds) {
-        problems.add(node->source(), quoted(key) + " must be at most " + std::to_string(static_cast<long>(k_max_seconds)) +
+        problems.add(node->source(), fetch::quoted_key(key) + " must be at most " + std::to_string(static_cast<long>(k_max_seconds)) +
                                          " (a year of seconds)");
         return std::nullopt;
     }
     if (value < 0 || (!allow_zero && value == 0)) {
-        problems.add(node->source(), quoted(key) + " must be " + (allow_zero ? "0 or more" : "more than 0"));
+        problems.add(node->source(), fetch::quoted_key(key) + " must be " + (allow_zero ? "0 or more" : "more than 0"));
         return std::nullopt;
     }
     return value;
@@ -167,7 +158,7 @@ std::optional<bool> get_bool(const toml::table& table, std::string_view key, Pro
     const toml::node* node = table.get(key);
     if (!node) return std::nullopt;
     if (!node->is_boolean()) {
-        problems.add(node->source(), quoted(key) + " must be true or false");
+        problems.add(node->source(), fetch::quoted_key(key) + " must be true or false");
         return std::nullopt;
     }
     return node->value<bool>();
@@ -211,7 +202,7 @@ std::optional<std::string> checked_url(const toml::node& node, std::string_view 
                                        Credentials& credentials) {
     auto text = node.value<std::string>();
     if (!node.is_string() || !text) {
-        problems.add(node.source(), quoted(key) + " must be a string (a URL)");
+        problems.add(node.source(), fetch::quoted_key(key) + " must be a string (a URL)");
         return std::nullopt;
     }
     auto url = normalise_url(*text);
