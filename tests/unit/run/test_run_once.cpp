@@ -428,14 +428,17 @@ TEST_CASE("a finished page is committed on time while the fetcher waits, not onl
     options.commit_interval = std::chrono::milliseconds(200);
     std::optional<winnow::Result<RunSummary>> result;
     std::thread run([&] { result = run_once(config, options, fetcher, *store); });
-    // Another reader sees page a committed (and its manifest line appended) well before the run ends.
+    // Another reader sees page a committed and its manifest line appended well before the run ends
+    // (the run writes the manifest just after the database commit: both are waited for).
     long committed = 0;
-    for (int i = 0; i < 300 && committed < 1; ++i) {
+    bool manifest = false;
+    for (int i = 0; i < 300 && (committed < 1 || !manifest); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
         committed = count_rows(config.state, "SELECT count(*) FROM pages WHERE url = 'https://n.example/a'");
+        manifest = fs::exists(config.output / "manifest.jsonl");
     }
     CHECK(committed == 1);
-    CHECK(fs::exists(config.output / "manifest.jsonl"));
+    CHECK(manifest);
     stop = true;
     run.join();
     REQUIRE(result.has_value());
