@@ -96,8 +96,9 @@ constexpr std::string_view k_organisation_words[] = {
 };
 
 // Definite articles that open a name of a publication or an institution, never a person's
-// ("Die Tagespresse", "El Colombiano", "Der Standard", "La Stampa", "The Guardian").
-constexpr std::string_view k_leading_articles[] = {"the", "die", "der", "das", "el", "la", "le", "les", "il", "lo",
+// ("Die Tagespresse", "El Colombiano", "Der Standard", "La Stampa"; "The Guardian" is caught by
+// k_organisation_words, where "the" stands anywhere in a name).
+constexpr std::string_view k_leading_articles[] = {"die", "der", "das", "el", "la", "le", "les", "il", "lo",
                                                    "los", "las", "het", "os", "as"};
 
 // Lower-case words a name may contain ("Ludwig van Beethoven", "Ana de Armas").

@@ -126,7 +126,8 @@ constexpr NodeId k_max_nodes_around_link = 64;
 // A link after a picture credit's label (k_picture_credit_words and ':', '©' or "by": "Foto: <a
 // href=.../users/NAME>", "Photo by <a>NAME</a> on Unsplash") names a photographer's profile on a
 // picture library, not the author.
-// Bytes read from the end of each text node before the link for that label (a label and its mark).
+// Bytes read from the end of each text node before the link: enough for that label and its mark,
+// and for more than k_max_byline_line_around_link characters of running text.
 constexpr std::size_t k_max_credit_tail_bytes = 4 * k_max_byline_line_around_link;
 
 constexpr std::size_t k_max_pagination_links = 16;  // kept per page for the check, at most
@@ -1143,26 +1144,43 @@ private:
         bool author_path = false;
         for (std::size_t i = 0; i + 1 < segments.size(); ++i)
             if (one_of(segments[i], k_author_path_segments)) author_path = true;
-        if (!author_path || in_running_text(id) || after_picture_credit_label(id)) return;
+        if (!author_path) return;
+        const NodeId block = enclosing_block(id);
+        if (block != dom::k_no_node) {
+            const TextBefore before = text_before(id, block);
+            if (in_running_text(id, block, before) || after_picture_credit_label(before)) return;
+        }
         if (std::string text = line_text(m_tree, id); !text.empty()) m_gathered.author_links.push_back({id, text, m_text_position});
+    }
+
+    // The text just before a link in its block, read once for the two checks below: at most
+    // k_max_nodes_around_link nodes back, until more than k_max_byline_line_around_link characters
+    // are read, each text node by its last k_max_credit_tail_bytes only, white space at its ends
+    // aside (a long text node is read once, not whole for each link). `chars` counts code points
+    // with white space collapsed, node by node.
+    struct TextBefore {
+        std::string text;  // the nodes' tails, nearest last, joined by spaces
+        std::size_t chars = 0;
+    };
+    TextBefore text_before(NodeId id, NodeId block) const {
+        TextBefore before;
+        for (NodeId at = id - 1, walked = 0; at > block && walked < k_max_nodes_around_link &&
+                                             before.chars <= k_max_byline_line_around_link; --at, ++walked) {
+            if (m_tree.node(at).type != dom::NodeType::text) continue;
+            const std::string_view text = ascii::trim(m_tree.node(at).text);
+            std::size_t start = text.size() > k_max_credit_tail_bytes ? text.size() - k_max_credit_tail_bytes : 0;
+            while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+            const std::string_view tail = text.substr(start);
+            before.chars += utf8::code_point_count(decode::collapse_whitespace(tail));
+            before.text.insert(0, std::string(tail) + " ");
+        }
+        return before;
     }
 
     // True when the text just before the link in its block ends with a picture credit's label:
     // "Foto:", "Bild ©", "Photo by".
-    bool after_picture_credit_label(NodeId id) const {
-        const NodeId block = enclosing_block(id);
-        if (block == dom::k_no_node) return false;
-        std::string before;
-        for (NodeId at = id - 1, walked = 0; at > block && walked < k_max_nodes_around_link &&
-                                             before.size() <= k_max_byline_line_around_link; --at, ++walked)
-            if (m_tree.node(at).type == dom::NodeType::text) {
-                // the end of the text only: a long text node is read once, not whole for each link
-                const std::string& text = m_tree.node(at).text;
-                std::size_t start = text.size() > k_max_credit_tail_bytes ? text.size() - k_max_credit_tail_bytes : 0;
-                while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
-                before.insert(0, text.substr(start) + " ");
-            }
-        std::string words = decode::to_lower(decode::collapse_whitespace(before));
+    bool after_picture_credit_label(const TextBefore& before) const {
+        std::string words = decode::to_lower(decode::collapse_whitespace(before.text));
         // the label's mark: a colon, a copyright sign or "by"
         if (words.ends_with(":")) words.pop_back();
         else if (words.ends_with("\xC2\xA9")) words.resize(words.size() - 2);
@@ -1187,27 +1205,19 @@ private:
     // Such a link cites a person or a source ("W Polsce rozwiązania te <a href=.../U/...pdf>reguluje</a>
     // Kodeks Pracy ..."); a bio that opens with the author's link ("<a>Jane Roe</a> is a reporter
     // who ...") has no text before it and stays.
-    bool in_running_text(NodeId id) const {
-        const NodeId block = enclosing_block(id);
-        if (block == dom::k_no_node) return false;
-        // the text nearest the link on each side, at most k_max_nodes_around_link nodes (a huge block
-        // of empty links is walked a few nodes per link, not whole for each)
+    bool in_running_text(NodeId id, NodeId block, const TextBefore& before) const {
+        if (before.chars == 0) return false;
         auto chars_of = [&](NodeId at) {
             return m_tree.node(at).type == dom::NodeType::text
                        ? utf8::code_point_count(decode::collapse_whitespace(m_tree.node(at).text))
                        : std::size_t{0};
         };
-        std::size_t before = 0;
-        for (NodeId at = id - 1, walked = 0; at > block && walked < k_max_nodes_around_link &&
-                                             before <= k_max_byline_line_around_link; --at, ++walked)
-            before += chars_of(at);
-        if (before == 0) return false;
         std::size_t after = 0;
         for (NodeId at = m_tree.node(id).subtree_end, walked = 0; at < m_tree.node(block).subtree_end &&
                                                                   walked < k_max_nodes_around_link &&
                                                                   after <= k_max_byline_line_around_link; ++at, ++walked)
             after += chars_of(at);
-        return after > 0 && before + after > k_max_byline_line_around_link;
+        return after > 0 && before.chars + after > k_max_byline_line_around_link;
     }
 };
 

@@ -385,6 +385,16 @@ TEST_CASE("an author page's link inside a sentence cites someone while one in a 
           Names{"Jane Roe"});
     CHECK(authors_of(page(R"(<p>In Poland these rules are <a href="/acts/U/D19740141.pdf">regulated</a> by the labour code, in its eighth part on parents.</p>)"))
               .empty());
+    // the text before the link is read by its end: a long sentence whose source indents the
+    // link still puts it inside the sentence, and a label padded with white space still labels
+    const std::string indent(400, ' ');
+    CHECK(authors_of(page("<p>" + std::string(300, 'x') + " and as the study by" + indent +
+                          R"(<a href="/author/jane-roe">Jane Roe</a> shows, the rules of the labour code differ.</p>)"))
+              .empty());
+    CHECK(authors_of(page("<p>Posted by" + indent + R"(<a href="/author/jane-roe">Jane Roe</a> in Travel</p>)")) ==
+          Names{"Jane Roe"});
+    CHECK(authors_of(page("<p>Photo by" + indent + R"(<a href="https://example.org/users/jane-roe">Jane Roe</a> on a library</p>)"))
+              .empty());
 }
 
 TEST_CASE("a picture credit's link and a headline that opens with a byline word name no author", "[metadata][authors]") {
