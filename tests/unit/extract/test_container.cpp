@@ -74,3 +74,15 @@ TEST_CASE("a lead paragraph just before the body joins it", "[extract][container
     CHECK(tree.attribute(choice.roots[0], "id") == "lead");
     CHECK(tree.attribute(choice.roots[1], "id") == "body");
 }
+
+TEST_CASE("a related post's 'post-content' is no body marker: density finds the article", "[extract][container]") {
+    // The teasers' class holds the marker "postcontent", but "related" in the same class name says
+    // whose content it is; the article itself carries no marker.
+    Tree tree = Tree::parse("<body><main id='main'>" + prose(8, "article") + "</main><div class='teasers'>" +
+                            "<div class='rp4wp-related-post-content'>" + prose(3, "teaser") + "</div>" +
+                            "<div class='rp4wp-related-post-content'>" + prose(3, "other teaser") + "</div></div></body>");
+    ContainerCandidate choice = choose(tree);
+    REQUIRE(choice.roots.size() >= 1);
+    CHECK(tree.attribute(choice.roots.front(), "id") == "main");
+    CHECK(choice.method.name().starts_with("density"));
+}
