@@ -86,3 +86,17 @@ TEST_CASE("a related post's 'post-content' is no body marker: density finds the 
     CHECK(tree.attribute(choice.roots.front(), "id") == "main");
     CHECK(choice.method.name().starts_with("density"));
 }
+
+TEST_CASE("a body marker too short to be the body does not sway density scoring", "[extract][container]") {
+    // A call-to-action card whose class holds the marker "textcontent": 100-odd characters, under
+    // k_min_marker_chars, so it weighs as a positive class, not as a body marker.
+    Tree tree = Tree::parse("<body><div id='main'>" + prose(6, "article") + "</div><div class='card'>" +
+                            "<div id='cta' class='a-button-text__content'><p>Cooperate with our team, get a quote, and reach "
+                            "your objectives with minimal effort.</p></div></div></body>");
+    ContainerCandidate choice = choose(tree);
+    // With the marker's weight the card won and the article only joined it as a sibling.
+    REQUIRE(choice.roots.size() == 1);
+    CHECK(tree.attribute(choice.focus, "id") == "main");
+    CHECK(tree.attribute(choice.roots.front(), "id") == "main");
+    CHECK(choice.method.name().starts_with("density"));
+}
