@@ -19,10 +19,10 @@ namespace {
 using dom::NodeId;
 
 // --- Containers --------------------------------------------------------------------------
-// A body marker is trusted when it holds this much non-link text, and when it is related to the
-// density winner (one contains the other) or holds at least this share of the density winner's
-// text (otherwise it is a teaser box using the same class name).
-constexpr float k_min_marker_chars = 200, k_min_marker_share = 0.3f;
+// A body marker is trusted when it holds k_min_marker_chars of non-link text (container.hpp), and
+// when it is related to the density winner (one contains the other) or holds at least this share
+// of the density winner's text (otherwise it is a teaser box using the same class name).
+constexpr float k_min_marker_share = 0.3f;
 
 // --- Rescue ------------------------------------------------------------------------------
 // Under this many characters a result is probably a teaser, not the article.

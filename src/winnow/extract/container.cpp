@@ -109,7 +109,9 @@ float prior(const PageView& view, NodeId id) {
             break;
     }
     const std::uint32_t f = view.flags(id);
-    if (f & k_flag_body_marker) p += k_body_marker_weight;
+    // A marker too short to be trusted as the body does not sway density either: it weighs as
+    // the positive class its words make it ("a-button-text__content": text, content).
+    if ((f & k_flag_body_marker) && view.stats().content_chars(id) >= k_min_marker_chars) p += k_body_marker_weight;
     else if (f & k_flag_positive) p += k_class_weight;
     if (f & k_flag_negative) p -= k_class_weight;
     return p;

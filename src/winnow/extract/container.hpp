@@ -19,6 +19,11 @@
 
 namespace winnow::extract {
 
+// A body marker is trusted as the body (arbitrate.cpp) when it holds this much non-link text; a
+// shorter one (a button's "text__content", a teaser's "post-text") gets no marker prior in
+// density scoring either.
+inline constexpr float k_min_marker_chars = 200;
+
 // The profile's container, as it stands.
 ContainerCandidate profile_candidate(const PageView& view, dom::NodeId container);
 

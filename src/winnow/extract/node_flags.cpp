@@ -28,6 +28,9 @@ constexpr std::string_view k_never_content_tokens[] = {
     "pager", "sidebar", "widget", "widgets", "footer", "skiplink", "toolbar", "masthead", "banner",
     "login", "jumplinks", "prevnext", "postnav", "cta",
 };
+// Page builders name every block "elementor-widget", "wp-block-widget": after these tokens,
+// "widget" means nothing.
+constexpr std::string_view k_page_builder_tokens[] = {"elementor", "wp", "block"};
 // Tokens of layers over the page (removed even by the relaxed rescue pass).
 constexpr std::string_view k_overlay_tokens[] = {"cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebot",
                                                  "borlabs", "modal", "popup", "login", "overlay"};
@@ -93,6 +96,9 @@ enum TokenKind : unsigned {
     k_token_author_box = 1u << 6,
 };
 
+// The kinds of token that, inside the class name of a body marker, make it a part of a box.
+constexpr unsigned k_marker_qualifier_kinds = k_token_never_content | k_token_overlay | k_token_comment | k_token_boilerplate_inside;
+
 unsigned token_kinds(std::string_view token) {
     static const dom::TokenVocabulary k_kinds = dom::TokenVocabulary()
                                                     .add(k_comment_tokens, k_token_comment)
@@ -103,6 +109,22 @@ unsigned token_kinds(std::string_view token) {
                                                     .add(k_negative_tokens, k_token_negative)
                                                     .add(k_author_box_tokens, k_token_author_box);
     return k_kinds.bits(token);
+}
+
+// True when a class name holding a body marker also holds a word that says the marked text
+// belongs to something else: "related-post-content" (a related post's teaser),
+// "nav-button-text-content", "modal-text-content", "entry-content-authors", "article-copyright",
+// "story-body-share". Such a class names a part of a box, not the article's body; a word in
+// another class name of the element does not count ("post-content share-enabled" is the body).
+bool qualifies_marker(std::string_view class_name) {
+    bool after_builder = false, qualified = false;
+    std::string scratch;
+    dom::for_each_class_id_token(class_name, scratch, [&](std::string_view token) {
+        if (contains(k_page_builder_tokens, token)) after_builder = true;
+        if (token == "widget" && after_builder) return;
+        if (token_kinds(token) & k_marker_qualifier_kinds) qualified = true;
+    });
+    return qualified;
 }
 
 // The flags a class or id value gives. They depend on the value alone, so classify_nodes reads
@@ -117,7 +139,10 @@ std::uint32_t value_flags(std::string_view value) {
             name = dom::squeezed_class_name(value.substr(start, end - start));
             if (contains(k_hidden_class_names, name)) flags |= k_flag_hidden;
             for (std::string_view marker : k_body_marker_names)
-                if (name.find(marker) != std::string::npos) flags |= k_flag_body_marker;
+                if (name.find(marker) != std::string::npos && !qualifies_marker(value.substr(start, end - start))) {
+                    flags |= k_flag_body_marker;
+                    break;
+                }
             if (contains(k_title_class_names, name)) flags |= k_flag_title_class;
         }
         start = end + 1;
@@ -139,8 +164,7 @@ std::uint32_t value_flags(std::string_view value) {
         dom::for_each_class_id_token(name, scratch, [&](std::string_view token) {
             const unsigned kinds = token_kinds(token);
             if (kinds & k_token_comment) flags |= k_flag_comment_section | k_flag_negative;
-            // Page builders name every block "elementor-widget": there "widget" means nothing.
-            if (token == "elementor" || token == "wp" || token == "block") after_elementor = true;
+            if (contains(k_page_builder_tokens, token)) after_elementor = true;
             if ((kinds & k_token_never_content) && !(token == "widget" && after_elementor)) flags |= k_flag_never_content;
             if (kinds & k_token_overlay) flags |= k_flag_overlay;
             if (kinds & k_token_boilerplate_inside) flags |= k_flag_boilerplate_inside;

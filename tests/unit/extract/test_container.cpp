@@ -74,3 +74,29 @@ TEST_CASE("a lead paragraph just before the body joins it", "[extract][container
     CHECK(tree.attribute(choice.roots[0], "id") == "lead");
     CHECK(tree.attribute(choice.roots[1], "id") == "body");
 }
+
+TEST_CASE("a related post's 'post-content' is no body marker: density finds the article", "[extract][container]") {
+    // The teasers' class holds the marker "postcontent", but "related" in the same class name says
+    // whose content it is; the article itself carries no marker.
+    Tree tree = Tree::parse("<body><main id='main'>" + prose(8, "article") + "</main><div class='teasers'>" +
+                            "<div class='rp4wp-related-post-content'>" + prose(3, "teaser") + "</div>" +
+                            "<div class='rp4wp-related-post-content'>" + prose(3, "other teaser") + "</div></div></body>");
+    ContainerCandidate choice = choose(tree);
+    REQUIRE(choice.roots.size() >= 1);
+    CHECK(tree.attribute(choice.roots.front(), "id") == "main");
+    CHECK(choice.method.name().starts_with("density"));
+}
+
+TEST_CASE("a body marker too short to be the body does not sway density scoring", "[extract][container]") {
+    // A call-to-action card whose class holds the marker "textcontent": 100-odd characters, under
+    // k_min_marker_chars, so it weighs as a positive class, not as a body marker.
+    Tree tree = Tree::parse("<body><div id='main'>" + prose(6, "article") + "</div><div class='card'>" +
+                            "<div id='cta' class='a-button-text__content'><p>Cooperate with our team, get a quote, and reach "
+                            "your objectives with minimal effort.</p></div></div></body>");
+    ContainerCandidate choice = choose(tree);
+    // With the marker's weight the card won and the article only joined it as a sibling.
+    REQUIRE(choice.roots.size() == 1);
+    CHECK(tree.attribute(choice.focus, "id") == "main");
+    CHECK(tree.attribute(choice.roots.front(), "id") == "main");
+    CHECK(choice.method.name().starts_with("density"));
+}

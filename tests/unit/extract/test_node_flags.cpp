@@ -54,3 +54,21 @@ TEST_CASE("body markers, state modifiers, author boxes and hidden classes", "[ex
     CHECK((flags_of(R"(<div id="t" role="navigation">x</div>)", "t") & k_flag_role_remove));
     CHECK((flags_of(R"(<div id="t" class="comments">x</div>)", "t") & k_flag_comment_section));
 }
+
+TEST_CASE("a body marker's own class name can make it part of a box", "[extract][tokens]") {
+    // A never-content, comment or boilerplate word in the same class name: a related post's
+    // teaser, a navigation button, a layer's text, an author line, a copyright line.
+    CHECK_FALSE((flags_of(R"(<div id="t" class="rp4wp-related-post-content">x</div>)", "t") & k_flag_body_marker));
+    CHECK((flags_of(R"(<div id="t" class="rp4wp-related-post-content">x</div>)", "t") & k_flag_never_content));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="mystore-nav-button-text-content">x</div>)", "t") & k_flag_body_marker));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="cdr-modal-text-content">x</div>)", "t") & k_flag_body_marker));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="entry-content-authors">x</div>)", "t") & k_flag_body_marker));
+    CHECK_FALSE((flags_of(R"(<p id="t" class="article-copyright">x</p>)", "t") & k_flag_body_marker));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="article-body__footer">x</div>)", "t") & k_flag_body_marker));
+    // The marker's own words and harmless ones leave it a marker; a page builder's "widget" says nothing.
+    CHECK((flags_of(R"(<div id="t" class="post-content-inner">x</div>)", "t") & k_flag_body_marker));
+    CHECK((flags_of(R"(<div id="t" class="elementor-widget-theme-post-content">x</div>)", "t") & k_flag_body_marker));
+    CHECK((flags_of(R"(<div id="t" class="PostContent_articleBody__FR8Mb">x</div>)", "t") & k_flag_body_marker));
+    // A word in another class name of the element does not count.
+    CHECK((flags_of(R"(<div id="t" class="post-content related">x</div>)", "t") & k_flag_body_marker));
+}
