@@ -169,7 +169,7 @@ std::uint32_t value_flags(std::string_view value) {
             if (kinds & k_token_overlay) flags |= k_flag_overlay;
             if (kinds & k_token_boilerplate_inside) flags |= k_flag_boilerplate_inside;
             if (kinds & k_token_positive) flags |= k_flag_positive;
-            if (kinds & k_token_negative) flags |= k_flag_negative;
+            if ((kinds & k_token_negative) && !(token == "widget" && after_elementor)) flags |= k_flag_negative;
             if (token == "author") author = true;
             if (kinds & k_token_author_box) author_box = true;
         });

@@ -72,3 +72,11 @@ TEST_CASE("a body marker's own class name can make it part of a box", "[extract]
     // A word in another class name of the element does not count.
     CHECK((flags_of(R"(<div id="t" class="post-content related">x</div>)", "t") & k_flag_body_marker));
 }
+
+TEST_CASE("a page builder's widget is neither never-content nor a negative class", "[extract][tokens]") {
+    // Elementor wraps every block, the article's text included, in "elementor-widget-wrap" and
+    // "elementor-widget-container": density scoring must not count them against the text.
+    CHECK_FALSE((flags_of(R"(<div id="t" class="elementor-widget-wrap elementor-element-populated">x</div>)", "t") & k_flag_negative));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="elementor-widget-container">x</div>)", "t") & k_flag_never_content));
+    CHECK((flags_of(R"(<div id="t" class="sidebar-widget">x</div>)", "t") & k_flag_negative));
+}
