@@ -205,3 +205,29 @@ TEST_CASE("site rules: the drop_text screens are built with the profile, for the
     apply_rules(both, rules, removals);
     CHECK(texts(both) == V{"Keep one."});
 }
+
+TEST_CASE("site rules: a rule whose matches end with a literal is gated by it, not screened", "[site_rules]") {
+    // "^.{0,N}(literal|...)\.?$" is tried only on a block that ends with one of its literals
+    // (lowered as a case-insensitive search compares them), at most one character before the end.
+    SiteRules rules = rules_of("default",
+                               "drop_text = [\"^.{0,30}(all rights reserved|все права защищены)\\\\.?$\",\n"
+                               "  { pattern = \"^.{0,10}(Powered by Blogger)$\", case_sensitive = true }]\n");
+    const auto blocks = paragraphs({"© 2024 Example. ALL RIGHTS RESERVED.", "Keep: all rights reserved, he said.",
+                                    "© 2024 Пример. Все права защищены", "powered by blogger", "Powered by Blogger",
+                                    "Keep: nothing here is reserved."});
+    std::vector<Block> plain = blocks;
+    std::vector<Removal> plain_removals;
+    apply_rules(plain, rules, plain_removals);
+    winnow::extract::build_text_screen(rules);
+    REQUIRE(rules.drop_text[0].gate_literals.size() == 2);
+    CHECK(rules.drop_text[0].gate_tail == 1);
+    REQUIRE(rules.drop_text[1].gate_literals.size() == 1);
+    CHECK_FALSE(rules.text_screens.has_value());  // both rules are gated: no screen is left to build
+    std::vector<Block> gated = blocks;
+    std::vector<Removal> gated_removals;
+    apply_rules(gated, rules, gated_removals);
+    CHECK(texts(plain) == V{"Keep: all rights reserved, he said.", "powered by blogger", "Keep: nothing here is reserved."});
+    CHECK(texts(gated) == texts(plain));
+    REQUIRE(gated_removals.size() == plain_removals.size());
+    for (std::size_t i = 0; i < plain_removals.size(); ++i) CHECK(gated_removals[i].rule == plain_removals[i].rule);
+}
