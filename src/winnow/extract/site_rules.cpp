@@ -167,18 +167,38 @@ bool ends_as_gate_says(const CodePoints& text, const TextRule& rule) {
 // so it is tried alone, on every block, where its budget is small.
 bool outside_screens(const TextRule& rule) { return rule.nested_quantifier; }
 
+// The start most anchored rules share after their ^: any punctuation, arrows or emoji before a
+// label. In the anchored screen they share it too, "\W*(?:a|b|...)", which passes the same
+// blocks ("\W*a|\W*b" and "\W*(?:a|b)" try the same splits), and Boost reads the block's
+// first characters once for them all rather than once per rule.
+constexpr std::string_view k_shared_start = "\\W*";
+
+// True when the pattern (its ^ removed) opens with k_shared_start, greedy (not "\W*?", "\W*+").
+bool opens_with_shared_start(std::string_view pattern) {
+    return pattern.starts_with(k_shared_start) &&
+           (pattern.size() == k_shared_start.size() || (pattern[k_shared_start.size()] != '?' && pattern[k_shared_start.size()] != '+'));
+}
+
 // The screens of some lists of rules; nothing when they cannot be combined.
 std::optional<std::vector<TextScreen>> build_screens(std::initializer_list<const std::vector<TextRule>*> lists) {
-    std::string anchored, unanchored;
+    std::string anchored, after_shared_start, unanchored;
+    auto add = [](std::string& group, const TextRule& rule, std::string_view pattern) {
+        if (!group.empty()) group += '|';
+        group += screen_alternative(rule, pattern);
+    };
     for (const auto* list : lists) {
         for (const TextRule& rule : *list) {
             if (has_back_reference(rule.pattern)) return std::nullopt;
             if (outside_screens(rule) || !rule.gate_literals.empty()) continue;  // tried alone, or gated
-            const bool at_start = is_anchored_at_start(rule.pattern);
-            std::string& group = at_start ? anchored : unanchored;
-            if (!group.empty()) group += '|';
-            group += screen_alternative(rule, std::string_view(rule.pattern).substr(at_start ? 1 : 0));
+            const std::string_view pattern = rule.pattern;
+            if (!is_anchored_at_start(rule.pattern)) add(unanchored, rule, pattern);
+            else if (opens_with_shared_start(pattern.substr(1))) add(after_shared_start, rule, pattern.substr(1 + k_shared_start.size()));
+            else add(anchored, rule, pattern.substr(1));
         }
+    }
+    if (!after_shared_start.empty()) {
+        if (!anchored.empty()) anchored += '|';
+        anchored += std::string(k_shared_start) + "(?:" + after_shared_start + ")";
     }
     std::vector<TextScreen> screens;
     try {
