@@ -5,7 +5,11 @@
 
 #include <stdexcept>
 
+#include <unicode/uchar.h>
+
 #include "winnow/decode/text.hpp"
+#include "winnow/util/ascii.hpp"
+#include "winnow/util/regex_shape.hpp"
 #include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
@@ -112,11 +116,50 @@ bool is_anchored_at_start(const std::string& pattern) {
     return true;
 }
 
+bool ignores_case(const TextRule& rule) { return (rule.regex.flags() & boost::regex_constants::icase) != 0; }
+
 // One alternative of a screen: the pattern with its own case rule, unable to leak flags into
 // its neighbours.
 std::string screen_alternative(const TextRule& rule, std::string_view pattern) {
-    bool icase = (rule.regex.flags() & boost::regex_constants::icase) != 0;
-    return std::string(icase ? "(?i:" : "(?-i:") + std::string(pattern) + ")";
+    return std::string(ignores_case(rule) ? "(?i:" : "(?-i:") + std::string(pattern) + ")";
+}
+
+// A character as a case-insensitive search compares it: Boost's ICU traits lower the text's and
+// the pattern's characters one code point at a time (icu_regex_traits::translate_nocase, which is
+// u_tolower), so where such a rule matches a literal the lowered text holds the lowered literal.
+UChar32 lowered(UChar32 c) { return c < 0x80 ? static_cast<UChar32>(ascii::lower(static_cast<char>(c))) : u_tolower(c); }
+
+// Sets the rule's gate (TextRule::gate_literals) from how its matches end (end_literals). Rules
+// with nested quantifiers stay as they are (tried on every block): a gate would change which
+// blocks can make them exceed Boost's budget.
+void set_gate(TextRule& rule) {
+    rule.gate_literals.clear();
+    rule.gate_tail = 0;
+    if (rule.nested_quantifier) return;
+    const auto ends = end_literals(rule.pattern);
+    if (!ends) return;
+    for (const std::string& literal : ends->literals) {
+        CodePoints points = code_points(literal);
+        if (ignores_case(rule))
+            for (UChar32& c : points) c = lowered(c);
+        rule.gate_literals.push_back(std::move(points));
+    }
+    rule.gate_tail = ends->optional_tail;
+}
+
+// True when the block's text ends as a match of the gated rule must: one of its literals, then
+// at most gate_tail characters. A few comparisons at the end of the text, whatever its length.
+bool ends_as_gate_says(const CodePoints& text, const TextRule& rule) {
+    const bool lower = ignores_case(rule);
+    for (const CodePoints& literal : rule.gate_literals) {
+        for (std::size_t tail = 0; tail <= rule.gate_tail && literal.size() + tail <= text.size(); ++tail) {
+            const std::size_t start = text.size() - tail - literal.size();
+            std::size_t i = 0;
+            while (i < literal.size() && (lower ? lowered(text[start + i]) : text[start + i]) == literal[i]) ++i;
+            if (i == literal.size()) return true;
+        }
+    }
+    return false;
 }
 
 // A rule the screens leave out: one with nested quantifiers. Inside a long alternation Boost
@@ -124,18 +167,38 @@ std::string screen_alternative(const TextRule& rule, std::string_view pattern) {
 // so it is tried alone, on every block, where its budget is small.
 bool outside_screens(const TextRule& rule) { return rule.nested_quantifier; }
 
+// The start most anchored rules share after their ^: any punctuation, arrows or emoji before a
+// label. In the anchored screen they share it too, "\W*(?:a|b|...)", which passes the same
+// blocks ("\W*a|\W*b" and "\W*(?:a|b)" try the same splits), and Boost reads the block's
+// first characters once for them all rather than once per rule.
+constexpr std::string_view k_shared_start = "\\W*";
+
+// True when the pattern (its ^ removed) opens with k_shared_start, greedy (not "\W*?", "\W*+").
+bool opens_with_shared_start(std::string_view pattern) {
+    return pattern.starts_with(k_shared_start) &&
+           (pattern.size() == k_shared_start.size() || (pattern[k_shared_start.size()] != '?' && pattern[k_shared_start.size()] != '+'));
+}
+
 // The screens of some lists of rules; nothing when they cannot be combined.
 std::optional<std::vector<TextScreen>> build_screens(std::initializer_list<const std::vector<TextRule>*> lists) {
-    std::string anchored, unanchored;
+    std::string anchored, after_shared_start, unanchored;
+    auto add = [](std::string& group, const TextRule& rule, std::string_view pattern) {
+        if (!group.empty()) group += '|';
+        group += screen_alternative(rule, pattern);
+    };
     for (const auto* list : lists) {
         for (const TextRule& rule : *list) {
             if (has_back_reference(rule.pattern)) return std::nullopt;
-            if (outside_screens(rule)) continue;
-            const bool at_start = is_anchored_at_start(rule.pattern);
-            std::string& group = at_start ? anchored : unanchored;
-            if (!group.empty()) group += '|';
-            group += screen_alternative(rule, std::string_view(rule.pattern).substr(at_start ? 1 : 0));
+            if (outside_screens(rule) || !rule.gate_literals.empty()) continue;  // tried alone, or gated
+            const std::string_view pattern = rule.pattern;
+            if (!is_anchored_at_start(rule.pattern)) add(unanchored, rule, pattern);
+            else if (opens_with_shared_start(pattern.substr(1))) add(after_shared_start, rule, pattern.substr(1 + k_shared_start.size()));
+            else add(anchored, rule, pattern.substr(1));
         }
+    }
+    if (!after_shared_start.empty()) {
+        if (!anchored.empty()) anchored += '|';
+        anchored += std::string(k_shared_start) + "(?:" + after_shared_start + ")";
     }
     std::vector<TextScreen> screens;
     try {
@@ -152,6 +215,8 @@ std::optional<std::vector<TextScreen>> build_screens(std::initializer_list<const
 }  // namespace
 
 void build_text_screen(SiteRules& rules) {
+    for (auto* list : {&rules.drop_text, &rules.stop_text})
+        for (TextRule& rule : *list) set_gate(rule);
     rules.text_screens = build_screens({&rules.drop_text, &rules.stop_text});
     rules.drop_text_screens = build_screens({&rules.drop_text});
 }
@@ -219,38 +284,65 @@ std::string drop_text_rule_name(const SiteRules& rules, const Block& block, Rege
     return found.empty() ? std::string() : std::move(found.front().rule);
 }
 
+namespace {
+
+// What decides that a rule is tried on a block: the screens (when they pass the block), its
+// literal gate (when the block ends as the gate says), or nothing (every block).
+enum class Gate : std::uint8_t { screen, literals, none };
+
+Gate gate_of(const TextRule& rule, bool have_screens) {
+    if (!rule.gate_literals.empty()) return Gate::literals;
+    return have_screens && !outside_screens(rule) ? Gate::screen : Gate::none;
+}
+
+}  // namespace
+
 void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals,
                       RegexGuard& regexes, TextRuleSet which) {
     static const std::vector<TextRule> k_none;
     const std::vector<TextRule>& stop_text = which == TextRuleSet::drop_only ? k_none : rules.stop_text;
     const auto& screens = which == TextRuleSet::drop_only ? rules.drop_text_screens : rules.text_screens;
     if (rules.drop_text.empty() && stop_text.empty()) return;
-    // Rules outside the screens are tried on every block, screened out or not.
     const bool have_screens = screens.has_value();
-    std::vector<bool> stop_screened(stop_text.size()), drop_screened(rules.drop_text.size());
-    bool unscreened = false;
+    std::vector<Gate> stop_gates(stop_text.size()), drop_gates(rules.drop_text.size());
+    bool ungated = false;  // some rule is tried on every block
     for (std::size_t r = 0; r < stop_text.size(); ++r) {
-        stop_screened[r] = have_screens && !outside_screens(stop_text[r]);
-        if (!stop_screened[r]) unscreened = true;
+        stop_gates[r] = gate_of(stop_text[r], have_screens);
+        ungated = ungated || stop_gates[r] == Gate::none;
     }
     for (std::size_t r = 0; r < rules.drop_text.size(); ++r) {
-        drop_screened[r] = have_screens && !outside_screens(rules.drop_text[r]);
-        if (!drop_screened[r]) unscreened = true;
+        drop_gates[r] = gate_of(rules.drop_text[r], have_screens);
+        ungated = ungated || drop_gates[r] == Gate::none;
     }
 
     std::vector<Block> kept;
     kept.reserve(blocks.size());
+    // Per rule, for the block at hand: whether its literal gate is open.
+    std::vector<char> stop_open(stop_text.size()), drop_open(rules.drop_text.size());
     for (std::size_t b = 0; b < blocks.size(); ++b) {
         const std::string text = match_text(blocks[b]);
         const CodePoints points = code_points(text);
         const bool screened = screened_out(screens, points);
-        if (screened && !unscreened) {
+        bool any_open = false;
+        auto open = [&](const std::vector<TextRule>& list, const std::vector<Gate>& gates, std::vector<char>& opens) {
+            for (std::size_t r = 0; r < list.size(); ++r) {
+                opens[r] = gates[r] == Gate::literals && ends_as_gate_says(points, list[r]);
+                any_open = any_open || opens[r];
+            }
+        };
+        open(stop_text, stop_gates, stop_open);
+        open(rules.drop_text, drop_gates, drop_open);
+        if (screened && !ungated && !any_open) {
             kept.push_back(std::move(blocks[b]));
             continue;
         }
+        // Whether the rule may match the block, as its gate tells.
+        auto passes = [&](Gate gate, char open) {
+            return gate == Gate::none || (gate == Gate::screen && !screened) || (gate == Gate::literals && open);
+        };
         bool dropped = false;
         for (std::size_t r = 0; r < stop_text.size(); ++r) {
-            if (screened && stop_screened[r]) continue;
+            if (!passes(stop_gates[r], stop_open[r])) continue;
             if (!matches(stop_text[r], "stop_text", text, points, regexes)) continue;
             std::string rule = rule_name(stop_text[r].origin, "stop_text", stop_text[r].pattern);
             // A stop heading before any kept block (a "Comments" link above the article, say)
@@ -267,7 +359,7 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
             return;
         }
         for (std::size_t r = 0; r < rules.drop_text.size() && !dropped; ++r) {
-            if (screened && drop_screened[r]) continue;
+            if (!passes(drop_gates[r], drop_open[r])) continue;
             if (!matches(rules.drop_text[r], "drop_text", text, points, regexes)) continue;
             removals.push_back({rule_name(rules.drop_text[r].origin, "drop_text", rules.drop_text[r].pattern),
                                 removal_excerpt(blocks[b].text)});

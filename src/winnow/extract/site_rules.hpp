@@ -32,6 +32,13 @@ struct TextRule {
     // has_nested_quantifier(pattern) (util/regex_shape.hpp), read once when the rule is made
     // rather than on every page: such a rule is left out of the screens and tried on every block.
     bool nested_quantifier = false;
+    // Set by build_text_screen for a rule whose every match ends the block with one of a few
+    // literals and at most `gate_tail` more characters ("^.{0,120}(all rights reserved|...)\.?$",
+    // regex_shape's end_literals): those literals, as the rule's search compares them (lowered
+    // when it ignores case). The screens would try such a rule at many positions of every block;
+    // it is left out of them and tried only on a block that ends so. Empty: no such gate.
+    std::vector<std::vector<UChar32>> gate_literals;
+    std::size_t gate_tail = 0;
 };
 
 // One of the screens of SiteRules: a regex, and whether it can match only at the start of a
@@ -67,8 +74,9 @@ struct SiteRules {
 };
 
 // Builds SiteRules::text_screens and drop_text_screens from the drop_text and stop_text rules
-// (those without nested quantifiers); call it whenever those change. Left empty when a pattern
-// cannot be combined safely (back-references would renumber).
+// (those without nested quantifiers or gate literals) and each rule's gate_literals;
+// call it whenever those change. The screens are left empty when a pattern cannot be combined
+// safely (back-references would renumber).
 void build_text_screen(SiteRules& rules);
 
 // The mask with the elements matched by the drop rules removed too, recording each removal.

@@ -1,8 +1,10 @@
 #include "winnow/util/regex_shape.hpp"
 
+#include <cstdint>
 #include <vector>
 
 #include "winnow/util/ascii.hpp"
+#include "winnow/util/utf8.hpp"
 
 namespace winnow {
 
@@ -61,6 +63,180 @@ bool has_nested_quantifier(std::string_view pattern) {
         after_repeating_group = false;
     }
     return false;
+}
+
+}  // namespace winnow
+
+namespace winnow {
+namespace {
+
+// One top-level item of a pattern, as end_literals reads it.
+struct Item {
+    enum class Kind : std::uint8_t { character, group, end, other } kind = Kind::other;
+    std::size_t begin = 0, end = 0;  // the item's text, quantifier excluded
+    bool optional = false;           // followed by '?' (or '??')
+    bool quantified = false;         // followed by any other quantifier
+};
+
+// The end of the escape at `i` ('\\' there): past "\p{Lu}", "\pL" or the escaped character.
+std::size_t escape_end(std::string_view p, std::size_t i) {
+    if (i + 1 >= p.size()) return std::string_view::npos;
+    if ((p[i + 1] == 'p' || p[i + 1] == 'P') && i + 2 < p.size()) {
+        if (p[i + 2] != '{') return i + 3;
+        const std::size_t close = p.find('}', i + 2);
+        return close == std::string_view::npos ? close : close + 1;
+    }
+    std::size_t next = i + 1;
+    utf8::next_code_point(p, next);
+    return next;
+}
+
+// The end of the character class at `i` ('[' there); npos for a nested '[' (POSIX classes).
+std::size_t class_end(std::string_view p, std::size_t i) {
+    std::size_t j = i + 1;
+    if (j < p.size() && p[j] == '^') ++j;
+    if (j < p.size() && p[j] == ']') ++j;
+    while (j < p.size() && p[j] != ']') {
+        if (p[j] == '[') return std::string_view::npos;
+        j += p[j] == '\\' ? 2 : 1;
+    }
+    return j < p.size() ? j + 1 : std::string_view::npos;
+}
+
+// The end of the group at `i` ('(' there), past its ')'.
+std::size_t group_end(std::string_view p, std::size_t i) {
+    int depth = 0;
+    for (std::size_t j = i; j < p.size();) {
+        if (p[j] == '\\') {
+            j += 2;
+        } else if (p[j] == '[') {
+            j = class_end(p, j);
+            if (j == std::string_view::npos) return j;
+        } else {
+            if (p[j] == '(') ++depth;
+            if (p[j] == ')' && --depth == 0) return j + 1;
+            ++j;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// The quantifier at `i`, if any: its end, or i.
+std::size_t quantifier_end(std::string_view p, std::size_t i) {
+    if (i >= p.size()) return i;
+    std::size_t j = i;
+    if (p[j] == '*' || p[j] == '+' || p[j] == '?') {
+        ++j;
+    } else if (p[j] == '{') {
+        const std::size_t close = p.find('}', j);
+        if (close == std::string_view::npos || close == j + 1) return i;
+        for (std::size_t k = j + 1; k < close; ++k)
+            if (!ascii::is_digit(p[k]) && p[k] != ',') return i;
+        j = close + 1;
+    } else {
+        return i;
+    }
+    if (j < p.size() && (p[j] == '?' || p[j] == '+')) ++j;  // lazy, possessive
+    return j;
+}
+
+// The top-level items of a pattern; none when it has a top-level '|' or syntax not read here.
+std::optional<std::vector<Item>> top_level_items(std::string_view p) {
+    std::vector<Item> items;
+    for (std::size_t i = 0; i < p.size();) {
+        Item item;
+        item.begin = i;
+        const char c = p[i];
+        std::size_t end = std::string_view::npos;
+        if (c == '(') {
+            item.kind = Item::Kind::group;
+            end = group_end(p, i);
+        } else if (c == '[') {
+            end = class_end(p, i);
+        } else if (c == '\\') {
+            end = escape_end(p, i);
+            if (i + 1 < p.size() && !ascii::is_alnum(p[i + 1]) && static_cast<unsigned char>(p[i + 1]) < 0x80)
+                item.kind = Item::Kind::character;
+        } else if (c == '$') {
+            item.kind = Item::Kind::end;
+            end = i + 1;
+        } else if (c == '.' || c == '^') {
+            end = i + 1;
+        } else if (std::string_view("|)*+?{}]").find(c) != std::string_view::npos) {
+            return std::nullopt;
+        } else {
+            item.kind = Item::Kind::character;
+            end = i;
+            utf8::next_code_point(p, end);
+        }
+        if (end == std::string_view::npos) return std::nullopt;
+        item.end = end;
+        const std::size_t after = quantifier_end(p, end);
+        if (after != end) {
+            item.optional = p[end] == '?';
+            item.quantified = !item.optional;
+        }
+        items.push_back(item);
+        i = after;
+    }
+    return items;
+}
+
+// The alternatives of a group made of plain characters only ("(a b|c\.d)" gives "a b", "c.d");
+// none when anything else is in it.
+std::optional<std::vector<std::string>> literal_alternatives(std::string_view group) {
+    std::string_view inside = group.substr(1, group.size() - 2);
+    if (inside.starts_with("?:")) inside.remove_prefix(2);
+    else if (inside.starts_with('?')) return std::nullopt;  // flags, look-arounds, named groups
+    std::vector<std::string> alternatives(1);
+    for (std::size_t i = 0; i < inside.size();) {
+        const char c = inside[i];
+        if (c == '|') {
+            alternatives.emplace_back();
+            ++i;
+        } else if (c == '\\') {
+            if (i + 1 >= inside.size() || ascii::is_alnum(inside[i + 1]) || static_cast<unsigned char>(inside[i + 1]) >= 0x80)
+                return std::nullopt;
+            alternatives.back() += inside[i + 1];
+            i += 2;
+        } else if (std::string_view(".^$*+?{}[]()").find(c) != std::string_view::npos) {
+            return std::nullopt;
+        } else {
+            const std::size_t start = i;
+            utf8::next_code_point(inside, i);
+            alternatives.back() += inside.substr(start, i - start);
+        }
+    }
+    for (const std::string& alternative : alternatives)
+        if (alternative.empty()) return std::nullopt;
+    return alternatives;
+}
+
+}  // namespace
+
+std::optional<EndLiterals> end_literals(std::string_view pattern) {
+    // Inline flags could turn on (?x), where spaces mean nothing, or change the case rule; \Q...\E
+    // quotes what would read as syntax.
+    for (std::size_t at = pattern.find("(?"); at != std::string_view::npos; at = pattern.find("(?", at + 1))
+        if (at + 2 >= pattern.size() || pattern[at + 2] != ':') return std::nullopt;
+    if (pattern.find("\\Q") != std::string_view::npos) return std::nullopt;
+    const auto items = top_level_items(pattern);
+    if (!items || items->size() < 2) return std::nullopt;
+    const Item& last = items->back();
+    if (last.kind != Item::Kind::end || last.optional || last.quantified) return std::nullopt;
+    EndLiterals found;
+    std::size_t i = items->size() - 1;
+    while (i > 0 && (*items)[i - 1].kind == Item::Kind::character && (*items)[i - 1].optional) {
+        ++found.optional_tail;
+        --i;
+    }
+    if (i == 0) return std::nullopt;
+    const Item& group = (*items)[i - 1];
+    if (group.kind != Item::Kind::group || group.optional || group.quantified) return std::nullopt;
+    auto alternatives = literal_alternatives(pattern.substr(group.begin, group.end - group.begin));
+    if (!alternatives) return std::nullopt;
+    found.literals = std::move(*alternatives);
+    return found;
 }
 
 }  // namespace winnow

@@ -1,7 +1,11 @@
 // util: what a regex's text says about its cost, before it ever runs.
 #pragma once
 
+#include <cstddef>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace winnow {
 
@@ -11,5 +15,19 @@ namespace winnow {
 // (overlapping alternatives such as (a|aa)+ are not seen): `profiles check` warns about such
 // patterns, and the phrase rules' combined screens leave them out.
 bool has_nested_quantifier(std::string_view pattern);
+
+// How every match of a pattern ends, when its text shows it: with one of `literals` (UTF-8, as
+// written), then at most `optional_tail` characters, at the end of the text.
+// "^.{0,120}(all rights reserved|alle rechte vorbehalten)\.?$" gives both phrases and 1.
+struct EndLiterals {
+    std::vector<std::string> literals;
+    std::size_t optional_tail = 0;
+};
+
+// The pattern's EndLiterals when it has the shape "...(literal|literal...)X?...$": no '|' outside
+// groups, a last group of plain or escaped-punctuation characters only, then single characters
+// made optional by '?', then '$' (read as the end of the text, as Boost's match_single_line has
+// it). None for any other shape.
+std::optional<EndLiterals> end_literals(std::string_view pattern);
 
 }  // namespace winnow

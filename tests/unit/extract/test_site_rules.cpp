@@ -45,6 +45,22 @@ void apply_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector
     winnow::extract::apply_text_rules(blocks, rules, removals, regexes);
 }
 
+// The texts of the blocks the rules keep, checking that building the screens (build_text_screen)
+// changes neither them nor the rules named by the removals.
+V kept_with_and_without_screens(SiteRules& rules, const std::vector<Block>& blocks) {
+    std::vector<Block> plain = blocks;
+    std::vector<Removal> plain_removals;
+    apply_rules(plain, rules, plain_removals);
+    winnow::extract::build_text_screen(rules);
+    std::vector<Block> screened = blocks;
+    std::vector<Removal> screened_removals;
+    apply_rules(screened, rules, screened_removals);
+    CHECK(texts(screened) == texts(plain));
+    REQUIRE(screened_removals.size() == plain_removals.size());
+    for (std::size_t i = 0; i < plain_removals.size(); ++i) CHECK(screened_removals[i].rule == plain_removals[i].rule);
+    return texts(plain);
+}
+
 }  // namespace
 
 TEST_CASE("site rules: drop selectors remove elements and name the rule", "[site_rules]") {
@@ -175,18 +191,8 @@ TEST_CASE("site rules: the combined screen keeps every rule's meaning", "[site_r
                                "stop_text = [\"^related news$\"]\n");
     const auto blocks = paragraphs({"Keep one.", "SHARE", "xx tail end", "in the middle here", "case", "CASE",
                                     "aab and more", "Keep two.", "Related News", "Cut."});
-    std::vector<Block> plain = blocks;
-    std::vector<Removal> plain_removals;
-    apply_rules(plain, rules, plain_removals);
-    winnow::extract::build_text_screen(rules);
-    REQUIRE(rules.text_screens.has_value());
-    std::vector<Block> screened = blocks;
-    std::vector<Removal> screened_removals;
-    apply_rules(screened, rules, screened_removals);
-    CHECK(texts(plain) == V{"Keep one.", "case", "Keep two."});
-    CHECK(texts(screened) == texts(plain));
-    REQUIRE(screened_removals.size() == plain_removals.size());
-    for (std::size_t i = 0; i < plain_removals.size(); ++i) CHECK(screened_removals[i].rule == plain_removals[i].rule);
+    CHECK(kept_with_and_without_screens(rules, blocks) == V{"Keep one.", "case", "Keep two."});
+    CHECK(rules.text_screens.has_value());
 }
 
 TEST_CASE("site rules: the drop_text screens are built with the profile, for the whole-page rescue", "[site_rules]") {
@@ -204,4 +210,33 @@ TEST_CASE("site rules: the drop_text screens are built with the profile, for the
     std::vector<Block> both = blocks;
     apply_rules(both, rules, removals);
     CHECK(texts(both) == V{"Keep one."});
+}
+
+TEST_CASE("site rules: a rule whose matches end with a literal is gated by it, not screened", "[site_rules]") {
+    // "^.{0,N}(literal|...)\.?$" is tried only on a block that ends with one of its literals
+    // (lowered as a case-insensitive search compares them), at most one character before the end.
+    SiteRules rules = rules_of("default",
+                               "drop_text = [\"^.{0,30}(all rights reserved|все права защищены)\\\\.?$\",\n"
+                               "  { pattern = \"^.{0,10}(Powered by Blogger)$\", case_sensitive = true }]\n");
+    const auto blocks = paragraphs({"© 2024 Example. ALL RIGHTS RESERVED.", "Keep: all rights reserved, he said.",
+                                    "© 2024 Пример. Все права защищены", "powered by blogger", "Powered by Blogger",
+                                    "Keep: nothing here is reserved."});
+    CHECK(kept_with_and_without_screens(rules, blocks) ==
+          V{"Keep: all rights reserved, he said.", "powered by blogger", "Keep: nothing here is reserved."});
+    CHECK(rules.drop_text[0].gate_literals.size() == 2);
+    CHECK(rules.drop_text[0].gate_tail == 1);
+    CHECK(rules.drop_text[1].gate_literals.size() == 1);
+    CHECK_FALSE(rules.text_screens.has_value());  // both rules are gated: no screen is left to build
+}
+
+TEST_CASE("site rules: anchored rules that open with any non-word characters share that start in the screen", "[site_rules]") {
+    // "^\W*a" and "^\W*b" are screened as "^\W*(?:a|b)"; lazy "\W*?" and a case-sensitive rule
+    // keep their own meaning.
+    SiteRules rules = rules_of("default",
+                               "drop_text = [\"^\\\\W*(read more|share)\\\\W*$\", \"^\\\\W*?lazy$\", \"^x\\\\W*y$\",\n"
+                               "  { pattern = \"^\\\\W*ADS$\", case_sensitive = true }]\n");
+    const auto blocks = paragraphs({"Keep one.", "→ Read more ›", "ads", "» ADS", "!!lazy", "x -- y", "SHARE",
+                                    "Keep: read more of it.", "Keep two."});
+    CHECK(kept_with_and_without_screens(rules, blocks) == V{"Keep one.", "ads", "Keep: read more of it.", "Keep two."});
+    CHECK(rules.text_screens.has_value());
 }

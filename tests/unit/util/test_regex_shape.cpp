@@ -1,0 +1,47 @@
+// What a regex's text tells before it runs (util/regex_shape.hpp): nested quantifiers, and the
+// literals every match ends with, which gate the phrase rules (extract/site_rules.cpp).
+#include <catch2/catch.hpp>
+
+#include "winnow/util/regex_shape.hpp"
+
+using winnow::end_literals;
+using V = std::vector<std::string>;
+
+TEST_CASE("regex shape: nested quantifiers are seen, single ones are not", "[regex_shape]") {
+    CHECK(winnow::has_nested_quantifier("(a+)+"));
+    CHECK(winnow::has_nested_quantifier(R"((\w+\s?)*)"));
+    CHECK_FALSE(winnow::has_nested_quantifier(R"(^\W*(a|b)\W*$)"));
+    CHECK_FALSE(winnow::has_nested_quantifier("^.{0,120}(x|y)$"));
+}
+
+TEST_CASE("regex shape: the literals every match ends with", "[regex_shape]") {
+    // The shape of the copyright and blog-engine rules of default.toml.
+    auto rights = end_literals(R"(^.{0,120}(all rights reserved|alle rechte vorbehalten|все права защищены)\.?$)");
+    REQUIRE(rights);
+    CHECK(rights->literals == V{"all rights reserved", "alle rechte vorbehalten", "все права защищены"});
+    CHECK(rights->optional_tail == 1);
+    auto powered = end_literals(R"(^.{0,60}(powered by|fourni par) (blogger|wordpress)\.?$)");
+    REQUIRE(powered);
+    CHECK(powered->literals == V{"blogger", "wordpress"});
+    CHECK(powered->optional_tail == 1);
+    auto plain = end_literals(R"(^(?:a\.b|c d)!?x?$)");
+    REQUIRE(plain);
+    CHECK(plain->literals == V{"a.b", "c d"});
+    CHECK(plain->optional_tail == 2);
+}
+
+TEST_CASE("regex shape: no end literals for any other shape", "[regex_shape]") {
+    CHECK_FALSE(end_literals(R"(^\W*(share|teilen)\W*$)"));   // a class repeated after the group
+    CHECK_FALSE(end_literals("^x(a|b)"));                      // no $
+    CHECK_FALSE(end_literals(R"(^x(a|b)\$)"));                // an escaped $ is a character
+    CHECK_FALSE(end_literals("^x|(a|b)$"));                    // a top-level alternative ends elsewhere
+    CHECK_FALSE(end_literals("^x(a|b)?$"));                    // the group may be absent
+    CHECK_FALSE(end_literals("^x(a|b)+$"));
+    CHECK_FALSE(end_literals("^x(a|b.)$"));                    // not literal inside
+    CHECK_FALSE(end_literals("^x(a|[bc])$"));
+    CHECK_FALSE(end_literals("^x(a|)$"));                      // an empty alternative
+    CHECK_FALSE(end_literals("(?x)^x(a b|c)$"));               // inline flags: spaces could mean nothing
+    CHECK_FALSE(end_literals("^x(?i:a|b)$"));
+    CHECK_FALSE(end_literals(R"(^\Q(a)\E$)"));
+    CHECK_FALSE(end_literals(R"(^x(a|\d)$)"));
+}
