@@ -43,7 +43,10 @@ constexpr std::string_view k_boilerplate_inside_tokens[] = {
     "credit", "credits", "timestamp", "dateline", "date", "published", "author", "authors", "avatar", "rating",
     "print", "info", "infobox", "bio", "source", "copyright", "disclaimer", "readmore", "topics", "postmetadata",
 };
-// Second tokens that make "author" an author box rather than a byline word.
+// Tokens that name the person a box is about: with a box token below, an author box ("user-bio",
+// "writer-info", "contributor-card": the byline's profile, not the article).
+constexpr std::string_view k_person_tokens[] = {"author", "autor", "user", "writer", "contributor"};
+// Second tokens that make a person word an author box rather than a byline word.
 constexpr std::string_view k_author_box_tokens[] = {"box", "bio", "info", "card", "profile", "about", "description"};
 // Tokens that say a container holds the article (Readability's positive vocabulary).
 constexpr std::string_view k_positive_tokens[] = {"article", "body", "content", "entry", "hentry", "main", "page",
@@ -170,7 +173,7 @@ std::uint32_t value_flags(std::string_view value) {
             if (kinds & k_token_boilerplate_inside) flags |= k_flag_boilerplate_inside;
             if (kinds & k_token_positive) flags |= k_flag_positive;
             if (kinds & k_token_negative) flags |= k_flag_negative;
-            if (token == "author") author = true;
+            if (contains(k_person_tokens, token)) author = true;
             if (kinds & k_token_author_box) author_box = true;
         });
     }
