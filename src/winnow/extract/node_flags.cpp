@@ -19,6 +19,9 @@ using dom::NodeId;
 // Not "cmp": Adobe Experience Manager (`cmp-text`, `cmp-container`) and Open Journal Systems
 // (`cmp_notification`) name every component so, article text included; consent layers carry
 // their own words (`cmpbox`, `qc-cmp2`, `consent`, `cookie`).
+// "loading": a loading indicator or a widget still waiting for its script (a player's
+// "Loading..." table, a carousel of teasers not yet started) holds placeholder text, never the
+// article; "is-loading" stays a state modifier (k_modifier_prefixes).
 constexpr std::string_view k_never_content_tokens[] = {
     "cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebot", "borlabs", "modal", "popup",
     "share", "sharing", "shares", "social", "sharedaddy", "addthis", "shariff", "socials", "sociallinks",
@@ -26,7 +29,7 @@ constexpr std::string_view k_never_content_tokens[] = {
     "subscription", "signup", "promo", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads",
     "adsense", "adslot", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination",
     "pager", "sidebar", "widget", "widgets", "footer", "skiplink", "toolbar", "masthead", "banner",
-    "login", "jumplinks", "prevnext", "postnav", "cta",
+    "login", "jumplinks", "prevnext", "postnav", "cta", "loading",
 };
 // Page builders name every block "elementor-widget", "wp-block-widget": after these tokens,
 // "widget" means nothing.
