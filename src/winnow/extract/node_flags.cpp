@@ -19,6 +19,9 @@ using dom::NodeId;
 // Not "cmp": Adobe Experience Manager (`cmp-text`, `cmp-container`) and Open Journal Systems
 // (`cmp_notification`) name every component so, article text included; consent layers carry
 // their own words (`cmpbox`, `qc-cmp2`, `consent`, `cookie`).
+// "loading": a loading indicator or a widget still waiting for its script (a player's
+// "Loading..." table, a carousel of teasers not yet started) holds placeholder text, never the
+// article; "is-loading" stays a state modifier (k_modifier_prefixes).
 constexpr std::string_view k_never_content_tokens[] = {
     "cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebot", "borlabs", "modal", "popup",
     "share", "sharing", "shares", "social", "sharedaddy", "addthis", "shariff", "socials", "sociallinks",
@@ -26,7 +29,7 @@ constexpr std::string_view k_never_content_tokens[] = {
     "subscription", "signup", "promo", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads",
     "adsense", "adslot", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination",
     "pager", "sidebar", "widget", "widgets", "footer", "skiplink", "toolbar", "masthead", "banner",
-    "login", "jumplinks", "prevnext", "postnav", "cta",
+    "login", "jumplinks", "prevnext", "postnav", "cta", "loading",
 };
 // Page builders name every block "elementor-widget", "wp-block-widget": after these tokens,
 // "widget" means nothing.
@@ -43,7 +46,10 @@ constexpr std::string_view k_boilerplate_inside_tokens[] = {
     "credit", "credits", "timestamp", "dateline", "date", "published", "author", "authors", "avatar", "rating",
     "print", "info", "infobox", "bio", "source", "copyright", "disclaimer", "readmore", "topics", "postmetadata",
 };
-// Second tokens that make "author" an author box rather than a byline word.
+// Tokens that name the person a box is about: with a box token below, an author box ("user-bio",
+// "writer-info", "contributor-card": the byline's profile, not the article).
+constexpr std::string_view k_person_tokens[] = {"author", "autor", "user", "writer", "contributor"};
+// Second tokens that make a person word an author box rather than a byline word.
 constexpr std::string_view k_author_box_tokens[] = {"box", "bio", "info", "card", "profile", "about", "description"};
 // Tokens that say a container holds the article (Readability's positive vocabulary).
 constexpr std::string_view k_positive_tokens[] = {"article", "body", "content", "entry", "hentry", "main", "page",
@@ -170,7 +176,7 @@ std::uint32_t value_flags(std::string_view value) {
             if (kinds & k_token_boilerplate_inside) flags |= k_flag_boilerplate_inside;
             if (kinds & k_token_positive) flags |= k_flag_positive;
             if ((kinds & k_token_negative) && !(token == "widget" && after_elementor)) flags |= k_flag_negative;
-            if (token == "author") author = true;
+            if (contains(k_person_tokens, token)) author = true;
             if (kinds & k_token_author_box) author_box = true;
         });
     }

@@ -48,6 +48,16 @@ TEST_CASE("body markers, state modifiers, author boxes and hidden classes", "[ex
     CHECK((flags_of(R"(<div id="t" class="author-box">x</div>)", "t") & k_flag_never_content));
     CHECK_FALSE((flags_of(R"(<div id="t" class="author">x</div>)", "t") & k_flag_never_content));
     CHECK((flags_of(R"(<div id="t" class="author">x</div>)", "t") & k_flag_boilerplate_inside));
+    // Any person word with a box word is a profile box: a reporter's bio, a forum poster's card.
+    CHECK((flags_of(R"(<div id="t" class="user-bio">x</div>)", "t") & k_flag_never_content));
+    CHECK((flags_of(R"(<div id="t" class="wpd-user-info">x</div>)", "t") & k_flag_never_content));
+    CHECK((flags_of(R"(<div id="t" class="writer-card">x</div>)", "t") & k_flag_never_content));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="user-content">x</div>)", "t") & k_flag_never_content));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="bio-products">x</div>)", "t") & k_flag_never_content));
+    // A loading indicator or a widget waiting for its script; "is-loading" is a state modifier.
+    CHECK((flags_of(R"(<table id="t" class="rv-player-loading">x</table>)", "t") & k_flag_never_content));
+    CHECK((flags_of(R"(<div id="t" class="slider-holder loading">x</div>)", "t") & k_flag_never_content));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="gallery is-loading">x</div>)", "t") & k_flag_never_content));
     CHECK((flags_of(R"(<div id="t" class="sr-only">x</div>)", "t") & k_flag_hidden));
     CHECK_FALSE((flags_of(R"(<div id="t" class="hidden-xs">x</div>)", "t") & k_flag_hidden));
     CHECK((flags_of(R"(<div id="t" style="display: none">x</div>)", "t") & k_flag_hidden));
