@@ -205,7 +205,7 @@ void ProfileSet::merge(bool default_rules) {
         append(merged.date, m_default_rules.date);
         if (!merged.favor) merged.favor = m_default_rules.favor;  // the site's mode, else default.toml's
         merged.slow_rules = m_slow_rules.get();
-        extract::build_text_screen(merged);
+        extract::build_text_screen(merged, &m_default_rules);  // compiles the site's rules alone
         m_merged.push_back(std::move(merged));
     }
 }
