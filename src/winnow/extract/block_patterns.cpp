@@ -3,7 +3,11 @@
 
 #include <boost/regex.hpp>
 
+#include <algorithm>
+#include <array>
+#include <bitset>
 #include <string_view>
+#include <vector>
 
 #include "winnow/decode/text.hpp"
 #include "winnow/metadata/authors.hpp"
@@ -35,6 +39,45 @@ constexpr std::string_view k_boilerplate_phrases[] = {
     "creative commons", "unter der lizenz", "prawem autorskim", "wszelkie prawa zastrzeżone",
     "todos los derechos reservados", "tous droits réservés",
 };
+
+// k_boilerplate_phrases as a line is searched for them: in one pass over the line rather than one
+// per phrase. `pairs` holds each phrase's first two bytes (every phrase has two: "©" is two in
+// UTF-8), so most positions are passed over after one bit is read; at the others the phrases
+// that start with the position's byte are compared.
+struct PhraseTable {
+    std::bitset<65536> pairs;
+    std::array<std::vector<std::string_view>, 256> by_first_byte;
+
+    static std::size_t pair(char first, char second) {
+        return static_cast<std::size_t>(static_cast<unsigned char>(first)) << 8 | static_cast<unsigned char>(second);
+    }
+};
+
+const PhraseTable& boilerplate_phrase_table() {
+    static const PhraseTable table = [] {
+        PhraseTable t;
+        for (std::string_view phrase : k_boilerplate_phrases) {
+            t.pairs.set(PhraseTable::pair(phrase[0], phrase[1]));
+            t.by_first_byte[static_cast<unsigned char>(phrase[0])].push_back(phrase);
+        }
+        return t;
+    }();
+    return table;
+}
+
+static_assert(std::ranges::all_of(k_boilerplate_phrases, [](std::string_view phrase) { return phrase.size() >= 2; }),
+              "boilerplate_phrase_table reads each phrase's first two bytes");
+
+// True when one of k_boilerplate_phrases occurs in the (lowered) line, byte for byte.
+bool holds_boilerplate_phrase(std::string_view lowered) {
+    const PhraseTable& table = boilerplate_phrase_table();
+    for (std::size_t i = 0; i + 1 < lowered.size(); ++i) {
+        if (!table.pairs.test(PhraseTable::pair(lowered[i], lowered[i + 1]))) continue;
+        for (std::string_view phrase : table.by_first_byte[static_cast<unsigned char>(lowered[i])])
+            if (lowered.substr(i).starts_with(phrase)) return true;
+    }
+    return false;
+}
 
 // Lines that start like boilerplate (anchored, so the regex fails fast on other lines).
 const boost::regex& boilerplate_line_regex() {
@@ -140,8 +183,7 @@ bool is_boilerplate_line(const std::string& text, RegexGuard& regexes) {
     if (text.size() > k_pattern_max_chars) return false;
     if (search(byline_regex(), text, regexes, "heuristic byline")) return true;
     const std::string lowered = decode::to_lower(text);
-    for (std::string_view phrase : k_boilerplate_phrases)
-        if (lowered.find(phrase) != std::string::npos) return true;
+    if (holds_boilerplate_phrase(lowered)) return true;
     return search(boilerplate_line_regex(), lowered, regexes, "heuristic boilerplate-line");
 }
 

@@ -3,6 +3,8 @@
 // with the rule that made it, in the form `--explain` prints.
 #include "winnow/extract/site_rules.hpp"
 
+#include <algorithm>
+#include <span>
 #include <stdexcept>
 
 #include <unicode/uchar.h>
@@ -179,17 +181,20 @@ bool opens_with_shared_start(std::string_view pattern) {
            (pattern.size() == k_shared_start.size() || (pattern[k_shared_start.size()] != '?' && pattern[k_shared_start.size()] != '+'));
 }
 
-// The screens of some lists of rules; nothing when they cannot be combined.
-std::optional<std::vector<TextScreen>> build_screens(std::initializer_list<const std::vector<TextRule>*> lists) {
+// Whether the screens stand for the rule: not for one tried alone or gated.
+bool screened(const TextRule& rule) { return !outside_screens(rule) && rule.gate_literals.empty(); }
+
+// The screens of some runs of rules (none when no rule of theirs is screened); nothing when they
+// cannot be combined.
+std::optional<std::vector<TextScreen>> build_screens(std::initializer_list<std::span<const TextRule>> lists) {
     std::string anchored, after_shared_start, unanchored;
     auto add = [](std::string& group, const TextRule& rule, std::string_view pattern) {
         if (!group.empty()) group += '|';
         group += screen_alternative(rule, pattern);
     };
-    for (const auto* list : lists) {
-        for (const TextRule& rule : *list) {
-            if (has_back_reference(rule.pattern)) return std::nullopt;
-            if (outside_screens(rule) || !rule.gate_literals.empty()) continue;  // tried alone, or gated
+    for (const auto list : lists) {
+        for (const TextRule& rule : list) {
+            if (!screened(rule)) continue;  // tried alone, or gated
             const std::string_view pattern = rule.pattern;
             if (!is_anchored_at_start(rule.pattern)) add(unanchored, rule, pattern);
             else if (opens_with_shared_start(pattern.substr(1))) add(after_shared_start, rule, pattern.substr(1 + k_shared_start.size()));
@@ -208,17 +213,35 @@ std::optional<std::vector<TextScreen>> build_screens(std::initializer_list<const
     } catch (const boost::regex_error&) {
         return std::nullopt;  // every rule compiled alone; they are then tried one by one
     }
-    if (screens.empty()) return std::nullopt;
     return screens;
+}
+
+bool any_back_reference(const std::vector<TextRule>& rules) {
+    return std::any_of(rules.begin(), rules.end(), [](const TextRule& rule) { return has_back_reference(rule.pattern); });
 }
 
 }  // namespace
 
-void build_text_screen(SiteRules& rules) {
+void build_text_screen(SiteRules& rules, const SiteRules* shared) {
     for (auto* list : {&rules.drop_text, &rules.stop_text})
         for (TextRule& rule : *list) set_gate(rule);
-    rules.text_screens = build_screens({&rules.drop_text, &rules.stop_text});
-    rules.drop_text_screens = build_screens({&rules.drop_text});
+    rules.text_screens.reset();
+    if (any_back_reference(rules.drop_text) || any_back_reference(rules.stop_text)) return;
+    const std::size_t shared_drop = shared ? std::min(shared->drop_text.size(), rules.drop_text.size()) : 0;
+    const std::size_t shared_stop = shared ? std::min(shared->stop_text.size(), rules.stop_text.size()) : 0;
+    auto screens = build_screens({std::span<const TextRule>(rules.drop_text).first(rules.drop_text.size() - shared_drop),
+                                  std::span<const TextRule>(rules.stop_text).first(rules.stop_text.size() - shared_stop)});
+    if (!screens) return;
+    if (shared) {
+        // Screened rules of the shared set without its screens (they could not be combined):
+        // every rule is tried, as when this set's own cannot be.
+        const bool shared_screened = std::any_of(shared->drop_text.begin(), shared->drop_text.end(), screened) ||
+                                     std::any_of(shared->stop_text.begin(), shared->stop_text.end(), screened);
+        if (shared_screened && !shared->text_screens) return;
+        // A copy of a compiled regex shares its compiled form: nothing is compiled again.
+        if (shared->text_screens) screens->insert(screens->end(), shared->text_screens->begin(), shared->text_screens->end());
+    }
+    if (!screens->empty()) rules.text_screens = std::move(*screens);
 }
 
 std::string removal_excerpt(std::string_view text) { return utf8::shorten(text, k_removal_text_bytes); }
@@ -301,7 +324,10 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
                       RegexGuard& regexes, TextRuleSet which) {
     static const std::vector<TextRule> k_none;
     const std::vector<TextRule>& stop_text = which == TextRuleSet::drop_only ? k_none : rules.stop_text;
-    const auto& screens = which == TextRuleSet::drop_only ? rules.drop_text_screens : rules.text_screens;
+    // With drop_text alone the screens of both lists still hold: a block they skip matches no
+    // drop_text rule. (One that only a stop_text rule fits is tried on the drop_text rules, which
+    // then leave it: rare, and cheaper than compiling screens of drop_text alone at every load.)
+    const auto& screens = rules.text_screens;
     if (rules.drop_text.empty() && stop_text.empty()) return;
     const bool have_screens = screens.has_value();
     std::vector<Gate> stop_gates(stop_text.size()), drop_gates(rules.drop_text.size());

@@ -63,21 +63,21 @@ struct SiteRules {
     // alternation of the rules anchored at the start of the block (kept anchored, so it is
     // tried at one position only) and that of the others. Most blocks match no rule, and two
     // searches are far cheaper than one per rule; a block a screen passes is then tried rule by
-    // rule. Not built: every rule is tried.
+    // rule. Not built: every rule is tried. The drop_text-only searches (the whole-page rescue,
+    // drop_text_rule_name) use them too. A site's rules followed by default.toml's have screens
+    // of their own rules, then default.toml's (the same compiled regexes, shared).
     std::optional<std::vector<TextScreen>> text_screens;
-    // The same for the drop_text rules alone (the whole-page rescue applies no stop_text),
-    // compiled with the others rather than once per page that reaches the rescue.
-    std::optional<std::vector<TextScreen>> drop_text_screens;
     // The run's record of rules disabled for being too slow (the ProfileSet's); none: a rule
     // that fails is skipped for the page only.
     SlowRules* slow_rules = nullptr;
 };
 
-// Builds SiteRules::text_screens and drop_text_screens from the drop_text and stop_text rules
-// (those without nested quantifiers or gate literals) and each rule's gate_literals;
-// call it whenever those change. The screens are left empty when a pattern cannot be combined
-// safely (back-references would renumber).
-void build_text_screen(SiteRules& rules);
+// Builds SiteRules::text_screens from the drop_text and stop_text rules (those without nested
+// quantifiers or gate literals) and each rule's gate_literals; call it whenever those change.
+// The screens are left empty when a pattern cannot be combined safely (back-references would
+// renumber). `shared`, when given, holds built rules whose lists end those of `rules` (default.toml's
+// under a site's): its screens are reused rather than compiled again for every site profile.
+void build_text_screen(SiteRules& rules, const SiteRules* shared = nullptr);
 
 // The mask with the elements matched by the drop rules removed too, recording each removal.
 // Each rule selects among what the rules before it left.

@@ -175,11 +175,16 @@ Result<ProfileSet> ProfileSet::load(const ProfileSources& sources) {
 
 ProfileSet ProfileSet::from_profiles(std::vector<Profile> sites, std::optional<Profile> default_profile,
                                      bool default_rules, std::vector<Problem>& problems) {
-    ProfileSet set;
+    ProfileSet set{Unbuilt{}};
     std::sort(sites.begin(), sites.end(), [](const Profile& a, const Profile& b) { return a.name < b.name; });
     find_duplicate_hosts(sites, problems);
     set.m_sites = std::move(sites);
-    if (default_profile) set.m_default = std::move(*default_profile);
+    if (default_profile) {
+        set.m_default = std::move(*default_profile);
+    } else {
+        std::vector<Problem> ignored;  // the built-in file is checked by the tests
+        set.m_default = builtin_default(ignored);
+    }
     set.merge(default_rules);
     return set;
 }
@@ -200,7 +205,7 @@ void ProfileSet::merge(bool default_rules) {
         append(merged.date, m_default_rules.date);
         if (!merged.favor) merged.favor = m_default_rules.favor;  // the site's mode, else default.toml's
         merged.slow_rules = m_slow_rules.get();
-        extract::build_text_screen(merged);
+        extract::build_text_screen(merged, &m_default_rules);  // compiles the site's rules alone
         m_merged.push_back(std::move(merged));
     }
 }

@@ -71,6 +71,11 @@ public:
     SlowRules* slow_rules() const { return m_slow_rules.get(); }
 
 private:
+    // An empty set, its default profile not read yet: from_profiles reads the built-in one only
+    // when no folder gave a default.toml, and builds the screens once.
+    struct Unbuilt {};
+    explicit ProfileSet(Unbuilt) {}
+
     std::shared_ptr<SlowRules> m_slow_rules = std::make_shared<SlowRules>();
     std::vector<Profile> m_sites;              // sorted by name
     Profile m_default;

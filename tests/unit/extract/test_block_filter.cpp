@@ -70,6 +70,21 @@ TEST_CASE("short-block patterns: share lines, calls to action, boilerplate headi
     CHECK(warnings.empty());
 }
 
+TEST_CASE("a boilerplate phrase is found anywhere in a line, whatever the bytes around it", "[extract][patterns]") {
+    // The phrases are looked up in one pass over the line (their first two bytes, then the
+    // phrases that start so): at its start, its very end, after a phrase's first byte, in case.
+    std::vector<std::string> warnings;
+    winnow::RegexGuard regexes(&warnings);
+    CHECK(is_boilerplate_line("newsletter of the week ahead", regexes));             // at the start
+    CHECK(is_boilerplate_line("The week ahead in our NEWSLETTER", regexes));          // at the end, lowered
+    CHECK(is_boilerplate_line("Bild ©", regexes));                                    // the last two bytes
+    CHECK(is_boilerplate_line("The crowd sssubscribed to it", regexes));              // after repeats of its first byte
+    CHECK(is_boilerplate_line("Wszelkie prawa zastrzeżone", regexes));                // two-byte letters inside
+    CHECK_FALSE(is_boilerplate_line("The minister signed up to nothing in", regexes)); // "sign up" split by "ed"
+    CHECK_FALSE(is_boilerplate_line("s", regexes));                                   // one byte: no phrase fits
+    CHECK(warnings.empty());
+}
+
 TEST_CASE("a byline line opens with one of the metadata's byline prepositions", "[extract][patterns]") {
     std::vector<std::string> warnings;
     winnow::RegexGuard regexes(&warnings);

@@ -195,21 +195,69 @@ TEST_CASE("site rules: the combined screen keeps every rule's meaning", "[site_r
     CHECK(rules.text_screens.has_value());
 }
 
-TEST_CASE("site rules: the drop_text screens are built with the profile, for the whole-page rescue", "[site_rules]") {
-    // The whole-page rescue applies drop_text alone; its screens are compiled once per profile
-    // (build_text_screen), not once per page that reaches the rescue.
+TEST_CASE("site rules: the whole-page rescue's drop_text alone passes the screens of both lists", "[site_rules]") {
+    // The whole-page rescue applies drop_text alone, through the screens of drop_text and
+    // stop_text: a block only a stop_text rule fits ("Related News") passes them, and the
+    // drop_text rules then keep it.
     SiteRules rules = rules_of("default", "drop_text = [\"^share$\", \"middle\"]\nstop_text = [\"^related news$\"]\n");
     winnow::extract::build_text_screen(rules);
-    REQUIRE(rules.drop_text_screens.has_value());
+    REQUIRE(rules.text_screens.has_value());
     const auto blocks = paragraphs({"Keep one.", "SHARE", "Related News", "in the middle here", "Keep two."});
     std::vector<Block> drop_only = blocks;
     std::vector<Removal> removals;
     winnow::RegexGuard regexes;
     winnow::extract::apply_text_rules(drop_only, rules, removals, regexes, winnow::extract::TextRuleSet::drop_only);
     CHECK(texts(drop_only) == V{"Keep one.", "Related News", "Keep two."});
+    REQUIRE(removals.size() == 2);
+    CHECK(removals[0].rule == "default drop_text \"^share$\"");
+    CHECK(winnow::extract::drop_text_rule_name(rules, paragraphs({"Related News"})[0], regexes).empty());
     std::vector<Block> both = blocks;
     apply_rules(both, rules, removals);
     CHECK(texts(both) == V{"Keep one."});
+}
+
+TEST_CASE("site rules: a site's rules over default.toml's reuse the default's screens", "[site_rules]") {
+    // The site's own rules get screens of their own; default.toml's (built once) are appended,
+    // the same compiled regexes: what each list drops, and under which rule, is as without screens.
+    SiteRules defaults = rules_of("default", "drop_text = [\"^\\\\W*share\\\\W*$\", \"middle\"]\nstop_text = [\"^related news$\"]\n");
+    winnow::extract::build_text_screen(defaults);
+    REQUIRE(defaults.text_screens.has_value());
+    SiteRules merged = rules_of("example.com", "drop_text = [{ pattern = \"^Site Only$\", case_sensitive = true }]\n"
+                                               "stop_text = ['^Read next$']\n");
+    for (const auto& rule : defaults.drop_text) merged.drop_text.push_back(rule);
+    for (const auto& rule : defaults.stop_text) merged.stop_text.push_back(rule);
+    const auto blocks = paragraphs({"Keep one.", "Site Only", "site only", "» Share", "in the middle here",
+                                    "Keep two.", "Read next", "Cut."});
+    std::vector<Block> plain = blocks;
+    std::vector<Removal> plain_removals;
+    apply_rules(plain, merged, plain_removals);
+    winnow::extract::build_text_screen(merged, &defaults);
+    REQUIRE(merged.text_screens.has_value());
+    REQUIRE(merged.text_screens->size() == 1 + defaults.text_screens->size());  // the site's one anchored screen
+    CHECK(&merged.text_screens->back().regex.get_data() == &defaults.text_screens->back().regex.get_data());
+    std::vector<Block> screened = blocks;
+    std::vector<Removal> screened_removals;
+    apply_rules(screened, merged, screened_removals);
+    CHECK(texts(screened) == V{"Keep one.", "site only", "Keep two."});
+    CHECK(texts(screened) == texts(plain));
+    REQUIRE(screened_removals.size() == plain_removals.size());
+    for (std::size_t i = 0; i < plain_removals.size(); ++i) CHECK(screened_removals[i].rule == plain_removals[i].rule);
+}
+
+TEST_CASE("site rules: a site over default rules that cannot be screened gets no screens", "[site_rules]") {
+    // A back-reference in default.toml leaves it without screens: the site's rules above it
+    // must not be screened alone (a block only a default rule fits would be skipped).
+    SiteRules defaults = rules_of("default", "drop_text = [\"^(\\\\w+) \\\\1$\"]\n");
+    winnow::extract::build_text_screen(defaults);
+    CHECK_FALSE(defaults.text_screens.has_value());
+    SiteRules merged = rules_of("example.com", "drop_text = ['^Site Only$']\n");
+    for (const auto& rule : defaults.drop_text) merged.drop_text.push_back(rule);
+    winnow::extract::build_text_screen(merged, &defaults);
+    CHECK_FALSE(merged.text_screens.has_value());
+    auto blocks = paragraphs({"Keep.", "bye bye", "site only"});
+    std::vector<Removal> removals;
+    apply_rules(blocks, merged, removals);
+    CHECK(texts(blocks) == V{"Keep."});
 }
 
 TEST_CASE("site rules: a rule whose matches end with a literal is gated by it, not screened", "[site_rules]") {
