@@ -117,6 +117,14 @@ unsigned token_kinds(std::string_view token) {
     return k_kinds.bits(token);
 }
 
+// The kinds of a token read in its place, one token after the other: after one of
+// k_page_builder_tokens (`after_builder`, set here) "widget" has none, as page builders name every
+// block so ("elementor-widget-wrap" holds the article's text).
+unsigned kinds_in_place(std::string_view token, bool& after_builder) {
+    if (contains(k_page_builder_tokens, token)) after_builder = true;
+    return token == "widget" && after_builder ? 0u : token_kinds(token);
+}
+
 // True when a class name holding a body marker also holds a word that says the marked text
 // belongs to something else: "related-post-content" (a related post's teaser),
 // "nav-button-text-content", "modal-text-content", "entry-content-authors", "article-copyright",
@@ -126,9 +134,7 @@ bool qualifies_marker(std::string_view class_name) {
     bool after_builder = false, qualified = false;
     std::string scratch;
     dom::for_each_class_id_token(class_name, scratch, [&](std::string_view token) {
-        if (contains(k_page_builder_tokens, token)) after_builder = true;
-        if (token == "widget" && after_builder) return;
-        if (token_kinds(token) & k_marker_qualifier_kinds) qualified = true;
+        if (kinds_in_place(token, after_builder) & k_marker_qualifier_kinds) qualified = true;
     });
     return qualified;
 }
@@ -155,7 +161,7 @@ std::uint32_t value_flags(std::string_view value) {
     }
     // The tokens of the names, but for state modifiers, which say what an element contains or
     // lacks, not what it is: "has-recommendations", "with-sidebar", "no-comments".
-    bool author = false, author_box = false, after_elementor = false;
+    bool author = false, author_box = false, after_builder = false;
     std::string scratch;
     for (std::size_t start = 0; start < value.size();) {
         std::size_t end = value.find_first_of(" \t\n\r\f", start);
@@ -168,14 +174,13 @@ std::uint32_t value_flags(std::string_view value) {
             if (name.starts_with(prefix)) modifier = true;
         if (modifier) continue;
         dom::for_each_class_id_token(name, scratch, [&](std::string_view token) {
-            const unsigned kinds = token_kinds(token);
+            const unsigned kinds = kinds_in_place(token, after_builder);
             if (kinds & k_token_comment) flags |= k_flag_comment_section | k_flag_negative;
-            if (contains(k_page_builder_tokens, token)) after_elementor = true;
-            if ((kinds & k_token_never_content) && !(token == "widget" && after_elementor)) flags |= k_flag_never_content;
+            if (kinds & k_token_never_content) flags |= k_flag_never_content;
             if (kinds & k_token_overlay) flags |= k_flag_overlay;
             if (kinds & k_token_boilerplate_inside) flags |= k_flag_boilerplate_inside;
             if (kinds & k_token_positive) flags |= k_flag_positive;
-            if ((kinds & k_token_negative) && !(token == "widget" && after_elementor)) flags |= k_flag_negative;
+            if (kinds & k_token_negative) flags |= k_flag_negative;
             if (contains(k_person_tokens, token)) author = true;
             if (kinds & k_token_author_box) author_box = true;
         });
