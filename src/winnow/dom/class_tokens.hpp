@@ -36,8 +36,9 @@ void for_each_class_id_token(std::string_view value, std::string& scratch, Visit
             begin = i + 1;
             continue;
         }
-        // camelCase: "articleBody" -> article, body (but "HTML" stays one token).
-        if (ascii::is_upper(c) && i > 0 && ascii::is_lower(value[i - 1])) {
+        // camelCase: "articleBody" -> article, body, and after a digit: "v8Modal" -> v8, modal
+        // (but "HTML" stays one token).
+        if (ascii::is_upper(c) && i > 0 && (ascii::is_lower(value[i - 1]) || ascii::is_digit(value[i - 1]))) {
             end_token(i);
             begin = i;
         }

@@ -25,6 +25,8 @@ TEST_CASE("class and id values are split into lower-case tokens", "[extract][tok
     CHECK(winnow::dom::class_id_tokens("articleBody post-content_x") ==
           std::vector<std::string>{"article", "body", "post", "content", "x"});
     CHECK(winnow::dom::class_id_tokens("a.b:c  HTMLPage") == std::vector<std::string>{"a", "b", "c", "htmlpage"});
+    // a capital after a digit starts a word too: a modal of a "v8" design system
+    CHECK(winnow::dom::class_id_tokens("v8Modal__content") == std::vector<std::string>{"v8", "modal", "content"});
     CHECK(winnow::dom::class_id_tokens("").empty());
     CHECK(winnow::dom::squeezed_class_name("Article__Body") == "articlebody");
 }
