@@ -49,8 +49,15 @@ constexpr std::string_view k_boilerplate_inside_tokens[] = {
 // Tokens that name the person a box is about: with a box token below, an author box ("user-bio",
 // "writer-info", "contributor-card": the byline's profile, not the article).
 constexpr std::string_view k_person_tokens[] = {"author", "autor", "user", "writer", "contributor"};
-// Second tokens that make a person word an author box rather than a byline word.
-constexpr std::string_view k_author_box_tokens[] = {"box", "bio", "info", "card", "profile", "about", "description"};
+// Second tokens that make a person word an author box rather than a byline word. Forum software
+// names the parts of a poster's card so: "details", "extras", "title" (XenForo's
+// message-userDetails/-userExtras/-userTitle: rank, join date, post and like counts), "stats"
+// and "fields" (Invision's ipsEntry__authorStats/-authorFields), "pane" (Invision's cAuthorPane).
+constexpr std::string_view k_author_box_tokens[] = {"box", "bio", "info", "card", "profile", "about", "description",
+                                                    "details", "extras", "title", "stats", "fields", "pane"};
+// Whole tokens of a forum poster's card that carry no person word: phpBB's "postprofile" (rank,
+// "Posts:", "Joined:", custom profile fields beside every post).
+constexpr std::string_view k_poster_card_tokens[] = {"postprofile"};
 // Tokens that say a container holds the article (Readability's positive vocabulary).
 constexpr std::string_view k_positive_tokens[] = {"article", "body", "content", "entry", "hentry", "main", "page",
                                                   "post", "text", "blog", "story", "single", "prose", "richtext"};
@@ -139,6 +146,16 @@ bool qualifies_marker(std::string_view class_name) {
     return qualified;
 }
 
+// A person word and a box word written as one token, as older forum software names its poster
+// cards ("userinfo", "usertitle", "userstats" in vBulletin, "authorbox" in blog themes).
+bool is_person_box_compound(std::string_view token) {
+    for (std::string_view person : k_person_tokens)
+        if (token.size() > person.size() && token.starts_with(person) &&
+            (token_kinds(token.substr(person.size())) & k_token_author_box))
+            return true;
+    return false;
+}
+
 // The flags a class or id value gives. They depend on the value alone, so classify_nodes reads
 // each distinct value of a page once (menus and lists repeat theirs on every item).
 std::uint32_t value_flags(std::string_view value) {
@@ -183,6 +200,7 @@ std::uint32_t value_flags(std::string_view value) {
             if (kinds & k_token_negative) flags |= k_flag_negative;
             if (contains(k_person_tokens, token)) author = true;
             if (kinds & k_token_author_box) author_box = true;
+            if (is_person_box_compound(token) || contains(k_poster_card_tokens, token)) author = author_box = true;
         });
     }
     if (author && author_box) flags |= k_flag_never_content;

@@ -55,6 +55,17 @@ TEST_CASE("body markers, state modifiers, author boxes and hidden classes", "[ex
     CHECK((flags_of(R"(<div id="t" class="wpd-user-info">x</div>)", "t") & k_flag_never_content));
     CHECK((flags_of(R"(<div id="t" class="writer-card">x</div>)", "t") & k_flag_never_content));
     CHECK_FALSE((flags_of(R"(<div id="t" class="user-content">x</div>)", "t") & k_flag_never_content));
+    // The parts of a forum poster's card: XenForo's, vBulletin's one-word names, phpBB's dl.
+    CHECK((flags_of(R"(<div id="t" class="message-userExtras">x</div>)", "t") & k_flag_never_content));
+    CHECK((flags_of(R"(<div id="t" class="message-userDetails">x</div>)", "t") & k_flag_never_content));
+    CHECK((flags_of(R"(<h5 id="t" class="userTitle message-userTitle">x</h5>)", "t") & k_flag_never_content));
+    CHECK((flags_of(R"(<div id="t" class="ipsEntry__authorStats">x</div>)", "t") & k_flag_never_content));
+    CHECK((flags_of(R"(<div id="t" class="userstats">x</div>)", "t") & k_flag_never_content));
+    CHECK((flags_of(R"(<dl id="t" class="postprofile">x</dl>)", "t") & k_flag_never_content));
+    // The post itself ("message-userContent") and words that only start like a person word stay.
+    CHECK_FALSE((flags_of(R"(<div id="t" class="message-userContent">x</div>)", "t") & k_flag_never_content));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="usertext">x</div>)", "t") & k_flag_never_content));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="authority-box-office">x</div>)", "t") & k_flag_never_content));
     CHECK_FALSE((flags_of(R"(<div id="t" class="bio-products">x</div>)", "t") & k_flag_never_content));
     // A loading indicator or a widget waiting for its script; "is-loading" is a state modifier.
     CHECK((flags_of(R"(<table id="t" class="rv-player-loading">x</table>)", "t") & k_flag_never_content));
