@@ -8,6 +8,7 @@
 #include "winnow/dom/html_tags.hpp"
 #include "winnow/extract/node_flags.hpp"
 #include "winnow/metadata/page_kind.hpp"
+#include "winnow/util/ascii.hpp"
 #include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
@@ -42,6 +43,11 @@ constexpr float k_sibling_share = 0.2f, k_min_sibling_score = 10, k_sibling_p_ch
 // first ancestor holding k_small_climb_gain times more.
 constexpr float k_small_container_chars = 1000, k_small_climb_gain = 2;
 constexpr int k_small_climb_steps = 3;
+// A winner still this small after climbing, inside the page's <main> (or role=main) holding
+// k_small_climb_gain times more, is one block of a product or service page written as blocks
+// (hero, features, specifications, questions): the main region is the container, unless links
+// make up more than this share of it (then it is a grid of teasers).
+constexpr float k_main_max_link_density = 0.5f;
 // The <article> around a body marker becomes the container when it holds at most this many
 // times the marker's non-link text.
 constexpr float k_article_widen_gain = 1.5f;
@@ -306,6 +312,20 @@ std::vector<NodeId> sibling_sections(const PageView& view, NodeId top) {
     return {};
 }
 
+// The <main> (or role=main) element around a small density winner that holds much more text
+// than it with few links, or k_no_node.
+NodeId small_winner_main(const PageView& view, NodeId top) {
+    const Tree& tree = view.tree();
+    const NodeStats& stats = view.stats();
+    if (content_chars(stats, top) >= k_small_container_chars) return dom::k_no_node;
+    for (NodeId at = tree.node(top).parent; at != dom::k_no_node && at != tree.body(); at = tree.node(at).parent) {
+        if (!tree.is_element(at, GUMBO_TAG_MAIN) && ascii::lower(tree.attribute(at, "role")) != "main") continue;
+        const bool fuller = content_chars(stats, at) >= k_small_climb_gain * content_chars(stats, top);
+        return fuller && stats.link_density(at) <= k_main_max_link_density ? at : dom::k_no_node;
+    }
+    return dom::k_no_node;
+}
+
 }  // namespace
 
 ContainerCandidate density_candidate(const PageView& view) {
@@ -386,6 +406,11 @@ ContainerCandidate density_candidate(const PageView& view) {
                 break;
             }
         }
+    }
+    // A small winner inside the page's main region is one block of a page written as blocks.
+    if (const NodeId main = small_winner_main(view, top); main != dom::k_no_node) {
+        top = main;
+        choice.method.in_main = true;
     }
     // Through only-children.
     while (tree.node(top).parent != dom::k_no_node && tree.node(top).parent != body &&

@@ -100,3 +100,38 @@ TEST_CASE("a body marker too short to be the body does not sway density scoring"
     CHECK(tree.attribute(choice.roots.front(), "id") == "main");
     CHECK(choice.method.name().starts_with("density"));
 }
+
+namespace {
+
+// A product page written as blocks inside <main>: a short description (the density winner, deep
+// in its hero), a feature list and a specifications table, which score nothing themselves.
+std::string product_page(bool linked_features) {
+    std::string features;
+    for (int i = 0; i < 12; ++i) {
+        const std::string item = "Feature " + std::to_string(i) + " keeps the kettle warm for hours";
+        features += "<li>" + (linked_features ? "<a href='/f" + std::to_string(i) + "'>" + item + "</a>" : item) + "</li>";
+    }
+    return "<body><header><a href='/'>Shop</a></header><main id='main'><div class='hero'><div><div><div><div id='desc'>" +
+           prose(4, "description") + "</div></div></div></div></div><ul class='features'>" + features +
+           "</ul><table class='specs'><tr><td>Volume</td><td>1.7 litres</td></tr><tr><td>Power</td><td>2200 watts</td></tr>"
+           "<tr><td>Weight</td><td>1.2 kilograms</td></tr></table></main><footer>Shop</footer></body>";
+}
+
+}  // namespace
+
+TEST_CASE("a small density winner inside <main> takes the main region: a product page's blocks", "[extract][container]") {
+    Tree tree = Tree::parse(product_page(false));
+    ContainerCandidate choice = choose(tree);
+    REQUIRE(choice.roots.size() == 1);
+    CHECK(tree.attribute(choice.roots.front(), "id") == "main");
+    CHECK(choice.method.name() == "density in main");
+}
+
+TEST_CASE("a small density winner stays when its <main> is mostly links", "[extract][container]") {
+    Tree tree = Tree::parse(product_page(true));
+    ContainerCandidate choice = choose(tree);
+    REQUIRE(!choice.roots.empty());
+    CHECK(tree.attribute(choice.roots.front(), "id") != "main");
+    CHECK(tree.attribute(choice.roots.front(), "class") == "hero");
+    CHECK(choice.method.name() == "density");
+}
