@@ -239,6 +239,10 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id, ValueFlags& seen) {
     }
     if (!itemprop.empty() && ascii::lower(itemprop) == "articlebody") flags |= k_flag_body_marker;
 
+    // A heading's id is its own text made an anchor (MediaWiki, MkDocs, Docusaurus and
+    // static-site generators write "Related_work", "navigation-menus", "pgp-signature"): it says
+    // what the section is about, not what the element is.
+    if (dom::is_heading(tree.node(id).tag)) id_value = {};
     flags |= cached_value_flags(class_value, seen) | cached_value_flags(id_value, seen);
     // A body marker is content even when its class also says something else ("post-content share-enabled").
     if (flags & k_flag_body_marker) flags &= ~(k_flag_never_content | k_flag_boilerplate_inside | k_flag_negative | k_flag_overlay);
