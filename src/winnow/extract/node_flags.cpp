@@ -22,6 +22,9 @@ using dom::NodeId;
 // "loading": a loading indicator or a widget still waiting for its script (a player's
 // "Loading..." table, a carousel of teasers not yet started) holds placeholder text, never the
 // article; "is-loading" stays a state modifier (k_modifier_prefixes).
+// "signature": a forum poster's signature, repeated under each of their posts (phpBB, vBulletin,
+// SMF, XenForo's message-signature), and Stack Exchange's post-signature (the poster's name,
+// reputation and the date), never the post's text.
 constexpr std::string_view k_never_content_tokens[] = {
     "cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebot", "borlabs", "modal", "popup",
     "share", "sharing", "shares", "social", "sharedaddy", "addthis", "shariff", "socials", "sociallinks",
@@ -29,7 +32,7 @@ constexpr std::string_view k_never_content_tokens[] = {
     "subscription", "signup", "promo", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads",
     "adsense", "adslot", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination",
     "pager", "sidebar", "widget", "widgets", "footer", "skiplink", "toolbar", "masthead", "banner",
-    "login", "jumplinks", "prevnext", "postnav", "cta", "loading",
+    "login", "jumplinks", "prevnext", "postnav", "cta", "loading", "signature",
 };
 // Page builders name every block "elementor-widget", "wp-block-widget": after these tokens,
 // "widget" means nothing.
@@ -239,6 +242,10 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id, ValueFlags& seen) {
     }
     if (!itemprop.empty() && ascii::lower(itemprop) == "articlebody") flags |= k_flag_body_marker;
 
+    // A heading's id is its own text made an anchor (MediaWiki, MkDocs, Docusaurus and
+    // static-site generators write "Related_work", "navigation-menus", "pgp-signature"): it says
+    // what the section is about, not what the element is.
+    if (dom::is_heading(tree.node(id).tag)) id_value = {};
     flags |= cached_value_flags(class_value, seen) | cached_value_flags(id_value, seen);
     // A body marker is content even when its class also says something else ("post-content share-enabled").
     if (flags & k_flag_body_marker) flags &= ~(k_flag_never_content | k_flag_boilerplate_inside | k_flag_negative | k_flag_overlay);

@@ -667,3 +667,27 @@ TEST_CASE("a page of placeholder text takes its language from its title, heading
                                     "<h2>Secondary header</h2>" + body + "</body></html>");
     CHECK(unknown.language.empty());
 }
+
+TEST_CASE("a heading whose anchor id holds a boilerplate word stays", "[extract][accuracy]") {
+    // Documentation generators make each heading's id from its text: "sidebar-widgets" names the
+    // section's subject, not a sidebar. The same word in a class still removes its element.
+    const std::string html =
+        "<html><head><title>Theme guide</title></head><body><div class=\"page\"><h1>Theme guide</h1>"
+        "<p>Every theme declares the areas where widgets may go, and the site's owner fills them from the "
+        "administration screens, choosing the order in which the blocks are shown.</p>"
+        "<h2 id=\"sidebar-widgets\">Sidebar widgets</h2>"
+        "<p>A sidebar holds a search box, a list of recent posts and a calendar by default, and each of them "
+        "can be moved, hidden or given its own title by the owner of the site.</p>"
+        "<p>Themes with two columns register one area beside the text; themes with three register two, one on "
+        "each side, and both are filled in the same screen.</p>"
+        "<h2 id=\"footer-menus\">Footer menus</h2>"
+        "<p>The links at the bottom of every page come from a menu of their own, which the owner builds from "
+        "pages, categories and addresses of other sites, in any order.</p>"
+        "<div class=\"sidebar\">Popular themes this week</div></div></body></html>";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "Sidebar widgets"));
+    CHECK(has(text, "Footer menus"));
+    CHECK(has(text, "The links at the bottom of every page"));
+    CHECK_FALSE(has(text, "Popular themes this week"));
+}

@@ -7,6 +7,7 @@
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/site_rules.hpp"
 #include "winnow/profiles/profile.hpp"
+#include "winnow/profiles/profile_set.hpp"
 
 using winnow::extract::Block;
 using winnow::extract::BlockKind;
@@ -287,4 +288,21 @@ TEST_CASE("site rules: anchored rules that open with any non-word characters sha
                                     "Keep: read more of it.", "Keep two."});
     CHECK(kept_with_and_without_screens(rules, blocks) == V{"Keep one.", "ads", "Keep: read more of it.", "Keep two."});
     CHECK(rules.text_screens.has_value());
+}
+
+TEST_CASE("site rules: default.toml drops a forum post's edit note and quote head, cuts at similar threads", "[site_rules]") {
+    winnow::profiles::ProfileSet builtin;  // the built-in default.toml
+    SiteRules rules = builtin.default_profile().rules;
+    auto blocks = paragraphs({"The fan stops when the board is idle, which is what I wanted.",
+                              "Last edited: 13 Sep 2024",
+                              "Last edited by lowjhg; Feb 17, 2026 at 9:17 am",
+                              "Last edited by DevOpsUser on 12. Sep 2024, 11:14, edited 4 times in total.",
+                              "Originally Posted by HOSTLAR",
+                              "jahboater wrote: \u2191",
+                              "He said: the last edited version of the file was lost.",
+                              "Similar threads",
+                              "Fan noise on the new board"});
+    CHECK(kept_with_and_without_screens(rules, blocks) ==
+          V{"The fan stops when the board is idle, which is what I wanted.",
+            "He said: the last edited version of the file was lost."});
 }
