@@ -729,3 +729,29 @@ TEST_CASE("a thread whose post markers have no class keeps every post and no pos
     CHECK(has(text, "Thanks, that fixed it here too."));
     CHECK_FALSE(has(text, "Joined:"));
 }
+
+TEST_CASE("a thread whose posts sit in forms without controls keeps them", "[extract][accuracy]") {
+    // Old Reddit writes each comment's text in its edit form: hidden fields and the text, no
+    // control a reader fills in. The reply box (a textarea) is a form and still goes.
+    auto comment = [](const std::string& id, const std::string& text) {
+        return "<div class='entry'><p class='tagline'>someone 12 points 3 hours ago</p><form class='usertext' id='form-" +
+               id + "'><input type='hidden' name='thing_id' value='" + id + "'><div class='usertext-body'><div class='md'><p>" +
+               text + "</p></div></div></form></div>";
+    };
+    const std::string html =
+        R"(<html><head><title>Hair follicles grown in the lab : science</title>
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting",
+        "headline":"Hair follicles grown in the lab"}</script></head><body><div class="content">
+        <h1>Hair follicles grown in the lab</h1>
+        <p>For the first time, scientists have grown hair follicles that work like real ones, in mice, from a mix of three kinds of cells.</p>
+        <form class="cloneable"><textarea name="text">Write a comment here and press save</textarea><button>save</button></form>)" +
+        comment("t1_a", "Might this also be a potential cure for tinnitus if we can trigger new cilia to grow in the inner ear?") +
+        comment("t1_b", "Those are very different types of cells, but something like that could probably be done for the ear too.") +
+        comment("t1_c", "I think it is really nice that the top comment is about restoring hearing and not hair, to be honest.") +
+        "</div></body></html>";
+    const std::string text = winnow::write::render_body(extract(html));
+    CHECK(has(text, "potential cure for tinnitus"));
+    CHECK(has(text, "very different types of cells"));
+    CHECK(has(text, "restoring hearing and not hair"));
+    CHECK_FALSE(has(text, "Write a comment here"));
+}
