@@ -13,6 +13,7 @@
 #include "winnow/extract/node_flags.hpp"
 #include "winnow/extract/site_rules.hpp"
 #include "winnow/metadata/page_kind.hpp"
+#include "winnow/util/ascii.hpp"
 
 namespace winnow::extract {
 namespace {
@@ -38,6 +39,21 @@ constexpr float k_body_beside_comments_chars = 200;
 // A layer (modal, popup, overlay class) that holds an <article> with this many paragraph
 // characters is the article shown in a layer, not a consent or login box: it stays.
 constexpr float k_layer_article_chars = 500;
+
+// A <form> a reader fills in holds a control to fill (a text field, a box, a list, a button). On a
+// forum page, one with nothing but hidden fields around paragraphs is a post's wrapper: old
+// Reddit writes each comment's text in such a form (its edit form, opened only for the comment's
+// author). Elsewhere such forms hold download notices and the like.
+bool is_wrapper_form(const dom::Tree& tree, const NodeStats& stats, NodeId form) {
+    if (stats.paragraph_chars(form) <= 0) return false;
+    for (NodeId id = form + 1; id < tree.node(form).subtree_end; ++id) {
+        const dom::Node& node = tree.node(id);
+        if (node.type != dom::NodeType::element) continue;
+        if (node.tag == GUMBO_TAG_TEXTAREA || node.tag == GUMBO_TAG_SELECT || node.tag == GUMBO_TAG_BUTTON) return false;
+        if (node.tag == GUMBO_TAG_INPUT && ascii::lower(tree.attribute(id, "type")) != "hidden") return false;
+    }
+    return true;
+}
 
 bool is_inside(const dom::Tree& tree, NodeId id, GumboTag tag) {
     for (NodeId at = tree.node(id).parent; at != dom::k_no_node; at = tree.node(at).parent)
@@ -186,7 +202,8 @@ Mask remove_never_content(const PageView& view, const CleaningOptions& options, 
                    node.tag == GUMBO_TAG_MENU || node.tag_name == "dialog") {
             if (stats.paragraph_chars(id) <= k_structural_guard_share * page_paragraph_chars &&
                 !holds_body_marker(id) &&
-                !(node.tag == GUMBO_TAG_FORM && stats.chars(id) > k_structural_guard_share * page_chars))
+                !(node.tag == GUMBO_TAG_FORM &&
+                  (stats.chars(id) > k_structural_guard_share * page_chars || (thread && is_wrapper_form(tree, stats, id)))))
                 rule = "heuristic structure <" + std::string(node.tag_name) + ">";
         } else if (node.tag == GUMBO_TAG_HEADER || node.tag == GUMBO_TAG_FOOTER) {
             // Article headers hold lead paragraphs: only page headers and footers go.

@@ -256,6 +256,17 @@ bool same_story(H1Index& h1s, NodeId best_article, NodeId other_article) {
     return !h1s.holds_h1(best_article) && !h1s.holds_h1(other_article);
 }
 
+// What makes body markers alike: their class attribute, or for a marker without one its id
+// without digits (phpBB numbers each post's "post_content2169826" and gives it no class).
+std::string marker_kind(const Tree& tree, NodeId marker) {
+    const std::string_view cls = tree.attribute(marker, "class");
+    if (!cls.empty()) return std::string(cls);
+    std::string kind;
+    for (char c : tree.attribute(marker, "id"))
+        if (!ascii::is_digit(c)) kind += c;
+    return kind.empty() ? kind : "#" + kind;
+}
+
 // Sibling chunks of a split body: markers with the same class, not nested in each other, in
 // the same <article> (or under the same grandparent), or in alike sections of a near common
 // ancestor (`sections` is then set). On a page that says it is a forum or a
@@ -264,14 +275,14 @@ bool same_story(H1Index& h1s, NodeId best_article, NodeId other_article) {
 std::vector<NodeId> split_body(const Tree& tree, const NodeStats& stats, NodeId best, const std::vector<NodeId>& markers,
                                bool thread, bool& sections) {
     std::vector<NodeId> roots{best};
-    const std::string_view cls = tree.attribute(best, "class");
+    const std::string cls = marker_kind(tree, best);
     if (cls.empty()) return roots;
     const NodeId article = nearest_article(tree, best);
     const NodeId parent = tree.node(best).parent;
     const NodeId grandparent = parent == dom::k_no_node ? dom::k_no_node : tree.node(parent).parent;
     H1Index h1s(tree);
     for (NodeId m : markers) {
-        if (m == best || tree.contains(best, m) || tree.contains(m, best) || tree.attribute(m, "class") != cls) continue;
+        if (m == best || tree.contains(best, m) || tree.contains(m, best) || marker_kind(tree, m) != cls) continue;
         if (stats.chars(m) <= 0) continue;
         const bool same_scope = thread || (article != dom::k_no_node ? tree.contains(article, m)
                                                                  : grandparent != dom::k_no_node && tree.contains(grandparent, m));

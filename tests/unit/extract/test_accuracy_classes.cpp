@@ -691,3 +691,67 @@ TEST_CASE("a heading whose anchor id holds a boilerplate word stays", "[extract]
     CHECK(has(text, "The links at the bottom of every page"));
     CHECK_FALSE(has(text, "Popular themes this week"));
 }
+
+TEST_CASE("a thread whose post markers have no class keeps every post and no poster card", "[extract][accuracy]") {
+    // phpBB marks each post's text with a numbered id ("post_content101") and no class: the posts
+    // are alike by that id without its digits. Otherwise one post is the body and only the posts
+    // written as prose beside it come back (on longer threads the relaxed pass takes the whole
+    // page back, every poster's card with it).
+    auto post = [](const std::string& number, const std::string& who, const std::string& text) {
+        return "<div class='post' id='p" + number + "'><div class='inner'><dl class='postprofile'><dt>" + who +
+               "</dt><dd>Posts: 1725</dd><dd>Joined: 14. Sep 2019, 16:51</dd></dl><div class='postbody'>"
+               "<div id='post_content" + number + "'><h3>Re: The guest does not start</h3><div class='content'>" +
+               text + "</div></div></div></div></div>";
+    };
+    const std::string html =
+        R"(<html><head><title>The guest does not start - Forum</title>
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting",
+        "headline":"The guest does not start"}</script></head><body><div id="page-body"><h2>The guest does not start</h2>)" +
+        post("101", "galitsyn",
+             "Since the update, the virtual machine stops with an error before the boot screen, whichever "
+             "guest system I choose, and the log only says that the session was closed. I removed the extension "
+             "pack, installed it again and restarted the host twice, without any change at all.") +
+        post("102", "multiOS",
+             "Please attach the log of the failing session, zipped, and say which version of the host "
+             "system you run; the error before the boot screen has several causes, and the log tells them apart "
+             "in its last lines, where the session ends.") +
+        post("103", "ant",
+             "It is the graphics setting: switch the guest to the other controller, and the machine starts "
+             "again, as it did for me after the same update last week. The release notes mention it among the "
+             "known problems of this version.") +
+        post("104", "galitsyn", "Thanks, that fixed it here too.") +
+        "</div></body></html>";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "Since the update, the virtual machine stops"));
+    CHECK(has(text, "Please attach the log of the failing session"));
+    CHECK(has(text, "It is the graphics setting"));
+    CHECK(has(text, "Thanks, that fixed it here too."));
+    CHECK_FALSE(has(text, "Joined:"));
+}
+
+TEST_CASE("a thread whose posts sit in forms without controls keeps them", "[extract][accuracy]") {
+    // Old Reddit writes each comment's text in its edit form: hidden fields and the text, no
+    // control a reader fills in. The reply box (a textarea) is a form and still goes.
+    auto comment = [](const std::string& id, const std::string& text) {
+        return "<div class='entry'><p class='tagline'>someone 12 points 3 hours ago</p><form class='usertext' id='form-" +
+               id + "'><input type='hidden' name='thing_id' value='" + id + "'><div class='usertext-body'><div class='md'><p>" +
+               text + "</p></div></div></form></div>";
+    };
+    const std::string html =
+        R"(<html><head><title>Hair follicles grown in the lab : science</title>
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting",
+        "headline":"Hair follicles grown in the lab"}</script></head><body><div class="content">
+        <h1>Hair follicles grown in the lab</h1>
+        <p>For the first time, scientists have grown hair follicles that work like real ones, in mice, from a mix of three kinds of cells.</p>
+        <form class="cloneable"><textarea name="text">Write a comment here and press save</textarea><button>save</button></form>)" +
+        comment("t1_a", "Might this also be a potential cure for tinnitus if we can trigger new cilia to grow in the inner ear?") +
+        comment("t1_b", "Those are very different types of cells, but something like that could probably be done for the ear too.") +
+        comment("t1_c", "I think it is really nice that the top comment is about restoring hearing and not hair, to be honest.") +
+        "</div></body></html>";
+    const std::string text = winnow::write::render_body(extract(html));
+    CHECK(has(text, "potential cure for tinnitus"));
+    CHECK(has(text, "very different types of cells"));
+    CHECK(has(text, "restoring hearing and not hair"));
+    CHECK_FALSE(has(text, "Write a comment here"));
+}

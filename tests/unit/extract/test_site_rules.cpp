@@ -290,7 +290,7 @@ TEST_CASE("site rules: anchored rules that open with any non-word characters sha
     CHECK(rules.text_screens.has_value());
 }
 
-TEST_CASE("site rules: default.toml drops a forum post's edit note and quote head, cuts at similar threads", "[site_rules]") {
+TEST_CASE("site rules: default.toml drops a forum post's edit note, quote head, like counter and poster card, cuts at similar threads", "[site_rules]") {
     winnow::profiles::ProfileSet builtin;  // the built-in default.toml
     SiteRules rules = builtin.default_profile().rules;
     auto blocks = paragraphs({"The fan stops when the board is idle, which is what I wanted.",
@@ -300,9 +300,20 @@ TEST_CASE("site rules: default.toml drops a forum post's edit note and quote hea
                               "Originally Posted by HOSTLAR",
                               "jahboater wrote: \u2191",
                               "He said: the last edited version of the file was lost.",
+                              "7 Likes",
+                              "Like x 2",
+                              "1 person likes this.",
+                              "WiSK, spellofiron, JapesUK and 1 others like this.",
+                              "Quote:",
+                              "Join Date: Aug 2008",
+                              "Posts: 1,077",
+                              "Original Poster",
+                              "Location: Boston, Massachusetts",
+                              "Most readers would like this.",
                               "Similar threads",
                               "Fan noise on the new board"});
     CHECK(kept_with_and_without_screens(rules, blocks) ==
           V{"The fan stops when the board is idle, which is what I wanted.",
-            "He said: the last edited version of the file was lost."});
+            "He said: the last edited version of the file was lost.", "Location: Boston, Massachusetts",
+            "Most readers would like this."});
 }
