@@ -43,10 +43,11 @@ constexpr float k_sibling_share = 0.2f, k_min_sibling_score = 10, k_sibling_p_ch
 // first ancestor holding k_small_climb_gain times more.
 constexpr float k_small_container_chars = 1000, k_small_climb_gain = 2;
 constexpr int k_small_climb_steps = 3;
-// A winner still this small after climbing, inside the page's <main> (or role=main) holding
-// k_small_climb_gain times more, is one block of a product or service page written as blocks
-// (hero, features, specifications, questions): the main region is the container, unless links
-// make up more than this share of it (then it is a grid of teasers).
+// A winner still this small after climbing (of any size on a page whose statements make it a
+// product), inside the page's <main> (or role=main) holding k_small_climb_gain times more, is one
+// block of a product or service page written as blocks (hero, features, specifications,
+// questions): the main region is the container, unless links make up more than this share of it
+// (then it is a grid of teasers).
 constexpr float k_main_max_link_density = 0.5f;
 // The <article> around a body marker becomes the container when it holds at most this many
 // times the marker's non-link text.
@@ -323,12 +324,15 @@ std::vector<NodeId> sibling_sections(const PageView& view, NodeId top) {
     return {};
 }
 
-// The <main> (or role=main) element around a small density winner that holds much more text
-// than it with few links, or k_no_node.
+// The <main> (or role=main) element around a small density winner (any winner on a product
+// page) that holds much more text than it with few links, or k_no_node.
 NodeId small_winner_main(const PageView& view, NodeId top) {
     const Tree& tree = view.tree();
     const NodeStats& stats = view.stats();
-    if (content_chars(stats, top) >= k_small_container_chars) return dom::k_no_node;
+    // On a page whose own statements make it a product (JSON-LD Product, og:type product), the
+    // main region is the product's, however long the block density found.
+    const bool product = view.page().statement_kind() == metadata::PageKind::product;
+    if (!product && content_chars(stats, top) >= k_small_container_chars) return dom::k_no_node;
     for (NodeId at = tree.node(top).parent; at != dom::k_no_node && at != tree.body(); at = tree.node(at).parent) {
         if (!tree.is_element(at, GUMBO_TAG_MAIN) && ascii::lower(tree.attribute(at, "role")) != "main") continue;
         const bool fuller = content_chars(stats, at) >= k_small_climb_gain * content_chars(stats, top);

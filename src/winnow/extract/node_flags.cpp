@@ -256,10 +256,21 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id, ValueFlags& seen) {
 // (`div style=display:none > div role=region id=panel-1`).
 constexpr int k_panel_wrapper_levels = 3;
 
-// Whether `id` is a disclosure panel: a tab panel, or the element a button's aria-controls
-// opens (accordions, tabs, "Read more" sections of product and service pages).
+// True when the element right before `id` (its previous element sibling) is a button: an
+// accordion written without ARIA puts each answer, hidden by a class until clicked, right after
+// its question's <button> (`<button><h5>How much does it cost?</h5></button><div class=hidden>`).
+bool follows_button(const dom::Tree& tree, NodeId id) {
+    NodeId before = tree.node(id).prev_sibling;
+    while (before != dom::k_no_node && tree.node(before).type != dom::NodeType::element) before = tree.node(before).prev_sibling;
+    return before != dom::k_no_node &&
+           (tree.is_element(before, GUMBO_TAG_BUTTON) || ascii::lower(tree.attribute(before, "role")) == "button");
+}
+
+// Whether `id` is a disclosure panel: a tab panel, the element a button's aria-controls opens
+// (accordions, tabs, "Read more" sections of product and service pages), or the element right
+// after a button (the same without ARIA).
 bool is_panel(const dom::Tree& tree, NodeId id, const std::vector<std::string_view>& controlled) {
-    if (ascii::lower(tree.attribute(id, "role")) == "tabpanel") return true;
+    if (ascii::lower(tree.attribute(id, "role")) == "tabpanel" || follows_button(tree, id)) return true;
     const std::string_view element_id = tree.attribute(id, "id");
     return !element_id.empty() && std::binary_search(controlled.begin(), controlled.end(), element_id);
 }

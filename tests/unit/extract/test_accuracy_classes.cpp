@@ -318,6 +318,29 @@ TEST_CASE("a product description in a collapsed accordion panel is kept", "[extr
     CHECK_FALSE(has(text, "Shop"));
 }
 
+TEST_CASE("an accordion answer hidden by a class right after its question's button is kept", "[extract][accuracy]") {
+    // No ARIA: each answer is hidden by a class until the button before it opens it. A hidden
+    // element after anything else (a heading, a paragraph) stays out.
+    std::string faq;
+    for (int i = 0; i < 4; ++i)
+        faq += "<div class='faq-item'><button type='button'><h5>Question " + std::to_string(i) +
+               ": how long does a project take?</h5></button><div class='text-sm hidden'><p>Answer " + std::to_string(i) +
+               ": it depends on the scope, but a first version usually ships within three months, and we keep "
+               "improving it with you after the launch.</p></div></div>";
+    const std::string html = R"(<html><head><title>App development - Studio</title></head><body>
+        <main><h1>App development</h1><p>We build applications that your customers will love to use, with the native
+        feel of a mobile app and the reach of the web, for companies of every size.</p>
+        <h2>Frequently asked questions</h2>)" + faq + R"(
+        <h2>Contact</h2><div class='hidden'><p>Thank you, your message was sent and we will answer within a day.</p></div>
+        </main></body></html>)";
+    const Article article = explained(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "Answer 0: it depends on the scope"));
+    CHECK(has(text, "Answer 3: it depends on the scope"));
+    CHECK_FALSE(has(text, "your message was sent"));
+    CHECK(removed_by(article, "heuristic hidden"));
+}
+
 TEST_CASE("a forum thread wrapped in a moderation form keeps its posts", "[extract][accuracy]") {
     // Forum software writes posts as text with <br> (no <p>) inside one inline-moderation form.
     std::string posts;

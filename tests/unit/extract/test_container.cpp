@@ -105,16 +105,17 @@ namespace {
 
 // A product page written as blocks inside <main>: a short description (the density winner, deep
 // in its hero), a feature list and a specifications table, which score nothing themselves.
-std::string product_page(bool linked_features) {
+std::string product_page(bool linked_features, const std::string& description = prose(4, "description"), int feature_count = 12,
+                         const std::string& head = "") {
     std::string features;
-    for (int i = 0; i < 12; ++i) {
+    for (int i = 0; i < feature_count; ++i) {
         const std::string item = "Feature " + std::to_string(i) + " keeps the kettle warm for hours";
         features += "<li>" + (linked_features ? "<a href='/f" + std::to_string(i) + "'>" + item + "</a>" : item) + "</li>";
     }
-    return "<body><header><a href='/'>Shop</a></header><main id='main'><div class='hero'><div><div><div><div id='desc'>" +
-           prose(4, "description") + "</div></div></div></div></div><ul class='features'>" + features +
+    return "<html><head>" + head + "</head><body><header><a href='/'>Shop</a></header><main id='main'><div class='hero'><div><div><div><div id='desc'>" +
+           description + "</div></div></div></div></div><ul class='features'>" + features +
            "</ul><table class='specs'><tr><td>Volume</td><td>1.7 litres</td></tr><tr><td>Power</td><td>2200 watts</td></tr>"
-           "<tr><td>Weight</td><td>1.2 kilograms</td></tr></table></main><footer>Shop</footer></body>";
+           "<tr><td>Weight</td><td>1.2 kilograms</td></tr></table></main><footer>Shop</footer></body></html>";
 }
 
 }  // namespace
@@ -134,4 +135,28 @@ TEST_CASE("a small density winner stays when its <main> is mostly links", "[extr
     CHECK(tree.attribute(choice.roots.front(), "id") != "main");
     CHECK(tree.attribute(choice.roots.front(), "class") == "hero");
     CHECK(choice.method.name() == "density");
+}
+
+TEST_CASE("on a page that says it is a product, a long density winner inside <main> takes it too", "[extract][container]") {
+    // A description of 1,000+ characters is no small winner, but the page's JSON-LD says the page
+    // is a product: the features and specifications around it in <main> are the product's too.
+    const std::string product = "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@type\":\"Product\","
+                                "\"name\":\"Kettle\",\"offers\":{\"@type\":\"Offer\",\"price\":\"49.00\"}}</script>";
+    // Five long paragraphs (a product page has no long run of them: six make it a review).
+    std::string description;
+    for (int i = 0; i < 5; ++i)
+        description += "<p>The kettle's paragraph number " + std::to_string(i) +
+                       ", with a comma, says how it boils water fast. It tells, at some length, what the steel body and the "
+                       "lid are made of. It ends with the warranty, which runs for two years, and with the cord's length.</p>";
+    Tree tree = Tree::parse(product_page(false, description, 90, product));
+    ContainerCandidate choice = choose(tree);
+    REQUIRE(choice.roots.size() == 1);
+    CHECK(tree.attribute(choice.roots.front(), "id") == "main");
+    CHECK(choice.method.name() == "density in main");
+
+    Tree plain = Tree::parse(product_page(false, description, 90));
+    ContainerCandidate other = choose(plain);
+    REQUIRE(!other.roots.empty());
+    CHECK(plain.attribute(other.roots.front(), "id") != "main");
+    CHECK(other.method.name() == "density");
 }
