@@ -101,6 +101,7 @@ struct FilterState {
     std::vector<NodeId> prose_parents{};  // parents of the prose paragraphs (sorted): the article's flow
     PageFurniture furniture{};    // the page's date and authors, for its byline and dateline lines
     metadata::TitleStatements title_words{};  // options.title split into words once, for repeats_title
+    bool listing = false;         // the page's statements make it a listing
 
     // Drops a block (once) and, when explaining, records it under `rule`, or under the site's
     // drop_text rule that also matches it (looked up once, for this block), so a profile's
@@ -130,12 +131,14 @@ bool repeats_title(const BlockView& b, const FilterState& s) {
     return b.text().size() <= k_max_title_repeat_chars &&
            (metadata::is_title_repeat(b.text(), s.title_words) || (b.is_heading() && (b.inherited & k_flag_title_class)));
 }
+// On a listing page (by its own statements) a heading made of a link is a teaser's title.
+bool is_teaser_title(const BlockView& b, const FilterState& s) { return s.listing && b.is_heading(); }
 bool is_short_and_linked(const BlockView& b, const FilterState& s) {
-    return !s.options.keep_link_lines && b.counts.chars < k_short_block_chars &&
+    return !s.options.keep_link_lines && !is_teaser_title(b, s) && b.counts.chars < k_short_block_chars &&
            b.link_density > s.options.favor->short_link_density;
 }
 bool is_link_farm(const BlockView& b, const FilterState& s) {
-    return !s.options.keep_link_lines && b.link_density > k_link_farm_density && b.sourced->links >= k_link_farm_links;
+    return !s.options.keep_link_lines && !is_teaser_title(b, s) && b.link_density > k_link_farm_density && b.sourced->links >= k_link_farm_links;
 }
 bool under_never_content(const BlockView& b, const FilterState& s) {
     return !s.options.relaxed &&
@@ -510,6 +513,7 @@ std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& ro
     FilterState state{views, options, removals, regexes};
     state.tree = &page.tree();
     state.furniture = page_furniture(page.statements(), page.statement_kind());
+    state.listing = page.statement_kind() == metadata::PageKind::listing;
     if (!options.title.empty()) state.title_words.add(options.title);
     // Guard: when byline/meta/caption ancestry would take most of the container's text, the
     // wrapper's name is misleading (a video page whose text sits in "item-caption").

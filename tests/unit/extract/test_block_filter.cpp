@@ -50,6 +50,39 @@ TEST_CASE("the filter drops short link-heavy blocks and keeps prose", "[extract]
     CHECK(removals[0].rule.starts_with("heuristic link-density 0.8"));
 }
 
+TEST_CASE("on a listing page a heading made of a link is a teaser's title and stays", "[extract][link-density][listing]") {
+    const std::string html = R"(<body><div id="c">
+        <h2><a href="/story/1">Storm closes the mountain pass</a></h2>
+        <p>The road over the pass stays closed until Monday after a night of snow and strong winds.</p>
+        <p><a href="/1">Home</a> | <a href="/2">News</a> | <a href="/3">Sport</a></p>
+        <h2><a href="/story/2">Library opens on Sundays</a></h2>
+        <p>From next month the town library opens on Sunday afternoons, the council decided on Tuesday.</p>
+        </div></body>)";
+    auto kept_with = [&](std::vector<std::string> ld_types) {
+        Tree tree = Tree::parse(html);
+        winnow::metadata::Statements statements;
+        statements.language = "en";
+        statements.signals.ld_types = std::move(ld_types);
+        const Page page(tree, statements);
+        std::vector<Removal> removals;
+        BlockFilterOptions options;
+        winnow::RegexGuard regexes;
+        std::vector<std::string> texts;
+        for (const Block& block :
+             filter_blocks(page, {tree.body()}, build_sourced_blocks(tree, Mask(tree), {tree.body()}), options, removals, regexes))
+            texts.push_back(block.text);
+        return texts;
+    };
+    const std::vector<std::string> listing = kept_with({"CollectionPage"});
+    REQUIRE(listing.size() == 4);
+    CHECK(listing[0] == "Storm closes the mountain pass");
+    CHECK(listing[2] == "Library opens on Sundays");
+    CHECK(listing[3].starts_with("From next month"));  // the navigation line still goes
+    const std::vector<std::string> article = kept_with({});
+    REQUIRE(article.size() == 2);  // in an article such headings are links to other stories
+    CHECK(article[0].starts_with("The road over the pass"));
+}
+
 TEST_CASE("short-block patterns: share lines, calls to action, boilerplate headings", "[extract][patterns]") {
     std::vector<std::string> warnings;
     winnow::RegexGuard regexes(&warnings);
