@@ -98,7 +98,7 @@ Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<R
     // its blocks filtered, the second opinion's prose beside it, the site's text rules.
     const ContainerCandidate container =
         profile ? profile_candidate(cleaned, input.profile_container) : choose_container(cleaned, favor);
-    std::vector<SourcedBlock> blocks = build_sourced_blocks(tree, cleaned.mask(), container.roots);
+    std::vector<SourcedBlock> blocks = build_sourced_blocks(cleaned, container.roots);
     if (!input.title_from_profile) {
         std::vector<std::string> first_lines;
         for (std::size_t i = 0; i < blocks.size() && i < k_title_search_blocks; ++i) first_lines.push_back(blocks[i].block.text);
@@ -114,7 +114,7 @@ Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<R
     Method method = container.method;
     // The blocks of the whole cleaned page, for the second opinion (not beside a profile's container).
     const std::vector<SourcedBlock> page_blocks =
-        profile ? std::vector<SourcedBlock>{} : build_sourced_blocks(tree, cleaned.mask(), {tree.body()});
+        profile ? std::vector<SourcedBlock>{} : build_sourced_blocks(cleaned, {tree.body()});
     if (!profile && extend_with_prose_neighbours(kept, page_blocks, page.stopwords(), title, regexes, favor, &page.tree()) > 0)
         method.with_prose = true;
     apply_text_rules(kept, input.rules, removals, regexes);

@@ -185,7 +185,7 @@ std::vector<Span> collapsed_spans(std::vector<PendingSpan> pending, std::string_
 
 class BlockBuilder {
 public:
-    BlockBuilder(const Tree& tree, const Mask& mask) : m_tree(tree), m_mask(mask) {}
+    BlockBuilder(const Tree& tree, const Mask& mask, const Page* page = nullptr) : m_tree(tree), m_mask(mask), m_page(page) {}
 
     std::vector<SourcedBlock> run(const std::vector<NodeId>& roots) {
         for (NodeId root : roots) {
@@ -201,6 +201,7 @@ public:
 private:
     const Tree& m_tree;
     const Mask& m_mask;
+    const Page* m_page;  // the page's flags (disclosure toggles are read), when known
     std::vector<SourcedBlock> m_blocks;
     std::string m_buffer;        // inline text of the block being built
     NodeId m_source = dom::k_no_node;         // element of the buffer's first text
@@ -374,6 +375,9 @@ private:
             walk(c, depth + 1);
     }
 
+    // Whether the element's text is never read (Page::never_text; without a page, by its tag).
+    bool never_text(NodeId id) const { return m_page ? m_page->never_text(id) : is_never_text(m_tree.node(id).tag); }
+
     void walk(NodeId id, unsigned depth) {
         if (m_mask.removed_here(id)) return;
         const dom::Node& node = m_tree.node(id);
@@ -389,7 +393,7 @@ private:
             add_image(id);  // an image's alt text is not page text, but the writers may show the image
             return;
         }
-        if (is_never_text(node.tag)) return;
+        if (never_text(id)) return;
         if (depth > k_max_walk_depth) {
             append_text(id, m_mask.text_content(m_tree, id));
             return;
@@ -609,7 +613,7 @@ private:
         for (NodeId id = cell + 1; id < c.subtree_end; ++id) {
             close_until(id);
             const dom::Node& n = m_tree.node(id);
-            if (m_mask.removed_here(id) || (n.type == NodeType::element && n.tag != GUMBO_TAG_IMG && is_never_text(n.tag))) {
+            if (m_mask.removed_here(id) || (n.type == NodeType::element && n.tag != GUMBO_TAG_IMG && never_text(id))) {
                 id = n.subtree_end - 1;
                 continue;
             }
@@ -651,6 +655,10 @@ private:
 
 std::vector<SourcedBlock> build_sourced_blocks(const Tree& tree, const Mask& mask, const std::vector<NodeId>& roots) {
     return BlockBuilder(tree, mask).run(roots);
+}
+
+std::vector<SourcedBlock> build_sourced_blocks(const PageView& view, const std::vector<NodeId>& roots) {
+    return BlockBuilder(view.tree(), view.mask(), &view.page()).run(roots);
 }
 
 std::vector<Block> build_blocks(const Tree& tree, const Mask& mask, NodeId root) {

@@ -28,5 +28,7 @@ struct SourcedBlock {
 // sources. List and table groups stay distinct across the roots.
 std::vector<SourcedBlock> build_sourced_blocks(const dom::Tree& tree, const Mask& mask,
                                                const std::vector<dom::NodeId>& roots);
+// The same over a view's mask, reading the page's disclosure toggles (Page::never_text).
+std::vector<SourcedBlock> build_sourced_blocks(const PageView& view, const std::vector<dom::NodeId>& roots);
 
 }  // namespace winnow::extract

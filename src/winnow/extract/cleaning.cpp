@@ -192,7 +192,7 @@ Mask remove_never_content(const PageView& view, const CleaningOptions& options, 
         const std::uint32_t f = view.flags(id);
         std::string rule;
         // An image holds no text, so it changes no measure; it stays for the writers (Markdown --images).
-        if (dom::is_never_text(node.tag) && node.tag != GUMBO_TAG_IMG) {
+        if (view.page().never_text(id) && node.tag != GUMBO_TAG_IMG) {
             rule = "heuristic never-text <" + std::string(node.tag_name) + ">";
         } else if (f & k_flag_hidden) {
             rule = "heuristic hidden";

@@ -22,7 +22,7 @@ Candidate relaxed_candidate(const PageView& dropped, const std::string& title, c
     filter.relaxed = true;
     filter.favor = &favor;
     std::vector<Block> kept = filter_blocks(relaxed.page(), container.roots,
-                                            build_sourced_blocks(relaxed.tree(), relaxed.mask(), container.roots), filter,
+                                            build_sourced_blocks(relaxed, container.roots), filter,
                                             unrecorded, regexes);
     apply_text_rules(kept, rules, unrecorded, regexes);
     return Candidate(container.method, std::move(kept));

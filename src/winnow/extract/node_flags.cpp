@@ -256,15 +256,19 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id, ValueFlags& seen) {
 // (`div style=display:none > div role=region id=panel-1`).
 constexpr int k_panel_wrapper_levels = 3;
 
-// True when the element right before `id` (its previous element sibling) is a button: an
-// accordion written without ARIA puts each answer, hidden by a class until clicked, right after
-// its question's <button> (`<button><h5>How much does it cost?</h5></button><div class=hidden>`).
-bool follows_button(const dom::Tree& tree, NodeId id) {
+// The element right before `id` (its previous element sibling) when it is a button (a <button>
+// or role=button), else k_no_node: an accordion written without ARIA puts each answer, hidden by
+// a class until clicked, right after its question's <button>
+// (`<button><h5>How much does it cost?</h5></button><div class=hidden>`).
+NodeId button_before(const dom::Tree& tree, NodeId id) {
     NodeId before = tree.node(id).prev_sibling;
     while (before != dom::k_no_node && tree.node(before).type != dom::NodeType::element) before = tree.node(before).prev_sibling;
-    return before != dom::k_no_node &&
-           (tree.is_element(before, GUMBO_TAG_BUTTON) || ascii::lower(tree.attribute(before, "role")) == "button");
+    const bool button = before != dom::k_no_node &&
+                        (tree.is_element(before, GUMBO_TAG_BUTTON) || ascii::lower(tree.attribute(before, "role")) == "button");
+    return button ? before : dom::k_no_node;
 }
+
+bool follows_button(const dom::Tree& tree, NodeId id) { return button_before(tree, id) != dom::k_no_node; }
 
 // Whether `id` is a disclosure panel: a tab panel, the element a button's aria-controls opens
 // (accordions, tabs, "Read more" sections of product and service pages), or the element right
@@ -279,7 +283,8 @@ bool is_panel(const dom::Tree& tree, NodeId id, const std::vector<std::string_vi
 // k_flag_collapsed_panel: their text is on the page, one click away, and product descriptions,
 // specifications and FAQ answers live there. Menus and dialogs a button controls are still
 // removed by their tag, role or class.
-void mark_collapsed_panels(const dom::Tree& tree, std::vector<std::uint32_t>& flags) {
+// Returns the buttons right before the panels so found (the disclosures' toggles without ARIA).
+std::vector<NodeId> mark_collapsed_panels(const dom::Tree& tree, std::vector<std::uint32_t>& flags) {
     std::vector<std::string_view> controlled;
     for (NodeId id = 0; id < tree.size(); ++id) {
         if (tree.node(id).type != dom::NodeType::element || !tree.node(id).attribute_count) continue;
@@ -292,6 +297,7 @@ void mark_collapsed_panels(const dom::Tree& tree, std::vector<std::uint32_t>& fl
         }
     }
     std::sort(controlled.begin(), controlled.end());
+    std::vector<NodeId> toggles;
     for (NodeId id = 0; id < tree.size(); ++id) {
         if (!(flags[id] & k_flag_hidden) || (flags[id] & (k_flag_never_content | k_flag_overlay | k_flag_role_remove)))
             continue;
@@ -300,6 +306,7 @@ void mark_collapsed_panels(const dom::Tree& tree, std::vector<std::uint32_t>& fl
         for (int level = 0; level <= k_panel_wrapper_levels && at != dom::k_no_node; ++level) {
             if (is_panel(tree, at, controlled)) {
                 panel = true;
+                if (const NodeId button = button_before(tree, at); button != dom::k_no_node) toggles.push_back(button);
                 break;
             }
             const std::vector<NodeId> children = tree.element_children(at);
@@ -307,6 +314,41 @@ void mark_collapsed_panels(const dom::Tree& tree, std::vector<std::uint32_t>& fl
         }
         if (panel) flags[id] = (flags[id] & ~k_flag_hidden) | k_flag_collapsed_panel;
     }
+    std::sort(toggles.begin(), toggles.end());
+    return toggles;
+}
+
+// True when `id` is inside a heading (an <h1>-<h6> or role=heading ancestor) or holds one.
+bool is_heading_part(const dom::Tree& tree, NodeId id) {
+    for (NodeId at = tree.node(id).parent; at != dom::k_no_node; at = tree.node(at).parent)
+        if (tree.node(at).type == dom::NodeType::element &&
+            (dom::is_heading(tree.node(at).tag) || ascii::lower(tree.attribute(at, "role")) == "heading"))
+            return true;
+    for (NodeId at = id + 1; at < tree.node(id).subtree_end; ++at)
+        if (tree.node(at).type == dom::NodeType::element && dom::is_heading(tree.node(at).tag)) return true;
+    return false;
+}
+
+// Whether the <button> `id` opens a disclosure panel: it says whether it is expanded
+// (aria-expanded) or names what it opens (aria-controls) without opening a popup (aria-haspopup:
+// menus, listboxes, dialogs), or a collapsed panel comes right after it (`before_panels`, from
+// mark_collapsed_panels, sorted).
+bool opens_disclosure(const dom::Tree& tree, NodeId id, const std::vector<NodeId>& before_panels) {
+    const std::string popup = ascii::lower(tree.attribute(id, "aria-haspopup"));
+    if (!popup.empty() && popup != "false") return false;
+    return tree.has_attribute(id, "aria-expanded") || tree.has_attribute(id, "aria-controls") ||
+           std::binary_search(before_panels.begin(), before_panels.end(), id);
+}
+
+// A <button> that is an accordion's header (the ARIA accordion pattern: a button inside a
+// heading, or one holding the heading) and opens a disclosure panel gains
+// k_flag_disclosure_toggle: its text is the question or title of the panel's answer, read like
+// the heading it is. Ordinary buttons (share, subscribe, "Load more", carousel arrows, "Read
+// more") are not headings and stay never-text.
+void mark_disclosure_toggles(const dom::Tree& tree, const std::vector<NodeId>& before_panels, std::vector<std::uint32_t>& flags) {
+    for (NodeId id = 0; id < tree.size(); ++id)
+        if (tree.is_element(id, GUMBO_TAG_BUTTON) && is_heading_part(tree, id) && opens_disclosure(tree, id, before_panels))
+            flags[id] |= k_flag_disclosure_toggle;
 }
 
 }  // namespace
@@ -317,7 +359,8 @@ std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree) {
     for (NodeId id = 0; id < tree.size(); ++id)
         if (tree.node(id).type == dom::NodeType::element && tree.node(id).attribute_count)
             flags[id] = flags_of(tree, id, seen);
-    mark_collapsed_panels(tree, flags);
+    const std::vector<NodeId> before_panels = mark_collapsed_panels(tree, flags);
+    mark_disclosure_toggles(tree, before_panels, flags);
     return flags;
 }
 

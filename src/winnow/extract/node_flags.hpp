@@ -25,6 +25,7 @@ enum NodeFlag : std::uint32_t {
     k_flag_comment_section = 1u << 9,   // comments: never content unless the page is a forum
     k_flag_overlay = 1u << 10,          // cookie and consent layers, modals, login and paywall boxes
     k_flag_collapsed_panel = 1u << 11,  // hidden, but a collapsed accordion or tab panel: content the reader opens
+    k_flag_disclosure_toggle = 1u << 12,// a <button> heading an accordion's panel: its text is read (the question)
 };
 
 // One flag word per node (0 for text nodes).

@@ -28,6 +28,10 @@ Page::Page(const dom::Tree& tree, metadata::Statements statements)
     }
 }
 
+bool Page::never_text(NodeId id) const {
+    return dom::is_never_text(m_tree->node(id).tag) && !(m_flags[id] & k_flag_disclosure_toggle);
+}
+
 bool Mask::removed(const dom::Tree& tree, NodeId id) const {
     for (NodeId at = id; at != dom::k_no_node; at = tree.node(at).parent)
         if (m_removed[at]) return true;
@@ -60,6 +64,9 @@ NodeStats::NodeStats(const Page& page, const Mask& mask) {
         if (node.type == NodeType::text) {
             m_totals[id] = page.own_text(id);
         } else if (node.type == NodeType::element) {
+            // A disclosure toggle's text is read (Page::never_text) but not counted: the container
+            // is chosen on the page's text as before, and accordion headings counted would pull it
+            // to an accordion of feature titles.
             if (dom::is_never_text(node.tag)) continue;
             if (node.tag == GUMBO_TAG_A) {
                 std::string_view href = tree.attribute(id, "href");

@@ -47,6 +47,9 @@ public:
     // The NodeFlag bits of an element (0 for text nodes).
     std::uint32_t flags(dom::NodeId id) const { return m_flags[id]; }
     const std::vector<std::uint32_t>& all_flags() const { return m_flags; }
+    // Whether an element's text is never read: a never-text element (script, style, button, ...,
+    // dom/html_tags.hpp) other than a disclosure toggle (an accordion's question, node_flags.hpp).
+    bool never_text(dom::NodeId id) const;
     const StopwordList& stopwords() const { return *m_stopwords; }
     // A text node's own counts; zero for elements and for script or style text.
     const TextCounts& own_text(dom::NodeId id) const { return m_own_text[id]; }

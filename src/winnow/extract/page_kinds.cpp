@@ -35,7 +35,7 @@ Candidate listing_candidate(const PageView& cleaned, const std::string& title, c
     filter.title = title;
     filter.keep_link_lines = true;
     std::vector<Block> kept = filter_blocks(cleaned.page(), {root},
-                                            build_sourced_blocks(cleaned.tree(), cleaned.mask(), {root}), filter,
+                                            build_sourced_blocks(cleaned, {root}), filter,
                                             unrecorded, regexes);
     apply_text_rules(kept, rules, unrecorded, regexes);
     return Candidate(Method{.source = Source::listing}, std::move(kept));

@@ -341,6 +341,53 @@ TEST_CASE("an accordion answer hidden by a class right after its question's butt
     CHECK(removed_by(article, "heuristic hidden"));
 }
 
+TEST_CASE("an accordion's questions in its header buttons are read before their answers", "[extract][accuracy]") {
+    // The ARIA accordion pattern (a button inside a heading, aria-expanded and aria-controls) and
+    // the same without ARIA (a button holding the heading, the answer hidden by a class right
+    // after it): each question is read, in order, before its answer. Buttons that are not a
+    // heading's (a "Read more" that opens a panel, "Load more", a share button) and a heading's
+    // button that opens a popup menu stay out.
+    std::string aria, plain;
+    for (int i = 0; i < 3; ++i) {
+        const std::string n = std::to_string(i);
+        aria += "<h3><button type='button' aria-expanded='false' aria-controls='answer-" + n + "'>Question " + n +
+                ": can I change my plan later?</button></h3><div id='answer-" + n + "' role='region' hidden><p>Answer " +
+                n + ": yes, you can move to another plan at any time, and the change applies from your next bill "
+                "without any fee.</p></div>";
+        plain += "<div><button type='button'><h5>Other question " + n + ": do you work with small teams?</h5></button>"
+                 "<div class='hidden'><p>Other answer " + n + ": we do, most of our customers are teams of fewer than "
+                 "twenty people who need a partner for their first product.</p></div></div>";
+    }
+    const std::string html = R"(<html><head><title>Plans and pricing - Studio</title></head><body>
+        <main><h1>Plans and pricing</h1><p>Every plan includes hosting, updates and support from the people who built
+        your application, for as long as you need it.</p>
+        <p>Our plans start small and grow with your business.</p><button type='button' aria-expanded='false'
+        aria-controls='more'>Read more</button><div id='more' hidden><p>Larger plans add a dedicated engineer and
+        a review of your product every quarter, with a report on what to build next.</p></div>
+        <h2>Frequently asked questions</h2>)" + aria + plain + R"(
+        <h3><button aria-haspopup='true' aria-expanded='false'>Choose a currency</button></h3>
+        <button type='button'>Load more</button> <button class='btn' type='button'>Share this page</button>
+        </main></body></html>)";
+    const std::string text = winnow::write::render_body(extract(html));
+    for (int i = 0; i < 3; ++i) {
+        const std::string n = std::to_string(i);
+        const std::size_t question = text.find("Question " + n + ": can I change my plan later?");
+        const std::size_t answer = text.find("Answer " + n + ": yes");
+        REQUIRE(question != std::string::npos);
+        REQUIRE(answer != std::string::npos);
+        CHECK(question < answer);
+        if (i > 0) CHECK(text.find("Answer " + std::to_string(i - 1) + ": yes") < question);
+        const std::size_t other = text.find("Other question " + n + ": do you work");
+        REQUIRE(other != std::string::npos);
+        CHECK(other < text.find("Other answer " + n + ": we do"));
+    }
+    CHECK(has(text, "Larger plans add a dedicated engineer"));
+    CHECK_FALSE(has(text, "Read more"));
+    CHECK_FALSE(has(text, "Choose a currency"));
+    CHECK_FALSE(has(text, "Load more"));
+    CHECK_FALSE(has(text, "Share this page"));
+}
+
 TEST_CASE("a forum thread wrapped in a moderation form keeps its posts", "[extract][accuracy]") {
     // Forum software writes posts as text with <br> (no <p>) inside one inline-moderation form.
     std::string posts;
