@@ -298,6 +298,11 @@ constexpr std::string_view k_permalink_marks[] = {"\xC2\xB6" /* ¶ */, "#", "\xC
 constexpr NodeId k_max_permalink_nodes = 4;
 }  // namespace
 
+bool is_main_region(const Tree& tree, NodeId id) {
+    return tree.is_element(id, GUMBO_TAG_MAIN) ||
+           (tree.node(id).type == NodeType::element && ascii::iequals(tree.attribute(id, "role"), "main"));
+}
+
 bool is_permalink_anchor(const Tree& tree, NodeId id) {
     if (!tree.is_element(id, GUMBO_TAG_A) || !tree.attribute(id, "href").starts_with('#') ||
         tree.node(id).subtree_end - id > k_max_permalink_nodes)

@@ -132,6 +132,9 @@ private:
 // It is the page's furniture, never the heading's or the article's words.
 bool is_permalink_anchor(const Tree& tree, NodeId id);
 
+// True for the region the page marks as its main content: a <main> element or role=main.
+bool is_main_region(const Tree& tree, NodeId id);
+
 // The whole tree as text, one line per node (indented element with its attributes, or quoted
 // text): to compare two parses and to read a tree when debugging.
 std::string dump_tree(const Tree& tree);

@@ -334,7 +334,7 @@ NodeId small_winner_main(const PageView& view, NodeId top) {
     const bool product = view.page().statement_kind() == metadata::PageKind::product;
     if (!product && content_chars(stats, top) >= k_small_container_chars) return dom::k_no_node;
     for (NodeId at = tree.node(top).parent; at != dom::k_no_node && at != tree.body(); at = tree.node(at).parent) {
-        if (!tree.is_element(at, GUMBO_TAG_MAIN) && ascii::lower(tree.attribute(at, "role")) != "main") continue;
+        if (!dom::is_main_region(tree, at)) continue;
         const bool fuller = content_chars(stats, at) >= k_small_climb_gain * content_chars(stats, top);
         return fuller && stats.link_density(at) <= k_main_max_link_density ? at : dom::k_no_node;
     }

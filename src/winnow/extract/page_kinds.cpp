@@ -3,7 +3,6 @@
 
 #include "winnow/extract/block_builder.hpp"
 #include "winnow/extract/block_filter.hpp"
-#include "winnow/util/ascii.hpp"
 
 namespace winnow::extract {
 
@@ -20,7 +19,7 @@ NodeId main_region(const PageView& cleaned) {
             id = tree.node(id).subtree_end - 1;
             continue;
         }
-        if (tree.is_element(id, GUMBO_TAG_MAIN) || ascii::lower(tree.attribute(id, "role")) == "main")
+        if (dom::is_main_region(tree, id))
             if (best == dom::k_no_node || cleaned.stats().chars(id) > cleaned.stats().chars(best)) best = id;
     }
     return best == dom::k_no_node ? body : best;

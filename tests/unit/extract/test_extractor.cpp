@@ -134,3 +134,11 @@ TEST_CASE("a heading's permalink mark is furniture, a link's words are not", "[e
         if (tree.is_element(id, GUMBO_TAG_A)) anchors.push_back(winnow::dom::is_permalink_anchor(tree, id));
     CHECK(anchors == std::vector<bool>{true, false, false, true});
 }
+
+TEST_CASE("the main region is a <main> element or one with role=main", "[extract][dom]") {
+    Tree tree = Tree::parse(R"(<main id="a">x</main><div role="Main" id="b">y</div><div role="navigation" id="c">z</div>)");
+    std::vector<bool> regions;
+    for (winnow::dom::NodeId id = 0; id < tree.size(); ++id)
+        if (!tree.attribute(id, "id").empty()) regions.push_back(winnow::dom::is_main_region(tree, id));
+    CHECK(regions == std::vector<bool>{true, true, false});
+}
