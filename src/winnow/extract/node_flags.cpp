@@ -318,12 +318,8 @@ std::vector<NodeId> mark_collapsed_panels(const dom::Tree& tree, std::vector<std
     return toggles;
 }
 
-// True when `id` is inside a heading (an <h1>-<h6> or role=heading ancestor) or holds one.
-bool is_heading_part(const dom::Tree& tree, NodeId id) {
-    for (NodeId at = tree.node(id).parent; at != dom::k_no_node; at = tree.node(at).parent)
-        if (tree.node(at).type == dom::NodeType::element &&
-            (dom::is_heading(tree.node(at).tag) || ascii::lower(tree.attribute(at, "role")) == "heading"))
-            return true;
+// True when `id` holds an <h1>-<h6> (a button wrapping its accordion's heading).
+bool holds_heading(const dom::Tree& tree, NodeId id) {
     for (NodeId at = id + 1; at < tree.node(id).subtree_end; ++at)
         if (tree.node(at).type == dom::NodeType::element && dom::is_heading(tree.node(at).tag)) return true;
     return false;
@@ -345,10 +341,20 @@ bool opens_disclosure(const dom::Tree& tree, NodeId id, const std::vector<NodeId
 // k_flag_disclosure_toggle: its text is the question or title of the panel's answer, read like
 // the heading it is. Ordinary buttons (share, subscribe, "Load more", carousel arrows, "Read
 // more") are not headings and stay never-text.
+// One pass in document order: a node is inside a heading (an <h1>-<h6> or role=heading) when it
+// comes before the end of a heading's subtree seen before it, so no button walks its ancestors
+// (a page of many buttons under deep nesting stays linear).
 void mark_disclosure_toggles(const dom::Tree& tree, const std::vector<NodeId>& before_panels, std::vector<std::uint32_t>& flags) {
-    for (NodeId id = 0; id < tree.size(); ++id)
-        if (tree.is_element(id, GUMBO_TAG_BUTTON) && is_heading_part(tree, id) && opens_disclosure(tree, id, before_panels))
+    NodeId heading_end = 0;  // the end of the subtrees of the headings seen so far
+    for (NodeId id = 0; id < tree.size(); ++id) {
+        const dom::Node& node = tree.node(id);
+        if (node.type != dom::NodeType::element) continue;
+        const bool in_heading = id < heading_end;
+        if (dom::is_heading(node.tag) || ascii::iequals(tree.attribute(id, "role"), "heading"))
+            heading_end = std::max(heading_end, node.subtree_end);
+        if (node.tag == GUMBO_TAG_BUTTON && (in_heading || holds_heading(tree, id)) && opens_disclosure(tree, id, before_panels))
             flags[id] |= k_flag_disclosure_toggle;
+    }
 }
 
 }  // namespace
