@@ -18,7 +18,12 @@ names the corpus and the figure and exits 1. --gate --raise raises floors to tod
 today's figures are under, writing the reason into the file. Each floor records the date and the
 commit that set it; every change is also appended to the file's history.
 
-usage: eval.py --winnow BIN --root REPO [--corpus NAME] [--per-doc [N]] [--keep DIR]
+--halves adds, under each corpus, its figures on the tune and the confirm half (halves.py: the
+split scripts/eval-metadata uses), scored by the same scorer on each half's pages alone: decide a
+rule on the tune half, confirm it on the other. --by-type adds modern-dev's figures per page type
+(page_type in metadata.json: article, forum, product, ...), with each type's halves.
+
+usage: eval.py --winnow BIN --root REPO [--corpus NAME] [--per-doc [N]] [--keep DIR] [--halves] [--by-type]
                [--clean-option OPT] [--favor precision|balanced|recall] [--gate [--raise | --lower --reason TEXT]]
 """
 import argparse
@@ -32,6 +37,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from halves import HALVES, half_of  # noqa: E402
 from html_text import html_text  # noqa: E402
 
 SUMMARY = re.compile(r"precision=([0-9.]+) recall=([0-9.]+).*f1=([0-9.]+)")
@@ -76,6 +82,29 @@ def summary_line(name, figures, seconds):
             f"F1 {figures['F1']:.3f}  seconds {seconds:.1f}")
 
 
+def subset_line(label, pages, figures):
+    return (f"  {label:<22} {pages:>4} pages  precision {figures['precision']:.3f}  recall {figures['recall']:.3f}  "
+            f"F1 {figures['F1']:.3f}")
+
+
+def print_shingle_subsets(args, workdir, name, gold, pred, groups):
+    """Scores each group of page ids ({label: [ids]}) alone with score_shingles.py and prints a line
+    for each: the scorer averages over the pages it is given, so a group's figures are its own."""
+    script = os.path.join(args.shared, "bench", "score_shingles.py")
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        for label, ids in groups.items():
+            if not ids:
+                continue
+            gold_path, pred_path = os.path.join(tmp, "gold.json"), os.path.join(tmp, "pred.json")
+            json.dump({k: gold[k] for k in ids}, open(gold_path, "w", encoding="utf-8"), ensure_ascii=False)
+            json.dump({k: pred[k] for k in ids if k in pred}, open(pred_path, "w", encoding="utf-8"), ensure_ascii=False)
+            print(subset_line(label, len(ids), figures_of(run_scorer(script, [gold_path, pred_path]))), flush=True)
+
+
+def halves_of(ids):
+    return {half: [k for k in ids if half_of(k) == half] for half in HALVES}
+
+
 def score_shingles(args, workdir, name, gold, pred, seconds):
     """Scores {id: {"articleBody"}} predictions against gold with score_shingles.py; prints the
     summary line and, with --per-doc, the worst pages with what was missed and what leaked."""
@@ -87,6 +116,19 @@ def score_shingles(args, workdir, name, gold, pred, seconds):
     output = run_scorer(script, [gold_path, pred_path] + (["--per-doc"] if args.per_doc else []))
     figures = figures_of(output)
     print(summary_line(name, figures, seconds), flush=True)
+    if args.halves:
+        print_shingle_subsets(args, workdir, name, gold, pred, halves_of(sorted(gold)))
+    if args.by_type and name == "modern-dev":
+        meta = json.load(open(os.path.join(args.shared, "datasets", "modern-dev", "metadata.json"), encoding="utf-8"))
+        types = {}
+        for k in sorted(gold):
+            types.setdefault(meta.get(k, {}).get("page_type") or "unlabelled", []).append(k)
+        groups = {}
+        for kind in sorted(types, key=lambda t: (-len(types[t]), t)):
+            groups[kind] = types[kind]
+            for half, ids in halves_of(types[kind]).items():
+                groups[f"{kind} {half}"] = ids
+        print_shingle_subsets(args, workdir, name, gold, pred, groups)
     if args.per_doc:
         rows = []
         for line in output.splitlines()[:-1]:
@@ -121,6 +163,14 @@ def eval_trafilatura(args, workdir):
     output = run_scorer(script, [annotations, pred_path] + (["--per-doc"] if args.per_doc else []))
     figures = figures_of(output)
     print(summary_line("trafilatura-dev", figures, seconds), flush=True)
+    if args.halves:
+        everything = json.load(open(annotations, encoding="utf-8"))
+        with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+            for half in HALVES:
+                subset = {url: item for url, item in everything.items() if half_of(item["file"]) == half}
+                subset_path = os.path.join(tmp, "annotations.json")
+                json.dump(subset, open(subset_path, "w", encoding="utf-8"), ensure_ascii=False)
+                print(subset_line(half, len(subset), figures_of(run_scorer(script, [subset_path, pred_path]))), flush=True)
     if args.per_doc:
         per_file = {}
         for line in output.splitlines()[:-1]:
@@ -282,6 +332,10 @@ def main():
     parser.add_argument("--per-doc", nargs="?", type=int, const=25, default=0,
                         help="list the N worst pages (default 25) with what was missed and leaked")
     parser.add_argument("--keep", help="keep the prediction files in this folder")
+    parser.add_argument("--halves", action="store_true",
+                        help="also score each corpus's tune and confirm halves (the split of halves.py)")
+    parser.add_argument("--by-type", action="store_true",
+                        help="also score modern-dev per page type (metadata.json's page_type), with halves")
     parser.add_argument("--clean-option", action="append", default=[],
                         help="pass this option to `winnow clean` too (e.g. --clean-option=--no-default-rules)")
     parser.add_argument("--favor", choices=["precision", "balanced", "recall"],

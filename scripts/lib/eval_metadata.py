@@ -13,9 +13,8 @@ Corpora (read as ../shared from the repository root):
                    are URLs or e-mail addresses, as every corpus is
 
 Every figure is given for the whole corpus and for its two halves, split by a hash of the page
-id (SHA-256 of the id, first byte even: "tune", odd: "confirm"), so that a rule tuned on one half
-can be confirmed on the other. (Not SHA-1: modern-dev's ids all have an odd first SHA-1 byte, as
-if the corpus were itself one half of a larger one split that way.)
+id (halves.py: SHA-256 of the id, first byte even: "tune", odd: "confirm"), so that a rule tuned on
+one half can be confirmed on the other.
 
 The quality gate (--gate, with --raise or --lower --reason TEXT) is scripts/eval's, over the same
 floors file, with the corpora "modern-dev-metadata", "readability-metadata" and
@@ -26,7 +25,6 @@ usage: eval_metadata.py --winnow BIN --root REPO [--corpus NAME]... [--errors FI
                         [--gate [--raise | --lower --reason TEXT]]
 """
 import argparse
-import hashlib
 import json
 import os
 import re
@@ -35,13 +33,12 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from halves import half_of  # noqa: E402
+
 FIELDS = ("title", "author", "date", "language")
 KINDS_ARTICLE = {"article"}
 KINDS_LISTING = {"listing", "collection"}
-
-
-def half_of(page_id):
-    return "tune" if hashlib.sha256(page_id.encode("utf-8")).digest()[0] % 2 == 0 else "confirm"
 
 
 def load_scorer(shared):
