@@ -30,6 +30,10 @@ constexpr float k_prior_article = 10, k_prior_main = 8, k_prior_div = 5, k_prior
                 k_prior_list = -3, k_prior_heading = -5;
 // Class/id vocabulary weights (Readability: 25); explicit body markers weigh more.
 constexpr float k_class_weight = 25, k_body_marker_weight = 50;
+// A positive class weighs only on an element whose text ends this many sentences: "content" in
+// a stock ticker's, a counter's or a label's box says nothing about prose, and five such boxes
+// outscored a slideshow's captions (trafilatura-dev economictimes: 20 characters of ticker).
+constexpr float k_min_positive_sentence_ends = 1;
 // Readability's alternative ancestors: candidates within this share of the top score, and how
 // many of them an ancestor must hold to be taken instead.
 constexpr float k_alternative_share = 0.75f;
@@ -117,9 +121,10 @@ float prior(const PageView& view, NodeId id) {
     }
     const std::uint32_t f = view.flags(id);
     // A marker too short to be trusted as the body does not sway density either: it weighs as
-    // the positive class its words make it ("a-button-text__content": text, content).
+    // the positive class its words make it ("a-button-text__content": text, content), and a
+    // positive class only where a sentence ends (k_min_positive_sentence_ends).
     if ((f & k_flag_body_marker) && view.stats().content_chars(id) >= k_min_marker_chars) p += k_body_marker_weight;
-    else if (f & k_flag_positive) p += k_class_weight;
+    else if ((f & k_flag_positive) && view.stats().text(id).sentence_ends >= k_min_positive_sentence_ends) p += k_class_weight;
     if (f & k_flag_negative) p -= k_class_weight;
     return p;
 }

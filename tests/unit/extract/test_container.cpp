@@ -101,6 +101,29 @@ TEST_CASE("a body marker too short to be the body does not sway density scoring"
     CHECK(choice.method.name().starts_with("density"));
 }
 
+TEST_CASE("a positive class on boxes without a sentence end does not sway density scoring", "[extract][container]") {
+    // A stock ticker of five "band-content" boxes (a positive class word, numbers with commas and
+    // no sentence end) above a slideshow whose captions are the article.
+    std::string ticker;
+    for (int i = 0; i < 5; ++i)
+        ticker += "<div class='band-content'><div>Index " + std::to_string(i) + " 17,546.65 -15.35 (0.09%) 227.45</div></div>";
+    std::string slides;
+    for (int i = 0; i < 5; ++i)
+        slides += "<section class='slide'><h2>Slide " + std::to_string(i) + "</h2><p>The phone in slide " + std::to_string(i) +
+                  " is a massive upgrade on the model before it, with a better camera, a faster chip, and more.</p></section>";
+    Tree tree = Tree::parse("<body><div id='band'>" + ticker + "</div><section id='show'>" + slides + "</section></body>");
+    ContainerCandidate choice = choose(tree);
+    // With the class weight each ticker box outscored the slides, and the winner was the ticker.
+    CHECK(tree.attribute(choice.focus, "id") == "show");
+    // A positive box that ends a sentence still weighs: prose split into small "prose" boxes.
+    Tree boxes = Tree::parse("<body><div id='docs'><div class='prose'><p>Utilities style the page, one class at a time.</p></div>"
+                             "<div class='prose'><p>Each utility does one thing, and does it well.</p></div>"
+                             "<div class='prose'><p>Variants apply a utility on hover, focus and more.</p></div></div>"
+                             "<div id='other'><p>A longer block of text elsewhere, with a comma, and another, and more words in it.</p></div></body>");
+    ContainerCandidate docs = choose(boxes);
+    CHECK(boxes.attribute(docs.focus, "id") == "docs");
+}
+
 namespace {
 
 // A product page written as blocks inside <main>: a short description (the density winner, deep
