@@ -22,6 +22,8 @@ using dom::NodeId;
 // "loading": a loading indicator or a widget still waiting for its script (a player's
 // "Loading..." table, a carousel of teasers not yet started) holds placeholder text, never the
 // article; "is-loading" stays a state modifier (k_modifier_prefixes).
+// "saboxplugin": Simple Author Box, a WordPress plugin's card of the post's author under the post
+// (photo, name, biography: saboxplugin-wrap, -desc, -authorname), not the article.
 // "signature": a forum poster's signature, repeated under each of their posts (phpBB, vBulletin,
 // SMF, XenForo's message-signature), and Stack Exchange's post-signature (the poster's name,
 // reputation and the date), never the post's text.
@@ -33,6 +35,7 @@ constexpr std::string_view k_never_content_tokens[] = {
     "adsense", "adslot", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination",
     "pager", "sidebar", "widget", "widgets", "footer", "skiplink", "toolbar", "masthead", "banner",
     "login", "jumplinks", "prevnext", "postnav", "cta", "loading", "signature",
+    "saboxplugin",
 };
 // Page builders name every block "elementor-widget", "wp-block-widget": after these tokens,
 // "widget" means nothing.

@@ -65,6 +65,10 @@ TEST_CASE("body markers, state modifiers, author boxes and hidden classes", "[ex
     // A poster's signature under each post (XenForo, phpBB, vBulletin, SMF).
     CHECK((flags_of(R"(<aside id="t" class="message-signature">x</aside>)", "t") & k_flag_never_content));
     CHECK((flags_of(R"(<div id="t" class="signature">x</div>)", "t") & k_flag_never_content));
+    // Simple Author Box, a WordPress plugin's card of the post's author (saboxplugin-wrap, -desc).
+    CHECK((flags_of(R"(<div id="t" class="saboxplugin-wrap">x</div>)", "t") & k_flag_never_content));
+    CHECK((flags_of(R"(<div id="t" class="saboxplugin-desc">x</div>)", "t") & k_flag_never_content));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="sabox">x</div>)", "t") & k_flag_never_content));
     // The post itself ("message-userContent") and words that only start like a person word stay.
     CHECK_FALSE((flags_of(R"(<div id="t" class="message-userContent">x</div>)", "t") & k_flag_never_content));
     CHECK_FALSE((flags_of(R"(<div id="t" class="usertext">x</div>)", "t") & k_flag_never_content));
