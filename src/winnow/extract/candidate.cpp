@@ -18,6 +18,7 @@ std::string Method::name() const {
         case Source::justext: out += "justext"; break;
         case Source::listing: out += "listing"; break;
     }
+    if (main_over_footer) out += " main over footer";
     if (in_main) out += " in main";
     if (sections) out += " sections";
     if (in_article) out += " in article";

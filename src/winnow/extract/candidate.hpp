@@ -33,6 +33,7 @@ struct Method {
     bool relaxed = false;     // found by the relaxed pass (class-based removals undone)
     bool sections = false;    // density: the winner's page-builder sections joined
     bool in_main = false;     // density: a small winner widened to the page's <main>
+    bool main_over_footer = false;  // density: the winner in the page's footer gave way to <main>'s best
     bool in_article = false;  // a body marker widened to the <article> around it
     bool with_lead = false;   // lead paragraphs before the container added
     bool with_prose = false;  // the second opinion added prose next to the container

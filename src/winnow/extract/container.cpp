@@ -7,6 +7,7 @@
 #include "winnow/decode/text.hpp"
 #include "winnow/dom/html_tags.hpp"
 #include "winnow/extract/node_flags.hpp"
+#include "winnow/extract/page_kinds.hpp"
 #include "winnow/metadata/page_kind.hpp"
 #include "winnow/util/ascii.hpp"
 #include "winnow/util/utf8.hpp"
@@ -53,6 +54,14 @@ constexpr int k_small_climb_steps = 3;
 // questions): the main region is the container, unless links make up more than this share of it
 // (then it is a grid of teasers).
 constexpr float k_main_max_link_density = 0.5f;
+// The page's footer, as its markup names it: a <footer> element (the never-content pass left it
+// because it held more than half of the page's paragraph text: a disclaimer, terms of use) or
+// role=contentinfo. A density winner there, on a page whose <main> (or role=main) lies elsewhere
+// and holds a scored candidate, gives way to the best candidate in the main region: the author
+// marked where the page's content is, and a footer is never it (modern-dev 0362: the footer's
+// disclaimer and address instead of the article).
+constexpr GumboTag k_footer_tag = GUMBO_TAG_FOOTER;
+constexpr std::string_view k_footer_role = "contentinfo";
 // The <article> around a body marker becomes the container when it holds at most this many
 // times the marker's non-link text.
 constexpr float k_article_widen_gain = 1.5f;
@@ -346,6 +355,27 @@ NodeId small_winner_main(const PageView& view, NodeId top) {
     return dom::k_no_node;
 }
 
+// Whether the element is in the page's footer (k_footer_tag, k_footer_role): one walk up from one
+// node, the density winner.
+bool in_page_footer(const Tree& tree, NodeId id) {
+    for (NodeId at = id; at != dom::k_no_node && at != tree.body(); at = tree.node(at).parent)
+        if (tree.is_element(at, k_footer_tag) || ascii::iequals(tree.attribute(at, "role"), k_footer_role)) return true;
+    return false;
+}
+
+// The best-scoring candidate inside the page's main region when the density winner is in the
+// page's footer and the main region is elsewhere, or k_no_node. Candidates are sorted by score.
+NodeId main_over_footer(const PageView& view, NodeId top, const std::vector<NodeId>& candidates,
+                        const std::vector<float>& score) {
+    const Tree& tree = view.tree();
+    if (!in_page_footer(tree, top)) return dom::k_no_node;
+    const NodeId main = main_region(view);
+    if (main == tree.body() || tree.contains(main, top) || tree.contains(top, main)) return dom::k_no_node;
+    for (NodeId c : candidates)
+        if (score[c] > 0 && tree.contains(main, c)) return c;
+    return dom::k_no_node;
+}
+
 }  // namespace
 
 ContainerCandidate density_candidate(const PageView& view) {
@@ -390,6 +420,10 @@ ContainerCandidate density_candidate(const PageView& view) {
         return score[a] != score[b] ? score[a] > score[b] : a < b;
     });
     NodeId top = candidates.front();
+    if (const NodeId in_main = main_over_footer(view, top, candidates, score); in_main != dom::k_no_node) {
+        top = in_main;
+        choice.method.main_over_footer = true;
+    }
     const float top_score = score[top];
 
     // Alternative ancestors: an ancestor holding several near-top candidates is the real container.

@@ -124,6 +124,22 @@ TEST_CASE("a positive class on boxes without a sentence end does not sway densit
     CHECK(boxes.attribute(docs.focus, "id") == "docs");
 }
 
+TEST_CASE("a density winner in the page's footer gives way to the best candidate in <main>", "[extract][container]") {
+    // A short article in <main>; the footer's disclaimer holds most of the page's paragraph text,
+    // so the never-content pass leaves the footer, and it outscores the article.
+    const std::string article = "<main><div id='guide'><h1>Renting vehicles</h1>" + prose(2, "rental") + "</div></main>";
+    const std::string disclaimer = "<div id='small-print'>" + prose(6, "disclaimer") + "</div>";
+    Tree tree = Tree::parse("<body>" + article + "<footer>" + disclaimer + "</footer></body>");
+    ContainerCandidate choice = choose(tree);
+    CHECK(tree.is_element(choice.focus, GUMBO_TAG_MAIN));
+    CHECK(choice.method.name() == "density main over footer");
+    // Without a <main>, nothing says where the content is: the footer's text stays the winner.
+    Tree plain = Tree::parse("<body><div id='guide'>" + prose(2, "rental") + "</div><footer>" + disclaimer + "</footer></body>");
+    ContainerCandidate plain_choice = choose(plain);
+    CHECK(plain.is_element(plain_choice.focus, GUMBO_TAG_FOOTER));
+    CHECK_FALSE(plain_choice.method.main_over_footer);
+}
+
 namespace {
 
 // A product page written as blocks inside <main>: a short description (the density winner, deep
