@@ -82,9 +82,17 @@ constexpr std::string_view k_body_marker_names[] = {
 // Squeezed class names of the article's own title element.
 constexpr std::string_view k_title_class_names[] = {"entrytitle", "posttitle", "articletitle", "headline",
                                                     "storytitle", "pagetitle", "articleheadline"};
-// Whole class names that hide an element from everyone but screen readers or printers.
+// Whole class names that hide an element from everyone but screen readers or printers, and
+// Elementor's "elementor-hidden-desktop": a block shown on phones and tablets only, most often a
+// second copy of a desktop block laid out for a small screen.
 constexpr std::string_view k_hidden_class_names[] = {"hidden", "hide", "invisible", "sronly", "visuallyhidden",
-                                                     "screenreadertext", "noprint", "displaynone", "dnone"};
+                                                     "screenreadertext", "noprint", "displaynone", "dnone",
+                                                     "elementorhiddendesktop"};
+// Whole class names of a site builder's server-rendered breakpoint variants: Framer writes the
+// page once per breakpoint (desktop, tablet, phone) as sibling "ssr-variant" elements, each
+// hidden by a media query in all but its own; the first is the desktop one, the later ones are
+// the same text again.
+constexpr std::string_view k_breakpoint_variant_class_names[] = {"ssrvariant"};
 // Class-name prefixes of state modifiers, whose words describe something else.
 constexpr std::string_view k_modifier_prefixes[] = {"has-", "has_", "with-", "no-", "without-", "show-", "enable-",
                                                     "hide-", "is-"};
@@ -179,6 +187,7 @@ std::uint32_t value_flags(std::string_view value) {
                     break;
                 }
             if (contains(k_title_class_names, name)) flags |= k_flag_title_class;
+            if (contains(k_breakpoint_variant_class_names, name)) flags |= k_flag_breakpoint_variant;
         }
         start = end + 1;
     }
@@ -360,6 +369,19 @@ void mark_disclosure_toggles(const dom::Tree& tree, const std::vector<NodeId>& b
     }
 }
 
+// The breakpoint variants after the first of their parent are hidden: the reader sees one copy.
+// One pass in document order, remembering which parents had a variant already.
+void hide_later_breakpoint_variants(const dom::Tree& tree, std::vector<std::uint32_t>& flags) {
+    std::vector<std::uint8_t> parent_has_variant;
+    for (NodeId id = 0; id < tree.size(); ++id) {
+        const dom::Node& node = tree.node(id);
+        if (!(flags[id] & k_flag_breakpoint_variant) || node.parent == dom::k_no_node) continue;
+        if (parent_has_variant.empty()) parent_has_variant.assign(tree.size(), 0);
+        if (parent_has_variant[node.parent]) flags[id] |= k_flag_hidden;
+        parent_has_variant[node.parent] = 1;
+    }
+}
+
 }  // namespace
 
 std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree) {
@@ -368,6 +390,7 @@ std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree) {
     for (NodeId id = 0; id < tree.size(); ++id)
         if (tree.node(id).type == dom::NodeType::element && tree.node(id).attribute_count)
             flags[id] = flags_of(tree, id, seen);
+    hide_later_breakpoint_variants(tree, flags);
     const std::vector<NodeId> before_panels = mark_collapsed_panels(tree, flags);
     mark_disclosure_toggles(tree, before_panels, flags);
     return flags;
