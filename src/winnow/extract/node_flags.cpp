@@ -222,6 +222,39 @@ std::uint32_t value_flags(std::string_view value) {
     return flags;
 }
 
+// Characters of a section's heading compared with the section's id (its anchor); also the most
+// nodes of the heading read (headings nested in a hostile page's headings stay linear).
+constexpr std::size_t k_section_anchor_max_chars = 200;
+
+// The ASCII letters and digits of `text`, lower-cased, up to k_section_anchor_max_chars: an
+// anchor made from a heading ("sharing-with-a-single-developer") and the heading ("Sharing with
+// a single developer¶") agree on them.
+void append_anchor_letters(std::string_view text, std::string& out) {
+    for (char c : text) {
+        if (out.size() >= k_section_anchor_max_chars) return;
+        if (ascii::is_alnum(c)) out += ascii::lower(c);
+    }
+}
+
+// True when `id_value` is the anchor of the document section `id` (a <section>, or docutils'
+// `<div class="section">`) that opens with a heading: docutils and Sphinx, Pandoc and
+// static-site generators name each section after its heading's text, as a heading's own id
+// does. Not any element: a `<div id="shameless-cta"><h2>Shameless CTA</h2>` is a box that says
+// what it is. Only the first element child is read, and each heading is that of one element, so
+// the pass stays linear.
+bool is_section_anchor(const dom::Tree& tree, NodeId id, std::string_view id_value) {
+    if (tree.node(id).tag != GUMBO_TAG_SECTION && !ascii::iequals(tree.attribute(id, "class"), "section")) return false;
+    NodeId child = tree.node(id).first_child;
+    while (child != dom::k_no_node && tree.node(child).type != dom::NodeType::element) child = tree.node(child).next_sibling;
+    if (child == dom::k_no_node || !dom::is_heading(tree.node(child).tag)) return false;
+    std::string heading, anchor;
+    const NodeId end = std::min<NodeId>(tree.node(child).subtree_end, child + 1 + k_section_anchor_max_chars);
+    for (NodeId at = child + 1; at < end && heading.size() < k_section_anchor_max_chars; ++at)
+        if (tree.node(at).type == dom::NodeType::text) append_anchor_letters(tree.node(at).text, heading);
+    append_anchor_letters(id_value, anchor);
+    return !anchor.empty() && anchor == heading;
+}
+
 // The flags of a class or id value, from `seen` when the page had it before.
 using ValueFlags = std::unordered_map<std::string_view, std::uint32_t>;
 std::uint32_t cached_value_flags(std::string_view value, ValueFlags& seen) {
@@ -257,7 +290,7 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id, ValueFlags& seen) {
     // A heading's id is its own text made an anchor (MediaWiki, MkDocs, Docusaurus and
     // static-site generators write "Related_work", "navigation-menus", "pgp-signature"): it says
     // what the section is about, not what the element is.
-    if (dom::is_heading(tree.node(id).tag)) id_value = {};
+    if (dom::is_heading(tree.node(id).tag) || (!id_value.empty() && is_section_anchor(tree, id, id_value))) id_value = {};
     flags |= cached_value_flags(class_value, seen) | cached_value_flags(id_value, seen);
     // A body marker is content even when its class also says something else ("post-content share-enabled").
     if (flags & k_flag_body_marker) flags &= ~(k_flag_never_content | k_flag_boilerplate_inside | k_flag_negative | k_flag_overlay);

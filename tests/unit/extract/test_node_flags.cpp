@@ -125,3 +125,13 @@ TEST_CASE("responsive copies: only the desktop one is read", "[extract][tokens]"
     CHECK((flags_of(framer, "c") & k_flag_hidden));
     CHECK_FALSE((flags_of(framer, "d") & k_flag_hidden));  // the first variant under another parent
 }
+
+TEST_CASE("a document section's id made from its heading is not read", "[extract][tokens]") {
+    // Sphinx: the section is named after its heading ("Sharing with a single developer").
+    CHECK_FALSE((flags_of(R"(<div class="section" id="sharing-with-a-single-developer"><h2>Sharing with a single developer<a href="#x">¶</a></h2><p>x</p></div>)",
+                          "sharing-with-a-single-developer") & k_flag_never_content));
+    CHECK_FALSE((flags_of(R"(<section id="related-work"><h2>Related work</h2><p>x</p></section>)", "related-work") & k_flag_never_content));
+    // An id that is not the heading's, or a box that is no document section, still counts.
+    CHECK((flags_of(R"(<section id="related"><h2>You may also like</h2><p>x</p></section>)", "related") & k_flag_never_content));
+    CHECK((flags_of(R"(<div id="shameless-cta"><h2>Shameless CTA</h2><p>x</p></div>)", "shameless-cta") & k_flag_never_content));
+}
