@@ -82,9 +82,17 @@ constexpr std::string_view k_body_marker_names[] = {
 // Squeezed class names of the article's own title element.
 constexpr std::string_view k_title_class_names[] = {"entrytitle", "posttitle", "articletitle", "headline",
                                                     "storytitle", "pagetitle", "articleheadline"};
-// Whole class names that hide an element from everyone but screen readers or printers.
+// Whole class names that hide an element from everyone but screen readers or printers, and
+// Elementor's "elementor-hidden-desktop": a block shown on phones and tablets only, most often a
+// second copy of a desktop block laid out for a small screen.
 constexpr std::string_view k_hidden_class_names[] = {"hidden", "hide", "invisible", "sronly", "visuallyhidden",
-                                                     "screenreadertext", "noprint", "displaynone", "dnone"};
+                                                     "screenreadertext", "noprint", "displaynone", "dnone",
+                                                     "elementorhiddendesktop"};
+// Whole class names of a site builder's server-rendered breakpoint variants: Framer writes the
+// page once per breakpoint (desktop, tablet, phone) as sibling "ssr-variant" elements, each
+// hidden by a media query in all but its own; the first is the desktop one, the later ones are
+// the same text again.
+constexpr std::string_view k_breakpoint_variant_class_names[] = {"ssrvariant"};
 // Class-name prefixes of state modifiers, whose words describe something else.
 constexpr std::string_view k_modifier_prefixes[] = {"has-", "has_", "with-", "no-", "without-", "show-", "enable-",
                                                     "hide-", "is-"};
@@ -179,6 +187,7 @@ std::uint32_t value_flags(std::string_view value) {
                     break;
                 }
             if (contains(k_title_class_names, name)) flags |= k_flag_title_class;
+            if (contains(k_breakpoint_variant_class_names, name)) flags |= k_flag_breakpoint_variant;
         }
         start = end + 1;
     }
@@ -211,6 +220,39 @@ std::uint32_t value_flags(std::string_view value) {
     }
     if (author && author_box) flags |= k_flag_never_content;
     return flags;
+}
+
+// Characters of a section's heading compared with the section's id (its anchor); also the most
+// nodes of the heading read (headings nested in a hostile page's headings stay linear).
+constexpr std::size_t k_section_anchor_max_chars = 200;
+
+// The ASCII letters and digits of `text`, lower-cased, up to k_section_anchor_max_chars: an
+// anchor made from a heading ("sharing-with-a-single-developer") and the heading ("Sharing with
+// a single developer¶") agree on them.
+void append_anchor_letters(std::string_view text, std::string& out) {
+    for (char c : text) {
+        if (out.size() >= k_section_anchor_max_chars) return;
+        if (ascii::is_alnum(c)) out += ascii::lower(c);
+    }
+}
+
+// True when `id_value` is the anchor of the document section `id` (a <section>, or docutils'
+// `<div class="section">`) that opens with a heading: docutils and Sphinx, Pandoc and
+// static-site generators name each section after its heading's text, as a heading's own id
+// does. Not any element: a `<div id="shameless-cta"><h2>Shameless CTA</h2>` is a box that says
+// what it is. Only the first element child is read, and each heading is that of one element, so
+// the pass stays linear.
+bool is_section_anchor(const dom::Tree& tree, NodeId id, std::string_view id_value) {
+    if (tree.node(id).tag != GUMBO_TAG_SECTION && !ascii::iequals(tree.attribute(id, "class"), "section")) return false;
+    NodeId child = tree.node(id).first_child;
+    while (child != dom::k_no_node && tree.node(child).type != dom::NodeType::element) child = tree.node(child).next_sibling;
+    if (child == dom::k_no_node || !dom::is_heading(tree.node(child).tag)) return false;
+    std::string heading, anchor;
+    const NodeId end = std::min<NodeId>(tree.node(child).subtree_end, child + 1 + k_section_anchor_max_chars);
+    for (NodeId at = child + 1; at < end && heading.size() < k_section_anchor_max_chars; ++at)
+        if (tree.node(at).type == dom::NodeType::text) append_anchor_letters(tree.node(at).text, heading);
+    append_anchor_letters(id_value, anchor);
+    return !anchor.empty() && anchor == heading;
 }
 
 // The flags of a class or id value, from `seen` when the page had it before.
@@ -248,7 +290,7 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id, ValueFlags& seen) {
     // A heading's id is its own text made an anchor (MediaWiki, MkDocs, Docusaurus and
     // static-site generators write "Related_work", "navigation-menus", "pgp-signature"): it says
     // what the section is about, not what the element is.
-    if (dom::is_heading(tree.node(id).tag)) id_value = {};
+    if (dom::is_heading(tree.node(id).tag) || (!id_value.empty() && is_section_anchor(tree, id, id_value))) id_value = {};
     flags |= cached_value_flags(class_value, seen) | cached_value_flags(id_value, seen);
     // A body marker is content even when its class also says something else ("post-content share-enabled").
     if (flags & k_flag_body_marker) flags &= ~(k_flag_never_content | k_flag_boilerplate_inside | k_flag_negative | k_flag_overlay);
@@ -360,6 +402,19 @@ void mark_disclosure_toggles(const dom::Tree& tree, const std::vector<NodeId>& b
     }
 }
 
+// The breakpoint variants after the first of their parent are hidden: the reader sees one copy.
+// One pass in document order, remembering which parents had a variant already.
+void hide_later_breakpoint_variants(const dom::Tree& tree, std::vector<std::uint32_t>& flags) {
+    std::vector<std::uint8_t> parent_has_variant;
+    for (NodeId id = 0; id < tree.size(); ++id) {
+        const dom::Node& node = tree.node(id);
+        if (!(flags[id] & k_flag_breakpoint_variant) || node.parent == dom::k_no_node) continue;
+        if (parent_has_variant.empty()) parent_has_variant.assign(tree.size(), 0);
+        if (parent_has_variant[node.parent]) flags[id] |= k_flag_hidden;
+        parent_has_variant[node.parent] = 1;
+    }
+}
+
 }  // namespace
 
 std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree) {
@@ -368,6 +423,7 @@ std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree) {
     for (NodeId id = 0; id < tree.size(); ++id)
         if (tree.node(id).type == dom::NodeType::element && tree.node(id).attribute_count)
             flags[id] = flags_of(tree, id, seen);
+    hide_later_breakpoint_variants(tree, flags);
     const std::vector<NodeId> before_panels = mark_collapsed_panels(tree, flags);
     mark_disclosure_toggles(tree, before_panels, flags);
     return flags;

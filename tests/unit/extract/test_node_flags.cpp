@@ -110,3 +110,28 @@ TEST_CASE("a page builder's widget is neither never-content nor a negative class
     CHECK_FALSE((flags_of(R"(<div id="t" class="elementor-widget-container">x</div>)", "t") & k_flag_never_content));
     CHECK((flags_of(R"(<div id="t" class="sidebar-widget">x</div>)", "t") & k_flag_negative));
 }
+
+TEST_CASE("responsive copies: only the desktop one is read", "[extract][tokens]") {
+    // Elementor's block for small screens only; the one hidden on phones shows on the desktop.
+    CHECK((flags_of(R"(<div id="t" class="elementor-element elementor-hidden-desktop">x</div>)", "t") & k_flag_hidden));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="elementor-element elementor-hidden-mobile">x</div>)", "t") & k_flag_hidden));
+    // Framer's per-breakpoint copies: the first of a parent stays, the later ones are hidden.
+    const std::string framer = R"(<main><div id="a" class="ssr-variant hidden-x1">Text</div>)"
+                               R"(<div id="b" class="ssr-variant hidden-x2">Text</div>)"
+                               R"(<div id="c" class="ssr-variant hidden-x3">Text</div></main>)"
+                               R"(<footer><div id="d" class="ssr-variant hidden-x2">Footer</div></footer>)";
+    CHECK_FALSE((flags_of(framer, "a") & k_flag_hidden));
+    CHECK((flags_of(framer, "b") & k_flag_hidden));
+    CHECK((flags_of(framer, "c") & k_flag_hidden));
+    CHECK_FALSE((flags_of(framer, "d") & k_flag_hidden));  // the first variant under another parent
+}
+
+TEST_CASE("a document section's id made from its heading is not read", "[extract][tokens]") {
+    // Sphinx: the section is named after its heading ("Sharing with a single developer").
+    CHECK_FALSE((flags_of(R"(<div class="section" id="sharing-with-a-single-developer"><h2>Sharing with a single developer<a href="#x">¶</a></h2><p>x</p></div>)",
+                          "sharing-with-a-single-developer") & k_flag_never_content));
+    CHECK_FALSE((flags_of(R"(<section id="related-work"><h2>Related work</h2><p>x</p></section>)", "related-work") & k_flag_never_content));
+    // An id that is not the heading's, or a box that is no document section, still counts.
+    CHECK((flags_of(R"(<section id="related"><h2>You may also like</h2><p>x</p></section>)", "related") & k_flag_never_content));
+    CHECK((flags_of(R"(<div id="shameless-cta"><h2>Shameless CTA</h2><p>x</p></div>)", "shameless-cta") & k_flag_never_content));
+}
