@@ -69,6 +69,11 @@ constexpr std::size_t k_max_title_repeat_chars = 300;
 // is weak at an edge, and one of at most this many words matching a boilerplate pattern, or
 // this link-dense.
 constexpr float k_edge_pattern_words = 20, k_edge_link_density = 0.5f;
+// A link-free table row of at least this many filled cells is data (a ranking's or a timetable's
+// line), not a label at an edge: edge trimming keeps it, as it keeps code. On a product page
+// (its statements say so) a two-cell row is its specification ("Material | Stainless steel");
+// elsewhere two cells are as often a record's metadata ("Subjects: | Computer Science").
+constexpr std::size_t k_edge_data_row_cells = 3, k_edge_product_row_cells = 2;
 // The page's own byline and dateline lines go when among this many kept blocks at either end.
 constexpr std::size_t k_furniture_edge_blocks = 3;
 
@@ -102,6 +107,7 @@ struct FilterState {
     PageFurniture furniture{};    // the page's date and authors, for its byline and dateline lines
     metadata::TitleStatements title_words{};  // options.title split into words once, for repeats_title
     bool listing = false;         // the page's statements make it a listing
+    bool product = false;         // ... a product
 
     // Drops a block (once) and, when explaining, records it under `rule`, or under the site's
     // drop_text rule that also matches it (looked up once, for this block), so a profile's
@@ -257,6 +263,18 @@ void drop_repeats(FilterState& s) {
     }
 }
 
+// The cells of a table row's text (joined with " | ") that hold something.
+std::size_t filled_cells(std::string_view row) {
+    std::size_t filled = 0;
+    for (std::size_t begin = 0; begin <= row.size();) {
+        std::size_t end = row.find(" | ", begin);
+        if (end == std::string_view::npos) end = row.size();
+        if (row.substr(begin, end - begin).find_first_not_of(' ') != std::string_view::npos) ++filled;
+        begin = end + 3;
+    }
+    return filled;
+}
+
 bool is_weak_edge(const BlockView& view, FilterState& s, bool at_end = false) {
     RegexGuard& regexes = s.regexes;
     const FavorSettings& favor = *s.options.favor;
@@ -267,6 +285,10 @@ bool is_weak_edge(const BlockView& view, FilterState& s, bool at_end = false) {
     auto matches_pattern = [&] {
         return view.counts.words <= k_edge_pattern_words && (is_boilerplate_line(text, regexes) || is_share_line(text, regexes));
     };
+    // (A row's links are not counted in its link density: its spans say whether it has one.)
+    if (block.kind == BlockKind::table_row && std::ranges::none_of(block.markup.spans, [](const Span& span) { return span.kind == SpanKind::link; }) &&
+        filled_cells(text) >= (s.product ? k_edge_product_row_cells : k_edge_data_row_cells))
+        return matches_pattern();
     // At the end a short "Name, Role" line without links is a signature ("Jean Barker,
     // Secretary"), and a list without links a summary: both stay (unless a pattern says otherwise).
     const bool signature = block.kind == BlockKind::paragraph && view.counts.words <= k_signature_words &&
@@ -514,6 +536,7 @@ std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& ro
     state.tree = &page.tree();
     state.furniture = page_furniture(page.statements(), page.statement_kind());
     state.listing = page.statement_kind() == metadata::PageKind::listing;
+    state.product = page.statement_kind() == metadata::PageKind::product;
     if (!options.title.empty()) state.title_words.add(options.title);
     // Guard: when byline/meta/caption ancestry would take most of the container's text, the
     // wrapper's name is misleading (a video page whose text sits in "item-caption").

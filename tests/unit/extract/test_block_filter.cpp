@@ -50,6 +50,27 @@ TEST_CASE("the filter drops short link-heavy blocks and keeps prose", "[extract]
     CHECK(removals[0].rule.starts_with("heuristic link-density 0.8"));
 }
 
+namespace {
+
+// The texts of the blocks the filter keeps of a page's body, the page stating these JSON-LD types.
+std::vector<std::string> kept_texts(const std::string& html, std::vector<std::string> ld_types) {
+    Tree tree = Tree::parse(html);
+    winnow::metadata::Statements statements;
+    statements.language = "en";
+    statements.signals.ld_types = std::move(ld_types);
+    const Page page(tree, statements);
+    std::vector<Removal> removals;
+    BlockFilterOptions options;
+    winnow::RegexGuard regexes;
+    std::vector<std::string> texts;
+    for (const Block& block :
+         filter_blocks(page, {tree.body()}, build_sourced_blocks(tree, Mask(tree), {tree.body()}), options, removals, regexes))
+        texts.push_back(block.text);
+    return texts;
+}
+
+}  // namespace
+
 TEST_CASE("on a listing page a heading made of a link is a teaser's title and stays", "[extract][link-density][listing]") {
     const std::string html = R"(<body><div id="c">
         <h2><a href="/story/1">Storm closes the mountain pass</a></h2>
@@ -58,21 +79,7 @@ TEST_CASE("on a listing page a heading made of a link is a teaser's title and st
         <h2><a href="/story/2">Library opens on Sundays</a></h2>
         <p>From next month the town library opens on Sunday afternoons, the council decided on Tuesday.</p>
         </div></body>)";
-    auto kept_with = [&](std::vector<std::string> ld_types) {
-        Tree tree = Tree::parse(html);
-        winnow::metadata::Statements statements;
-        statements.language = "en";
-        statements.signals.ld_types = std::move(ld_types);
-        const Page page(tree, statements);
-        std::vector<Removal> removals;
-        BlockFilterOptions options;
-        winnow::RegexGuard regexes;
-        std::vector<std::string> texts;
-        for (const Block& block :
-             filter_blocks(page, {tree.body()}, build_sourced_blocks(tree, Mask(tree), {tree.body()}), options, removals, regexes))
-            texts.push_back(block.text);
-        return texts;
-    };
+    auto kept_with = [&](std::vector<std::string> ld_types) { return kept_texts(html, std::move(ld_types)); };
     const std::vector<std::string> listing = kept_with({"CollectionPage"});
     REQUIRE(listing.size() == 4);
     CHECK(listing[0] == "Storm closes the mountain pass");
@@ -81,6 +88,27 @@ TEST_CASE("on a listing page a heading made of a link is a teaser's title and st
     const std::vector<std::string> article = kept_with({});
     REQUIRE(article.size() == 2);  // in an article such headings are links to other stories
     CHECK(article[0].starts_with("The road over the pass"));
+}
+
+TEST_CASE("edge trimming keeps a table's data rows: three cells anywhere, two on a product page", "[extract][edge-trim]") {
+    // Prose, then a table at the end: its rows are short and end no sentence, as labels do, but a
+    // row of three filled cells is a table's data, and on a product page a two-cell row is its
+    // specification. A row with a link is trimmed as before.
+    const std::string html = R"(<body><div id="c">
+        <p>The ultimate device opener slides between the tightest gaps of a phone or a laptop, and its flexible blade bends without breaking.</p>
+        <p>Its handle gives a firm grip, so the blade goes where the repair needs it, with the precision of a surgeon's scalpel.</p>
+        <table><tr><td>Blade</td><td>Flexible</td><td>0.3 mm</td></tr>
+        <tr><td>Material</td><td>Stainless steel</td></tr>
+        <tr><td>Guide</td><td><a href="/guide">Opening guide</a></td></tr></table>
+        </div></body>)";
+    auto kept_with = [&](std::vector<std::string> ld_types) { return kept_texts(html, std::move(ld_types)); };
+    const std::vector<std::string> product = kept_with({"Product"});
+    REQUIRE(product.size() == 4);  // the linked row goes
+    CHECK(product[2] == "Blade | Flexible | 0.3 mm");
+    CHECK(product[3] == "Material | Stainless steel");
+    const std::vector<std::string> article = kept_with({});
+    REQUIRE(article.size() == 3);  // elsewhere the two-cell row goes too; trimming stops at three cells
+    CHECK(article[2] == "Blade | Flexible | 0.3 mm");
 }
 
 TEST_CASE("short-block patterns: share lines, calls to action, boilerplate headings", "[extract][patterns]") {
