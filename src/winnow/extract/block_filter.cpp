@@ -65,6 +65,11 @@ constexpr float k_section_short_chars = 200, k_section_link_density = 0.5f;
 constexpr std::size_t k_min_repeat_chars = 50, k_max_repeat_chars = 200;
 // Title repeats are searched among blocks this short.
 constexpr std::size_t k_max_title_repeat_chars = 300;
+// A heading whose links all have this target prefix point into the page ("#language-design"): a
+// section's title made a permalink to itself (static site generators, docs, wikis), not
+// navigation, which the link-density rule spares. A heading linking elsewhere stays suspect (a
+// teaser of another article).
+constexpr char k_in_page_target_prefix = '#';
 // Edge trimming: a block with at most FavorSettings::edge_short_words words and no sentence end
 // is weak at an edge, and one of at most this many words matching a boilerplate pattern, or
 // this link-dense.
@@ -87,6 +92,7 @@ struct BlockView {
     bool image_line = false;      // ... the latter (captions.hpp)
     NodeId figure = dom::k_no_node;  // the caption's figure (for a line under an image, its block)
     bool long_prose = false;      // k_keep_long_chars or more with prose's stopword density
+    bool self_anchor_heading = false;  // a heading whose links all point into the page (k_in_page_target_prefix)
     bool keep = true;
 
     const Block& block() const { return sourced->block; }
@@ -140,7 +146,7 @@ bool repeats_title(const BlockView& b, const FilterState& s) {
 // On a listing page (by its own statements) a heading made of a link is a teaser's title.
 bool is_teaser_title(const BlockView& b, const FilterState& s) { return s.listing && b.is_heading(); }
 bool is_short_and_linked(const BlockView& b, const FilterState& s) {
-    return !s.options.keep_link_lines && !is_teaser_title(b, s) && b.counts.chars < k_short_block_chars &&
+    return !s.options.keep_link_lines && !is_teaser_title(b, s) && !b.self_anchor_heading && b.counts.chars < k_short_block_chars &&
            b.link_density > s.options.favor->short_link_density;
 }
 bool is_link_farm(const BlockView& b, const FilterState& s) {
@@ -488,6 +494,19 @@ bool is_line_under_image(const dom::Tree& tree, const SourcedBlock& block) {
     return inline_chars >= chars && inline_chars <= k_image_line_inline_share * chars;
 }
 
+// True when every link under `element` (a heading) points into the page (k_in_page_target_prefix).
+bool links_only_into_page(const dom::Tree& tree, NodeId element) {
+    if (element == dom::k_no_node) return false;
+    bool any = false;
+    for (NodeId id = element + 1; id < tree.node(element).subtree_end; ++id) {
+        if (tree.node(id).type != dom::NodeType::element || tree.node(id).tag != GUMBO_TAG_A) continue;
+        const std::string_view href = tree.attribute(id, "href");
+        if (href.empty() || href.front() != k_in_page_target_prefix) return false;
+        any = true;
+    }
+    return any;
+}
+
 // The views of the blocks: measured once, with their ancestry.
 std::vector<BlockView> view_blocks(const Page& page, const std::vector<NodeId>& roots,
                                    const std::vector<SourcedBlock>& blocks) {
@@ -495,6 +514,8 @@ std::vector<BlockView> view_blocks(const Page& page, const std::vector<NodeId>& 
     const std::vector<std::uint32_t> inherited = inherited_flags(page, roots, in_caption);
     const float prose_density = prose_stopword_density(page.stopwords());
     std::vector<BlockView> views(blocks.size());
+    NodeId anchor_checked = dom::k_no_node;
+    bool anchor_only = false;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         BlockView& view = views[i];
         view.sourced = &blocks[i];
@@ -517,6 +538,14 @@ std::vector<BlockView> view_blocks(const Page& page, const std::vector<NodeId>& 
                    is_line_under_image(tree, blocks[i])) {
             view.in_caption = view.image_line = true;
             view.figure = blocks[i].block_element;
+        }
+        // Several heading blocks of one element (text around a block inside an <h1>) read it once.
+        if (view.is_heading() && blocks[i].links > 0) {
+            if (blocks[i].block_element != anchor_checked) {
+                anchor_checked = blocks[i].block_element;
+                anchor_only = links_only_into_page(tree, anchor_checked);
+            }
+            view.self_anchor_heading = anchor_only;
         }
     }
     return views;

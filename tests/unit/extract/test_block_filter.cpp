@@ -90,6 +90,22 @@ TEST_CASE("on a listing page a heading made of a link is a teaser's title and st
     CHECK(article[0].starts_with("The road over the pass"));
 }
 
+TEST_CASE("a heading whose links all point into the page is a section title and stays", "[extract][link-density]") {
+    const std::vector<std::string> texts = kept_texts(R"(<body><div id="c">
+        <h2 id="memory"><a href="#memory">Fine-tuned memory management</a></h2>
+        <p>Rather than hide memory allocation, the language makes every allocation explicit in the code.</p>
+        <h2><a href="/other-story">Storm closes the mountain pass</a></h2>
+        <p>The road over the pass stays closed until Monday after a night of snow and strong winds.</p>
+        <h3><a href="#a">One</a> <a href="/b">Two</a></h3>
+        <p>A last paragraph of prose, long enough to count as the article's own text for the filter.</p>
+        </div></body>)", {});
+    REQUIRE(texts.size() == 4);
+    CHECK(texts[0] == "Fine-tuned memory management");  // its own permalink
+    CHECK(texts[1].starts_with("Rather than hide"));
+    CHECK(texts[2].starts_with("The road over the pass"));  // the heading linking elsewhere went
+    CHECK(texts[3].starts_with("A last paragraph"));        // so did the one with a link out
+}
+
 TEST_CASE("edge trimming keeps a table's data rows: three cells anywhere, two on a product page", "[extract][edge-trim]") {
     // Prose, then a table at the end: its rows are short and end no sentence, as labels do, but a
     // row of three filled cells is a table's data, and on a product page a two-cell row is its

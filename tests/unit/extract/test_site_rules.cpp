@@ -317,3 +317,22 @@ TEST_CASE("site rules: default.toml drops a forum post's edit note, quote head, 
             "He said: the last edited version of the file was lost.", "Location: Boston, Massachusetts",
             "Most readers would like this."});
 }
+
+TEST_CASE("site rules: default.toml drops phpBB's code box head and attachment counters, not code or prose about them", "[site_rules]") {
+    winnow::profiles::ProfileSet builtin;  // the built-in default.toml
+    SiteRules rules = builtin.default_profile().rules;
+    auto blocks = paragraphs({"Add this line to config.txt and reboot:",
+                              "Code: Select all",
+                              "Code: Alles auswählen",
+                              "Code : Tout sélectionner",
+                              "dtparam=pwr_led_trigger=default-on",
+                              "(95.79 KiB) Downloaded 478 times",
+                              "(1.35 KiB) 12-mal heruntergeladen",
+                              "Select all the files, then press Delete.",
+                              "The installer was downloaded 4000 times in its first week.",
+                              "Code: select all rows where the id is null"});
+    CHECK(kept_with_and_without_screens(rules, blocks) ==
+          V{"Add this line to config.txt and reboot:", "dtparam=pwr_led_trigger=default-on",
+            "Select all the files, then press Delete.", "The installer was downloaded 4000 times in its first week.",
+            "Code: select all rows where the id is null"});
+}
