@@ -48,6 +48,10 @@ constexpr float k_short_block_chars = 100;
 // Any block made almost only of links (and having a few) is a link list.
 constexpr float k_link_farm_density = 0.9f;
 constexpr std::uint32_t k_link_farm_links = 2;
+// A heading made of one link (at least this share of it) right over a paragraph of prose
+// (k_keep_long_chars) is the title of what the paragraph describes (a course, a hotel, a tool in
+// a roundup), not navigation: the link-density rules spare it. A teaser's excerpt is shorter.
+constexpr float k_linked_title_density = 0.9f;
 // A whole list (or table) whose items are mostly links, and short on average, is a link list.
 constexpr float k_list_link_density = 0.6f, k_list_item_chars = 120;
 // A line of at most this many words is read as a heading by the boilerplate-heading rule, even
@@ -93,6 +97,7 @@ struct BlockView {
     NodeId figure = dom::k_no_node;  // the caption's figure (for a line under an image, its block)
     bool long_prose = false;      // k_keep_long_chars or more with prose's stopword density
     bool self_anchor_heading = false;  // a heading whose links all point into the page (k_in_page_target_prefix)
+    bool linked_title = false;    // a heading of one link over prose (k_linked_title_density)
     bool keep = true;
 
     const Block& block() const { return sourced->block; }
@@ -146,11 +151,11 @@ bool repeats_title(const BlockView& b, const FilterState& s) {
 // On a listing page (by its own statements) a heading made of a link is a teaser's title.
 bool is_teaser_title(const BlockView& b, const FilterState& s) { return s.listing && b.is_heading(); }
 bool is_short_and_linked(const BlockView& b, const FilterState& s) {
-    return !s.options.keep_link_lines && !is_teaser_title(b, s) && !b.self_anchor_heading && b.counts.chars < k_short_block_chars &&
+    return !s.options.keep_link_lines && !is_teaser_title(b, s) && !b.self_anchor_heading && !b.linked_title && b.counts.chars < k_short_block_chars &&
            b.link_density > s.options.favor->short_link_density;
 }
 bool is_link_farm(const BlockView& b, const FilterState& s) {
-    return !s.options.keep_link_lines && !is_teaser_title(b, s) && b.link_density > k_link_farm_density && b.sourced->links >= k_link_farm_links;
+    return !s.options.keep_link_lines && !is_teaser_title(b, s) && !b.linked_title && b.link_density > k_link_farm_density && b.sourced->links >= k_link_farm_links;
 }
 bool under_never_content(const BlockView& b, const FilterState& s) {
     return !s.options.relaxed &&
@@ -547,6 +552,11 @@ std::vector<BlockView> view_blocks(const Page& page, const std::vector<NodeId>& 
             }
             view.self_anchor_heading = anchor_only;
         }
+    }
+    for (std::size_t i = 1; i < views.size(); ++i) {
+        BlockView& heading = views[i - 1];
+        heading.linked_title = heading.is_heading() && heading.sourced->links == 1 && heading.link_density >= k_linked_title_density &&
+                               views[i].block().kind == BlockKind::paragraph && views[i].long_prose;
     }
     return views;
 }

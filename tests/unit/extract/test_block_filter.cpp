@@ -106,6 +106,25 @@ TEST_CASE("a heading whose links all point into the page is a section title and 
     CHECK(texts[3].starts_with("A last paragraph"));        // so did the one with a link out
 }
 
+TEST_CASE("a heading made of a link over a paragraph of prose is a title and stays", "[extract][link-density]") {
+    // A roundup of courses: each course's name links to it, and a paragraph describes it. A
+    // linked heading over a short excerpt (a teaser) still goes.
+    const std::string html = R"(<body><div id="c">
+        <p>These are the courses we recommend to a beginner this year, from free introductions to full certificates.</p>
+        <h3><a href="https://courses.example/foundation">Intensive Foundation Course</a></h3>
+        <p>This course will help you start building real skills with experienced designers as your tutors. You work on
+        briefs that a studio would give you, and every piece of work gets feedback from a tutor, so that by the end of the
+        course you have a portfolio that you can show to the people who hire designers.</p>
+        <h3><a href="/story/2">Library opens on Sundays</a></h3>
+        <p>From next month the town library opens on Sunday afternoons, the council decided.</p>
+        </div></body>)";
+    const std::vector<std::string> kept = kept_texts(html, {});
+    REQUIRE(kept.size() == 4);
+    CHECK(kept[1] == "Intensive Foundation Course");
+    CHECK(kept[2].starts_with("This course will help you"));
+    CHECK(kept[3].starts_with("From next month"));
+}
+
 TEST_CASE("edge trimming keeps a table's data rows: three cells anywhere, two on a product page", "[extract][edge-trim]") {
     // Prose, then a table at the end: its rows are short and end no sentence, as labels do, but a
     // row of three filled cells is a table's data, and on a product page a two-cell row is its
