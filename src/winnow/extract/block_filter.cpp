@@ -18,6 +18,7 @@
 #include "winnow/extract/page_furniture.hpp"
 #include "winnow/extract/reader_appeals.hpp"
 #include "winnow/metadata/title.hpp"
+#include "winnow/util/url.hpp"
 #include "winnow/util/utf8.hpp"
 
 namespace winnow::extract {
@@ -48,6 +49,16 @@ constexpr float k_short_block_chars = 100;
 // Any block made almost only of links (and having a few) is a link list.
 constexpr float k_link_farm_density = 0.9f;
 constexpr std::uint32_t k_link_farm_links = 2;
+// A heading made of one link (at least this share of it) right over a paragraph of prose
+// (k_keep_long_chars) is the title of what the paragraph describes (a course, a hotel, a tool in
+// a roundup), not navigation: the link-density rules spare it. A teaser's excerpt is shorter.
+constexpr float k_linked_title_density = 0.9f;
+// A list right after a line ending in this (not a boilerplate heading such as "Related posts:"),
+// with more of the text after it, whose links all leave the page's site, is what the line
+// introduces ("Top Expert Recommendations:" over the tools it names, each linked to a shop):
+// the link rules spare its items. Links to the site's own pages under such a line are its
+// navigation ("More on HBS:", "Jump to:"), and go as before.
+constexpr char k_introduced_list_end = ':';
 // A whole list (or table) whose items are mostly links, and short on average, is a link list.
 constexpr float k_list_link_density = 0.6f, k_list_item_chars = 120;
 // A line of at most this many words is read as a heading by the boilerplate-heading rule, even
@@ -93,6 +104,8 @@ struct BlockView {
     NodeId figure = dom::k_no_node;  // the caption's figure (for a line under an image, its block)
     bool long_prose = false;      // k_keep_long_chars or more with prose's stopword density
     bool self_anchor_heading = false;  // a heading whose links all point into the page (k_in_page_target_prefix)
+    bool introduced = false;      // an item of a list the text introduces, its links leaving the site
+    bool linked_title = false;    // a heading of one link over prose (k_linked_title_density)
     bool keep = true;
 
     const Block& block() const { return sourced->block; }
@@ -114,6 +127,7 @@ struct FilterState {
     metadata::TitleStatements title_words{};  // options.title split into words once, for repeats_title
     bool listing = false;         // the page's statements make it a listing
     bool product = false;         // ... a product
+    std::string site_host{};      // the canonical URL's host ("" when the page states none)
 
     // Drops a block (once) and, when explaining, records it under `rule`, or under the site's
     // drop_text rule that also matches it (looked up once, for this block), so a profile's
@@ -146,11 +160,11 @@ bool repeats_title(const BlockView& b, const FilterState& s) {
 // On a listing page (by its own statements) a heading made of a link is a teaser's title.
 bool is_teaser_title(const BlockView& b, const FilterState& s) { return s.listing && b.is_heading(); }
 bool is_short_and_linked(const BlockView& b, const FilterState& s) {
-    return !s.options.keep_link_lines && !is_teaser_title(b, s) && !b.self_anchor_heading && b.counts.chars < k_short_block_chars &&
+    return !s.options.keep_link_lines && !is_teaser_title(b, s) && !b.self_anchor_heading && !b.linked_title && !b.introduced && b.counts.chars < k_short_block_chars &&
            b.link_density > s.options.favor->short_link_density;
 }
 bool is_link_farm(const BlockView& b, const FilterState& s) {
-    return !s.options.keep_link_lines && !is_teaser_title(b, s) && b.link_density > k_link_farm_density && b.sourced->links >= k_link_farm_links;
+    return !s.options.keep_link_lines && !is_teaser_title(b, s) && !b.linked_title && !b.introduced && b.link_density > k_link_farm_density && b.sourced->links >= k_link_farm_links;
 }
 bool under_never_content(const BlockView& b, const FilterState& s) {
     return !s.options.relaxed &&
@@ -249,9 +263,37 @@ void drop_link_lists(FilterState& s) {
             ++j;
         }
         const float density = chars > 0 ? link_chars / chars : 0;
-        if (density > k_list_link_density && chars / static_cast<float>(j - i) < k_list_item_chars)
+        if (!views[i].introduced && density > k_list_link_density && chars / static_cast<float>(j - i) < k_list_item_chars)
             for (std::size_t k = i; k < j; ++k) s.drop(k, "heuristic link-list " + fixed2(density));
         i = j;
+    }
+}
+
+// Whether every link of the blocks [begin, end) leads off the page's site (an absolute URL on
+// another host than the canonical URL's): a relative link, an in-page anchor or one to the site
+// itself is the site's own navigation.
+bool links_leave_site(const FilterState& s, std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k)
+        for (const Span& span : s.views[k].block().markup.spans)
+            if (span.kind == SpanKind::link)
+                if (const std::string host = url::host(span.target); host.empty() || host == s.site_host) return false;
+    return true;
+}
+
+// Marks the items of each list that the text introduces with links away (k_introduced_list_end).
+void mark_introduced_lists(FilterState& s) {
+    auto& views = s.views;
+    for (std::size_t i = 1; i < views.size(); ++i) {
+        const BlockView& before = views[i - 1];
+        const Block& first = views[i].block();
+        if (first.kind != BlockKind::list_item || before.block().kind == BlockKind::list_item) continue;
+        std::size_t j = i;
+        while (j < views.size() && views[j].block().kind == first.kind && views[j].block().group == first.group) ++j;
+        std::string_view intro = before.text();
+        while (!intro.empty() && (intro.back() == ' ' || intro.back() == '\n')) intro.remove_suffix(1);
+        if (j < views.size() && intro.ends_with(k_introduced_list_end) && links_leave_site(s, i, j) &&
+            !is_boilerplate_heading(before.text(), s.regexes))
+            for (std::size_t k = i; k < j; ++k) views[k].introduced = true;
     }
 }
 
@@ -548,6 +590,11 @@ std::vector<BlockView> view_blocks(const Page& page, const std::vector<NodeId>& 
             view.self_anchor_heading = anchor_only;
         }
     }
+    for (std::size_t i = 1; i < views.size(); ++i) {
+        BlockView& heading = views[i - 1];
+        heading.linked_title = heading.is_heading() && heading.sourced->links == 1 && heading.link_density >= k_linked_title_density &&
+                               views[i].block().kind == BlockKind::paragraph && views[i].long_prose;
+    }
     return views;
 }
 
@@ -566,6 +613,7 @@ std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& ro
     state.furniture = page_furniture(page.statements(), page.statement_kind());
     state.listing = page.statement_kind() == metadata::PageKind::listing;
     state.product = page.statement_kind() == metadata::PageKind::product;
+    state.site_host = url::host(page.statements().canonical_url.value);
     if (!options.title.empty()) state.title_words.add(options.title);
     // Guard: when byline/meta/caption ancestry would take most of the container's text, the
     // wrapper's name is misleading (a video page whose text sits in "item-caption").
@@ -581,6 +629,7 @@ std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& ro
             state.prose_parents.push_back(page.tree().node(view.sourced->block_element).parent);
     std::sort(state.prose_parents.begin(), state.prose_parents.end());
 
+    mark_introduced_lists(state);
     // Every block is judged, even one a section already took: a boilerplate heading there still
     // takes its own section along.
     for (std::size_t i = 0; i < views.size(); ++i) {

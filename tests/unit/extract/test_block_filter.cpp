@@ -52,12 +52,14 @@ TEST_CASE("the filter drops short link-heavy blocks and keeps prose", "[extract]
 
 namespace {
 
-// The texts of the blocks the filter keeps of a page's body, the page stating these JSON-LD types.
-std::vector<std::string> kept_texts(const std::string& html, std::vector<std::string> ld_types) {
+// The texts of the blocks the filter keeps of a page's body, the page stating these JSON-LD types
+// (and this canonical URL).
+std::vector<std::string> kept_texts(const std::string& html, std::vector<std::string> ld_types, std::string canonical = {}) {
     Tree tree = Tree::parse(html);
     winnow::metadata::Statements statements;
     statements.language = "en";
     statements.signals.ld_types = std::move(ld_types);
+    statements.canonical_url.value = std::move(canonical);
     const Page page(tree, statements);
     std::vector<Removal> removals;
     BlockFilterOptions options;
@@ -104,6 +106,45 @@ TEST_CASE("a heading whose links all point into the page is a section title and 
     CHECK(texts[1].starts_with("Rather than hide"));
     CHECK(texts[2].starts_with("The road over the pass"));  // the heading linking elsewhere went
     CHECK(texts[3].starts_with("A last paragraph"));        // so did the one with a link out
+}
+
+TEST_CASE("a heading made of a link over a paragraph of prose is a title and stays", "[extract][link-density]") {
+    // A roundup of courses: each course's name links to it, and a paragraph describes it. A
+    // linked heading over a short excerpt (a teaser) still goes.
+    const std::string html = R"(<body><div id="c">
+        <p>These are the courses we recommend to a beginner this year, from free introductions to full certificates.</p>
+        <h3><a href="https://courses.example/foundation">Intensive Foundation Course</a></h3>
+        <p>This course will help you start building real skills with experienced designers as your tutors. You work on
+        briefs that a studio would give you, and every piece of work gets feedback from a tutor, so that by the end of the
+        course you have a portfolio that you can show to the people who hire designers.</p>
+        <h3><a href="/story/2">Library opens on Sundays</a></h3>
+        <p>From next month the town library opens on Sunday afternoons, the council decided.</p>
+        </div></body>)";
+    const std::vector<std::string> kept = kept_texts(html, {});
+    REQUIRE(kept.size() == 4);
+    CHECK(kept[1] == "Intensive Foundation Course");
+    CHECK(kept[2].starts_with("This course will help you"));
+    CHECK(kept[3].starts_with("From next month"));
+}
+
+TEST_CASE("a list the text introduces stays when its links leave the site, and goes when they stay on it", "[extract][link-density]") {
+    // The same list under a line ending in ":", followed by more text: linked to shops it is what
+    // the line introduces; linked to the site's own pages it is the site's navigation.
+    auto kept_with_links = [](const std::string& first, const std::string& second) {
+        const std::string html = R"(<body><div id="c">
+            <p>A multimeter measures voltage, current and resistance, so you can find what is wrong with a circuit.</p>
+            <h4>Top Expert Recommendations:</h4>
+            <ul><li><a href=")" + first + R"(">Fluke 117</a></li><li><a href=")" + second + R"(">Klein Tools MM400</a></li></ul>
+            <p>Wire strippers take the insulation off a wire without nicking the copper inside it, whatever its gauge.</p>
+            </div></body>)";
+        return kept_texts(html, {}, "https://tools.example/electrician-tools");
+    };
+    const std::vector<std::string> shops = kept_with_links("https://shop.example/fluke-117", "https://other.example/mm400");
+    REQUIRE(shops.size() == 5);
+    CHECK(shops[2] == "Fluke 117");
+    CHECK(shops[3] == "Klein Tools MM400");
+    CHECK(kept_with_links("/fluke-117", "https://tools.example/mm400").size() == 3);
+    CHECK(kept_with_links("https://shop.example/fluke-117", "#mm400").size() == 3);
 }
 
 TEST_CASE("edge trimming keeps a table's data rows: three cells anywhere, two on a product page", "[extract][edge-trim]") {
