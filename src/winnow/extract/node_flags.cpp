@@ -93,6 +93,15 @@ constexpr std::string_view k_hidden_class_names[] = {"hidden", "hide", "invisibl
 // hidden by a media query in all but its own; the first is the desktop one, the later ones are
 // the same text again.
 constexpr std::string_view k_breakpoint_variant_class_names[] = {"ssrvariant"};
+// Whole class names of a carousel library's slides (Swiper, Slick, Splide, Glide, Owl, Bootstrap):
+// all but the shown one are hidden (aria-hidden, display:none) until the reader moves the carousel,
+// and the service and product pages' feature and step slides are read one after another.
+constexpr std::string_view k_carousel_slide_class_names[] = {"swiperslide", "slickslide", "splideslide", "glideslide",
+                                                             "owlitem", "carouselitem"};
+// Whole class names of the copies a carousel library adds at both ends for its endless loop: the
+// same slides again.
+constexpr std::string_view k_carousel_clone_class_names[] = {"slickcloned", "swiperslideduplicate", "splideslideclone",
+                                                             "glideslideclone", "cloned"};
 // Class-name prefixes of state modifiers, whose words describe something else.
 constexpr std::string_view k_modifier_prefixes[] = {"has-", "has_", "with-", "no-", "without-", "show-", "enable-",
                                                     "hide-", "is-"};
@@ -174,6 +183,7 @@ bool is_person_box_compound(std::string_view token) {
 // each distinct value of a page once (menus and lists repeat theirs on every item).
 std::uint32_t value_flags(std::string_view value) {
     std::uint32_t flags = 0;
+    bool slide = false, clone = false;
     std::string name;  // one class name at a time
     for (std::size_t start = 0; start < value.size();) {
         std::size_t end = value.find_first_of(" \t\n\r\f", start);
@@ -188,9 +198,12 @@ std::uint32_t value_flags(std::string_view value) {
                 }
             if (contains(k_title_class_names, name)) flags |= k_flag_title_class;
             if (contains(k_breakpoint_variant_class_names, name)) flags |= k_flag_breakpoint_variant;
+            if (contains(k_carousel_slide_class_names, name)) slide = true;
+            if (contains(k_carousel_clone_class_names, name)) clone = true;
         }
         start = end + 1;
     }
+    if (slide && !clone) flags |= k_flag_carousel_slide;
     // The tokens of the names, but for state modifiers, which say what an element contains or
     // lacks, not what it is: "has-recommendations", "with-sidebar", "no-comments".
     bool author = false, author_box = false, after_builder = false;
@@ -347,8 +360,8 @@ std::vector<NodeId> mark_collapsed_panels(const dom::Tree& tree, std::vector<std
         if (!(flags[id] & k_flag_hidden) || (flags[id] & (k_flag_never_content | k_flag_overlay | k_flag_role_remove)))
             continue;
         NodeId at = id;
-        bool panel = false;
-        for (int level = 0; level <= k_panel_wrapper_levels && at != dom::k_no_node; ++level) {
+        bool panel = (flags[id] & k_flag_carousel_slide) != 0;
+        for (int level = 0; !panel && level <= k_panel_wrapper_levels && at != dom::k_no_node; ++level) {
             if (is_panel(tree, at, controlled)) {
                 panel = true;
                 if (const NodeId button = button_before(tree, at); button != dom::k_no_node) toggles.push_back(button);

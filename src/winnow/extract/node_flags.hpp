@@ -27,6 +27,7 @@ enum NodeFlag : std::uint32_t {
     k_flag_collapsed_panel = 1u << 11,  // hidden, but a collapsed accordion or tab panel: content the reader opens
     k_flag_disclosure_toggle = 1u << 12,// a <button> heading an accordion's panel: its text is read (the question)
     k_flag_breakpoint_variant = 1u << 13,// one of a site builder's per-breakpoint copies of the page (Framer's ssr-variant)
+    k_flag_carousel_slide = 1u << 14,   // a carousel library's slide (swiper, slick, splide, glide, owl, Bootstrap), not a clone
 };
 
 // One flag word per node (0 for text nodes).

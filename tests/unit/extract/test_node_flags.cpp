@@ -135,3 +135,22 @@ TEST_CASE("a document section's id made from its heading is not read", "[extract
     CHECK((flags_of(R"(<section id="related"><h2>You may also like</h2><p>x</p></section>)", "related") & k_flag_never_content));
     CHECK((flags_of(R"(<div id="shameless-cta"><h2>Shameless CTA</h2><p>x</p></div>)", "shameless-cta") & k_flag_never_content));
 }
+
+TEST_CASE("a carousel's hidden slides are read, its loop clones and hidden menus are not", "[extract][tokens]") {
+    const std::string slick = R"(<div class="slick-track">)"
+                              R"(<div id="c0" class="slick-slide slick-cloned" aria-hidden="true">Step three</div>)"
+                              R"(<div id="s1" class="slick-slide slick-active" aria-hidden="false">Step one</div>)"
+                              R"(<div id="s2" class="slick-slide" aria-hidden="true">Step two</div>)"
+                              R"(<div id="s3" class="swiper-slide" style="display: none">Step three</div>)"
+                              R"(<div id="c1" class="swiper-slide swiper-slide-duplicate" aria-hidden="true">Step one</div>)"
+                              R"(</div><div id="m" class="menu" aria-hidden="true">Home</div>)";
+    CHECK_FALSE((flags_of(slick, "s1") & k_flag_hidden));
+    CHECK_FALSE((flags_of(slick, "s2") & k_flag_hidden));
+    CHECK((flags_of(slick, "s2") & k_flag_collapsed_panel));
+    CHECK_FALSE((flags_of(slick, "s3") & k_flag_hidden));
+    CHECK((flags_of(slick, "c0") & k_flag_hidden));
+    CHECK((flags_of(slick, "c1") & k_flag_hidden));
+    CHECK((flags_of(slick, "m") & k_flag_hidden));
+    // a slide that is also a never-content box (a cookie or share layer) stays hidden
+    CHECK((flags_of(R"(<div id="t" class="swiper-slide share" aria-hidden="true">Share</div>)", "t") & k_flag_hidden));
+}
