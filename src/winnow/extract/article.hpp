@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -14,9 +15,13 @@ enum class BlockKind : std::uint8_t {
     heading,
     list_item,     // `depth` is the nesting level, 0 for a top-level list
     preformatted,  // text keeps its line breaks
-    table_row,     // cells already joined with " | "
+    table_row,     // cells already joined with k_cell_separator
     quote,
 };
+
+// What joins a table row's cells in its block's text (the builder writes it, edge trimming
+// counts the cells by it).
+inline constexpr std::string_view k_cell_separator = " | ";
 
 // Inline structure inside a block's text, for the writers that show it (Markdown). A span covers
 // the bytes [begin, end) of Block::text; an image covers none (begin == end, where it stood).

@@ -566,7 +566,7 @@ private:
                 GumboTag tag = m_tree.node(cell).tag;
                 if (tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH) continue;
                 all_header_cells = all_header_cells && tag == GUMBO_TAG_TH;
-                if (!row.text.empty()) row.text += " | ";
+                if (!row.text.empty()) row.text += k_cell_separator;
                 append_cell(row, cell);
             }
             if (row.text.find_first_not_of(" |") != std::string::npos) {

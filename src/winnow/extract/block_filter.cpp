@@ -159,12 +159,17 @@ bool repeats_title(const BlockView& b, const FilterState& s) {
 }
 // On a listing page (by its own statements) a heading made of a link is a teaser's title.
 bool is_teaser_title(const BlockView& b, const FilterState& s) { return s.listing && b.is_heading(); }
+// Blocks whose links are their content, which the link-density and link-farm rules spare: a
+// teaser's title on a listing, a linked title over prose, an item of a list the text introduces.
+bool links_are_content(const BlockView& b, const FilterState& s) {
+    return s.options.keep_link_lines || is_teaser_title(b, s) || b.linked_title || b.introduced;
+}
 bool is_short_and_linked(const BlockView& b, const FilterState& s) {
-    return !s.options.keep_link_lines && !is_teaser_title(b, s) && !b.self_anchor_heading && !b.linked_title && !b.introduced && b.counts.chars < k_short_block_chars &&
+    return !links_are_content(b, s) && !b.self_anchor_heading && b.counts.chars < k_short_block_chars &&
            b.link_density > s.options.favor->short_link_density;
 }
 bool is_link_farm(const BlockView& b, const FilterState& s) {
-    return !s.options.keep_link_lines && !is_teaser_title(b, s) && !b.linked_title && !b.introduced && b.link_density > k_link_farm_density && b.sourced->links >= k_link_farm_links;
+    return !links_are_content(b, s) && b.link_density > k_link_farm_density && b.sourced->links >= k_link_farm_links;
 }
 bool under_never_content(const BlockView& b, const FilterState& s) {
     return !s.options.relaxed &&
@@ -311,14 +316,14 @@ void drop_repeats(FilterState& s) {
     }
 }
 
-// The cells of a table row's text (joined with " | ") that hold something.
+// The cells of a table row's text (joined with k_cell_separator) that hold something.
 std::size_t filled_cells(std::string_view row) {
     std::size_t filled = 0;
     for (std::size_t begin = 0; begin <= row.size();) {
-        std::size_t end = row.find(" | ", begin);
+        std::size_t end = row.find(k_cell_separator, begin);
         if (end == std::string_view::npos) end = row.size();
         if (row.substr(begin, end - begin).find_first_not_of(' ') != std::string_view::npos) ++filled;
-        begin = end + 3;
+        begin = end + k_cell_separator.size();
     }
     return filled;
 }

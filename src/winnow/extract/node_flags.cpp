@@ -292,13 +292,13 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id, ValueFlags& seen) {
         else if (name == "itemprop") itemprop = a.value;
     }
     std::uint32_t flags = 0;
-    if (hidden || ascii::lower(aria_hidden) == "true" || (!style.empty() && is_hidden_by_style(style))) flags |= k_flag_hidden;
+    if (hidden || ascii::iequals(aria_hidden, "true") || (!style.empty() && is_hidden_by_style(style))) flags |= k_flag_hidden;
     if (!role.empty()) {
         const std::string lowered = ascii::lower(role);
         if (contains(k_removed_roles, lowered)) flags |= k_flag_role_remove;
         if (lowered == "banner" || lowered == "contentinfo") flags |= k_flag_role_landmark;
     }
-    if (!itemprop.empty() && ascii::lower(itemprop) == "articlebody") flags |= k_flag_body_marker;
+    if (!itemprop.empty() && ascii::iequals(itemprop, "articlebody")) flags |= k_flag_body_marker;
 
     // A heading's id is its own text made an anchor (MediaWiki, MkDocs, Docusaurus and
     // static-site generators write "Related_work", "navigation-menus", "pgp-signature"): it says
@@ -322,7 +322,7 @@ NodeId button_before(const dom::Tree& tree, NodeId id) {
     NodeId before = tree.node(id).prev_sibling;
     while (before != dom::k_no_node && tree.node(before).type != dom::NodeType::element) before = tree.node(before).prev_sibling;
     const bool button = before != dom::k_no_node &&
-                        (tree.is_element(before, GUMBO_TAG_BUTTON) || ascii::lower(tree.attribute(before, "role")) == "button");
+                        (tree.is_element(before, GUMBO_TAG_BUTTON) || ascii::iequals(tree.attribute(before, "role"), "button"));
     return button ? before : dom::k_no_node;
 }
 
@@ -388,8 +388,8 @@ bool holds_heading(const dom::Tree& tree, NodeId id) {
 // menus, listboxes, dialogs), or a collapsed panel comes right after it (`before_panels`, from
 // mark_collapsed_panels, sorted).
 bool opens_disclosure(const dom::Tree& tree, NodeId id, const std::vector<NodeId>& before_panels) {
-    const std::string popup = ascii::lower(tree.attribute(id, "aria-haspopup"));
-    if (!popup.empty() && popup != "false") return false;
+    const std::string_view popup = tree.attribute(id, "aria-haspopup");
+    if (!popup.empty() && !ascii::iequals(popup, "false")) return false;
     return tree.has_attribute(id, "aria-expanded") || tree.has_attribute(id, "aria-controls") ||
            std::binary_search(before_panels.begin(), before_panels.end(), id);
 }
