@@ -127,7 +127,7 @@ struct FilterState {
     metadata::TitleStatements title_words{};  // options.title split into words once, for repeats_title
     bool listing = false;         // the page's statements make it a listing
     bool product = false;         // ... a product
-    std::string site_host{};      // the canonical URL's host ("" when the page states none)
+    std::string site_host{};      // the page's host, from its URL or its canonical link ("" when unknown)
 
     // Drops a block (once) and, when explaining, records it under `rule`, or under the site's
     // drop_text rule that also matches it (looked up once, for this block), so a profile's
@@ -275,8 +275,9 @@ void drop_link_lists(FilterState& s) {
 }
 
 // Whether every link of the blocks [begin, end) leads off the page's site (an absolute URL on
-// another host than the canonical URL's): a relative link, an in-page anchor or one to the site
-// itself is the site's own navigation.
+// another host than the page's): a relative link, an in-page anchor or one to the site itself is
+// the site's own navigation. Hosts are compared whole: a sister site's links ("www.yahoo.com" on
+// "finance.yahoo.com") still count as leaving (Readability keeps such a "More news:" list).
 bool links_leave_site(const FilterState& s, std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k)
         for (const Span& span : s.views[k].block().markup.spans)
@@ -618,7 +619,7 @@ std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& ro
     state.furniture = page_furniture(page.statements(), page.statement_kind());
     state.listing = page.statement_kind() == metadata::PageKind::listing;
     state.product = page.statement_kind() == metadata::PageKind::product;
-    state.site_host = url::host(page.statements().canonical_url.value);
+    state.site_host = url::host(page.statements().address);
     if (!options.title.empty()) state.title_words.add(options.title);
     // Guard: when byline/meta/caption ancestry would take most of the container's text, the
     // wrapper's name is misleading (a video page whose text sits in "item-caption").

@@ -109,6 +109,14 @@ constexpr std::string_view k_modifier_prefixes[] = {"has-", "has_", "with-", "no
 constexpr std::string_view k_removed_roles[] = {"navigation", "menu", "menubar", "menuitem", "complementary", "dialog",
                                                 "alertdialog", "alert", "search", "toolbar", "tooltip"};
 
+// Characters of a section's heading compared with the section's id (its anchor); also the most
+// nodes of the heading read (headings nested in a hostile page's headings stay linear).
+constexpr std::size_t k_section_anchor_max_chars = 200;
+
+// Levels of only-children below a hidden wrapper searched for the panel it collapses
+// (`div style=display:none > div role=region id=panel-1`).
+constexpr int k_panel_wrapper_levels = 3;
+
 template <std::size_t N>
 bool contains(const std::string_view (&list)[N], std::string_view token) {
     return std::find(std::begin(list), std::end(list), token) != std::end(list);
@@ -235,10 +243,6 @@ std::uint32_t value_flags(std::string_view value) {
     return flags;
 }
 
-// Characters of a section's heading compared with the section's id (its anchor); also the most
-// nodes of the heading read (headings nested in a hostile page's headings stay linear).
-constexpr std::size_t k_section_anchor_max_chars = 200;
-
 // The ASCII letters and digits of `text`, lower-cased, up to k_section_anchor_max_chars: an
 // anchor made from a heading ("sharing-with-a-single-developer") and the heading ("Sharing with
 // a single developer¶") agree on them.
@@ -309,10 +313,6 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id, ValueFlags& seen) {
     if (flags & k_flag_body_marker) flags &= ~(k_flag_never_content | k_flag_boilerplate_inside | k_flag_negative | k_flag_overlay);
     return flags;
 }
-
-// Levels of only-children below a hidden wrapper searched for the panel it collapses
-// (`div style=display:none > div role=region id=panel-1`).
-constexpr int k_panel_wrapper_levels = 3;
 
 // The element right before `id` (its previous element sibling) when it is a button (a <button>
 // or role=button), else k_no_node: an accordion written without ARIA puts each answer, hidden by

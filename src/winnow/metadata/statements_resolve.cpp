@@ -375,6 +375,7 @@ private:
         m_url = m_context.url;
         if (m_url.empty()) m_url = absolute_or_empty(m_g.canonical_href);
         if (m_url.empty()) m_url = absolute_or_empty(meta("og:url"));
+        m_s.address = m_url;
         if (std::string host = url_host(m_url); !host.empty()) m_site_names.add_host(host);
         for (const std::string& logo : m_g.logo_h1s) m_site_names.add(logo);
     }

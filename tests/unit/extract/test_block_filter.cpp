@@ -54,12 +54,12 @@ namespace {
 
 // The texts of the blocks the filter keeps of a page's body, the page stating these JSON-LD types
 // (and this canonical URL).
-std::vector<std::string> kept_texts(const std::string& html, std::vector<std::string> ld_types, std::string canonical = {}) {
+std::vector<std::string> kept_texts(const std::string& html, std::vector<std::string> ld_types, std::string address = {}) {
     Tree tree = Tree::parse(html);
     winnow::metadata::Statements statements;
     statements.language = "en";
     statements.signals.ld_types = std::move(ld_types);
-    statements.canonical_url.value = std::move(canonical);
+    statements.address = std::move(address);  // the URL given, else the canonical link (read_statements)
     const Page page(tree, statements);
     std::vector<Removal> removals;
     BlockFilterOptions options;

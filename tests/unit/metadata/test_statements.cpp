@@ -111,11 +111,19 @@ TEST_CASE("meta tags: OpenGraph, Dublin Core, citation authors, language, canoni
     CHECK(s.language == "en-US");
     CHECK(s.language_source == "html lang");
     CHECK(s.canonical_url.value == "https://example.org/story");
+    CHECK(s.address == "https://example.org/story");  // no URL given: the canonical link
     CHECK(s.image.value == "https://example.org/a.jpg");
     CHECK(s.description.value == "What it is about.");
     CHECK(s.site_name.value == "Example Site");
     CHECK(s.tags == Names{"one", "two"});
     CHECK(s.og_title == "OG title");
+
+    // The page's address: the URL it was fetched from, else its canonical link, else og:url.
+    const std::string stated = R"(<html><head><meta property="og:url" content="https://m.example.org/s">
+        </head><body></body></html>)";
+    CHECK(statements_of(stated).address == "https://m.example.org/s");
+    CHECK(statements_of(stated, "https://example.org/s?ref=1").address == "https://example.org/s?ref=1");
+    CHECK(statements_of("<html><body></body></html>").address.empty());
 
     Statements twitter = statements_of(R"(<html><head><meta name="twitter:label1" content="Written by">
         <meta name="twitter:data1" content="Tyler Brown"></head><body></body></html>)");
