@@ -34,6 +34,9 @@ constexpr std::size_t k_small_result_chars = 3000;
 // A listing page's main region replaces the result when this much longer: the container then
 // holds one teaser or the page's introduction, not the list.
 constexpr double k_listing_gain = 2.5;
+// ... but not a result holding this many characters of paragraphs of k_prose_paragraph_chars or
+// more: that is an article (on a page its teaser-like menus made a listing), not a teaser.
+constexpr std::size_t k_listing_article_prose_chars = 2000, k_prose_paragraph_chars = 300;
 // The jusText candidate (when asked for) replaces a short result only when this much longer.
 constexpr double k_justext_gain = 1.5;
 // The JSON-LD articleBody replaces a DOM result under this many characters, or under this
@@ -44,6 +47,16 @@ constexpr double k_json_ld_min_share = 0.5;
 constexpr std::size_t k_json_ld_min_body_chars = 250;
 // The body's first blocks searched for a repeat of a <title> part when the page has no h1.
 constexpr std::size_t k_title_search_blocks = 3;
+
+// True when a result holds an article's prose: k_listing_article_prose_chars in paragraphs of
+// k_prose_paragraph_chars or more. A page of teasers has none so long.
+bool holds_article_prose(const Candidate& result) {
+    std::size_t prose = 0;
+    for (const Block& block : result.blocks)
+        if (block.kind == BlockKind::paragraph)
+            if (const std::size_t chars = utf8::code_point_count(block.text); chars >= k_prose_paragraph_chars) prose += chars;
+    return prose >= k_listing_article_prose_chars;
+}
 
 bool related(const dom::Tree& tree, NodeId node, const std::vector<NodeId>& roots) {
     return std::any_of(roots.begin(), roots.end(),
@@ -137,7 +150,7 @@ Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<R
     // a small part of them.
     // The main region's text bounds the candidate's: when it is not that much longer, the
     // candidate is not built.
-    if (!profile && !best.empty() && page.statement_kind() == metadata::PageKind::listing &&
+    if (!profile && !best.empty() && page.statement_kind() == metadata::PageKind::listing && !holds_article_prose(best) &&
         cleaned.stats().chars(main_region(cleaned)) >= k_listing_gain * static_cast<double>(best.chars)) {
         Candidate listing = listing_candidate(cleaned, title, input.rules, regexes);
         if (listing.chars >= k_short_result_chars &&

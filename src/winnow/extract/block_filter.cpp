@@ -90,6 +90,10 @@ constexpr float k_edge_pattern_words = 20, k_edge_link_density = 0.5f;
 // (its statements say so) a two-cell row is its specification ("Material | Stainless steel");
 // elsewhere two cells are as often a record's metadata ("Subjects: | Computer Science").
 constexpr std::size_t k_edge_data_row_cells = 3, k_edge_product_row_cells = 2;
+// In a listing's main region (the listing candidate, keep_link_lines) edge trimming that would
+// take more than this share of the kept text does not run: product tiles and teasers are short
+// lines without a sentence end, and only the introduction read as strong.
+constexpr float k_listing_max_trim_share = 0.5f;
 // The page's own byline and dateline lines go when among this many kept blocks at either end.
 constexpr std::size_t k_furniture_edge_blocks = 3;
 
@@ -383,18 +387,29 @@ void trim_edges(FilterState& s) {
     auto pattern = [&](const BlockView& view) {
         return is_boilerplate_line(view.text(), s.regexes) || is_share_line(view.text(), s.regexes);
     };
+    std::vector<std::size_t> start, end;
     for (std::size_t i = 0; i < views.size(); ++i) {
         if (!views[i].keep) continue;
         if (!is_weak_edge(views[i], s) || views[i].is_heading()) break;
         if (in_article_flow(views[i], views[first_strong], s) && !pattern(views[i])) break;
-        s.drop(i, "heuristic edge-trim start");
+        start.push_back(i);
     }
     for (std::size_t i = views.size(); i-- > 0;) {
         if (!views[i].keep) continue;
         if (!views[i].is_heading() && !is_weak_edge(views[i], s, /*at_end=*/true)) break;
         if (!views[i].is_heading() && in_article_flow(views[i], views[last_strong], s) && !pattern(views[i])) break;
-        s.drop(i, "heuristic edge-trim end");
+        end.push_back(i);
     }
+    // The listing candidate's main region: trimming that would take most of it took the tiles.
+    if (s.options.keep_link_lines) {
+        float kept = 0, trimmed = 0;
+        for (const BlockView& view : views) kept += view.keep ? view.counts.chars : 0;
+        for (std::size_t i : start) trimmed += views[i].counts.chars;
+        for (std::size_t i : end) trimmed += views[i].counts.chars;
+        if (trimmed > k_listing_max_trim_share * kept) return;
+    }
+    for (std::size_t i : start) s.drop(i, "heuristic edge-trim start");
+    for (std::size_t i : end) s.drop(i, "heuristic edge-trim end");
 }
 
 // Drops the blocks among the first and last k_furniture_edge_blocks kept ones that `applies`

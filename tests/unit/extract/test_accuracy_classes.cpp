@@ -524,6 +524,54 @@ TEST_CASE("a listing page keeps its teasers, not only its introduction", "[extra
     CHECK(article.method == "listing");
 }
 
+TEST_CASE("a listing's product tiles are not trimmed as short edge lines", "[extract][accuracy][listing]") {
+    // Every tile is a linked name and a price: short lines without a sentence end. Edge trimming
+    // from the end of the main region took them all, up to the introduction, the only strong
+    // block; in the listing candidate trimming that would take most of the text does not run.
+    std::string tiles;
+    for (int i = 1; i <= 12; ++i)
+        tiles += "<div class='tile'><h3><a href='/p/" + std::to_string(i) + "'>Oak side table " + std::to_string(i) +
+                 "</a></h3><div class='price'>$" + std::to_string(100 + i) + "</div><div class='stock'>In stock</div></div>";
+    const std::string html = R"(<html><head><title>Side tables - Furniture Shop</title>
+        <script type="application/ld+json">{"@type":"CollectionPage","name":"Side tables"}</script></head>
+        <body><header><nav><a href="/">Home</a> <a href="/cart">Cart</a></nav></header><main>
+        <h1>Side tables</h1><div class="intro"><p>Our side tables are made from solid oak in our own workshop,
+        and every one of them is finished by hand before it leaves for your living room.</p></div>
+        <div class="grid">)" + tiles + R"(</div></main>
+        <footer><p>Copyright Furniture Shop</p></footer></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "Our side tables are made"));
+    CHECK(has(text, "Oak side table 1"));
+    CHECK(has(text, "Oak side table 12"));
+    CHECK(has(text, "$112"));
+    CHECK(article.method == "listing");
+}
+
+TEST_CASE("an article on a page classed as a listing is not replaced by the page's menus", "[extract][accuracy][listing]") {
+    // The page calls itself a collection, and its menus are many short link lines; the result is
+    // an article's prose (paragraphs of 300+ characters, 2,000 in all): the main region, menus
+    // and all, does not replace it.
+    std::string menu;
+    for (int i = 1; i <= 150; ++i) menu += "<li><a href='/section/" + std::to_string(i) + "'>Park section " + std::to_string(i) + "</a></li>";
+    const std::string paragraph =
+        "<p>The rangers counted the bears of the valley again this spring, walking the same paths at dawn "
+        "for three weeks, and they found more families with cubs than in any year since the count began, "
+        "which the park's biologists read as a sign that the population is slowly growing again after a "
+        "long decline, though they warn that one good year does not make a trend.</p>";
+    std::string body;
+    for (int i = 0; i < 8; ++i) body += paragraph;
+    const std::string html = R"(<html><head><title>Bears counted - Park</title>
+        <script type="application/ld+json">{"@type":"CollectionPage","name":"News"}</script></head>
+        <body><div class="top"><ul>)" + menu + R"(</ul></div><div class="story"><h1>Bears counted</h1>)" + body +
+                             R"(</div><div class="bottom"><ul>)" + menu + R"(</ul></div></body></html>)";
+    const Article article = extract(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "The rangers counted the bears"));
+    CHECK_FALSE(has(text, "Park section 7"));
+    CHECK(article.method != "listing");
+}
+
 TEST_CASE("a caption whose figure stands outside the article's flow goes, one between the paragraphs stays", "[extract][accuracy]") {
     // The lead image in the article's header and a gallery module carry the photo desk's captions;
     // a figure the author placed between the paragraphs keeps its descriptive caption (and a
