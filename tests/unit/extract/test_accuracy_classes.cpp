@@ -318,6 +318,35 @@ TEST_CASE("a product description in a collapsed accordion panel is kept", "[extr
     CHECK_FALSE(has(text, "Shop"));
 }
 
+TEST_CASE("on a product page, an accordion panel hidden right after its heading is kept", "[extract][accuracy]") {
+    // A script opens each answer when its heading is clicked: no button, no ARIA. On a page whose
+    // statements make it a product the answers are read; elsewhere, and a hidden paragraph under a
+    // heading anywhere, stay out.
+    std::string faq;
+    for (int i = 0; i < 3; ++i)
+        faq += "<div class='content newbordered'><h3>Question " + std::to_string(i) +
+               ": can it be used outdoors?</h3><div class='content' style='display: none;'><p>Answer " + std::to_string(i) +
+               ": yes, it is certified against splashes and can stay on a terrace or a balcony for a whole summer "
+               "evening without any worry.</p></div></div>";
+    auto page = [&](const std::string& head) {
+        return R"(<html><head><title>Flame diffuser - Shop</title>)" + head + R"(</head><body>
+        <main><h1>Flame diffuser</h1><p>A compact diffuser of essential oils with a flame effect, which lights up a
+        living room or a terrace and fills it with the scent you chose, for up to eleven hours.</p>
+        <h2>Frequently asked questions</h2>)" + faq + R"(
+        <h2>Stock</h2><p style="display:none">Only three left in the shop near your home, order today.</p>
+        </main></body></html>)";
+    };
+    const std::string product_ld =
+        R"(<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Flame diffuser",)"
+        R"("offers":{"@type":"Offer","price":"49.00","priceCurrency":"EUR"}}</script>)";
+    const std::string product = winnow::write::render_body(extract(page(product_ld)));
+    CHECK(has(product, "Answer 0: yes, it is certified"));
+    CHECK(has(product, "Answer 2: yes, it is certified"));
+    CHECK_FALSE(has(product, "Only three left"));
+    const std::string other = winnow::write::render_body(extract(page("")));
+    CHECK_FALSE(has(other, "Answer 0: yes, it is certified"));
+}
+
 TEST_CASE("an accordion answer hidden by a class right after its question's button is kept", "[extract][accuracy]") {
     // No ARIA: each answer is hidden by a class until the button before it opens it. A hidden
     // element after anything else (a heading, a paragraph) stays out.
