@@ -105,6 +105,10 @@ constexpr std::string_view k_carousel_clone_class_names[] = {"slickcloned", "swi
 // Class-name prefixes of state modifiers, whose words describe something else.
 constexpr std::string_view k_modifier_prefixes[] = {"has-", "has_", "with-", "no-", "without-", "show-", "enable-",
                                                     "hide-", "is-"};
+// A name holding "skip" names a skip link or its target ("chakra-skip-nav", "skip-to-content"):
+// its other words say what the link skips (the navigation) or where it lands (the content), not
+// what the element is. The link itself goes as a line of links; its target holds the page's content.
+constexpr std::string_view k_skip_link_tokens[] = {"skip"};
 // ARIA roles of elements that are never the article.
 constexpr std::string_view k_removed_roles[] = {"navigation", "menu", "menubar", "menuitem", "complementary", "dialog",
                                                 "alertdialog", "alert", "search", "toolbar", "tooltip"};
@@ -226,6 +230,11 @@ std::uint32_t value_flags(std::string_view value) {
         for (std::string_view prefix : k_modifier_prefixes)
             if (name.starts_with(prefix)) modifier = true;
         if (modifier) continue;
+        bool skip_target = false;
+        dom::for_each_class_id_token(name, scratch, [&](std::string_view token) {
+            if (contains(k_skip_link_tokens, token)) skip_target = true;
+        });
+        if (skip_target) continue;
         dom::for_each_class_id_token(name, scratch, [&](std::string_view token) {
             const unsigned kinds = kinds_in_place(token, after_builder);
             if (kinds & k_token_comment) flags |= k_flag_comment_section | k_flag_negative;

@@ -318,6 +318,24 @@ TEST_CASE("a product description in a collapsed accordion panel is kept", "[extr
     CHECK_FALSE(has(text, "Shop"));
 }
 
+TEST_CASE("the target of a skip link is not navigation", "[extract][accuracy]") {
+    // Chakra UI's SkipNavContent wraps the page's first part in id="chakra-skip-nav" (where the
+    // "Skip to content" link lands): it is not a navigation box, removed or dropping its blocks.
+    const std::string html = R"(<html><head><title>Summit fire pit - Stoves</title></head><body>
+        <a href="#chakra-skip-nav">Skip to Content</a><div class="app">
+        <div id="chakra-skip-nav"><div class="summary"><h1>Summit fire pit</h1>
+        <p>From the team that created the smokeless fire pit comes our most advanced design yet, with taller and
+        brighter flames, a built-in stand and a cone that lights the fire in seconds.</p></div></div>
+        <div class="details"><p>The stainless steel body resists corrosion and is built for years of use, and every
+        fire pit is backed by our lifetime warranty, whatever the weather does to it.</p><p>A removable ash pan lifts
+        out with ease and no tools, so that a quick cleanup keeps the fire pit ready for the next evening.</p>
+        </div></div></body></html>)";
+    const Article article = explained(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "From the team that created"));
+    CHECK(has(text, "lifetime warranty"));
+}
+
 TEST_CASE("on a product page, an accordion panel hidden right after its heading is kept", "[extract][accuracy]") {
     // A script opens each answer when its heading is clicked: no button, no ARIA. On a page whose
     // statements make it a product the answers are read; elsewhere, and a hidden paragraph under a

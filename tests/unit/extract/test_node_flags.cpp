@@ -167,3 +167,11 @@ TEST_CASE("on a product page, a container hidden right after a section heading i
     CHECK((flags_of(html, "c", true) & k_flag_hidden));  // a paragraph, not a panel
     CHECK((flags_of(html, "d", true) & k_flag_hidden));  // after a paragraph
 }
+
+TEST_CASE("a name holding skip names a skip link or its target, not navigation", "[extract][tokens]") {
+    // Chakra UI's SkipNavContent wraps the page's content in id="chakra-skip-nav".
+    CHECK_FALSE((flags_of(R"(<div id="chakra-skip-nav"><p>Text</p></div>)", "chakra-skip-nav") & k_flag_never_content));
+    CHECK_FALSE((flags_of(R"(<main id="t" class="skip-to-content">Text</main>)", "t") & k_flag_positive));
+    CHECK((flags_of(R"(<div id="t" class="skip main-nav">Menu</div>)", "t") & k_flag_never_content));  // another name says nav
+    CHECK((flags_of(R"(<div id="t" class="site-nav">Menu</div>)", "t") & k_flag_never_content));
+}
