@@ -105,6 +105,10 @@ constexpr std::string_view k_carousel_clone_class_names[] = {"slickcloned", "swi
 // Class-name prefixes of state modifiers, whose words describe something else.
 constexpr std::string_view k_modifier_prefixes[] = {"has-", "has_", "with-", "no-", "without-", "show-", "enable-",
                                                     "hide-", "is-"};
+// A name holding "skip" names a skip link or its target ("chakra-skip-nav", "skip-to-content"):
+// its other words say what the link skips (the navigation) or where it lands (the content), not
+// what the element is. The link itself goes as a line of links; its target holds the page's content.
+constexpr std::string_view k_skip_link_tokens[] = {"skip"};
 // ARIA roles of elements that are never the article.
 constexpr std::string_view k_removed_roles[] = {"navigation", "menu", "menubar", "menuitem", "complementary", "dialog",
                                                 "alertdialog", "alert", "search", "toolbar", "tooltip"};
@@ -226,6 +230,11 @@ std::uint32_t value_flags(std::string_view value) {
         for (std::string_view prefix : k_modifier_prefixes)
             if (name.starts_with(prefix)) modifier = true;
         if (modifier) continue;
+        bool skip_target = false;
+        dom::for_each_class_id_token(name, scratch, [&](std::string_view token) {
+            if (contains(k_skip_link_tokens, token)) skip_target = true;
+        });
+        if (skip_target) continue;
         dom::for_each_class_id_token(name, scratch, [&](std::string_view token) {
             const unsigned kinds = kinds_in_place(token, after_builder);
             if (kinds & k_token_comment) flags |= k_flag_comment_section | k_flag_negative;
@@ -314,13 +323,19 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id, ValueFlags& seen) {
     return flags;
 }
 
+// The previous element sibling of `id`, or k_no_node.
+NodeId element_before(const dom::Tree& tree, NodeId id) {
+    NodeId before = tree.node(id).prev_sibling;
+    while (before != dom::k_no_node && tree.node(before).type != dom::NodeType::element) before = tree.node(before).prev_sibling;
+    return before;
+}
+
 // The element right before `id` (its previous element sibling) when it is a button (a <button>
 // or role=button), else k_no_node: an accordion written without ARIA puts each answer, hidden by
 // a class until clicked, right after its question's <button>
 // (`<button><h5>How much does it cost?</h5></button><div class=hidden>`).
 NodeId button_before(const dom::Tree& tree, NodeId id) {
-    NodeId before = tree.node(id).prev_sibling;
-    while (before != dom::k_no_node && tree.node(before).type != dom::NodeType::element) before = tree.node(before).prev_sibling;
+    const NodeId before = element_before(tree, id);
     const bool button = before != dom::k_no_node &&
                         (tree.is_element(before, GUMBO_TAG_BUTTON) || ascii::iequals(tree.attribute(before, "role"), "button"));
     return button ? before : dom::k_no_node;
@@ -328,11 +343,24 @@ NodeId button_before(const dom::Tree& tree, NodeId id) {
 
 bool follows_button(const dom::Tree& tree, NodeId id) { return button_before(tree, id) != dom::k_no_node; }
 
+// On a product page, whether `id` is a container (not a paragraph) right after a section heading
+// (h2-h6, its previous element sibling): a script-driven accordion toggles the panel when its
+// heading is clicked, with no button and no ARIA (`<h3>Can it be used outdoors?</h3><div
+// class="content" style="display:none">`): the product's FAQ, description or care sections. A
+// hidden paragraph under a heading is hidden text, not a panel, and elsewhere than on a product
+// page a heading over hidden text is as often an old revision or a spoiler kept out of view.
+bool follows_section_heading(const dom::Tree& tree, NodeId id) {
+    if (tree.is_element(id, GUMBO_TAG_P)) return false;
+    const NodeId before = element_before(tree, id);
+    return before != dom::k_no_node && dom::is_heading(tree.node(before).tag) && !tree.is_element(before, GUMBO_TAG_H1);
+}
+
 // Whether `id` is a disclosure panel: a tab panel, the element a button's aria-controls opens
 // (accordions, tabs, "Read more" sections of product and service pages), or the element right
-// after a button (the same without ARIA).
-bool is_panel(const dom::Tree& tree, NodeId id, const std::vector<std::string_view>& controlled) {
+// after a button (the same without ARIA), or on a product page right after a section heading.
+bool is_panel(const dom::Tree& tree, NodeId id, const std::vector<std::string_view>& controlled, bool product_page) {
     if (ascii::lower(tree.attribute(id, "role")) == "tabpanel" || follows_button(tree, id)) return true;
+    if (product_page && follows_section_heading(tree, id)) return true;
     const std::string_view element_id = tree.attribute(id, "id");
     return !element_id.empty() && std::binary_search(controlled.begin(), controlled.end(), element_id);
 }
@@ -342,7 +370,7 @@ bool is_panel(const dom::Tree& tree, NodeId id, const std::vector<std::string_vi
 // specifications and FAQ answers live there. Menus and dialogs a button controls are still
 // removed by their tag, role or class.
 // Returns the buttons right before the panels so found (the disclosures' toggles without ARIA).
-std::vector<NodeId> mark_collapsed_panels(const dom::Tree& tree, std::vector<std::uint32_t>& flags) {
+std::vector<NodeId> mark_collapsed_panels(const dom::Tree& tree, bool product_page, std::vector<std::uint32_t>& flags) {
     std::vector<std::string_view> controlled;
     for (NodeId id = 0; id < tree.size(); ++id) {
         if (tree.node(id).type != dom::NodeType::element || !tree.node(id).attribute_count) continue;
@@ -362,7 +390,7 @@ std::vector<NodeId> mark_collapsed_panels(const dom::Tree& tree, std::vector<std
         NodeId at = id;
         bool panel = (flags[id] & k_flag_carousel_slide) != 0;
         for (int level = 0; !panel && level <= k_panel_wrapper_levels && at != dom::k_no_node; ++level) {
-            if (is_panel(tree, at, controlled)) {
+            if (is_panel(tree, at, controlled, product_page)) {
                 panel = true;
                 if (const NodeId button = button_before(tree, at); button != dom::k_no_node) toggles.push_back(button);
                 break;
@@ -430,14 +458,14 @@ void hide_later_breakpoint_variants(const dom::Tree& tree, std::vector<std::uint
 
 }  // namespace
 
-std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree) {
+std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree, bool product_page) {
     std::vector<std::uint32_t> flags(tree.size(), 0);
     ValueFlags seen;  // views into the tree's attribute values, which outlive this call
     for (NodeId id = 0; id < tree.size(); ++id)
         if (tree.node(id).type == dom::NodeType::element && tree.node(id).attribute_count)
             flags[id] = flags_of(tree, id, seen);
     hide_later_breakpoint_variants(tree, flags);
-    const std::vector<NodeId> before_panels = mark_collapsed_panels(tree, flags);
+    const std::vector<NodeId> before_panels = mark_collapsed_panels(tree, product_page, flags);
     mark_disclosure_toggles(tree, before_panels, flags);
     return flags;
 }

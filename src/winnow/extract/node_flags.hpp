@@ -30,7 +30,8 @@ enum NodeFlag : std::uint32_t {
     k_flag_carousel_slide = 1u << 14,   // a carousel library's slide (swiper, slick, splide, glide, owl, Bootstrap), not a clone
 };
 
-// One flag word per node (0 for text nodes).
-std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree);
+// One flag word per node (0 for text nodes). `product_page`: the page's statements make it a
+// product (Page::statement_kind); its accordions may open from a plain heading.
+std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree, bool product_page = false);
 
 }  // namespace winnow::extract

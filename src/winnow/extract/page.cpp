@@ -13,7 +13,7 @@ Page::Page(const dom::Tree& tree, metadata::Statements statements)
     : m_tree(&tree),
       m_statements(std::move(statements)),
       m_statement_kind(metadata::classify_page(m_statements, {}).kind),
-      m_flags(classify_nodes(tree)),
+      m_flags(classify_nodes(tree, m_statement_kind == metadata::PageKind::product)),
       m_stopwords(&stopwords_for(m_statements.language)),
       m_own_text(tree.size(), TextCounts{}) {
     for (NodeId id = 0; id < tree.size(); ++id) {

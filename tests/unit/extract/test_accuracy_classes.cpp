@@ -318,6 +318,53 @@ TEST_CASE("a product description in a collapsed accordion panel is kept", "[extr
     CHECK_FALSE(has(text, "Shop"));
 }
 
+TEST_CASE("the target of a skip link is not navigation", "[extract][accuracy]") {
+    // Chakra UI's SkipNavContent wraps the page's first part in id="chakra-skip-nav" (where the
+    // "Skip to content" link lands): it is not a navigation box, removed or dropping its blocks.
+    const std::string html = R"(<html><head><title>Summit fire pit - Stoves</title></head><body>
+        <a href="#chakra-skip-nav">Skip to Content</a><div class="app">
+        <div id="chakra-skip-nav"><div class="summary"><h1>Summit fire pit</h1>
+        <p>From the team that created the smokeless fire pit comes our most advanced design yet, with taller and
+        brighter flames, a built-in stand and a cone that lights the fire in seconds.</p></div></div>
+        <div class="details"><p>The stainless steel body resists corrosion and is built for years of use, and every
+        fire pit is backed by our lifetime warranty, whatever the weather does to it.</p><p>A removable ash pan lifts
+        out with ease and no tools, so that a quick cleanup keeps the fire pit ready for the next evening.</p>
+        </div></div></body></html>)";
+    const Article article = explained(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "From the team that created"));
+    CHECK(has(text, "lifetime warranty"));
+}
+
+TEST_CASE("on a product page, an accordion panel hidden right after its heading is kept", "[extract][accuracy]") {
+    // A script opens each answer when its heading is clicked: no button, no ARIA. On a page whose
+    // statements make it a product the answers are read; elsewhere, and a hidden paragraph under a
+    // heading anywhere, stay out.
+    std::string faq;
+    for (int i = 0; i < 3; ++i)
+        faq += "<div class='content newbordered'><h3>Question " + std::to_string(i) +
+               ": can it be used outdoors?</h3><div class='content' style='display: none;'><p>Answer " + std::to_string(i) +
+               ": yes, it is certified against splashes and can stay on a terrace or a balcony for a whole summer "
+               "evening without any worry.</p></div></div>";
+    auto page = [&](const std::string& head) {
+        return R"(<html><head><title>Flame diffuser - Shop</title>)" + head + R"(</head><body>
+        <main><h1>Flame diffuser</h1><p>A compact diffuser of essential oils with a flame effect, which lights up a
+        living room or a terrace and fills it with the scent you chose, for up to eleven hours.</p>
+        <h2>Frequently asked questions</h2>)" + faq + R"(
+        <h2>Stock</h2><p style="display:none">Only three left in the shop near your home, order today.</p>
+        </main></body></html>)";
+    };
+    const std::string product_ld =
+        R"(<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Flame diffuser",)"
+        R"("offers":{"@type":"Offer","price":"49.00","priceCurrency":"EUR"}}</script>)";
+    const std::string product = winnow::write::render_body(extract(page(product_ld)));
+    CHECK(has(product, "Answer 0: yes, it is certified"));
+    CHECK(has(product, "Answer 2: yes, it is certified"));
+    CHECK_FALSE(has(product, "Only three left"));
+    const std::string other = winnow::write::render_body(extract(page("")));
+    CHECK_FALSE(has(other, "Answer 0: yes, it is certified"));
+}
+
 TEST_CASE("an accordion answer hidden by a class right after its question's button is kept", "[extract][accuracy]") {
     // No ARIA: each answer is hidden by a class until the button before it opens it. A hidden
     // element after anything else (a heading, a paragraph) stays out.

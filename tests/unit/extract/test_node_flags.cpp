@@ -10,9 +10,9 @@ using winnow::dom::Tree;
 namespace {
 
 // The flags of the first element with the given id attribute.
-std::uint32_t flags_of(const std::string& html, std::string_view id) {
+std::uint32_t flags_of(const std::string& html, std::string_view id, bool product_page = false) {
     Tree tree = Tree::parse(html);
-    auto flags = classify_nodes(tree);
+    auto flags = classify_nodes(tree, product_page);
     for (winnow::dom::NodeId n = 0; n < tree.size(); ++n)
         if (tree.attribute(n, "id") == id) return flags[n];
     FAIL("no element with id " << id);
@@ -153,4 +153,25 @@ TEST_CASE("a carousel's hidden slides are read, its loop clones and hidden menus
     CHECK((flags_of(slick, "m") & k_flag_hidden));
     // a slide that is also a never-content box (a cookie or share layer) stays hidden
     CHECK((flags_of(R"(<div id="t" class="swiper-slide share" aria-hidden="true">Share</div>)", "t") & k_flag_hidden));
+}
+
+TEST_CASE("on a product page, a container hidden right after a section heading is a collapsed panel", "[extract][tokens]") {
+    const std::string html = R"(<div><h3>Can it be used outdoors?</h3><div id="a" style="display: none"><p>Yes.</p></div></div>)"
+                             R"(<div><h1>Diffuser</h1><div id="b" hidden>Sold out</div></div>)"
+                             R"(<div><h2>Stock</h2><p id="c" hidden>Three left</p></div>)"
+                             R"(<div><p>Intro</p><div id="d" hidden>Cart</div></div>)";
+    CHECK((flags_of(html, "a", true) & k_flag_collapsed_panel));
+    CHECK_FALSE((flags_of(html, "a", true) & k_flag_hidden));
+    CHECK((flags_of(html, "a") & k_flag_hidden));  // not a product page
+    CHECK((flags_of(html, "b", true) & k_flag_hidden));  // after the page's h1
+    CHECK((flags_of(html, "c", true) & k_flag_hidden));  // a paragraph, not a panel
+    CHECK((flags_of(html, "d", true) & k_flag_hidden));  // after a paragraph
+}
+
+TEST_CASE("a name holding skip names a skip link or its target, not navigation", "[extract][tokens]") {
+    // Chakra UI's SkipNavContent wraps the page's content in id="chakra-skip-nav".
+    CHECK_FALSE((flags_of(R"(<div id="chakra-skip-nav"><p>Text</p></div>)", "chakra-skip-nav") & k_flag_never_content));
+    CHECK_FALSE((flags_of(R"(<main id="t" class="skip-to-content">Text</main>)", "t") & k_flag_positive));
+    CHECK((flags_of(R"(<div id="t" class="skip main-nav">Menu</div>)", "t") & k_flag_never_content));  // another name says nav
+    CHECK((flags_of(R"(<div id="t" class="site-nav">Menu</div>)", "t") & k_flag_never_content));
 }
