@@ -42,6 +42,7 @@ struct CleanSettings {
     bool no_prescan = false;
     int jobs = -1;  // -1: one per core for a batch into jsonl, warc or a folder, else 1
     bool justext = false;
+    bool streamed_segments = false;
     std::string favor;               // precision, balanced, recall; empty: the profile's, else balanced
     std::vector<std::string> kinds;  // page kinds written; empty: every kind
     ProfileOptions profiles;
@@ -274,6 +275,9 @@ void add_clean_command(CLI::App& app, int& status) {
                       "Pages cleaned at once (0: one per core); the output is the same, in input order "
                       "[default: one per core for jsonl, warc or a folder, else 1]")
         ->check(CLI::NonNegativeNumber);
+    clean->add_flag("--streamed-segments", settings->streamed_segments,
+                    "Experimental: read the content a React page streams after its shell (hidden <div id=\"S:n\">) "
+                    "where the page's scripts put it; off by default (see src/winnow/dom/tree.hpp)");
     clean->add_flag("--no-prescan", settings->no_prescan,
                     "Let the parser read every byte instead of skipping script, style and SVG bodies first "
                     "(slower; the output is the same: scripts/check-identical compares the two)");
@@ -296,6 +300,7 @@ void add_clean_command(CLI::App& app, int& status) {
         options.explain = settings->explain;
         options.prescan = !settings->no_prescan;
         options.justext = settings->justext;
+        options.streamed_segments = settings->streamed_segments;
         if (!settings->favor.empty()) options.favor = extract::favor_named(settings->favor);
         options.profiles = &*profile_set;
         status = run_clean(*settings, options);

@@ -49,6 +49,9 @@ constexpr std::string_view k_formatting_elements[] = {
 };
 
 constexpr std::string_view k_empty_comment = "<!---->";
+// Comments this short are copied whole: React's boundary marks ("<!--$?-->", "<!--/$-->") tell
+// the tree where a streamed boundary's fallback ends (tree.cpp), and cost Gumbo nothing.
+constexpr std::size_t k_longest_kept_comment = 9;
 
 // The tokenizer's white space; CR counts too, since the input stream turns it into LF first.
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -959,7 +962,7 @@ PrescanStats strip_unread_content(std::string_view html, std::string& out, std::
         if (token.kind == TokenKind::comment) {
             // A comment is a token the tree builder only stores (and the tree drops): an empty
             // one does the same.
-            if (removing && token.end - token.begin > k_empty_comment.size()) {
+            if (removing && token.end - token.begin > k_longest_kept_comment) {
                 cut(token.begin, token.end, k_empty_comment);
                 ++stats.comments;
             }

@@ -2,8 +2,9 @@
 // and SVG drawings. Gumbo would tokenise every one of those bytes and allocate for them, yet the
 // text of a script or a style is one string that needs no tokenising, and the tree keeps only
 // the text of an <svg>, not its drawing (see tree.hpp). This scan finds those bodies (and the
-// text of comments) by the HTML tokenizer's own rules (raw text and RCDATA, script data with its
-// escaped states, comments, quoted attribute values, <select>, SVG foreign content) and copies
+// text of comments longer than React's boundary marks, "<!--/$-->", which the tree reads) by the
+// HTML tokenizer's own rules (raw text and RCDATA, script data with its escaped states,
+// comments, quoted attribute values, <select>, SVG foreign content) and copies
 // the page without them, so that Gumbo builds the same elements from far fewer bytes;
 // Tree::parse then puts each script's, style's and SVG's text back, copied from the page.
 // Most of what is left is attributes, and the tree builder reads the attributes of only a few

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <span>
+#include <unordered_map>
 
 #include "winnow/decode/decode.hpp"
 #include "winnow/dom/gumbo_heap.hpp"
@@ -73,6 +74,134 @@ std::string unknown_tag_name(const GumboElement& element) {
     return ascii::lower(name.substr(0, end));
 }
 
+
+// Reads an element's attributes, as written in the page, into `out` (appended): from the page
+// when the scan took them from the tag (TakenAttributes), else from Gumbo.
+void read_attributes(const GumboElement& element, std::string_view parsed, const std::vector<TakenAttributes>& taken,
+                     std::string_view taken_texts, AttributeReader& reader, std::vector<Attribute>& out) {
+    if (const TakenAttributes* piece = taken_attributes_of(element, parsed, taken)) {
+        // The scan took the attributes from the tag (Gumbo has none, or a formatting element's
+        // marker); an element the tree builder clones keeps its tag, and so its attributes.
+        if (piece->references) {
+            for (const auto& [name, value] : piece->decoded) out.push_back({ascii::lower(name), value});
+        } else {
+            for (const AttributeText& attribute : reader.read(taken_texts.substr(piece->begin, piece->end - piece->begin)))
+                out.push_back({ascii::lower(attribute.name), std::string(attribute.value)});
+        }
+        return;
+    }
+    for (unsigned i = 0; i < element.attributes.length; ++i) {
+        auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
+        out.push_back({ascii::lower(attr->name), attr->value});
+    }
+}
+
+// React's streamed Suspense content (React 18 and later server rendering: Next.js' app router,
+// Remix and others). A boundary whose content is not ready when the page starts is written as
+// "<!--$?--><template id="B:1f"></template>FALLBACK<!--/$-->"; its content comes later, at the
+// end of the body, as <div hidden id="S:1f">CONTENT</div>, with a script $RC("B:1f","S:1f") that
+// puts CONTENT in place of the template and the fallback (up to the boundary's matching "/$"
+// comment). A placeholder, <template id="P:12">, is replaced by the content of S:12 the same way
+// ($RS). Without a script engine the content stays hidden at the end of the page, away from the
+// part of the page it belongs to (a product page's description, a post's text): the tree puts it
+// where the scripts would. Ids are React's: a letter, a colon, a number in lower-case hex.
+constexpr std::string_view k_segment_marker = "id=\"S:";  // how React writes a segment's div: the cheap test
+constexpr std::string_view k_boundary_open_marks[] = {"$", "$?", "$!"};  // React's boundary comments: shown, pending, failed
+constexpr std::string_view k_boundary_close_mark = "/$";
+
+// The number of a React id "B:1f" for the letter 'B', or empty.
+std::string_view stream_id_number(std::string_view id, char letter) {
+    if (id.size() < 3 || id[0] != letter || id[1] != ':') return {};
+    const std::string_view number = id.substr(2);
+    for (char c : number)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return {};
+    return number;
+}
+
+// The page's segments: each hidden <div id="S:n"> (the first, when an id comes twice, as
+// getElementById finds it), found in one walk over Gumbo's tree. Each is placed once at most:
+// a template that names a segment already placed, or its own segment, stays an empty template.
+class StreamedSegments {
+public:
+    void index(const GumboNode* root, std::string_view parsed, const std::vector<TakenAttributes>& taken,
+               std::string_view taken_texts, AttributeReader& reader) {
+        std::vector<const GumboNode*> stack{root};
+        std::vector<Attribute> attributes;
+        while (!stack.empty()) {
+            const GumboNode* node = stack.back();
+            stack.pop_back();
+            // Template contents are inert: React's segments are never there.
+            if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
+            const GumboVector& children = node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+            for (unsigned i = children.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+            if (node->type != GUMBO_NODE_ELEMENT || node->v.element.tag != GUMBO_TAG_DIV) continue;
+            attributes.clear();
+            read_attributes(node->v.element, parsed, taken, taken_texts, reader, attributes);
+            std::string_view number;
+            bool hidden = false;
+            for (const Attribute& a : attributes) {
+                if (a.name == "id") number = stream_id_number(a.value, 'S');
+                else if (a.name == "hidden") hidden = true;
+            }
+            if (!hidden || number.empty() || m_by_number.contains(std::string(number))) continue;
+            m_by_number.emplace(std::string(number), node);
+            m_state.emplace(node, false);
+        }
+    }
+    bool empty() const { return m_state.empty(); }
+
+    // The segment a template's id names ("B:n" or "P:n") and that is not placed yet, now marked
+    // placed; else null.
+    const GumboNode* take_for(std::string_view template_id) {
+        std::string_view number = stream_id_number(template_id, 'B');
+        if (number.empty()) number = stream_id_number(template_id, 'P');
+        if (number.empty()) return nullptr;
+        auto it = m_by_number.find(std::string(number));
+        if (it == m_by_number.end()) return nullptr;
+        bool& placed = m_state.at(it->second);
+        if (placed) return nullptr;
+        placed = true;
+        return it->second;
+    }
+    // For a segment's div met where it stands: true when it was placed at its template (the
+    // div is then skipped); a segment met before any template names it stays where it is (a
+    // hidden div, as on a page without scripts) and is marked placed, so that it comes once.
+    bool placed_elsewhere(const GumboNode* div) {
+        auto it = m_state.find(div);
+        if (it == m_state.end()) return false;
+        if (it->second) return true;
+        it->second = true;
+        return false;
+    }
+
+private:
+    std::unordered_map<std::string, const GumboNode*> m_by_number;
+    std::unordered_map<const GumboNode*, bool> m_state;  // segment div: placed
+};
+
+// The siblings after a boundary's template up to the boundary's own "/$" comment (boundaries
+// nest), as $RC removes them: how many, or -1 when there is no such comment.
+long fallback_length(const GumboNode* template_node) {
+    const GumboNode* parent = template_node->parent;
+    if (!parent) return -1;
+    const GumboVector& siblings = parent->type == GUMBO_NODE_DOCUMENT ? parent->v.document.children : parent->v.element.children;
+    const std::size_t at = template_node->index_within_parent;
+    if (at >= siblings.length || siblings.data[at] != template_node) return -1;
+    int open = 0;
+    for (std::size_t i = at + 1; i < siblings.length; ++i) {
+        const auto* node = static_cast<const GumboNode*>(siblings.data[i]);
+        if (node->type != GUMBO_NODE_COMMENT) continue;
+        const std::string_view mark = node->v.text.text;
+        if (mark == k_boundary_close_mark) {
+            if (open == 0) return static_cast<long>(i - at - 1);
+            --open;
+        } else if (std::find(std::begin(k_boundary_open_marks), std::end(k_boundary_open_marks), mark) != std::end(k_boundary_open_marks)) {
+            ++open;
+        }
+    }
+    return -1;
+}
+
 }  // namespace
 
 Tree Tree::parse(std::string_view utf8_html, const ParseOptions& options) { return parse_page(utf8_html, nullptr, options); }
@@ -90,6 +219,7 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
     // bodies only from valid UTF-8: Gumbo replaces ill-formed UTF-8 in its own way, which the scan
     // does not imitate (never the case after decode).
     const bool remove = parse_options.prescan && decode::is_valid_utf8(utf8_html);
+    const bool streamed = parse_options.streamed_segments && utf8_html.find(k_segment_marker) != std::string_view::npos;
     // Room for the whole page: pages of it that the copy does not fill are never touched.
     scanned.reserve(utf8_html.size());
     strip_unread_content(utf8_html, scanned, &removed, remove ? ScanMode::remove_unread : ScanMode::limits_only, &taken);
@@ -118,6 +248,10 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
     options.userdata = &heap;
     GumboOutput* output = gumbo_parse_with_options(&options, utf8_html.data(), utf8_html.size());
 
+    AttributeReader attribute_reader;
+    StreamedSegments segments;
+    if (streamed) segments.index(output->document, utf8_html, taken, taken_texts, attribute_reader);
+
     tree.m_nodes.reserve(utf8_html.size() / 24 + 16);
     Node document;
     document.type = NodeType::document;
@@ -129,7 +263,6 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
         NodeId parent;
     };
     std::vector<Pending> stack;
-    AttributeReader attribute_reader;
     std::vector<NodeId> open;  // ids whose subtree_end is not known yet, with the stack size at their push
     const GumboVector& top = output->document->v.document.children;
     for (unsigned i = top.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(top.data[i]), 0});
@@ -177,6 +310,28 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
             case GUMBO_NODE_ELEMENT:
             case GUMBO_NODE_TEMPLATE: {
                 const GumboElement& element = gnode->v.element;
+                if (!segments.empty()) {
+                    if (element.tag == GUMBO_TAG_DIV && segments.placed_elsewhere(gnode)) break;
+                    const GumboAttribute* template_id =
+                        gnode->type == GUMBO_NODE_TEMPLATE ? gumbo_get_attribute(&element.attributes, "id") : nullptr;
+                    if (const GumboNode* segment = template_id ? segments.take_for(template_id->value) : nullptr) {
+                        // A boundary's fallback goes (when its end is found, as $RC finds it):
+                        // its nodes are next on the stack, in order.
+                        const long fallback = template_id->value[0] == 'B' ? fallback_length(gnode) : 0;
+                        if (fallback > 0 && static_cast<std::size_t>(fallback) <= stack.size()) {
+                            const GumboVector& siblings = gnode->parent->type == GUMBO_NODE_DOCUMENT
+                                                              ? gnode->parent->v.document.children
+                                                              : gnode->parent->v.element.children;
+                            bool in_order = true;
+                            for (long i = 1; i <= fallback && in_order; ++i)
+                                in_order = stack[stack.size() - i].node == siblings.data[gnode->index_within_parent + i];
+                            if (in_order) stack.resize(stack.size() - fallback);
+                        }
+                        const GumboVector& content = segment->v.element.children;
+                        for (unsigned i = content.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(content.data[i]), parent});
+                        break;
+                    }
+                }
                 Node node;
                 node.tag = element.tag;
                 if (element.tag == GUMBO_TAG_UNKNOWN) {
@@ -186,26 +341,8 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
                     node.tag_name = gumbo_normalized_tagname(element.tag);
                 }
                 node.attribute_begin = static_cast<std::uint32_t>(tree.m_attributes.size());
-                if (const TakenAttributes* piece = taken_attributes_of(element, utf8_html, taken)) {
-                    // The scan took the attributes from the tag (Gumbo has none, or a
-                    // formatting element's marker); an element the tree builder clones keeps
-                    // its tag, and so its attributes.
-                    if (piece->references) {
-                        node.attribute_count = static_cast<std::uint32_t>(piece->decoded.size());
-                        for (const auto& [name, value] : piece->decoded) tree.m_attributes.push_back({ascii::lower(name), value});
-                    } else {
-                        const auto& attributes = attribute_reader.read(std::string_view(taken_texts).substr(piece->begin, piece->end - piece->begin));
-                        node.attribute_count = static_cast<std::uint32_t>(attributes.size());
-                        for (const AttributeText& attribute : attributes)
-                            tree.m_attributes.push_back({ascii::lower(attribute.name), std::string(attribute.value)});
-                    }
-                } else {
-                    node.attribute_count = element.attributes.length;
-                    for (unsigned i = 0; i < element.attributes.length; ++i) {
-                        auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
-                        tree.m_attributes.push_back({ascii::lower(attr->name), attr->value});
-                    }
-                }
+                read_attributes(element, utf8_html, taken, taken_texts, attribute_reader, tree.m_attributes);
+                node.attribute_count = static_cast<std::uint32_t>(tree.m_attributes.size() - node.attribute_begin);
                 NodeId id = attach(parent, std::move(node));
                 if (element.tag == GUMBO_TAG_HTML && tree.m_html == k_no_node) tree.m_html = id;
                 if (element.tag == GUMBO_TAG_HEAD && tree.m_head == k_no_node) tree.m_head = id;

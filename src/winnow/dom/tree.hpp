@@ -13,6 +13,20 @@
 // parsing (prescan.hpp) removes them before Gumbo sees them and their texts and attributes are
 // copied back from the page; Gumbo allocates from
 // one heap per thread, released in one step after each page (gumbo_heap.hpp).
+//
+// React's streamed content is read where the page's scripts put it (React 18 and later server
+// rendering: Next.js' app router, Remix...). A Suspense boundary not ready when the page starts
+// is sent as "<!--$?--><template id="B:n"></template>FALLBACK<!--/$-->" and its content later,
+// at the end of the body, as <div hidden id="S:n">, with a script $RC("B:n","S:n") that moves it
+// in place of the template and the fallback (a placeholder <template id="P:n"> is filled from
+// S:n by $RS). Without the scripts the content would be a hidden div after the footer, away from
+// the part of the page it belongs to: the copy from Gumbo's output puts the div's children where
+// the template is and skips the fallback up to the boundary's own "/$" comment (the scan keeps
+// comments that short) and the div where it stands. Only React's ids ("S:" and a number in
+// lower-case hex, on a hidden <div>); each segment is used once (a template naming a segment
+// already used, or its own, stays an empty template; a segment met before any template names it
+// stays where it is), so the tree stays in document order. A page without `id="S:` in it is not
+// searched for segments. Off by default (ParseOptions::streamed_segments).
 #pragma once
 
 #include <gumbo.h>
@@ -61,6 +75,11 @@ struct ParseOptions {
     // Scan the page first and let Gumbo parse only what the tree keeps. Off, Gumbo reads every
     // byte: the tree is the same, only slower (the path the scan is checked against).
     bool prescan = true;
+    // Read React's streamed content where the page's scripts put it (see the top of this file).
+    // Off by default: on the development corpora what pages stream late is as often
+    // recommendations, sidebars and clamped previews as their main text, and the extractor
+    // does not trim those yet (modern-dev F1 0.824 -> 0.822; winnow clean --streamed-segments).
+    bool streamed_segments = false;
 };
 
 class Tree {

@@ -55,7 +55,7 @@ Result<void> check_page(std::string_view bytes) {
 
 Result<extract::Article> clean_decoded(decode::DecodedDocument&& decoded, const PageContext& context, const CleanOptions& options) {
     // The tree takes the text, which goes as soon as Gumbo no longer needs it.
-    dom::Tree tree = dom::Tree::parse(std::move(decoded.text), {.prescan = options.prescan});
+    dom::Tree tree = dom::Tree::parse(std::move(decoded.text), {.prescan = options.prescan, .streamed_segments = options.streamed_segments});
     test_hooks::throw_if_asked();
 
     extract::ExtractOptions extract_options;

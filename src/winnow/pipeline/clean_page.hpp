@@ -29,6 +29,7 @@ struct CleanOptions {
     // output is the same either way; off is the slow path the scan is checked against.
     bool prescan = true;
     bool justext = false;                            // experimental jusText-style rescue (--justext)
+    bool streamed_segments = false;                  // experimental: React's streamed content in place (--streamed-segments)
     // What the user favours (--favor, the run configuration's `favor`); none: the site profile's
     // `favor`, else balanced.
     std::optional<extract::Favor> favor;
