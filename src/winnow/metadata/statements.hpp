@@ -87,7 +87,7 @@ struct Statements {
     Sourced description;
     Sourced site_name;
     Sourced canonical_url;
-    std::string address;                   // the page's URL: the one given, else canonical_url
+    std::string address;                   // the page's URL: the one given, else canonical, else og:url
     Sourced image;
     std::vector<std::string> tags;
     std::vector<std::string> categories;

@@ -249,7 +249,6 @@ private:
     // placed it: "; the headline is an h3 that agrees with the title, no h1 does".
     std::string m_headline_note;
 
-    std::string m_url;                    // the page's URL: given, else canonical, else og:url
     NodeId m_headline_article = dom::k_no_node;  // the <article> that holds the headline's h1, if any
 
     std::string meta(std::string_view key) const {
@@ -372,11 +371,10 @@ private:
                 m_site_names.add(json_ld_text(publisher));
             }
         }
-        m_url = m_context.url;
-        if (m_url.empty()) m_url = absolute_or_empty(m_g.canonical_href);
-        if (m_url.empty()) m_url = absolute_or_empty(meta("og:url"));
-        m_s.address = m_url;
-        if (std::string host = url_host(m_url); !host.empty()) m_site_names.add_host(host);
+        m_s.address = m_context.url;
+        if (m_s.address.empty()) m_s.address = absolute_or_empty(m_g.canonical_href);
+        if (m_s.address.empty()) m_s.address = absolute_or_empty(meta("og:url"));
+        if (std::string host = url_host(m_s.address); !host.empty()) m_site_names.add_host(host);
         for (const std::string& logo : m_g.logo_h1s) m_site_names.add(logo);
     }
 
@@ -701,7 +699,7 @@ private:
             m_s.date = {first_update->date.iso(), first_update->source + " near the headline, labelled as an update" + m_headline_note};
         } else if (published) {
             m_s.date = {published->first.iso(), published->second};
-        } else if (auto date = date_in_url(m_url); date && plausible(*date)) {
+        } else if (auto date = date_in_url(m_s.address); date && plausible(*date)) {
             m_s.date = {date->iso(), "url path"};
         } else if (const DateCandidate* labelled = first_labelled_date(false)) {
             // Nothing else dates the page: a date labelled as its publication away from the
@@ -853,25 +851,25 @@ private:
                     signals.paywall_mark = true;
             }
         // Teasers that lead to another site (a list of references or resources), when the page's own is known.
-        if (const std::string host = url_host(m_url); !host.empty())
+        if (const std::string host = url_host(m_s.address); !host.empty())
             for (const std::string& teaser : m_g.teaser_hosts)
                 if (!teaser.empty() && !same_site(teaser, host)) ++signals.teasers_elsewhere;
         // Pagination: a link to a later page of this page's own path (on its site). Without the
         // page's URL only a query alone ("?page=2") is known to be this page's.
-        const std::string own_host = url_host(m_url);
-        std::string own_path = url::path(m_url);
+        const std::string own_host = url_host(m_s.address);
+        std::string own_path = url::path(m_s.address);
         while (own_path.size() > 1 && own_path.ends_with('/')) own_path.pop_back();
         for (const std::string& href : m_g.page_links) {
-            if (m_url.empty() && !href.starts_with('?')) continue;
-            const std::string link = url::resolve_reference(m_url.empty() ? "http://page.invalid/" : m_url, href);
+            if (m_s.address.empty() && !href.starts_with('?')) continue;
+            const std::string link = url::resolve_reference(m_s.address.empty() ? "http://page.invalid/" : m_s.address, href);
             const std::string host = url_host(link);
-            if (!m_url.empty() && (host.empty() || !same_site(host, own_host))) continue;
-            if (const std::string path = paginated_path(link); !path.empty() && (m_url.empty() || path == own_path)) {
+            if (!m_s.address.empty() && (host.empty() || !same_site(host, own_host))) continue;
+            if (const std::string path = paginated_path(link); !path.empty() && (m_s.address.empty() || path == own_path)) {
                 signals.pagination = true;
                 break;
             }
         }
-        const auto segments = path_segments(m_url);
+        const auto segments = path_segments(m_s.address);
         for (std::size_t i = 0; i < segments.size(); ++i) {
             const std::string& segment = segments[i];
             if (one_of(segment, k_docs_path_segments)) signals.docs_path = true;

@@ -63,18 +63,19 @@ Result<extract::Article> clean_decoded(decode::DecodedDocument&& decoded, const 
     extract_options.explain = options.explain;
     extract_options.justext = options.justext;
     extract_options.noscript_page = extract::unwrap_content_noscripts(tree) > 0;
+    // The page's address: the URL given, else the one a saved page states (its profile, its links).
+    const std::string page_url = context.url.empty() ? stated_url(tree) : context.url;
     std::vector<std::string> warnings;  // a profile's path pattern that failed on the URL
     if (options.profiles) {
-        const std::string profile_url = context.url.empty() ? stated_url(tree) : context.url;
         RegexGuard regexes(&warnings, options.profiles->slow_rules());
-        extract_options.site_rules = &options.profiles->rules_for(profile_url, regexes, context.profile);
+        extract_options.site_rules = &options.profiles->rules_for(page_url, regexes, context.profile);
     }
     // The user's choice, else the site's, else balanced.
     extract_options.favor = options.favor.value_or(
         extract_options.site_rules ? extract_options.site_rules->favor.value_or(extract::Favor::balanced) : extract::Favor::balanced);
 
     extract::Article article = extract::extract_article(tree, extract_options);
-    article.base_url = base_url(tree, context.url.empty() ? stated_url(tree) : context.url);
+    article.base_url = base_url(tree, page_url);
     article.warnings.insert(article.warnings.begin(), warnings.begin(), warnings.end());
     if (article.blocks.empty() && article.title.empty()) return fail(ErrorKind::bad_input, "the page has no text");
     return article;
