@@ -118,6 +118,29 @@ std::string_view stream_id_number(std::string_view id, char letter) {
     return number;
 }
 
+// The "/$" comment that closes each sibling's boundary, for every child of one parent: for a
+// template at index `at`, the first "/$" after it with as many boundaries open before it as
+// before the template (boundaries nest), as $RC finds it; -1 when there is none. One backward
+// pass per parent, so that a page of many templates and no end marks stays linear.
+std::vector<long> boundary_ends(const GumboVector& siblings) {
+    auto mark_of = [&](std::size_t i) {
+        const auto* node = static_cast<const GumboNode*>(siblings.data[i]);
+        if (node->type != GUMBO_NODE_COMMENT) return 0;
+        const std::string_view mark = node->v.text.text;
+        if (mark == k_boundary_close_mark) return -1;
+        return std::find(std::begin(k_boundary_open_marks), std::end(k_boundary_open_marks), mark) != std::end(k_boundary_open_marks) ? 1 : 0;
+    };
+    std::vector<long> open_before(siblings.length + 1, 0);  // boundaries opened minus closed before index i
+    for (std::size_t i = 0; i < siblings.length; ++i) open_before[i + 1] = open_before[i] + mark_of(i);
+    std::vector<long> ends(siblings.length, -1);
+    std::unordered_map<long, long> next_close;  // open count before a "/$" -> the nearest such "/$" seen
+    for (std::size_t i = siblings.length; i-- > 0;) {
+        if (auto it = next_close.find(open_before[i + 1]); it != next_close.end()) ends[i] = it->second;
+        if (mark_of(i) < 0) next_close[open_before[i]] = static_cast<long>(i);
+    }
+    return ends;
+}
+
 // The page's segments: each hidden <div id="S:n"> (the first, when an id comes twice, as
 // getElementById finds it), found in one walk over Gumbo's tree. Each is placed once at most:
 // a template that names a segment already placed, or its own segment, stays an empty template.
@@ -174,33 +197,25 @@ public:
         return false;
     }
 
+    // The siblings after a boundary's template up to the boundary's own "/$" comment, as $RC
+    // removes them: how many, or -1 when there is no such comment.
+    long fallback_length(const GumboNode* template_node) {
+        const GumboNode* parent = template_node->parent;
+        if (!parent) return -1;
+        const GumboVector& siblings = parent->type == GUMBO_NODE_DOCUMENT ? parent->v.document.children : parent->v.element.children;
+        const std::size_t at = template_node->index_within_parent;
+        if (at >= siblings.length || siblings.data[at] != template_node) return -1;
+        auto [it, added] = m_boundary_ends.try_emplace(parent);
+        if (added) it->second = boundary_ends(siblings);
+        const long end = it->second[at];
+        return end < 0 ? -1 : end - static_cast<long>(at) - 1;
+    }
+
 private:
+    std::unordered_map<const GumboNode*, std::vector<long>> m_boundary_ends;  // parent: boundary_ends of its children
     std::unordered_map<std::string, const GumboNode*> m_by_number;
     std::unordered_map<const GumboNode*, bool> m_state;  // segment div: placed
 };
-
-// The siblings after a boundary's template up to the boundary's own "/$" comment (boundaries
-// nest), as $RC removes them: how many, or -1 when there is no such comment.
-long fallback_length(const GumboNode* template_node) {
-    const GumboNode* parent = template_node->parent;
-    if (!parent) return -1;
-    const GumboVector& siblings = parent->type == GUMBO_NODE_DOCUMENT ? parent->v.document.children : parent->v.element.children;
-    const std::size_t at = template_node->index_within_parent;
-    if (at >= siblings.length || siblings.data[at] != template_node) return -1;
-    int open = 0;
-    for (std::size_t i = at + 1; i < siblings.length; ++i) {
-        const auto* node = static_cast<const GumboNode*>(siblings.data[i]);
-        if (node->type != GUMBO_NODE_COMMENT) continue;
-        const std::string_view mark = node->v.text.text;
-        if (mark == k_boundary_close_mark) {
-            if (open == 0) return static_cast<long>(i - at - 1);
-            --open;
-        } else if (std::find(std::begin(k_boundary_open_marks), std::end(k_boundary_open_marks), mark) != std::end(k_boundary_open_marks)) {
-            ++open;
-        }
-    }
-    return -1;
-}
 
 }  // namespace
 
@@ -317,7 +332,7 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
                     if (const GumboNode* segment = template_id ? segments.take_for(template_id->value) : nullptr) {
                         // A boundary's fallback goes (when its end is found, as $RC finds it):
                         // its nodes are next on the stack, in order.
-                        const long fallback = template_id->value[0] == 'B' ? fallback_length(gnode) : 0;
+                        const long fallback = template_id->value[0] == 'B' ? segments.fallback_length(gnode) : 0;
                         if (fallback > 0 && static_cast<std::size_t>(fallback) <= stack.size()) {
                             const GumboVector& siblings = gnode->parent->type == GUMBO_NODE_DOCUMENT
                                                               ? gnode->parent->v.document.children
