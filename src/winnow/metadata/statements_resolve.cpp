@@ -609,16 +609,21 @@ private:
     // The structured publication date: JSON-LD article, microdata, meta tags, JSON-LD WebPage.
     std::optional<std::pair<Date, std::string>> structured_published() const {
         // Key by key over every article-like object: a video's uploadDate inside a news article
-        // is when the clip was uploaded, not when the article was published.
-        for (std::string_view key : {"datePublished", "dateCreated", "uploadDate"})
-            for (const json* object : m_articles)
-                if (auto date = json_ld_date(*object, key); date && plausible(*date))
-                    return std::pair{*date, "json-ld " + type_name(*object) + "." + std::string(key)};
+        // is when the clip was uploaded, not when the article was published. A JSON-LD record's
+        // dateCreated is when the CMS made the record, which can follow the publication that
+        // microdata or a meta tag states: it comes after them.
+        for (const json* object : m_articles)
+            if (auto date = json_ld_date(*object, "datePublished"); date && plausible(*date))
+                return std::pair{*date, "json-ld " + type_name(*object) + ".datePublished"};
         if (const DateCandidate* c = first_date(m_g.microdata_published, false, *this)) return std::pair{c->date, c->source};
         for (std::string_view key : k_meta_published)
             if (std::string value = meta(key); !value.empty())
                 if (auto date = find_date(value, day_order); date && plausible(*date))
                     return std::pair{*date, "meta " + std::string(key)};
+        for (std::string_view key : {"dateCreated", "uploadDate"})
+            for (const json* object : m_articles)
+                if (auto date = json_ld_date(*object, key); date && plausible(*date))
+                    return std::pair{*date, "json-ld " + type_name(*object) + "." + std::string(key)};
         return std::nullopt;
     }
 

@@ -221,6 +221,16 @@ TEST_CASE("dates: the date the page shows wins over a structured date it does no
         "uploadDate": "2024-12-07T01:36:42Z"}, {"@type": "NewsArticle", "datePublished": "2024-12-06T22:00:40Z"}]
         </script></head>)" + article_body("", "") + "</html>");
     CHECK(video.date.value == "2024-12-06T22:00:40Z");
+    // a JSON-LD record's creation gives way to the publication that a meta tag states
+    Statements created = statements_of(R"(<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+        "dateCreated": "2017-11-17T10:41:09Z"}</script><meta property="article:published_time" content="2017-11-16T14:15:00Z">
+        </head>)" + article_body("", "") + "</html>");
+    CHECK(created.date.value == "2017-11-16T14:15:00Z");
+    CHECK(created.date.source == "meta article:published_time");
+    // and dates the page when nothing else does
+    Statements created_only = statements_of(R"(<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+        "dateCreated": "2017-11-17T10:41:09Z"}</script></head>)" + article_body("", "") + "</html>");
+    CHECK(created_only.date.value == "2017-11-17T10:41:09Z");
 }
 
 TEST_CASE("a date labelled as the publication away from the headline dates a page nothing else dates", "[metadata][dates]") {
