@@ -371,15 +371,13 @@ private:
                 m_site_names.add(json_ld_text(publisher));
             }
         }
-        m_s.address = m_context.url;
-        if (m_s.address.empty()) m_s.address = absolute_or_empty(m_g.canonical_href);
-        if (m_s.address.empty()) m_s.address = absolute_or_empty(meta("og:url"));
+        m_s.address = m_context.url.empty() ? stated_address(m_tree) : m_context.url;
         if (std::string host = url_host(m_s.address); !host.empty()) m_site_names.add_host(host);
         for (const std::string& logo : m_g.logo_h1s) m_site_names.add(logo);
     }
 
     static std::string absolute_or_empty(std::string_view url) {
-        return url.starts_with("http://") || url.starts_with("https://") ? std::string(url) : std::string{};
+        return url::is_absolute_http(url) ? std::string(url) : std::string{};
     }
 
     // A JSON-LD string that holds HTML (a CMS that wrote the author's linked name into "name"):

@@ -124,6 +124,12 @@ TEST_CASE("meta tags: OpenGraph, Dublin Core, citation authors, language, canoni
     CHECK(statements_of(stated).address == "https://m.example.org/s");
     CHECK(statements_of(stated, "https://example.org/s?ref=1").address == "https://example.org/s?ref=1");
     CHECK(statements_of("<html><body></body></html>").address.empty());
+    // a relative canonical link says nothing of the host: the og:url; and a saved page's <link>
+    // may stand in the body
+    CHECK(statements_of(R"(<html><head><link rel="canonical" href="/s"><meta property="og:url" content="https://m.example.org/s">
+        </head><body></body></html>)").address == "https://m.example.org/s");
+    CHECK(statements_of(R"(<html><body><p>Text</p><link rel="Canonical" href=" https://example.org/s "></body></html>)")
+              .address == "https://example.org/s");
 
     Statements twitter = statements_of(R"(<html><head><meta name="twitter:label1" content="Written by">
         <meta name="twitter:data1" content="Tyler Brown"></head><body></body></html>)");
