@@ -16,7 +16,7 @@ struct ExtractOptions {
     bool explain = false;                   // record every removal in Article::removals
     bool justext = false;                   // experimental: a jusText-style candidate may rescue a short result
     Favor favor = Favor::balanced;          // --favor: less boilerplate, or nothing missed (favor.hpp)
-    std::string url;                        // the page's address, when known
+    std::string url;                        // the page's address (given, else stated), when known
     // The tree had a <noscript> holding the page read as a <div> (unwrap_content_noscripts,
     // done while the tree could still change): `method` says so.
     bool noscript_page = false;

@@ -87,7 +87,7 @@ struct Statements {
     Sourced description;
     Sourced site_name;
     Sourced canonical_url;
-    std::string address;                   // the page's URL: the one given, else canonical, else og:url
+    std::string address;                   // the page's URL: the one given, else stated_address()
     Sourced image;
     std::vector<std::string> tags;
     std::vector<std::string> categories;
@@ -104,6 +104,11 @@ struct Context {
 
 // Reads every statement in one walk of the tree.
 Statements read_statements(const dom::Tree& tree, const Context& context);
+
+// The address a saved page gives for itself: its first absolute <link rel="canonical">, else its
+// first absolute og:url; "" when neither. Without a URL given, this is the page's address: for
+// its profile, its links' base, its host (a site's name, links that leave the site).
+std::string stated_address(const dom::Tree& tree);
 
 // A language tag in BCP 47 case ("en-us" -> "en-US", "zh_hant_tw" -> "zh-Hant-TW"), or "" when
 // the text is not a tag ("{{lang}}", "English").

@@ -371,15 +371,13 @@ private:
                 m_site_names.add(json_ld_text(publisher));
             }
         }
-        m_s.address = m_context.url;
-        if (m_s.address.empty()) m_s.address = absolute_or_empty(m_g.canonical_href);
-        if (m_s.address.empty()) m_s.address = absolute_or_empty(meta("og:url"));
+        m_s.address = m_context.url.empty() ? stated_address(m_tree) : m_context.url;
         if (std::string host = url_host(m_s.address); !host.empty()) m_site_names.add_host(host);
         for (const std::string& logo : m_g.logo_h1s) m_site_names.add(logo);
     }
 
     static std::string absolute_or_empty(std::string_view url) {
-        return url.starts_with("http://") || url.starts_with("https://") ? std::string(url) : std::string{};
+        return url::is_absolute_http(url) ? std::string(url) : std::string{};
     }
 
     // A JSON-LD string that holds HTML (a CMS that wrote the author's linked name into "name"):
@@ -609,16 +607,21 @@ private:
     // The structured publication date: JSON-LD article, microdata, meta tags, JSON-LD WebPage.
     std::optional<std::pair<Date, std::string>> structured_published() const {
         // Key by key over every article-like object: a video's uploadDate inside a news article
-        // is when the clip was uploaded, not when the article was published.
-        for (std::string_view key : {"datePublished", "dateCreated", "uploadDate"})
-            for (const json* object : m_articles)
-                if (auto date = json_ld_date(*object, key); date && plausible(*date))
-                    return std::pair{*date, "json-ld " + type_name(*object) + "." + std::string(key)};
+        // is when the clip was uploaded, not when the article was published. A JSON-LD record's
+        // dateCreated is when the CMS made the record, which can follow the publication that
+        // microdata or a meta tag states: it comes after them.
+        for (const json* object : m_articles)
+            if (auto date = json_ld_date(*object, "datePublished"); date && plausible(*date))
+                return std::pair{*date, "json-ld " + type_name(*object) + ".datePublished"};
         if (const DateCandidate* c = first_date(m_g.microdata_published, false, *this)) return std::pair{c->date, c->source};
         for (std::string_view key : k_meta_published)
             if (std::string value = meta(key); !value.empty())
                 if (auto date = find_date(value, day_order); date && plausible(*date))
                     return std::pair{*date, "meta " + std::string(key)};
+        for (std::string_view key : {"dateCreated", "uploadDate"})
+            for (const json* object : m_articles)
+                if (auto date = json_ld_date(*object, key); date && plausible(*date))
+                    return std::pair{*date, "json-ld " + type_name(*object) + "." + std::string(key)};
         return std::nullopt;
     }
 

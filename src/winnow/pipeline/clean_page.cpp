@@ -4,30 +4,13 @@
 #include "winnow/decode/sniff.hpp"
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/extractor.hpp"
+#include "winnow/metadata/statements.hpp"
 #include "winnow/util/regex_guard.hpp"
 #include "winnow/util/test_hooks.hpp"
 #include "winnow/util/url.hpp"
 
 namespace winnow::pipeline {
 namespace {
-
-bool is_absolute_http_url(std::string_view url) { return url.starts_with("https://") || url.starts_with("http://"); }
-
-// The address a saved page gives for itself (<link rel="canonical">, then og:url): a page
-// cleaned from a file without --url still gets its site's profile.
-std::string stated_url(const dom::Tree& tree) {
-    if (tree.head() == dom::k_no_node) return {};
-    std::string og_url;
-    for (dom::NodeId id = tree.head(); id < tree.node(tree.head()).subtree_end; ++id) {
-        if (tree.is_element(id, GUMBO_TAG_LINK) && tree.attribute(id, "rel") == "canonical" &&
-            is_absolute_http_url(tree.attribute(id, "href")))
-            return std::string(tree.attribute(id, "href"));
-        if (og_url.empty() && tree.is_element(id, GUMBO_TAG_META) && tree.attribute(id, "property") == "og:url" &&
-            is_absolute_http_url(tree.attribute(id, "content")))
-            og_url = tree.attribute(id, "content");
-    }
-    return og_url;
-}
 
 // The page's <base href>, as written (empty when none).
 std::string_view base_href(const dom::Tree& tree) {
@@ -41,7 +24,7 @@ std::string_view base_href(const dom::Tree& tree) {
 std::string base_url(const dom::Tree& tree, const std::string& page_url) {
     const std::string_view base = base_href(tree);
     if (base.empty()) return page_url;
-    if (page_url.empty()) return is_absolute_http_url(base) ? std::string(base) : std::string();
+    if (page_url.empty()) return url::is_absolute_http(base) ? std::string(base) : std::string();
     return url::resolve_reference(page_url, base);
 }
 
@@ -59,12 +42,13 @@ Result<extract::Article> clean_decoded(decode::DecodedDocument&& decoded, const 
     test_hooks::throw_if_asked();
 
     extract::ExtractOptions extract_options;
-    extract_options.url = context.url;
     extract_options.explain = options.explain;
     extract_options.justext = options.justext;
     extract_options.noscript_page = extract::unwrap_content_noscripts(tree) > 0;
-    // The page's address: the URL given, else the one a saved page states (its profile, its links).
-    const std::string page_url = context.url.empty() ? stated_url(tree) : context.url;
+    // The page's address: the URL given, else the one a saved page states (its profile, its
+    // links, its host's name).
+    const std::string page_url = context.url.empty() ? metadata::stated_address(tree) : context.url;
+    extract_options.url = page_url;
     std::vector<std::string> warnings;  // a profile's path pattern that failed on the URL
     if (options.profiles) {
         RegexGuard regexes(&warnings, options.profiles->slow_rules());

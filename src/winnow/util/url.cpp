@@ -108,6 +108,8 @@ std::string without_credentials(std::string_view text) {
     return url->str();
 }
 
+bool is_absolute_http(std::string_view text) { return text.starts_with("http://") || text.starts_with("https://"); }
+
 std::string host(std::string_view text) {
     auto url = Url::resolve({}, text);
     return url ? url->host() : std::string();

@@ -63,6 +63,10 @@ private:
 // never survives.
 std::string without_credentials(std::string_view text);
 
+// True when `text` starts as an absolute http or https URL ("https://..."): an address a page
+// states for itself is taken only so (a relative canonical link says nothing of the host).
+bool is_absolute_http(std::string_view text);
+
 // The host of a URL (Url::resolve with no base, so sloppy URLs still have one), lower case, or
 // "" when `text` is not an absolute URL with a host.
 std::string host(std::string_view text);

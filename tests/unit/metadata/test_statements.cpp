@@ -124,6 +124,12 @@ TEST_CASE("meta tags: OpenGraph, Dublin Core, citation authors, language, canoni
     CHECK(statements_of(stated).address == "https://m.example.org/s");
     CHECK(statements_of(stated, "https://example.org/s?ref=1").address == "https://example.org/s?ref=1");
     CHECK(statements_of("<html><body></body></html>").address.empty());
+    // a relative canonical link says nothing of the host: the og:url; and a saved page's <link>
+    // may stand in the body
+    CHECK(statements_of(R"(<html><head><link rel="canonical" href="/s"><meta property="og:url" content="https://m.example.org/s">
+        </head><body></body></html>)").address == "https://m.example.org/s");
+    CHECK(statements_of(R"(<html><body><p>Text</p><link rel="Canonical" href=" https://example.org/s "></body></html>)")
+              .address == "https://example.org/s");
 
     Statements twitter = statements_of(R"(<html><head><meta name="twitter:label1" content="Written by">
         <meta name="twitter:data1" content="Tyler Brown"></head><body></body></html>)");
@@ -221,6 +227,16 @@ TEST_CASE("dates: the date the page shows wins over a structured date it does no
         "uploadDate": "2024-12-07T01:36:42Z"}, {"@type": "NewsArticle", "datePublished": "2024-12-06T22:00:40Z"}]
         </script></head>)" + article_body("", "") + "</html>");
     CHECK(video.date.value == "2024-12-06T22:00:40Z");
+    // a JSON-LD record's creation gives way to the publication that a meta tag states
+    Statements created = statements_of(R"(<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+        "dateCreated": "2017-11-17T10:41:09Z"}</script><meta property="article:published_time" content="2017-11-16T14:15:00Z">
+        </head>)" + article_body("", "") + "</html>");
+    CHECK(created.date.value == "2017-11-16T14:15:00Z");
+    CHECK(created.date.source == "meta article:published_time");
+    // and dates the page when nothing else does
+    Statements created_only = statements_of(R"(<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+        "dateCreated": "2017-11-17T10:41:09Z"}</script></head>)" + article_body("", "") + "</html>");
+    CHECK(created_only.date.value == "2017-11-17T10:41:09Z");
 }
 
 TEST_CASE("a date labelled as the publication away from the headline dates a page nothing else dates", "[metadata][dates]") {
