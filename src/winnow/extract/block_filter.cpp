@@ -96,6 +96,9 @@ constexpr std::size_t k_edge_data_row_cells = 3, k_edge_product_row_cells = 2;
 constexpr float k_listing_max_trim_share = 0.5f;
 // The page's own byline and dateline lines go when among this many kept blocks at either end.
 constexpr std::size_t k_furniture_edge_blocks = 3;
+// A heading right before an element the never-content pass removed with these flags (a related
+// list, a widget, a layer) titled that box; with nothing kept under it, it goes too.
+constexpr std::uint32_t k_removed_box_flags = k_flag_never_content | k_flag_overlay;
 
 // A block as the rules see it: measured once, with what its ancestors below the container say.
 struct BlockView {
@@ -124,6 +127,7 @@ struct FilterState {
     std::vector<Removal>& removals;
     RegexGuard& regexes;
     const dom::Tree* tree = nullptr;
+    const Page* page = nullptr;
     float total_chars = 0;        // characters of all the container's blocks
     bool trust_ancestry = true;   // byline/meta/caption ancestry takes at most half of them
     std::vector<NodeId> prose_parents{};  // parents of the prose paragraphs (sorted): the article's flow
@@ -514,6 +518,37 @@ void drop_box_labels(FilterState& s) {
     }
 }
 
+// Whether the element after `heading`'s element is a box the never-content pass removed by its
+// class (a related list, a widget, a newsletter box, a layer): what the heading titled is gone.
+bool heads_removed_box(const FilterState& s, std::size_t heading) {
+    const NodeId element = s.views[heading].sourced->block_element;
+    if (element == dom::k_no_node || !s.page) return false;
+    const dom::Tree& tree = *s.tree;
+    NodeId next = tree.node(element).next_sibling;
+    while (next != dom::k_no_node && tree.node(next).type != dom::NodeType::element) next = tree.node(next).next_sibling;
+    return next != dom::k_no_node && (s.page->flags(next) & k_removed_box_flags);
+}
+
+// A heading with nothing kept under it (the next kept block is a heading of the same or a higher
+// rank, or there is none) whose next element is a removed box: "Our Related Services" or
+// "Weitere Tourentipps in Schweden" over related teasers, a match's title over its live-score
+// widget. After the end rules, which may have taken what followed it (a disclosure). Not in a
+// listing, where headings are teasers' titles, nor in the relaxed pass, which keeps such boxes.
+void drop_bare_headings(FilterState& s) {
+    if (s.options.keep_link_lines || s.listing || s.options.relaxed) return;
+    std::size_t previous = s.views.size();  // the previous kept block, when it is a heading
+    auto judge = [&](std::size_t next_rank) {
+        if (previous != s.views.size() && s.views[previous].block().markup.level >= next_rank && heads_removed_box(s, previous))
+            s.drop(previous, "heuristic bare-heading");
+    };
+    for (std::size_t i = 0; i < s.views.size(); ++i) {
+        if (!s.views[i].keep) continue;
+        if (s.views[i].is_heading()) judge(s.views[i].block().markup.level);
+        previous = s.views[i].is_heading() ? i : s.views.size();
+    }
+    judge(0);
+}
+
 struct GroupRule {
     std::string_view name;
     void (*run)(FilterState&);
@@ -528,6 +563,7 @@ const GroupRule k_group_rules[] = {
     {"edge bylines", drop_edge_bylines},
     {"end appeals", drop_end_appeals},
     {"edge disclosures", drop_edge_disclosures},
+    {"bare headings", drop_bare_headings},
 };
 
 // Flags inherited from ancestors below the roots, one top-down pass over the roots' subtrees.
@@ -631,6 +667,7 @@ std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& ro
     std::vector<BlockView> views = view_blocks(page, roots, blocks);
     FilterState state{views, options, removals, regexes};
     state.tree = &page.tree();
+    state.page = &page;
     state.furniture = page_furniture(page.statements(), page.statement_kind());
     state.listing = page.statement_kind() == metadata::PageKind::listing;
     state.product = page.statement_kind() == metadata::PageKind::product;

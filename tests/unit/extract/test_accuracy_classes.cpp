@@ -920,3 +920,28 @@ TEST_CASE("a thread whose posts sit in forms without controls keeps them", "[ext
     CHECK(has(text, "restoring hearing and not hair"));
     CHECK_FALSE(has(text, "Write a comment here"));
 }
+
+TEST_CASE("a heading over a removed box goes, a heading with its section or over a kept box stays",
+          "[extract][accuracy][bare-heading]") {
+    const std::string paragraphs =
+        "<p>The route follows the coast for three days, from the harbour town to the lighthouse at the northern cape, "
+        "with a camp site at the end of every stage and water in every village.</p>"
+        "<p>Spring is the best time to go: the paths are dry, the days long, and the bird colonies on the cliffs are "
+        "at their busiest, while the summer crowds have not yet arrived.</p>";
+    const std::string html = R"(<html><head><title>Three days on the coast</title></head><body><article>
+        <h1>Three days on the coast</h1><div class="content">)" + paragraphs + R"(
+        <h2>More tours in the north</h2><div class="related-posts"><a href="/a">Five lakes in five days and the long
+        way back</a><a href="/b">Island hopping by kayak</a></div>
+        <h2>Getting there</h2><p>The night train from the capital stops at the harbour town; from the station the
+        trail starts at the end of the pier, next to the ferry office.</p>
+        <h2>Our maps</h2><div class="maps"><p>Every stage has its own map with the camp sites and the springs, and
+        the whole route fits on two sheets at a scale of one to fifty thousand.</p></div>
+        </div></article></body></html>)";
+    const Article article = explained(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK_FALSE(has(text, "More tours in the north"));
+    CHECK(removed_by(article, "heuristic bare-heading"));
+    CHECK(has(text, "Getting there"));
+    CHECK(has(text, "Our maps"));
+    CHECK(has(text, "the bird colonies"));
+}
