@@ -142,6 +142,10 @@ const std::vector<std::string> k_pieces = {
     "<a href=\"?a=1&amp;b=2\">1<a href='?a=1&b=2'>2<a href=?a=1&#38;b=2>3<a href=\"?a=1&amp;b=2\"><p>refs</p>",
     "<i title=\"&quot;q&quot;\"><i title='\"q\"'><i title=&#34;q&#34;><i title='\"q\"'><div>decoded alike</div>",
     "<s a=\"&notit;\" b=&copy=1 c=&amp d=\"&#0;&#x80;\">legacy references</s>",
+    // The open-kind counts: closes and stray end tags of kinds open or not.
+    "<li>one<div><li>two</div></li><dd>three<dt>four",
+    "</p></li></dd></td></tr></button></a><p>after strays",
+    "<div><div><p>deep<div>closes the p</div></div></div><p>again",
 };
 
 std::string random_page(std::mt19937& random, std::size_t pieces) {
