@@ -1,6 +1,7 @@
 // metadata: the page kind.
 #include "winnow/metadata/page_kind.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "winnow/decode/text.hpp"
@@ -33,6 +34,15 @@ constexpr std::size_t k_article_prose_run = 5;
 constexpr std::size_t k_max_article_prices = 2;
 // Product: a product page has little prose; a long run of paragraphs is a review article.
 constexpr std::size_t k_max_product_prose_run = 6;
+// A page that says it is an article or states when it was published, whose kept text holds this
+// many prose paragraphs (80 characters or more, as the walk's prose paragraphs) one after the
+// other, is an article whatever its rails of teasers weigh: the walk's run misses paragraphs
+// split by <br><br> or wrapped one <div> each (a run of 0), and a news site's rails of hundreds of
+// related stories outweigh even 15. On modern-dev no listing outside a listing's path keeps a
+// run over 5 (two /category/ pages keep 7 and 8: that path's plain bar still applies); on
+// trafilatura-dev a list of press releases keeps 5, a news story with 426 related links 25.
+constexpr std::size_t k_kept_article_prose_run = 6;
+constexpr std::size_t k_kept_prose_chars = 80;
 // Documentation: code blocks on an undated page.
 constexpr std::size_t k_min_doc_code_blocks = 3;
 // An article has at least this many prose paragraphs side by side, or this many prose blocks
@@ -83,6 +93,11 @@ std::vector<std::string> page_flags(const Statements& s, const ArticleShape& art
 }
 
 }  // namespace
+
+void ArticleShape::add_block(bool paragraph, std::size_t block_chars) {
+    m_current_run = paragraph && block_chars >= k_kept_prose_chars ? m_current_run + 1 : 0;
+    prose_run = std::max(prose_run, m_current_run);
+}
 
 std::string_view page_kind_name(PageKind kind) {
     switch (kind) {
@@ -190,7 +205,11 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
                            (declared_article ? ", though the page says " + declared : std::string()) + ")";
         return verdict;
     }
-    if (teaser_score >= needed) {
+    // The extractor kept a long run of prose on a page that says it is an article or is dated:
+    // its teasers are rails beside the story (only once the extractor has run; before, the run is 0).
+    const bool kept_story = article.prose_run >= k_kept_article_prose_run && (declared_article || !s.date.empty()) &&
+                            !g.listing_path && !g.pagination;
+    if (teaser_score >= needed && !kept_story) {
         verdict.kind = PageKind::listing;
         // which of the reasons for the higher bar applies
         const std::string bar = declared_article       ? "a page that says " + declared
@@ -238,6 +257,9 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
                                                       " paragraphs and prose list items"
                                                 : std::string("no other kind's evidence")) +
                        "; " + score + ")";
+    if (kept_story && teaser_score >= needed)
+        verdict.evidence += "; the kept text holds a run of " + std::to_string(article.prose_run) +
+                            " prose paragraphs: the teasers are rails beside the story";
     return verdict;
 }
 
