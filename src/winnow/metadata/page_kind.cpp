@@ -46,8 +46,11 @@ constexpr std::size_t k_kept_prose_chars = 80;
 // Documentation: code blocks on an undated page.
 constexpr std::size_t k_min_doc_code_blocks = 3;
 // An article has at least this many prose paragraphs side by side, or this many prose blocks
-// (paragraphs and list items written as paragraphs: tips, steps) one after another; a service
-// page's lists of features rarely hold sentences that long (at most 9 on modern-dev's tuning half).
+// (paragraphs and list items written as paragraphs: tips, steps) one after another, or this many
+// prose paragraphs in a row in the extractor's kept text (a blog post whose paragraphs the walk
+// does not see side by side: trafilatura-dev's keeps 37); a service page's lists of features
+// rarely hold sentences that long (at most 9 on modern-dev's tuning half, and 9 kept in a row on
+// the whole corpus).
 constexpr std::size_t k_min_article_prose_run = 4;
 constexpr std::size_t k_min_article_prose_blocks = 10;
 // Flags.
@@ -244,7 +247,8 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
     // headline inside an <article> element), unless a long run of prose list items (tips, steps).
     const bool nothing_of_an_article = !declared_article && !has_date_or_author && !g.h1_in_article &&
                                        g.max_sibling_prose < k_min_article_prose_run;
-    if (nothing_of_an_article && g.max_sibling_prose_blocks < k_min_article_prose_blocks) {
+    const bool kept_prose = article.prose_run >= k_min_article_prose_blocks;
+    if (nothing_of_an_article && g.max_sibling_prose_blocks < k_min_article_prose_blocks && !kept_prose) {
         verdict.kind = PageKind::service;
         verdict.evidence = "no article statement, date or author; the longest run of paragraphs is " +
                            std::to_string(g.max_sibling_prose) + ", of paragraphs and prose list items " +
@@ -253,8 +257,10 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
     }
     verdict.kind = PageKind::article;
     verdict.evidence = (!declared.empty()        ? declared
-                        : nothing_of_an_article ? "a run of " + std::to_string(g.max_sibling_prose_blocks) +
-                                                      " paragraphs and prose list items"
+                        : nothing_of_an_article && g.max_sibling_prose_blocks >= k_min_article_prose_blocks
+                            ? "a run of " + std::to_string(g.max_sibling_prose_blocks) + " paragraphs and prose list items"
+                        : nothing_of_an_article ? "a run of " + std::to_string(article.prose_run) +
+                                                      " prose paragraphs in the kept text"
                                                 : std::string("no other kind's evidence")) +
                        "; " + score + ")";
     if (kept_story && teaser_score >= needed)

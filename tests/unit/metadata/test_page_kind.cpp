@@ -61,6 +61,19 @@ TEST_CASE("page kind: the kept text's run of prose paragraphs", "[metadata][page
     CHECK(shape.prose_run == 3);
 }
 
+TEST_CASE("page kind: a long run of prose in the kept text is no service page", "[metadata][page-kind]") {
+    // an undated post whose paragraphs stand one <div> each: the walk sees no run
+    std::string post = "<html><body><h1>My week</h1>";
+    for (int i = 0; i < 3; ++i)
+        post += "<div><p>A paragraph of the post that is long enough to be read as prose by the walk, "
+                "with a clause.</p></div>";
+    post += "</body></html>";
+    CHECK(kind_with_kept_prose(post, 9).kind == PageKind::service);
+    auto kept = kind_with_kept_prose(post, 10);
+    CHECK(kept.kind == PageKind::article);
+    CHECK_THAT(kept.evidence, Catch::Contains("10 prose paragraphs in the kept text"));
+}
+
 TEST_CASE("page kind: a dated or declared story the extractor kept long is no listing for its rails",
           "[metadata][page-kind]") {
     // a news story whose paragraphs are split by <br><br> (no run in the walk) beside 40 related stories
