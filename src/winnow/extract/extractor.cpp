@@ -56,8 +56,10 @@ void classify(const metadata::Statements& statements, Article& article) {
     shape.title = article.title;
     std::string text = article.title;
     for (const Block& block : article.blocks) {
-        shape.chars += utf8::code_point_count(block.text);
+        const std::size_t chars = utf8::code_point_count(block.text);
+        shape.chars += chars;
         if (block.kind == BlockKind::paragraph) ++shape.paragraphs;
+        shape.add_block(block.kind == BlockKind::paragraph, chars);
         if (text.size() < k_language_sample_bytes) text += "\n" + block.text;
     }
     // A page that does not declare its language gets the one its text is written in. Placeholder

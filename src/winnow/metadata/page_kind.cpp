@@ -1,6 +1,7 @@
 // metadata: the page kind.
 #include "winnow/metadata/page_kind.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "winnow/decode/text.hpp"
@@ -33,11 +34,23 @@ constexpr std::size_t k_article_prose_run = 5;
 constexpr std::size_t k_max_article_prices = 2;
 // Product: a product page has little prose; a long run of paragraphs is a review article.
 constexpr std::size_t k_max_product_prose_run = 6;
+// A page that says it is an article or states when it was published, whose kept text holds this
+// many prose paragraphs (80 characters or more, as the walk's prose paragraphs) one after the
+// other, is an article whatever its rails of teasers weigh: the walk's run misses paragraphs
+// split by <br><br> or wrapped one <div> each (a run of 0), and a news site's rails of hundreds of
+// related stories outweigh even 15. On modern-dev no listing outside a listing's path keeps a
+// run over 5 (two /category/ pages keep 7 and 8: that path's plain bar still applies); on
+// trafilatura-dev a list of press releases keeps 5, a news story with 426 related links 25.
+constexpr std::size_t k_kept_article_prose_run = 6;
+constexpr std::size_t k_kept_prose_chars = 80;
 // Documentation: code blocks on an undated page.
 constexpr std::size_t k_min_doc_code_blocks = 3;
 // An article has at least this many prose paragraphs side by side, or this many prose blocks
-// (paragraphs and list items written as paragraphs: tips, steps) one after another; a service
-// page's lists of features rarely hold sentences that long (at most 9 on modern-dev's tuning half).
+// (paragraphs and list items written as paragraphs: tips, steps) one after another, or this many
+// prose paragraphs in a row in the extractor's kept text (a blog post whose paragraphs the walk
+// does not see side by side: trafilatura-dev's keeps 37); a service page's lists of features
+// rarely hold sentences that long (at most 9 on modern-dev's tuning half, and 9 kept in a row on
+// the whole corpus).
 constexpr std::size_t k_min_article_prose_run = 4;
 constexpr std::size_t k_min_article_prose_blocks = 10;
 // Flags.
@@ -83,6 +96,11 @@ std::vector<std::string> page_flags(const Statements& s, const ArticleShape& art
 }
 
 }  // namespace
+
+void ArticleShape::add_block(bool paragraph, std::size_t block_chars) {
+    m_current_run = paragraph && block_chars >= k_kept_prose_chars ? m_current_run + 1 : 0;
+    prose_run = std::max(prose_run, m_current_run);
+}
 
 std::string_view page_kind_name(PageKind kind) {
     switch (kind) {
@@ -190,7 +208,11 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
                            (declared_article ? ", though the page says " + declared : std::string()) + ")";
         return verdict;
     }
-    if (teaser_score >= needed) {
+    // The extractor kept a long run of prose on a page that says it is an article or is dated:
+    // its teasers are rails beside the story (only once the extractor has run; before, the run is 0).
+    const bool kept_story = article.prose_run >= k_kept_article_prose_run && (declared_article || !s.date.empty()) &&
+                            !g.listing_path && !g.pagination;
+    if (teaser_score >= needed && !kept_story) {
         verdict.kind = PageKind::listing;
         // which of the reasons for the higher bar applies
         const std::string bar = declared_article       ? "a page that says " + declared
@@ -225,7 +247,8 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
     // headline inside an <article> element), unless a long run of prose list items (tips, steps).
     const bool nothing_of_an_article = !declared_article && !has_date_or_author && !g.h1_in_article &&
                                        g.max_sibling_prose < k_min_article_prose_run;
-    if (nothing_of_an_article && g.max_sibling_prose_blocks < k_min_article_prose_blocks) {
+    const bool kept_prose = article.prose_run >= k_min_article_prose_blocks;
+    if (nothing_of_an_article && g.max_sibling_prose_blocks < k_min_article_prose_blocks && !kept_prose) {
         verdict.kind = PageKind::service;
         verdict.evidence = "no article statement, date or author; the longest run of paragraphs is " +
                            std::to_string(g.max_sibling_prose) + ", of paragraphs and prose list items " +
@@ -234,10 +257,15 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
     }
     verdict.kind = PageKind::article;
     verdict.evidence = (!declared.empty()        ? declared
-                        : nothing_of_an_article ? "a run of " + std::to_string(g.max_sibling_prose_blocks) +
-                                                      " paragraphs and prose list items"
+                        : nothing_of_an_article && g.max_sibling_prose_blocks >= k_min_article_prose_blocks
+                            ? "a run of " + std::to_string(g.max_sibling_prose_blocks) + " paragraphs and prose list items"
+                        : nothing_of_an_article ? "a run of " + std::to_string(article.prose_run) +
+                                                      " prose paragraphs in the kept text"
                                                 : std::string("no other kind's evidence")) +
                        "; " + score + ")";
+    if (kept_story && teaser_score >= needed)
+        verdict.evidence += "; the kept text holds a run of " + std::to_string(article.prose_run) +
+                            " prose paragraphs: the teasers are rails beside the story";
     return verdict;
 }
 

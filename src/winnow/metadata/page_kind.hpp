@@ -26,7 +26,14 @@ std::vector<std::string_view> page_kind_names();
 struct ArticleShape {
     std::size_t chars = 0;       // characters of the body text
     std::size_t paragraphs = 0;  // paragraph blocks
+    std::size_t prose_run = 0;   // most prose paragraphs one after the other in the kept text
     std::string title;
+    // Counts a kept block, in order: a paragraph of prose length extends the current run of
+    // prose, anything else (a heading, a list, a short line) ends it.
+    void add_block(bool paragraph, std::size_t block_chars);
+
+private:
+    std::size_t m_current_run = 0;
 };
 
 struct PageKindVerdict {

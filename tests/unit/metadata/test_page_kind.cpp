@@ -36,7 +36,65 @@ std::string teasers(int count) {
     return out;
 }
 
+// As kind_of, with the extractor's kept text: `kept_prose` prose paragraphs one after the other.
+PageKindVerdict kind_with_kept_prose(const std::string& html, std::size_t kept_prose, const std::string& url = "") {
+    Tree tree = Tree::parse(html);
+    Context context;
+    context.url = url;
+    const Statements statements = read_statements(tree, context);
+    ArticleShape shape;
+    shape.chars = 1000;
+    for (std::size_t i = 0; i < kept_prose; ++i) shape.add_block(true, 200);
+    return classify_page(statements, shape);
+}
+
 }  // namespace
+
+TEST_CASE("page kind: the kept text's run of prose paragraphs", "[metadata][page-kind]") {
+    ArticleShape shape;
+    shape.add_block(true, 200);
+    shape.add_block(true, 200);
+    shape.add_block(false, 30);  // a heading ends the run
+    for (int i = 0; i < 3; ++i) shape.add_block(true, 200);
+    shape.add_block(true, 40);  // a short line too
+    shape.add_block(true, 200);
+    CHECK(shape.prose_run == 3);
+}
+
+TEST_CASE("page kind: a long run of prose in the kept text is no service page", "[metadata][page-kind]") {
+    // an undated post whose paragraphs stand one <div> each: the walk sees no run
+    std::string post = "<html><body><h1>My week</h1>";
+    for (int i = 0; i < 3; ++i)
+        post += "<div><p>A paragraph of the post that is long enough to be read as prose by the walk, "
+                "with a clause.</p></div>";
+    post += "</body></html>";
+    CHECK(kind_with_kept_prose(post, 9).kind == PageKind::service);
+    auto kept = kind_with_kept_prose(post, 10);
+    CHECK(kept.kind == PageKind::article);
+    CHECK_THAT(kept.evidence, Catch::Contains("10 prose paragraphs in the kept text"));
+}
+
+TEST_CASE("page kind: a dated or declared story the extractor kept long is no listing for its rails",
+          "[metadata][page-kind]") {
+    // a news story whose paragraphs are split by <br><br> (no run in the walk) beside 40 related stories
+    const std::string story = "<h1>Story</h1><div class=\"text\">One sentence of the story, long enough to read as prose "
+                              "if it stood in a paragraph.<br><br>Another one.</div>" + teasers(40);
+    const std::string declared = R"(<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script>
+        </head><body>)" + story + "</body></html>";
+    CHECK(kind_with_kept_prose(declared, 0).kind == PageKind::listing);
+    CHECK(kind_with_kept_prose(declared, 5).kind == PageKind::listing);
+    auto kept = kind_with_kept_prose(declared, 6);
+    CHECK(kept.kind == PageKind::article);
+    CHECK_THAT(kept.evidence, Catch::Contains("run of 6 prose paragraphs"));
+    // a stated publication date counts as the statement does
+    const std::string dated = R"(<html><head><meta property="article:published_time" content="2024-03-01T10:00:00Z">
+        </head><body>)" + story + "</body></html>";
+    CHECK(kind_with_kept_prose(dated, 6).kind == PageKind::article);
+    // neither statement nor date: the teasers decide
+    CHECK(kind_with_kept_prose("<html><body>" + story + "</body></html>", 6).kind == PageKind::listing);
+    // a listing's path keeps its plain bar
+    CHECK(kind_with_kept_prose(declared, 6, "https://example.org/category/news").kind == PageKind::listing);
+}
 
 TEST_CASE("page kind: an article is told by its statements or its prose", "[metadata][page-kind]") {
     auto declared = kind_of(R"(<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script>
