@@ -547,6 +547,31 @@ TEST_CASE("short lines in the flow of the article survive edge trimming, edge de
     CHECK_FALSE(has(text, "News"));
 }
 
+TEST_CASE("short lines of the first long line's own <p> survive edge trimming, a widget's do not", "[extract][accuracy]") {
+    // A changelog written as one <p> whose lines are split at <br>: the short lines before the
+    // first long one are the author's, like the long one after them.
+    const std::string html = R"(<html><head><title>Update 1.8</title></head><body><div class="post text">
+        <p>+ Added granite stone blocks<br>+ Added the iron trapdoor<br>+ Added armour stands<br>
+        + Villagers will now harvest crops and plant new ones, and the world can have a border that shrinks
+        over time, which server owners asked for in many long threads on the forum.<br>
+        + Containers can be locked with a named key, and the debug screen shows far more about the block you
+        are looking at than it did before, which should help with building.</p></div></body></html>)";
+    const std::string text = winnow::write::render_body(extract(html));
+    CHECK(has(text, "+ Added granite stone blocks"));
+    CHECK(has(text, "+ Added armour stands"));
+    CHECK(has(text, "+ Villagers will now harvest crops"));
+    // The same lines in a <div> (a widget's element, not a paragraph) are still trimmed.
+    const std::string widget = R"(<html><head><title>Update 1.8</title></head><body><div class="post text">
+        <div>Sign in to enjoy<br>FREE standard shipping<br>
+        Villagers will now harvest crops and plant new ones, and the world can have a border that shrinks
+        over time, which server owners asked for in many long threads on the forum.</div>
+        <p>Containers can be locked with a named key, and the debug screen shows far more about the block you
+        are looking at than it did before, which should help with building.</p></div></body></html>)";
+    const std::string trimmed = winnow::write::render_body(extract(widget));
+    CHECK(has(trimmed, "Villagers will now harvest crops"));
+    CHECK_FALSE(has(trimmed, "FREE standard shipping"));
+}
+
 TEST_CASE("a listing page keeps its teasers, not only its introduction", "[extract][accuracy]") {
     // The page calls itself a collection. Each card's title is a link (the block filter's
     // link-density rule drops it in an article): density keeps the introduction only, the
