@@ -78,7 +78,7 @@ bool prefer_article_body(std::size_t result_chars, std::size_t body_chars) {
 
 }  // namespace
 
-ContainerCandidate choose_container(const PageView& cleaned, const FavorSettings& favor) {
+ContainerCandidate choose_container(const PageView& cleaned, const FavorSettings& favor, std::string_view description) {
     const dom::Tree& tree = cleaned.tree();
     ContainerCandidate density = density_candidate(cleaned);
     std::optional<ContainerCandidate> marker = body_marker_candidate(cleaned);
@@ -93,10 +93,12 @@ ContainerCandidate choose_container(const PageView& cleaned, const FavorSettings
         (related(tree, marker->focus, density.roots) || marker->chars >= k_min_marker_share * density.chars)) {
         widen_to_article(cleaned, *marker);
         if (favor.leads) add_lead(cleaned, *marker);
+        if (favor.leads) add_stated_lead(cleaned, *marker, description);
         return *marker;
     }
     // 3. Density scoring.
     if (favor.leads) add_lead(cleaned, density);
+    if (favor.leads) add_stated_lead(cleaned, density, description);
     return density;
 }
 
@@ -110,7 +112,7 @@ Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<R
     // The main result: the container the order of trust chooses (a profile's overrides all),
     // its blocks filtered, the second opinion's prose beside it, the site's text rules.
     const ContainerCandidate container =
-        profile ? profile_candidate(cleaned, input.profile_container) : choose_container(cleaned, favor);
+        profile ? profile_candidate(cleaned, input.profile_container) : choose_container(cleaned, favor, input.description);
     std::vector<SourcedBlock> blocks = build_sourced_blocks(cleaned, container.roots);
     if (!input.title_from_profile) {
         std::vector<std::string> first_lines;

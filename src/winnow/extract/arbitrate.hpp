@@ -33,8 +33,9 @@ struct ArbiterInput {
 
 // The container the order of trust chooses on a cleaned page (without a profile container):
 // the JSON-LD anchor, else a trusted body marker, else density scoring; with its lead paragraphs
-// when the mode adds them.
-ContainerCandidate choose_container(const PageView& cleaned, const FavorSettings& favor = favor_settings(Favor::balanced));
+// and the standfirst stated by `description` (the meta description) when the mode adds them.
+ContainerCandidate choose_container(const PageView& cleaned, const FavorSettings& favor = favor_settings(Favor::balanced),
+                                    std::string_view description = {});
 
 // The article's body. `title` is the chosen headline: the body's first lines may name it more
 // exactly (a <title> part they repeat), and its repeats leave the body.

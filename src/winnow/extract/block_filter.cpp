@@ -94,6 +94,9 @@ constexpr std::size_t k_edge_data_row_cells = 3, k_edge_product_row_cells = 2;
 // take more than this share of the kept text does not run: product tiles and teasers are short
 // lines without a sentence end, and only the introduction read as strong.
 constexpr float k_listing_max_trim_share = 0.5f;
+// Edge trimming stops at a line of the nearest strong block's own element when that element is
+// this (a <p> split at <br>: the author's lines); a <div>'s lines are as often a widget's controls.
+constexpr GumboTag k_flow_lines_tag = GUMBO_TAG_P;
 // The page's own byline and dateline lines go when among this many kept blocks at either end.
 constexpr std::size_t k_furniture_edge_blocks = 3;
 // A heading right before an element the never-content pass removed with these flags (a related
@@ -361,16 +364,23 @@ bool is_weak_edge(const BlockView& view, FilterState& s, bool at_end = false) {
 }
 
 // A weak edge block is in the flow of the article when it is a paragraph of the same element as
-// the nearest strong paragraph, under the same parent, with no boilerplate class above it and
-// no link or pattern against it: a list of short lines the author wrote ("+ Added Slime
-// Block"), an opening quote, a sign-off. Edge trimming stops there.
+// the nearest strong paragraph, under the same parent (or a line of that paragraph's own <p>),
+// with no boilerplate class above it and no link or pattern against it: a list of short lines
+// the author wrote ("+ Added Slime Block"), an opening quote, a sign-off. Edge trimming stops
+// there.
 bool in_article_flow(const BlockView& view, const BlockView& anchor, const FilterState& s) {
     if (!s.tree || view.block().kind != BlockKind::paragraph || anchor.block().kind != BlockKind::paragraph) return false;
     const NodeId element = view.sourced->block_element, anchor_element = anchor.sourced->block_element;
-    if (element == dom::k_no_node || anchor_element == dom::k_no_node || element == anchor_element) return false;
+    if (element == dom::k_no_node || anchor_element == dom::k_no_node) return false;
     const dom::Tree& tree = *s.tree;
-    if (tree.node(element).parent != tree.node(anchor_element).parent || tree.node(element).tag != tree.node(anchor_element).tag)
+    // Lines of the strong block's own <p> (split at <br>) are the author's too: a changelog's
+    // "+ Added Slime Block" lines before its first long one. Not a <div> or a widget's element,
+    // whose lines are as often controls ("or to enjoy", "FREE standard shipping").
+    if (element == anchor_element) {
+        if (tree.node(element).tag != k_flow_lines_tag) return false;
+    } else if (tree.node(element).parent != tree.node(anchor_element).parent || tree.node(element).tag != tree.node(anchor_element).tag) {
         return false;
+    }
     if (view.inherited & (k_flag_never_content | k_flag_comment_section | k_flag_boilerplate_inside)) return false;
     return view.sourced->links == 0;
 }

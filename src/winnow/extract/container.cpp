@@ -70,6 +70,14 @@ constexpr float k_article_widen_gain = 1.5f;
 constexpr int k_lead_scan_nodes = 2000;
 constexpr std::size_t k_max_leads = 2;
 constexpr float k_min_lead_chars = 60, k_max_lead_link_density = 0.3f;
+// The stated standfirst: an element marked (or inside one marked) with this microdata property,
+// before the container (after the headline, within this many nodes), whose text is the page's
+// meta description (k_min_lead_chars to k_max_stated_lead_chars long: a standfirst, and a bounded
+// read per element; only elements within these bounds of its length are read).
+constexpr std::string_view k_stated_lead_itemprop = "description";
+constexpr int k_stated_lead_scan_nodes = 2000;
+constexpr float k_max_stated_lead_chars = 1000;
+constexpr float k_stated_lead_min_length = 0.9f, k_stated_lead_max_length = 1.1f;
 // Among nested markers the inner one is taken when it holds this share of the outer's text.
 constexpr float k_inner_marker_share = 0.9f;
 // JSON-LD articleBody: long enough to be the article, paragraphs long enough to look up in it,
@@ -591,6 +599,37 @@ void add_lead(const PageView& view, ContainerCandidate& choice) {
     choice.roots.insert(choice.roots.begin(), leads.begin(), leads.end());
     std::sort(choice.roots.begin(), choice.roots.end());
     choice.method.with_lead = true;
+}
+
+// The page states its standfirst twice: in its meta description and, in microdata, on the element
+// (or its parent) marked itemprop="description". When such an element before the container
+// (after the headline) says exactly the meta description, it is the standfirst the container left
+// out, whatever its markup: a teaser class, an <h2>, a line without a full stop. (Without the
+// microdata the dek matching the description is as often left out by the golds: readability's
+// and modern-dev's.)
+void add_stated_lead(const PageView& view, ContainerCandidate& choice, std::string_view description) {
+    const std::string stated = decode::collapse_whitespace(description);
+    const float stated_non_space = static_cast<float>(utf8::non_space_count(stated));
+    if (stated_non_space < k_min_lead_chars || stated_non_space > k_max_stated_lead_chars || choice.roots.empty()) return;
+    const Tree& tree = view.tree();
+    auto described = [&](NodeId id) { return id != dom::k_no_node && ascii::iequals(tree.attribute(id, "itemprop"), k_stated_lead_itemprop); };
+    const NodeId first = choice.roots.front();
+    const float stated_chars = static_cast<float>(utf8::code_point_count(stated));
+    int scanned = 0;
+    for (NodeId id = first; id-- > 0 && scanned < k_stated_lead_scan_nodes; ++scanned) {
+        const dom::Node& node = tree.node(id);
+        if (node.type != NodeType::element) continue;
+        if (node.tag == GUMBO_TAG_H1 || node.tag == GUMBO_TAG_BODY) return;
+        if (tree.contains(id, first) || !(described(id) || described(node.parent))) continue;
+        if (view.removed(id) || (view.flags(id) & k_flag_never_content)) continue;
+        // Only an element of about the description's length is read.
+        const float chars = view.stats().text(id).chars;
+        if (chars < k_stated_lead_min_length * stated_chars || chars > k_stated_lead_max_length * stated_chars) continue;
+        if (decode::collapse_whitespace(view.mask().text_content(tree, id)) != stated) continue;
+        choice.roots.insert(choice.roots.begin(), id);
+        choice.method.with_lead = true;
+        return;
+    }
 }
 
 }  // namespace winnow::extract

@@ -46,4 +46,8 @@ void widen_to_article(const PageView& view, ContainerCandidate& candidate);
 // the headline, join as roots: leads and standfirsts.
 void add_lead(const PageView& view, ContainerCandidate& candidate);
 
+// The element before the container (after the headline) marked itemprop="description" (or inside
+// one) whose text is the page's meta description joins as a root: the standfirst the page states.
+void add_stated_lead(const PageView& view, ContainerCandidate& candidate, std::string_view description);
+
 }  // namespace winnow::extract

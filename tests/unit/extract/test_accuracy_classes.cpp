@@ -547,6 +547,57 @@ TEST_CASE("short lines in the flow of the article survive edge trimming, edge de
     CHECK_FALSE(has(text, "News"));
 }
 
+TEST_CASE("short lines of the first long line's own <p> survive edge trimming, a widget's do not", "[extract][accuracy]") {
+    // A changelog written as one <p> whose lines are split at <br>: the short lines before the
+    // first long one are the author's, like the long one after them.
+    const std::string html = R"(<html><head><title>Update 1.8</title></head><body><div class="post text">
+        <p>+ Added granite stone blocks<br>+ Added the iron trapdoor<br>+ Added armour stands<br>
+        + Villagers will now harvest crops and plant new ones, and the world can have a border that shrinks
+        over time, which server owners asked for in many long threads on the forum.<br>
+        + Containers can be locked with a named key, and the debug screen shows far more about the block you
+        are looking at than it did before, which should help with building.</p></div></body></html>)";
+    const std::string text = winnow::write::render_body(extract(html));
+    CHECK(has(text, "+ Added granite stone blocks"));
+    CHECK(has(text, "+ Added armour stands"));
+    CHECK(has(text, "+ Villagers will now harvest crops"));
+    // The same lines in a <div> (a widget's element, not a paragraph) are still trimmed.
+    const std::string widget = R"(<html><head><title>Update 1.8</title></head><body><div class="post text">
+        <div>Sign in to enjoy<br>FREE standard shipping<br>
+        Villagers will now harvest crops and plant new ones, and the world can have a border that shrinks
+        over time, which server owners asked for in many long threads on the forum.</div>
+        <p>Containers can be locked with a named key, and the debug screen shows far more about the block you
+        are looking at than it did before, which should help with building.</p></div></body></html>)";
+    const std::string trimmed = winnow::write::render_body(extract(widget));
+    CHECK(has(trimmed, "Villagers will now harvest crops"));
+    CHECK_FALSE(has(trimmed, "FREE standard shipping"));
+}
+
+TEST_CASE("the standfirst the page states in its meta description and microdata joins the body", "[extract][accuracy]") {
+    // A news template: the headline, a dateline box, the standfirst in a teaser box marked
+    // itemprop="description" (no full stop), then the body in its own box.
+    auto page = [](const std::string& itemprop) {
+        return R"(<html><head><title>Championships postponed</title>
+        <meta name="description" content="What was rumoured for weeks has now been confirmed by the federation officially"></head>
+        <body><div class="article" itemscope itemtype="http://schema.org/Article"><div class="header"><h3 itemprop="headline">Championships postponed</h3></div>
+        <div class="footer"><p><span class="news-list-date">01.02.2022</span></p></div>
+        <div class="teaser-text")" + itemprop + R"(><p>What was rumoured for weeks has now been confirmed by the federation officially</p></div>
+        <div class="news-img-wrap"><img src="/logo.jpg" alt=""></div>
+        <div class="news-text-wrap"><p>The world championships will not take place in May as planned, the federation said on
+        Tuesday, and a new date in the summer of next year is now being discussed with the organisers.</p>
+        <p>The national teams had already booked their travel, and several coaches said that the decision came late but
+        that it was the right one given the circumstances in the host city.</p></div>
+        <div class="news-related"><a href="/news">Back to the list</a></div></div></body></html>)";
+    };
+    const std::string stated = winnow::write::render_body(extract(page(R"( itemprop="description")")));
+    CHECK(has(stated, "What was rumoured for weeks has now been confirmed"));
+    CHECK(has(stated, "The world championships will not take place"));
+    CHECK(stated.find("What was rumoured") < stated.find("The world championships"));
+    // Without the microdata the same box is a dek the golds leave out as often as not: it stays out.
+    const std::string unstated = winnow::write::render_body(extract(page("")));
+    CHECK_FALSE(has(unstated, "What was rumoured for weeks"));
+    CHECK(has(unstated, "The world championships will not take place"));
+}
+
 TEST_CASE("a listing page keeps its teasers, not only its introduction", "[extract][accuracy]") {
     // The page calls itself a collection. Each card's title is a link (the block filter's
     // link-density rule drops it in an article): density keeps the introduction only, the
