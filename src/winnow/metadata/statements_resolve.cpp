@@ -371,13 +371,10 @@ private:
                 m_site_names.add(json_ld_text(publisher));
             }
         }
-        m_s.address = m_context.url.empty() ? stated_address(m_tree) : m_context.url;
+        m_s.canonical_url = stated_address(m_tree);
+        m_s.address = m_context.url.empty() ? m_s.canonical_url.value : m_context.url;
         if (std::string host = url_host(m_s.address); !host.empty()) m_site_names.add_host(host);
         for (const std::string& logo : m_g.logo_h1s) m_site_names.add(logo);
-    }
-
-    static std::string absolute_or_empty(std::string_view url) {
-        return url::is_absolute_http(url) ? std::string(url) : std::string{};
     }
 
     // A JSON-LD string that holds HTML (a CMS that wrote the author's linked name into "name"):
@@ -787,10 +784,6 @@ private:
                         m_s.site_name = {name, "json-ld publisher"};
                         break;
                     }
-        if (std::string canonical = absolute_or_empty(m_g.canonical_href); !canonical.empty())
-            m_s.canonical_url = {canonical, "link rel=canonical"};
-        else if (std::string og_url = absolute_or_empty(meta("og:url")); !og_url.empty())
-            m_s.canonical_url = {og_url, "meta og:url"};
         m_s.image = first_meta(k_meta_image);
         if (m_s.image.empty())
             for (const json* object : m_articles)
