@@ -847,12 +847,12 @@ private:
                     signals.paywall_mark = true;
             }
         // Teasers that lead to another site (a list of references or resources), when the page's own is known.
-        if (const std::string host = url_host(m_s.address); !host.empty())
+        const std::string own_host = url_host(m_s.address);
+        if (!own_host.empty())
             for (const std::string& teaser : m_g.teaser_hosts)
-                if (!teaser.empty() && !same_site(teaser, host)) ++signals.teasers_elsewhere;
+                if (!teaser.empty() && !same_site(teaser, own_host)) ++signals.teasers_elsewhere;
         // Pagination: a link to a later page of this page's own path (on its site). Without the
         // page's URL only a query alone ("?page=2") is known to be this page's.
-        const std::string own_host = url_host(m_s.address);
         std::string own_path = url::path(m_s.address);
         while (own_path.size() > 1 && own_path.ends_with('/')) own_path.pop_back();
         for (const std::string& href : m_g.page_links) {
