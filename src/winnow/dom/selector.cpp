@@ -471,18 +471,6 @@ bool attribute_matches(const Tree& tree, NodeId id, const AttributeTest& test) {
 
 bool is_element(const Tree& tree, NodeId id) { return id != k_no_node && tree.node(id).type == NodeType::element; }
 
-NodeId previous_element(const Tree& tree, NodeId id) {
-    for (NodeId s = tree.node(id).prev_sibling; s != k_no_node; s = tree.node(s).prev_sibling)
-        if (is_element(tree, s)) return s;
-    return k_no_node;
-}
-
-NodeId next_element(const Tree& tree, NodeId id) {
-    for (NodeId s = tree.node(id).next_sibling; s != k_no_node; s = tree.node(s).next_sibling)
-        if (is_element(tree, s)) return s;
-    return k_no_node;
-}
-
 // The parent when it is an element; the document node is not an element for combinators.
 NodeId parent_element(const Tree& tree, NodeId id) {
     NodeId p = tree.node(id).parent;
@@ -546,13 +534,13 @@ private:
         for (const auto& pseudo : c.pseudos) {
             switch (pseudo.kind) {
                 case PseudoKind::first_child:
-                    if (previous_element(m_tree, id) != k_no_node) return false;
+                    if (m_tree.previous_element(id) != k_no_node) return false;
                     break;
                 case PseudoKind::last_child:
-                    if (next_element(m_tree, id) != k_no_node) return false;
+                    if (m_tree.next_element(id) != k_no_node) return false;
                     break;
                 case PseudoKind::only_child:
-                    if (previous_element(m_tree, id) != k_no_node || next_element(m_tree, id) != k_no_node) return false;
+                    if (m_tree.previous_element(id) != k_no_node || m_tree.next_element(id) != k_no_node) return false;
                     break;
                 case PseudoKind::nth_child:
                     if (!pseudo.nth.matches(index_among_siblings(id, false))) return false;
@@ -582,7 +570,7 @@ private:
                 break;
             }
             walked.push_back(at);
-            const NodeId prev = previous_element(m_tree, at);
+            const NodeId prev = m_tree.previous_element(at);
             if (prev == k_no_node) break;
             const MatchResult r = match_from(prev, s, index - 1);
             if (r != MatchResult::fails_locally) {
@@ -613,7 +601,7 @@ private:
                 return match_from(p, s, index - 1);
             }
             case Combinator::adjacent: {
-                NodeId prev = previous_element(m_tree, id);
+                NodeId prev = m_tree.previous_element(id);
                 if (prev == k_no_node) return MatchResult::fails_locally;
                 return match_from(prev, s, index - 1);
             }

@@ -436,6 +436,18 @@ std::string Tree::text_content(NodeId id) const {
     return out;
 }
 
+NodeId Tree::previous_element(NodeId id) const {
+    for (NodeId s = m_nodes[id].prev_sibling; s != k_no_node; s = m_nodes[s].prev_sibling)
+        if (m_nodes[s].type == NodeType::element) return s;
+    return k_no_node;
+}
+
+NodeId Tree::next_element(NodeId id) const {
+    for (NodeId s = m_nodes[id].next_sibling; s != k_no_node; s = m_nodes[s].next_sibling)
+        if (m_nodes[s].type == NodeType::element) return s;
+    return k_no_node;
+}
+
 std::vector<NodeId> Tree::element_children(NodeId id) const {
     std::vector<NodeId> out;
     for (NodeId c = m_nodes[id].first_child; c != k_no_node; c = m_nodes[c].next_sibling)

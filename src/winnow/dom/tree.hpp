@@ -132,6 +132,9 @@ public:
 
     // The element children of `id`, in order.
     std::vector<NodeId> element_children(NodeId id) const;
+    // The element sibling right before (after) `id`, past text nodes, or k_no_node.
+    NodeId previous_element(NodeId id) const;
+    NodeId next_element(NodeId id) const;
 
 private:
     // `owned`, when given, holds the page (utf8_html views it) and may be freed early.

@@ -129,8 +129,7 @@ struct FilterState {
     const BlockFilterOptions& options;
     std::vector<Removal>& removals;
     RegexGuard& regexes;
-    const dom::Tree* tree = nullptr;
-    const Page* page = nullptr;
+    const Page& page;             // the page: its tree, its node flags, its statements
     float total_chars = 0;        // characters of all the container's blocks
     bool trust_ancestry = true;   // byline/meta/caption ancestry takes at most half of them
     std::vector<NodeId> prose_parents{};  // parents of the prose paragraphs (sorted): the article's flow
@@ -139,6 +138,8 @@ struct FilterState {
     bool listing = false;         // the page's statements make it a listing
     bool product = false;         // ... a product
     std::string site_host{};      // the page's host, from its URL or its canonical link ("" when unknown)
+
+    const dom::Tree& tree() const { return page.tree(); }
 
     // Drops a block (once) and, when explaining, records it under `rule`, or under the site's
     // drop_text rule that also matches it (looked up once, for this block), so a profile's
@@ -203,8 +204,8 @@ bool is_bare_image_line(const BlockView& b, const FilterState& s) {
 // caption of a figure outside the article's flow (a lead image in the header, a gallery, a
 // picture module) is the photo desk's, with its agency credit.
 bool is_caption_outside_flow(const BlockView& b, const FilterState& s) {
-    return b.in_caption && !b.long_prose && s.trust_ancestry && s.tree && b.figure != dom::k_no_node &&
-           !figure_in_flow(*s.tree, b.figure, s.prose_parents);
+    return b.in_caption && !b.long_prose && s.trust_ancestry && b.figure != dom::k_no_node &&
+           !figure_in_flow(s.tree(), b.figure, s.prose_parents);
 }
 bool is_share_block(const BlockView& b, FilterState& s) { return is_share_line(b.text(), s.regexes); }
 bool is_boilerplate_block(const BlockView& b, FilterState& s) { return is_boilerplate_line(b.text(), s.regexes); }
@@ -369,10 +370,10 @@ bool is_weak_edge(const BlockView& view, FilterState& s, bool at_end = false) {
 // the author wrote ("+ Added Slime Block"), an opening quote, a sign-off. Edge trimming stops
 // there.
 bool in_article_flow(const BlockView& view, const BlockView& anchor, const FilterState& s) {
-    if (!s.tree || view.block().kind != BlockKind::paragraph || anchor.block().kind != BlockKind::paragraph) return false;
+    if (view.block().kind != BlockKind::paragraph || anchor.block().kind != BlockKind::paragraph) return false;
     const NodeId element = view.sourced->block_element, anchor_element = anchor.sourced->block_element;
     if (element == dom::k_no_node || anchor_element == dom::k_no_node) return false;
-    const dom::Tree& tree = *s.tree;
+    const dom::Tree& tree = s.tree();
     // Lines of the strong block's own <p> (split at <br>) are the author's too: a changelog's
     // "+ Added Slime Block" lines before its first long one. Not a <div> or a widget's element,
     // whose lines are as often controls ("or to enjoy", "FREE standard shipping").
@@ -459,7 +460,7 @@ void drop_edge_disclosures(FilterState& s) {
 // shares its parent with the article's paragraphs. `kept_before` holds the elements of the kept
 // blocks before the appeal, so each ancestor is one lookup, not a scan of the blocks.
 NodeId appeal_box(const FilterState& s, std::size_t appeal, const std::set<NodeId>& kept_before) {
-    const dom::Tree& tree = *s.tree;
+    const dom::Tree& tree = s.tree();
     NodeId box = dom::k_no_node;
     NodeId node = s.views[appeal].sourced->block_element;
     if (node == dom::k_no_node) return box;
@@ -480,7 +481,7 @@ void drop_end_appeals(FilterState& s) {
     for (const BlockView& view : s.views) total += view.keep ? view.counts.chars : 0;
     float before = 0;
     NodeId box = dom::k_no_node;  // the appeal box being dropped
-    const dom::Tree& tree = *s.tree;
+    const dom::Tree& tree = s.tree();
     // The elements of the kept blocks passed so far (only this loop drops, and only the block at
     // hand): gathered once the first appeal is found, most pages having none.
     std::set<NodeId> kept_before;
@@ -532,11 +533,9 @@ void drop_box_labels(FilterState& s) {
 // class (a related list, a widget, a newsletter box, a layer): what the heading titled is gone.
 bool heads_removed_box(const FilterState& s, std::size_t heading) {
     const NodeId element = s.views[heading].sourced->block_element;
-    if (element == dom::k_no_node || !s.page) return false;
-    const dom::Tree& tree = *s.tree;
-    NodeId next = tree.node(element).next_sibling;
-    while (next != dom::k_no_node && tree.node(next).type != dom::NodeType::element) next = tree.node(next).next_sibling;
-    return next != dom::k_no_node && (s.page->flags(next) & k_removed_box_flags);
+    if (element == dom::k_no_node) return false;
+    const NodeId next = s.tree().next_element(element);
+    return next != dom::k_no_node && (s.page.flags(next) & k_removed_box_flags);
 }
 
 // A heading with nothing kept under it (the next kept block is a heading of the same or a higher
@@ -675,9 +674,7 @@ float block_link_density(const SourcedBlock& block) {
 std::vector<Block> filter_blocks(const Page& page, const std::vector<NodeId>& roots, std::vector<SourcedBlock> blocks,
                                  const BlockFilterOptions& options, std::vector<Removal>& removals, RegexGuard& regexes) {
     std::vector<BlockView> views = view_blocks(page, roots, blocks);
-    FilterState state{views, options, removals, regexes};
-    state.tree = &page.tree();
-    state.page = &page;
+    FilterState state{views, options, removals, regexes, page};
     state.furniture = page_furniture(page.statements(), page.statement_kind());
     state.listing = page.statement_kind() == metadata::PageKind::listing;
     state.product = page.statement_kind() == metadata::PageKind::product;

@@ -323,19 +323,12 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id, ValueFlags& seen) {
     return flags;
 }
 
-// The previous element sibling of `id`, or k_no_node.
-NodeId element_before(const dom::Tree& tree, NodeId id) {
-    NodeId before = tree.node(id).prev_sibling;
-    while (before != dom::k_no_node && tree.node(before).type != dom::NodeType::element) before = tree.node(before).prev_sibling;
-    return before;
-}
-
 // The element right before `id` (its previous element sibling) when it is a button (a <button>
 // or role=button), else k_no_node: an accordion written without ARIA puts each answer, hidden by
 // a class until clicked, right after its question's <button>
 // (`<button><h5>How much does it cost?</h5></button><div class=hidden>`).
 NodeId button_before(const dom::Tree& tree, NodeId id) {
-    const NodeId before = element_before(tree, id);
+    const NodeId before = tree.previous_element(id);
     const bool button = before != dom::k_no_node &&
                         (tree.is_element(before, GUMBO_TAG_BUTTON) || ascii::iequals(tree.attribute(before, "role"), "button"));
     return button ? before : dom::k_no_node;
@@ -351,7 +344,7 @@ bool follows_button(const dom::Tree& tree, NodeId id) { return button_before(tre
 // page a heading over hidden text is as often an old revision or a spoiler kept out of view.
 bool follows_section_heading(const dom::Tree& tree, NodeId id) {
     if (tree.is_element(id, GUMBO_TAG_P)) return false;
-    const NodeId before = element_before(tree, id);
+    const NodeId before = tree.previous_element(id);
     return before != dom::k_no_node && dom::is_heading(tree.node(before).tag) && !tree.is_element(before, GUMBO_TAG_H1);
 }
 

@@ -115,17 +115,17 @@ std::string normalise_language_tag(std::string_view tag) {
     return out;
 }
 
-std::string stated_address(const dom::Tree& tree) {
+Sourced stated_address(const dom::Tree& tree) {
     // The whole tree, not the head alone: a saved page's <link> and <meta> can stand in the body.
-    std::string og_url;
+    Sourced og_url;
     for (dom::NodeId id = 0; id < tree.size(); ++id) {
         if (tree.is_element(id, GUMBO_TAG_LINK) && ascii::lower(tree.attribute(id, "rel")) == "canonical")
             if (std::string canonical = decode::collapse_whitespace(tree.attribute(id, "href")); url::is_absolute_http(canonical))
-                return canonical;
+                return {std::move(canonical), "link rel=canonical"};
         if (og_url.empty() && tree.is_element(id, GUMBO_TAG_META) &&
             (tree.attribute(id, "property") == "og:url" || tree.attribute(id, "name") == "og:url"))
             if (std::string content = decode::collapse_whitespace(tree.attribute(id, "content")); url::is_absolute_http(content))
-                og_url = std::move(content);
+                og_url = {std::move(content), "meta og:url"};
     }
     return og_url;
 }

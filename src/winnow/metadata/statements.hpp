@@ -87,7 +87,7 @@ struct Statements {
     Sourced description;
     Sourced site_name;
     Sourced canonical_url;
-    std::string address;                   // the page's URL: the one given, else stated_address()
+    std::string address;                   // the page's URL: the one given, else canonical_url
     Sourced image;
     std::vector<std::string> tags;
     std::vector<std::string> categories;
@@ -105,10 +105,11 @@ struct Context {
 // Reads every statement in one walk of the tree.
 Statements read_statements(const dom::Tree& tree, const Context& context);
 
-// The address a saved page gives for itself: its first absolute <link rel="canonical">, else its
-// first absolute og:url; "" when neither. Without a URL given, this is the page's address: for
-// its profile, its links' base, its host (a site's name, links that leave the site).
-std::string stated_address(const dom::Tree& tree);
+// The address a saved page gives for itself, with its source: its first absolute <link
+// rel="canonical">, else its first absolute og:url; empty when neither. It is the page's
+// `canonical_url`, and without a URL given the page's address: for its profile, its links' base,
+// its host (a site's name, links that leave the site).
+Sourced stated_address(const dom::Tree& tree);
 
 // A language tag in BCP 47 case ("en-us" -> "en-US", "zh_hant_tw" -> "zh-Hant-TW"), or "" when
 // the text is not a tag ("{{lang}}", "English").

@@ -603,8 +603,6 @@ private:
             }
             case GUMBO_TAG_LINK: {
                 const std::string rel = ascii::lower(tree.attribute(id, "rel"));
-                if (rel == "canonical" && m_gathered.canonical_href.empty())
-                    m_gathered.canonical_href = decode::collapse_whitespace(tree.attribute(id, "href"));
                 if (rel == "next") page_link(id);
                 if (rel == "image_src" && m_gathered.image_src.empty())
                     m_gathered.image_src = decode::collapse_whitespace(tree.attribute(id, "href"));

@@ -67,7 +67,7 @@ struct HeadingCandidate {
 struct Gathered {
     std::vector<Meta> metas;
     JsonLdGraph graph;
-    std::string html_lang, xml_lang, canonical_href, image_src;
+    std::string html_lang, xml_lang, image_src;
     std::vector<DomCandidate> microdata_authors, microdata_authors_in_zones, rel_authors, byline_elements, byline_lines, author_links;
     // Author boxes anywhere outside the zones: the name after a label element alone ("Written
     // by", "Article by") and a person's photo whose alt text is the name written beside it.

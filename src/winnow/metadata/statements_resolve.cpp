@@ -371,13 +371,10 @@ private:
                 m_site_names.add(json_ld_text(publisher));
             }
         }
-        m_s.address = m_context.url.empty() ? stated_address(m_tree) : m_context.url;
+        m_s.canonical_url = stated_address(m_tree);
+        m_s.address = m_context.url.empty() ? m_s.canonical_url.value : m_context.url;
         if (std::string host = url_host(m_s.address); !host.empty()) m_site_names.add_host(host);
         for (const std::string& logo : m_g.logo_h1s) m_site_names.add(logo);
-    }
-
-    static std::string absolute_or_empty(std::string_view url) {
-        return url::is_absolute_http(url) ? std::string(url) : std::string{};
     }
 
     // A JSON-LD string that holds HTML (a CMS that wrote the author's linked name into "name"):
@@ -787,10 +784,6 @@ private:
                         m_s.site_name = {name, "json-ld publisher"};
                         break;
                     }
-        if (std::string canonical = absolute_or_empty(m_g.canonical_href); !canonical.empty())
-            m_s.canonical_url = {canonical, "link rel=canonical"};
-        else if (std::string og_url = absolute_or_empty(meta("og:url")); !og_url.empty())
-            m_s.canonical_url = {og_url, "meta og:url"};
         m_s.image = first_meta(k_meta_image);
         if (m_s.image.empty())
             for (const json* object : m_articles)
@@ -854,12 +847,12 @@ private:
                     signals.paywall_mark = true;
             }
         // Teasers that lead to another site (a list of references or resources), when the page's own is known.
-        if (const std::string host = url_host(m_s.address); !host.empty())
+        const std::string own_host = url_host(m_s.address);
+        if (!own_host.empty())
             for (const std::string& teaser : m_g.teaser_hosts)
-                if (!teaser.empty() && !same_site(teaser, host)) ++signals.teasers_elsewhere;
+                if (!teaser.empty() && !same_site(teaser, own_host)) ++signals.teasers_elsewhere;
         // Pagination: a link to a later page of this page's own path (on its site). Without the
         // page's URL only a query alone ("?page=2") is known to be this page's.
-        const std::string own_host = url_host(m_s.address);
         std::string own_path = url::path(m_s.address);
         while (own_path.size() > 1 && own_path.ends_with('/')) own_path.pop_back();
         for (const std::string& href : m_g.page_links) {
