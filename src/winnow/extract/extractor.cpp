@@ -110,7 +110,7 @@ Article extract_article(const dom::Tree& tree, const ExtractOptions& options) {
     // Every regex search of the page (profile rules and built-in patterns) goes through one
     // guard: a rule that fails is skipped for the rest of the page, with one warning.
     RegexGuard regexes(&article.warnings, options.site_rules ? options.site_rules->slow_rules : nullptr);
-    const Page page(tree, metadata::read_statements(tree, metadata::Context{options.url, {}}));
+    const Page page(tree, metadata::read_statements(tree, metadata::Context{options.url, {}, options.stated_address}));
     const metadata::Statements& statements = page.statements();
     const metadata::Sourced title = metadata::choose_title(statements, page.statement_kind());
     article.title = title.value;

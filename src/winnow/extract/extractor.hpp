@@ -2,12 +2,14 @@
 // cleaned document: the title, the body's blocks and what the page says about itself.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/article.hpp"
 #include "winnow/extract/favor.hpp"
 #include "winnow/extract/site_rules.hpp"
+#include "winnow/metadata/statements.hpp"
 
 namespace winnow::extract {
 
@@ -17,6 +19,7 @@ struct ExtractOptions {
     bool justext = false;                   // experimental: a jusText-style candidate may rescue a short result
     Favor favor = Favor::balanced;          // --favor: less boilerplate, or nothing missed (favor.hpp)
     std::string url;                        // the page's address (given, else stated), when known
+    std::optional<metadata::Sourced> stated_address;  // metadata::Context::stated_address
     // The tree had a <noscript> holding the page read as a <div> (unwrap_content_noscripts,
     // done while the tree could still change): `method` says so.
     bool noscript_page = false;

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -100,6 +101,9 @@ struct Context {
     std::string url;  // the page's address, when known (dates in the path, the host's name)
     // Dates after this day are not publication dates (a test fixes it; by default, today).
     std::chrono::sys_days today{};
+    // The page's stated_address() when the caller has already read it (the pipeline does, for
+    // the profile): the page is then not scanned for it again.
+    std::optional<Sourced> stated_address;
 };
 
 // Reads every statement in one walk of the tree.

@@ -86,7 +86,9 @@ struct Gathered {
 };
 
 // URLs (statements.cpp).
-// The lower-case host of an absolute URL ("" for a relative one).
+// The lower-case host of an absolute URL ("" for a relative one): a cut of the text, not
+// url::host's libcurl parse, as it runs on every teaser link of the gather walk; its hosts are
+// only compared with one another.
 std::string url_host(std::string_view url);
 // The lower-case segments of a URL's path.
 std::vector<std::string> path_segments(std::string_view url);

@@ -371,7 +371,7 @@ private:
                 m_site_names.add(json_ld_text(publisher));
             }
         }
-        m_s.canonical_url = stated_address(m_tree);
+        m_s.canonical_url = m_context.stated_address ? *m_context.stated_address : stated_address(m_tree);
         m_s.address = m_context.url.empty() ? m_s.canonical_url.value : m_context.url;
         if (std::string host = url_host(m_s.address); !host.empty()) m_site_names.add_host(host);
         for (const std::string& logo : m_g.logo_h1s) m_site_names.add(logo);

@@ -46,8 +46,9 @@ Result<extract::Article> clean_decoded(decode::DecodedDocument&& decoded, const 
     extract_options.justext = options.justext;
     extract_options.noscript_page = extract::unwrap_content_noscripts(tree) > 0;
     // The page's address: the URL given, else the one a saved page states (its profile, its
-    // links, its host's name).
-    const std::string page_url = context.url.empty() ? metadata::stated_address(tree).value : context.url;
+    // links, its host's name). Read once here; the metadata's canonical_url is the same.
+    extract_options.stated_address = metadata::stated_address(tree);
+    const std::string page_url = context.url.empty() ? extract_options.stated_address->value : context.url;
     extract_options.url = page_url;
     std::vector<std::string> warnings;  // a profile's path pattern that failed on the URL
     if (options.profiles) {

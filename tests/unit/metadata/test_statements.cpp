@@ -130,6 +130,16 @@ TEST_CASE("meta tags: OpenGraph, Dublin Core, citation authors, language, canoni
         </head><body></body></html>)").address == "https://m.example.org/s");
     CHECK(statements_of(R"(<html><body><p>Text</p><link rel="Canonical" href=" https://example.org/s "></body></html>)")
               .address == "https://example.org/s");
+    // the address the caller has read already (clean_page reads it once, for the profile) is
+    // the canonical_url: the page is not scanned again
+    {
+        Tree tree = Tree::parse(stated);
+        Context context;
+        context.stated_address = Sourced{"https://example.org/read-once", "link rel=canonical"};
+        const Statements read_once = read_statements(tree, context);
+        CHECK(read_once.canonical_url.value == "https://example.org/read-once");
+        CHECK(read_once.address == "https://example.org/read-once");
+    }
 
     Statements twitter = statements_of(R"(<html><head><meta name="twitter:label1" content="Written by">
         <meta name="twitter:data1" content="Tyler Brown"></head><body></body></html>)");
