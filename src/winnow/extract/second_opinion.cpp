@@ -19,6 +19,31 @@ constexpr float k_prose_min_chars = 70;
 constexpr float k_prose_max_link_density = 0.2f;
 // jusText candidate: blocks shorter than this (code points) are judged by their context.
 constexpr std::size_t k_context_max_chars = 70;
+// Before the container, past the mode's crossing, the walk goes on across up to this many other
+// blocks in a row while it stays in the body's region (body_region): the body's earlier
+// paragraphs cut off by a product card, a run of headings or a figure. Crossing that many
+// everywhere brought in the dek and the notices by the headline, which the golds leave out.
+constexpr int k_body_region_skipped_blocks = 3;
+
+// The body's region for the walk back from the block `first`: the largest element around it that
+// does not hold the page's headline, the last <h1> among the blocks before it; none (k_no_node)
+// without such a headline. A dek, a byline or a notice sits with the headline; the article's own
+// paragraphs cut off from the container sit below it.
+dom::NodeId body_region(const dom::Tree& tree, const std::vector<SourcedBlock>& page_blocks, std::size_t first) {
+    const dom::NodeId start = page_blocks[first].block_element;
+    if (start == dom::k_no_node) return dom::k_no_node;
+    for (std::size_t i = first; i-- > 0;) {
+        const dom::NodeId headline = page_blocks[i].block_element;
+        if (headline == dom::k_no_node || !tree.is_element(headline, GUMBO_TAG_H1)) continue;
+        if (tree.contains(headline, start)) return dom::k_no_node;
+        dom::NodeId region = start;
+        for (dom::NodeId up = tree.node(region).parent; up != dom::k_no_node && !tree.contains(up, headline);
+             up = tree.node(up).parent)
+            region = up;
+        return region;
+    }
+    return dom::k_no_node;
+}
 
 bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const std::string& title, RegexGuard& regexes) {
     if (block.block.kind != BlockKind::paragraph && block.block.kind != BlockKind::quote) return false;
@@ -59,12 +84,30 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
     if (first == page_blocks.size() || last == page_blocks.size() || last < first) return 0;
     std::vector<Block> before, after;
     int skipped = 0;
+    std::size_t stop = page_blocks.size();  // the block the walk back could not cross
     for (std::size_t i = first; i-- > 0;) {
         if (is_prose_neighbour(page_blocks[i])) {
             before.push_back(page_blocks[i].block);
             skipped = 0;
         } else if (++skipped > favor.max_skipped_blocks) {
+            stop = i;
             break;
+        }
+    }
+    // In the body's region the walk goes on: that block is one crossed of k_body_region_skipped_blocks.
+    const dom::NodeId region = tree && stop < page_blocks.size() && favor.max_skipped_blocks < k_body_region_skipped_blocks
+                                   ? body_region(*tree, page_blocks, first)
+                                   : dom::k_no_node;
+    if (region != dom::k_no_node && tree->contains(region, page_blocks[stop].block_element)) {
+        for (std::size_t i = stop; i-- > 0;) {
+            const dom::NodeId element = page_blocks[i].block_element;
+            if (element == dom::k_no_node || !tree->contains(region, element)) break;
+            if (is_prose_neighbour(page_blocks[i])) {
+                before.push_back(page_blocks[i].block);
+                skipped = 0;
+            } else if (++skipped > k_body_region_skipped_blocks) {
+                break;
+            }
         }
     }
     skipped = 0;

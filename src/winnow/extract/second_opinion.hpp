@@ -19,7 +19,9 @@ namespace winnow::extract {
 // The jusText-style second opinion: in the blocks of the whole cleaned page, the main result
 // is located, and the prose blocks right before and after it (long enough, stopword-rich,
 // link-poor, ending a sentence) that the container missed are added back, in order, crossing
-// the mode's number of other blocks; none when the mode adds nothing outside the container.
+// the mode's number of other blocks (before the container, with the page's tree, up to 3 while
+// the walk stays in the body's region, away from the headline's block); none when the mode adds
+// nothing outside the container.
 // With the page's tree, a figure's caption is never such prose (a lead image's caption is not
 // the lead). Returns how many blocks were added.
 std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::vector<SourcedBlock>& page_blocks,

@@ -572,6 +572,41 @@ TEST_CASE("short lines of the first long line's own <p> survive edge trimming, a
     CHECK_FALSE(has(trimmed, "FREE standard shipping"));
 }
 
+TEST_CASE("the body's paragraphs cut off by a product card come back, the dek by the headline does not",
+          "[extract][accuracy][second-opinion]") {
+    // A buying guide: the headline with its dek and byline, then the body's first paragraphs,
+    // a product card (three short blocks), and the marked body. The card is more than the one
+    // block the second opinion crosses; past it the walk goes on inside the body's region.
+    const std::string paragraphs = R"(
+        <p>The Trail Runner 5 is the pair that most of our testers wanted to keep wearing after the test was over, and it is the one we would buy for ourselves.</p>
+        <p>It is light and it has a firm sole that does not tire the feet, even after a long day on the road, and it dries quickly when it gets wet in the rain.</p>
+        <p>The laces stay tied, the tongue stays in place and the heel does not slip, which is more than we can say for most of the other pairs in this test.</p>
+        <p>It comes in six colours and in half sizes, and the wide version fits people whose feet are too wide for most of the other shoes that we have tried.</p>)";
+    const std::string headline = R"(<h1>The best walking shoes</h1>
+        <p class="standfirst">After three months of walking in twelve pairs, we have found the shoes that most of you will like best.</p>
+        <p>By Jane Doe</p><p>Updated May 2024</p>)";
+    const std::string guide = winnow::write::render_body(extract(
+        R"(<html><head><title>The best walking shoes</title></head><body><div class="top">)" + headline + R"(</div>
+        <main><div class="intro"><div>
+        <p>Walking shoes have changed a lot in the last few years, and most of the pairs that we tried in the hills were lighter than the ones we had tested before.</p>
+        <p>We walked in each pair for at least forty miles on roads, on gravel and on wet grass, and we asked six other testers to do the same.</p></div></div>
+        <div class="card"><h4>Best for most people</h4><h2>Trail Runner 5</h2><p>$120 from Shop</p></div>
+        <div class="wrap"><div class="inner"><div class="entry-content">)" + paragraphs + R"(</div></div></div></main></body></html>)"));
+    CHECK(has(guide, "Walking shoes have changed a lot"));
+    CHECK(has(guide, "We walked in each pair for at least forty miles"));
+    CHECK(guide.find("Walking shoes have changed") < guide.find("The Trail Runner 5 is the pair"));
+    CHECK_FALSE(has(guide, "$120 from Shop"));
+    CHECK_FALSE(has(guide, "After three months of walking"));
+    // The same dek three short lines above the body: it shares its block with the headline, so the
+    // walk does not go on to it (the golds leave such deks out).
+    const std::string news = winnow::write::render_body(extract(
+        R"(<html><head><title>The best walking shoes</title></head><body><div class="hero">)" + headline +
+        R"(<p>5 min read</p></div><div class="wrap"><div class="inner"><div class="entry-content">)" + paragraphs +
+        R"(</div></div></div></body></html>)"));
+    CHECK(has(news, "The Trail Runner 5 is the pair"));
+    CHECK_FALSE(has(news, "After three months of walking"));
+}
+
 TEST_CASE("the standfirst the page states in its meta description and microdata joins the body", "[extract][accuracy]") {
     // A news template: the headline, a dateline box, the standfirst in a teaser box marked
     // itemprop="description" (no full stop), then the body in its own box.
