@@ -54,6 +54,8 @@ struct PageSignals {
     std::size_t headline_links = 0;           // links with a headline's length (4 to 30 words), not in the
                                               // site's <header>, a <cite> or inline in a prose paragraph
     std::size_t teasers_elsewhere = 0;        // headline links and linked headings to another site than the page's
+    std::size_t teaser_free_chars = 0;        // the most text (not in links, navigation or footers) before the first
+                                              // teaser, between two or after the last: a story stands in one such stretch
     bool app_root = false;                    // an empty #root, #app, #__next... the page is a JavaScript app
     bool paywall_mark = false;                // class paywall, JSON-LD isAccessibleForFree false
     bool consent_mark = false;                // a cookie or consent layer

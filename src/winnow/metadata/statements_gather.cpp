@@ -459,6 +459,7 @@ public:
                 node.tag == GUMBO_TAG_TEMPLATE || node.tag == GUMBO_TAG_SVG)
                 id = node.subtree_end - 1;
         }
+        end_teaser_free_stretch();
     }
 
 private:
@@ -472,6 +473,14 @@ private:
     std::vector<NodeId> m_links;  // ends of the enclosing links
     std::vector<NodeId> m_fact_scopes;  // ends of the enclosing labelled table rows and quotations
     std::size_t m_text_position = 0;
+    std::size_t m_teaser_free_chars = 0;  // text (not in links or zones) since the last teaser
+
+    // A teaser, or the page's end, closes the stretch of text since the last teaser.
+    void end_teaser_free_stretch() {
+        PageSignals& signals = m_statements.signals;
+        signals.teaser_free_chars = std::max(signals.teaser_free_chars, m_teaser_free_chars);
+        m_teaser_free_chars = 0;
+    }
     std::size_t m_text_dates_seen = 0;
 
     // An element whose class names a zone but that is the page's layout, not a zone in it: the
@@ -541,6 +550,7 @@ private:
         }
         if (!in_zone() && !in_fact_scope() && chars <= k_max_byline_chars && chars >= 6 && has_year_digits(raw))
             labelled_date(id);
+        if (!in_zone() && m_links.empty()) m_teaser_free_chars += chars;
         m_statements.signals.body_chars += chars;
         if (!m_links.empty()) m_statements.signals.link_chars += chars;
         m_text_position += chars;
@@ -639,6 +649,7 @@ private:
                     if (NodeId link = heading_link(id); link != dom::k_no_node) {
                         ++signals.linked_headings;
                         m_gathered.teaser_hosts.push_back(url_host(m_tree.attribute(link, "href")));
+                        end_teaser_free_stretch();
                     }
                 }
                 break;
@@ -685,6 +696,7 @@ private:
                     if (text.size() >= 25 && words >= 4 && words <= 30) {
                         ++signals.headline_links;
                         m_gathered.teaser_hosts.push_back(url_host(tree.attribute(id, "href")));
+                        end_teaser_free_stretch();
                     }
                 }
                 break;

@@ -96,6 +96,54 @@ TEST_CASE("page kind: a dated or declared story the extractor kept long is no li
     CHECK(kind_with_kept_prose(declared, 6, "https://example.org/category/news").kind == PageKind::listing);
 }
 
+TEST_CASE("page kind: the longest stretch of text between teasers", "[metadata][page-kind]") {
+    // text in links and in navigation does not count; a teaser (headline link or linked heading) ends a stretch
+    Tree tree = Tree::parse("<html><body><nav>Home Politics Sport Culture Weather</nav><p>1234567890</p>"
+                            "<a href=\"/a\">A first story with a headline of some length</a><div>12345<a href=\"/x\">inline "
+                            "link</a>67890 12345</div><h2><a href=\"/b\">A second story with a headline</a></h2>"
+                            "<footer>Imprint and a long list of legal links of the site</footer>123</body></html>");
+    const Statements statements = read_statements(tree, Context{});
+    CHECK(statements.signals.headline_links == 2);
+    CHECK(statements.signals.linked_headings == 1);
+    CHECK(statements.signals.teaser_free_chars == 16);  // "12345", "67890 12345"
+}
+
+TEST_CASE("page kind: a dated or declared story kept whole between teasers is no listing for them",
+          "[metadata][page-kind]") {
+    // a press release of short paragraphs split by <br><br> (no run in the walk), 1,000 characters,
+    // between a rail of 20 stories and 20 more below it
+    std::string text;
+    for (int i = 0; i < 10; ++i) text += "Sentence " + std::to_string(i) + " of the release, ninety characters long or so, with a clause.<br><br>";
+    const std::string story = teasers(20) + "<h1>Release</h1><div class=\"text\">" + text + "</div>" + teasers(20);
+    const std::string dated = R"(<html><head><meta property="article:published_time" content="2024-03-01T10:00:00Z">
+        </head><body>)" + story + "</body></html>";
+    auto kind = [](const std::string& html, std::size_t chars, std::size_t run, const std::string& url = "") {
+        Tree tree = Tree::parse(html);
+        Context context;
+        context.url = url;
+        const Statements statements = read_statements(tree, context);
+        REQUIRE(statements.signals.teaser_free_chars > 600);
+        REQUIRE(statements.signals.teaser_free_chars < 800);
+        ArticleShape shape;
+        shape.chars = chars;
+        for (std::size_t i = 0; i < run; ++i) shape.add_block(true, 90);
+        return classify_page(statements, shape);
+    };
+    auto kept = kind(dated, 600, 3);
+    CHECK(kept.kind == PageKind::article);
+    CHECK_THAT(kept.evidence, Catch::Contains("fits in the"));
+    // the kept text is longer than the stretch (by more than its links may add): it holds teasers
+    CHECK(kind(dated, 1000, 3).kind == PageKind::listing);
+    // paragraphs that alternate with headings (a service page's features): no story
+    CHECK(kind(dated, 600, 2).kind == PageKind::listing);
+    // neither statement nor date: the teasers decide
+    CHECK(kind("<html><body>" + story + "</body></html>", 600, 3).kind == PageKind::listing);
+    // a listing's path keeps its plain bar
+    CHECK(kind(dated, 600, 3, "https://example.org/category/news").kind == PageKind::listing);
+    // before the extraction (nothing kept), the teasers decide
+    CHECK(kind(dated, 0, 0).kind == PageKind::listing);
+}
+
 TEST_CASE("page kind: an article is told by its statements or its prose", "[metadata][page-kind]") {
     auto declared = kind_of(R"(<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script>
         </head><body><h1>Story</h1>)" + prose(2) + "</body></html>");
