@@ -240,6 +240,13 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
     strip_unread_content(utf8_html, scanned, &removed, remove ? ScanMode::remove_unread : ScanMode::limits_only, &taken);
     // The texts are taken now, so that a page given to keep can go before Gumbo runs; each
     // piece then points into removed_texts (taken_texts), as Gumbo's input stream gives it.
+    // Room for them first: script, style and svg bodies are most of a modern page's bytes, and
+    // a string grown piece by piece copies them again at each doubling.
+    std::size_t removed_bytes = 0, taken_bytes = 0;
+    for (const RemovedText& piece : removed) removed_bytes += piece.end - piece.begin;
+    for (const TakenAttributes& piece : taken) taken_bytes += piece.references ? 0 : piece.end - piece.begin;
+    removed_texts.reserve(removed_bytes);
+    taken_texts.reserve(taken_bytes);
     for (RemovedText& piece : removed) {
         const std::size_t begin = removed_texts.size();
         append_raw_text(removed_texts, utf8_html.substr(piece.begin, piece.end - piece.begin));

@@ -214,7 +214,10 @@ double title_similarity(std::string_view a, std::string_view b) {
     return sorted_words_similarity(sorted_words(a), sorted_words(b));
 }
 
-void TitleStatements::add(std::string_view statement) { m_words.push_back(sorted_words(statement)); }
+void TitleStatements::add(std::string_view statement) {
+    m_words.push_back(sorted_words(statement));
+    m_most_words = std::max(m_most_words, m_words.back().size());
+}
 
 double TitleStatements::best_similarity(std::string_view text) const {
     if (m_words.empty()) return 0.0;
@@ -226,13 +229,37 @@ double TitleStatements::best_similarity(std::string_view text) const {
 
 std::size_t title_word_count(std::string_view text) { return words_of(text).size(); }
 
+namespace {
+
+// At most as many words as words_of finds in `text`, counted without lowering or splitting it:
+// each run between ASCII white space that holds an ASCII letter or digit has one at least.
+std::size_t fewest_words(std::string_view text) {
+    std::size_t words = 0;
+    bool counted = false;  // the current run has been counted
+    for (char c : text) {
+        if (ascii::is_space(c)) counted = false;
+        else if (!counted && ascii::is_alnum(c)) {
+            ++words;
+            counted = true;
+        }
+    }
+    return words;
+}
+
+}  // namespace
+
 bool is_title_repeat(std::string_view text, std::string_view title) {
     if (title.empty() || text.empty()) return false;
     return title_similarity(text, title) > k_title_repeat_similarity;
 }
 
 bool is_title_repeat(std::string_view text, const TitleStatements& title) {
-    return !text.empty() && title.best_similarity(text) > k_title_repeat_similarity;
+    if (text.empty()) return false;
+    // Shared words over the larger count: a text of more words than a statement's over the
+    // threshold cannot pass it, so most paragraphs are never split into words (the same answer).
+    if (static_cast<double>(fewest_words(text)) * k_title_repeat_similarity >= static_cast<double>(title.most_words()))
+        return false;
+    return title.best_similarity(text) > k_title_repeat_similarity;
 }
 
 std::string title_part_shown(const Statements& statements, const std::vector<std::string>& first_lines) {

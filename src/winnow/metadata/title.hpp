@@ -52,9 +52,12 @@ public:
     bool empty() const { return m_words.empty(); }
     // The highest title_similarity of `text` with one of the statements; 0 with none.
     double best_similarity(std::string_view text) const;
+    // The most words of one statement.
+    std::size_t most_words() const { return m_most_words; }
 
 private:
     std::vector<std::vector<std::string>> m_words;  // each statement's words, sorted
+    std::size_t m_most_words = 0;
 };
 
 // True when a body line repeats the title (similarity above k_title_repeat_similarity).

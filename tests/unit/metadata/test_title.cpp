@@ -48,6 +48,23 @@ TEST_CASE("title repeats are told by word overlap", "[metadata][title]") {
     CHECK_FALSE(is_title_repeat("anything", ""));
 }
 
+TEST_CASE("title repeats against statements split once agree with the plain test", "[metadata][title]") {
+    TitleStatements title;
+    title.add("one two three four five six");  // six words
+    // Seven words, six shared: 6/7 > 0.75, a repeat; eight words: 6/8 is not above it.
+    CHECK(is_title_repeat("One two three four five six, seven", title));
+    CHECK_FALSE(is_title_repeat("One two three four five six seven eight", title));
+    // Words that only the split sees (punctuation and letters outside ASCII between them).
+    CHECK(is_title_repeat("one-two-three-four-five-six", title));
+    CHECK(is_title_repeat("ONE TWO THREE FOUR FIVE SIX ÉTÉ", title));
+    for (std::string_view text : {"one two three four five six seven", "one two three four five six seven eight",
+                                  "one two", "une deux trois one two three four five six"})
+        CHECK(is_title_repeat(text, title) == is_title_repeat(text, "one two three four five six"));
+    title.add("one two three four five six seven eight nine");  // a longer statement lets longer lines through
+    CHECK(is_title_repeat("one two three four five six seven eight", title));
+    CHECK_FALSE(is_title_repeat("anything", TitleStatements{}));
+}
+
 TEST_CASE("site affixes and labels leave titles, entities are decoded", "[metadata][title]") {
     SiteNames site;
     site.add("ONE Health Ohio");
