@@ -92,13 +92,17 @@ ContainerCandidate choose_container(const PageView& cleaned, const FavorSettings
     if (marker && marker->chars >= k_min_marker_chars &&
         (related(tree, marker->focus, density.roots) || marker->chars >= k_min_marker_share * density.chars)) {
         widen_to_article(cleaned, *marker);
-        if (favor.leads) add_lead(cleaned, *marker);
-        if (favor.leads) add_stated_lead(cleaned, *marker, description);
+        if (favor.leads) {
+            add_lead(cleaned, *marker);
+            add_stated_lead(cleaned, *marker, description);
+        }
         return *marker;
     }
     // 3. Density scoring.
-    if (favor.leads) add_lead(cleaned, density);
-    if (favor.leads) add_stated_lead(cleaned, density, description);
+    if (favor.leads) {
+        add_lead(cleaned, density);
+        add_stated_lead(cleaned, density, description);
+    }
     return density;
 }
 

@@ -156,6 +156,7 @@ private:
     std::vector<const json*> m_articles;  // article-like JSON-LD objects of the page itself
     std::vector<const json*> m_pages;     // WebPage objects
     SiteNames& m_site_names = m_s.site_names;
+    std::string m_own_host;               // the host of m_s.address ("" when unknown), read once
     std::size_t m_headline_position = 0;  // body characters before the headline's h1
     std::size_t m_headline_end_position = 0;  // before the last h1 that repeats it
 
@@ -373,7 +374,8 @@ private:
         }
         m_s.canonical_url = m_context.stated_address ? *m_context.stated_address : stated_address(m_tree);
         m_s.address = m_context.url.empty() ? m_s.canonical_url.value : m_context.url;
-        if (std::string host = url_host(m_s.address); !host.empty()) m_site_names.add_host(host);
+        m_own_host = url_host(m_s.address);
+        if (!m_own_host.empty()) m_site_names.add_host(m_own_host);
         for (const std::string& logo : m_g.logo_h1s) m_site_names.add(logo);
     }
 
@@ -847,7 +849,7 @@ private:
                     signals.paywall_mark = true;
             }
         // Teasers that lead to another site (a list of references or resources), when the page's own is known.
-        const std::string own_host = url_host(m_s.address);
+        const std::string& own_host = m_own_host;
         if (!own_host.empty())
             for (const std::string& teaser : m_g.teaser_hosts)
                 if (!teaser.empty() && !same_site(teaser, own_host)) ++signals.teasers_elsewhere;
