@@ -23,6 +23,10 @@ bool is_share_line(const std::string& text, RegexGuard& regexes);
 // ad label.
 bool is_boilerplate_line(const std::string& text, RegexGuard& regexes);
 
+// True for a text that carries a picture credit anywhere: a credit label before ':' or '©'
+// ("Foto: dpa", "(Quelle: DJV)"), or the mark alone.
+bool holds_picture_credit(const std::string& text, RegexGuard& regexes);
+
 // True for a heading that opens a boilerplate section ("Related articles", "Mehr zum Thema").
 bool is_boilerplate_heading(const std::string& text, RegexGuard& regexes);
 
