@@ -188,6 +188,20 @@ TEST_CASE("short-block patterns: share lines, calls to action, boilerplate headi
     CHECK(warnings.empty());
 }
 
+TEST_CASE("read-also lines and more-news headings with a qualifier", "[extract][patterns][read-also]") {
+    std::vector<std::string> warnings;
+    winnow::RegexGuard regexes(&warnings);
+    // "Vea también" is Spanish for "see also": as a heading alone or before the linked title.
+    CHECK(is_boilerplate_line("VEA TAMBIÉN: Estrella de la educación no brilla para estudiantes", regexes));
+    CHECK_FALSE(is_boilerplate_line("Como vea también el juez, la defensa no presentó los documentos.", regexes));
+    // "Weitere (aktuelle) Themen/Meldungen" with what they are about still open a list of teasers.
+    CHECK(is_boilerplate_heading("Weitere aktuelle Themen aus der Arbeitswelt", regexes));
+    CHECK(is_boilerplate_heading("Weitere Meldungen aus der Region", regexes));
+    CHECK(is_boilerplate_heading("Weitere aktuelle Meldungen", regexes));
+    CHECK_FALSE(is_boilerplate_heading("Weitere Themenfelder der Studie", regexes));
+    CHECK(warnings.empty());
+}
+
 TEST_CASE("a picture credit is found anywhere in a caption, its label starting a word", "[extract][patterns][caption-credit]") {
     std::vector<std::string> warnings;
     winnow::RegexGuard regexes(&warnings);
