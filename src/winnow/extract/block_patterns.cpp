@@ -35,7 +35,7 @@ constexpr std::string_view k_boilerplate_phrases[] = {
     "getty images", "gettyimages", "shutterstock", "imago", "istock", "picture alliance", "picture-alliance", "©",
     "copyright", "alle rechte", "all rights reserved", "leave a reply", "leave a comment", "comments are closed",
     "schreibe einen kommentar", "kommentar schreiben", "kommentare anzeigen", "kommentar anzeigen", "no comments",
-    "keine kommentare", "share this article", "share this post", "share this story", "cc-by", "cc by",
+    "keine kommentare", "to post a comment", "um einen kommentar", "um kommentare", "share this article", "share this post", "share this story", "cc-by", "cc by",
     "creative commons", "unter der lizenz", "prawem autorskim", "wszelkie prawa zastrzeżone",
     "todos los derechos reservados", "tous droits réservés",
 };

@@ -202,6 +202,16 @@ TEST_CASE("read-also lines and more-news headings with a qualifier", "[extract][
     CHECK(warnings.empty());
 }
 
+TEST_CASE("a comment form's log-in prompt is a boilerplate line, in English and German", "[extract][patterns][comment-prompt]") {
+    std::vector<std::string> warnings;
+    winnow::RegexGuard regexes(&warnings);
+    CHECK(is_boilerplate_line("You must be logged in to post a comment.", regexes));
+    CHECK(is_boilerplate_line("Du musst Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?", regexes));
+    CHECK(is_boilerplate_line("Du musst angemeldet sein, um einen Kommentar abzugeben.", regexes));
+    CHECK_FALSE(is_boilerplate_line("Die Nutzer müssen angemeldet sein, um die App zu verwenden.", regexes));
+    CHECK(warnings.empty());
+}
+
 TEST_CASE("a picture credit is found anywhere in a caption, its label starting a word", "[extract][patterns][caption-credit]") {
     std::vector<std::string> warnings;
     winnow::RegexGuard regexes(&warnings);
