@@ -99,6 +99,9 @@ constexpr float k_listing_max_trim_share = 0.5f;
 constexpr GumboTag k_flow_lines_tag = GUMBO_TAG_P;
 // The page's own byline and dateline lines go when among this many kept blocks at either end.
 constexpr std::size_t k_furniture_edge_blocks = 3;
+// The pitch before an appeal in the same paragraph (drop_appeal_pitch): two sentences or so
+// ("Gefällt dir unser Klettermagazin? Bei der Lancierung ... versorgen."), not an article's end.
+constexpr float k_appeal_pitch_max_chars = 450;
 // A heading right before an element the never-content pass removed with these flags (a related
 // list, a widget, a layer) titled that box; with nothing kept under it, it goes too.
 constexpr std::uint32_t k_removed_box_flags = k_flag_never_content | k_flag_overlay;
@@ -479,6 +482,27 @@ NodeId appeal_box(const FilterState& s, std::size_t appeal, const std::set<NodeI
     return box;
 }
 
+// The pitch before an appeal in the same paragraph: the kept lines right before it that share its
+// block element (a <p> split by <br><br>: "Gefällt dir unser Magazin? ... brauchen wir deine
+// Unterstützung." over "Darum: unterstütze unser Magazin"), all in the body's last part (`late`
+// from `tail_start` on) and k_appeal_pitch_max_chars at most together; a longer run is the article
+// written in one element, and stays.
+void drop_appeal_pitch(FilterState& s, std::size_t appeal) {
+    const NodeId element = s.views[appeal].sourced->block_element;
+    if (element == dom::k_no_node) return;
+    float chars = 0;
+    std::size_t first = appeal;
+    for (std::size_t j = appeal; j-- > 0;) {
+        const BlockView& view = s.views[j];
+        if (view.sourced->block_element != element) break;
+        if (!view.keep) continue;
+        chars += view.counts.chars;
+        if (chars > k_appeal_pitch_max_chars) return;
+        first = j;
+    }
+    for (std::size_t j = first; j < appeal; ++j) s.drop(j, "heuristic appeal-pitch");
+}
+
 // Appeals to the reader (reader_appeals.hpp) in the body's last part: after the mode's share of
 // the kept text (FavorSettings::tail_cut_share, as for a boilerplate heading's tail cut; never
 // in recall mode). An appeal takes along the later blocks of its own box (appeal_box); one that
@@ -506,6 +530,7 @@ void drop_end_appeals(FilterState& s) {
         if (view.keep) before += view.counts.chars;
         if (!late || !is_reader_appeal(view.text(), s.regexes)) continue;
         s.drop(i, "heuristic appeal-end");
+        drop_appeal_pitch(s, i);
         for (; gathered < i; ++gathered)
             if (const BlockView& passed = s.views[gathered]; passed.keep && passed.sourced->block_element != dom::k_no_node)
                 kept_before.insert(passed.sourced->block_element);

@@ -35,7 +35,7 @@ constexpr std::string_view k_boilerplate_phrases[] = {
     "getty images", "gettyimages", "shutterstock", "imago", "istock", "picture alliance", "picture-alliance", "©",
     "copyright", "alle rechte", "all rights reserved", "leave a reply", "leave a comment", "comments are closed",
     "schreibe einen kommentar", "kommentar schreiben", "kommentare anzeigen", "kommentar anzeigen", "no comments",
-    "keine kommentare", "share this article", "share this post", "share this story", "cc-by", "cc by",
+    "keine kommentare", "to post a comment", "um einen kommentar", "um kommentare", "share this article", "share this post", "share this story", "cc-by", "cc by",
     "creative commons", "unter der lizenz", "prawem autorskim", "wszelkie prawa zastrzeżone",
     "todos los derechos reservados", "tous droits réservés",
 };
@@ -100,7 +100,7 @@ const boost::regex& boilerplate_line_regex() {
         // ad labels, read-more links, tags, navigation words
         R"((?:advertisement|anzeige|werbung|publicidad|publicité|pubblicità|reklama|sponsored|gesponsert|loading|wird geladen)\b|)"
         R"((?:read more|read also|also read|read next|more:|see also|related:|weiterlesen|mehr lesen|mehr dazu|lesen sie auch|lesen sie mehr|siehe auch|)"
-        R"(lire la suite|lire aussi|à lire aussi|voir aussi|leer más|lea (?:también|más)|lea:|leia (?:também|mais)|leggi anche|czytaj (?:też|także|więcej)|читайте также)|)"
+        R"(lire la suite|lire aussi|à lire aussi|voir aussi|leer más|lea (?:también|más)|vea también|lea:|leia (?:também|mais)|leggi anche|czytaj (?:też|także|więcej)|читайте также)|)"
         R"((?:tags?|schlagwörter|stichwörter|themen|kategorien?|categories|category|filed under|posted in|mots-clés|etiquetas)\s*:|)"
         R"((?:back to top|nach oben|zurück zur übersicht|zurück|previous article|next article|vorheriger artikel|nächster artikel|)"
         R"(previous post|next post|older posts|newer posts|click here|hier klicken|klicken sie hier)\b|)"
@@ -154,7 +154,7 @@ const boost::regex& boilerplate_heading_regex() {
         R"(fanden sie diesen artikel nützlich|war dieser artikel hilfreich|inne artykuły(?: autora)?|)"
         R"(schreibe einen kommentar|kommentar verfassen|kommentare?|kontakt|impressum|auch interessant|verwandte (?:artikel|beiträge|themen)|)"
         R"(zurück zur übersicht|neueste (?:beiträge|artikel)|neuste beiträge|folgen sie uns|folge uns|newsletter|nach oben|datenschutz|)"
-        R"(teilen sie dies mit|teilen mit|diesen (?:artikel|beitrag) teilen|meist gelesen|meistgelesen|top-?themen|weitere (?:artikel|beiträge|themen|nachrichten|news|meldungen)|)"
+        R"(teilen sie dies mit|teilen mit|diesen (?:artikel|beitrag) teilen|meist gelesen|meistgelesen|top-?themen|weitere (?:aktuelle )?(?:artikel|beiträge|themen|nachrichten|news|meldungen)\b.{0,40}|)"
         R"(lesen sie auch|über den autor|über die autorin|zum autor|)"
         R"(leave a (?:reply|comment)|comments?|related(?: posts| articles| stories| news| content| topics)?|you (?:may|might) also (?:like|enjoy)|)"
         R"(more (?:from|on|stories|articles|news)\b|recommended(?: for you)?|most (?:read|popular|viewed)|popular(?: posts| articles)?|trending|)"

@@ -111,13 +111,23 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
         }
     }
     skipped = 0;
+    std::vector<dom::NodeId> after_elements;  // the block element of each block in `after`
     for (std::size_t i = last + 1; i < page_blocks.size(); ++i) {
         if (is_prose_neighbour(page_blocks[i])) {
             after.push_back(page_blocks[i].block);
+            after_elements.push_back(page_blocks[i].block_element);
             skipped = 0;
-        } else if (++skipped > favor.max_skipped_blocks) {
-            break;
+            continue;
         }
+        // The pitch before an appeal in its own paragraph is the appeal's, not the article's prose
+        // (the block filter's appeal-pitch): it is not taken back.
+        if (const dom::NodeId element = page_blocks[i].block_element;
+            element != dom::k_no_node && is_reader_appeal(page_blocks[i].block.text, regexes))
+            while (!after_elements.empty() && after_elements.back() == element) {
+                after.pop_back();
+                after_elements.pop_back();
+            }
+        if (++skipped > favor.max_skipped_blocks) break;
     }
     const std::size_t added = before.size() + after.size();
     if (added == 0) return 0;

@@ -903,17 +903,24 @@ TEST_CASE("an affiliate or opinion disclosure at the body's edge goes, an articl
     CHECK(removed_by(article, "heuristic disclosure start"));
 }
 
+namespace {
+
+// Three paragraphs of a news story, for the appeal tests: the article before its call.
+std::string gag_law_paragraphs() {
+    return "<p>The assembly approved the reform on Tuesday night with the votes of the governing party, after a debate "
+           "that lasted less than an hour and without consulting the press associations.</p>"
+           "<p>Journalists who publish messages of the gangs now face up to fifteen years in prison, and the association "
+           "of journalists called the law a gag that will silence every report on security.</p>"
+           "<p>International organisations asked the government to withdraw the reform, and the rapporteur for freedom "
+           "of expression said she was following the case with concern.</p>";
+}
+
+}  // namespace
+
 TEST_CASE("a support box at the article's end goes with its call, a call among the paragraphs goes alone",
           "[extract][accuracy]") {
-    const std::string paragraphs =
-        "<p>The assembly approved the reform on Tuesday night with the votes of the governing party, after a debate "
-        "that lasted less than an hour and without consulting the press associations.</p>"
-        "<p>Journalists who publish messages of the gangs now face up to fifteen years in prison, and the association "
-        "of journalists called the law a gag that will silence every report on security.</p>"
-        "<p>International organisations asked the government to withdraw the reform, and the rapporteur for freedom "
-        "of expression said she was following the case with concern.</p>";
     const std::string html = R"(<html><head><title>A gag law</title></head><body><article><h1>A gag law</h1>
-        <div class="content">)" + paragraphs + R"(<div class="foot"><div class="box">
+        <div class="content">)" + gag_law_paragraphs() + R"(<div class="foot"><div class="box">
         <p>If you value our work, support us and join our community of readers who fund it every month.</p>
         <p>You can cancel whenever you want.</p><p>We need you to keep asking the questions power dislikes.</p>
         </div></div></div></article></body></html>)";
@@ -923,6 +930,36 @@ TEST_CASE("a support box at the article's end goes with its call, a call among t
     CHECK_FALSE(has(text, "support us"));
     CHECK_FALSE(has(text, "We need you to keep asking"));
     CHECK(removed_by(article, "heuristic appeal-box"));
+}
+
+TEST_CASE("an appeal at the end takes the pitch before it in its own paragraph, not the article in one element",
+          "[extract][accuracy][appeal-pitch]") {
+    // One <p> split by <br><br>: the pitch, then the call.
+    const std::string html = R"(<html><head><title>A gag law</title></head><body><article><h1>A gag law</h1>
+        <div class="content">)" + gag_law_paragraphs() + R"(<p><strong>Do you like our magazine? We decided not to put up a
+        paywall, and we want to keep it so for every reader.</strong><br><br>To depend less on advertising we need
+        your help.<br><br>So support us with a small amount every month.</p></div></article></body></html>)";
+    const Article article = explained(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "the rapporteur for freedom"));
+    CHECK_FALSE(has(text, "Do you like our magazine"));
+    CHECK_FALSE(has(text, "we need your help"));
+    CHECK_FALSE(has(text, "support us"));
+    CHECK(removed_by(article, "heuristic appeal-pitch"));
+
+    // The whole article in one element, lines split by <br><br>, its call at the end: the lines
+    // before the call are the article, far longer than a pitch.
+    const std::string one_element = R"(<html><head><title>A gag law</title></head><body><article><h1>A gag law</h1>
+        <div class="content"><p>The assembly approved the reform on Tuesday night with the votes of the governing
+        party, after a debate that lasted less than an hour.<br><br>Journalists who publish messages of the gangs now
+        face up to fifteen years in prison, and the association of journalists called the law a gag.<br><br>
+        International organisations asked the government to withdraw the reform, and the rapporteur for freedom of
+        expression said she was following the case with concern.<br><br>The reform takes effect next week, and the
+        first cases are expected before the courts in the spring, lawyers for the association said.<br><br>Support
+        us with a small amount every month.</p></div></article></body></html>)";
+    const std::string whole = winnow::write::render_body(explained(one_element));
+    CHECK(has(whole, "the rapporteur for freedom"));
+    CHECK(has(whole, "lawyers for the association said"));
 }
 
 TEST_CASE("a page of placeholder text takes its language from its title, headings and image descriptions", "[extract][language]") {

@@ -188,6 +188,41 @@ TEST_CASE("short-block patterns: share lines, calls to action, boilerplate headi
     CHECK(warnings.empty());
 }
 
+TEST_CASE("read-also lines and more-news headings with a qualifier", "[extract][patterns][read-also]") {
+    std::vector<std::string> warnings;
+    winnow::RegexGuard regexes(&warnings);
+    // "Vea también" is Spanish for "see also": as a heading alone or before the linked title.
+    CHECK(is_boilerplate_line("VEA TAMBIÉN: Estrella de la educación no brilla para estudiantes", regexes));
+    CHECK_FALSE(is_boilerplate_line("Como vea también el juez, la defensa no presentó los documentos.", regexes));
+    // "Weitere (aktuelle) Themen/Meldungen" with what they are about still open a list of teasers.
+    CHECK(is_boilerplate_heading("Weitere aktuelle Themen aus der Arbeitswelt", regexes));
+    CHECK(is_boilerplate_heading("Weitere Meldungen aus der Region", regexes));
+    CHECK(is_boilerplate_heading("Weitere aktuelle Meldungen", regexes));
+    CHECK_FALSE(is_boilerplate_heading("Weitere Themenfelder der Studie", regexes));
+    CHECK(warnings.empty());
+}
+
+TEST_CASE("a comment form's log-in prompt is a boilerplate line, in English and German", "[extract][patterns][comment-prompt]") {
+    std::vector<std::string> warnings;
+    winnow::RegexGuard regexes(&warnings);
+    CHECK(is_boilerplate_line("You must be logged in to post a comment.", regexes));
+    CHECK(is_boilerplate_line("Du musst Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?", regexes));
+    CHECK(is_boilerplate_line("Du musst angemeldet sein, um einen Kommentar abzugeben.", regexes));
+    CHECK_FALSE(is_boilerplate_line("Die Nutzer müssen angemeldet sein, um die App zu verwenden.", regexes));
+    CHECK(warnings.empty());
+}
+
+TEST_CASE("a picture credit is found anywhere in a caption, its label starting a word", "[extract][patterns][caption-credit]") {
+    std::vector<std::string> warnings;
+    winnow::RegexGuard regexes(&warnings);
+    CHECK(holds_picture_credit("The crew at work on the roof. (Quelle: Fleischmann/DJV)", regexes));
+    CHECK(holds_picture_credit("Bricks on a pallet - © jollier_ - stock.adobe.com", regexes));
+    CHECK(holds_picture_credit("A skull from the museum. Credit: DrMikeBaxter/Wikipedia", regexes));
+    CHECK_FALSE(holds_picture_credit("Die Infografik: so viele Wohnungen fehlen in der Stadt", regexes));
+    CHECK_FALSE(holds_picture_credit("The photo shows the crew at work on the roof.", regexes));
+    CHECK(warnings.empty());
+}
+
 TEST_CASE("a boilerplate phrase is found anywhere in a line, whatever the bytes around it", "[extract][patterns]") {
     // The phrases are looked up in one pass over the line (their first two bytes, then the
     // phrases that start so): at its start, its very end, after a phrase's first byte, in case.
