@@ -102,6 +102,8 @@ constexpr std::size_t k_furniture_edge_blocks = 3;
 // The pitch before an appeal in the same paragraph (drop_appeal_pitch): two sentences or so
 // ("Gefällt dir unser Klettermagazin? Bei der Lancierung ... versorgen."), not an article's end.
 constexpr float k_appeal_pitch_max_chars = 450;
+// A teaser (drop_teasers): a linked title, at most this many paragraphs of excerpt, a read-more line.
+constexpr std::size_t k_teaser_excerpt_blocks = 3;
 // A heading right before an element the never-content pass removed with these flags (a related
 // list, a widget, a layer) titled that box; with nothing kept under it, it goes too.
 constexpr std::uint32_t k_removed_box_flags = k_flag_never_content | k_flag_overlay;
@@ -156,6 +158,12 @@ struct FilterState {
             if (std::string site_rule = drop_text_rule_name(*options.text_rules, view.block(), regexes); !site_rule.empty())
                 rule = std::move(site_rule);
         removals.push_back({std::move(rule), removal_excerpt(view.text())});
+    }
+    // Drops a block that is part of a box the article is not, for good: the second opinion will
+    // not add it back (BlockFilterOptions::held_out).
+    void hold_out(std::size_t i, std::string rule) {
+        drop(i, std::move(rule));
+        if (options.held_out && views[i].sourced->source != dom::k_no_node) options.held_out->push_back(views[i].sourced->source);
     }
 };
 
@@ -500,7 +508,7 @@ void drop_appeal_pitch(FilterState& s, std::size_t appeal) {
         if (chars > k_appeal_pitch_max_chars) return;
         first = j;
     }
-    for (std::size_t j = first; j < appeal; ++j) s.drop(j, "heuristic appeal-pitch");
+    for (std::size_t j = first; j < appeal; ++j) s.hold_out(j, "heuristic appeal-pitch");
 }
 
 // Appeals to the reader (reader_appeals.hpp) in the body's last part: after the mode's share of
@@ -535,6 +543,28 @@ void drop_end_appeals(FilterState& s) {
             if (const BlockView& passed = s.views[gathered]; passed.keep && passed.sourced->block_element != dom::k_no_node)
                 kept_before.insert(passed.sourced->block_element);
         box = appeal_box(s, i, kept_before);
+    }
+}
+
+// Teasers of other stories: a heading made of one link (k_linked_title_density), its excerpt (up to
+// k_teaser_excerpt_blocks paragraphs) and a link line that only says "read more" (READ THE REST,
+// Weiterlesen) after it. The article's own text never sends the reader elsewhere for its rest; a
+// roundup's linked titles over their descriptions carry no such line, and stay. Not on a listing.
+void drop_teasers(FilterState& s) {
+    if (s.options.keep_link_lines || s.listing) return;  // a listing's teasers are its content
+    auto& views = s.views;
+    for (std::size_t i = 1; i < views.size(); ++i) {
+        const BlockView& more = views[i];
+        if (more.link_density < k_linked_title_density || more.sourced->links != 1 || !is_read_more_line(more.text(), s.regexes))
+            continue;
+        std::size_t j = i;
+        while (j > 0 && i - j < k_teaser_excerpt_blocks && views[j - 1].block().kind == BlockKind::paragraph &&
+               views[j - 1].link_density < k_linked_title_density)
+            --j;
+        if (j == i || j == 0) continue;
+        const BlockView& title = views[j - 1];
+        if (!title.is_heading() || title.sourced->links != 1 || title.link_density < k_linked_title_density) continue;
+        for (std::size_t k = j - 1; k <= i; ++k) s.hold_out(k, "heuristic teaser");
     }
 }
 
@@ -599,6 +629,7 @@ struct GroupRule {
 const GroupRule k_group_rules[] = {
     {"link lists", drop_link_lists},
     {"repeats", drop_repeats},
+    {"teasers", drop_teasers},
     {"box labels", drop_box_labels},
     {"edge trimming", trim_edges},
     {"edge bylines", drop_edge_bylines},

@@ -176,6 +176,16 @@ const boost::regex& picture_credit_regex() {
     return r;
 }
 
+// A teaser's link to the rest of its story, alone on its line ("READ THE REST", "Weiterlesen »").
+const boost::regex& read_more_link_regex() {
+    static const boost::regex r(
+        R"(^\W*(?:read (?:more|the rest|the full (?:story|article))|continue reading|keep reading|weiterlesen|mehr lesen|)"
+        R"(lire la suite|leer más|seguir leyendo|leia mais|continua a leggere|leggi (?:tutto|di più)|czytaj (?:dalej|więcej)|)"
+        R"(читать далее)\W*$)",
+        boost::regex::perl);
+    return r;
+}
+
 // A built-in pattern's search through the page's guard (util/regex_guard.hpp), under the name
 // its removals carry.
 bool search(const boost::regex& regex, const std::string& text, RegexGuard& regexes, std::string_view name) {
@@ -199,6 +209,11 @@ bool is_boilerplate_line(const std::string& text, RegexGuard& regexes) {
 
 bool holds_picture_credit(const std::string& text, RegexGuard& regexes) {
     return search(picture_credit_regex(), decode::to_lower(text), regexes, "heuristic caption-credit");
+}
+
+bool is_read_more_line(const std::string& text, RegexGuard& regexes) {
+    return text.size() <= k_read_more_max_chars &&
+           search(read_more_link_regex(), decode::to_lower(text), regexes, "heuristic teaser");
 }
 
 bool is_boilerplate_heading(const std::string& text, RegexGuard& regexes) {

@@ -858,6 +858,30 @@ TEST_CASE("an appeal in the article's first part is the article's", "[extract][a
     CHECK(has(winnow::write::render_body(article), "Support our work this winter"));
 }
 
+TEST_CASE("teasers after the article go: a linked title, its excerpt and a read-more line", "[extract][accuracy][teaser]") {
+    const std::string html = R"(<html><head><title>The generation we love to blame</title></head><body>
+        <div id="container"><div class="post"><h1>The generation we love to blame</h1>
+        <p>Every generation blames the next one for its laziness, and the survey published this week shows that the
+        complaints about young workers have hardly changed in fifty years.</p>
+        <p>The researchers compared letters to newspapers from the seventies with comments written online today, and
+        found the same words used for the young, in almost the same order.</p>
+        <h2><a href="https://example.com/choir">A choir sings with two famous guests</a></h2>
+        <p>The good folks at the choir are still doing their thing, and now they have invited two famous guests to sing
+        along with them at their last concert of the season.</p>
+        <p><a href="https://example.com/choir">READ THE REST</a></p>
+        <h2><a href="https://example.com/novel">A graphic novel about talent and loyalty</a></h2>
+        <p>The author is several kinds of excellent comics person, and her new book for young readers is a complex tale
+        of identity, talent and loyalty between two friends.</p>
+        <p><a href="https://example.com/novel">READ THE REST</a></p></div></div></body></html>)";
+    const Article article = explained(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "found the same words used for the young"));
+    CHECK_FALSE(has(text, "A choir sings with two famous guests"));
+    CHECK_FALSE(has(text, "still doing their thing"));
+    CHECK_FALSE(has(text, "her new book for young readers"));
+    CHECK(removed_by(article, "heuristic teaser"));
+}
+
 TEST_CASE("the title line of a box of links inside the body goes with its links, a source line's label stays", "[extract][accuracy]") {
     const std::string html = R"(<html><head><title>My first online game</title></head><body><article>
         <h1>My first online game</h1><div class="entry-content">

@@ -212,6 +212,16 @@ TEST_CASE("a comment form's log-in prompt is a boilerplate line, in English and 
     CHECK(warnings.empty());
 }
 
+TEST_CASE("a read-more line says only that", "[extract][patterns][teaser]") {
+    std::vector<std::string> warnings;
+    winnow::RegexGuard regexes(&warnings);
+    CHECK(is_read_more_line("READ THE REST", regexes));
+    CHECK(is_read_more_line("Weiterlesen »", regexes));
+    CHECK(is_read_more_line("Lire la suite…", regexes));
+    CHECK_FALSE(is_read_more_line("Read more about the survey in our report", regexes));
+    CHECK(warnings.empty());
+}
+
 TEST_CASE("a picture credit is found anywhere in a caption, its label starting a word", "[extract][patterns][caption-credit]") {
     std::vector<std::string> warnings;
     winnow::RegexGuard regexes(&warnings);
