@@ -568,6 +568,34 @@ void drop_teasers(FilterState& s) {
     }
 }
 
+// Appeals to the reader (reader_appeals.hpp) boxed on their own inside the body, anywhere: the
+// appeal's block is alone in an element of its own (an ancestor of its block element holding no
+// other kept block), between kept blocks of the article. A donation box dropped between the
+// paragraphs; an appeal written as a paragraph among the article's (a charity's own page) has no
+// such element, and stays.
+void drop_boxed_appeals(FilterState& s) {
+    const dom::Tree& tree = s.tree();
+    auto& views = s.views;
+    std::size_t previous = views.size();  // the last kept block before i
+    for (std::size_t i = 0; i < views.size(); ++i) {
+        if (!views[i].keep) continue;
+        const std::size_t before = previous;
+        previous = i;
+        const NodeId element = views[i].sourced->block_element;
+        if (before == views.size() || element == dom::k_no_node || !is_reader_appeal(views[i].text(), s.regexes)) continue;
+        std::size_t next = i + 1;
+        while (next < views.size() && !views[next].keep) ++next;
+        if (next == views.size()) continue;
+        const NodeId prev_element = views[before].sourced->block_element, next_element = views[next].sourced->block_element;
+        if (prev_element == dom::k_no_node || next_element == dom::k_no_node) continue;
+        NodeId box = element;
+        for (NodeId up = tree.node(box).parent;
+             up != dom::k_no_node && !tree.contains(up, prev_element) && !tree.contains(up, next_element); up = tree.node(up).parent)
+            box = up;
+        if (box != element) s.hold_out(i, "heuristic appeal-boxed");
+    }
+}
+
 // The title line of a box of links inside the body: a heading-like line (at most
 // k_heading_like_words words, no sentence end, not marked up as a heading) right before at least
 // k_box_label_min_links link-heavy blocks that the rules dropped, up to the next kept block or
@@ -634,6 +662,7 @@ const GroupRule k_group_rules[] = {
     {"edge trimming", trim_edges},
     {"edge bylines", drop_edge_bylines},
     {"end appeals", drop_end_appeals},
+    {"boxed appeals", drop_boxed_appeals},
     {"edge disclosures", drop_edge_disclosures},
     {"bare headings", drop_bare_headings},
 };

@@ -842,6 +842,27 @@ TEST_CASE("an appeal to support or follow the publication at the article's end g
     CHECK(has(winnow::write::render_body(explained(html, Favor::recall)), "Follow The Courier"));
 }
 
+TEST_CASE("an appeal boxed on its own between the paragraphs goes, one written as a paragraph stays",
+          "[extract][accuracy][appeal-boxed]") {
+    const std::string html = R"(<html><head><title>A gag law</title></head><body><article><h1>A gag law</h1>
+        <div class="content"><p>The assembly approved the reform on Tuesday night with the votes of the governing
+        party, after a debate that lasted less than an hour and without consulting the press associations.</p>
+        <div class="breaker"><div class="border"><p>You are reading a new kind of story on our site, short and to the
+        point. Support us with a donation today.</p></div></div>
+        <p>Support our work: the association collects money for the legal defence of reporters, its president said.</p>
+        <p>Journalists who publish messages of the gangs now face up to fifteen years in prison, and the association
+        of journalists called the law a gag that will silence every report on security.</p>
+        <p>International organisations asked the government to withdraw the reform, and the rapporteur for freedom
+        of expression said she was following the case with concern.</p></div></article></body></html>)";
+    const Article article = explained(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "The assembly approved the reform"));
+    CHECK_FALSE(has(text, "You are reading a new kind of story"));
+    CHECK(has(text, "Support our work: the association collects money"));  // a paragraph among the article's
+    CHECK(has(text, "the rapporteur for freedom"));
+    CHECK(removed_by(article, "heuristic appeal-boxed"));
+}
+
 TEST_CASE("an appeal in the article's first part is the article's", "[extract][accuracy]") {
     // A charity's appeal that opens the page is what the page is about, not the template's end.
     const std::string html = R"(<html><head><title>Winter appeal</title></head><body><article>
