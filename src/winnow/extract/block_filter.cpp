@@ -211,12 +211,6 @@ bool is_bare_caption(const BlockView& b, const FilterState& s) {
 bool is_bare_image_line(const BlockView& b, const FilterState& s) {
     return b.image_line && !b.long_prose && !is_prose_caption(b, s) && s.trust_ancestry;
 }
-// A caption signed with a picture credit ("... (Quelle: DJV)", "... - © jollier_ - stock.adobe.com")
-// is the photo desk's, even when it is a sentence: the author's own words about a picture carry
-// no credit.
-bool is_credited_caption(const BlockView& b, FilterState& s) {
-    return b.in_caption && !b.long_prose && s.trust_ancestry && holds_picture_credit(b.text(), s.regexes);
-}
 // A descriptive caption stays where the author placed the picture, between the paragraphs; the
 // caption of a figure outside the article's flow (a lead image in the header, a gallery, a
 // picture module) is the photo desk's, with its agency credit.
@@ -271,7 +265,6 @@ const BlockRule k_block_rules[] = {
     {"heuristic ancestry boilerplate", pure<under_boilerplate>},
     {"heuristic caption", pure<is_bare_caption>},
     {"heuristic image-line", pure<is_bare_image_line>},
-    {"heuristic caption-credit", is_credited_caption},
     {"heuristic caption-outside-flow", pure<is_caption_outside_flow>},
     {"heuristic share-line", is_share_block},
     {"heuristic boilerplate-line", is_boilerplate_block},

@@ -733,32 +733,6 @@ TEST_CASE("a caption whose figure stands outside the article's flow goes, one be
     CHECK(has(text, "none of the models predicts"));
 }
 
-TEST_CASE("a caption signed with a picture credit goes even when it is a sentence", "[extract][accuracy][caption-credit]") {
-    // Both figures stand between the paragraphs; the photo desk signs its caption with a credit,
-    // the author's own description of a picture carries none.
-    const std::string html = R"(<html><head><title>Glacier lost a fifth of its ice</title></head><body><article>
-        <h1>Glacier lost a fifth of its ice</h1>
-        <p>The glacier above the village has lost a fifth of its ice in the last ten years, the survey
-        published on Monday shows, and the loss has grown faster each summer.</p>
-        <figure><img src="stakes.jpg" alt=""><figcaption>The team drilled twelve measuring stakes into the ice in June to
-        follow the melt through the summer.</figcaption></figure>
-        <p>The researchers measured the thickness of the ice at forty points each autumn and compared the figures with
-        aerial photographs taken since the seventies.</p>
-        <figure><img src="hut.jpg" alt=""><figcaption>The hut where the researchers spend the summer months stands almost
-        three thousand metres above the sea. (Photo: J. Meier/Agency)</figcaption></figure>
-        <figure><img src="lake.jpg" alt=""><figcaption>The lake at the foot of the glacier has doubled in size since the
-        survey began. © Agency</figcaption></figure>
-        <p>They expect the lower part of the glacier to disappear within thirty years unless the summers become cooler
-        again, which none of the models predicts.</p></article></body></html>)";
-    const Article article = explained(html);
-    const std::string text = winnow::write::render_body(article);
-    CHECK(has(text, "The team drilled twelve measuring stakes"));
-    CHECK_FALSE(has(text, "The hut where the researchers"));
-    CHECK_FALSE(has(text, "The lake at the foot"));
-    CHECK(removed_by(article, "heuristic caption-credit"));
-    CHECK(has(text, "none of the models predicts"));
-}
-
 TEST_CASE("a short line right under an image is its caption: a label goes, a sentence stays", "[extract][accuracy]") {
     const std::string html = R"(<html><head><title>Reading a snow profile</title></head><body><div class="entry">
         <h1>Reading a snow profile</h1>

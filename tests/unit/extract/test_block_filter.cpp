@@ -222,17 +222,6 @@ TEST_CASE("a read-more line says only that", "[extract][patterns][teaser]") {
     CHECK(warnings.empty());
 }
 
-TEST_CASE("a picture credit is found anywhere in a caption, its label starting a word", "[extract][patterns][caption-credit]") {
-    std::vector<std::string> warnings;
-    winnow::RegexGuard regexes(&warnings);
-    CHECK(holds_picture_credit("The crew at work on the roof. (Quelle: Fleischmann/DJV)", regexes));
-    CHECK(holds_picture_credit("Bricks on a pallet - © jollier_ - stock.adobe.com", regexes));
-    CHECK(holds_picture_credit("A skull from the museum. Credit: DrMikeBaxter/Wikipedia", regexes));
-    CHECK_FALSE(holds_picture_credit("Die Infografik: so viele Wohnungen fehlen in der Stadt", regexes));
-    CHECK_FALSE(holds_picture_credit("The photo shows the crew at work on the roof.", regexes));
-    CHECK(warnings.empty());
-}
-
 TEST_CASE("a boilerplate phrase is found anywhere in a line, whatever the bytes around it", "[extract][patterns]") {
     // The phrases are looked up in one pass over the line (their first two bytes, then the
     // phrases that start so): at its start, its very end, after a phrase's first byte, in case.
