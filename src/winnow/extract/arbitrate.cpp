@@ -129,12 +129,16 @@ Candidate arbitrate(const ArbiterInput& input, std::string& title, std::vector<R
     filter.text_rules = &input.rules;
     filter.favor = &favor;
     filter.thread = input.thread;
+    std::vector<dom::NodeId> held_out;
+    filter.held_out = &held_out;
     std::vector<Block> kept = filter_blocks(page, container.roots, std::move(blocks), filter, removals, regexes);
+    std::sort(held_out.begin(), held_out.end());
     Method method = container.method;
     // The blocks of the whole cleaned page, for the second opinion (not beside a profile's container).
     const std::vector<SourcedBlock> page_blocks =
         profile ? std::vector<SourcedBlock>{} : build_sourced_blocks(cleaned, {tree.body()});
-    if (!profile && extend_with_prose_neighbours(kept, page_blocks, page.stopwords(), title, regexes, favor, &page.tree()) > 0)
+    if (!profile && extend_with_prose_neighbours(kept, page_blocks, page.stopwords(), title, regexes, favor, &page.tree(),
+                                                 held_out) > 0)
         method.with_prose = true;
     apply_text_rules(kept, input.rules, removals, regexes);
     Candidate best(method, std::move(kept));

@@ -102,6 +102,8 @@ constexpr std::size_t k_furniture_edge_blocks = 3;
 // The pitch before an appeal in the same paragraph (drop_appeal_pitch): two sentences or so
 // ("Gefällt dir unser Klettermagazin? Bei der Lancierung ... versorgen."), not an article's end.
 constexpr float k_appeal_pitch_max_chars = 450;
+// A teaser (drop_teasers): a linked title, at most this many paragraphs of excerpt, a read-more line.
+constexpr std::size_t k_teaser_excerpt_blocks = 3;
 // A heading right before an element the never-content pass removed with these flags (a related
 // list, a widget, a layer) titled that box; with nothing kept under it, it goes too.
 constexpr std::uint32_t k_removed_box_flags = k_flag_never_content | k_flag_overlay;
@@ -157,6 +159,12 @@ struct FilterState {
                 rule = std::move(site_rule);
         removals.push_back({std::move(rule), removal_excerpt(view.text())});
     }
+    // Drops a block that is part of a box the article is not, for good: the second opinion will
+    // not add it back (BlockFilterOptions::held_out).
+    void hold_out(std::size_t i, std::string rule) {
+        drop(i, std::move(rule));
+        if (options.held_out && views[i].sourced->source != dom::k_no_node) options.held_out->push_back(views[i].sourced->source);
+    }
 };
 
 std::string fixed2(float value) {
@@ -202,12 +210,6 @@ bool is_bare_caption(const BlockView& b, const FilterState& s) {
 // The same for a line right under an image, without <figcaption> ("Abbildung 8: Vorgehensweise").
 bool is_bare_image_line(const BlockView& b, const FilterState& s) {
     return b.image_line && !b.long_prose && !is_prose_caption(b, s) && s.trust_ancestry;
-}
-// A caption signed with a picture credit ("... (Quelle: DJV)", "... - © jollier_ - stock.adobe.com")
-// is the photo desk's, even when it is a sentence: the author's own words about a picture carry
-// no credit.
-bool is_credited_caption(const BlockView& b, FilterState& s) {
-    return b.in_caption && !b.long_prose && s.trust_ancestry && holds_picture_credit(b.text(), s.regexes);
 }
 // A descriptive caption stays where the author placed the picture, between the paragraphs; the
 // caption of a figure outside the article's flow (a lead image in the header, a gallery, a
@@ -263,7 +265,6 @@ const BlockRule k_block_rules[] = {
     {"heuristic ancestry boilerplate", pure<under_boilerplate>},
     {"heuristic caption", pure<is_bare_caption>},
     {"heuristic image-line", pure<is_bare_image_line>},
-    {"heuristic caption-credit", is_credited_caption},
     {"heuristic caption-outside-flow", pure<is_caption_outside_flow>},
     {"heuristic share-line", is_share_block},
     {"heuristic boilerplate-line", is_boilerplate_block},
@@ -500,7 +501,7 @@ void drop_appeal_pitch(FilterState& s, std::size_t appeal) {
         if (chars > k_appeal_pitch_max_chars) return;
         first = j;
     }
-    for (std::size_t j = first; j < appeal; ++j) s.drop(j, "heuristic appeal-pitch");
+    for (std::size_t j = first; j < appeal; ++j) s.hold_out(j, "heuristic appeal-pitch");
 }
 
 // Appeals to the reader (reader_appeals.hpp) in the body's last part: after the mode's share of
@@ -535,6 +536,56 @@ void drop_end_appeals(FilterState& s) {
             if (const BlockView& passed = s.views[gathered]; passed.keep && passed.sourced->block_element != dom::k_no_node)
                 kept_before.insert(passed.sourced->block_element);
         box = appeal_box(s, i, kept_before);
+    }
+}
+
+// Teasers of other stories: a heading made of one link (k_linked_title_density), its excerpt (up to
+// k_teaser_excerpt_blocks paragraphs) and a link line that only says "read more" (READ THE REST,
+// Weiterlesen) after it. The article's own text never sends the reader elsewhere for its rest; a
+// roundup's linked titles over their descriptions carry no such line, and stay. Not on a listing.
+void drop_teasers(FilterState& s) {
+    if (s.options.keep_link_lines || s.listing) return;  // a listing's teasers are its content
+    auto& views = s.views;
+    for (std::size_t i = 1; i < views.size(); ++i) {
+        const BlockView& more = views[i];
+        if (more.link_density < k_linked_title_density || more.sourced->links != 1 || !is_read_more_line(more.text(), s.regexes))
+            continue;
+        std::size_t j = i;
+        while (j > 0 && i - j < k_teaser_excerpt_blocks && views[j - 1].block().kind == BlockKind::paragraph &&
+               views[j - 1].link_density < k_linked_title_density)
+            --j;
+        if (j == i || j == 0) continue;
+        const BlockView& title = views[j - 1];
+        if (!title.is_heading() || title.sourced->links != 1 || title.link_density < k_linked_title_density) continue;
+        for (std::size_t k = j - 1; k <= i; ++k) s.hold_out(k, "heuristic teaser");
+    }
+}
+
+// Appeals to the reader (reader_appeals.hpp) boxed on their own inside the body, anywhere: the
+// appeal's block is alone in an element of its own (an ancestor of its block element holding no
+// other kept block), between kept blocks of the article. A donation box dropped between the
+// paragraphs; an appeal written as a paragraph among the article's (a charity's own page) has no
+// such element, and stays.
+void drop_boxed_appeals(FilterState& s) {
+    const dom::Tree& tree = s.tree();
+    auto& views = s.views;
+    std::size_t previous = views.size();  // the last kept block before i
+    for (std::size_t i = 0; i < views.size(); ++i) {
+        if (!views[i].keep) continue;
+        const std::size_t before = previous;
+        previous = i;
+        const NodeId element = views[i].sourced->block_element;
+        if (before == views.size() || element == dom::k_no_node || !is_reader_appeal(views[i].text(), s.regexes)) continue;
+        std::size_t next = i + 1;
+        while (next < views.size() && !views[next].keep) ++next;
+        if (next == views.size()) continue;
+        const NodeId prev_element = views[before].sourced->block_element, next_element = views[next].sourced->block_element;
+        if (prev_element == dom::k_no_node || next_element == dom::k_no_node) continue;
+        NodeId box = element;
+        for (NodeId up = tree.node(box).parent;
+             up != dom::k_no_node && !tree.contains(up, prev_element) && !tree.contains(up, next_element); up = tree.node(up).parent)
+            box = up;
+        if (box != element) s.hold_out(i, "heuristic appeal-boxed");
     }
 }
 
@@ -599,10 +650,12 @@ struct GroupRule {
 const GroupRule k_group_rules[] = {
     {"link lists", drop_link_lists},
     {"repeats", drop_repeats},
+    {"teasers", drop_teasers},
     {"box labels", drop_box_labels},
     {"edge trimming", trim_edges},
     {"edge bylines", drop_edge_bylines},
     {"end appeals", drop_end_appeals},
+    {"boxed appeals", drop_boxed_appeals},
     {"edge disclosures", drop_edge_disclosures},
     {"bare headings", drop_bare_headings},
 };

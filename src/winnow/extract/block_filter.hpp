@@ -33,6 +33,10 @@ struct BlockFilterOptions {
     // heuristics drop that a rule also matches is recorded under the rule's name (the result is
     // the same).
     const SiteRules* text_rules = nullptr;
+    // Out: the source nodes of the blocks dropped as parts of a box the article is not (a teaser of
+    // another story, the pitch before an appeal), which the second opinion must not take back as
+    // prose beside the container. Not gathered when null.
+    std::vector<dom::NodeId>* held_out = nullptr;
 };
 
 // Keeps the blocks that read as the article; records the others when explaining. The built-in

@@ -79,17 +79,15 @@ bool holds_boilerplate_phrase(std::string_view lowered) {
     return false;
 }
 
-// A picture credit's labels (the metadata's list, metadata/authors.hpp) as a regex alternation.
-std::string picture_credit_labels() {
-    std::string alternatives;
-    for (std::string_view word : metadata::k_picture_credit_words) alternatives.append(alternatives.empty() ? "" : "|").append(word);
-    return alternatives;
-}
-
 // Lines that start like boilerplate (anchored, so the regex fails fast on other lines).
 const boost::regex& boilerplate_line_regex() {
-    // credits: a picture credit's label and its mark
-    static const std::string credits = "(?:" + picture_credit_labels() + R"()\s*(?::|©|by\b)|)";
+    // credits: a picture credit's label (the metadata's list, metadata/authors.hpp) and its mark
+    static const std::string credits = [] {
+        std::string alternatives;
+        for (std::string_view word : metadata::k_picture_credit_words)
+            alternatives.append(alternatives.empty() ? "" : "|").append(word);
+        return "(?:" + alternatives + R"()\s*(?::|©|by\b)|)";
+    }();
     static const boost::regex r(
         R"(^(?:)" + credits +
         R"(\(c\) ?\d{4}|)"
@@ -168,11 +166,13 @@ const boost::regex& boilerplate_heading_regex() {
     return r;
 }
 
-// A picture credit anywhere in a caption: a credit label (the metadata's list) before ':' or
-// '©', or the mark alone ("... Aufklärung. (Quelle: Fleischmann/DJV)", "... verwendet. - ©
-// jollier_ - stock.adobe.com"). The label must start a word: "infografik:" is no "grafik:".
-const boost::regex& picture_credit_regex() {
-    static const boost::regex r(R"(\b(?:)" + picture_credit_labels() + R"()\s*(?::|©)|©|\(c\) ?\d{4})", boost::regex::perl);
+// A teaser's link to the rest of its story, alone on its line ("READ THE REST", "Weiterlesen »").
+const boost::regex& read_more_link_regex() {
+    static const boost::regex r(
+        R"(^\W*(?:read (?:more|the rest|the full (?:story|article))|continue reading|keep reading|weiterlesen|mehr lesen|)"
+        R"(lire la suite|leer más|seguir leyendo|leia mais|continua a leggere|leggi (?:tutto|di più)|czytaj (?:dalej|więcej)|)"
+        R"(читать далее)\W*$)",
+        boost::regex::perl);
     return r;
 }
 
@@ -197,8 +197,9 @@ bool is_boilerplate_line(const std::string& text, RegexGuard& regexes) {
     return search(boilerplate_line_regex(), lowered, regexes, "heuristic boilerplate-line");
 }
 
-bool holds_picture_credit(const std::string& text, RegexGuard& regexes) {
-    return search(picture_credit_regex(), decode::to_lower(text), regexes, "heuristic caption-credit");
+bool is_read_more_line(const std::string& text, RegexGuard& regexes) {
+    return text.size() <= k_read_more_max_chars &&
+           search(read_more_link_regex(), decode::to_lower(text), regexes, "heuristic teaser");
 }
 
 bool is_boilerplate_heading(const std::string& text, RegexGuard& regexes) {

@@ -23,9 +23,11 @@ bool is_share_line(const std::string& text, RegexGuard& regexes);
 // ad label.
 bool is_boilerplate_line(const std::string& text, RegexGuard& regexes);
 
-// True for a text that carries a picture credit anywhere: a credit label before ':' or '©'
-// ("Foto: dpa", "(Quelle: DJV)"), or the mark alone.
-bool holds_picture_credit(const std::string& text, RegexGuard& regexes);
+// A read-more line is no longer than this ("Continue reading the full story »").
+inline constexpr std::size_t k_read_more_max_chars = 40;
+
+// True for a line that only says "read more" ("READ THE REST", "Weiterlesen »", "Lire la suite").
+bool is_read_more_line(const std::string& text, RegexGuard& regexes);
 
 // True for a heading that opens a boilerplate section ("Related articles", "Mehr zum Thema").
 bool is_boilerplate_heading(const std::string& text, RegexGuard& regexes);

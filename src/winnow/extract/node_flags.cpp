@@ -18,7 +18,9 @@ using dom::NodeId;
 // share bars, related and recommended lists, newsletters, ads, navigation, sidebars, widgets.
 // Not "cmp": Adobe Experience Manager (`cmp-text`, `cmp-container`) and Open Journal Systems
 // (`cmp_notification`) name every component so, article text included; consent layers carry
-// their own words (`cmpbox`, `qc-cmp2`, `consent`, `cookie`).
+// their own words (`cmpbox`, `qc-cmp2`, `consent`, `cookie`). "brlbs": Borlabs Cookie's own prefix
+// (`_brlbs-content-blocker`: "Klicken Sie auf den unteren Button, um den Inhalt von ... zu laden",
+// the placeholder of an embed the reader has not consented to).
 // "loading": a loading indicator or a widget still waiting for its script (a player's
 // "Loading..." table, a carousel of teasers not yet started) holds placeholder text, never the
 // article; "is-loading" stays a state modifier (k_modifier_prefixes).
@@ -28,7 +30,7 @@ using dom::NodeId;
 // SMF, XenForo's message-signature), and Stack Exchange's post-signature (the poster's name,
 // reputation and the date), never the post's text.
 constexpr std::string_view k_never_content_tokens[] = {
-    "cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebot", "borlabs", "modal", "popup",
+    "cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebot", "borlabs", "brlbs", "modal", "popup",
     "share", "sharing", "shares", "social", "sharedaddy", "addthis", "shariff", "socials", "sociallinks",
     "related", "recommended", "recommendations", "outbrain", "taboola", "newsletter", "subscribe",
     "subscription", "signup", "promo", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads",
@@ -42,7 +44,7 @@ constexpr std::string_view k_never_content_tokens[] = {
 constexpr std::string_view k_page_builder_tokens[] = {"elementor", "wp", "block"};
 // Tokens of layers over the page (removed even by the relaxed rescue pass).
 constexpr std::string_view k_overlay_tokens[] = {"cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebot",
-                                                 "borlabs", "modal", "popup", "login", "overlay"};
+                                                 "borlabs", "brlbs", "modal", "popup", "login", "overlay"};
 // Tokens of comment sections: removed like the above, but recorded as comments.
 constexpr std::string_view k_comment_tokens[] = {"comment", "comments", "respond", "disqus", "akismet", "commentlist", "replies"};
 // Tokens of lines around the article that are not the article, dropped only inside the body:

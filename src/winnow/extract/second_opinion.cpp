@@ -1,6 +1,8 @@
 // extract: the second opinion (prose next to the main result).
 #include "winnow/extract/second_opinion.hpp"
 
+#include <algorithm>
+
 #include "winnow/decode/text.hpp"
 #include "winnow/extract/block_filter.hpp"
 #include "winnow/extract/captions.hpp"
@@ -64,10 +66,12 @@ bool is_prose(const SourcedBlock& block, const StopwordList& stopwords, const st
 
 std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::vector<SourcedBlock>& page_blocks,
                                          const StopwordList& stopwords, const std::string& title, RegexGuard& regexes,
-                                         const FavorSettings& favor, const dom::Tree* tree) {
+                                         const FavorSettings& favor, const dom::Tree* tree,
+                                         const std::vector<dom::NodeId>& held_out) {
     if (kept.empty() || !favor.prose_neighbours) return 0;
     auto is_prose_neighbour = [&](const SourcedBlock& block) {
-        return is_prose(block, stopwords, title, regexes) && !(tree && in_figcaption(*tree, block.source));
+        return is_prose(block, stopwords, title, regexes) && !(tree && in_figcaption(*tree, block.source)) &&
+               !std::binary_search(held_out.begin(), held_out.end(), block.source);
     };
     // The main result's first and last blocks in the page's blocks.
     std::size_t first = page_blocks.size(), last = page_blocks.size();
@@ -111,23 +115,13 @@ std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::ve
         }
     }
     skipped = 0;
-    std::vector<dom::NodeId> after_elements;  // the block element of each block in `after`
     for (std::size_t i = last + 1; i < page_blocks.size(); ++i) {
         if (is_prose_neighbour(page_blocks[i])) {
             after.push_back(page_blocks[i].block);
-            after_elements.push_back(page_blocks[i].block_element);
             skipped = 0;
-            continue;
+        } else if (++skipped > favor.max_skipped_blocks) {
+            break;
         }
-        // The pitch before an appeal in its own paragraph is the appeal's, not the article's prose
-        // (the block filter's appeal-pitch): it is not taken back.
-        if (const dom::NodeId element = page_blocks[i].block_element;
-            element != dom::k_no_node && is_reader_appeal(page_blocks[i].block.text, regexes))
-            while (!after_elements.empty() && after_elements.back() == element) {
-                after.pop_back();
-                after_elements.pop_back();
-            }
-        if (++skipped > favor.max_skipped_blocks) break;
     }
     const std::size_t added = before.size() + after.size();
     if (added == 0) return 0;

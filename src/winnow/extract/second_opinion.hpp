@@ -23,11 +23,12 @@ namespace winnow::extract {
 // the walk stays in the body's region, away from the headline's block); none when the mode adds
 // nothing outside the container.
 // With the page's tree, a figure's caption is never such prose (a lead image's caption is not
-// the lead). Returns how many blocks were added.
+// the lead); nor is a block whose source the block filter held out (BlockFilterOptions::held_out:
+// a teaser, an appeal's pitch; sorted). Returns how many blocks were added.
 std::size_t extend_with_prose_neighbours(std::vector<Block>& kept, const std::vector<SourcedBlock>& page_blocks,
                                          const StopwordList& stopwords, const std::string& title, RegexGuard& regexes,
                                          const FavorSettings& favor = favor_settings(Favor::balanced),
-                                         const dom::Tree* tree = nullptr);
+                                         const dom::Tree* tree = nullptr, const std::vector<dom::NodeId>& held_out = {});
 
 // A jusText-style candidate over the blocks of the whole cleaned page (experimental, off unless
 // ExtractOptions::justext): prose blocks (as the second opinion judges them) are good; short

@@ -733,32 +733,6 @@ TEST_CASE("a caption whose figure stands outside the article's flow goes, one be
     CHECK(has(text, "none of the models predicts"));
 }
 
-TEST_CASE("a caption signed with a picture credit goes even when it is a sentence", "[extract][accuracy][caption-credit]") {
-    // Both figures stand between the paragraphs; the photo desk signs its caption with a credit,
-    // the author's own description of a picture carries none.
-    const std::string html = R"(<html><head><title>Glacier lost a fifth of its ice</title></head><body><article>
-        <h1>Glacier lost a fifth of its ice</h1>
-        <p>The glacier above the village has lost a fifth of its ice in the last ten years, the survey
-        published on Monday shows, and the loss has grown faster each summer.</p>
-        <figure><img src="stakes.jpg" alt=""><figcaption>The team drilled twelve measuring stakes into the ice in June to
-        follow the melt through the summer.</figcaption></figure>
-        <p>The researchers measured the thickness of the ice at forty points each autumn and compared the figures with
-        aerial photographs taken since the seventies.</p>
-        <figure><img src="hut.jpg" alt=""><figcaption>The hut where the researchers spend the summer months stands almost
-        three thousand metres above the sea. (Photo: J. Meier/Agency)</figcaption></figure>
-        <figure><img src="lake.jpg" alt=""><figcaption>The lake at the foot of the glacier has doubled in size since the
-        survey began. © Agency</figcaption></figure>
-        <p>They expect the lower part of the glacier to disappear within thirty years unless the summers become cooler
-        again, which none of the models predicts.</p></article></body></html>)";
-    const Article article = explained(html);
-    const std::string text = winnow::write::render_body(article);
-    CHECK(has(text, "The team drilled twelve measuring stakes"));
-    CHECK_FALSE(has(text, "The hut where the researchers"));
-    CHECK_FALSE(has(text, "The lake at the foot"));
-    CHECK(removed_by(article, "heuristic caption-credit"));
-    CHECK(has(text, "none of the models predicts"));
-}
-
 TEST_CASE("a short line right under an image is its caption: a label goes, a sentence stays", "[extract][accuracy]") {
     const std::string html = R"(<html><head><title>Reading a snow profile</title></head><body><div class="entry">
         <h1>Reading a snow profile</h1>
@@ -842,6 +816,27 @@ TEST_CASE("an appeal to support or follow the publication at the article's end g
     CHECK(has(winnow::write::render_body(explained(html, Favor::recall)), "Follow The Courier"));
 }
 
+TEST_CASE("an appeal boxed on its own between the paragraphs goes, one written as a paragraph stays",
+          "[extract][accuracy][appeal-boxed]") {
+    const std::string html = R"(<html><head><title>A gag law</title></head><body><article><h1>A gag law</h1>
+        <div class="content"><p>The assembly approved the reform on Tuesday night with the votes of the governing
+        party, after a debate that lasted less than an hour and without consulting the press associations.</p>
+        <div class="breaker"><div class="border"><p>You are reading a new kind of story on our site, short and to the
+        point. Support us with a donation today.</p></div></div>
+        <p>Support our work: the association collects money for the legal defence of reporters, its president said.</p>
+        <p>Journalists who publish messages of the gangs now face up to fifteen years in prison, and the association
+        of journalists called the law a gag that will silence every report on security.</p>
+        <p>International organisations asked the government to withdraw the reform, and the rapporteur for freedom
+        of expression said she was following the case with concern.</p></div></article></body></html>)";
+    const Article article = explained(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "The assembly approved the reform"));
+    CHECK_FALSE(has(text, "You are reading a new kind of story"));
+    CHECK(has(text, "Support our work: the association collects money"));  // a paragraph among the article's
+    CHECK(has(text, "the rapporteur for freedom"));
+    CHECK(removed_by(article, "heuristic appeal-boxed"));
+}
+
 TEST_CASE("an appeal in the article's first part is the article's", "[extract][accuracy]") {
     // A charity's appeal that opens the page is what the page is about, not the template's end.
     const std::string html = R"(<html><head><title>Winter appeal</title></head><body><article>
@@ -856,6 +851,30 @@ TEST_CASE("an appeal in the article's first part is the article's", "[extract][a
         </article></body></html>)";
     const Article article = extract(html);
     CHECK(has(winnow::write::render_body(article), "Support our work this winter"));
+}
+
+TEST_CASE("teasers after the article go: a linked title, its excerpt and a read-more line", "[extract][accuracy][teaser]") {
+    const std::string html = R"(<html><head><title>The generation we love to blame</title></head><body>
+        <div id="container"><div class="post"><h1>The generation we love to blame</h1>
+        <p>Every generation blames the next one for its laziness, and the survey published this week shows that the
+        complaints about young workers have hardly changed in fifty years.</p>
+        <p>The researchers compared letters to newspapers from the seventies with comments written online today, and
+        found the same words used for the young, in almost the same order.</p>
+        <h2><a href="https://example.com/choir">A choir sings with two famous guests</a></h2>
+        <p>The good folks at the choir are still doing their thing, and now they have invited two famous guests to sing
+        along with them at their last concert of the season.</p>
+        <p><a href="https://example.com/choir">READ THE REST</a></p>
+        <h2><a href="https://example.com/novel">A graphic novel about talent and loyalty</a></h2>
+        <p>The author is several kinds of excellent comics person, and her new book for young readers is a complex tale
+        of identity, talent and loyalty between two friends.</p>
+        <p><a href="https://example.com/novel">READ THE REST</a></p></div></div></body></html>)";
+    const Article article = explained(html);
+    const std::string text = winnow::write::render_body(article);
+    CHECK(has(text, "found the same words used for the young"));
+    CHECK_FALSE(has(text, "A choir sings with two famous guests"));
+    CHECK_FALSE(has(text, "still doing their thing"));
+    CHECK_FALSE(has(text, "her new book for young readers"));
+    CHECK(removed_by(article, "heuristic teaser"));
 }
 
 TEST_CASE("the title line of a box of links inside the body goes with its links, a source line's label stays", "[extract][accuracy]") {

@@ -212,14 +212,13 @@ TEST_CASE("a comment form's log-in prompt is a boilerplate line, in English and 
     CHECK(warnings.empty());
 }
 
-TEST_CASE("a picture credit is found anywhere in a caption, its label starting a word", "[extract][patterns][caption-credit]") {
+TEST_CASE("a read-more line says only that", "[extract][patterns][teaser]") {
     std::vector<std::string> warnings;
     winnow::RegexGuard regexes(&warnings);
-    CHECK(holds_picture_credit("The crew at work on the roof. (Quelle: Fleischmann/DJV)", regexes));
-    CHECK(holds_picture_credit("Bricks on a pallet - © jollier_ - stock.adobe.com", regexes));
-    CHECK(holds_picture_credit("A skull from the museum. Credit: DrMikeBaxter/Wikipedia", regexes));
-    CHECK_FALSE(holds_picture_credit("Die Infografik: so viele Wohnungen fehlen in der Stadt", regexes));
-    CHECK_FALSE(holds_picture_credit("The photo shows the crew at work on the roof.", regexes));
+    CHECK(is_read_more_line("READ THE REST", regexes));
+    CHECK(is_read_more_line("Weiterlesen »", regexes));
+    CHECK(is_read_more_line("Lire la suite…", regexes));
+    CHECK_FALSE(is_read_more_line("Read more about the survey in our report", regexes));
     CHECK(warnings.empty());
 }
 

@@ -39,6 +39,15 @@ TEST_CASE("vocabulary matches whole tokens, never substrings", "[extract][tokens
     CHECK((flags_of(R"(<div id="t" class="ad">x</div>)", "t") & k_flag_never_content));
 }
 
+TEST_CASE("Borlabs Cookie's content blocker is a consent layer", "[extract][tokens][consent]") {
+    // The placeholder of an embed the reader has not consented to ("Klicken Sie auf den unteren
+    // Button, um den Inhalt von www.komoot.de zu laden"), named with Borlabs' own prefix.
+    const std::uint32_t blocker = flags_of(R"(<div id="t" class="_brlbs-content-blocker">x</div>)", "t");
+    CHECK((blocker & k_flag_never_content));
+    CHECK((blocker & k_flag_overlay));
+    CHECK_FALSE((flags_of(R"(<div id="t" class="brlbsx-content">x</div>)", "t") & k_flag_never_content));
+}
+
 TEST_CASE("body markers, state modifiers, author boxes and hidden classes", "[extract][tokens]") {
     CHECK((flags_of(R"(<div id="t" class="entry-content">x</div>)", "t") & k_flag_body_marker));
     CHECK((flags_of(R"(<div id="t" itemprop="articleBody">x</div>)", "t") & k_flag_body_marker));
