@@ -225,6 +225,8 @@ std::uint32_t value_flags(std::string_view value) {
     for (std::size_t start = 0; start < value.size();) {
         std::size_t end = value.find_first_of(" \t\n\r\f", start);
         if (end == std::string_view::npos) end = value.size();
+        // Lower-cased before the split, so camelCase names stay one token ("BorlabsCookie" is
+        // "borlabscookie"): splitting them costs modern-dev's shop collections 0.06 (see README).
         name.assign(value.substr(start, end - start));
         for (char& c : name) c = ascii::lower(c);
         start = end + 1;
