@@ -274,7 +274,13 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
     StreamedSegments segments;
     if (streamed) segments.index(output->document, utf8_html, taken, taken_texts, attribute_reader);
 
-    tree.m_nodes.reserve(utf8_html.size() / 24 + 16);
+    // Room for every node and attribute from the start: a vector that grows moves all it holds
+    // at each doubling (2.6% of trafilatura-dev's pipeline time). Each '<' of the copy opens at
+    // most one element and one text node after it; the three corpora have at most 1.7 nodes and
+    // 2.0 attributes per '<'. Room never filled costs address space only, not touched pages.
+    const auto tags = static_cast<std::size_t>(std::count(utf8_html.begin(), utf8_html.end(), '<'));
+    tree.m_nodes.reserve(2 * tags + 16);
+    tree.m_attributes.reserve(2 * tags);
     Node document;
     document.type = NodeType::document;
     tree.m_nodes.push_back(std::move(document));

@@ -293,6 +293,20 @@ TEST_CASE("prescan: script and style text comes back as Gumbo gives it", "[dom][
     winnow::dom::append_raw_text(out, text);
     CHECK(out == "a\nb\nc" + replacement + "d" + replacement + "e" + replacement + "f\xC2\xA0g" + replacement + "h" +
                      replacement + "i" + replacement + "j\xF0\x9F\x98\x80");
+    // Runs of plain ASCII are skipped eight bytes at a time: a byte to change (or to keep) at
+    // every offset of such a run, and at its ends, is still seen.
+    const std::pair<std::string, std::string> pieces[] = {
+        {"\r\n", "\n"}, {"\r", "\n"}, {std::string(1, '\0'), replacement}, {"\x1F", replacement},
+        {"\x7F", replacement}, {"\xEF\xBF\xBE", replacement}, {"\t", "\t"}, {"\n", "\n"}, {"~", "~"},
+        {"\xC2\xA0", "\xC2\xA0"}};
+    const std::string run = "abcdefghijklmnopqrstuvwx";
+    for (const auto& [piece, expected] : pieces) {
+        for (std::size_t at = 0; at <= run.size(); ++at) {
+            out.clear();
+            winnow::dom::append_raw_text(out, run.substr(0, at) + piece + run.substr(at));
+            CHECK(out == run.substr(0, at) + expected + run.substr(at));
+        }
+    }
     // And what Gumbo does: the same tree with and without the scan.
     CHECK(scanned_tree("<script>" + text + "</script><style>" + text + "</style>") ==
           whole_tree("<script>" + text + "</script><style>" + text + "</style>"));
