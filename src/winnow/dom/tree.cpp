@@ -233,7 +233,7 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
     // The scan always runs, for its limits on nesting and attributes (prescan.hpp). It removes
     // bodies only from valid UTF-8: Gumbo replaces ill-formed UTF-8 in its own way, which the scan
     // does not imitate (never the case after decode).
-    const bool remove = parse_options.prescan && decode::is_valid_utf8(utf8_html);
+    const bool remove = parse_options.prescan && (parse_options.valid_utf8 || decode::is_valid_utf8(utf8_html));
     const bool streamed = parse_options.streamed_segments && utf8_html.find(k_segment_marker) != std::string_view::npos;
     // Room for the whole page: pages of it that the copy does not fill are never touched.
     scanned.reserve(utf8_html.size());

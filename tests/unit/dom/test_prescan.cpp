@@ -310,6 +310,12 @@ TEST_CASE("prescan: script and style text comes back as Gumbo gives it", "[dom][
     // And what Gumbo does: the same tree with and without the scan.
     CHECK(scanned_tree("<script>" + text + "</script><style>" + text + "</style>") ==
           whole_tree("<script>" + text + "</script><style>" + text + "</style>"));
+    // Ill-formed UTF-8 Gumbo replaces in its own way: unless the caller vouches for the text
+    // (ParseOptions::valid_utf8, as clean_page does after decoding), the scan checks it and
+    // leaves the page whole.
+    const std::string ill_formed = "<script>a\xFF\xC0\x80" "b</script><p>x\xFE</p>";
+    CHECK(scanned_tree(ill_formed) == whole_tree(ill_formed));
+    CHECK(dump_tree(Tree::parse(text, {.valid_utf8 = true})) == whole_tree(text));
 }
 
 TEST_CASE("tree: an SVG keeps its text, not its drawing, and with HTML inside all of it", "[dom][tree]") {
