@@ -679,6 +679,16 @@ bool OpenElements::end(std::string_view name) {
     return kept;
 }
 
+// Whether each of the eight bytes of `word` is ASCII from ' ' to '~', none of which
+// append_raw_text changes. (The tests for a byte under 0x20 and for DEL are exact once no byte
+// has its high bit set.)
+constexpr bool is_plain_ascii(std::uint64_t word) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const std::uint64_t control = (word - 0x20 * ones) & ~word & highs;  // some byte under 0x20
+    const std::uint64_t del = word ^ (0x7F * ones);                       // DEL bytes become 0
+    return ((word & highs) | control | ((del - ones) & ~del & highs)) == 0;
+}
+
 }  // namespace
 
 void append_raw_text(std::string& out, std::string_view text) {
@@ -697,6 +707,11 @@ void append_raw_text(std::string& out, std::string_view text) {
     auto byte = [&](std::size_t i) { return i < n ? static_cast<unsigned char>(text[i]) : 0u; };
     std::size_t copied = 0;
     for (std::size_t i = 0; i < n; ++i) {
+        // Script and style bodies, most of a page's bytes, are mostly plain ASCII: eight bytes
+        // at a time over it (the byte loop alone was 3% of modern-dev's pipeline time).
+        std::uint64_t word;
+        while (n - i >= 8 && (std::memcpy(&word, text.data() + i, 8), is_plain_ascii(word))) i += 8;
+        if (i == n) break;
         const unsigned char c = byte(i);
         if (!k_special[c]) continue;
         std::size_t length = 0;           // bytes of the sequence to replace

@@ -233,7 +233,7 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
     // The scan always runs, for its limits on nesting and attributes (prescan.hpp). It removes
     // bodies only from valid UTF-8: Gumbo replaces ill-formed UTF-8 in its own way, which the scan
     // does not imitate (never the case after decode).
-    const bool remove = parse_options.prescan && decode::is_valid_utf8(utf8_html);
+    const bool remove = parse_options.prescan && (parse_options.valid_utf8 || decode::is_valid_utf8(utf8_html));
     const bool streamed = parse_options.streamed_segments && utf8_html.find(k_segment_marker) != std::string_view::npos;
     // Room for the whole page: pages of it that the copy does not fill are never touched.
     scanned.reserve(utf8_html.size());
@@ -274,7 +274,13 @@ Tree Tree::parse_page(std::string_view utf8_html, std::string* owned, const Pars
     StreamedSegments segments;
     if (streamed) segments.index(output->document, utf8_html, taken, taken_texts, attribute_reader);
 
-    tree.m_nodes.reserve(utf8_html.size() / 24 + 16);
+    // Room for every node and attribute from the start: a vector that grows moves all it holds
+    // at each doubling (2.6% of trafilatura-dev's pipeline time). Each '<' of the copy opens at
+    // most one element and one text node after it; the three corpora have at most 1.7 nodes and
+    // 2.0 attributes per '<'. Room never filled costs address space only, not touched pages.
+    const auto tags = static_cast<std::size_t>(std::count(utf8_html.begin(), utf8_html.end(), '<'));
+    tree.m_nodes.reserve(2 * tags + 16);
+    tree.m_attributes.reserve(2 * tags);
     Node document;
     document.type = NodeType::document;
     tree.m_nodes.push_back(std::move(document));

@@ -38,7 +38,8 @@ Result<void> check_page(std::string_view bytes) {
 
 Result<extract::Article> clean_decoded(decode::DecodedDocument&& decoded, const PageContext& context, const CleanOptions& options) {
     // The tree takes the text, which goes as soon as Gumbo no longer needs it.
-    dom::Tree tree = dom::Tree::parse(std::move(decoded.text), {.prescan = options.prescan, .streamed_segments = options.streamed_segments});
+    dom::Tree tree = dom::Tree::parse(std::move(decoded.text),
+                                      {.prescan = options.prescan, .streamed_segments = options.streamed_segments, .valid_utf8 = true});
     test_hooks::throw_if_asked();
 
     extract::ExtractOptions extract_options;

@@ -293,9 +293,29 @@ TEST_CASE("prescan: script and style text comes back as Gumbo gives it", "[dom][
     winnow::dom::append_raw_text(out, text);
     CHECK(out == "a\nb\nc" + replacement + "d" + replacement + "e" + replacement + "f\xC2\xA0g" + replacement + "h" +
                      replacement + "i" + replacement + "j\xF0\x9F\x98\x80");
+    // Runs of plain ASCII are skipped eight bytes at a time: a byte to change (or to keep) at
+    // every offset of such a run, and at its ends, is still seen.
+    const std::pair<std::string, std::string> pieces[] = {
+        {"\r\n", "\n"}, {"\r", "\n"}, {std::string(1, '\0'), replacement}, {"\x1F", replacement},
+        {"\x7F", replacement}, {"\xEF\xBF\xBE", replacement}, {"\t", "\t"}, {"\n", "\n"}, {"~", "~"},
+        {"\xC2\xA0", "\xC2\xA0"}};
+    const std::string run = "abcdefghijklmnopqrstuvwx";
+    for (const auto& [piece, expected] : pieces) {
+        for (std::size_t at = 0; at <= run.size(); ++at) {
+            out.clear();
+            winnow::dom::append_raw_text(out, run.substr(0, at) + piece + run.substr(at));
+            CHECK(out == run.substr(0, at) + expected + run.substr(at));
+        }
+    }
     // And what Gumbo does: the same tree with and without the scan.
     CHECK(scanned_tree("<script>" + text + "</script><style>" + text + "</style>") ==
           whole_tree("<script>" + text + "</script><style>" + text + "</style>"));
+    // Ill-formed UTF-8 Gumbo replaces in its own way: unless the caller vouches for the text
+    // (ParseOptions::valid_utf8, as clean_page does after decoding), the scan checks it and
+    // leaves the page whole.
+    const std::string ill_formed = "<script>a\xFF\xC0\x80" "b</script><p>x\xFE</p>";
+    CHECK(scanned_tree(ill_formed) == whole_tree(ill_formed));
+    CHECK(dump_tree(Tree::parse(text, {.valid_utf8 = true})) == whole_tree(text));
 }
 
 TEST_CASE("tree: an SVG keeps its text, not its drawing, and with HTML inside all of it", "[dom][tree]") {
