@@ -227,7 +227,9 @@ std::uint32_t value_flags(std::string_view value) {
         if (end == std::string_view::npos) end = value.size();
         // Lower-cased before the split, so camelCase names stay one token ("BorlabsCookie" is
         // "borlabscookie"): splitting them costs modern-dev's shop collections 0.06 (see README).
-        name.assign(value.substr(start, end - start));
+        // But for overlays and comment sections, read below in camelCase words too.
+        const std::string_view raw = value.substr(start, end - start);
+        name.assign(raw);
         for (char& c : name) c = ascii::lower(c);
         start = end + 1;
         bool modifier = false;
@@ -250,6 +252,16 @@ std::uint32_t value_flags(std::string_view value) {
             if (contains(k_person_tokens, token)) author = true;
             if (kinds & k_token_author_box) author_box = true;
             if (is_person_box_compound(token) || contains(k_poster_card_tokens, token)) author = author_box = true;
+        });
+        // The words of a camelCase name ("memberLoginModal", "loadComments") say overlay and
+        // comment section as surely as a hyphenated name does. Not the other vocabularies: a
+        // shop's category grid ("ndsPictureNavigation", never-content) or a product list's
+        // "pageContent" (positive) is what a collection page's reader came for, and a lead
+        // paragraph in "contentHeaderHeader__abstract" is not a page header (negative).
+        dom::for_each_class_id_token(raw, scratch, [&](std::string_view token) {
+            const unsigned kinds = token_kinds(token);
+            if (kinds & k_token_comment) flags |= k_flag_comment_section | k_flag_negative;
+            if (kinds & k_token_overlay) flags |= k_flag_overlay;
         });
     }
     if (author && author_box) flags |= k_flag_never_content;

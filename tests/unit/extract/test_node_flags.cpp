@@ -48,6 +48,22 @@ TEST_CASE("Borlabs Cookie's content blocker is a consent layer", "[extract][toke
     CHECK_FALSE((flags_of(R"(<div id="t" class="brlbsx-content">x</div>)", "t") & k_flag_never_content));
 }
 
+TEST_CASE("camelCase words name overlays and comment sections, not the other vocabularies", "[extract][tokens][camel]") {
+    const std::uint32_t modal = flags_of(R"(<div id="t" class="memberLoginModal">x</div>)", "t");
+    CHECK((modal & k_flag_overlay));
+    CHECK_FALSE((modal & k_flag_never_content));
+    const std::uint32_t comments = flags_of(R"(<div id="t" class="loadComments">x</div>)", "t");
+    CHECK((comments & k_flag_comment_section));
+    CHECK((comments & k_flag_negative));
+    // The other vocabularies read the name whole: a shop's category grid, a product list's
+    // content and an article's lead in a content header keep their text.
+    CHECK(flags_of(R"(<div id="t" class="styles_ndsPictureNavigation__5W_5X">x</div>)", "t") == 0);
+    CHECK(flags_of(R"(<div id="t" class="ProductList_pageContent">x</div>)", "t") == 0);
+    CHECK(flags_of(R"(<div id="t" class="contentHeaderHeader__abstract">x</div>)", "t") == 0);
+    // A state modifier stays one: "has-loginModal" says what the element holds.
+    CHECK_FALSE((flags_of(R"(<div id="t" class="has-loginModal">x</div>)", "t") & k_flag_overlay));
+}
+
 TEST_CASE("body markers, state modifiers, author boxes and hidden classes", "[extract][tokens]") {
     CHECK((flags_of(R"(<div id="t" class="entry-content">x</div>)", "t") & k_flag_body_marker));
     CHECK((flags_of(R"(<div id="t" itemprop="articleBody">x</div>)", "t") & k_flag_body_marker));
