@@ -78,7 +78,7 @@ struct ParseOptions {
     // Read React's streamed content where the page's scripts put it (see the top of this file).
     // Off by default: on the development corpora what pages stream late is as often
     // recommendations, sidebars and clamped previews as their main text, and the extractor
-    // does not trim those yet (modern-dev F1 0.826 -> 0.823; winnow clean --streamed-segments).
+    // does not trim those yet (modern-dev F1 0.827 -> 0.824; winnow clean --streamed-segments).
     bool streamed_segments = false;
     // The caller vouches that the text is valid UTF-8 (decode's output always is), so the scan
     // need not check it again (a pass over the whole page: 0.5% of the pipeline's time).
