@@ -257,12 +257,14 @@ std::uint32_t value_flags(std::string_view value) {
         // comment section as surely as a hyphenated name does. Not the other vocabularies: a
         // shop's category grid ("ndsPictureNavigation", never-content) or a product list's
         // "pageContent" (positive) is what a collection page's reader came for, and a lead
-        // paragraph in "contentHeaderHeader__abstract" is not a page header (negative).
-        dom::for_each_class_id_token(raw, scratch, [&](std::string_view token) {
-            const unsigned kinds = token_kinds(token);
-            if (kinds & k_token_comment) flags |= k_flag_comment_section | k_flag_negative;
-            if (kinds & k_token_overlay) flags |= k_flag_overlay;
-        });
+        // paragraph in "contentHeaderHeader__abstract" is not a page header (negative). A name
+        // without an upper-case letter has no other words than those read above.
+        if (std::any_of(raw.begin(), raw.end(), [](char c) { return ascii::is_upper(c); }))
+            dom::for_each_class_id_token(raw, scratch, [&](std::string_view token) {
+                const unsigned kinds = token_kinds(token);
+                if (kinds & k_token_comment) flags |= k_flag_comment_section | k_flag_negative;
+                if (kinds & k_token_overlay) flags |= k_flag_overlay;
+            });
     }
     if (author && author_box) flags |= k_flag_never_content;
     return flags;

@@ -849,10 +849,9 @@ private:
                     signals.paywall_mark = true;
             }
         // Teasers that lead to another site (a list of references or resources), when the page's own is known.
-        const std::string& own_host = m_own_host;
-        if (!own_host.empty())
+        if (!m_own_host.empty())
             for (const std::string& teaser : m_g.teaser_hosts)
-                if (!teaser.empty() && !same_site(teaser, own_host)) ++signals.teasers_elsewhere;
+                if (!teaser.empty() && !same_site(teaser, m_own_host)) ++signals.teasers_elsewhere;
         // Pagination: a link to a later page of this page's own path (on its site). Without the
         // page's URL only a query alone ("?page=2") is known to be this page's.
         std::string own_path = url::path(m_s.address);
@@ -861,7 +860,7 @@ private:
             if (m_s.address.empty() && !href.starts_with('?')) continue;
             const std::string link = url::resolve_reference(m_s.address.empty() ? "http://page.invalid/" : m_s.address, href);
             const std::string host = url_host(link);
-            if (!m_s.address.empty() && (host.empty() || !same_site(host, own_host))) continue;
+            if (!m_s.address.empty() && (host.empty() || !same_site(host, m_own_host))) continue;
             if (const std::string path = paginated_path(link); !path.empty() && (m_s.address.empty() || path == own_path)) {
                 signals.pagination = true;
                 break;
