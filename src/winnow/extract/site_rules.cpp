@@ -48,9 +48,6 @@ CodePoints code_points(std::string_view text) {
     return out;
 }
 
-bool search(const CodePoints& text, const boost::u32regex& regex) {
-    return boost::u32regex_search(text.begin(), text.end(), regex, boost::match_single_line);
-}
 
 // A screen's search. An anchored screen is tried at the block's start alone (match_continuous):
 // the same answer, without Boost's walk through the rest of the block for line breaks to try
@@ -60,13 +57,19 @@ bool search(const CodePoints& text, const TextScreen& screen) {
     return boost::u32regex_search(text.begin(), text.end(), screen.regex, flags);
 }
 
+// A rule's search. An anchored rule is tried at the block's start alone, as an anchored screen is.
+bool search(const CodePoints& text, const TextRule& rule) {
+    const auto flags = rule.anchored ? boost::match_single_line | boost::match_continuous : boost::match_single_line;
+    return boost::u32regex_search(text.begin(), text.end(), rule.regex, flags);
+}
+
 // A rule's search through the guard: a pattern that exceeds Boost's complexity limit on a block
 // is skipped from then on (for the run when the rules have the run's SlowRules), with one
 // warning naming the rule and its file (util/regex_guard.hpp).
 bool matches(const TextRule& rule, std::string_view kind, const std::string& text, const CodePoints& points,
              RegexGuard& regexes) {
     return regexes.search(
-        text, [&] { return search(points, rule.regex); },
+        text, [&] { return search(points, rule); },
         [&] { return rule_name(rule.origin, kind, rule.pattern) + (rule.file.empty() ? "" : " in " + rule.file); });
 }
 
@@ -224,7 +227,10 @@ bool any_back_reference(const std::vector<TextRule>& rules) {
 
 void build_text_screen(SiteRules& rules, const SiteRules* shared) {
     for (auto* list : {&rules.drop_text, &rules.stop_text})
-        for (TextRule& rule : *list) set_gate(rule);
+        for (TextRule& rule : *list) {
+            set_gate(rule);
+            rule.anchored = is_anchored_at_start(rule.pattern);
+        }
     rules.text_screens.reset();
     if (any_back_reference(rules.drop_text) || any_back_reference(rules.stop_text)) return;
     const std::size_t shared_drop = shared ? std::min(shared->drop_text.size(), rules.drop_text.size()) : 0;

@@ -39,6 +39,10 @@ struct TextRule {
     // it is left out of them and tried only on a block that ends so. Empty: no such gate.
     std::vector<std::vector<UChar32>> gate_literals;
     std::size_t gate_tail = 0;
+    // Set by build_text_screen for a pattern whose ^ governs all of it: tried alone, it is tried
+    // at the block's start only (as the anchored screen is), without Boost's walk through the
+    // rest of the block for line starts, where ^ cannot match.
+    bool anchored = false;
 };
 
 // One of the screens of SiteRules: a regex, and whether it can match only at the start of a
