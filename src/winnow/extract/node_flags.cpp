@@ -193,79 +193,127 @@ bool is_person_box_compound(std::string_view token) {
     return false;
 }
 
-// The flags a class or id value gives. They depend on the value alone, so classify_nodes reads
-// each distinct value of a page once (menus and lists repeat theirs on every item).
-std::uint32_t value_flags(std::string_view value) {
+// What one class name of a value says (a name: what the value's white space separates), read
+// in its place: `after_builder` tells whether a name before it held one of
+// k_page_builder_tokens, and is set when this one does. The value's flags are those of its
+// names together (NameFlags::add_to), so a page's names are each read once (read_name), however
+// many values hold them (a utility-class page writes the same few dozen in every combination).
+struct NameFlags {
     std::uint32_t flags = 0;
-    bool slide = false, clone = false;
-    std::string name;  // one class name at a time
+    bool slide = false, clone = false;       // a carousel's slide, its loop's copy
+    bool author = false, author_box = false;  // a person word, a box word
+    bool builder = false;                     // holds a page-builder token
+};
+
+NameFlags name_flags(std::string_view raw, bool after_builder) {
+    NameFlags out;
+    std::uint32_t& flags = out.flags;
+    const std::string squeezed = dom::squeezed_class_name(raw);
+    if (contains(k_hidden_class_names, squeezed)) flags |= k_flag_hidden;
+    for (std::string_view marker : k_body_marker_names)
+        if (squeezed.find(marker) != std::string::npos && !qualifies_marker(raw)) {
+            flags |= k_flag_body_marker;
+            break;
+        }
+    if (contains(k_title_class_names, squeezed)) flags |= k_flag_title_class;
+    if (contains(k_breakpoint_variant_class_names, squeezed)) flags |= k_flag_breakpoint_variant;
+    if (contains(k_carousel_slide_class_names, squeezed)) out.slide = true;
+    if (contains(k_carousel_clone_class_names, squeezed)) out.clone = true;
+    // The tokens of the name, but for state modifiers, which say what an element contains or
+    // lacks, not what it is: "has-recommendations", "with-sidebar", "no-comments".
+    // Lower-cased before the split, so camelCase names stay one token ("BorlabsCookie" is
+    // "borlabscookie"): splitting them costs modern-dev's shop collections 0.06 (see README).
+    // But for overlays and comment sections, read below in camelCase words too.
+    std::string name(raw);
+    for (char& c : name) c = ascii::lower(c);
+    for (std::string_view prefix : k_modifier_prefixes)
+        if (name.starts_with(prefix)) return out;
+    std::string scratch;
+    bool skip_target = false;
+    dom::for_each_class_id_token(name, scratch, [&](std::string_view token) {
+        if (contains(k_skip_link_tokens, token)) skip_target = true;
+    });
+    if (skip_target) return out;
+    dom::for_each_class_id_token(name, scratch, [&](std::string_view token) {
+        const bool before = after_builder;
+        const unsigned kinds = kinds_in_place(token, after_builder);
+        if (after_builder && !before) out.builder = true;
+        if (kinds & k_token_comment) flags |= k_flag_comment_section | k_flag_negative;
+        if (kinds & k_token_never_content) flags |= k_flag_never_content;
+        if (kinds & k_token_overlay) flags |= k_flag_overlay;
+        if (kinds & k_token_boilerplate_inside) flags |= k_flag_boilerplate_inside;
+        if (kinds & k_token_positive) flags |= k_flag_positive;
+        if (kinds & k_token_negative) flags |= k_flag_negative;
+        if (contains(k_person_tokens, token)) out.author = true;
+        if (kinds & k_token_author_box) out.author_box = true;
+        if (is_person_box_compound(token) || contains(k_poster_card_tokens, token)) out.author = out.author_box = true;
+    });
+    // The words of a camelCase name ("memberLoginModal", "loadComments") say overlay and
+    // comment section as surely as a hyphenated name does. Not the other vocabularies: a
+    // shop's category grid ("ndsPictureNavigation", never-content) or a product list's
+    // "pageContent" (positive) is what a collection page's reader came for, and a lead
+    // paragraph in "contentHeaderHeader__abstract" is not a page header (negative). A name
+    // without an upper-case letter has no other words than those read above.
+    if (std::any_of(raw.begin(), raw.end(), [](char c) { return ascii::is_upper(c); }))
+        dom::for_each_class_id_token(raw, scratch, [&](std::string_view token) {
+            const unsigned kinds = token_kinds(token);
+            if (kinds & k_token_comment) flags |= k_flag_comment_section | k_flag_negative;
+            if (kinds & k_token_overlay) flags |= k_flag_overlay;
+        });
+    return out;
+}
+
+// The most distinct class names, and distinct class and id values, a page's caches keep: past
+// them a name or value is read each time it comes (a hostile page of a million distinct names
+// costs no more memory than the tree holds, and no less time than without the caches).
+constexpr std::size_t k_max_cached_names = 1u << 16;
+
+// The names and values a page's classify_nodes has read, as views into the tree's attribute
+// values (which outlive the call). A name's reading depends on whether a page builder's token
+// came before it in its value, so each name has one reading for either case, made when needed.
+struct PageVocabulary {
+    struct Readings {
+        NameFlags read[2];
+        bool done[2] = {false, false};
+    };
+    std::unordered_map<std::string_view, Readings> names;
+    std::unordered_map<std::string_view, std::uint32_t> values;
+};
+
+NameFlags read_name(std::string_view raw, bool after_builder, PageVocabulary& page) {
+    if (page.names.size() >= k_max_cached_names) {
+        const auto found = page.names.find(raw);
+        if (found == page.names.end() || !found->second.done[after_builder]) return name_flags(raw, after_builder);
+        return found->second.read[after_builder];
+    }
+    PageVocabulary::Readings& readings = page.names[raw];
+    if (!readings.done[after_builder]) {
+        readings.read[after_builder] = name_flags(raw, after_builder);
+        readings.done[after_builder] = true;
+    }
+    return readings.read[after_builder];
+}
+
+// The flags a class or id value gives: those of its names, the carousel's slide when no name
+// says clone, and an author box when one name gives the person and one the box.
+std::uint32_t value_flags(std::string_view value, PageVocabulary& page) {
+    std::uint32_t flags = 0;
+    bool slide = false, clone = false, author = false, author_box = false, after_builder = false;
     for (std::size_t start = 0; start < value.size();) {
         std::size_t end = value.find_first_of(" \t\n\r\f", start);
         if (end == std::string_view::npos) end = value.size();
         if (end > start) {
-            name = dom::squeezed_class_name(value.substr(start, end - start));
-            if (contains(k_hidden_class_names, name)) flags |= k_flag_hidden;
-            for (std::string_view marker : k_body_marker_names)
-                if (name.find(marker) != std::string::npos && !qualifies_marker(value.substr(start, end - start))) {
-                    flags |= k_flag_body_marker;
-                    break;
-                }
-            if (contains(k_title_class_names, name)) flags |= k_flag_title_class;
-            if (contains(k_breakpoint_variant_class_names, name)) flags |= k_flag_breakpoint_variant;
-            if (contains(k_carousel_slide_class_names, name)) slide = true;
-            if (contains(k_carousel_clone_class_names, name)) clone = true;
+            const NameFlags name = read_name(value.substr(start, end - start), after_builder, page);
+            flags |= name.flags;
+            slide = slide || name.slide;
+            clone = clone || name.clone;
+            author = author || name.author;
+            author_box = author_box || name.author_box;
+            after_builder = after_builder || name.builder;
         }
         start = end + 1;
     }
     if (slide && !clone) flags |= k_flag_carousel_slide;
-    // The tokens of the names, but for state modifiers, which say what an element contains or
-    // lacks, not what it is: "has-recommendations", "with-sidebar", "no-comments".
-    bool author = false, author_box = false, after_builder = false;
-    std::string scratch;
-    for (std::size_t start = 0; start < value.size();) {
-        std::size_t end = value.find_first_of(" \t\n\r\f", start);
-        if (end == std::string_view::npos) end = value.size();
-        // Lower-cased before the split, so camelCase names stay one token ("BorlabsCookie" is
-        // "borlabscookie"): splitting them costs modern-dev's shop collections 0.06 (see README).
-        // But for overlays and comment sections, read below in camelCase words too.
-        const std::string_view raw = value.substr(start, end - start);
-        name.assign(raw);
-        for (char& c : name) c = ascii::lower(c);
-        start = end + 1;
-        bool modifier = false;
-        for (std::string_view prefix : k_modifier_prefixes)
-            if (name.starts_with(prefix)) modifier = true;
-        if (modifier) continue;
-        bool skip_target = false;
-        dom::for_each_class_id_token(name, scratch, [&](std::string_view token) {
-            if (contains(k_skip_link_tokens, token)) skip_target = true;
-        });
-        if (skip_target) continue;
-        dom::for_each_class_id_token(name, scratch, [&](std::string_view token) {
-            const unsigned kinds = kinds_in_place(token, after_builder);
-            if (kinds & k_token_comment) flags |= k_flag_comment_section | k_flag_negative;
-            if (kinds & k_token_never_content) flags |= k_flag_never_content;
-            if (kinds & k_token_overlay) flags |= k_flag_overlay;
-            if (kinds & k_token_boilerplate_inside) flags |= k_flag_boilerplate_inside;
-            if (kinds & k_token_positive) flags |= k_flag_positive;
-            if (kinds & k_token_negative) flags |= k_flag_negative;
-            if (contains(k_person_tokens, token)) author = true;
-            if (kinds & k_token_author_box) author_box = true;
-            if (is_person_box_compound(token) || contains(k_poster_card_tokens, token)) author = author_box = true;
-        });
-        // The words of a camelCase name ("memberLoginModal", "loadComments") say overlay and
-        // comment section as surely as a hyphenated name does. Not the other vocabularies: a
-        // shop's category grid ("ndsPictureNavigation", never-content) or a product list's
-        // "pageContent" (positive) is what a collection page's reader came for, and a lead
-        // paragraph in "contentHeaderHeader__abstract" is not a page header (negative). A name
-        // without an upper-case letter has no other words than those read above.
-        if (std::any_of(raw.begin(), raw.end(), [](char c) { return ascii::is_upper(c); }))
-            dom::for_each_class_id_token(raw, scratch, [&](std::string_view token) {
-                const unsigned kinds = token_kinds(token);
-                if (kinds & k_token_comment) flags |= k_flag_comment_section | k_flag_negative;
-                if (kinds & k_token_overlay) flags |= k_flag_overlay;
-            });
-    }
     if (author && author_box) flags |= k_flag_never_content;
     return flags;
 }
@@ -299,16 +347,19 @@ bool is_section_anchor(const dom::Tree& tree, NodeId id, std::string_view id_val
     return !anchor.empty() && anchor == heading;
 }
 
-// The flags of a class or id value, from `seen` when the page had it before.
-using ValueFlags = std::unordered_map<std::string_view, std::uint32_t>;
-std::uint32_t cached_value_flags(std::string_view value, ValueFlags& seen) {
+// The flags of a class or id value, from the page's caches when it had the value before.
+std::uint32_t cached_value_flags(std::string_view value, PageVocabulary& page) {
     if (value.empty()) return 0;
-    auto [it, added] = seen.try_emplace(value, 0);
-    if (added) it->second = value_flags(value);
+    if (page.values.size() >= k_max_cached_names) {
+        const auto found = page.values.find(value);
+        return found != page.values.end() ? found->second : value_flags(value, page);
+    }
+    auto [it, added] = page.values.try_emplace(value, 0);
+    if (added) it->second = value_flags(value, page);
     return it->second;
 }
 
-std::uint32_t flags_of(const dom::Tree& tree, NodeId id, ValueFlags& seen) {
+std::uint32_t flags_of(const dom::Tree& tree, NodeId id, PageVocabulary& page) {
     // One pass over the attributes picks out the few that matter.
     std::string_view class_value, id_value, aria_hidden, style, role, itemprop;
     bool hidden = false;
@@ -335,7 +386,7 @@ std::uint32_t flags_of(const dom::Tree& tree, NodeId id, ValueFlags& seen) {
     // static-site generators write "Related_work", "navigation-menus", "pgp-signature"): it says
     // what the section is about, not what the element is.
     if (dom::is_heading(tree.node(id).tag) || (!id_value.empty() && is_section_anchor(tree, id, id_value))) id_value = {};
-    flags |= cached_value_flags(class_value, seen) | cached_value_flags(id_value, seen);
+    flags |= cached_value_flags(class_value, page) | cached_value_flags(id_value, page);
     // A body marker is content even when its class also says something else ("post-content share-enabled").
     if (flags & k_flag_body_marker) flags &= ~(k_flag_never_content | k_flag_boilerplate_inside | k_flag_negative | k_flag_overlay);
     return flags;
@@ -471,10 +522,10 @@ void hide_later_breakpoint_variants(const dom::Tree& tree, std::vector<std::uint
 
 std::vector<std::uint32_t> classify_nodes(const dom::Tree& tree, bool product_page) {
     std::vector<std::uint32_t> flags(tree.size(), 0);
-    ValueFlags seen;  // views into the tree's attribute values, which outlive this call
+    PageVocabulary page;
     for (NodeId id = 0; id < tree.size(); ++id)
         if (tree.node(id).type == dom::NodeType::element && tree.node(id).attribute_count)
-            flags[id] = flags_of(tree, id, seen);
+            flags[id] = flags_of(tree, id, page);
     hide_later_breakpoint_variants(tree, flags);
     const std::vector<NodeId> before_panels = mark_collapsed_panels(tree, product_page, flags);
     mark_disclosure_toggles(tree, before_panels, flags);

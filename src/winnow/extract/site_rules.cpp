@@ -48,9 +48,6 @@ CodePoints code_points(std::string_view text) {
     return out;
 }
 
-bool search(const CodePoints& text, const boost::u32regex& regex) {
-    return boost::u32regex_search(text.begin(), text.end(), regex, boost::match_single_line);
-}
 
 // A screen's search. An anchored screen is tried at the block's start alone (match_continuous):
 // the same answer, without Boost's walk through the rest of the block for line breaks to try
@@ -60,14 +57,54 @@ bool search(const CodePoints& text, const TextScreen& screen) {
     return boost::u32regex_search(text.begin(), text.end(), screen.regex, flags);
 }
 
+// A rule's search. An anchored rule is tried at the block's start alone, as an anchored screen is.
+bool search(const CodePoints& text, const TextRule& rule) {
+    const auto flags = rule.anchored ? boost::match_single_line | boost::match_continuous : boost::match_single_line;
+    return boost::u32regex_search(text.begin(), text.end(), rule.regex, flags);
+}
+
 // A rule's search through the guard: a pattern that exceeds Boost's complexity limit on a block
 // is skipped from then on (for the run when the rules have the run's SlowRules), with one
 // warning naming the rule and its file (util/regex_guard.hpp).
 bool matches(const TextRule& rule, std::string_view kind, const std::string& text, const CodePoints& points,
              RegexGuard& regexes) {
     return regexes.search(
-        text, [&] { return search(points, rule.regex); },
+        text, [&] { return search(points, rule); },
         [&] { return rule_name(rule.origin, kind, rule.pattern) + (rule.file.empty() ? "" : " in " + rule.file); });
+}
+
+// A character as a case-insensitive search compares it (defined below).
+UChar32 lowered(UChar32 c);
+
+// True when one of `literals` (sorted) starts at text[at], its characters compared as `lower` says.
+bool literal_at(const CodePoints& text, std::size_t at, const std::vector<std::vector<UChar32>>& literals, bool lower) {
+    const UChar32 first = lower ? lowered(text[at]) : text[at];
+    auto it = std::lower_bound(literals.begin(), literals.end(), first,
+                               [](const std::vector<UChar32>& literal, UChar32 c) { return literal.front() < c; });
+    for (; it != literals.end() && it->front() == first; ++it) {
+        if (it->size() > text.size() - at) continue;
+        std::size_t i = 1;
+        while (i < it->size() && (lower ? lowered(text[at + i]) : text[at + i]) == (*it)[i]) ++i;
+        if (i == it->size()) return true;
+    }
+    return false;
+}
+
+// False when the anchored screen cannot match the block, as its starts tell: none of the start
+// literals of its rules is at the block's first character (or, after the shared "\W*", at any
+// character up to its first letter or digit).
+bool may_start(const CodePoints& text, const TextScreen& screen) {
+    if (screen.start == TextScreen::Start::anywhere) return true;
+    auto starts = [&](std::size_t at) {
+        return (screen.starts_with_digit && u_isdigit(text[at])) || literal_at(text, at, screen.starts_exact, false) ||
+               literal_at(text, at, screen.starts_lowered, true);
+    };
+    if (screen.start == TextScreen::Start::first_character) return !text.empty() && starts(0);
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if (starts(at)) return true;
+        if (surely_word(text[at])) return false;
+    }
+    return false;
 }
 
 // True when the block matches no text rule for certain; false when it may match one (or a
@@ -76,7 +113,7 @@ bool screened_out(const std::optional<std::vector<TextScreen>>& screens, const C
     if (!screens) return false;
     try {
         for (const auto& screen : *screens)
-            if (search(text, screen)) return false;
+            if (may_start(text, screen) && search(text, screen)) return false;
         return true;
     } catch (const std::runtime_error&) {
         return false;
@@ -184,32 +221,95 @@ bool opens_with_shared_start(std::string_view pattern) {
 // Whether the screens stand for the rule: not for one tried alone or gated.
 bool screened(const TextRule& rule) { return !outside_screens(rule) && rule.gate_literals.empty(); }
 
+std::vector<std::vector<UChar32>> sorted_set(std::vector<std::vector<UChar32>> literals) {
+    std::sort(literals.begin(), literals.end());
+    literals.erase(std::unique(literals.begin(), literals.end()), literals.end());
+    return literals;
+}
+
+// The alternatives of one screen, and how its matches start (TextScreen::Start) when every
+// rule in it shows it.
+struct ScreenParts {
+    std::string alternatives;
+    bool starts_known = true;
+    std::vector<std::vector<UChar32>> starts_lowered, starts_exact;
+    bool starts_with_digit = false;
+
+    // Adds the rule, read from `pattern` (its text after the screen's shared start).
+    void add(const TextRule& rule, std::string_view pattern) {
+        if (!alternatives.empty()) alternatives += '|';
+        alternatives += screen_alternative(rule, pattern);
+        const auto start = start_literals(pattern);
+        if (!start) {
+            starts_known = false;
+            return;
+        }
+        starts_with_digit = starts_with_digit || start->digit;
+        for (const std::string& literal : start->literals) {
+            CodePoints points = code_points(literal);
+            if (ignores_case(rule)) {
+                for (UChar32& c : points) c = lowered(c);
+                starts_lowered.push_back(std::move(points));
+            } else {
+                starts_exact.push_back(std::move(points));
+            }
+        }
+    }
+
+    // The screen "^(?:" + prefix + "(?:alternatives))", starting as `start` when the starts are known.
+    TextScreen screen(std::string_view prefix, TextScreen::Start start) const {
+        TextScreen made;
+        made.regex = boost::make_u32regex("^(?:" + std::string(prefix) + "(?:" + alternatives + "))", boost::regex::perl);
+        made.anchored = true;
+        if (starts_known) {
+            made.start = start;
+            made.starts_lowered = sorted_set(starts_lowered);
+            made.starts_exact = sorted_set(starts_exact);
+            made.starts_with_digit = starts_with_digit;
+        }
+        return made;
+    }
+};
+
 // The screens of some runs of rules (none when no rule of theirs is screened); nothing when they
-// cannot be combined.
+// cannot be combined. The anchored rules make up to four screens, two of them searched only on
+// a block that can start one of their matches (TextScreen::Start): those whose matches start as
+// their text shows, those that may start anyhow ("\S+ likes this\.$"), and the same two kinds
+// after the shared "\W*".
 std::optional<std::vector<TextScreen>> build_screens(std::initializer_list<std::span<const TextRule>> lists) {
-    std::string anchored, after_shared_start, unanchored;
-    auto add = [](std::string& group, const TextRule& rule, std::string_view pattern) {
-        if (!group.empty()) group += '|';
-        group += screen_alternative(rule, pattern);
-    };
+    ScreenParts known_start, any_start, after_shared_start, any_after_shared_start;
+    std::string unanchored;
     for (const auto list : lists) {
         for (const TextRule& rule : list) {
             if (!screened(rule)) continue;  // tried alone, or gated
             const std::string_view pattern = rule.pattern;
-            if (!is_anchored_at_start(rule.pattern)) add(unanchored, rule, pattern);
-            else if (opens_with_shared_start(pattern.substr(1))) add(after_shared_start, rule, pattern.substr(1 + k_shared_start.size()));
-            else add(anchored, rule, pattern.substr(1));
+            if (!is_anchored_at_start(rule.pattern)) {
+                if (!unanchored.empty()) unanchored += '|';
+                unanchored += screen_alternative(rule, pattern);
+            } else if (opens_with_shared_start(pattern.substr(1))) {
+                const std::string_view after = pattern.substr(1 + k_shared_start.size());
+                (start_literals(after) ? after_shared_start : any_after_shared_start).add(rule, after);
+            } else if (start_literals(pattern.substr(1))) {
+                known_start.add(rule, pattern.substr(1));
+            } else {
+                any_start.add(rule, pattern.substr(1));
+            }
         }
-    }
-    if (!after_shared_start.empty()) {
-        if (!anchored.empty()) anchored += '|';
-        anchored += std::string(k_shared_start) + "(?:" + after_shared_start + ")";
     }
     std::vector<TextScreen> screens;
     try {
         // The shared ^ outside the alternation lets Boost try the anchored rules at one position.
-        if (!anchored.empty()) screens.push_back({boost::make_u32regex("^(?:" + anchored + ")", boost::regex::perl), true});
-        if (!unanchored.empty()) screens.push_back({boost::make_u32regex(unanchored, boost::regex::perl), false});
+        if (!known_start.alternatives.empty()) screens.push_back(known_start.screen("", TextScreen::Start::first_character));
+        if (!any_start.alternatives.empty()) screens.push_back(any_start.screen("", TextScreen::Start::anywhere));
+        if (!after_shared_start.alternatives.empty())
+            screens.push_back(after_shared_start.screen(k_shared_start, TextScreen::Start::after_non_word));
+        if (!any_after_shared_start.alternatives.empty())
+            screens.push_back(any_after_shared_start.screen(k_shared_start, TextScreen::Start::anywhere));
+        if (!unanchored.empty()) {
+            TextScreen made;
+            made.regex = boost::make_u32regex(unanchored, boost::regex::perl);
+            screens.push_back(std::move(made));
+        }
     } catch (const boost::regex_error&) {
         return std::nullopt;  // every rule compiled alone; they are then tried one by one
     }
@@ -224,7 +324,10 @@ bool any_back_reference(const std::vector<TextRule>& rules) {
 
 void build_text_screen(SiteRules& rules, const SiteRules* shared) {
     for (auto* list : {&rules.drop_text, &rules.stop_text})
-        for (TextRule& rule : *list) set_gate(rule);
+        for (TextRule& rule : *list) {
+            set_gate(rule);
+            rule.anchored = is_anchored_at_start(rule.pattern);
+        }
     rules.text_screens.reset();
     if (any_back_reference(rules.drop_text) || any_back_reference(rules.stop_text)) return;
     const std::size_t shared_drop = shared ? std::min(shared->drop_text.size(), rules.drop_text.size()) : 0;
@@ -242,6 +345,11 @@ void build_text_screen(SiteRules& rules, const SiteRules* shared) {
         if (shared->text_screens) screens->insert(screens->end(), shared->text_screens->begin(), shared->text_screens->end());
     }
     if (!screens->empty()) rules.text_screens = std::move(*screens);
+}
+
+bool surely_word(UChar32 c) {
+    if (c < 0x80) return ascii::is_alnum(static_cast<char>(c)) || c == '_';
+    return u_isalpha(c) != 0;
 }
 
 std::string removal_excerpt(std::string_view text) { return utf8::shorten(text, k_removal_text_bytes); }

@@ -39,6 +39,10 @@ struct TextRule {
     // it is left out of them and tried only on a block that ends so. Empty: no such gate.
     std::vector<std::vector<UChar32>> gate_literals;
     std::size_t gate_tail = 0;
+    // Set by build_text_screen for a pattern whose ^ governs all of it: tried alone, it is tried
+    // at the block's start only (as the anchored screen is), without Boost's walk through the
+    // rest of the block for line starts, where ^ cannot match.
+    bool anchored = false;
 };
 
 // One of the screens of SiteRules: a regex, and whether it can match only at the start of a
@@ -46,6 +50,14 @@ struct TextRule {
 struct TextScreen {
     boost::u32regex regex;
     bool anchored = false;
+    // Where a match of an anchored screen can start, when every rule in it shows how its matches
+    // begin (util/regex_shape.hpp's start_literals): at the block's first character, or, for the
+    // rules after the shared "\W*", at any character up to the block's first letter or digit. A
+    // block that has none of the `starts` there is passed over without a search.
+    enum class Start : std::uint8_t { anywhere, first_character, after_non_word } start = Start::anywhere;
+    std::vector<std::vector<UChar32>> starts_lowered;  // literals of case-insensitive rules, lowered (sorted)
+    std::vector<std::vector<UChar32>> starts_exact;    // those of case-sensitive rules (sorted)
+    bool starts_with_digit = false;                    // some rule starts with \d
 };
 
 struct SiteRules {
@@ -94,6 +106,12 @@ dom::NodeId find_content_container(const dom::Tree& tree, const Mask& mask, cons
 // of the page, with one warning; the run goes on.
 void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::vector<Removal>& removals,
                       RegexGuard& regexes, TextRuleSet which = TextRuleSet::drop_and_stop);
+
+// True for a character Boost's \w surely matches (ASCII letters, digits and '_', and the letters
+// of every script): where the characters a screen's shared "\W*" may pass over end. A character
+// Boost reads as \w but this does not only makes the screens' gate look further (a test checks
+// every code point against Boost).
+bool surely_word(UChar32 c);
 
 // The name of the first drop_text rule that matches the block (as apply_text_rules records it),
 // or "" when none does.

@@ -212,7 +212,136 @@ std::optional<std::vector<std::string>> literal_alternatives(std::string_view gr
     return alternatives;
 }
 
+bool add_start(std::string_view p, std::size_t begin, std::size_t end, StartLiterals& out);
+
+// Adds the start literals of each alternative of p[begin, end) (split at its own '|'); false
+// when one of them cannot tell.
+bool add_alternatives(std::string_view p, std::size_t begin, std::size_t end, StartLiterals& out) {
+    std::size_t start = begin;
+    for (std::size_t j = begin; j < end;) {
+        if (p[j] == '\\') {
+            j += 2;
+        } else if (p[j] == '[' || p[j] == '(') {
+            j = p[j] == '[' ? class_end(p, j) : group_end(p, j);
+            if (j == std::string_view::npos || j > end) return false;
+        } else if (p[j] == '|') {
+            if (!add_start(p, start, j, out)) return false;
+            start = ++j;
+        } else {
+            ++j;
+        }
+    }
+    return add_start(p, start, end, out);
+}
+
+// The plain character at `i` (an escaped punctuation character is one too): its text, or
+// nothing when the item there is something else.
+std::optional<std::string_view> plain_character(std::string_view p, std::size_t i, std::size_t end) {
+    if (i >= end) return std::nullopt;
+    const char c = p[i];
+    if (c == '\\') {
+        if (i + 1 >= end || ascii::is_alnum(p[i + 1]) || static_cast<unsigned char>(p[i + 1]) >= 0x80) return std::nullopt;
+        return p.substr(i + 1, 1);
+    }
+    if (std::string_view("[].^$|()*+?{}").find(c) != std::string_view::npos) return std::nullopt;
+    std::size_t next = i;
+    utf8::next_code_point(p, next);
+    if (next > end) return std::nullopt;
+    return p.substr(i, next - i);
+}
+
+// The end of the item at `i` as written (past the escape for "\\(").
+std::size_t plain_end(std::string_view p, std::size_t i) {
+    if (p[i] == '\\') return i + 2;
+    std::size_t next = i;
+    utf8::next_code_point(p, next);
+    return next;
+}
+
+// True when the quantifier at `i` (right after an item) lets the item be absent.
+bool optional_quantifier(std::string_view p, std::size_t i) {
+    if (quantifier_end(p, i) == i) return false;
+    return p[i] == '?' || p[i] == '*' || (p[i] == '{' && (p[i + 1] == '0' || p[i + 1] == ','));
+}
+
+// Adds the literals the sequence p[begin, end) (no top-level '|') must start with; false when it
+// cannot tell (it may start with anything, or be empty).
+bool add_start(std::string_view p, std::size_t begin, std::size_t end, StartLiterals& out) {
+    if (begin >= end) return false;
+    const char c = p[begin];
+    std::size_t item_end = 0;
+    if (const auto first = plain_character(p, begin, end)) {
+        // The run of plain characters, each there exactly once, up to the first that is not.
+        std::string run;
+        std::size_t at = begin;
+        while (at < end) {
+            const auto character = plain_character(p, at, end);
+            if (!character) break;
+            const std::size_t next = plain_end(p, at);
+            if (quantifier_end(p, next) != next) {
+                if (!run.empty()) break;
+                // The first character is repeated or optional: it alone, and what follows when optional.
+                out.literals.emplace_back(*character);
+                return !optional_quantifier(p, next) || add_start(p, quantifier_end(p, next), end, out);
+            }
+            run += *character;
+            at = next;
+        }
+        out.literals.push_back(std::move(run));
+        return true;
+    }
+    if (c == '(') {
+        item_end = group_end(p, begin);
+        if (item_end == std::string_view::npos || item_end > end) return false;
+        std::size_t inside = begin + 1;
+        if (p.substr(inside).starts_with("?:")) inside += 2;
+        else if (p[inside] == '?') return false;
+        if (!add_alternatives(p, inside, item_end - 1, out)) return false;
+    } else if (c == '\\' && begin + 1 < end && p[begin + 1] == 'd') {
+        out.digit = true;
+        item_end = begin + 2;
+    } else if (c == '[') {
+        // A class of digits and punctuation ("[\\d.,]"); not one with letters, whose case a
+        // case-insensitive search reads its own way, nor a negated class or a range.
+        item_end = class_end(p, begin);
+        if (item_end == std::string_view::npos || item_end > end || p[begin + 1] == '^') return false;
+        for (std::size_t j = begin + 1; j + 1 < item_end;) {
+            if (p[j] == '\\') {
+                const char escaped = p[j + 1];
+                if (escaped == 'd') out.digit = true;
+                else if (!ascii::is_alnum(escaped) && static_cast<unsigned char>(escaped) < 0x80) out.literals.emplace_back(1, escaped);
+                else return false;
+                j += 2;
+            } else if (ascii::is_alpha(p[j]) || static_cast<unsigned char>(p[j]) >= 0x80 || p[j] == '-' || p[j] == '[') {
+                return false;
+            } else {
+                out.literals.emplace_back(1, p[j++]);
+            }
+        }
+    } else {
+        return false;
+    }
+    // A quantifier that lets the item be absent adds the start of what follows it.
+    const std::size_t after = quantifier_end(p, item_end);
+    if (optional_quantifier(p, item_end)) return after <= end && add_start(p, after, end, out);
+    return true;
+}
+
 }  // namespace
+
+std::optional<StartLiterals> start_literals(std::string_view pattern) {
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '\\') {
+            if (i + 1 < pattern.size() && pattern[i + 1] == 'Q') return std::nullopt;
+            ++i;  // an escaped character: "\\(?" is an optional parenthesis
+        } else if (pattern.substr(i).starts_with("(?") && !pattern.substr(i).starts_with("(?:")) {
+            return std::nullopt;
+        }
+    }
+    StartLiterals found;
+    if (!add_alternatives(pattern, 0, pattern.size(), found)) return std::nullopt;
+    return found;
+}
 
 std::optional<EndLiterals> end_literals(std::string_view pattern) {
     // Inline flags could turn on (?x), where spaces mean nothing, or change the case rule; \Q...\E

@@ -30,4 +30,20 @@ struct EndLiterals {
 // it). None for any other shape.
 std::optional<EndLiterals> end_literals(std::string_view pattern);
 
+// How every match of a pattern starts, when its text shows it: with one of `literals` (UTF-8,
+// as written) or, when `digit`, a decimal digit (\d).
+struct StartLiterals {
+    std::vector<std::string> literals;
+    bool digit = false;
+};
+
+// The pattern's StartLiterals when each of its alternatives starts with plain or
+// escaped-punctuation characters (the run of them, up to the first repeated, optional or other
+// item), \d, a class of those ("[\d.,]"), or a group (plain or "(?:") whose every alternative
+// does so; an item made optional by '?', '*' or "{0," adds the start of what follows it. None for
+// any other start ("^", ".", a class with letters, ranges or '^', \w, \S, an empty alternative),
+// and none for a pattern with inline flags or look-arounds ("(?" but "(?:") or \Q.
+// "(related|more)( news)?" gives "related" and "more"; "(\d+ )?comments?" a digit and "comment".
+std::optional<StartLiterals> start_literals(std::string_view pattern);
+
 }  // namespace winnow

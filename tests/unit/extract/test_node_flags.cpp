@@ -200,3 +200,37 @@ TEST_CASE("a name holding skip names a skip link or its target, not navigation",
     CHECK((flags_of(R"(<div id="t" class="skip main-nav">Menu</div>)", "t") & k_flag_never_content));  // another name says nav
     CHECK((flags_of(R"(<div id="t" class="site-nav">Menu</div>)", "t") & k_flag_never_content));
 }
+
+TEST_CASE("a class name read once per page says the same in every value that holds it", "[extract][tokens][cache]") {
+    // All on one page, so the later values find their names read already: a name's reading
+    // depends on a page builder's token before it in its own value, not in an earlier one.
+    Tree tree = Tree::parse(R"(<body>)"
+                            R"(<div id="a" class="elementor widget">x</div>)"
+                            R"(<div id="b" class="widget">x</div>)"
+                            R"(<div id="c" class="widget elementor">x</div>)"
+                            R"(<div id="d" class="elementor widget">x</div>)"
+                            R"(<div id="e" class="user box">x</div>)"
+                            R"(<div id="f" class="user">x</div>)"
+                            R"(<div id="g" class="box">x</div>)"
+                            R"(<div id="h" class="swiper-slide">x</div>)"
+                            R"(<div id="i" class="swiper-slide cloned">x</div>)"
+                            R"(<div id="j" class="cloned swiper-slide">x</div>)"
+                            R"(</body>)");
+    const auto flags = classify_nodes(tree, false);
+    auto of = [&](std::string_view id) {
+        for (winnow::dom::NodeId n = 0; n < tree.size(); ++n)
+            if (tree.attribute(n, "id") == id) return flags[n];
+        FAIL("no element with id " << id);
+        return 0u;
+    };
+    CHECK_FALSE((of("a") & k_flag_never_content));  // "widget" after a page builder's token
+    CHECK((of("b") & k_flag_never_content));        // the same name alone
+    CHECK((of("c") & k_flag_never_content));        // before the builder's token
+    CHECK_FALSE((of("d") & k_flag_never_content));  // the first value again
+    CHECK((of("e") & k_flag_never_content));        // a person and a box in two names: an author box
+    CHECK_FALSE((of("f") & k_flag_never_content));
+    CHECK_FALSE((of("g") & k_flag_never_content));
+    CHECK((of("h") & k_flag_carousel_slide));
+    CHECK_FALSE((of("i") & k_flag_carousel_slide));  // a clone in another name of the value
+    CHECK_FALSE((of("j") & k_flag_carousel_slide));
+}

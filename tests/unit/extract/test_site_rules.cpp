@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include <unicode/uchar.h>
+
 #include "winnow/dom/tree.hpp"
 #include "winnow/extract/site_rules.hpp"
 #include "winnow/profiles/profile.hpp"
@@ -335,4 +337,42 @@ TEST_CASE("site rules: default.toml drops phpBB's code box head and attachment c
           V{"Add this line to config.txt and reboot:", "dtparam=pwr_led_trigger=default-on",
             "Select all the files, then press Delete.", "The installer was downloaded 4000 times in its first week.",
             "Code: select all rows where the id is null"});
+}
+
+TEST_CASE("site rules: a screen is searched only on a block that can start one of its rules' matches", "[site_rules]") {
+    // The first characters of each rule (after the shared "\W*": any character up to the first
+    // letter or digit) gate its screen: lowered for a case-insensitive rule, as written for a
+    // case-sensitive one, any decimal digit for \d; a rule that may start anyhow has a screen of
+    // its own, searched on every block.
+    SiteRules rules = rules_of("default",
+                               "drop_text = [\"^\\\\W*(read more|share)\\\\W*$\", \"^\\\\W*\\\\d+ likes?\\\\W*$\",\n"
+                               "  \"^\\\\W*\\\\(noch keine bewertungen\\\\)\\\\W*$\", \"^(tags|ételek) ?:.{0,20}$\",\n"
+                               "  \"^\\\\S+ likes this\\\\.$\", { pattern = \"^\\\\W*ÄDS$\", case_sensitive = true }]\n");
+    const auto blocks = paragraphs({"Keep one.", "→ Read more ›", "ÉTELEK: leves", "Tags: a, b", "» ÄDS", "äds",
+                                    "٣ likes", "(noch keine Bewertungen)", "-- (noch keine Bewertungen)", "Anna likes this.",
+                                    "Keep: read more of it.", "Keep: 3 likes", "Keep two."});
+    CHECK(kept_with_and_without_screens(rules, blocks) == V{"Keep one.", "äds", "Keep: read more of it.", "Keep: 3 likes", "Keep two."});
+    REQUIRE(rules.text_screens.has_value());
+    using Start = winnow::extract::TextScreen::Start;
+    std::vector<Start> starts;
+    for (const auto& screen : *rules.text_screens) starts.push_back(screen.start);
+    CHECK(starts == std::vector<Start>{Start::first_character, Start::anywhere, Start::after_non_word});
+}
+
+TEST_CASE("site rules: the screens' gate reads letters and digits as Boost's classes do", "[site_rules]") {
+    // The gate of a screen after the shared "\W*" stops at the first letter or digit: every
+    // character it stops at must be one Boost's \W* stops at too, and every \d one u_isdigit.
+    const auto word = boost::make_u32regex(R"(\w)", boost::regex::perl);
+    const auto digit = boost::make_u32regex(R"(\d)", boost::regex::perl);
+    std::size_t checked = 0;
+    for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;
+        const std::vector<UChar32> one{c};
+        const bool boost_word = boost::u32regex_match(one.begin(), one.end(), word);
+        const bool boost_digit = boost::u32regex_match(one.begin(), one.end(), digit);
+        if (winnow::extract::surely_word(c) && !boost_word) FAIL("U+" << std::hex << c << " is a letter Boost's \\w does not match");
+        if (boost_digit && !u_isdigit(c)) FAIL("U+" << std::hex << c << " is a \\d that u_isdigit is not");
+        ++checked;
+    }
+    CHECK(checked > 1000000);
 }

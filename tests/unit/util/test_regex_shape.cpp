@@ -45,3 +45,25 @@ TEST_CASE("regex shape: no end literals for any other shape", "[regex_shape]") {
     CHECK_FALSE(end_literals(R"(^\Q(a)\E$)"));
     CHECK_FALSE(end_literals(R"(^x(a|\d)$)"));
 }
+
+TEST_CASE("regex shape: the literals every match starts with", "[regex_shape]") {
+    auto related = winnow::start_literals(R"((related|more|à lire)( news| stories)?\W*$)");
+    REQUIRE(related);
+    CHECK(related->literals == V{"related", "more", "à lire"});
+    CHECK_FALSE(related->digit);
+    // A run of plain characters ends before a repeated or optional one, or any other item.
+    auto runs = winnow::start_literals(R"(\d+ likes?|\(noch|(?:a|b)c|d{1,2}|comments?|leave a (reply|comment)|ab\b)");
+    REQUIRE(runs);
+    CHECK(runs->literals == V{"(noch", "a", "b", "d", "comment", "leave a ", "ab"});
+    CHECK(runs->digit);
+    // An optional item adds what follows it; a class of digits and punctuation its members.
+    auto optional = winnow::start_literals(R"((\d+ )?x|\(?[\d.,]+ kb|a?b|c*d|e{0,2}f)");
+    REQUIRE(optional);
+    CHECK(optional->literals == V{"x", "(", ".", ",", "a", "b", "c", "d", "e", "f"});
+    CHECK(optional->digit);
+    // Any start it cannot read: a dot, a class with letters, a range or '^', \S or \W, an
+    // optional item with nothing after it, an empty alternative, inline flags, \Q.
+    for (const char* pattern : {".{0,60}x", "[ab]c", "[0-9]c", "[^,]c", R"(\S+ likes)", R"(\W*a)", "a?", "(x)?.",
+                                "(a|)b", "a|", "(?i)a", "(?=a)a", R"(\Qa\E)", "^a", "$"})
+        CHECK_FALSE(winnow::start_literals(pattern));
+}
