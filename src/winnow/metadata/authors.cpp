@@ -70,6 +70,8 @@ constexpr std::string_view k_not_names[] = {
     // "Stand" of "Stand: 3. Mai", a credit's "Text")
     "posted", "post", "updated", "published", "publisher", "contact", "kontakt", "kontaktieren", "registrieren",
     "beitrag", "vom", "stand", "text", "interview",
+    // a CMS's placeholders for an author not set: Joomla's default account, a theme's empty byline
+    "super user", "superuser", "no author", "no name", "kein autor", "sin autor", "sans auteur",
     // "anonymous" in other languages
     "anonym", "anonyme", "anonimo", "anónimo", "anônimo", "anonimowy", "anoniem",
 };
@@ -95,9 +97,37 @@ constexpr std::string_view k_organisation_words[] = {
     "université", "ministère", "agence", "giornale", "agenzia", "fondazione", "università", "krant", "stichting",
 };
 
+// Words that make a name an editorial desk rather than a person, wherever they stand in it, its
+// words split at spaces, '-' and '_' ("Teufel Editorial Team", "Nature Editorial", "TVT-Redaktion",
+// "KB_Redaktion", "Redacción EC", "revamp-it Webteam"): no person is named so. Lower case. A team
+// or a desk named in English ("Camphouse Team", "TOI Lifestyle Desk", "The Texas Newsroom") is
+// left alone: the labels take it for the byline it is.
+constexpr std::string_view k_desk_words[] = {"editorial", "redaktion", "redacción", "redaccion", "rédaction",
+                                             "redazione", "redactie", "redakcja", "redação", "webteam"};
+// The ending of one word that makes it a desk in a language that compounds ("Onlineredaktion",
+// "Sportredaktion").
+constexpr std::string_view k_desk_endings[] = {"redaktion"};
+// The ending of a CMS account's login, one word ("wordpressadmin", "siteadmin", "webadmin"); the
+// word "admin" alone is in k_not_names.
+constexpr std::string_view k_account_ending = "admin";
+// Platforms whose name a page's author link or a syndicated post gives as the author ("YouTube"
+// from a link to the channel's page): a platform is nobody's name. Lower case, the whole name.
+constexpr std::string_view k_platform_names[] = {
+    "youtube", "facebook", "twitter", "instagram", "tiktok", "linkedin", "pinterest", "whatsapp", "telegram",
+    "reddit", "vimeo", "flickr", "soundcloud", "spotify", "xing", "bluesky", "mastodon", "threads", "tumblr",
+    "medium", "substack", "wordpress.com", "blogger"};
+// Professional titles written before a person's name ("Rechtsanwalt Dennis Tölle", "Attorney
+// Jane Roe"): the title goes, the name stays. Lower case.
+constexpr std::string_view k_leading_titles[] = {
+    "rechtsanwalt", "rechtsanwältin", "fachanwalt", "fachanwältin", "anwalt", "anwältin", "notar", "notarin",
+    "steuerberater", "steuerberaterin", "attorney", "lawyer", "avocat", "avocate", "abogado", "abogada",
+    "avvocato", "avvocata", "advocaat"};
+
 // Definite articles that open a name of a publication or an institution, never a person's
 // ("Die Tagespresse", "El Colombiano", "Der Standard", "La Stampa"; "The Guardian" is caught by
 // k_organisation_words, where "the" stands anywhere in a name).
+// A masthead in capitals after such an article has at least this many ("Die FURCHE", "DIE ZEIT").
+constexpr std::size_t k_min_masthead_capitals = 3;
 constexpr std::string_view k_leading_articles[] = {"die", "der", "das", "el", "la", "le", "les", "il", "lo",
                                                    "los", "las", "het", "os", "as"};
 
@@ -200,6 +230,57 @@ bool is_initials(std::string_view part) {
     return true;
 }
 
+// A name's words split at spaces, '-' and '_', lower case: "TVT-Redaktion" -> "tvt", "redaktion".
+std::vector<std::string> name_pieces(std::string_view name) {
+    std::string lowered = decode::to_lower(name);
+    std::replace_if(lowered.begin(), lowered.end(), [](char c) { return c == '-' || c == '_'; }, ' ');
+    return words_of(lowered);
+}
+
+// "Deutscher Caritasverband e. V.", "Acme GmbH": a company's legal form as the last word, or
+// written with a space between its letters ("e. V.", "S. A.", "B. V.").
+bool ends_in_legal_form(const std::vector<std::string>& words) {
+    if (words.empty()) return false;
+    if (one_of(decode::to_lower(words.back()), k_legal_forms)) return true;
+    std::string joined;
+    for (std::size_t k = words.size(); k > 0 && words.size() - k < 3; --k) {
+        const std::string& word = words[k - 1];
+        if (word.size() != 2 || !ascii::is_alpha(word[0]) || word[1] != '.') break;
+        joined = decode::to_lower(word) + joined;
+        if (joined.size() >= 4 && one_of(joined, k_legal_forms)) return true;
+    }
+    return false;
+}
+
+// "Rechtsanwalt Dennis Tölle" -> "Dennis Tölle": professional titles before a name go, while two
+// words stay.
+std::string without_leading_titles(const std::string& name) {
+    std::vector<std::string> words = words_of(name);
+    std::size_t skip = 0;
+    while (words.size() - skip > 2 && one_of(decode::to_lower(words[skip]), k_leading_titles)) ++skip;
+    if (skip == 0) return name;
+    std::string out;
+    for (std::size_t k = skip; k < words.size(); ++k) out += (out.empty() ? "" : " ") + words[k];
+    return out;
+}
+
+// The site told by a name that SiteNames::matches does not see as its own: a definite article
+// before the site's name or a masthead in capitals ("DER SPIEGEL" on spiegel.de, "Die FURCHE"),
+// and words whose initials spell the site's name ("Deutsches Rotes Kreuz" on drk.de).
+bool names_site_otherwise(std::string_view name, const SiteNames& site_names) {
+    const auto words = words_of(name);
+    if (words.size() >= 2 && one_of(decode::to_lower(words.front()), k_leading_articles)) {
+        std::string rest;
+        std::size_t upper = 0, lower = 0;
+        for (std::size_t k = 1; k < words.size(); ++k) {
+            rest += (rest.empty() ? "" : " ") + words[k];
+            for (char c : words[k]) upper += c >= 'A' && c <= 'Z', lower += c >= 'a' && c <= 'z';
+        }
+        if (site_names.matches(rest) || (lower == 0 && upper >= k_min_masthead_capitals)) return true;
+    }
+    return site_names.matches_initials(name);
+}
+
 // Job titles and labels that follow a name in a byline's next element ("Jane Roe Co-founder",
 // "Reyan Perumal Published on ...").
 constexpr std::string_view k_trailing_words[] = {
@@ -207,6 +288,8 @@ constexpr std::string_view k_trailing_words[] = {
     "journalist", "photographer", "producer", "analyst", "architect", "engineer", "developer", "designer",
     "officer", "president", "manager", "director", "ceo", "cto", "published", "updated", "posted", "last",
     "on", "sponsored", "verified", "moderator", "admin", "staff", "member", "author",
+    // German "Stand:" ("as of") before a date that the byline's text was cut at: "Sara Zinnecker Stand"
+    "stand",
 };
 
 // "Jane Roe Co-founder", "Brian Truitt USA TODAY": a name from a byline's text with a job title,
@@ -320,6 +403,23 @@ std::string after_byline_word(std::string_view text) {
     return {};
 }
 
+bool names_nobody(std::string_view name) {
+    const std::string lowered = decode::collapse_whitespace(decode::to_lower(name));
+    if (one_of(lowered, k_not_names) || one_of(lowered, k_platform_names)) return true;
+    const auto pieces = name_pieces(lowered);
+    if (pieces.empty()) return false;
+    for (const std::string& piece : pieces) {
+        if (one_of(piece, k_desk_words)) return true;
+        for (std::string_view ending : k_desk_endings)
+            if (piece.ends_with(ending)) return true;
+    }
+    return pieces.size() == 1 && lowered.size() > k_account_ending.size() && lowered.ends_with(k_account_ending);
+}
+
+bool names_the_site(std::string_view name, const SiteNames& site_names) {
+    return site_names.matches(name) || names_site_otherwise(name, site_names);
+}
+
 bool looks_like_person(std::string_view text) {
     const auto words = words_of(text);
     if (words.size() < 2 || words.size() > 4) return false;
@@ -431,18 +531,26 @@ std::vector<std::string> author_names(std::string_view statement, const SiteName
         while ((at = text.find(dash)) != std::string::npos) text.replace(at, dash.size(), " | ");
     }
     const std::vector<std::string> parts = split_names(text);
+    bool after_site = false;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         std::string name = trim_punctuation(parts[i]);
         if (std::string rest = after_byline_word(name); !rest.empty()) name = trim_punctuation(rest);
         if (from_text) name = without_trailing_roles(name, site_names);
+        name = without_leading_titles(name);
         // The site's name is no author, unless the site is a person's own (a personal blog whose
-        // site name is its author's name).
-        if (name.empty() || is_url_or_email(name) || (site_names.matches(name) && !looks_like_person(name)) || is_role(name))
+        // site name is its author's name); nor is a desk, a CMS's placeholder or a platform.
+        if (!name.empty() && ((site_names.matches(name) && !looks_like_person(name)) || names_site_otherwise(name, site_names))) {
+            // What follows the site's name in a statement is its address ("SPIEGEL ONLINE, Hamburg,
+            // Germany"): only a person's name counts after it.
+            after_site = true;
             continue;
+        }
+        if (after_site && !looks_like_person(name)) continue;
+        if (name.empty() || is_url_or_email(name) || is_role(name) || names_nobody(name)) continue;
         // A host name is a site, never a person ("facebook.com", "mdr.de"), nor is a name beside one.
         if (has_address_word(name)) continue;
         // What follows a company in the same statement is its address ("Olympia-Verlag GmbH, Nürnberg, Germany").
-        if (const auto words = words_of(name); words.size() >= 2 && one_of(decode::to_lower(words.back()), k_legal_forms)) break;
+        if (const auto words = words_of(name); words.size() >= 2 && ends_in_legal_form(words)) break;
         // "Follow @handle", "@handle on X": a social link, not a name
         if (name.find('@') != std::string::npos) continue;
         if (i > 0 && is_credential(name)) continue;

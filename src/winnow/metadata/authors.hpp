@@ -47,6 +47,15 @@ bool is_author_label(std::string_view text);
 // name in the next element.
 std::vector<std::string> author_names(std::string_view statement, const SiteNames& site_names, bool from_text = false);
 
+// True when a name names nobody: an editorial desk ("Teufel Editorial Team", "TVT-Redaktion"), a CMS's placeholder or default account ("No Author", "Super User",
+// "wordpressadmin"), a platform ("YouTube") or a common label ("Admin", "Share").
+bool names_nobody(std::string_view name);
+
+// True when a name is the site's: one of its names (SiteNames::matches), its name after a definite
+// article or a masthead in capitals after one ("DER SPIEGEL" on spiegel.de, "Die FURCHE"), or words
+// whose initials spell its name ("Deutsches Rotes Kreuz" on drk.de).
+bool names_the_site(std::string_view name, const SiteNames& site_names);
+
 // True when a name reads as a person's rather than an organisation's: two to four capitalised
 // words, no digits, no acronym, no word of a company or publication ("News", "Inc", "Clinic").
 bool looks_like_person(std::string_view text);

@@ -16,11 +16,17 @@ public:
     void add_host(std::string_view host);
     // The name is one of the site's (ignoring case, spaces and punctuation), or a host name whose
     // distinctive label is ("bcbs.com" when the host gave "bcbs").
+    // A German host spells an umlaut as two letters: "SPÖ" matches spoe.at (the host only).
     bool matches(std::string_view name) const;
+    // The initials of a name of at least k_min_initials_words words are one of the site's names
+    // ("Deutsches Rotes Kreuz" on drk.de).
+    bool matches_initials(std::string_view name) const;
     bool empty() const { return m_keys.empty(); }
 
 private:
     std::vector<std::string> m_keys;
+    // the host's label read exactly ("drk" of www.drk.de), for initials and umlauts spelt out ("spoe")
+    std::vector<std::string> m_host_keys;
 };
 
 // True when a text is a host name ("virtualbox.org", "davidbau.com"): a site's name, not a

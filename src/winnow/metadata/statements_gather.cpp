@@ -443,6 +443,7 @@ public:
         for (NodeId id = 0; id < tree.size(); ++id) {
             while (!m_zones.empty() && m_zones.back() <= id) m_zones.pop_back();
             while (!m_fact_scopes.empty() && m_fact_scopes.back() <= id) m_fact_scopes.pop_back();
+            while (!m_quotes.empty() && m_quotes.back() <= id) m_quotes.pop_back();
             while (!m_article_footers.empty() && m_article_footers.back() <= id) m_article_footers.pop_back();
             while (!m_article_ends.empty() && m_article_ends.back() <= id) m_article_ends.pop_back();
             while (!m_links.empty() && m_links.back() <= id) m_links.pop_back();
@@ -472,6 +473,7 @@ private:
     std::vector<NodeId> m_article_ends;     // ends of the enclosing <article>s
     std::vector<NodeId> m_links;  // ends of the enclosing links
     std::vector<NodeId> m_fact_scopes;  // ends of the enclosing labelled table rows and quotations
+    std::vector<NodeId> m_quotes;       // ends of the enclosing quotations (<blockquote>)
     std::size_t m_text_position = 0;
     std::size_t m_teaser_free_chars = 0;  // text (not in links or zones) since the last teaser
 
@@ -682,7 +684,7 @@ private:
                 if (in_body && is_labelled_row(id)) m_fact_scopes.push_back(node.subtree_end);
                 break;
             case GUMBO_TAG_BLOCKQUOTE:
-                if (in_body) m_fact_scopes.push_back(node.subtree_end);
+                if (in_body) m_fact_scopes.push_back(node.subtree_end), m_quotes.push_back(node.subtree_end);
                 break;
             case GUMBO_TAG_A:
                 m_links.push_back(node.subtree_end);
@@ -750,6 +752,9 @@ private:
     void byline_line(NodeId id) {
         const dom::Node& node = m_tree.node(id);
         if (node.subtree_end - id > k_max_line_nodes || node.subtree_end == id + 1) return;
+        // A byline inside a quotation is the quoted post's ("Posted by <a>SPÖ</a> on Monday, ..."
+        // under an embedded Facebook post), not the page's.
+        if (!m_quotes.empty()) return;
         std::string_view first;
         NodeId first_at = dom::k_no_node;
         for (NodeId at = id + 1; at < node.subtree_end && first.empty(); ++at)

@@ -425,7 +425,7 @@ private:
                 if (JsonLdGraph::has_type(resolved, {"Organization", "GovernmentOrganization", "NewsMediaOrganization",
                                                      "EducationalOrganization", "Corporation", "MedicalOrganization"})) {
                     if (std::string name = clean_value(raw); !name.empty() && !is_url_or_email(name) &&
-                                                             !m_site_names.matches(name) &&
+                                                             !names_the_site(name, m_site_names) && !names_nobody(name) &&
                                                              utf8::code_point_count(name) <= k_max_organisation_chars)
                         names.push_back(std::move(name));
                     continue;

@@ -410,3 +410,110 @@ TEST_CASE("a picture credit's link and a headline that opens with a byline word 
     CHECK(authors_of(page(R"(<h3>Von Sprachregeln, Gender-Politik und Deutsch</h3>)")).empty());
     CHECK(authors_of(page(R"(<div class="meta">Von Eva Muster</div>)")) == Names{"Eva Muster"});
 }
+
+TEST_CASE("an editorial desk, a CMS's placeholder account and a platform name nobody", "[metadata][authors]") {
+    const SiteNames none;
+    CHECK(author_names("Teufel Editorial Team", none).empty());
+    CHECK(author_names("Nature Editorial", none).empty());
+    CHECK(author_names("TVT-Redaktion", none).empty());
+    CHECK(author_names("KB_Redaktion", none).empty());
+    CHECK(author_names("Onlineredaktion", none).empty());
+    CHECK(author_names("Redacción EC", none).empty());
+    CHECK(author_names("revamp-it Webteam", none).empty());
+    CHECK(author_names("No Author", none).empty());
+    CHECK(author_names("Super User", none).empty());
+    CHECK(author_names("wordpressadmin", none).empty());
+    CHECK(author_names("YouTube", none).empty());
+    CHECK(names_nobody("Facebook"));
+    // a desk beside a person goes, the person stays
+    CHECK(author_names("Jane Roe, Nature Editorial", none) == Names{"Jane Roe"});
+    // a team or a desk named in English stays: the byline names it
+    CHECK(author_names("Camphouse Team", none) == Names{"Camphouse Team"});
+    CHECK(author_names("TOI Lifestyle Desk", none) == Names{"TOI Lifestyle Desk"});
+    // people's names that hold such words in part stay
+    CHECK_FALSE(names_nobody("Jane Admin Roe"));
+    CHECK_FALSE(names_nobody("Jean-Luc Picard"));
+    CHECK_FALSE(names_nobody("Admina"));
+    // an organisation named as the JSON-LD author is kept, a desk is not
+    Tree desk = Tree::parse(R"(<html><head><script type="application/ld+json">
+        {"@type": "Article", "headline": "Songs", "author": {"@type": "Organization", "name": "Teufel Editorial Team"}}</script></head>
+        <body><h1>Songs</h1><p>x</p></body></html>)");
+    CHECK(winnow::metadata::read_statements(desk, {}).authors.empty());
+}
+
+TEST_CASE("a publication named with an article, its initials or its host's spelling of an umlaut", "[metadata][authors]") {
+    SiteNames spiegel;
+    spiegel.add_host("www.spiegel.de");
+    CHECK(author_names("DER SPIEGEL", spiegel).empty());
+    CHECK(names_the_site("DER SPIEGEL", spiegel));
+    // a masthead in capitals after an article, whatever the site
+    CHECK(author_names("Die FURCHE", SiteNames{}).empty());
+    CHECK(author_names("DIE ZEIT", SiteNames{}).empty());
+    // an article as a particle, or before a name that is not the site's
+    CHECK(author_names("La Toya Jackson", spiegel) == Names{"La Toya Jackson"});
+    CHECK(author_names("Le Thi Hoa", spiegel) == Names{"Le Thi Hoa"});
+    SiteNames drk;
+    drk.add_host("www.drk.de");
+    CHECK(author_names("Deutsches Rotes Kreuz", drk).empty());
+    CHECK(drk.matches_initials("Deutsches Rotes Kreuz"));
+    // two words' initials are not enough: a person's own site
+    SiteNames jd;
+    jd.add_host("www.jdr.com");
+    CHECK(author_names("Jane Doe", jd) == Names{"Jane Doe"});
+    CHECK_FALSE(jd.matches_initials("Jane Doe"));
+    SiteNames spoe;
+    spoe.add_host("www.spoe.at");
+    CHECK(author_names("SPÖ", spoe).empty());
+    // a person's own site whose host spells the umlaut stays theirs
+    SiteNames pilger;
+    pilger.add_host("www.guenter-pilger.de");
+    CHECK(pilger.matches("Günter Pilger"));
+    CHECK(author_names("Günter Pilger", pilger) == Names{"Günter Pilger"});
+    SiteNames ruetter;
+    ruetter.add_host("www.martinruetter.com");
+    CHECK(author_names("Martin Rütter", ruetter) == Names{"Martin Rütter"});
+}
+
+TEST_CASE("a legal form written with spaces, a title before a name and a byline's 'Stand'", "[metadata][authors]") {
+    const SiteNames none;
+    CHECK(author_names("Deutscher Caritasverband e. V.", none).empty());
+    CHECK(author_names("Acme S. A.", none).empty());
+    // initials end a person's name
+    CHECK(author_names("Jane R. R.", none) == Names{"Jane R. R."});
+    CHECK(author_names("Rechtsanwalt Dennis Tölle", none) == Names{"Dennis Tölle"});
+    CHECK(author_names("Attorney Jane Roe", none) == Names{"Jane Roe"});
+    // a title with one word after it is kept whole: too little is left to be a name
+    CHECK(author_names("Anwalt Roe", none) == Names{"Anwalt Roe"});
+    CHECK(author_names("Sara Zinnecker Stand", none, true) == Names{"Sara Zinnecker"});
+}
+
+TEST_CASE("the site's name heading a statement is followed by its address, not by authors", "[metadata][authors]") {
+    SiteNames spiegel;
+    spiegel.add("SPIEGEL ONLINE");
+    CHECK(author_names("SPIEGEL ONLINE, Hamburg, Germany", spiegel).empty());
+    SiteNames giromatch;
+    giromatch.add("GIROMATCH");
+    CHECK(author_names("GIROMATCH, Frankfurt a. M., Germany", giromatch).empty());
+    // a person after the site's name stays
+    CHECK(author_names("SPIEGEL ONLINE, Jane Roe", spiegel) == Names{"Jane Roe"});
+    CHECK(author_names("Jane Roe, SPIEGEL ONLINE, Hamburg", spiegel) == Names{"Jane Roe"});
+}
+
+TEST_CASE("a byline inside a quotation is the quoted post's", "[metadata][authors]") {
+    Tree page = Tree::parse(R"(<html><body><h1>Rents must not rise</h1><p>The party wants to stop the rise.</p>
+        <blockquote><p>Families must not pay more.</p><p>Posted by <a href="https://www.facebook.com/party">Jane Roe</a> on Monday, February 7, 2022</p></blockquote>
+        <p>More text.</p></body></html>)");
+    CHECK(winnow::metadata::read_statements(page, {}).authors.empty());
+    Tree own = Tree::parse(R"(<html><body><h1>Rents must not rise</h1><p>By Jane Roe</p><p>The party wants to stop the rise.</p></body></html>)");
+    CHECK(winnow::metadata::read_statements(own, {}).authors == Names{"Jane Roe"});
+}
+
+TEST_CASE("only the host spells an umlaut out", "[metadata][authors]") {
+    SiteNames site;
+    site.add("KleineGrueneMonster");
+    CHECK_FALSE(site.matches("KleineGrüneMonster"));
+    CHECK(author_names("von KleineGrüneMonster", site) == Names{"KleineGrüneMonster"});
+    SiteNames host;
+    host.add_host("kleinegruenemonster.de");
+    CHECK(host.matches("KleineGrüneMonster"));
+}
