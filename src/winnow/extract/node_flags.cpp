@@ -5,6 +5,8 @@
 #include "winnow/dom/class_tokens.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <unordered_map>
 
 #include "winnow/util/ascii.hpp"
@@ -135,7 +137,7 @@ bool is_hidden_by_style(std::string_view style) {
     return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
 }
 
-// What a token of a class or id value can say, as bits, from the lists above.
+// What a token of a class or id value can say, as bits, from the lists above (and a whole name).
 enum TokenKind : unsigned {
     k_token_comment = 1u << 0,
     k_token_never_content = 1u << 1,
@@ -144,6 +146,16 @@ enum TokenKind : unsigned {
     k_token_positive = 1u << 4,
     k_token_negative = 1u << 5,
     k_token_author_box = 1u << 6,
+    k_token_person = 1u << 7,       // k_person_tokens
+    k_token_poster_card = 1u << 8,  // k_poster_card_tokens
+    k_token_page_builder = 1u << 9, // k_page_builder_tokens
+    // Those of a whole squeezed class name, from the lists of whole names (one lookup in the
+    // same vocabulary reads a token and a name; each caller reads only the bits it means).
+    k_name_hidden = 1u << 10,
+    k_name_title = 1u << 11,
+    k_name_breakpoint_variant = 1u << 12,
+    k_name_carousel_slide = 1u << 13,
+    k_name_carousel_clone = 1u << 14,
 };
 
 // The kinds of token that, inside the class name of a body marker, make it a part of a box.
@@ -157,7 +169,15 @@ unsigned token_kinds(std::string_view token) {
                                                     .add(k_boilerplate_inside_tokens, k_token_boilerplate_inside)
                                                     .add(k_positive_tokens, k_token_positive)
                                                     .add(k_negative_tokens, k_token_negative)
-                                                    .add(k_author_box_tokens, k_token_author_box);
+                                                    .add(k_author_box_tokens, k_token_author_box)
+                                                    .add(k_person_tokens, k_token_person)
+                                                    .add(k_poster_card_tokens, k_token_poster_card)
+                                                    .add(k_page_builder_tokens, k_token_page_builder)
+                                                    .add(k_hidden_class_names, k_name_hidden)
+                                                    .add(k_title_class_names, k_name_title)
+                                                    .add(k_breakpoint_variant_class_names, k_name_breakpoint_variant)
+                                                    .add(k_carousel_slide_class_names, k_name_carousel_slide)
+                                                    .add(k_carousel_clone_class_names, k_name_carousel_clone);
     return k_kinds.bits(token);
 }
 
@@ -165,8 +185,9 @@ unsigned token_kinds(std::string_view token) {
 // k_page_builder_tokens (`after_builder`, set here) "widget" has none, as page builders name every
 // block so ("elementor-widget-wrap" holds the article's text).
 unsigned kinds_in_place(std::string_view token, bool& after_builder) {
-    if (contains(k_page_builder_tokens, token)) after_builder = true;
-    return token == "widget" && after_builder ? 0u : token_kinds(token);
+    const unsigned kinds = token_kinds(token);
+    if (kinds & k_token_page_builder) after_builder = true;
+    return token == "widget" && after_builder ? 0u : kinds;
 }
 
 // True when a class name holding a body marker also holds a word that says the marked text
@@ -193,6 +214,32 @@ bool is_person_box_compound(std::string_view token) {
     return false;
 }
 
+// True when one of k_body_marker_names occurs in the squeezed name. One pass over the name: at
+// each character only the markers that start with it are compared (a table of them by first
+// byte), and none where fewer characters are left than the shortest marker has.
+bool holds_body_marker(std::string_view squeezed) {
+    constexpr std::size_t n = std::size(k_body_marker_names);
+    static_assert(n <= 32, "the table holds the markers as bits of 32");
+    struct Table {
+        std::array<std::uint32_t, 256> by_first{};
+        std::size_t shortest = std::string_view::npos;
+    };
+    static const Table k_table = [] {
+        Table table;
+        for (std::size_t m = 0; m < n; ++m) {
+            table.by_first[static_cast<unsigned char>(k_body_marker_names[m].front())] |= 1u << m;
+            table.shortest = std::min(table.shortest, k_body_marker_names[m].size());
+        }
+        return table;
+    }();
+    if (squeezed.size() < k_table.shortest) return false;
+    for (std::size_t at = 0; at + k_table.shortest <= squeezed.size(); ++at) {
+        for (std::uint32_t mask = k_table.by_first[static_cast<unsigned char>(squeezed[at])]; mask != 0; mask &= mask - 1)
+            if (squeezed.substr(at).starts_with(k_body_marker_names[std::countr_zero(mask)])) return true;
+    }
+    return false;
+}
+
 // What one class name of a value says (a name: what the value's white space separates), read
 // in its place: `after_builder` tells whether a name before it held one of
 // k_page_builder_tokens, and is set when this one does. The value's flags are those of its
@@ -209,16 +256,13 @@ NameFlags name_flags(std::string_view raw, bool after_builder) {
     NameFlags out;
     std::uint32_t& flags = out.flags;
     const std::string squeezed = dom::squeezed_class_name(raw);
-    if (contains(k_hidden_class_names, squeezed)) flags |= k_flag_hidden;
-    for (std::string_view marker : k_body_marker_names)
-        if (squeezed.find(marker) != std::string::npos && !qualifies_marker(raw)) {
-            flags |= k_flag_body_marker;
-            break;
-        }
-    if (contains(k_title_class_names, squeezed)) flags |= k_flag_title_class;
-    if (contains(k_breakpoint_variant_class_names, squeezed)) flags |= k_flag_breakpoint_variant;
-    if (contains(k_carousel_slide_class_names, squeezed)) out.slide = true;
-    if (contains(k_carousel_clone_class_names, squeezed)) out.clone = true;
+    const unsigned whole = token_kinds(squeezed);
+    if (whole & k_name_hidden) flags |= k_flag_hidden;
+    if (holds_body_marker(squeezed) && !qualifies_marker(raw)) flags |= k_flag_body_marker;
+    if (whole & k_name_title) flags |= k_flag_title_class;
+    if (whole & k_name_breakpoint_variant) flags |= k_flag_breakpoint_variant;
+    if (whole & k_name_carousel_slide) out.slide = true;
+    if (whole & k_name_carousel_clone) out.clone = true;
     // The tokens of the name, but for state modifiers, which say what an element contains or
     // lacks, not what it is: "has-recommendations", "with-sidebar", "no-comments".
     // Lower-cased before the split, so camelCase names stay one token ("BorlabsCookie" is
@@ -228,13 +272,13 @@ NameFlags name_flags(std::string_view raw, bool after_builder) {
     for (char& c : name) c = ascii::lower(c);
     for (std::string_view prefix : k_modifier_prefixes)
         if (name.starts_with(prefix)) return out;
+    // One pass reads the tokens; a name found to hold a skip token then keeps what the
+    // whole name said alone (`whole_only`).
+    const NameFlags whole_only = out;
     std::string scratch;
     bool skip_target = false;
     dom::for_each_class_id_token(name, scratch, [&](std::string_view token) {
         if (contains(k_skip_link_tokens, token)) skip_target = true;
-    });
-    if (skip_target) return out;
-    dom::for_each_class_id_token(name, scratch, [&](std::string_view token) {
         const bool before = after_builder;
         const unsigned kinds = kinds_in_place(token, after_builder);
         if (after_builder && !before) out.builder = true;
@@ -244,10 +288,11 @@ NameFlags name_flags(std::string_view raw, bool after_builder) {
         if (kinds & k_token_boilerplate_inside) flags |= k_flag_boilerplate_inside;
         if (kinds & k_token_positive) flags |= k_flag_positive;
         if (kinds & k_token_negative) flags |= k_flag_negative;
-        if (contains(k_person_tokens, token)) out.author = true;
+        if (kinds & k_token_person) out.author = true;
         if (kinds & k_token_author_box) out.author_box = true;
-        if (is_person_box_compound(token) || contains(k_poster_card_tokens, token)) out.author = out.author_box = true;
+        if ((kinds & k_token_poster_card) || is_person_box_compound(token)) out.author = out.author_box = true;
     });
+    if (skip_target) return whole_only;
     // The words of a camelCase name ("memberLoginModal", "loadComments") say overlay and
     // comment section as surely as a hyphenated name does. Not the other vocabularies: a
     // shop's category grid ("ndsPictureNavigation", never-content) or a product list's
@@ -294,14 +339,17 @@ NameFlags read_name(std::string_view raw, bool after_builder, PageVocabulary& pa
     return readings.read[after_builder];
 }
 
+// The white space that separates the names of a class value (HTML's: not '\v').
+constexpr bool is_class_separator(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
 // The flags a class or id value gives: those of its names, the carousel's slide when no name
 // says clone, and an author box when one name gives the person and one the box.
 std::uint32_t value_flags(std::string_view value, PageVocabulary& page) {
     std::uint32_t flags = 0;
     bool slide = false, clone = false, author = false, author_box = false, after_builder = false;
     for (std::size_t start = 0; start < value.size();) {
-        std::size_t end = value.find_first_of(" \t\n\r\f", start);
-        if (end == std::string_view::npos) end = value.size();
+        std::size_t end = start;
+        while (end < value.size() && !is_class_separator(value[end])) ++end;
         if (end > start) {
             const NameFlags name = read_name(value.substr(start, end - start), after_builder, page);
             flags |= name.flags;

@@ -90,16 +90,17 @@ bool literal_at(const CodePoints& text, std::size_t at, const std::vector<std::v
     return false;
 }
 
-// False when the anchored screen cannot match the block, as its starts tell: none of the start
-// literals of its rules is at the block's first character (or, after the shared "\W*", at any
-// character up to its first letter or digit).
-bool may_start(const CodePoints& text, const TextScreen& screen) {
-    if (screen.start == TextScreen::Start::anywhere) return true;
+// False when the anchored screen (or rule) cannot match the block, as its starts tell: none of
+// the start literals of its rules is at the block's first character (or, after the shared "\W*",
+// at any character up to its first letter or digit).
+bool may_start(const CodePoints& text, const StartGate& screen) {
+    if (screen.start == StartGate::Start::anywhere) return true;
+    using Start = StartGate::Start;
     auto starts = [&](std::size_t at) {
         return (screen.starts_with_digit && u_isdigit(text[at])) || literal_at(text, at, screen.starts_exact, false) ||
                literal_at(text, at, screen.starts_lowered, true);
     };
-    if (screen.start == TextScreen::Start::first_character) return !text.empty() && starts(0);
+    if (screen.start == Start::first_character) return !text.empty() && starts(0);
     for (std::size_t at = 0; at < text.size(); ++at) {
         if (starts(at)) return true;
         if (surely_word(text[at])) return false;
@@ -227,13 +228,27 @@ std::vector<std::vector<UChar32>> sorted_set(std::vector<std::vector<UChar32>> l
     return literals;
 }
 
+// Adds the rule's start literals to the gate (unsorted), as its search compares them: lowered
+// when it ignores case.
+void add_starts(const TextRule& rule, const StartLiterals& start, StartGate& gate) {
+    gate.starts_with_digit = gate.starts_with_digit || start.digit;
+    for (const std::string& literal : start.literals) {
+        CodePoints points = code_points(literal);
+        if (ignores_case(rule)) {
+            for (UChar32& c : points) c = lowered(c);
+            gate.starts_lowered.push_back(std::move(points));
+        } else {
+            gate.starts_exact.push_back(std::move(points));
+        }
+    }
+}
+
 // The alternatives of one screen, and how its matches start (TextScreen::Start) when every
 // rule in it shows it.
 struct ScreenParts {
     std::string alternatives;
     bool starts_known = true;
-    std::vector<std::vector<UChar32>> starts_lowered, starts_exact;
-    bool starts_with_digit = false;
+    StartGate starts;  // its literals unsorted
 
     // Adds the rule, read from `pattern` (its text after the screen's shared start).
     void add(const TextRule& rule, std::string_view pattern) {
@@ -244,16 +259,7 @@ struct ScreenParts {
             starts_known = false;
             return;
         }
-        starts_with_digit = starts_with_digit || start->digit;
-        for (const std::string& literal : start->literals) {
-            CodePoints points = code_points(literal);
-            if (ignores_case(rule)) {
-                for (UChar32& c : points) c = lowered(c);
-                starts_lowered.push_back(std::move(points));
-            } else {
-                starts_exact.push_back(std::move(points));
-            }
-        }
+        add_starts(rule, *start, starts);
     }
 
     // The screen "^(?:" + prefix + "(?:alternatives))", starting as `start` when the starts are known.
@@ -263,9 +269,9 @@ struct ScreenParts {
         made.anchored = true;
         if (starts_known) {
             made.start = start;
-            made.starts_lowered = sorted_set(starts_lowered);
-            made.starts_exact = sorted_set(starts_exact);
-            made.starts_with_digit = starts_with_digit;
+            made.starts_lowered = sorted_set(starts.starts_lowered);
+            made.starts_exact = sorted_set(starts.starts_exact);
+            made.starts_with_digit = starts.starts_with_digit;
         }
         return made;
     }
@@ -316,6 +322,29 @@ std::optional<std::vector<TextScreen>> build_screens(std::initializer_list<std::
     return screens;
 }
 
+// Sets the start gate of a rule tried alone (TextRule::start_gate): for an anchored one whose
+// matches start as its text shows, right after its ^ or after the shared "\W*", as the screens'
+// gates are made. Such a rule fails on any other block at its first characters, long before the
+// repeated group whose backtracking could exceed Boost's budget.
+void set_start_gate(TextRule& rule) {
+    rule.start_gate = StartGate{};
+    if (!outside_screens(rule) || !rule.anchored) return;
+    std::string_view pattern = std::string_view(rule.pattern).substr(1);
+    StartGate::Start kind = StartGate::Start::first_character;
+    if (opens_with_shared_start(pattern)) {
+        pattern.remove_prefix(k_shared_start.size());
+        kind = StartGate::Start::after_non_word;
+    }
+    const auto start = start_literals(pattern);
+    if (!start) return;
+    StartGate gate;
+    add_starts(rule, *start, gate);
+    gate.starts_lowered = sorted_set(std::move(gate.starts_lowered));
+    gate.starts_exact = sorted_set(std::move(gate.starts_exact));
+    gate.start = kind;
+    rule.start_gate = std::move(gate);
+}
+
 bool any_back_reference(const std::vector<TextRule>& rules) {
     return std::any_of(rules.begin(), rules.end(), [](const TextRule& rule) { return has_back_reference(rule.pattern); });
 }
@@ -327,6 +356,7 @@ void build_text_screen(SiteRules& rules, const SiteRules* shared) {
         for (TextRule& rule : *list) {
             set_gate(rule);
             rule.anchored = is_anchored_at_start(rule.pattern);
+            set_start_gate(rule);
         }
     rules.text_screens.reset();
     if (any_back_reference(rules.drop_text) || any_back_reference(rules.stop_text)) return;
@@ -418,12 +448,14 @@ std::string drop_text_rule_name(const SiteRules& rules, const Block& block, Rege
 namespace {
 
 // What decides that a rule is tried on a block: the screens (when they pass the block), its
-// literal gate (when the block ends as the gate says), or nothing (every block).
-enum class Gate : std::uint8_t { screen, literals, none };
+// literal gate (when the block ends as the gate says), its start gate (when the block can start
+// a match), or nothing (every block).
+enum class Gate : std::uint8_t { screen, literals, start, none };
 
 Gate gate_of(const TextRule& rule, bool have_screens) {
     if (!rule.gate_literals.empty()) return Gate::literals;
-    return have_screens && !outside_screens(rule) ? Gate::screen : Gate::none;
+    if (outside_screens(rule)) return rule.start_gate.start == StartGate::Start::anywhere ? Gate::none : Gate::start;
+    return have_screens ? Gate::screen : Gate::none;
 }
 
 }  // namespace
@@ -451,7 +483,7 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
 
     std::vector<Block> kept;
     kept.reserve(blocks.size());
-    // Per rule, for the block at hand: whether its literal gate is open.
+    // Per rule, for the block at hand: whether its literal or start gate is open.
     std::vector<char> stop_open(stop_text.size()), drop_open(rules.drop_text.size());
     for (std::size_t b = 0; b < blocks.size(); ++b) {
         const std::string text = match_text(blocks[b]);
@@ -460,7 +492,8 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
         bool any_open = false;
         auto open = [&](const std::vector<TextRule>& list, const std::vector<Gate>& gates, std::vector<char>& opens) {
             for (std::size_t r = 0; r < list.size(); ++r) {
-                opens[r] = gates[r] == Gate::literals && ends_as_gate_says(points, list[r]);
+                opens[r] = (gates[r] == Gate::literals && ends_as_gate_says(points, list[r])) ||
+                           (gates[r] == Gate::start && may_start(points, list[r].start_gate));
                 any_open = any_open || opens[r];
             }
         };
@@ -472,7 +505,8 @@ void apply_text_rules(std::vector<Block>& blocks, const SiteRules& rules, std::v
         }
         // Whether the rule may match the block, as its gate tells.
         auto passes = [&](Gate gate, char open) {
-            return gate == Gate::none || (gate == Gate::screen && !screened) || (gate == Gate::literals && open);
+            return gate == Gate::none || (gate == Gate::screen && !screened) ||
+                   ((gate == Gate::literals || gate == Gate::start) && open);
         };
         bool dropped = false;
         for (std::size_t r = 0; r < stop_text.size(); ++r) {

@@ -23,6 +23,17 @@ struct SelectorRule {
     dom::SelectorList selector;
 };
 
+// Where a match of an anchored regex can start, when its text shows how its matches begin
+// (util/regex_shape.hpp's start_literals): at the block's first character, or, after a shared
+// "\W*", at any character up to the block's first letter or digit. A block that has none of the
+// `starts` there is passed over without a search.
+struct StartGate {
+    enum class Start : std::uint8_t { anywhere, first_character, after_non_word } start = Start::anywhere;
+    std::vector<std::vector<UChar32>> starts_lowered;  // literals of case-insensitive rules, lowered (sorted)
+    std::vector<std::vector<UChar32>> starts_exact;    // those of case-sensitive rules (sorted)
+    bool starts_with_digit = false;                    // some rule starts with \d
+};
+
 struct TextRule {
     std::string origin;   // "profile cryptopolitan.com" or "default"
     std::string file;     // the profile file it was read from, for messages ("" when none)
@@ -43,21 +54,19 @@ struct TextRule {
     // at the block's start only (as the anchored screen is), without Boost's walk through the
     // rest of the block for line starts, where ^ cannot match.
     bool anchored = false;
+    // Set by build_text_screen for a rule tried alone (nested quantifiers) that is anchored and
+    // shows how its matches start: it is tried only on a block that can start one (anywhere: on
+    // every block). On any other block its search fails before it reaches its repeated group,
+    // within Boost's budget, so the gate skips no search that could have disabled the rule.
+    StartGate start_gate;
 };
 
 // One of the screens of SiteRules: a regex, and whether it can match only at the start of a
-// block (built as "^(?:...)"), in which case it is tried there alone.
-struct TextScreen {
+// block (built as "^(?:...)"), in which case it is tried there alone. Its StartGate is known when
+// every rule in it shows how its matches begin.
+struct TextScreen : StartGate {
     boost::u32regex regex;
     bool anchored = false;
-    // Where a match of an anchored screen can start, when every rule in it shows how its matches
-    // begin (util/regex_shape.hpp's start_literals): at the block's first character, or, for the
-    // rules after the shared "\W*", at any character up to the block's first letter or digit. A
-    // block that has none of the `starts` there is passed over without a search.
-    enum class Start : std::uint8_t { anywhere, first_character, after_non_word } start = Start::anywhere;
-    std::vector<std::vector<UChar32>> starts_lowered;  // literals of case-insensitive rules, lowered (sorted)
-    std::vector<std::vector<UChar32>> starts_exact;    // those of case-sensitive rules (sorted)
-    bool starts_with_digit = false;                    // some rule starts with \d
 };
 
 struct SiteRules {

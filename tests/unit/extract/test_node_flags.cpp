@@ -234,3 +234,29 @@ TEST_CASE("a class name read once per page says the same in every value that hol
     CHECK_FALSE((of("i") & k_flag_carousel_slide));  // a clone in another name of the value
     CHECK_FALSE((of("j") & k_flag_carousel_slide));
 }
+
+TEST_CASE("a body marker is found anywhere in a squeezed class name, as a substring search finds it", "[extract][tokens][markers]") {
+    // The markers are searched in one pass over the name (a table of them by first letter): the
+    // answer must be that of searching each marker in turn, wherever it stands.
+    const std::vector<std::string> markers = {"articlebody", "entrycontent", "postbody", "storybody", "fieldnamebody",
+                                              "textcontent", "newsbody", "artikeltext", "articledetail"};
+    auto marked = [](const std::string& name) {
+        return (flags_of("<div id=\"t\" class=\"" + name + "\">x</div>", "t") & k_flag_body_marker) != 0;
+    };
+    for (const std::string& marker : markers) {
+        INFO(marker);
+        CHECK(marked(marker));                         // the whole name
+        CHECK(marked("xx" + marker));                  // at the end
+        CHECK(marked(marker + "-inner"));              // at the start
+        CHECK(marked("w-" + marker + "-x9"));          // in the middle
+        CHECK(marked("post" + marker));                // after a false start of another marker
+        CHECK(marked("\xd1\x82-" + marker));           // after non-ASCII bytes
+        CHECK_FALSE(marked(marker.substr(0, marker.size() - 1)));  // one letter short
+        CHECK_FALSE(marked(marker.substr(1)));         // its first letter missing
+    }
+    CHECK(marked("Post_Body"));                        // squeezed: case and '-', '_' do not count
+    CHECK(marked("s-t-o-r-y-b-o-d-y"));
+    CHECK(marked("postpostbody"));                     // "post" twice: the second starts the marker
+    CHECK_FALSE(marked("postbod"));                    // shorter than any marker
+    CHECK_FALSE(marked("post body"));                  // two names: neither holds a marker
+}

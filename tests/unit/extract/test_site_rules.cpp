@@ -2,6 +2,7 @@
 // container, and drop_text / stop_text on blocks, each removal named after its rule.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include <unicode/uchar.h>
@@ -375,4 +376,39 @@ TEST_CASE("site rules: the screens' gate reads letters and digits as Boost's cla
         ++checked;
     }
     CHECK(checked > 1000000);
+}
+
+TEST_CASE("site rules: a rule tried alone is tried only on a block that can start its match", "[site_rules]") {
+    // Rules with nested quantifiers stay out of the screens; an anchored one whose start its text
+    // shows (right after ^, or after the shared "\W*") gets that start as its gate. The blocks it
+    // drops are those its regex matches, block by block.
+    SiteRules rules = rules_of("default",
+                               "drop_text = [\"^\\\\W*(subscribe to|abonnez-vous à) \\\\S+( \\\\S+){0,2}\\\\W*$\",\n"
+                               "  { pattern = \"^(By|Von|Autor):?( \\\\p{Lu}[\\\\p{L}.'-]*){0,4}$\", case_sensitive = true },\n"
+                               "  \"^\\\\S+( \\\\S+)* liked this$\"]\n");
+    const std::vector<std::string> texts_in = {"Keep one.", "» Subscribe to our newsletter", "SUBSCRIBE TO IT NOW",
+                                               "Abonnez-vous à la lettre", "Keep: subscribe to our newsletter today, it is free",
+                                               "By Anna Smith", "by Anna Smith", "Autor: Jörg Müller", "Von", "Keep: By the way",
+                                               "Anna and Bob liked this", "— By Anna", "Keep two."};
+    std::vector<Block> blocks;
+    for (const auto& t : texts_in) blocks.push_back({BlockKind::paragraph, 0, 0, t});
+    const V kept = kept_with_and_without_screens(rules, blocks);
+    V expected;
+    for (const auto& t : texts_in) {
+        bool any = false;
+        for (const auto& rule : rules.drop_text)
+            any = any || boost::u32regex_search(t, rule.regex, boost::match_single_line);
+        if (!any) expected.push_back(t);
+    }
+    CHECK(kept == expected);
+    // Each gated rule drops blocks its gate opens for, and none its gate stays shut on.
+    auto is_kept = [&](const std::string& t) { return std::find(kept.begin(), kept.end(), t) != kept.end(); };
+    for (const char* dropped : {"» Subscribe to our newsletter", "SUBSCRIBE TO IT NOW", "Von", "Anna and Bob liked this"})
+        CHECK_FALSE(is_kept(dropped));
+    for (const char* stays : {"— By Anna", "Keep: subscribe to our newsletter today, it is free"}) CHECK(is_kept(stays));
+    using Start = winnow::extract::StartGate::Start;
+    REQUIRE(rules.drop_text.size() == 3);
+    CHECK(rules.drop_text[0].start_gate.start == Start::after_non_word);
+    CHECK(rules.drop_text[1].start_gate.start == Start::first_character);
+    CHECK(rules.drop_text[2].start_gate.start == Start::anywhere);  // \S+ may start anyhow: tried on every block
 }
