@@ -139,6 +139,10 @@ public:
             problem(pattern_node->source(), "empty pattern in " + std::string(key) + ": it would match every block");
             return std::nullopt;
         }
+        if (const std::string_view misreading = property_misreading(pattern); !misreading.empty()) {
+            problem(pattern_node->source(), "regex \"" + pattern + "\" in " + std::string(key) + ": " + std::string(misreading));
+            return std::nullopt;
+        }
         try {
             extract::TextRule rule;
             rule.origin = origin;

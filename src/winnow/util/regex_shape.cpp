@@ -65,6 +65,44 @@ bool has_nested_quantifier(std::string_view pattern) {
     return false;
 }
 
+std::string_view property_misreading(std::string_view pattern) {
+    // \p{X} or \pX with a one-letter name X at `at` (just after "\p")
+    auto one_letter = [&](std::size_t at, char letter) {
+        if (at < pattern.size() && ascii::lower(pattern[at]) == letter) return true;
+        return at + 2 < pattern.size() && pattern[at] == '{' && ascii::lower(pattern[at + 1]) == letter && pattern[at + 2] == '}';
+    };
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '\\') {
+            if (i + 1 < pattern.size() && (pattern[i + 1] == 'p' || pattern[i + 1] == 'P')) {
+                if (one_letter(i + 2, 'l')) return "\\p{L} is Boost.Regex's lower-case class, not every letter: write \\p{Letter} or [[:alpha:]]";
+                if (one_letter(i + 2, 's')) return "\\p{S} is Boost.Regex's white-space class, not the symbols: write \\p{Symbol}";
+            }
+            ++i;
+            continue;
+        }
+        if (pattern[i] != '[') continue;
+        // the bracket expression: ']' right after '[' or '[^' is literal; "[:alpha:]" inside it is
+        // a POSIX class whose ']' does not close it
+        std::size_t j = i + 1;
+        if (j < pattern.size() && pattern[j] == '^') ++j;
+        if (j < pattern.size() && pattern[j] == ']') ++j;
+        while (j < pattern.size() && pattern[j] != ']') {
+            if (pattern[j] == '\\') {
+                if (j + 1 < pattern.size() && (pattern[j + 1] == 'p' || pattern[j + 1] == 'P'))
+                    return "\\p{...} inside [...] is read as the letters p, {, ...: write [[:alpha:]] (or the property outside the brackets)";
+                j += 2;
+            } else if (pattern[j] == '[' && j + 1 < pattern.size() && pattern[j + 1] == ':') {
+                const std::size_t close = pattern.find(":]", j + 2);
+                j = close == std::string_view::npos ? pattern.size() : close + 2;
+            } else {
+                ++j;
+            }
+        }
+        i = j;
+    }
+    return {};
+}
+
 }  // namespace winnow
 
 namespace winnow {
@@ -91,12 +129,19 @@ std::size_t escape_end(std::string_view p, std::size_t i) {
     return next;
 }
 
-// The end of the character class at `i` ('[' there); npos for a nested '[' (POSIX classes).
+// The end of the character class at `i` ('[' there), past a POSIX class inside it ("[[:alpha:].'-]");
+// npos for any other nested '['.
 std::size_t class_end(std::string_view p, std::size_t i) {
     std::size_t j = i + 1;
     if (j < p.size() && p[j] == '^') ++j;
     if (j < p.size() && p[j] == ']') ++j;
     while (j < p.size() && p[j] != ']') {
+        if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
+            const std::size_t close = p.find(":]", j + 2);
+            if (close == std::string_view::npos) return std::string_view::npos;
+            j = close + 2;
+            continue;
+        }
         if (p[j] == '[') return std::string_view::npos;
         j += p[j] == '\\' ? 2 : 1;
     }

@@ -16,6 +16,12 @@ namespace winnow {
 // patterns, and the phrase rules' combined screens leave them out.
 bool has_nested_quantifier(std::string_view pattern);
 
+// Where Boost.Regex reads a Unicode property otherwise than Perl and ICU do, what it reads, in a
+// few words ("" when nowhere): inside brackets "[\p{L}.'-]" is the letters p, {, L, } and the
+// rest; outside, a one-letter name is Boost's own class, \p{L} (and \pL) lower case, \p{S} white
+// space, not Unicode's letters and symbols. \p{Letter}, \p{Lu} and [[:alpha:]] read as meant.
+std::string_view property_misreading(std::string_view pattern);
+
 // How every match of a pattern ends, when its text shows it: with one of `literals` (UTF-8, as
 // written), then at most `optional_tail` characters, at the end of the text.
 // "^.{0,120}(all rights reserved|alle rechte vorbehalten)\.?$" gives both phrases and 1.

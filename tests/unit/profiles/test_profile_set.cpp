@@ -8,6 +8,8 @@
 #include <string>
 #include <unistd.h>
 
+#include <boost/regex/icu.hpp>
+
 #include "winnow/profiles/profile.hpp"
 #include "winnow/profiles/profile_set.hpp"
 
@@ -100,6 +102,15 @@ TEST_CASE("profiles: a regex that does not compile names file, line and column",
     auto problems = check_file(file);
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].to_string().starts_with(file.string() + ":5:34: bad regex \"^(share\" in drop_text: "));
+}
+
+TEST_CASE("profiles: a Unicode property inside brackets is reported, as Boost.Regex would not read it", "[profiles]") {
+    std::vector<Problem> problems;
+    winnow::profiles::read_profile("[rules]\ndrop_text = [\"^By( \\\\p{Lu}[\\\\p{L}.'-]*){0,4}$\"]\n", "p/default.toml", "default",
+                                   problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].to_string().starts_with("p/default.toml:2:14: regex \"^By( \\p{Lu}[\\p{L}.'-]*){0,4}$\" in drop_text: "
+                                              "\\p{...} inside [...] is read as the letters p, {, ..."));
 }
 
 TEST_CASE("profiles: a bad path regex is reported at its own position", "[profiles]") {
@@ -241,6 +252,17 @@ TEST_CASE("profiles: the built-in default.toml and the project's profiles/ load 
     CHECK(builtin.default_profile().file == "(built in)/default.toml");
     CHECK_FALSE(builtin.default_profile().rules.drop_text.empty());
     CHECK(builtin.sites().empty());
+    // default.toml's byline rule drops a byline alone in a block, names and all (its letters are
+    // written [[:alpha:]]: a \p{L} inside brackets never matched a name)
+    auto drops = [&](std::string text) {
+        for (const auto& rule : builtin.default_profile().rules.drop_text)
+            if (boost::u32regex_search(text.begin(), text.end(), rule.regex)) return true;
+        return false;
+    };
+    CHECK(drops("By Anna Smith"));
+    CHECK(drops("Von Jörg Müller-Lüdenscheidt"));
+    CHECK(drops("BY JANE O'NEILL"));
+    CHECK_FALSE(drops("By the time we arrived, the match was over."));
 
     auto project = winnow::profiles::project_profiles_folder();
     REQUIRE(project.has_value());

@@ -67,3 +67,21 @@ TEST_CASE("regex shape: the literals every match starts with", "[regex_shape]") 
                                 "(a|)b", "a|", "(?i)a", "(?=a)a", R"(\Qa\E)", "^a", "$"})
         CHECK_FALSE(winnow::start_literals(pattern));
 }
+
+TEST_CASE("regex shape: Unicode properties that Boost.Regex reads otherwise are seen", "[regex_shape]") {
+    using winnow::property_misreading;
+    // inside brackets: literal letters
+    CHECK_THAT(std::string(property_misreading(R"(( \p{Lu}[\p{Letter}.'-]*){0,4}$)")), Catch::StartsWith("\\p{...} inside [...]"));
+    CHECK_FALSE(property_misreading(R"([^\P{Lu}])").empty());
+    CHECK_FALSE(property_misreading(R"([[:digit:]\p{Nd}])").empty());  // after a POSIX class in the same brackets
+    // one-letter names: Boost's classes
+    CHECK_THAT(std::string(property_misreading(R"(\p{L}+)")), Catch::StartsWith("\\p{L} is Boost.Regex's lower-case class"));
+    CHECK_FALSE(property_misreading(R"(x\pL)").empty());
+    CHECK_FALSE(property_misreading(R"(\P{l})").empty());
+    CHECK_THAT(std::string(property_misreading(R"(\p{S})")), Catch::StartsWith("\\p{S} is Boost.Regex's white-space class"));
+    // read as meant
+    CHECK(property_misreading(R"( \p{Lu}[[:alpha:].'-]*)").empty());
+    CHECK(property_misreading(R"(\p{Letter}+[.'-]\p{Ll}\p{Symbol})").empty());
+    CHECK(property_misreading(R"(\[\p{Lu}\])").empty());  // escaped brackets are no class
+    CHECK(property_misreading(R"([]\\]p{L})").empty());    // ']' first is literal, "\\" an escaped backslash
+}
