@@ -126,7 +126,8 @@ constexpr std::string_view k_leading_titles[] = {
 // Definite articles that open a name of a publication or an institution, never a person's
 // ("Die Tagespresse", "El Colombiano", "Der Standard", "La Stampa"; "The Guardian" is caught by
 // k_organisation_words, where "the" stands anywhere in a name).
-// A masthead in capitals after such an article has at least this many ("Die FURCHE", "DIE ZEIT").
+// A masthead in capitals after such an article is one word of at least this many ("Die FURCHE",
+// "DIE ZEIT"); more words in capitals are a byline written so ("LE THI HOA", "LA TOYA JACKSON").
 constexpr std::size_t k_min_masthead_capitals = 3;
 constexpr std::string_view k_leading_articles[] = {"die", "der", "das", "el", "la", "le", "les", "il", "lo",
                                                    "los", "las", "het", "os", "as"};
@@ -276,7 +277,7 @@ bool names_site_otherwise(std::string_view name, const SiteNames& site_names) {
             rest += (rest.empty() ? "" : " ") + words[k];
             for (char c : words[k]) upper += c >= 'A' && c <= 'Z', lower += c >= 'a' && c <= 'z';
         }
-        if (site_names.matches(rest) || (lower == 0 && upper >= k_min_masthead_capitals)) return true;
+        if (site_names.matches(rest) || (words.size() == 2 && lower == 0 && upper >= k_min_masthead_capitals)) return true;
     }
     return site_names.matches_initials(name);
 }

@@ -452,6 +452,9 @@ TEST_CASE("a publication named with an article, its initials or its host's spell
     // an article as a particle, or before a name that is not the site's
     CHECK(author_names("La Toya Jackson", spiegel) == Names{"La Toya Jackson"});
     CHECK(author_names("Le Thi Hoa", spiegel) == Names{"Le Thi Hoa"});
+    // a byline in capitals whose name opens with such a particle is no masthead: more than one word follows
+    CHECK(author_names("LE THI HOA", SiteNames{}) == Names{"LE THI HOA"});
+    CHECK(author_names("LA TOYA JACKSON", SiteNames{}) == Names{"LA TOYA JACKSON"});
     SiteNames drk;
     drk.add_host("www.drk.de");
     CHECK(author_names("Deutsches Rotes Kreuz", drk).empty());
