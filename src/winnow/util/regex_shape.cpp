@@ -65,44 +65,6 @@ bool has_nested_quantifier(std::string_view pattern) {
     return false;
 }
 
-std::string_view property_misreading(std::string_view pattern) {
-    // \p{X} or \pX with a one-letter name X at `at` (just after "\p")
-    auto one_letter = [&](std::size_t at, char letter) {
-        if (at < pattern.size() && ascii::lower(pattern[at]) == letter) return true;
-        return at + 2 < pattern.size() && pattern[at] == '{' && ascii::lower(pattern[at + 1]) == letter && pattern[at + 2] == '}';
-    };
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        if (pattern[i] == '\\') {
-            if (i + 1 < pattern.size() && (pattern[i + 1] == 'p' || pattern[i + 1] == 'P')) {
-                if (one_letter(i + 2, 'l')) return "\\p{L} is Boost.Regex's lower-case class, not every letter: write \\p{Letter} or [[:alpha:]]";
-                if (one_letter(i + 2, 's')) return "\\p{S} is Boost.Regex's white-space class, not the symbols: write \\p{Symbol}";
-            }
-            ++i;
-            continue;
-        }
-        if (pattern[i] != '[') continue;
-        // the bracket expression: ']' right after '[' or '[^' is literal; "[:alpha:]" inside it is
-        // a POSIX class whose ']' does not close it
-        std::size_t j = i + 1;
-        if (j < pattern.size() && pattern[j] == '^') ++j;
-        if (j < pattern.size() && pattern[j] == ']') ++j;
-        while (j < pattern.size() && pattern[j] != ']') {
-            if (pattern[j] == '\\') {
-                if (j + 1 < pattern.size() && (pattern[j + 1] == 'p' || pattern[j + 1] == 'P'))
-                    return "\\p{...} inside [...] is read as the letters p, {, ...: write [[:alpha:]] (or the property outside the brackets)";
-                j += 2;
-            } else if (pattern[j] == '[' && j + 1 < pattern.size() && pattern[j + 1] == ':') {
-                const std::size_t close = pattern.find(":]", j + 2);
-                j = close == std::string_view::npos ? pattern.size() : close + 2;
-            } else {
-                ++j;
-            }
-        }
-        i = j;
-    }
-    return {};
-}
-
 }  // namespace winnow
 
 namespace winnow {
@@ -373,6 +335,37 @@ bool add_start(std::string_view p, std::size_t begin, std::size_t end, StartLite
 }
 
 }  // namespace
+
+std::string_view property_misreading(std::string_view pattern) {
+    // \p{X} or \pX with a one-letter name X at `at` (just after "\p")
+    auto one_letter = [&](std::size_t at, char letter) {
+        if (at < pattern.size() && ascii::lower(pattern[at]) == letter) return true;
+        return at + 2 < pattern.size() && pattern[at] == '{' && ascii::lower(pattern[at + 1]) == letter && pattern[at + 2] == '}';
+    };
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '\\') {
+            if (i + 1 < pattern.size() && (pattern[i + 1] == 'p' || pattern[i + 1] == 'P')) {
+                if (one_letter(i + 2, 'l')) return "\\p{L} is Boost.Regex's lower-case class, not every letter: write \\p{Letter} or [[:alpha:]]";
+                if (one_letter(i + 2, 's')) return "\\p{S} is Boost.Regex's white-space class, not the symbols: write \\p{Symbol}";
+            }
+            ++i;
+            continue;
+        }
+        if (pattern[i] != '[') continue;
+        // the bracket expression, as class_end reads it; one holding a '[' that opens no POSIX
+        // class ends at its first ']' (Boost reads that '[' as a plain one)
+        std::size_t end = class_end(pattern, i);
+        if (end == std::string_view::npos) end = std::min(pattern.find(']', i + 2), pattern.size() - 1) + 1;
+        for (std::size_t j = i + 1; j + 1 < end; ++j)
+            if (pattern[j] == '\\') {
+                if (pattern[j + 1] == 'p' || pattern[j + 1] == 'P')
+                    return "\\p{...} inside [...] is read as the letters p, {, ...: write [[:alpha:]] (or the property outside the brackets)";
+                ++j;
+            }
+        i = end - 1;
+    }
+    return {};
+}
 
 std::optional<StartLiterals> start_literals(std::string_view pattern) {
     for (std::size_t i = 0; i < pattern.size(); ++i) {

@@ -83,5 +83,7 @@ TEST_CASE("regex shape: Unicode properties that Boost.Regex reads otherwise are 
     CHECK(property_misreading(R"( \p{Lu}[[:alpha:].'-]*)").empty());
     CHECK(property_misreading(R"(\p{Letter}+[.'-]\p{Ll}\p{Symbol})").empty());
     CHECK(property_misreading(R"(\[\p{Lu}\])").empty());  // escaped brackets are no class
-    CHECK(property_misreading(R"([]\\]p{L})").empty());    // ']' first is literal, "\\" an escaped backslash
+    CHECK(property_misreading(R"([]\\]p{L})").empty());
+    CHECK(property_misreading(R"([a[b]\p{Lu})").empty());  // a plain '[' inside brackets: the class ends at its ']'
+    CHECK_FALSE(property_misreading(R"([a[b\p{Lu}])").empty());    // ']' first is literal, "\\" an escaped backslash
 }
