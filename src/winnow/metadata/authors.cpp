@@ -555,7 +555,7 @@ std::vector<std::string> author_names(std::string_view statement, const SiteName
         // "Follow @handle", "@handle on X": a social link, not a name
         if (name.find('@') != std::string::npos) continue;
         if (i > 0 && is_credential(name)) continue;
-        if (one_of(decode::to_lower(name), k_not_names) || is_byline_label(name)) continue;
+        if (is_byline_label(name)) continue;  // (k_not_names: names_nobody above)
         if (utf8::code_point_count(name) > k_max_name_chars || words_of(name).size() > k_max_name_words + 1) {
             // A statement that opens with a sentence is no list of names, whatever its last words are
             // ("Krótko o przepisach prawa w Nowej Zelandii i Polsce": "i" is "and", "Polsce" no co-author).
