@@ -53,6 +53,20 @@ constexpr std::size_t k_kept_prose_chars = 80;
 // their stretch (runs of 3 to 5); the nearest listing, readability's nytimes-5, 1.39 (run 0).
 constexpr double k_story_stretch_factor = 1.25;
 constexpr std::size_t k_min_story_prose_run = 3;
+// A product grid: this many prices and this many add-to-cart marks on a page that states no product
+// of its own and does not call itself an article is a shop's category page, whatever prose its
+// buying advice under the grid runs to (a run of 24 paragraphs outweighs its 63 prices in the
+// teaser score). On modern-dev 6 collections reach 30 of each; the only other pages that do are
+// a product page (its own Product) and one that says og:type article.
+constexpr std::size_t k_min_grid_prices = 30;
+constexpr std::size_t k_min_grid_carts = 30;
+// A listing of posts: on a listing's path or with pagination, this many different dates (one per
+// teaser) and, once the extractor has run, a kept text without a story (a run of fewer than
+// k_kept_article_prose_run prose paragraphs) is a listing however short its teasers' titles (a
+// blog index whose titles stand in paragraphs with their date and author reads as prose). On the
+// three corpora the most on such a path besides listings and forums is 12, a blog page that keeps
+// a run of 12 prose paragraphs (its posts in full).
+constexpr std::size_t k_min_listing_dates = 5;
 // Documentation: code blocks on an undated page.
 constexpr std::size_t k_min_doc_code_blocks = 3;
 // An article has at least this many prose paragraphs side by side, or this many prose blocks
@@ -203,6 +217,14 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
         verdict.evidence = (collection_type.empty() ? "og:type " + g.og_type : "json-ld " + collection_type) + "; " + score + ")";
         return verdict;
     }
+    // A shop's product grid, whatever the prose under it.
+    if (g.price_marks >= k_min_grid_prices && g.cart_marks >= k_min_grid_carts && !product_type && !declared_article) {
+        verdict.kind = PageKind::listing;
+        verdict.evidence = "a product grid: " + std::to_string(g.price_marks) + " prices and " +
+                           std::to_string(g.cart_marks) + " add-to-cart marks, no product or article statement; " +
+                           score + ")";
+        return verdict;
+    }
     // A page whose URL path ends like a listing's (/category/NAME, /shop/, /blog/, /page/2; from
     // the canonical URL or og:url when none is given) needs only the plain teaser score, even when
     // it says og:type article: CMSs and shops put that on every page, their category pages
@@ -216,6 +238,17 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
                            score + " >= " +
                            std::to_string(static_cast<int>(k_min_teaser_score)) +
                            (declared_article ? ", though the page says " + declared : std::string()) + ")";
+        return verdict;
+    }
+    // A listing's path or pagination with a date per teaser, and (once the extractor has run) no
+    // story in the kept text: a listing of posts.
+    if ((g.listing_path || g.pagination) && g.distinct_dates >= k_min_listing_dates && article.chars > 0 &&
+        article.prose_run < k_kept_article_prose_run) {
+        verdict.kind = PageKind::listing;
+        verdict.evidence = std::string(g.listing_path ? "a listing's URL path" : "links to later pages of this one") +
+                           " with " + std::to_string(g.distinct_dates) +
+                           " different dates (one per teaser) and a kept text with a run of " +
+                           std::to_string(article.prose_run) + " prose paragraphs; " + score + ")";
         return verdict;
     }
     // The extractor kept a long run of prose on a page that says it is an article or is dated:

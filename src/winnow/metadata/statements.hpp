@@ -56,6 +56,8 @@ struct PageSignals {
     std::size_t teasers_elsewhere = 0;        // headline links and linked headings to another site than the page's
     std::size_t teaser_free_chars = 0;        // the most text (not in links, navigation or footers) before the first
                                               // teaser, between two or after the last: a story stands in one such stretch
+    std::size_t distinct_dates = 0;           // different days among the dates outside zones (<time>, date classes,
+                                              // short date lines): a listing of posts shows one per teaser
     bool app_root = false;                    // an empty #root, #app, #__next... the page is a JavaScript app
     bool paywall_mark = false;                // class paywall, JSON-LD isAccessibleForFree false
     bool consent_mark = false;                // a cookie or consent layer

@@ -882,6 +882,13 @@ private:
                 signals.forum_path = true;
             if (one_of(segment, k_product_path_segments) && i + 1 < segments.size()) signals.product_path = true;
         }
+        // Different days among the dates read outside zones: one per teaser on a listing of posts.
+        std::vector<int> days;
+        for (const auto* candidates : {&m_g.time_dates, &m_g.class_dates, &m_g.text_dates})
+            for (const DateCandidate& candidate : *candidates)
+                days.push_back(candidate.date.year * 10000 + candidate.date.month * 100 + candidate.date.day);
+        std::sort(days.begin(), days.end());
+        signals.distinct_dates = static_cast<std::size_t>(std::unique(days.begin(), days.end()) - days.begin());
         // A JavaScript application root that holds (almost) nothing.
         for (NodeId id = m_tree.body(); id != dom::k_no_node && id < m_tree.node(m_tree.body()).subtree_end; ++id)
             if (m_tree.node(id).type == dom::NodeType::element && one_of(m_tree.attribute(id, "id"), k_app_root_ids)) {

@@ -411,3 +411,58 @@ TEST_CASE("page kind: an author named in a meta tag marks a post, even when the 
     CHECK(with_author.kind == PageKind::article);
     CHECK(kind_of("<html><head></head>" + body).kind == PageKind::service);
 }
+
+TEST_CASE("page kind: a product grid is a listing whatever the buying advice under it", "[metadata][page-kind]") {
+    // a shop's category page: product cards with a price and an add-to-cart button each, then a
+    // long run of buying advice that outweighs them in the teaser score
+    auto grid = [](int cards) {
+        std::string out;
+        for (int i = 0; i < cards; ++i)
+            out += "<div class=\"card\"><a href=\"/p/" + std::to_string(i) + "\">Gummies " + std::to_string(i) +
+                   "</a><span class=\"price\">$20</span><button class=\"add-to-cart\">Add to cart</button></div>";
+        return out;
+    };
+    const std::string head = "<html><head>";
+    const std::string body = "</head><body><h1>Gummies</h1>";
+    auto category = kind_of(head + body + grid(30) + "<div>" + prose(24) + "</div></body></html>");
+    CHECK(category.kind == PageKind::listing);
+    CHECK_THAT(category.evidence, Catch::Contains("a product grid: 30 prices and 30 add-to-cart marks"));
+    // fewer cards: the prose outweighs them, as before
+    CHECK(kind_of(head + body + grid(29) + "<div>" + prose(24) + "</div></body></html>").kind == PageKind::article);
+    // a page that says it is an article (a review with its shop boxes) or shows its own product
+    // (its rails of accessories) is no grid
+    CHECK(kind_of(head + R"(<meta property="og:type" content="article">)" + body + grid(30) + "<div>" + prose(24) +
+                  "</div></body></html>")
+              .kind == PageKind::article);
+    CHECK(kind_of(head + R"(<meta property="og:type" content="product">)" + body + grid(30) + "<div>" + prose(24) +
+                  "</div></body></html>")
+              .kind != PageKind::listing);
+}
+
+TEST_CASE("page kind: a listing's path with a date per teaser and no kept story is a listing of posts", "[metadata][page-kind]") {
+    // a blog index whose titles stand in paragraphs with their date and author, each followed by
+    // its excerpt: no headline links, and the excerpts read as a run of prose
+    auto index = [](int posts) {
+        std::string out = "<html><head><link rel=\"canonical\" href=\"https://go.example/blog/\"></head><body><h1>The Blog</h1><div>";
+        for (int i = 0; i < posts; ++i)
+            out += "<p class=\"blogtitle\"><a href=\"/blog/post-" + std::to_string(i) + "\">Post " + std::to_string(i) +
+                   "</a>, <span class=\"date\">" + std::to_string(i + 1) +
+                   " February 2026</span><br><span class=\"author\">Jane Roe</span></p>"
+                   "<p class=\"blogsummary\">A description of some of the recent changes, long enough to be read as "
+                   "a paragraph of prose.</p>";
+        return out + "</div></body></html>";
+    };
+    auto blog = kind_with_kept_prose(index(8), 1);
+    CHECK(blog.kind == PageKind::listing);
+    CHECK_THAT(blog.evidence, Catch::Contains("a listing's URL path with 8 different dates"));
+    // fewer dates: the plain teaser score decides, as before
+    CHECK(kind_with_kept_prose(index(4), 1).kind == PageKind::article);
+    // a kept story (a blog page that shows its posts in full) stays an article
+    CHECK(kind_with_kept_prose(index(8), 6).kind == PageKind::article);
+    // before the extractor has run (no kept text yet: the kind the extractor reads) the rule waits
+    CHECK(kind_of(index(8), "", 0).kind == PageKind::article);
+    // off a listing's path and pagination, dates alone make no listing (a timeline)
+    std::string timeline = index(8);
+    timeline.replace(timeline.find("/blog/\""), 7, "/blog/a-history\"");
+    CHECK(kind_with_kept_prose(timeline, 1).kind == PageKind::article);
+}
