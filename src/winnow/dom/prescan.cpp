@@ -920,17 +920,21 @@ namespace {
 // order and case, with the same values once character references are decoded).
 class AttributeSets {
 public:
-    // `attributes` points into the page, which outlives the sets. `decoded` gets the attributes
-    // as Gumbo decodes them when they hold references.
-    std::size_t id(std::string_view attributes, bool references, std::vector<std::pair<std::string, std::string>>& decoded) {
-        // A text met before is the same set: most formatting tags of a page repeat another's
+    struct Set {
+        std::size_t id = 0;
+        // The tag whose attributes, as written, were the same text (the caller's number for it,
+        // `tag` when it met them first): its decoded values are this one's too.
+        std::size_t first_tag = 0;
+    };
+    // `attributes` points into the page, which outlives the sets; `tag` numbers the tag for the
+    // caller. `decoded` gets the attributes as Gumbo decodes them when they hold references and
+    // the text is new.
+    Set id(std::string_view attributes, bool references, std::size_t tag, std::vector<std::pair<std::string, std::string>>& decoded) {
+        // A text met before is the same set: many formatting tags of a page repeat another's
         // attributes as written (a menu's links, "<b class=x>"), and are found by their text
         // without reading them again. As many entries as formatting tags, freed with the page.
-        auto [seen, added] = m_by_text.try_emplace(attributes);
-        if (!added) {
-            if (references) decoded = seen->second.decoded;
-            return seen->second.id;
-        }
+        auto [seen, added] = m_by_text.try_emplace(attributes, Set{0, tag});
+        if (!added) return seen->second;
         m_sorted.clear();
         if (references) {
             decode_attributes(attributes, decoded, m_reader, m_text);  // names in lower case
@@ -954,21 +958,16 @@ public:
             m_key += '\0';
         }
         seen->second.id = m_ids.try_emplace(m_key, m_ids.size()).first->second;
-        if (references) seen->second.decoded = decoded;
-        return seen->second.id;
+        return seen->second;
     }
 
 private:
-    struct Known {
-        std::size_t id = 0;
-        std::vector<std::pair<std::string, std::string>> decoded;  // when the text holds references
-    };
     std::string m_text;
     AttributeReader m_reader;
     std::vector<AttributeText> m_sorted;
     std::string m_key;
-    std::unordered_map<std::string, std::size_t> m_ids;       // a set's names and values: its number
-    std::unordered_map<std::string_view, Known> m_by_text;    // a tag's attributes as written
+    std::unordered_map<std::string, std::size_t> m_ids;  // a set's names and values: its number
+    std::unordered_map<std::string_view, Set> m_by_text;  // a tag's attributes as written
 };
 
 }  // namespace
@@ -1157,7 +1156,12 @@ PrescanStats strip_unread_content(std::string_view html, std::string& out, std::
             const bool formatting = is_one_of(name, k_formatting_elements);
             if (!references || formatting) {
                 std::vector<std::pair<std::string, std::string>> decoded;
-                const std::string marker = formatting ? " _=" + std::to_string(formatting_sets.id(attributes, references, decoded)) : "";
+                std::string marker;
+                if (formatting) {
+                    const auto set = formatting_sets.id(attributes, references, taken->size(), decoded);
+                    if (references && set.first_tag != taken->size()) decoded = (*taken)[set.first_tag].decoded;
+                    marker = " _=" + std::to_string(set.id);
+                }
                 cut(from, to, marker);
                 taken->push_back({out.size() - marker.size() - (from - lt), from, to, references, std::move(decoded)});
                 ++stats.taken_attributes;
