@@ -117,6 +117,11 @@ private:
     std::deque<std::string> m_joined_names;  // names that begin with a dropped one
 };
 
+// The same, with a reader and a scratch string of the caller's (the scan's, for each tag): no
+// reader set up per call. Both are overwritten.
+void decode_attributes(std::string_view text, std::vector<std::pair<std::string, std::string>>& out, AttributeReader& reader,
+                       std::string& scratch);
+
 // Appends a script or style text as Gumbo gives it in the tree: CR LF and CR become LF; NUL,
 // the other control characters (but tab, LF and FF) and the noncharacters become U+FFFD (the
 // raw text states' rules and Gumbo's input stream).

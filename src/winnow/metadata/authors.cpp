@@ -391,6 +391,22 @@ bool is_url_or_email(std::string_view text) {
 
 std::string after_byline_word(std::string_view text) {
     const std::string_view t = ascii::trim(text);
+    // Most texts open with no byline word, which their first code points tell (a byline probe
+    // for each first text of a page: 1% of modern-dev's pipeline lower-cased whole texts for it).
+    // to_lower maps each code point on its own, so the opening lower-cased is the opening of the
+    // text lower-cased; k_longest_byline_word + 1 code points make at least as many bytes, so a
+    // word and the character after it are read alike in both.
+    static constexpr std::size_t k_longest_byline_word =
+        std::ranges::max(k_byline_words, {}, [](std::string_view word) { return word.size(); }).size();
+    std::size_t opening_end = 0;
+    for (std::size_t points = 0; opening_end < t.size() && points <= k_longest_byline_word; ++points)
+        utf8::next_code_point(t, opening_end);
+    const std::string opening = decode::to_lower(t.substr(0, opening_end));
+    if (std::ranges::none_of(k_byline_words, [&](std::string_view word) {
+            return word.size() < opening.size() && opening[0] == word[0] && opening.starts_with(word) &&
+                   (opening[word.size()] == ' ' || opening[word.size()] == ':');
+        }))
+        return {};
     const std::string lowered = decode::to_lower(t);
     for (std::string_view word : k_byline_words) {
         if (!std::string_view(lowered).starts_with(word)) continue;

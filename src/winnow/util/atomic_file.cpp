@@ -105,13 +105,25 @@ Result<std::string> read_file(const fs::path& path, std::size_t max_bytes) {
     if (fs::is_directory(status)) return fail(ErrorKind::bad_input, path.string() + ": is a folder, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) return fail(ErrorKind::io, path.string() + ": cannot open: " + errno_text());
+    std::string data;
     if (fs::is_regular_file(status)) {
         auto size = fs::file_size(path, ec);
         if (!ec && max_bytes && size > max_bytes)
             return fail(ErrorKind::too_large, path.string() + ": " + std::to_string(size) +
                                                   " bytes, over the limit of " + std::to_string(max_bytes) + " bytes");
+        // A file of known size is read straight into the string (through a buffer and a string
+        // grown by doubling, every byte was copied three times: 1% of `clean`'s instructions);
+        // what a file that grows meanwhile has more is read below.
+        if (!ec && size > 0) {
+            data.resize(static_cast<std::size_t>(size));
+            in.read(data.data(), static_cast<std::streamsize>(size));
+            data.resize(static_cast<std::size_t>(in.gcount()));
+            if (!in) {
+                if (in.bad()) return fail(ErrorKind::io, path.string() + ": cannot read: " + errno_text());
+                return data;  // the file was shorter than its size said: all of it is read
+            }
+        }
     }
-    std::string data;
     char buffer[1 << 16];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         data.append(buffer, static_cast<std::size_t>(in.gcount()));

@@ -222,6 +222,25 @@ TEST_CASE("prescan: attributes are taken from the tags whose attributes the tree
     CHECK(decoded == std::vector<std::pair<std::string, std::string>>{{"title", "a&bx"}, {"data-x", "<"}, {"x", "1"}});
 }
 
+TEST_CASE("prescan: a formatting element's attributes written again get the marker and the decoded values of the first", "[dom][prescan]") {
+    using Pairs = std::vector<std::pair<std::string, std::string>>;
+    const std::string page = "<a href=\"?x&amp;y\">1</a><a HREF='?x&amp;y'>2</a><a href=\"?x&amp;y\">3</a><b class=c>4</b>"
+                             "<b class=c>5</b><a href=\"?x&amp;y&amp;z\">6</a>";
+    std::string copy;
+    std::vector<winnow::dom::RemovedText> removed;
+    std::vector<winnow::dom::TakenAttributes> taken;
+    winnow::dom::strip_unread_content(page, copy, &removed, winnow::dom::ScanMode::remove_unread, &taken);
+    CHECK(copy == "<a _=0>1</a><a _=0>2</a><a _=0>3</a><b _=1>4</b><b _=1>5</b><a _=2>6</a>");
+    REQUIRE(taken.size() == 6);
+    for (std::size_t i : {0, 1, 2}) {
+        CHECK(taken[i].references);
+        CHECK(taken[i].decoded == Pairs{{"href", "?x&y"}});
+    }
+    CHECK(!taken[4].references);
+    CHECK(taken[4].decoded.empty());
+    CHECK(taken[5].decoded == Pairs{{"href", "?x&y&z"}});
+}
+
 TEST_CASE("prescan: attributes whose only references are the simple named ones (amp, quot, gt, lt) are decoded as Gumbo decodes them", "[dom][prescan]") {
     using Pairs = std::vector<std::pair<std::string, std::string>>;
     // Read without Gumbo; with one more attribute holding another reference, the same text goes

@@ -18,6 +18,12 @@ TEST_CASE("byline words in several languages are stripped", "[metadata][authors]
     CHECK(author_names("Autor: Jan Kowalski", none) == Names{"Jan Kowalski"});
     CHECK(after_byline_word("By Jane Roe") == "Jane Roe");
     CHECK(after_byline_word("Bystander effect") == "");
+    // The longest byline word, in capitals, and one that opens with a capital outside ASCII.
+    CHECK(after_byline_word("  WRITTEN AND REVIEWED BY:  Jane   Roe ") == "Jane Roe");
+    CHECK(after_byline_word("ÉCRIT PAR Jean Dupont") == "Jean Dupont");
+    CHECK(after_byline_word("By") == "");
+    CHECK(after_byline_word("By: ") == "");
+    CHECK(after_byline_word("Written and reviewed byline") == "");
     CHECK(is_byline_label("Written by"));
     CHECK(is_byline_label("Author:"));
     CHECK_FALSE(is_byline_label("Jane Roe"));

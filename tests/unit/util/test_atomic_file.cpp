@@ -53,3 +53,24 @@ TEST_CASE("atomic file: dropped without commit, nothing is left and the old file
     CHECK_FALSE(fs::exists(dir.file("sub/new.txt")));
     CHECK(AtomicFile::create(dir.path()).error().message == dir.path() + ": is a folder");
 }
+
+TEST_CASE("read file: a file of known size is read whole, NUL bytes and all, within its limit", "[util]") {
+    TemporaryFolder dir;
+    // Larger than the 64 KiB buffer of the reading by pieces, with a NUL and a CR in it.
+    std::string content(200'003, 'x');
+    content[7] = '\0';
+    content[70'000] = '\r';
+    write_text(dir.file("page.html"), content);
+    auto read = winnow::read_file(dir.file("page.html"));
+    REQUIRE(read);
+    CHECK(read->size() == content.size());
+    CHECK(*read == content);
+    write_text(dir.file("empty.html"), "");
+    auto empty = winnow::read_file(dir.file("empty.html"));
+    REQUIRE(empty);
+    CHECK(empty->empty());
+    CHECK(winnow::read_file(dir.file("page.html"), content.size()));
+    auto over = winnow::read_file(dir.file("page.html"), content.size() - 1);
+    REQUIRE_FALSE(over);
+    CHECK(over.error().kind == winnow::ErrorKind::too_large);
+}
