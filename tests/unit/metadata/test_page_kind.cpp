@@ -108,7 +108,7 @@ TEST_CASE("page kind: the longest stretch of text between teasers", "[metadata][
     CHECK(statements.signals.teaser_free_chars == 16);  // "12345", "67890 12345"
 }
 
-TEST_CASE("page kind: a dated or declared story kept whole between teasers is no listing for them",
+TEST_CASE("page kind: a story kept whole between teasers is no listing for them",
           "[metadata][page-kind]") {
     // a press release of short paragraphs split by <br><br> (no run in the walk), 1,000 characters,
     // between a rail of 20 stories and 20 more below it
@@ -136,8 +136,15 @@ TEST_CASE("page kind: a dated or declared story kept whole between teasers is no
     CHECK(kind(dated, 1000, 3).kind == PageKind::listing);
     // paragraphs that alternate with headings (a service page's features): no story
     CHECK(kind(dated, 600, 2).kind == PageKind::listing);
-    // neither statement nor date: the teasers decide
-    CHECK(kind("<html><body>" + story + "</body></html>", 600, 3).kind == PageKind::listing);
+    // neither statement nor date: the teasers decide, unless the kept stretch holds a story's run
+    const std::string undated = "<html><body>" + story + "</body></html>";
+    CHECK(kind(undated, 600, 3).kind == PageKind::listing);
+    CHECK(kind(undated, 600, 5).kind == PageKind::listing);
+    auto undated_story = kind(undated, 600, 6);
+    CHECK(undated_story.kind == PageKind::article);  // not a service page for its want of a date
+    CHECK_THAT(undated_story.evidence, Catch::Contains("on a page without a date or article statement"));
+    CHECK(kind(undated, 1000, 6).kind == PageKind::listing);
+    CHECK(kind(undated, 600, 6, "https://example.org/category/news").kind == PageKind::listing);
     // a listing's path keeps its plain bar
     CHECK(kind(dated, 600, 3, "https://example.org/category/news").kind == PageKind::listing);
     // before the extraction (nothing kept), the teasers decide
