@@ -83,6 +83,15 @@ constexpr std::size_t k_min_doc_code_blocks = 3;
 // the whole corpus).
 constexpr std::size_t k_min_article_prose_run = 4;
 constexpr std::size_t k_min_article_prose_blocks = 10;
+// A kept text this long that stands in one stretch between teasers (k_story_stretch_factor) on a
+// page with at most this many section headings (h2-h4 outside navigation and footers) is prose
+// written to be read through, an undated essay or story, not a service page: a service page's
+// text is cut into features, plans and questions by headings or by links. On trafilatura-dev three
+// undated articles (an archived essay, a club's news post, a shop's magazine story) keep 3,302 to
+// 10,654 characters under 0 or 1 heading; no service page of modern-dev is that long in one
+// stretch with fewer than 3 headings (the nearest: 2,246 characters, 3 headings).
+constexpr std::size_t k_min_unsectioned_story_chars = 3000;
+constexpr std::size_t k_max_unsectioned_story_headings = 2;
 // Flags.
 constexpr std::size_t k_max_shell_body_chars = 250;   // a JavaScript shell shows (almost) nothing
 constexpr std::size_t k_max_wall_article_chars = 600; // a consent wall leaves little else
@@ -305,10 +314,14 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
     const bool nothing_of_an_article = !declared_article && !has_date_or_author && !g.h1_in_article &&
                                        g.max_sibling_prose < k_min_article_prose_run;
     const bool kept_prose = article.prose_run >= k_min_article_prose_blocks;
-    // A story that outweighed the teasers around it (above) is an article's, dated or not.
+    // A story that outweighed the teasers around it (above) is an article's, dated or not; so is a
+    // long kept text in one stretch between teasers under (almost) no section headings.
     const bool story_over_teasers = (kept_story || story_between_teasers) && teaser_score >= needed;
+    const bool unsectioned_story =
+        article.chars >= k_min_unsectioned_story_chars && g.headings <= k_max_unsectioned_story_headings &&
+        static_cast<double>(article.chars) <= static_cast<double>(g.teaser_free_chars) * k_story_stretch_factor;
     if (nothing_of_an_article && g.max_sibling_prose_blocks < k_min_article_prose_blocks && !kept_prose &&
-        !story_over_teasers) {
+        !story_over_teasers && !unsectioned_story) {
         verdict.kind = PageKind::service;
         verdict.evidence = "no article statement, date or author; the longest run of paragraphs is " +
                            std::to_string(g.max_sibling_prose) + ", of paragraphs and prose list items " +
@@ -319,6 +332,10 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
     verdict.evidence = (!declared.empty()        ? declared
                         : nothing_of_an_article && g.max_sibling_prose_blocks >= k_min_article_prose_blocks
                             ? "a run of " + std::to_string(g.max_sibling_prose_blocks) + " paragraphs and prose list items"
+                        : nothing_of_an_article && unsectioned_story && !kept_prose && !story_over_teasers
+                            ? "a kept text of " + std::to_string(article.chars) + " characters in one stretch of " +
+                                  std::to_string(g.teaser_free_chars) + " between teasers under " +
+                                  std::to_string(g.headings) + " section headings"
                         : nothing_of_an_article ? "a run of " + std::to_string(article.prose_run) +
                                                       " prose paragraphs in the kept text"
                                                 : std::string("no other kind's evidence")) +

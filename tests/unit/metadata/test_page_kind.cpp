@@ -74,6 +74,34 @@ TEST_CASE("page kind: a long run of prose in the kept text is no service page", 
     CHECK_THAT(kept.evidence, Catch::Contains("10 prose paragraphs in the kept text"));
 }
 
+TEST_CASE("page kind: a long kept text in one stretch under no section headings is no service page",
+          "[metadata][page-kind]") {
+    // an undated essay of <br>-split paragraphs (no run in the walk), 50 sentences of 70 characters or so
+    std::string text;
+    for (int i = 0; i < 50; ++i) text += "Sentence " + std::to_string(i) + " of the essay, ninety characters long or so, with a clause.<br><br>";
+    auto kind = [](const std::string& html, std::size_t chars) {
+        Tree tree = Tree::parse(html);
+        const Statements statements = read_statements(tree, Context{});
+        REQUIRE(statements.signals.teaser_free_chars > 3300);
+        REQUIRE(statements.signals.teaser_free_chars < 3700);
+        ArticleShape shape;
+        shape.chars = chars;
+        return classify_page(statements, shape);
+    };
+    const std::string essay = "<html><body><h1>Essay</h1><div>" + text + "</div></body></html>";
+    auto kept = kind(essay, 3200);
+    CHECK(kept.kind == PageKind::article);
+    CHECK_THAT(kept.evidence, Catch::Contains("in one stretch of"));
+    // shorter than 3,000 characters: a service page's blurb
+    CHECK(kind(essay, 2900).kind == PageKind::service);
+    // longer than the stretch allows: the kept text spans teasers
+    CHECK(kind(essay, 4700).kind == PageKind::service);
+    // three section headings: a service page's features
+    const std::string sectioned = "<html><body><h1>Services</h1><h2>Plans</h2><h2>Support</h2><h2>Questions</h2><div>" +
+                                  text + "</div></body></html>";
+    CHECK(kind(sectioned, 3200).kind == PageKind::service);
+}
+
 TEST_CASE("page kind: a dated or declared story the extractor kept long is no listing for its rails",
           "[metadata][page-kind]") {
     // a news story whose paragraphs are split by <br><br> (no run in the walk) beside 40 related stories
