@@ -53,6 +53,12 @@ constexpr std::size_t k_kept_prose_chars = 80;
 // their stretch (runs of 3 to 5); the nearest listing, readability's nytimes-5, 1.39 (run 0).
 constexpr double k_story_stretch_factor = 1.25;
 constexpr std::size_t k_min_story_prose_run = 3;
+// A page that neither says it is an article nor states a date needs a story's run in its kept
+// text (k_kept_article_prose_run: no listing off a listing's path keeps more than 5 on
+// modern-dev) to be told so by the stretch: an undated news story on trafilatura-dev keeps a run
+// of 6 in 0.99 times its stretch, its rails of 91 headline links notwithstanding; no listing or
+// collection of the three corpora has a run of 6 in one stretch.
+constexpr std::size_t k_min_undated_story_prose_run = k_kept_article_prose_run;
 // A product grid: this many prices and this many add-to-cart marks on a page that states no product
 // of its own and does not call itself an article is a shop's category page, whatever prose its
 // buying advice under the grid runs to (a run of 24 paragraphs outweighs its 63 prices in the
@@ -77,6 +83,15 @@ constexpr std::size_t k_min_doc_code_blocks = 3;
 // the whole corpus).
 constexpr std::size_t k_min_article_prose_run = 4;
 constexpr std::size_t k_min_article_prose_blocks = 10;
+// A kept text this long that stands in one stretch between teasers (k_story_stretch_factor) on a
+// page with at most this many section headings (h2-h4 outside navigation and footers) is prose
+// written to be read through, an undated essay or story, not a service page: a service page's
+// text is cut into features, plans and questions by headings or by links. On trafilatura-dev three
+// undated articles (an archived essay, a club's news post, a shop's magazine story) keep 3,302 to
+// 10,654 characters under 0 or 1 heading; no service page of modern-dev is that long in one
+// stretch with fewer than 3 headings (the nearest: 2,246 characters, 3 headings).
+constexpr std::size_t k_min_unsectioned_story_chars = 3000;
+constexpr std::size_t k_max_unsectioned_story_headings = 2;
 // Flags.
 constexpr std::size_t k_max_shell_body_chars = 250;   // a JavaScript shell shows (almost) nothing
 constexpr std::size_t k_max_wall_article_chars = 600; // a consent wall leaves little else
@@ -253,14 +268,16 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
     }
     // The extractor kept a long run of prose on a page that says it is an article or is dated:
     // its teasers are rails beside the story (only once the extractor has run; before, the run is 0).
-    const bool kept_story = article.prose_run >= k_kept_article_prose_run && (declared_article || !s.date.empty()) &&
-                            !g.listing_path && !g.pagination;
+    const bool stated_article = declared_article || !s.date.empty();
+    const bool kept_story = article.prose_run >= k_kept_article_prose_run && stated_article && !g.listing_path &&
+                            !g.pagination;
     // The kept text fits in one stretch between teasers on a page that says it is an article or is
-    // dated: the extractor kept a story and none of the teasers.
+    // dated (on any other page, with a story's run of prose): the extractor kept a story and none
+    // of the teasers.
     const bool story_between_teasers =
-        article.prose_run >= k_min_story_prose_run &&
+        article.prose_run >= (stated_article ? k_min_story_prose_run : k_min_undated_story_prose_run) &&
         static_cast<double>(article.chars) <= static_cast<double>(g.teaser_free_chars) * k_story_stretch_factor &&
-        (declared_article || !s.date.empty()) && !g.listing_path && !g.pagination;
+        !g.listing_path && !g.pagination;
     if (teaser_score >= needed && !kept_story && !story_between_teasers) {
         verdict.kind = PageKind::listing;
         // which of the reasons for the higher bar applies
@@ -297,7 +314,14 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
     const bool nothing_of_an_article = !declared_article && !has_date_or_author && !g.h1_in_article &&
                                        g.max_sibling_prose < k_min_article_prose_run;
     const bool kept_prose = article.prose_run >= k_min_article_prose_blocks;
-    if (nothing_of_an_article && g.max_sibling_prose_blocks < k_min_article_prose_blocks && !kept_prose) {
+    // A story that outweighed the teasers around it (above) is an article's, dated or not; so is a
+    // long kept text in one stretch between teasers under (almost) no section headings.
+    const bool story_over_teasers = (kept_story || story_between_teasers) && teaser_score >= needed;
+    const bool unsectioned_story =
+        article.chars >= k_min_unsectioned_story_chars && g.headings <= k_max_unsectioned_story_headings &&
+        static_cast<double>(article.chars) <= static_cast<double>(g.teaser_free_chars) * k_story_stretch_factor;
+    if (nothing_of_an_article && g.max_sibling_prose_blocks < k_min_article_prose_blocks && !kept_prose &&
+        !story_over_teasers && !unsectioned_story) {
         verdict.kind = PageKind::service;
         verdict.evidence = "no article statement, date or author; the longest run of paragraphs is " +
                            std::to_string(g.max_sibling_prose) + ", of paragraphs and prose list items " +
@@ -308,6 +332,10 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
     verdict.evidence = (!declared.empty()        ? declared
                         : nothing_of_an_article && g.max_sibling_prose_blocks >= k_min_article_prose_blocks
                             ? "a run of " + std::to_string(g.max_sibling_prose_blocks) + " paragraphs and prose list items"
+                        : nothing_of_an_article && unsectioned_story && !kept_prose && !story_over_teasers
+                            ? "a kept text of " + std::to_string(article.chars) + " characters in one stretch of " +
+                                  std::to_string(g.teaser_free_chars) + " between teasers under " +
+                                  std::to_string(g.headings) + " section headings"
                         : nothing_of_an_article ? "a run of " + std::to_string(article.prose_run) +
                                                       " prose paragraphs in the kept text"
                                                 : std::string("no other kind's evidence")) +
@@ -319,7 +347,9 @@ PageKindVerdict classify_page(const Statements& s, const ArticleShape& article) 
         verdict.evidence += "; the kept text (" + std::to_string(article.chars) + " characters, a run of " +
                             std::to_string(article.prose_run) + " prose paragraphs) fits in the " +
                             std::to_string(g.teaser_free_chars) +
-                            " characters between two teasers: the teasers are around the story";
+                            " characters between two teasers" +
+                            (stated_article ? std::string() : ", on a page without a date or article statement") +
+                            ": the teasers are around the story";
     return verdict;
 }
 

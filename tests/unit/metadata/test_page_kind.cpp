@@ -74,6 +74,34 @@ TEST_CASE("page kind: a long run of prose in the kept text is no service page", 
     CHECK_THAT(kept.evidence, Catch::Contains("10 prose paragraphs in the kept text"));
 }
 
+TEST_CASE("page kind: a long kept text in one stretch under no section headings is no service page",
+          "[metadata][page-kind]") {
+    // an undated essay of <br>-split paragraphs (no run in the walk), 50 sentences of 70 characters or so
+    std::string text;
+    for (int i = 0; i < 50; ++i) text += "Sentence " + std::to_string(i) + " of the essay, ninety characters long or so, with a clause.<br><br>";
+    auto kind = [](const std::string& html, std::size_t chars) {
+        Tree tree = Tree::parse(html);
+        const Statements statements = read_statements(tree, Context{});
+        REQUIRE(statements.signals.teaser_free_chars > 3300);
+        REQUIRE(statements.signals.teaser_free_chars < 3700);
+        ArticleShape shape;
+        shape.chars = chars;
+        return classify_page(statements, shape);
+    };
+    const std::string essay = "<html><body><h1>Essay</h1><div>" + text + "</div></body></html>";
+    auto kept = kind(essay, 3200);
+    CHECK(kept.kind == PageKind::article);
+    CHECK_THAT(kept.evidence, Catch::Contains("in one stretch of"));
+    // shorter than 3,000 characters: a service page's blurb
+    CHECK(kind(essay, 2900).kind == PageKind::service);
+    // longer than the stretch allows: the kept text spans teasers
+    CHECK(kind(essay, 4700).kind == PageKind::service);
+    // three section headings: a service page's features
+    const std::string sectioned = "<html><body><h1>Services</h1><h2>Plans</h2><h2>Support</h2><h2>Questions</h2><div>" +
+                                  text + "</div></body></html>";
+    CHECK(kind(sectioned, 3200).kind == PageKind::service);
+}
+
 TEST_CASE("page kind: a dated or declared story the extractor kept long is no listing for its rails",
           "[metadata][page-kind]") {
     // a news story whose paragraphs are split by <br><br> (no run in the walk) beside 40 related stories
@@ -108,7 +136,7 @@ TEST_CASE("page kind: the longest stretch of text between teasers", "[metadata][
     CHECK(statements.signals.teaser_free_chars == 16);  // "12345", "67890 12345"
 }
 
-TEST_CASE("page kind: a dated or declared story kept whole between teasers is no listing for them",
+TEST_CASE("page kind: a story kept whole between teasers is no listing for them",
           "[metadata][page-kind]") {
     // a press release of short paragraphs split by <br><br> (no run in the walk), 1,000 characters,
     // between a rail of 20 stories and 20 more below it
@@ -136,8 +164,15 @@ TEST_CASE("page kind: a dated or declared story kept whole between teasers is no
     CHECK(kind(dated, 1000, 3).kind == PageKind::listing);
     // paragraphs that alternate with headings (a service page's features): no story
     CHECK(kind(dated, 600, 2).kind == PageKind::listing);
-    // neither statement nor date: the teasers decide
-    CHECK(kind("<html><body>" + story + "</body></html>", 600, 3).kind == PageKind::listing);
+    // neither statement nor date: the teasers decide, unless the kept stretch holds a story's run
+    const std::string undated = "<html><body>" + story + "</body></html>";
+    CHECK(kind(undated, 600, 3).kind == PageKind::listing);
+    CHECK(kind(undated, 600, 5).kind == PageKind::listing);
+    auto undated_story = kind(undated, 600, 6);
+    CHECK(undated_story.kind == PageKind::article);  // not a service page for its want of a date
+    CHECK_THAT(undated_story.evidence, Catch::Contains("on a page without a date or article statement"));
+    CHECK(kind(undated, 1000, 6).kind == PageKind::listing);
+    CHECK(kind(undated, 600, 6, "https://example.org/category/news").kind == PageKind::listing);
     // a listing's path keeps its plain bar
     CHECK(kind(dated, 600, 3, "https://example.org/category/news").kind == PageKind::listing);
     // before the extraction (nothing kept), the teasers decide
