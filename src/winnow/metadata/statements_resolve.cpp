@@ -2,6 +2,7 @@
 // (statements_gather.cpp): each field takes the first valid candidate in order of trust, and the
 // bylines and dates shown on the page count near the headline.
 #include <algorithm>
+#include <chrono>
 #include <optional>
 #include <span>
 
@@ -883,10 +884,9 @@ private:
             if (one_of(segment, k_product_path_segments) && i + 1 < segments.size()) signals.product_path = true;
         }
         // Different days among the dates read outside zones: one per teaser on a listing of posts.
-        std::vector<int> days;
+        std::vector<std::chrono::sys_days> days;
         for (const auto* candidates : {&m_g.time_dates, &m_g.class_dates, &m_g.text_dates})
-            for (const DateCandidate& candidate : *candidates)
-                days.push_back(candidate.date.year * 10000 + candidate.date.month * 100 + candidate.date.day);
+            for (const DateCandidate& candidate : *candidates) days.push_back(candidate.date.day_point());
         std::sort(days.begin(), days.end());
         signals.distinct_dates = static_cast<std::size_t>(std::unique(days.begin(), days.end()) - days.begin());
         // A JavaScript application root that holds (almost) nothing.
