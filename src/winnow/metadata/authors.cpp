@@ -402,16 +402,13 @@ std::string after_byline_word(std::string_view text) {
     for (std::size_t points = 0; opening_end < t.size() && points <= k_longest_byline_word; ++points)
         utf8::next_code_point(t, opening_end);
     const std::string opening = decode::to_lower(t.substr(0, opening_end));
-    if (std::ranges::none_of(k_byline_words, [&](std::string_view word) {
-            return word.size() < opening.size() && opening[0] == word[0] && opening.starts_with(word) &&
-                   (opening[word.size()] == ' ' || opening[word.size()] == ':');
-        }))
-        return {};
-    const std::string lowered = decode::to_lower(t);
+    std::string lowered;  // the whole text lower-cased, once a byline word opens it
     for (std::string_view word : k_byline_words) {
-        if (!std::string_view(lowered).starts_with(word)) continue;
+        if (word.size() >= opening.size() || !opening.starts_with(word) ||
+            (opening[word.size()] != ' ' && opening[word.size()] != ':'))
+            continue;
+        if (lowered.empty()) lowered = decode::to_lower(t);
         std::size_t at = word.size();
-        if (at < lowered.size() && lowered[at] != ' ' && lowered[at] != ':') continue;
         while (at < lowered.size() && (lowered[at] == ' ' || lowered[at] == ':')) ++at;
         if (at >= lowered.size()) continue;
         // Same byte offsets: lower-casing keeps the length for these scripts' byline words.
